@@ -1,0 +1,2 @@
+//! crosscheck: cross-check the factual claims of news articles.
+pub mod normalize;
