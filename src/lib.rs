@@ -1,2 +1,22 @@
 //! crosscheck: cross-check the factual claims of news articles.
+//!
+//! The pipeline, one module per stage (see docs/ARCHITECTURE.md):
+//! `load` (files -> [`model`]) -> `resolve` (names -> registry entities) ->
+//! `normalize` (values -> readings) -> `ground` (quotes -> articles) ->
+//! `group` (claims -> facts) -> `compare` (facts -> verdicts) -> `report`.
+//! `check` strings them together; `cli` is the command line. Everything after
+//! `load` is pure: no I/O, and problems are values ([`error::Diagnostic`]).
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod cli;
+pub mod compare;
+pub mod error;
+pub mod ground;
+pub mod group;
+pub mod load;
+pub mod model;
 pub mod normalize;
+pub mod report;
+pub mod resolve;
+pub mod text;

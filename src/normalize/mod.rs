@@ -1,2 +1,140 @@
-//! Normalize: read each claim's value for what it means.
+//! Normalize: read each claim's value for what it means, by its type.
+//!
+//! - `date`: a temporal expression, read against the claim's `as_of` (and the
+//!   tense of its quote), becomes an inclusive day interval (`date`);
+//! - `number`: a range (`number`);
+//! - `entity` / `entities`: registry ids (a set for `entities`);
+//! - `text`: folded text, and an event status for status properties (`text`).
+//!
+//! Pure: no I/O. A value that cannot be read is an error for that claim only.
+
 pub mod date;
+pub mod number;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use crate::model::{Claim, RawValue, ValueType};
+use crate::resolve::{EntityRef, Registry, Resolution};
+use date::{read_date, tense_of, DateReading, Precision};
+use number::{read_number, NumberReading};
+use text::{read_text, TextReading};
+
+/// What a claim's value means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    Date(DateReading),
+    Number(NumberReading),
+    Entity(EntityRef),
+    /// Sorted by id, without duplicates.
+    Entities(Vec<EntityRef>),
+    Text(TextReading),
+}
+
+impl Reading {
+    /// The reading on one line, as the table and the Markdown report show it.
+    pub fn describe(&self) -> String {
+        match self {
+            Reading::Date(d) => describe_interval(d),
+            Reading::Number(n) => describe_range(n),
+            Reading::Entity(e) => e.id.clone(),
+            Reading::Entities(es) => format!("{{{}}}", es.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", ")),
+            Reading::Text(t) => match t.status {
+                Some(s) => format!("status: {}", s.as_str()),
+                None => format!("\"{}\"", t.folded),
+            },
+        }
+    }
+}
+
+fn describe_interval(d: &DateReading) -> String {
+    let bound = |b: Option<chrono::NaiveDate>| b.map(|d| d.format("%Y-%m-%d").to_string());
+    let body = match (bound(d.start), bound(d.end)) {
+        (Some(a), Some(b)) if a == b => a,
+        (Some(a), Some(b)) => format!("{a} .. {b}"),
+        (Some(a), None) => format!("{a} .. (open)"),
+        (None, Some(b)) => format!("(open) .. {b}"),
+        (None, None) => "(any time)".to_string(),
+    };
+    if d.precision == Precision::Day {
+        body
+    } else {
+        format!("{body} ({})", d.precision.as_str())
+    }
+}
+
+/// A number as people write it: no ".0", thousands grouped.
+pub fn format_number(n: f64) -> String {
+    if n.fract() != 0.0 {
+        let s = format!("{n:.2}");
+        return s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    let digits = format!("{}", n.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+fn describe_range(n: &NumberReading) -> String {
+    match (n.low, n.high) {
+        (Some(a), Some(b)) if a == b => format_number(a),
+        (Some(a), Some(b)) => format!("{} .. {}", format_number(a), format_number(b)),
+        (Some(a), None) => format!(">= {}", format_number(a)),
+        (None, Some(b)) => format!("<= {}", format_number(b)),
+        (None, None) => "any".to_string(),
+    }
+}
+
+/// Read one claim's value. `resolutions` holds every name already resolved.
+pub fn read_claim(
+    claim: &Claim,
+    registry: &Registry,
+    resolutions: &BTreeMap<&str, Resolution>,
+) -> Result<Reading, String> {
+    let entity = |name: &str| match resolutions.get(name) {
+        Some(r) => registry.entity_ref(name, r),
+        None => registry.entity_ref(name, &registry.resolve(name)),
+    };
+    match (&claim.value, claim.value_type) {
+        (RawValue::Scalar(s), ValueType::Date) => read_date(s, claim.as_of, tense_of(&claim.quote))
+            .map(Reading::Date)
+            .map_err(|e| format!("cannot read '{s}' as a date: {e}")),
+        (RawValue::Scalar(s), ValueType::Number) => {
+            read_number(s).map(Reading::Number).map_err(|e| format!("cannot read '{s}' as a number: {e}"))
+        }
+        (RawValue::Scalar(s), ValueType::Entity) => Ok(Reading::Entity(entity(s))),
+        (RawValue::Scalar(s), ValueType::Text) => Ok(Reading::Text(read_text(s, &claim.property))),
+        (value, ValueType::Entities) => {
+            let names: Vec<&str> = match value {
+                RawValue::Scalar(s) => vec![s.as_str()],
+                RawValue::List(items) => items.iter().map(String::as_str).collect(),
+            };
+            let mut refs: Vec<EntityRef> = names.into_iter().map(entity).collect();
+            refs.sort();
+            refs.dedup_by(|a, b| a.id == b.id);
+            Ok(Reading::Entities(refs))
+        }
+        (RawValue::List(_), t) => Err(format!("a list cannot be read as {}", t.as_str())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_people_write_them() {
+        assert_eq!(format_number(100000.0), "100,000");
+        assert_eq!(format_number(1.5), "1.5");
+        assert_eq!(format_number(-1200.0), "-1,200");
+        assert_eq!(format_number(12.0), "12");
+    }
+}

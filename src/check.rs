@@ -1,0 +1,262 @@
+//! The `check` pipeline: load -> resolve -> normalize -> ground -> group -> compare.
+//!
+//! [`run`] does the I/O (through `load`); [`analyze`] is the pure rest, and
+//! returns everything a report needs, owned, sorted and deterministic.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::compare::{compare, Relation, Verdict};
+use crate::error::{sort_diagnostics, Diagnostic};
+use crate::ground::Article;
+use crate::group::{group, ReadClaim};
+use crate::load::{load, Loaded};
+use crate::model::{Hedge, ValueType};
+use crate::normalize::{read_claim, Reading};
+use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
+
+/// One claim as the reports show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimView {
+    pub source: String,
+    pub outlet: String,
+    pub published: chrono::NaiveDate,
+    pub published_inferred: bool,
+    pub id: String,
+    pub subject: String,
+    pub value: String,
+    pub value_type: ValueType,
+    pub said_by: Option<String>,
+    pub as_of: chrono::NaiveDate,
+    pub hedge: Hedge,
+    pub quote: String,
+    pub note: Option<String>,
+    pub reading: Reading,
+    pub file: String,
+    pub line: u32,
+}
+
+impl ClaimView {
+    /// `source/claim-id`, unique in the corpus.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.source, self.id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairView {
+    pub a: String,
+    pub b: String,
+    pub relation: Relation,
+    pub revision: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactView {
+    pub id: String,
+    pub subject: EntityRef,
+    pub property: String,
+    pub verdict: Verdict,
+    pub reason: String,
+    pub claims: Vec<ClaimView>,
+    pub pairs: Vec<PairView>,
+}
+
+/// Everything `check` found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outcome {
+    pub facts: Vec<FactView>,
+    /// Errors and warnings, sorted by place.
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: usize,
+    /// Claims read in full (value read and quote found).
+    pub claims_checked: usize,
+    /// Claims in the files, including those with errors.
+    pub claims_total: usize,
+}
+
+impl Outcome {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    /// The most severe verdict, if there is any fact.
+    pub fn worst(&self) -> Option<Verdict> {
+        self.facts.iter().map(|f| f.verdict).max()
+    }
+}
+
+/// Load the corpus and check it.
+pub fn run(claims_dir: &Path, articles_dir: &Path) -> Outcome {
+    analyze(load(claims_dir, articles_dir))
+}
+
+/// Check a loaded corpus. Pure.
+pub fn analyze(loaded: Loaded) -> Outcome {
+    let Loaded { corpus, articles, mut diagnostics } = loaded;
+    let (registry, registry_diags) = Registry::build(corpus.entities.clone());
+    diagnostics.extend(registry_diags);
+
+    // Resolve every distinct subject and entity value once.
+    let mut names: Vec<&str> = corpus.claims.iter().map(|c| c.subject.as_str()).collect();
+    for c in &corpus.claims {
+        if matches!(c.value_type, ValueType::Entity | ValueType::Entities) {
+            match &c.value {
+                crate::model::RawValue::Scalar(s) => names.push(s),
+                crate::model::RawValue::List(items) => names.extend(items.iter().map(String::as_str)),
+            }
+        }
+    }
+    let resolutions = resolve_all(&registry, names);
+    resolution_warnings(&corpus, &registry, &resolutions, &mut diagnostics);
+
+    let prepared: Vec<Option<Article>> = articles.iter().map(|a| a.as_deref().map(Article::new)).collect();
+    let mut read = Vec::new();
+    for claim in &corpus.claims {
+        let source = &corpus.sources[claim.source];
+        let mut ok = true;
+        match &prepared[claim.source] {
+            Some(article) => {
+                if let Err(miss) = article.find(&claim.quote) {
+                    ok = false;
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Some(claim.quote_loc.clone()),
+                            format!("the quote of claim '{}' is not in its article {}", claim.id, source.article),
+                        )
+                        .with_help(format!(
+                            "closest passage ({:.0}% similar): \"{}\"",
+                            miss.similarity * 100.0,
+                            miss.passage
+                        )),
+                    );
+                }
+            }
+            None => ok = false, // the article's own error is already reported
+        }
+        let reading = match read_claim(claim, &registry, &resolutions) {
+            Ok(r) => Some(r),
+            Err(message) => {
+                diagnostics.push(
+                    Diagnostic::error(Some(claim.value_loc.clone()), message).with_help(value_help(claim.value_type)),
+                );
+                None
+            }
+        };
+        if let (true, Some(reading)) = (ok, reading) {
+            let subject = registry.entity_ref(&claim.subject, &resolutions[claim.subject.as_str()]);
+            read.push(ReadClaim { claim, source, subject, reading });
+        }
+    }
+    let claims_checked = read.len();
+    let facts = group(read)
+        .iter()
+        .map(|fact| {
+            let cmp = compare(fact);
+            let claims: Vec<ClaimView> = fact.claims.iter().map(view).collect();
+            let pairs = cmp
+                .pairs
+                .iter()
+                .map(|p| PairView {
+                    a: claims[p.a].key(),
+                    b: claims[p.b].key(),
+                    relation: p.relation,
+                    revision: p.revision,
+                    reason: p.reason.clone(),
+                })
+                .collect();
+            FactView {
+                id: fact.id.clone(),
+                subject: fact.subject.clone(),
+                property: fact.property.clone(),
+                verdict: cmp.verdict,
+                reason: cmp.reason,
+                claims,
+                pairs,
+            }
+        })
+        .collect();
+    sort_diagnostics(&mut diagnostics);
+    diagnostics.dedup();
+    Outcome { facts, diagnostics, sources: corpus.sources.len(), claims_checked, claims_total: corpus.claims.len() }
+}
+
+fn value_help(t: ValueType) -> &'static str {
+    match t {
+        ValueType::Date => "write a date expression such as '7 July 2013', 'mid-November' or 'after August' (docs/temporal.md), or set `type: text`",
+        ValueType::Number => "write a number or range such as '300', 'over 100,000' or 'between 10 and 20' (docs/numbers.md), or set `type: text`",
+        _ => "see docs/claims-format.md for the value of each type",
+    }
+}
+
+fn view(c: &ReadClaim<'_>) -> ClaimView {
+    ClaimView {
+        source: c.source.id.clone(),
+        outlet: c.source.outlet.clone(),
+        published: c.source.published,
+        published_inferred: c.source.published_inferred,
+        id: c.claim.id.clone(),
+        subject: c.claim.subject.clone(),
+        value: c.claim.value.display(),
+        value_type: c.claim.value_type,
+        said_by: c.claim.said_by.clone(),
+        as_of: c.claim.as_of,
+        hedge: c.claim.hedge,
+        quote: c.claim.quote.clone(),
+        note: c.claim.note.clone(),
+        reading: c.reading.clone(),
+        file: c.claim.loc.file.display().to_string(),
+        line: c.claim.loc.line,
+    }
+}
+
+/// One warning per distinct name that was matched fuzzily or not at all,
+/// at the first claim that uses it.
+fn resolution_warnings(
+    corpus: &crate::model::Corpus,
+    registry: &Registry,
+    resolutions: &BTreeMap<&str, Resolution>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (name, resolution) in resolutions {
+        let first = corpus.claims.iter().find(|c| {
+            c.subject == *name
+                || match &c.value {
+                    crate::model::RawValue::Scalar(s) => s == name && matches!(c.value_type, ValueType::Entity),
+                    crate::model::RawValue::List(items) => items.iter().any(|i| i == name),
+                }
+        });
+        let loc = first.map(|c| if c.subject == *name { c.loc.clone() } else { c.value_loc.clone() });
+        match resolution {
+            Resolution::Exact(_) => {}
+            Resolution::Fuzzy { entity, matched, score } => diags.push(
+                Diagnostic::warning(
+                    loc,
+                    format!(
+                        "'{name}' is not in the registry; taken as '{}' (matched '{matched}', similarity {score:.2} >= {FUZZY_THRESHOLD})",
+                        registry.entities[*entity].name
+                    ),
+                )
+                .with_help("if that is right, add the spelling as an alias in entities.yaml to silence this"),
+            ),
+            Resolution::Unresolved { nearest } => {
+                let d = Diagnostic::warning(loc, format!("'{name}' is not in the registry; it stands alone"));
+                diags.push(if nearest.is_empty() {
+                    d.with_help("add it to entities.yaml")
+                } else {
+                    let list: Vec<String> = nearest.iter().map(|(n, s)| format!("{n} ({s:.2})")).collect();
+                    d.with_help(format!("nearest registry names: {}; add it or an alias to entities.yaml", list.join(", ")))
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! The command line: clap arguments (raw flags), turned into a validated
+//! [`Command`] before any work, and [`execute`], which runs it and returns
+//! what to print and the exit code. Nothing here prints: `main.rs` does.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::check;
+use crate::compare::Verdict;
+use crate::normalize::date::{read_date, Tense};
+use crate::report::{self, Format, Options};
+
+/// Exit codes.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_INPUT_ERROR: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Cross-check the factual claims of news articles: where sources agree, differ in precision, revise a plan, or contradict each other."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: CliCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Check every claim file and print the conflict table.
+    ///
+    /// Exit codes: 0 nothing at or above --fail-on; 1 facts at or above it;
+    /// 2 input errors (the report then covers only what could be read).
+    Check(CheckArgs),
+    /// Print the interval of days a date expression reads as.
+    ///
+    /// With no EXPR, reads one expression a line from standard input.
+    When(WhenArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The folder of claim files (with the registry entities.yaml).
+    #[arg(long, value_name = "DIR", default_value = "claims")]
+    pub claims: PathBuf,
+    /// The folder of article texts that `article:` paths are relative to.
+    #[arg(long, value_name = "DIR", default_value = "articles")]
+    pub articles: PathBuf,
+    #[arg(long, value_enum, default_value_t = CliFormat::Table)]
+    pub format: CliFormat,
+    /// Show every fact, not only conflict, revised and compatible ones.
+    #[arg(long)]
+    pub all: bool,
+    /// Exit 1 when a fact has this verdict or a more severe one
+    /// (compatible < revised < conflict).
+    #[arg(long, value_enum, default_value_t = FailOn::Conflict, value_name = "VERDICT")]
+    pub fail_on: FailOn,
+    /// Colour in the table: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WhenArgs {
+    /// The expression, e.g. "second week of November". Omit to read lines from stdin.
+    pub expr: Option<String>,
+    /// The date the expression was said (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Read a bare month or weekday as past ("was held in August").
+    #[arg(long, conflicts_with = "future")]
+    pub past: bool,
+    /// Read a bare month or weekday as future ("will be held in August").
+    #[arg(long)]
+    pub future: bool,
+    #[arg(long, value_enum, default_value_t = WhenFormat::Text)]
+    pub format: WhenFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CliFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WhenFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Conflict,
+    Revised,
+    Compatible,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2013-10-07"))
+}
+
+/// What the binary knows of where it runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Terminal {
+    pub stdout_is_tty: bool,
+    pub no_color: bool,
+    /// The terminal's width, when stdout is one.
+    pub width: Option<u16>,
+    pub today: NaiveDate,
+}
+
+/// A validated command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Check { claims: PathBuf, articles: PathBuf, format: Format, options: Options, fail_on: Option<Verdict> },
+    When { expr: Option<String>, as_of: NaiveDate, tense: Tense, json: bool },
+}
+
+impl Cli {
+    pub fn into_command(self, term: &Terminal) -> Command {
+        match self.command {
+            CliCommand::Check(a) => {
+                let color = match a.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color,
+                } && a.format == CliFormat::Table;
+                let width = a.width.or(term.width).or(Some(120));
+                Command::Check {
+                    claims: a.claims,
+                    articles: a.articles,
+                    format: match a.format {
+                        CliFormat::Table => Format::Table,
+                        CliFormat::Json => Format::Json,
+                        CliFormat::Markdown => Format::Markdown,
+                    },
+                    options: Options { all: a.all, color, width },
+                    fail_on: match a.fail_on {
+                        FailOn::Conflict => Some(Verdict::Conflict),
+                        FailOn::Revised => Some(Verdict::Revised),
+                        FailOn::Compatible => Some(Verdict::Compatible),
+                        FailOn::Never => None,
+                    },
+                }
+            }
+            CliCommand::When(a) => Command::When {
+                expr: a.expr,
+                as_of: a.as_of.unwrap_or(term.today),
+                tense: if a.past {
+                    Tense::Past
+                } else if a.future {
+                    Tense::Future
+                } else {
+                    Tense::Unknown
+                },
+                json: a.format == WhenFormat::Json,
+            },
+        }
+    }
+}
+
+/// What to print, and how to exit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+/// Run a command. `stdin` is read only by `when` with no expression.
+pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
+    match command {
+        Command::Check { claims, articles, format, options, fail_on } => {
+            let outcome = check::run(&claims, &articles);
+            let mut out = Output { stdout: report::render(&outcome, format, &options), ..Output::default() };
+            for d in &outcome.diagnostics {
+                out.stderr.push_str(&format!("{d}\n"));
+            }
+            let errors = outcome.errors().count();
+            out.code = if errors > 0 {
+                out.stderr.push_str(&format!(
+                    "{errors} input error{}: the report covers only the {} of {} claims that could be read\n",
+                    if errors == 1 { "" } else { "s" },
+                    outcome.claims_checked,
+                    outcome.claims_total
+                ));
+                EXIT_INPUT_ERROR
+            } else if fail_on.is_some_and(|f| outcome.worst().is_some_and(|w| w >= f)) {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            };
+            out
+        }
+        Command::When { expr, as_of, tense, json } => {
+            let exprs: Vec<String> = match expr {
+                Some(e) => vec![e],
+                None => stdin.lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()).collect(),
+            };
+            let mut out = Output::default();
+            for e in exprs {
+                when_line(&e, as_of, tense, json, &mut out);
+            }
+            out
+        }
+    }
+}
+
+fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut Output) {
+    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    match read_date(expr, as_of, tense) {
+        Ok(r) => {
+            if json {
+                let v = serde_json::json!({
+                    "expression": expr,
+                    "as_of": as_of.format("%Y-%m-%d").to_string(),
+                    "start": day(r.start),
+                    "end": day(r.end),
+                    "precision": r.precision.as_str(),
+                    "rule": r.rule,
+                });
+                out.stdout.push_str(&format!("{v}\n"));
+            } else {
+                let bound = |d: Option<NaiveDate>| day(d).unwrap_or_else(|| "(open)".into());
+                out.stdout.push_str(&format!(
+                    "{expr}\t{} .. {}\t{}\t{}\n",
+                    bound(r.start),
+                    bound(r.end),
+                    r.precision.as_str(),
+                    r.rule
+                ));
+            }
+        }
+        Err(e) => {
+            if json {
+                let v = serde_json::json!({
+                    "expression": expr,
+                    "as_of": as_of.format("%Y-%m-%d").to_string(),
+                    "error": e.message,
+                });
+                out.stdout.push_str(&format!("{v}\n"));
+            }
+            out.stderr.push_str(&format!(
+                "error: cannot read '{expr}' as a date: {e}\n  help: see docs/temporal.md for the expressions understood\n"
+            ));
+            out.code = EXIT_INPUT_ERROR;
+        }
+    }
+}

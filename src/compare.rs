@@ -1,0 +1,317 @@
+//! Compare: every pair of claims in a fact gets a relation, and the fact a
+//! verdict, with the reason a person can check.
+//!
+//! Relations (of the first claim to the second): `equal`; `narrower` (lies
+//! within the other: a shorter interval or range, a subset of names, a more
+//! specific status); `wider`; `overlaps`; `disjoint` (cannot both be true);
+//! `incomparable` (values of different types).
+//!
+//! Verdicts, in order of severity:
+//! - `single`: one source only (and it does not contradict itself);
+//! - `agree`: every pair equal;
+//! - `compatible`: no pair disjoint — the sources differ only in precision;
+//! - `revised`: the only disjoint pairs are revisions: said on different
+//!   dates, the earlier one about something still in the future when it was
+//!   said (a date after its `as_of`, a hedged plan, or a status of
+//!   "scheduled") — the plan changed;
+//! - `conflict`: mutually exclusive otherwise.
+//!
+//! Pure: no I/O, cannot fail.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use crate::group::{Fact, ReadClaim};
+use crate::normalize::text::{Status, TextReading};
+use crate::normalize::Reading;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Relation {
+    Equal,
+    Narrower,
+    Wider,
+    Overlaps,
+    Disjoint,
+    Incomparable,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Equal => "equal",
+            Relation::Narrower => "narrower",
+            Relation::Wider => "wider",
+            Relation::Overlaps => "overlaps",
+            Relation::Disjoint => "disjoint",
+            Relation::Incomparable => "incomparable",
+        }
+    }
+
+    fn excludes(self) -> bool {
+        matches!(self, Relation::Disjoint | Relation::Incomparable)
+    }
+}
+
+/// A fact's verdict; the order is the order of severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    Single,
+    Agree,
+    Compatible,
+    Revised,
+    Conflict,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 5] =
+        [Verdict::Conflict, Verdict::Revised, Verdict::Compatible, Verdict::Agree, Verdict::Single];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Single => "single",
+            Verdict::Agree => "agree",
+            Verdict::Compatible => "compatible",
+            Verdict::Revised => "revised",
+            Verdict::Conflict => "conflict",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The relation of claim `a` to claim `b` (indices into the fact's claims).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    pub relation: Relation,
+    /// A disjoint pair that reads as a plan revised over time.
+    pub revision: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub verdict: Verdict,
+    pub pairs: Vec<Pair>,
+    /// Why the fact got its verdict, in one sentence.
+    pub reason: String,
+}
+
+/// Compare every pair of claims of a fact and give it a verdict.
+pub fn compare(fact: &Fact<'_>) -> Comparison {
+    let claims = &fact.claims;
+    let mut pairs = Vec::new();
+    for i in 0..claims.len() {
+        for j in i + 1..claims.len() {
+            pairs.push(pair(i, j, &claims[i], &claims[j]));
+        }
+    }
+    let one_source = claims.iter().all(|c| c.source.id == claims[0].source.id);
+    let excluded: Vec<&Pair> = pairs.iter().filter(|p| p.relation.excludes()).collect();
+    let (verdict, reason) = if claims.len() == 1 || (one_source && excluded.is_empty()) {
+        (Verdict::Single, format!("only {} reports it", claims[0].source.outlet))
+    } else if pairs.iter().all(|p| p.relation == Relation::Equal) {
+        (Verdict::Agree, format!("{} claims from {} sources read alike", claims.len(), source_count(claims)))
+    } else if excluded.is_empty() {
+        let p = pairs.iter().find(|p| p.relation != Relation::Equal).expect("some pair differs");
+        (Verdict::Compatible, p.reason.clone())
+    } else if let Some(p) = excluded.iter().find(|p| !p.revision) {
+        (Verdict::Conflict, p.reason.clone())
+    } else {
+        (Verdict::Revised, excluded[0].reason.clone())
+    };
+    Comparison { verdict, pairs, reason }
+}
+
+fn source_count(claims: &[ReadClaim<'_>]) -> usize {
+    let mut ids: Vec<&str> = claims.iter().map(|c| c.source.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.len()
+}
+
+fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> Pair {
+    let relation = relation(&a.reading, &b.reading);
+    let revision = relation.excludes() && is_revision(a, b);
+    let reason = reason(a, b, relation, revision);
+    Pair { a: i, b: j, relation, revision, reason }
+}
+
+/// How reading `a` relates to reading `b`.
+pub fn relation(a: &Reading, b: &Reading) -> Relation {
+    match (a, b) {
+        (Reading::Date(x), Reading::Date(y)) => {
+            let day = |d: Option<NaiveDate>| d.map(|d| f64::from(chrono::Datelike::num_days_from_ce(&d)));
+            intervals((day(x.start), day(x.end)), (day(y.start), day(y.end)))
+        }
+        (Reading::Number(x), Reading::Number(y)) => intervals((x.low, x.high), (y.low, y.high)),
+        (Reading::Entity(x), Reading::Entity(y)) => {
+            if x.id == y.id {
+                Relation::Equal
+            } else {
+                Relation::Disjoint
+            }
+        }
+        (Reading::Entities(x), Reading::Entities(y)) => {
+            let ids = |v: &[crate::resolve::EntityRef]| {
+                v.iter().map(|e| e.id.clone()).collect::<std::collections::BTreeSet<_>>()
+            };
+            sets(&ids(x), &ids(y))
+        }
+        (Reading::Entity(x), Reading::Entities(ys)) => {
+            sets(&[x.id.clone()].into(), &ys.iter().map(|e| e.id.clone()).collect())
+        }
+        (Reading::Entities(xs), Reading::Entity(y)) => {
+            sets(&xs.iter().map(|e| e.id.clone()).collect(), &[y.id.clone()].into())
+        }
+        (Reading::Text(x), Reading::Text(y)) => texts(x, y),
+        _ => Relation::Incomparable,
+    }
+}
+
+/// Intervals with inclusive ends; `None` is open (minus or plus infinity).
+fn intervals(a: (Option<f64>, Option<f64>), b: (Option<f64>, Option<f64>)) -> Relation {
+    let lo = |x: Option<f64>| x.unwrap_or(f64::NEG_INFINITY);
+    let hi = |x: Option<f64>| x.unwrap_or(f64::INFINITY);
+    let (a0, a1, b0, b1) = (lo(a.0), hi(a.1), lo(b.0), hi(b.1));
+    if a0 == b0 && a1 == b1 {
+        Relation::Equal
+    } else if b0 <= a0 && a1 <= b1 {
+        Relation::Narrower
+    } else if a0 <= b0 && b1 <= a1 {
+        Relation::Wider
+    } else if a0.max(b0) <= a1.min(b1) {
+        Relation::Overlaps
+    } else {
+        Relation::Disjoint
+    }
+}
+
+fn sets(a: &std::collections::BTreeSet<String>, b: &std::collections::BTreeSet<String>) -> Relation {
+    if a == b {
+        Relation::Equal
+    } else if a.is_subset(b) {
+        Relation::Narrower
+    } else if a.is_superset(b) {
+        Relation::Wider
+    } else if a.intersection(b).next().is_some() {
+        Relation::Overlaps
+    } else {
+        Relation::Disjoint
+    }
+}
+
+fn texts(a: &TextReading, b: &TextReading) -> Relation {
+    if let (Some(x), Some(y)) = (a.status, b.status) {
+        return statuses(x, y);
+    }
+    if a.folded == b.folded {
+        return Relation::Equal;
+    }
+    let words = |t: &str| t.split(' ').map(str::to_string).collect::<std::collections::BTreeSet<_>>();
+    match sets(&words(&a.folded), &words(&b.folded)) {
+        Relation::Narrower => Relation::Narrower,
+        Relation::Wider => Relation::Wider,
+        _ => Relation::Disjoint,
+    }
+}
+
+/// The status lattice: "did not take place" covers "cancelled" and
+/// "postponed"; "stalled" overlaps "postponed" and "did not take place";
+/// "scheduled" then "held" is a plan carried out.
+pub fn statuses(a: Status, b: Status) -> Relation {
+    use Status::*;
+    match (a, b) {
+        _ if a == b => Relation::Equal,
+        (NotHeld, Cancelled | Postponed) => Relation::Wider,
+        (Cancelled | Postponed, NotHeld) => Relation::Narrower,
+        (Stalled, Postponed | NotHeld) | (Postponed | NotHeld, Stalled) => Relation::Overlaps,
+        (Scheduled, Held) | (Held, Scheduled) => Relation::Overlaps,
+        _ => Relation::Disjoint,
+    }
+}
+
+/// A disjoint pair is a revision when the claims were said on different
+/// dates and the earlier one spoke of something still to come.
+fn is_revision(a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> bool {
+    let (earlier, later) = if a.claim.as_of <= b.claim.as_of { (a, b) } else { (b, a) };
+    if earlier.claim.as_of == later.claim.as_of {
+        return false;
+    }
+    match &earlier.reading {
+        Reading::Date(d) => d.end.is_none_or(|end| end > earlier.claim.as_of),
+        Reading::Text(TextReading { status: Some(Status::Scheduled), .. }) => true,
+        _ => earlier.claim.hedge.is_prospective(),
+    }
+}
+
+fn label(c: &ReadClaim<'_>) -> String {
+    format!("'{}' ({}, {})", c.claim.value.display(), c.source.outlet, c.claim.as_of)
+}
+
+fn reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, relation: Relation, revision: bool) -> String {
+    let (la, lb) = (label(a), label(b));
+    let (ra, rb) = (a.reading.describe(), b.reading.describe());
+    if let (Reading::Text(TextReading { status: Some(x), .. }), Reading::Text(TextReading { status: Some(y), .. })) =
+        (&a.reading, &b.reading)
+    {
+        if x != y {
+            let link = match relation {
+                Relation::Wider | Relation::Narrower | Relation::Overlaps => "these can both be true",
+                _ if revision => "the plan changed",
+                _ => "both cannot be true",
+            };
+            return format!("{la} says it {}; {lb} says it {}: {link}", x.meaning(), y.meaning());
+        }
+    }
+    if revision {
+        let (earlier, later) = if a.claim.as_of <= b.claim.as_of { (&la, &lb) } else { (&lb, &la) };
+        return format!("{earlier} was a plan or forecast; {later}, said later, replaces it");
+    }
+    match relation {
+        Relation::Equal => format!("{la} and {lb} read alike ({ra})"),
+        Relation::Narrower => format!("{la} ({ra}) lies within {lb} ({rb})"),
+        Relation::Wider => format!("{lb} ({rb}) lies within {la} ({ra})"),
+        Relation::Overlaps => format!("{la} ({ra}) and {lb} ({rb}) overlap"),
+        Relation::Disjoint => format!("{la} ({ra}) and {lb} ({rb}) cannot both be true"),
+        Relation::Incomparable => format!("{la} and {lb} are values of different types"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_relations() {
+        let r = |a: (f64, f64), b: (f64, f64)| intervals((Some(a.0), Some(a.1)), (Some(b.0), Some(b.1)));
+        assert_eq!(r((1.0, 5.0), (1.0, 5.0)), Relation::Equal);
+        assert_eq!(r((2.0, 3.0), (1.0, 5.0)), Relation::Narrower);
+        assert_eq!(r((1.0, 5.0), (2.0, 3.0)), Relation::Wider);
+        assert_eq!(r((1.0, 3.0), (3.0, 5.0)), Relation::Overlaps);
+        assert_eq!(r((1.0, 2.0), (3.0, 5.0)), Relation::Disjoint);
+        assert_eq!(intervals((Some(10.0), None), (Some(12.0), Some(14.0))), Relation::Wider);
+        assert_eq!(intervals((None, Some(1.0)), (Some(2.0), None)), Relation::Disjoint);
+    }
+
+    #[test]
+    fn status_lattice() {
+        assert_eq!(statuses(Status::Cancelled, Status::Postponed), Relation::Disjoint);
+        assert_eq!(statuses(Status::NotHeld, Status::Cancelled), Relation::Wider);
+        assert_eq!(statuses(Status::Postponed, Status::NotHeld), Relation::Narrower);
+        assert_eq!(statuses(Status::Held, Status::Cancelled), Relation::Disjoint);
+        assert_eq!(statuses(Status::Scheduled, Status::Held), Relation::Overlaps);
+    }
+
+    #[test]
+    fn verdicts_are_ordered_by_severity() {
+        assert!(Verdict::Conflict > Verdict::Revised && Verdict::Revised > Verdict::Compatible);
+        assert!(Verdict::Compatible > Verdict::Agree && Verdict::Agree > Verdict::Single);
+    }
+}

@@ -1,0 +1,104 @@
+//! Diagnostics: every problem the tool finds in its input, with its place.
+//!
+//! Errors are values, collected as the pipeline goes (a bad claim never stops
+//! the others from being checked) and rendered in one place, [`Diagnostic`]'s
+//! `Display`: `path:line:col: error: what is wrong` followed by a `help:` line
+//! that says what would be right.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+/// How bad a diagnostic is. Errors make the run exit 2; warnings never change the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A place in an input file. Lines and columns are 1-based; 0 means unknown.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub file: Arc<Path>,
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Loc {
+    pub fn file(file: &Arc<Path>) -> Loc {
+        Loc { file: file.clone(), line: 0, col: 0 }
+    }
+
+    pub fn at(file: &Arc<Path>, line: u32, col: u32) -> Loc {
+        Loc { file: file.clone(), line, col }
+    }
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+            if self.col > 0 {
+                write!(f, ":{}", self.col)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One problem found in the input.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    pub loc: Option<Loc>,
+    pub severity: Severity,
+    pub message: String,
+    /// What would be right, or what was matched instead.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(loc: Option<Loc>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { loc, severity: Severity::Error, message: message.into(), help: None }
+    }
+
+    pub fn warning(loc: Option<Loc>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { loc, severity: Severity::Warning, message: message.into(), help: None }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.loc {
+            write!(f, "{loc}: ")?;
+        }
+        write!(f, "{}: {}", self.severity.as_str(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Diagnostics in a stable order: by file, line, column, then text.
+pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
+    diags.sort();
+}

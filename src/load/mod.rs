@@ -1,0 +1,415 @@
+//! Load: find the claim files and the registry, read them, check their
+//! meaning (dates, enums, ids, article paths) and read the articles.
+//!
+//! This is the only stage that touches the file system. It never stops at the
+//! first problem: every file is read, every problem becomes a [`Diagnostic`],
+//! and what could be read is returned so the rest of the pipeline can still
+//! report on it.
+
+pub mod raw;
+pub mod yaml;
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::{Diagnostic, Loc};
+use crate::model::{Claim, Corpus, Entity, EntityKind, Hedge, RawValue, Source, ValueType};
+use crate::text::{nearest, slug};
+use raw::{RawScalarOrList, Spanned};
+
+/// Largest claim, registry or article file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// File names, in the claims directory, of the entity registry.
+pub const REGISTRY_NAMES: &[&str] = &["entities.yaml", "entities.yml"];
+/// Earliest and latest year accepted in `published` and `as_of`.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+/// What `load` found: the corpus, each source's article text (same index as
+/// `corpus.sources`; `None` when it could not be read), and the problems.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub articles: Vec<Option<String>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read every claim file under `claims_dir` (recursively, in path order), the
+/// registry `claims_dir/entities.yaml`, and each source's article under
+/// `articles_dir`.
+pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
+    let mut out = Loaded::default();
+    let diags = &mut out.diagnostics;
+    if !claims_dir.is_dir() {
+        diags.push(
+            Diagnostic::error(None, format!("claims directory '{}' not found", claims_dir.display()))
+                .with_help("run crosscheck in a folder that has claims/ and articles/, or pass --claims DIR"),
+        );
+        return out;
+    }
+    let mut files = Vec::new();
+    collect_files(claims_dir, &mut files, diags);
+    files.sort();
+
+    let mut registry_found = false;
+    let mut source_files: HashMap<String, Loc> = HashMap::new();
+    for path in files {
+        let file: Arc<Path> = Arc::from(path.as_path());
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+        if !is_yaml {
+            diags.push(
+                Diagnostic::error(Some(Loc::file(&file)), "not a claim file: claim files end in .yaml or .yml")
+                    .with_help("move it out of the claims directory, or rename it if it is a claim file"),
+            );
+            continue;
+        }
+        let Some(text) = read_text(&file, diags) else { continue };
+        let root = match yaml::parse(&text) {
+            Ok(Some(root)) => root,
+            Ok(None) => {
+                diags
+                    .push(Diagnostic::error(Some(Loc::file(&file)), "the file is empty (no YAML document)").with_help(
+                    "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
+                ));
+                continue;
+            }
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(Some(Loc::at(&file, e.line, e.col)), format!("invalid YAML: {}", e.message))
+                        .with_help("check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"),
+                );
+                continue;
+            }
+        };
+        let at_top = path.parent() == Some(claims_dir);
+        if at_top && REGISTRY_NAMES.contains(&name) {
+            registry_found = true;
+            let raw = raw::registry(&root, &file, diags);
+            out.corpus.entities.extend(raw.into_iter().filter_map(|e| entity(e, diags)));
+            continue;
+        }
+        let raw = raw::claim_file(&root, &file, diags);
+        let Some(raw_source) = raw.source else { continue };
+        let Some(source) = source(raw_source, articles_dir, diags) else { continue };
+        if let Some(first) = source_files.get(&source.id) {
+            diags.push(
+                Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id))
+                    .with_help(format!(
+                        "it is already the id of the source in {}; each source needs its own id",
+                        first.file.display()
+                    )),
+            );
+            continue;
+        }
+        source_files.insert(source.id.clone(), source.loc.clone());
+        let index = out.corpus.sources.len();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        for rc in raw.claims {
+            if let Some(first) = ids.get(&rc.id.value) {
+                diags.push(
+                    Diagnostic::error(
+                        Some(rc.id.loc.clone()),
+                        format!("claim id '{}' is used twice in this file", rc.id.value),
+                    )
+                    .with_help(format!("the first is on line {first}; give each claim its own id")),
+                );
+                continue;
+            }
+            ids.insert(rc.id.value.clone(), rc.id.loc.line);
+            if let Some(claim) = claim(rc, index, &source, diags) {
+                out.corpus.claims.push(claim);
+            }
+        }
+        out.articles.push(read_article(&source, articles_dir, diags));
+        out.corpus.sources.push(source);
+    }
+    if !registry_found {
+        diags.push(
+            Diagnostic::warning(
+                None,
+                format!("no entity registry at {}", claims_dir.join(REGISTRY_NAMES[0]).display()),
+            )
+            .with_help("without it, names are only matched when written alike; see docs/claims-format.md"),
+        );
+    }
+    out
+}
+
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diags.push(Diagnostic::error(None, format!("cannot read directory '{}': {e}", dir.display())));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            collect_files(&path, files, diags);
+        } else {
+            files.push(path);
+        }
+    }
+}
+
+/// Read a file as UTF-8 text, with a byte-order mark removed.
+fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    match fs::metadata(file) {
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            diags.push(
+                Diagnostic::error(
+                    Some(Loc::file(file)),
+                    format!("the file is {} bytes, over the limit of {MAX_FILE_BYTES}", meta.len()),
+                )
+                .with_help("split it into smaller files (one per article)"),
+            );
+            return None;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            diags.push(Diagnostic::error(Some(Loc::file(file)), format!("cannot read the file: {e}")));
+            return None;
+        }
+    }
+    let bytes = match fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            diags.push(Diagnostic::error(Some(Loc::file(file)), format!("cannot read the file: {e}")));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.remove(0);
+            }
+            Some(text)
+        }
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+            let col = bytes[..at].iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+            diags.push(
+                Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file is not valid UTF-8 (byte {at})"))
+                    .with_help("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+    match NaiveDate::parse_from_str(&s.value, "%Y-%m-%d") {
+        Ok(d) if YEARS.contains(&d.year()) => Some(d),
+        Ok(d) => {
+            diags.push(
+                Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' has the year {}", s.value, d.year()))
+                    .with_help(format!("years from {} to {} are accepted", YEARS.start(), YEARS.end())),
+            );
+            None
+        }
+        Err(_) => {
+            diags.push(
+                Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not a calendar date", s.value))
+                    .with_help("write it as YYYY-MM-DD, e.g. 2013-10-07"),
+            );
+            None
+        }
+    }
+}
+
+fn one_of<T>(
+    s: &Spanned<String>,
+    what: &str,
+    names: &[&str],
+    parse: impl Fn(&str) -> Option<T>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let value = s.value.to_lowercase();
+    if let Some(v) = parse(&value) {
+        return Some(v);
+    }
+    let mut d = Diagnostic::error(Some(s.loc.clone()), format!("unknown {what} '{}'", s.value));
+    d = match nearest(&value, names.iter().copied()) {
+        Some(near) => d.with_help(format!("did you mean '{near}'? one of: {}", names.join(", "))),
+        None => d.with_help(format!("one of: {}", names.join(", "))),
+    };
+    diags.push(d);
+    None
+}
+
+fn entity(raw: raw::RawEntity, diags: &mut Vec<Diagnostic>) -> Option<Entity> {
+    let kind = one_of(&raw.kind, "entity kind", EntityKind::NAMES, EntityKind::parse, diags)?;
+    Some(Entity {
+        id: slug(&raw.name.value),
+        name: raw.name.value,
+        kind,
+        aliases: raw.aliases.into_iter().map(|a| a.value).collect(),
+        loc: raw.loc,
+    })
+}
+
+fn source(raw: raw::RawSource, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<Source> {
+    let published = date(&raw.published, "published", diags);
+    let inferred = match &raw.published_inferred {
+        None => Some(false),
+        Some(s) => one_of(
+            s,
+            "value of published_inferred",
+            &["true", "false"],
+            |v| match v {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            },
+            diags,
+        ),
+    };
+    let article_ok = check_article_path(&raw.article, articles_dir, diags);
+    Some(Source {
+        id: raw.id.value,
+        outlet: raw.outlet.value,
+        title: raw.title.map(|s| s.value),
+        published: published?,
+        published_inferred: inferred?,
+        article_path: articles_dir.join(&raw.article.value),
+        article: article_ok.then_some(raw.article.value)?,
+        url: raw.url.map(|s| s.value),
+        wire: raw.wire.into_iter().map(|s| s.value).collect(),
+        note: raw.note.map(|s| s.value),
+        loc: raw.loc,
+    })
+}
+
+/// An article path must be relative and stay inside the articles directory.
+fn check_article_path(article: &Spanned<String>, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> bool {
+    let path = Path::new(&article.value);
+    let escapes = path.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if path.is_absolute() || escapes {
+        diags.push(
+            Diagnostic::error(
+                Some(article.loc.clone()),
+                format!("article path '{}' leaves the articles directory", article.value),
+            )
+            .with_help(format!(
+                "give a path relative to {} with no '..', e.g. {}",
+                articles_dir.display(),
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "outlet-2013-10-07.txt".into())
+            )),
+        );
+        return false;
+    }
+    true
+}
+
+fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let path: Arc<Path> = Arc::from(source.article_path.as_path());
+    if !path.is_file() {
+        diags.push(
+            Diagnostic::error(
+                Some(source.loc.clone()),
+                format!("article '{}' of source '{}' not found at {}", source.article, source.id, path.display()),
+            )
+            .with_help(format!("put the article's text in {} or correct `article:`", articles_dir.display())),
+        );
+        return None;
+    }
+    // A symbolic link may still lead out of the articles directory.
+    if let (Ok(real), Ok(root)) = (fs::canonicalize(&path), fs::canonicalize(articles_dir)) {
+        if !real.starts_with(&root) {
+            diags.push(
+                Diagnostic::error(
+                    Some(source.loc.clone()),
+                    format!(
+                        "article '{}' leads outside the articles directory (to {})",
+                        source.article,
+                        real.display()
+                    ),
+                )
+                .with_help("copy the article into the articles directory instead of linking to it"),
+            );
+            return None;
+        }
+    }
+    read_text(&path, diags)
+}
+
+fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
+    let property = rc.property.value.trim().to_lowercase().replace([' ', '-'], "_");
+    let value_type = match &rc.value_type {
+        Some(t) => one_of(t, "type", ValueType::NAMES, ValueType::parse, diags),
+        None => Some(ValueType::infer(&property)),
+    };
+    let hedge = match &rc.hedge {
+        Some(h) => one_of(h, "hedge", Hedge::NAMES, Hedge::parse, diags),
+        None => Some(Hedge::Certain),
+    };
+    let as_of = match &rc.as_of {
+        Some(s) => date(s, "as_of", diags),
+        None => Some(source.published),
+    };
+    let value_type = value_type?;
+    let value = match (rc.value.value, value_type) {
+        (RawScalarOrList::List(items), ValueType::Entities) => RawValue::List(items),
+        (RawScalarOrList::Scalar(s), ValueType::Entities) => RawValue::List(split_list(&s)),
+        (RawScalarOrList::Scalar(s), _) => RawValue::Scalar(s),
+        (RawScalarOrList::List(_), t) => {
+            diags.push(
+                Diagnostic::error(
+                    Some(rc.value.loc.clone()),
+                    format!("claim '{}' has a list as its value, but its type is {}", rc.id.value, t.as_str()),
+                )
+                .with_help("give one value, or set `type: entities` for a list of names"),
+            );
+            return None;
+        }
+    };
+    Some(Claim {
+        source: source_index,
+        id: rc.id.value,
+        subject: rc.subject.value,
+        property,
+        value,
+        value_type,
+        said_by: rc.said_by.map(|s| s.value),
+        as_of: as_of?,
+        hedge: hedge?,
+        quote: rc.quote.value,
+        note: rc.note.map(|s| s.value),
+        loc: rc.loc,
+        value_loc: rc.value.loc,
+        quote_loc: rc.quote.loc,
+    })
+}
+
+/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon".
+fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .flat_map(|part| part.split(" and "))
+        .map(|p| p.trim().trim_start_matches("and ").trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_lists_split_on_commas_and_and() {
+        assert_eq!(split_list("Kerry, Lavrov and Ban Ki-moon"), ["Kerry", "Lavrov", "Ban Ki-moon"]);
+        assert_eq!(split_list("John Kerry"), ["John Kerry"]);
+    }
+}

@@ -1,0 +1,377 @@
+//! The claim-file and registry schema over the YAML tree: which keys exist,
+//! which are required, and what shape each value has. It mirrors the files
+//! exactly (strings stay strings); meaning — dates, enums, paths — is checked
+//! in `load`. Every problem becomes a diagnostic with its line and column,
+//! and reading goes on past it, so one run reports them all.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::error::{Diagnostic, Loc};
+use crate::load::yaml::{Node, NodeKind};
+use crate::text::nearest;
+
+/// A value with the place it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawScalarOrList {
+    Scalar(String),
+    List(Vec<String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct RawSource {
+    pub id: Spanned<String>,
+    pub outlet: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+    pub published: Spanned<String>,
+    pub published_inferred: Option<Spanned<String>>,
+    pub article: Spanned<String>,
+    pub url: Option<Spanned<String>>,
+    pub wire: Vec<Spanned<String>>,
+    pub note: Option<Spanned<String>>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawClaim {
+    pub id: Spanned<String>,
+    pub subject: Spanned<String>,
+    pub property: Spanned<String>,
+    pub value: Spanned<RawScalarOrList>,
+    pub value_type: Option<Spanned<String>>,
+    pub said_by: Option<Spanned<String>>,
+    pub as_of: Option<Spanned<String>>,
+    pub hedge: Option<Spanned<String>>,
+    pub quote: Spanned<String>,
+    pub note: Option<Spanned<String>>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawClaimFile {
+    pub source: Option<RawSource>,
+    pub claims: Vec<RawClaim>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawEntity {
+    pub name: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub aliases: Vec<Spanned<String>>,
+    pub loc: Loc,
+}
+
+pub const SOURCE_KEYS: &[&str] =
+    &["id", "outlet", "title", "published", "published_inferred", "article", "url", "wire", "note"];
+pub const CLAIM_KEYS: &[&str] =
+    &["id", "subject", "property", "value", "type", "said_by", "as_of", "hedge", "quote", "note"];
+pub const FILE_KEYS: &[&str] = &["source", "claims"];
+pub const REGISTRY_KEYS: &[&str] = &["entities"];
+pub const ENTITY_KEYS: &[&str] = &["name", "kind", "aliases", "note"];
+
+/// Reads one mapping against a list of allowed keys.
+struct Fields<'a> {
+    entries: &'a [(Node, Node)],
+    file: &'a Arc<Path>,
+    loc: Loc,
+    what: &'static str,
+}
+
+impl<'a> Fields<'a> {
+    /// Check the keys of `node` (which must be a mapping) and report unknown
+    /// and duplicate ones. `None` when the node is not a mapping.
+    fn new(
+        node: &'a Node,
+        file: &'a Arc<Path>,
+        what: &'static str,
+        allowed: &[&str],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Fields<'a>> {
+        let loc = Loc::at(file, node.line, node.col);
+        let NodeKind::Map(entries) = &node.kind else {
+            diags.push(
+                Diagnostic::error(Some(loc), format!("{what} should be a mapping of keys, found {}", node.kind_name()))
+                    .with_help(format!("write it as `key: value` lines; keys: {}", allowed.join(", "))),
+            );
+            return None;
+        };
+        let mut seen: Vec<(&str, u32)> = Vec::new();
+        for (key, _) in entries {
+            let kloc = Loc::at(file, key.line, key.col);
+            let NodeKind::Scalar { text, .. } = &key.kind else {
+                diags
+                    .push(Diagnostic::error(Some(kloc), format!("a key in {what} is {}, not a name", key.kind_name())));
+                continue;
+            };
+            if !allowed.contains(&text.as_str()) {
+                let mut d = Diagnostic::error(Some(kloc.clone()), format!("unknown key '{text}' in {what}"));
+                d = match nearest(text, allowed.iter().copied()) {
+                    Some(near) => d.with_help(format!("did you mean '{near}'? valid keys: {}", allowed.join(", "))),
+                    None => d.with_help(format!("valid keys: {}", allowed.join(", "))),
+                };
+                diags.push(d);
+            }
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == text.as_str()) {
+                diags.push(
+                    Diagnostic::error(Some(kloc), format!("duplicate key '{text}' in {what}"))
+                        .with_help(format!("it is already given on line {first}; keep one")),
+                );
+            } else {
+                seen.push((text, key.line));
+            }
+        }
+        Some(Fields { entries, file, loc, what })
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Node> {
+        self.entries.iter().find_map(|(k, v)| match &k.kind {
+            NodeKind::Scalar { text, .. } if text == key => Some(v),
+            _ => None,
+        })
+    }
+
+    fn loc_of(&self, node: &Node) -> Loc {
+        Loc::at(self.file, node.line, node.col)
+    }
+
+    /// An optional text value; a null counts as absent.
+    fn opt_text(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+        let node = self.get(key)?;
+        if node.is_null() {
+            return None;
+        }
+        match &node.kind {
+            NodeKind::Scalar { text, .. } => Some(Spanned { value: text.trim().to_string(), loc: self.loc_of(node) }),
+            _ => {
+                diags.push(
+                    Diagnostic::error(
+                        Some(self.loc_of(node)),
+                        format!("'{key}' in {} should be text, found {}", self.what, node.kind_name()),
+                    )
+                    .with_help(format!("write `{key}: some text` on one line (quote it if it contains ': ')")),
+                );
+                None
+            }
+        }
+    }
+
+    /// A required, non-empty text value.
+    fn text(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+        let present = self.get(key).is_some_and(|n| !n.is_null());
+        match self.opt_text(key, diags) {
+            Some(s) if !s.value.is_empty() => Some(s),
+            Some(s) => {
+                diags.push(Diagnostic::error(Some(s.loc), format!("'{key}' in {} is empty", self.what)));
+                None
+            }
+            None if !present => {
+                diags.push(
+                    Diagnostic::error(Some(self.loc.clone()), format!("{} has no '{key}'", self.what))
+                        .with_help(format!("add `{key}: ...`; it is required")),
+                );
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// A list of texts; a single scalar is taken as a list of one.
+    fn text_list(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Spanned<String>> {
+        let Some(node) = self.get(key) else { return Vec::new() };
+        if node.is_null() {
+            return Vec::new();
+        }
+        match &node.kind {
+            NodeKind::Scalar { text, .. } => vec![Spanned { value: text.trim().to_string(), loc: self.loc_of(node) }],
+            NodeKind::Seq(items) => items
+                .iter()
+                .filter_map(|item| match &item.kind {
+                    NodeKind::Scalar { text, .. } if !item.is_null() => {
+                        Some(Spanned { value: text.trim().to_string(), loc: self.loc_of(item) })
+                    }
+                    _ => {
+                        diags.push(
+                            Diagnostic::error(
+                                Some(self.loc_of(item)),
+                                format!("an item of '{key}' is {}, expected text", item.kind_name()),
+                            )
+                            .with_help(format!("write `{key}: [first, second]`")),
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            NodeKind::Map(_) => {
+                diags.push(
+                    Diagnostic::error(
+                        Some(self.loc_of(node)),
+                        format!("'{key}' should be a list of text, found a mapping"),
+                    )
+                    .with_help(format!("write `{key}: [first, second]`")),
+                );
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Read a claim file's tree. Problems go to `diags`; what could be read is returned.
+pub fn claim_file(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> RawClaimFile {
+    let mut out = RawClaimFile { source: None, claims: Vec::new() };
+    let Some(top) = Fields::new(root, file, "the claim file", FILE_KEYS, diags) else { return out };
+    match top.get("source") {
+        Some(node) => out.source = source(node, file, diags),
+        None => diags.push(
+            Diagnostic::error(Some(top.loc.clone()), "the claim file has no 'source' section")
+                .with_help("start the file with `source:` (id, outlet, published, article)"),
+        ),
+    }
+    match top.get("claims") {
+        Some(node) if node.is_null() => {}
+        Some(node) => match &node.kind {
+            NodeKind::Seq(items) => out.claims = items.iter().filter_map(|item| claim(item, file, diags)).collect(),
+            _ => diags.push(
+                Diagnostic::error(
+                    Some(top.loc_of(node)),
+                    format!("'claims' should be a list, found {}", node.kind_name()),
+                )
+                .with_help("write each claim as a list item starting with `- id: ...`"),
+            ),
+        },
+        None => diags.push(
+            Diagnostic::error(Some(top.loc.clone()), "the claim file has no 'claims' list")
+                .with_help("add `claims:` with one `- id: ...` item per claim (an empty list is `claims: []`)"),
+        ),
+    }
+    out
+}
+
+fn source(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<RawSource> {
+    let f = Fields::new(node, file, "'source'", SOURCE_KEYS, diags)?;
+    let id = f.text("id", diags);
+    let outlet = f.text("outlet", diags);
+    let published = f.text("published", diags);
+    let article = f.text("article", diags);
+    let title = f.opt_text("title", diags);
+    let published_inferred = f.opt_text("published_inferred", diags);
+    let url = f.opt_text("url", diags);
+    let wire = f.text_list("wire", diags);
+    let note = f.opt_text("note", diags);
+    Some(RawSource {
+        id: id?,
+        outlet: outlet?,
+        title,
+        published: published?,
+        published_inferred,
+        article: article?,
+        url,
+        wire,
+        note,
+        loc: f.loc.clone(),
+    })
+}
+
+fn claim(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<RawClaim> {
+    let f = Fields::new(node, file, "a claim", CLAIM_KEYS, diags)?;
+    let id = f.text("id", diags);
+    let subject = f.text("subject", diags);
+    let property = f.text("property", diags);
+    let value = claim_value(&f, diags);
+    let quote = f.text("quote", diags);
+    let value_type = f.opt_text("type", diags);
+    let said_by = f.opt_text("said_by", diags);
+    let as_of = f.opt_text("as_of", diags);
+    let hedge = f.opt_text("hedge", diags);
+    let note = f.opt_text("note", diags);
+    Some(RawClaim {
+        id: id?,
+        subject: subject?,
+        property: property?,
+        value: value?,
+        value_type,
+        said_by,
+        as_of,
+        hedge,
+        quote: quote?,
+        note,
+        loc: f.loc.clone(),
+    })
+}
+
+fn claim_value(f: &Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<RawScalarOrList>> {
+    let Some(node) = f.get("value").filter(|n| !n.is_null()) else {
+        diags.push(
+            Diagnostic::error(Some(f.loc.clone()), "a claim has no 'value'")
+                .with_help("add `value: ...` with the value as the article words it"),
+        );
+        return None;
+    };
+    let loc = f.loc_of(node);
+    match &node.kind {
+        NodeKind::Scalar { text, .. } if text.trim().is_empty() => {
+            diags.push(Diagnostic::error(Some(loc), "the claim's 'value' is empty"));
+            None
+        }
+        NodeKind::Scalar { text, .. } => Some(Spanned { value: RawScalarOrList::Scalar(text.trim().to_string()), loc }),
+        NodeKind::Seq(_) => {
+            let before = diags.len();
+            let items = f.text_list("value", diags);
+            if diags.len() > before {
+                return None;
+            }
+            if items.is_empty() {
+                diags.push(
+                    Diagnostic::error(Some(loc), "the claim's 'value' is an empty list")
+                        .with_help("list at least one item, or leave the claim out"),
+                );
+                return None;
+            }
+            Some(Spanned { value: RawScalarOrList::List(items.into_iter().map(|s| s.value).collect()), loc })
+        }
+        NodeKind::Map(_) => {
+            diags.push(
+                Diagnostic::error(Some(loc), "the claim's 'value' is a mapping; expected text or a list")
+                    .with_help("write `value: mid-November` or `value: [John Kerry, Sergey Lavrov]`"),
+            );
+            None
+        }
+    }
+}
+
+/// Read the registry's tree.
+pub fn registry(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Vec<RawEntity> {
+    let Some(top) = Fields::new(root, file, "the entity registry", REGISTRY_KEYS, diags) else { return Vec::new() };
+    let Some(list) = top.get("entities") else {
+        diags.push(
+            Diagnostic::error(Some(top.loc.clone()), "the registry has no 'entities' list")
+                .with_help("write `entities:` followed by `- name: ...` items"),
+        );
+        return Vec::new();
+    };
+    let NodeKind::Seq(items) = &list.kind else {
+        if !list.is_null() {
+            diags.push(Diagnostic::error(
+                Some(top.loc_of(list)),
+                format!("'entities' should be a list, found {}", list.kind_name()),
+            ));
+        }
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| {
+            let f = Fields::new(item, file, "an entity", ENTITY_KEYS, diags)?;
+            let name = f.text("name", diags);
+            let kind = f.text("kind", diags);
+            let aliases = f.text_list("aliases", diags);
+            let _ = f.opt_text("note", diags);
+            Some(RawEntity { name: name?, kind: kind?, aliases, loc: f.loc.clone() })
+        })
+        .collect()
+}

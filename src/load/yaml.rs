@@ -1,0 +1,247 @@
+//! The one module that knows the YAML library.
+//!
+//! It turns YAML text into a small tree of [`Node`]s that remember their line
+//! and column, so that every later error can point at the exact place. Scalars
+//! stay text: the schema in `raw.rs` decides what a scalar means, so `no`,
+//! `2013-10-07` or `1e3` are never silently turned into booleans, dates or
+//! floats behind the user's back.
+//!
+//! Limits (documented in docs/claims-format.md) keep hostile input cheap:
+//! nesting depth, the number of nodes after alias expansion (a "billion
+//! laughs" file fails fast), and one document per file.
+//!
+//! To swap the YAML crate, rewrite `parse` here; nothing else imports it.
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::TScalarStyle;
+
+/// Deepest nesting of sequences and mappings accepted.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes a document may hold after its aliases are expanded.
+pub const MAX_NODES: usize = 1_000_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// 1-based line and column where the node starts.
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    /// A scalar; `quoted` is true for quoted and block scalars, which are
+    /// always text (a quoted `''` is an empty string, not a null).
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// True for a plain `~`, `null` or empty scalar.
+    pub fn is_null(&self) -> bool {
+        match &self.kind {
+            NodeKind::Scalar { text, quoted: false } => {
+                matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL")
+            }
+            _ => false,
+        }
+    }
+
+    /// A short name of the node's kind, for error messages.
+    pub fn kind_name(&self) -> &'static str {
+        if self.is_null() {
+            return "nothing (null)";
+        }
+        match self.kind {
+            NodeKind::Scalar { .. } => "a scalar",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// A YAML syntax error or a broken limit, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+enum Frame {
+    Seq { node: Node, items: Vec<Node>, anchor: usize },
+    Map { node: Node, entries: Vec<(Node, Node)>, key: Option<Node>, anchor: usize },
+}
+
+/// Parse one YAML document. `Ok(None)` for a file with no document at all
+/// (empty or only comments).
+pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0usize;
+    let mut nodes = 0usize;
+
+    loop {
+        let (event, mark) = parser.next_token().map_err(|e| YamlError {
+            line: e.marker().line() as u32,
+            col: e.marker().col() as u32 + 1,
+            message: e.info().to_string(),
+        })?;
+        let line = mark.line() as u32;
+        let col = mark.col() as u32 + 1;
+        let err = |message: String| YamlError { line, col, message };
+        let finished: Option<(Node, usize)> = match event {
+            Event::StreamEnd => break,
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => None,
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(err(
+                        "a second YAML document ('---') in one file; a claim file holds one document".into()
+                    ));
+                }
+                None
+            }
+            Event::Alias(id) => {
+                let anchored = anchors.get(&id).ok_or_else(|| err("alias to an unknown anchor".into()))?;
+                nodes += count_nodes(anchored);
+                if nodes > MAX_NODES {
+                    return Err(err(format!(
+                        "aliases expand to more than {MAX_NODES} nodes; this looks like an alias bomb"
+                    )));
+                }
+                Some((Node { line, col, ..anchored.clone() }, 0))
+            }
+            Event::Scalar(text, style, anchor, _tag) => {
+                nodes += 1;
+                let quoted = !matches!(style, TScalarStyle::Plain);
+                Some((Node { kind: NodeKind::Scalar { text, quoted }, line, col }, anchor))
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                nodes += 1;
+                if stack.len() >= MAX_DEPTH {
+                    return Err(err(format!("nesting deeper than {MAX_DEPTH} levels")));
+                }
+                let is_seq = matches!(event, Event::SequenceStart(..));
+                let node = Node { kind: NodeKind::Scalar { text: String::new(), quoted: false }, line, col };
+                stack.push(if is_seq {
+                    Frame::Seq { node, items: Vec::new(), anchor }
+                } else {
+                    Frame::Map { node, entries: Vec::new(), key: None, anchor }
+                });
+                None
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq { node, items, anchor }) => Some((Node { kind: NodeKind::Seq(items), ..node }, anchor)),
+                _ => return Err(err("unbalanced sequence end".into())),
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map { node, entries, anchor, .. }) => {
+                    Some((Node { kind: NodeKind::Map(entries), ..node }, anchor))
+                }
+                _ => return Err(err("unbalanced mapping end".into())),
+            },
+        };
+        if nodes > MAX_NODES {
+            return Err(err(format!("more than {MAX_NODES} nodes in one document")));
+        }
+        let Some((node, anchor)) = finished else { continue };
+        if anchor > 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => entries.push((k, node)),
+            },
+        }
+    }
+    Ok(root)
+}
+
+fn count_nodes(node: &Node) -> usize {
+    match &node.kind {
+        NodeKind::Scalar { .. } => 1,
+        NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
+        NodeKind::Map(entries) => 1 + entries.iter().map(|(k, v)| count_nodes(k) + count_nodes(v)).sum::<usize>(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar(node: &Node) -> &str {
+        match &node.kind {
+            NodeKind::Scalar { text, .. } => text,
+            _ => panic!("not a scalar"),
+        }
+    }
+
+    #[test]
+    fn keeps_positions_of_keys_and_values() {
+        let root = parse("source:\n  id: x\nclaims:\n  - id: a\n    value: [1, 2]\n").unwrap().unwrap();
+        let NodeKind::Map(entries) = &root.kind else { panic!() };
+        assert_eq!(scalar(&entries[1].0), "claims");
+        assert_eq!((entries[1].0.line, entries[1].0.col), (3, 1));
+        let NodeKind::Seq(claims) = &entries[1].1.kind else { panic!() };
+        let NodeKind::Map(claim) = &claims[0].kind else { panic!() };
+        assert_eq!((claim[1].0.line, claim[1].0.col), (5, 5));
+    }
+
+    #[test]
+    fn scalars_stay_text() {
+        let root = parse("a: 2013-10-07\nb: no\nc: '~'\nd: ~\n").unwrap().unwrap();
+        let NodeKind::Map(entries) = &root.kind else { panic!() };
+        assert_eq!(scalar(&entries[0].1), "2013-10-07");
+        assert_eq!(scalar(&entries[1].1), "no");
+        assert!(!entries[2].1.is_null());
+        assert!(entries[3].1.is_null());
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_have_no_document() {
+        assert_eq!(parse("").unwrap(), None);
+        assert_eq!(parse("# nothing here\n\n").unwrap(), None);
+    }
+
+    #[test]
+    fn syntax_errors_have_a_line() {
+        let e = parse("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(e.line >= 1, "{e:?}");
+    }
+
+    #[test]
+    fn alias_bomb_fails_fast() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for name in "bcdefghij".chars() {
+            text.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+            prev = name;
+        }
+        let e = parse(&text).unwrap_err();
+        assert!(e.message.contains("alias"), "{e:?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let e = parse(&text).unwrap_err();
+        assert!(e.message.contains("nesting"), "{e:?}");
+    }
+
+    #[test]
+    fn two_documents_are_refused() {
+        assert!(parse("a: 1\n---\nb: 2\n").is_err());
+    }
+}

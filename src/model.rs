@@ -1,0 +1,217 @@
+//! Domain types: what a claim file means once it has been read and checked.
+//! No serde, no YAML: `load` builds these from the raw tree, and the pure core
+//! (resolve, normalize, group, compare) works on them only.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::error::Loc;
+
+/// The type a claim's value is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ValueType {
+    Date,
+    Number,
+    Entity,
+    Entities,
+    Text,
+}
+
+impl ValueType {
+    pub const NAMES: &'static [&'static str] = &["date", "number", "entity", "entities", "text"];
+
+    pub fn parse(name: &str) -> Option<ValueType> {
+        Some(match name {
+            "date" => ValueType::Date,
+            "number" => ValueType::Number,
+            "entity" => ValueType::Entity,
+            "entities" => ValueType::Entities,
+            "text" => ValueType::Text,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueType::Date => "date",
+            ValueType::Number => "number",
+            ValueType::Entity => "entity",
+            ValueType::Entities => "entities",
+            ValueType::Text => "text",
+        }
+    }
+
+    /// The type a property has when its claim names none (docs/claims-format.md).
+    pub fn infer(property: &str) -> ValueType {
+        let p = property;
+        if p == "date" || p == "when" || p.ends_with("_date") || p.starts_with("date_") {
+            ValueType::Date
+        } else if matches!(p, "count" | "death_toll" | "toll" | "deaths" | "casualties" | "injured" | "killed")
+            || p.ends_with("_count")
+            || p.starts_with("number_of_")
+        {
+            ValueType::Number
+        } else if matches!(p, "participants" | "parties" | "attendees" | "members" | "signatories")
+            || p.ends_with("_participants")
+        {
+            ValueType::Entities
+        } else if matches!(p, "location" | "place" | "venue" | "host") || p.ends_with("_by") {
+            ValueType::Entity
+        } else {
+            ValueType::Text
+        }
+    }
+}
+
+/// How firmly the article puts a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Hedge {
+    #[default]
+    Certain,
+    Likely,
+    Possible,
+    Planned,
+    Hoped,
+}
+
+impl Hedge {
+    pub const NAMES: &'static [&'static str] = &["certain", "likely", "possible", "planned", "hoped"];
+
+    pub fn parse(name: &str) -> Option<Hedge> {
+        Some(match name {
+            "certain" => Hedge::Certain,
+            "likely" => Hedge::Likely,
+            "possible" => Hedge::Possible,
+            "planned" => Hedge::Planned,
+            "hoped" => Hedge::Hoped,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Certain => "certain",
+            Hedge::Likely => "likely",
+            Hedge::Possible => "possible",
+            Hedge::Planned => "planned",
+            Hedge::Hoped => "hoped",
+        }
+    }
+
+    /// A plan, hope or forecast rather than a report of what happened.
+    pub fn is_prospective(self) -> bool {
+        !matches!(self, Hedge::Certain)
+    }
+}
+
+/// What kind of thing a registry entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    Person,
+    Country,
+    Organization,
+    Event,
+    Place,
+    Document,
+}
+
+impl EntityKind {
+    pub const NAMES: &'static [&'static str] = &["person", "country", "organization", "event", "place", "document"];
+
+    pub fn parse(name: &str) -> Option<EntityKind> {
+        Some(match name {
+            "person" => EntityKind::Person,
+            "country" => EntityKind::Country,
+            "organization" | "organisation" => EntityKind::Organization,
+            "event" => EntityKind::Event,
+            "place" => EntityKind::Place,
+            "document" => EntityKind::Document,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::Organization => "organization",
+            EntityKind::Event => "event",
+            EntityKind::Place => "place",
+            EntityKind::Document => "document",
+        }
+    }
+}
+
+/// One entry of the entity registry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// A slug of the name: the entity's stable id, used in fact ids.
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub loc: Loc,
+}
+
+/// A claim's value as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RawValue {
+    Scalar(String),
+    List(Vec<String>),
+}
+
+impl RawValue {
+    /// The value as a person would write it on one line.
+    pub fn display(&self) -> String {
+        match self {
+            RawValue::Scalar(s) => s.clone(),
+            RawValue::List(items) => items.join(", "),
+        }
+    }
+}
+
+/// One article and what is known of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub outlet: String,
+    pub title: Option<String>,
+    pub published: NaiveDate,
+    pub published_inferred: bool,
+    /// As written in the claim file, relative to the articles directory.
+    pub article: String,
+    /// The article file on disk (articles directory joined with `article`).
+    pub article_path: PathBuf,
+    pub url: Option<String>,
+    pub wire: Vec<String>,
+    pub note: Option<String>,
+    pub loc: Loc,
+}
+
+/// One claim, as checked by `load`. `source` indexes `Corpus::sources`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub source: usize,
+    pub id: String,
+    pub subject: String,
+    pub property: String,
+    pub value: RawValue,
+    pub value_type: ValueType,
+    pub said_by: Option<String>,
+    pub as_of: NaiveDate,
+    pub hedge: Hedge,
+    pub quote: String,
+    pub note: Option<String>,
+    pub loc: Loc,
+    pub value_loc: Loc,
+    pub quote_loc: Loc,
+}
+
+/// Everything that was read: the sources with their claims, and the registry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corpus {
+    pub sources: Vec<Source>,
+    pub claims: Vec<Claim>,
+    pub entities: Vec<Entity>,
+}

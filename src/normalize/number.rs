@@ -1,0 +1,427 @@
+//! The number reader: "over 100,000", "nearly 300", "between 10 and 20",
+//! "hundreds" become ranges of values, inclusive at both ends, an end `None`
+//! when open. Conventions (docs/numbers.md, each pinned by a test below):
+//!
+//! | written                                   | reading                  |
+//! |-------------------------------------------|--------------------------|
+//! | `300`, `1.5 million`, `five`, `a dozen`   | exactly that             |
+//! | `over / more than / above / in excess of N` | N .. open              |
+//! | `at least / no fewer than / N or more / N-plus / N+` | N .. open     |
+//! | `under / less than / fewer than / below N` | open .. N               |
+//! | `at most / up to / no more than N`        | open .. N                |
+//! | `about / around / some / roughly / approximately / an estimated N` | N −10% .. N +10% |
+//! | `nearly / almost / close to / just under N` | N −10% .. N            |
+//! | `just over / just above N`                | N .. N +10%              |
+//! | `between A and B`, `A to B`, `A-B`        | A .. B                   |
+//! | `a few` 2..5, `several` 3..9, `dozens` 24..99, `scores` 40..99, `hundreds` 200..999, `thousands` 2,000..9,999, `tens of thousands` 20,000..99,999, `hundreds of thousands` 200,000..999,999, `millions` 2..9.99 million |
+//!
+//! A strict "more than N" is read as including N: counts in the news are
+//! rounded, and "over 100,000" never contradicts "100,000". Words after the
+//! quantity ("over 100,000 lives") are ignored.
+
+/// An inclusive range of values; `None` is an open end.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberReading {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// The convention applied, e.g. "more than N: N and above".
+    pub rule: &'static str,
+}
+
+/// Read a number expression; an error says what was not understood.
+pub fn read_number(expr: &str) -> Result<NumberReading, String> {
+    let cleaned = expr.trim().to_lowercase().replace(['\u{2013}', '\u{2014}'], "-").replace('~', "about ");
+    let tokens = tokenize(&cleaned);
+    if tokens.is_empty() {
+        return Err("the value is empty".into());
+    }
+    let words: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    parse(&words).ok_or_else(|| {
+        format!(
+            "'{}' is not a number or a range (e.g. '100,000', 'over 100,000', 'about 300', 'between 10 and 20', 'hundreds')",
+            expr.trim()
+        )
+    })
+}
+
+fn tokenize(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in s.split_whitespace() {
+        let word = raw.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"' | '\''));
+        if word.is_empty() {
+            continue;
+        }
+        // "10-20" is a range, "100,000-plus" a lower bound, "twenty-one" one word.
+        if let Some((a, b)) = word.split_once('-') {
+            if !a.is_empty() && (b == "plus" || (is_numeric(a) && is_numeric(b))) {
+                out.push(a.to_string());
+                out.push(if b == "plus" { "plus".to_string() } else { "-".to_string() });
+                if b != "plus" {
+                    out.push(b.to_string());
+                }
+                continue;
+            }
+        }
+        if let Some(a) = word.strip_suffix('+') {
+            out.push(a.to_string());
+            out.push("plus".into());
+            continue;
+        }
+        out.push(word.to_string());
+    }
+    out
+}
+
+fn is_numeric(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn starts(words: &[&str], phrase: &[&str]) -> bool {
+    words.len() >= phrase.len() && words[..phrase.len()] == *phrase
+}
+
+fn parse(words: &[&str]) -> Option<NumberReading> {
+    let reading = |low, high, rule| Some(NumberReading { low, high, rule });
+    // Fillers that change nothing.
+    for filler in [&["some", "of"][..], &["a", "total", "of"], &["a", "number", "of"]] {
+        if starts(words, filler) && filler.len() > 1 {
+            return parse(&words[filler.len()..]);
+        }
+    }
+    // Ranges: "between A and B", "from A to B", "A to B", "A - B".
+    for (open, sep) in [("between", "and"), ("from", "to"), ("from", "-")] {
+        if words.first() == Some(&open) {
+            if let Some(reading) = range(&words[1..], sep) {
+                return Some(reading);
+            }
+        }
+    }
+    for sep in ["to", "-", "and"] {
+        if let Some(reading) = range(words, sep) {
+            return Some(reading);
+        }
+    }
+    const QUALIFIERS: &[(&[&str], Bound)] = &[
+        (&["just", "over"], Bound::JustAbove),
+        (&["just", "above"], Bound::JustAbove),
+        (&["just", "under"], Bound::Nearly),
+        (&["just", "below"], Bound::Nearly),
+        (&["more", "than"], Bound::AtLeast),
+        (&["in", "excess", "of"], Bound::AtLeast),
+        (&["upwards", "of"], Bound::AtLeast),
+        (&["at", "least"], Bound::AtLeast),
+        (&["no", "fewer", "than"], Bound::AtLeast),
+        (&["no", "less", "than"], Bound::AtLeast),
+        (&["a", "minimum", "of"], Bound::AtLeast),
+        (&["over"], Bound::AtLeast),
+        (&["above"], Bound::AtLeast),
+        (&["exceeding"], Bound::AtLeast),
+        (&["less", "than"], Bound::AtMost),
+        (&["fewer", "than"], Bound::AtMost),
+        (&["at", "most"], Bound::AtMost),
+        (&["up", "to"], Bound::AtMost),
+        (&["no", "more", "than"], Bound::AtMost),
+        (&["a", "maximum", "of"], Bound::AtMost),
+        (&["under"], Bound::AtMost),
+        (&["below"], Bound::AtMost),
+        (&["an", "estimated"], Bound::About),
+        (&["approximately"], Bound::About),
+        (&["about"], Bound::About),
+        (&["around"], Bound::About),
+        (&["roughly"], Bound::About),
+        (&["some"], Bound::About),
+        (&["circa"], Bound::About),
+        (&["approx"], Bound::About),
+        (&["nearly"], Bound::Nearly),
+        (&["almost"], Bound::Nearly),
+        (&["close", "to"], Bound::Nearly),
+    ];
+    for (phrase, bound) in QUALIFIERS {
+        if starts(words, phrase) {
+            let rest = &words[phrase.len()..];
+            if let Some(r) = vague(rest) {
+                // "over a dozen", "nearly hundreds": the bound applies to the vague range's low end.
+                return bounded(*bound, r.low.unwrap_or(0.0), r.low, r.high);
+            }
+            let (n, used) = quantity(rest)?;
+            return bounded(*bound, n, Some(n), Some(n)).filter(|_| tail_ok(&rest[used..]));
+        }
+    }
+    if let Some(r) = vague(words) {
+        return Some(r);
+    }
+    let (n, used) = quantity(words)?;
+    let rest = &words[used..];
+    if starts(rest, &["or", "more"]) || starts(rest, &["plus"]) || starts(rest, &["and", "more"]) {
+        return reading(Some(n), None, "N or more: N and above");
+    }
+    if starts(rest, &["or", "fewer"]) || starts(rest, &["or", "less"]) {
+        return reading(None, Some(n), "N or fewer: up to N");
+    }
+    tail_ok(rest).then_some(NumberReading { low: Some(n), high: Some(n), rule: "exact number" })
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Bound {
+    AtLeast,
+    AtMost,
+    About,
+    Nearly,
+    JustAbove,
+}
+
+fn bounded(bound: Bound, n: f64, low: Option<f64>, high: Option<f64>) -> Option<NumberReading> {
+    let (low, high, rule) = match bound {
+        Bound::AtLeast => (low, None, "more than / at least N: N and above"),
+        Bound::AtMost => (None, high, "less than / at most N: up to N"),
+        Bound::About => (Some(n * 0.9), Some(high.unwrap_or(n) * 1.1), "about N: N -10% to N +10%"),
+        Bound::Nearly => (Some(n * 0.9), high, "nearly N: N -10% to N"),
+        Bound::JustAbove => (low, Some(high.unwrap_or(n) * 1.1), "just over N: N to N +10%"),
+    };
+    Some(NumberReading { low, high, rule })
+}
+
+/// Words after a quantity are its noun ("100,000 lives", "300 people killed").
+fn tail_ok(rest: &[&str]) -> bool {
+    rest.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && number_word(w).is_none())
+}
+
+fn range(words: &[&str], sep: &str) -> Option<NumberReading> {
+    let at = words.iter().position(|w| *w == sep)?;
+    let (a, used_a) = quantity(&words[..at])?;
+    if used_a != at {
+        return None;
+    }
+    let (b, used_b) = quantity(&words[at + 1..])?;
+    if !tail_ok(&words[at + 1 + used_b..]) {
+        return None;
+    }
+    // "10 to 20 million": the scale of the second end applies to the first.
+    let a = if b >= 1000.0 && a < b / 1000.0 && scale_of(&words[at + 1..at + 1 + used_b]) > 1.0 {
+        a * scale_of(&words[at + 1..at + 1 + used_b])
+    } else {
+        a
+    };
+    let (low, high) = if a <= b { (a, b) } else { (b, a) };
+    Some(NumberReading { low: Some(low), high: Some(high), rule: "range: A to B" })
+}
+
+fn scale_of(words: &[&str]) -> f64 {
+    words.iter().filter_map(|w| scale_word(w)).product()
+}
+
+fn vague(words: &[&str]) -> Option<NumberReading> {
+    const VAGUE: &[(&[&str], f64, f64)] = &[
+        (&["hundreds", "of", "thousands"], 200_000.0, 999_999.0),
+        (&["tens", "of", "thousands"], 20_000.0, 99_999.0),
+        (&["tens", "of", "millions"], 20_000_000.0, 99_999_999.0),
+        (&["a", "few"], 2.0, 5.0),
+        (&["a", "handful", "of"], 2.0, 5.0),
+        (&["a", "handful"], 2.0, 5.0),
+        (&["several"], 3.0, 9.0),
+        (&["dozens"], 24.0, 99.0),
+        (&["scores"], 40.0, 99.0),
+        (&["hundreds"], 200.0, 999.0),
+        (&["thousands"], 2_000.0, 9_999.0),
+        (&["millions"], 2_000_000.0, 9_999_999.0),
+    ];
+    for (phrase, low, high) in VAGUE {
+        if starts(words, phrase) && tail_ok(&words[phrase.len()..]) {
+            return Some(NumberReading { low: Some(*low), high: Some(*high), rule: "vague quantity word" });
+        }
+    }
+    None
+}
+
+/// A quantity at the start of `words`: digits or number words, with a scale.
+/// Returns the value and how many words it used.
+fn quantity(words: &[&str]) -> Option<(f64, usize)> {
+    let first = *words.first()?;
+    let (mut value, mut used) = if let Some(n) = digits(first) {
+        (n, 1)
+    } else if first == "a" || first == "an" {
+        match words.get(1) {
+            Some(&"dozen") => (12.0, 2),
+            Some(w) if scale_word(w).is_some() => (1.0, 1),
+            _ => return None,
+        }
+    } else {
+        let mut total = 0.0;
+        let mut current = 0.0;
+        let mut used = 0;
+        for w in words {
+            if let Some(n) = number_word(w) {
+                current += n;
+            } else if *w == "hundred" && used > 0 {
+                current *= 100.0;
+            } else if *w == "dozen" && used > 0 {
+                current *= 12.0;
+            } else if (*w == "thousand" || *w == "million" || *w == "billion") && used > 0 {
+                total += current * scale_word(w)?;
+                current = 0.0;
+            } else if *w == "and" && used > 0 && words.get(used + 1).and_then(|n| number_word(n)).is_some() {
+                // "one hundred and five"
+            } else {
+                break;
+            }
+            used += 1;
+        }
+        if used == 0 {
+            return None;
+        }
+        return Some((total + current, used));
+    };
+    while let Some(scale) = words.get(used).and_then(|w| scale_word(w)) {
+        value *= scale;
+        used += 1;
+    }
+    Some((value, used))
+}
+
+fn digits(word: &str) -> Option<f64> {
+    let word = word.trim_end_matches('%');
+    let (num, suffix_scale) = match word.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        Some((i, _)) => (&word[..i], scale_word(&word[i..])?),
+        None => (word, 1.0),
+    };
+    if num.is_empty() || !num.chars().next()?.is_ascii_digit() {
+        return None;
+    }
+    // Thousands separators: "100,000" (commas in groups of three).
+    let mut parts = num.split('.');
+    let int = parts.next()?;
+    let frac = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups.len() > 1 && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return None;
+    }
+    let int: String = groups.concat();
+    if !int.chars().all(|c| c.is_ascii_digit()) || frac.is_some_and(|f| !f.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let text = match frac {
+        Some(f) => format!("{int}.{f}"),
+        None => int,
+    };
+    let n: f64 = text.parse().ok()?;
+    n.is_finite().then_some(n * suffix_scale)
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "hundred" => 100.0,
+        "thousand" | "k" => 1_000.0,
+        "million" | "millions" | "m" | "mn" => 1_000_000.0,
+        "billion" | "bn" | "b" => 1_000_000_000.0,
+        _ => return None,
+    })
+}
+
+fn number_word(w: &str) -> Option<f64> {
+    const ONES: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(i) = ONES.iter().position(|o| *o == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|t| *t == w) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    let (tens, ones) = w.split_once('-')?;
+    let t = TENS.iter().position(|t| *t == tens)?;
+    let o = ONES[1..10].iter().position(|o| *o == ones)?;
+    Some(20.0 + 10.0 * t as f64 + 1.0 + o as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(s: &str) -> (Option<f64>, Option<f64>) {
+        let n = read_number(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        (n.low, n.high)
+    }
+
+    #[test]
+    fn exact_numbers() {
+        assert_eq!(r("300"), (Some(300.0), Some(300.0)));
+        assert_eq!(r("100,000"), (Some(100_000.0), Some(100_000.0)));
+        assert_eq!(r("1.5 million"), (Some(1_500_000.0), Some(1_500_000.0)));
+        assert_eq!(r("five"), (Some(5.0), Some(5.0)));
+        assert_eq!(r("twenty-one"), (Some(21.0), Some(21.0)));
+        assert_eq!(r("a dozen"), (Some(12.0), Some(12.0)));
+        assert_eq!(r("one hundred thousand"), (Some(100_000.0), Some(100_000.0)));
+        assert_eq!(r("2,268 resolutions"), (Some(2268.0), Some(2268.0)));
+    }
+
+    #[test]
+    fn lower_bounds_include_n() {
+        assert_eq!(r("over 100,000"), (Some(100_000.0), None));
+        assert_eq!(r("more than 1,000"), (Some(1000.0), None));
+        assert_eq!(r("at least five"), (Some(5.0), None));
+        assert_eq!(r("100,000-plus"), (Some(100_000.0), None));
+        assert_eq!(r("100,000+"), (Some(100_000.0), None));
+        assert_eq!(r("over 100,000 lives"), (Some(100_000.0), None));
+    }
+
+    #[test]
+    fn upper_bounds() {
+        assert_eq!(r("fewer than 50"), (None, Some(50.0)));
+        assert_eq!(r("up to 20"), (None, Some(20.0)));
+    }
+
+    #[test]
+    fn approximations_are_ten_percent() {
+        let (lo, hi) = r("about 300");
+        assert!((lo.unwrap() - 270.0).abs() < 1e-9 && (hi.unwrap() - 330.0).abs() < 1e-9);
+        let (lo, hi) = r("nearly 1.5 million");
+        assert!((lo.unwrap() - 1_350_000.0).abs() < 1e-6 && hi == Some(1_500_000.0));
+        let (lo, hi) = r("just over 100");
+        assert_eq!(lo, Some(100.0));
+        assert!((hi.unwrap() - 110.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(r("between 10 and 20"), (Some(10.0), Some(20.0)));
+        assert_eq!(r("10-20"), (Some(10.0), Some(20.0)));
+        assert_eq!(r("10 to 20 million"), (Some(10_000_000.0), Some(20_000_000.0)));
+    }
+
+    #[test]
+    fn vague_quantities() {
+        assert_eq!(r("hundreds"), (Some(200.0), Some(999.0)));
+        assert_eq!(r("dozens"), (Some(24.0), Some(99.0)));
+        assert_eq!(r("tens of thousands"), (Some(20_000.0), Some(99_999.0)));
+    }
+
+    #[test]
+    fn nonsense_is_an_error() {
+        for bad in ["", "many people", "1,00", "one point five", "abc 100", "1.2.3", "100 200"] {
+            assert!(read_number(bad).is_err(), "{bad}");
+        }
+    }
+}

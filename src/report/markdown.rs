@@ -1,0 +1,50 @@
+//! `--format markdown`: a report that pastes cleanly into a CMS or a pull
+//! request — a table of the facts, then each fact's claims with their quotes.
+
+use crate::check::Outcome;
+use crate::model::Hedge;
+use crate::report::{shown, summary, Options};
+
+/// Make text safe inside a Markdown table cell or line.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('|', "\\|").replace('<', "&lt;").replace('>', "&gt;").replace(['\n', '\r'], " ")
+}
+
+pub fn render(outcome: &Outcome, options: &Options) -> String {
+    let facts = shown(outcome, options);
+    let mut out = String::from("# crosscheck report\n\n");
+    out.push_str(&summary(outcome));
+    out.push_str(".\n\n");
+    if facts.is_empty() {
+        out.push_str("No fact needs a look.\n");
+        return out;
+    }
+    out.push_str("| Fact | Verdict | Sources | Why |\n|---|---|---|---|\n");
+    for f in &facts {
+        let mut sources: Vec<&str> = f.claims.iter().map(|c| c.outlet.as_str()).collect();
+        sources.dedup();
+        out.push_str(&format!(
+            "| `{}` | **{}** | {} | {} |\n",
+            f.id,
+            f.verdict.as_str(),
+            cell(&sources.join(", ")),
+            cell(&f.reason)
+        ));
+    }
+    for f in &facts {
+        out.push_str(&format!("\n## `{}` — {}\n\n{}\n\n", f.id, f.verdict.as_str(), cell(&f.reason)));
+        for c in &f.claims {
+            let hedge = if c.hedge == Hedge::Certain { String::new() } else { format!(" ({})", c.hedge.as_str()) };
+            let by = c.said_by.as_deref().map(|s| format!(", said by {}", cell(s))).unwrap_or_default();
+            out.push_str(&format!(
+                "- **{}**, {}{by}: \"{}\"{hedge} → {}\n  > {}\n",
+                cell(&c.outlet),
+                c.as_of,
+                cell(&c.value),
+                cell(&c.reading.describe()),
+                cell(&c.quote)
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,86 @@
+//! `--format table` (the default): the conflict table for a terminal.
+//! One row per claim; a fact's first row carries its id, verdict and reason.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
+
+use crate::check::{ClaimView, Outcome};
+use crate::compare::Verdict;
+use crate::model::Hedge;
+use crate::report::{shown, summary, Options};
+
+fn verdict_color(v: Verdict) -> Color {
+    match v {
+        Verdict::Conflict => Color::Red,
+        Verdict::Revised => Color::Yellow,
+        Verdict::Compatible => Color::Cyan,
+        Verdict::Agree => Color::Green,
+        Verdict::Single => Color::Grey,
+    }
+}
+
+fn source_cell(c: &ClaimView) -> String {
+    let inferred = if c.published_inferred && c.as_of == c.published { " (date inferred)" } else { "" };
+    format!("{}\n{}{inferred}", c.outlet, c.as_of)
+}
+
+fn value_cell(c: &ClaimView) -> String {
+    if c.hedge == Hedge::Certain {
+        c.value.clone()
+    } else {
+        format!("{} ({})", c.value, c.hedge.as_str())
+    }
+}
+
+pub fn render(outcome: &Outcome, options: &Options) -> String {
+    let facts = shown(outcome, options);
+    let mut out = String::new();
+    if !facts.is_empty() {
+        let mut table = Table::new();
+        table.load_preset(UTF8_FULL_CONDENSED).force_no_tty();
+        if options.color {
+            table.enforce_styling();
+        }
+        match options.width {
+            Some(w) => {
+                table.set_width(w).set_content_arrangement(ContentArrangement::Dynamic);
+            }
+            None => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        let header = ["Fact", "Source", "Value", "Reading", "Said by"];
+        table.set_header(header.iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
+        for fact in &facts {
+            for (i, c) in fact.claims.iter().enumerate() {
+                let first = if i == 0 {
+                    Cell::new(format!("{}\n{}\n{}", fact.id, fact.verdict.as_str().to_uppercase(), fact.reason))
+                        .fg(verdict_color(fact.verdict))
+                } else {
+                    Cell::new("")
+                };
+                table.add_row(vec![
+                    first,
+                    Cell::new(source_cell(c)),
+                    Cell::new(value_cell(c)),
+                    Cell::new(c.reading.describe()),
+                    Cell::new(c.said_by.as_deref().unwrap_or("")),
+                ]);
+            }
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+    }
+    out.push_str(&summary(outcome));
+    out.push('\n');
+    if !options.all {
+        let hidden = outcome.facts.len() - facts.len();
+        if hidden > 0 {
+            out.push_str(&format!(
+                "{hidden} fact{} where the sources agree or stand alone not shown; --all shows them\n",
+                if hidden == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,234 @@
+//! Resolve: match names to the entity registry.
+//!
+//! A name resolves, in this order:
+//! 1. exactly, after folding (case, accents, punctuation), to an entity's
+//!    name or one of its aliases;
+//! 2. fuzzily, to the most similar name or alias whose similarity
+//!    (normalized Damerau–Levenshtein on the folded text) is at least
+//!    [`FUZZY_THRESHOLD`] — but only when both carry the same numbers, so that
+//!    "Geneva III" never becomes "Geneva II" — reported as a warning;
+//! 3. otherwise it stands alone, under its own folded name, with a warning
+//!    listing the nearest registry names.
+//!
+//! Pure: no I/O; diagnostics are returned, not printed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::error::Diagnostic;
+use crate::model::Entity;
+use crate::text::{fold, similarity, slug};
+
+/// Lowest similarity (0..1) at which a name is taken for a registry name.
+pub const FUZZY_THRESHOLD: f64 = 0.85;
+/// Folded names shorter than this are never matched fuzzily.
+pub const FUZZY_MIN_CHARS: usize = 5;
+
+/// The registry, indexed for lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    /// Folded name or alias -> entity index.
+    exact: HashMap<String, usize>,
+    /// (folded key, entity index), sorted, for fuzzy search.
+    keys: Vec<(String, usize)>,
+}
+
+/// How a name was matched.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolution {
+    Exact(usize),
+    Fuzzy { entity: usize, matched: String, score: f64 },
+    Unresolved { nearest: Vec<(String, f64)> },
+}
+
+/// What a name stands for after resolution: a registry entity, or itself.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityRef {
+    /// The entity's id (slug of its name), or the slug of the unresolved name.
+    pub id: String,
+    /// The entity's name, or the name as written.
+    pub name: String,
+    pub resolved: bool,
+}
+
+impl Registry {
+    /// Index the entities. An alias (or name) claimed by two entities, or two
+    /// entities with one id, is an error; the first keeps it.
+    pub fn build(entities: Vec<Entity>) -> (Registry, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let mut exact: HashMap<String, usize> = HashMap::new();
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            if let Some(&j) = ids.get(e.id.as_str()) {
+                diags.push(
+                    Diagnostic::error(Some(e.loc.clone()), format!("entity '{}' is listed twice", e.name)).with_help(
+                        format!(
+                            "'{}' (line {}) has the same name; merge them and list the other spellings as aliases",
+                            entities[j].name, entities[j].loc.line
+                        ),
+                    ),
+                );
+                continue;
+            }
+            ids.insert(&e.id, i);
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                let key = fold(name);
+                if key.is_empty() {
+                    diags.push(Diagnostic::error(
+                        Some(e.loc.clone()),
+                        format!("entity '{}' has an empty alias", e.name),
+                    ));
+                    continue;
+                }
+                match exact.get(&key) {
+                    Some(&j) if j != i => diags.push(
+                        Diagnostic::error(
+                            Some(e.loc.clone()),
+                            format!("'{name}' is a name or alias of both '{}' and '{}'", entities[j].name, e.name),
+                        )
+                        .with_help("a name must point to one entity; remove it from one of them"),
+                    ),
+                    Some(_) => {}
+                    None => {
+                        exact.insert(key, i);
+                    }
+                }
+            }
+        }
+        let mut keys: Vec<(String, usize)> = exact.iter().map(|(k, &i)| (k.clone(), i)).collect();
+        keys.sort();
+        (Registry { entities, exact, keys }, diags)
+    }
+
+    pub fn resolve(&self, name: &str) -> Resolution {
+        let key = fold(name);
+        if let Some(&i) = self.exact.get(&key) {
+            return Resolution::Exact(i);
+        }
+        let numbers = numbers_in(&key);
+        let mut scored: Vec<(f64, &str, usize)> =
+            self.keys.iter().map(|(k, i)| (similarity(&key, k), k.as_str(), *i)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        if key.chars().count() >= FUZZY_MIN_CHARS {
+            if let Some(&(score, matched, entity)) =
+                scored.iter().find(|(s, k, _)| *s >= FUZZY_THRESHOLD && numbers_in(k) == numbers)
+            {
+                return Resolution::Fuzzy { entity, matched: matched.to_string(), score };
+            }
+        }
+        let mut nearest: Vec<(String, f64)> = Vec::new();
+        for (score, _, i) in scored {
+            let name = &self.entities[i].name;
+            if !nearest.iter().any(|(n, _)| n == name) {
+                nearest.push((name.clone(), score));
+            }
+            if nearest.len() == 3 {
+                break;
+            }
+        }
+        Resolution::Unresolved { nearest }
+    }
+
+    /// What `name` stands for; unresolved names stand for themselves.
+    pub fn entity_ref(&self, name: &str, resolution: &Resolution) -> EntityRef {
+        match resolution {
+            Resolution::Exact(i) | Resolution::Fuzzy { entity: i, .. } => {
+                let e = &self.entities[*i];
+                EntityRef { id: e.id.clone(), name: e.name.clone(), resolved: true }
+            }
+            Resolution::Unresolved { .. } => {
+                EntityRef { id: slug(name), name: name.trim().to_string(), resolved: false }
+            }
+        }
+    }
+}
+
+/// The numbers a folded name carries, Roman numerals included:
+/// "geneva ii" and "geneva 2" both carry [2].
+fn numbers_in(key: &str) -> Vec<u32> {
+    key.split(' ').filter_map(|t| t.parse::<u32>().ok().or_else(|| roman(t))).collect()
+}
+
+fn roman(token: &str) -> Option<u32> {
+    const NUMERALS: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    NUMERALS.iter().position(|n| *n == token).map(|p| p as u32 + 1)
+}
+
+/// Every distinct name resolved once, in name order (for warnings and caching).
+pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, Resolution> {
+    names
+        .into_iter()
+        .map(|n| (n, ()))
+        .collect::<BTreeMap<_, _>>()
+        .into_keys()
+        .map(|n| (n, registry.resolve(n)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Loc;
+    use crate::model::EntityKind;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn entity(name: &str, aliases: &[&str]) -> Entity {
+        let file: Arc<Path> = Arc::from(Path::new("entities.yaml"));
+        Entity {
+            id: slug(name),
+            name: name.into(),
+            kind: EntityKind::Event,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            loc: Loc::at(&file, 1, 1),
+        }
+    }
+
+    fn registry() -> Registry {
+        let (r, d) = Registry::build(vec![
+            entity("Sergey Lavrov", &["Sergei Lavrov", "Lavrov"]),
+            entity("Geneva II conference", &["Geneva II", "Geneva 2"]),
+            entity("Geneva III talks", &["Geneva III"]),
+        ]);
+        assert!(d.is_empty(), "{d:?}");
+        r
+    }
+
+    #[test]
+    fn exact_match_ignores_case_accents_and_punctuation() {
+        let r = registry();
+        assert_eq!(r.resolve("sergéi  LAVROV."), Resolution::Exact(0));
+        assert_eq!(r.resolve("Geneva-2"), Resolution::Exact(1));
+    }
+
+    #[test]
+    fn fuzzy_match_above_threshold_is_reported_with_score() {
+        let r = registry();
+        match r.resolve("Sergey Lavrow") {
+            Resolution::Fuzzy { entity: 0, score, .. } => assert!(score >= FUZZY_THRESHOLD),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn fuzzy_match_never_changes_a_number() {
+        let r = registry();
+        assert_eq!(r.resolve("Geneva III"), Resolution::Exact(2));
+        assert!(matches!(r.resolve("Geneva IV"), Resolution::Unresolved { .. }));
+        assert!(matches!(r.resolve("Geneva 4"), Resolution::Unresolved { .. }));
+    }
+
+    #[test]
+    fn unresolved_names_list_the_nearest() {
+        let r = registry();
+        let Resolution::Unresolved { nearest } = r.resolve("Vladimir Putin") else { panic!() };
+        assert_eq!(nearest.len(), 3);
+    }
+
+    #[test]
+    fn an_alias_of_two_entities_is_an_error() {
+        let (_, d) = Registry::build(vec![entity("A B C", &["Shared"]), entity("D E F", &["shared"])]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("both"), "{}", d[0]);
+    }
+}

@@ -1,0 +1,83 @@
+//! Text helpers shared by every stage: folding for comparison, slugs for ids,
+//! and "did you mean" suggestions.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Fold text for matching names: lower case, accents removed, punctuation
+/// and dashes turned into spaces, runs of white space collapsed.
+/// `"Sergéi  Lavrov,"` and `"sergei lavrov"` fold alike.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if c == '\'' || c == '\u{2019}' {
+            // apostrophes join: "Russia's" folds to "russias"
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A readable, stable id: folded text with dashes, e.g. `geneva-ii-conference`.
+pub fn slug(s: &str) -> String {
+    let folded = fold(s).replace(' ', "-");
+    if folded.is_empty() {
+        "unnamed".to_string()
+    } else {
+        folded
+    }
+}
+
+/// Similarity in 0..=1 of two folded strings (normalized Damerau–Levenshtein).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    strsim::normalized_damerau_levenshtein(a, b)
+}
+
+/// The candidate nearest to `word`, if it is near enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&word_lower, c), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(word_lower.chars().count()) / 2).max(1))
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_accents_and_punctuation() {
+        assert_eq!(fold("  Sergéi   LAVROV, "), "sergei lavrov");
+        assert_eq!(fold("U.S.-Russia"), "u s russia");
+        assert_eq!(fold("Russia’s"), "russias");
+    }
+
+    #[test]
+    fn slug_is_readable() {
+        assert_eq!(slug("Geneva II conference"), "geneva-ii-conference");
+        assert_eq!(slug("!!!"), "unnamed");
+    }
+
+    #[test]
+    fn nearest_suggests_close_names_only() {
+        let keys = ["id", "subject", "property", "value"];
+        assert_eq!(nearest("valeu", keys), Some("value"));
+        assert_eq!(nearest("subjetc", keys), Some("subject"));
+        assert_eq!(nearest("xyzzy-plugh", keys), None);
+    }
+}
