@@ -221,6 +221,10 @@ impl<'a> Fields<'a> {
     }
 }
 
+fn errors(diags: &[Diagnostic]) -> usize {
+    diags.iter().filter(|d| d.is_error()).count()
+}
+
 /// Read a claim file's tree. Problems go to `diags`; what could be read is returned.
 pub fn claim_file(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> RawClaimFile {
     let mut out = RawClaimFile { source: None, claims: Vec::new() };
@@ -252,7 +256,10 @@ pub fn claim_file(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) ->
     out
 }
 
+/// A source or claim with any error in it is left out whole, so that no
+/// half-read claim reaches a verdict.
 fn source(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<RawSource> {
+    let before = errors(diags);
     let f = Fields::new(node, file, "'source'", SOURCE_KEYS, diags)?;
     let id = f.text("id", diags);
     let outlet = f.text("outlet", diags);
@@ -263,6 +270,9 @@ fn source(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<
     let url = f.opt_text("url", diags);
     let wire = f.text_list("wire", diags);
     let note = f.opt_text("note", diags);
+    if errors(diags) > before {
+        return None;
+    }
     Some(RawSource {
         id: id?,
         outlet: outlet?,
@@ -278,6 +288,7 @@ fn source(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<
 }
 
 fn claim(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<RawClaim> {
+    let before = errors(diags);
     let f = Fields::new(node, file, "a claim", CLAIM_KEYS, diags)?;
     let id = f.text("id", diags);
     let subject = f.text("subject", diags);
@@ -289,6 +300,9 @@ fn claim(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<R
     let as_of = f.opt_text("as_of", diags);
     let hedge = f.opt_text("hedge", diags);
     let note = f.opt_text("note", diags);
+    if errors(diags) > before {
+        return None;
+    }
     Some(RawClaim {
         id: id?,
         subject: subject?,

@@ -2,7 +2,7 @@
 //! One row per claim; a fact's first row carries its id, verdict and reason.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
 use crate::check::{ClaimView, Outcome};
 use crate::compare::Verdict;
@@ -48,6 +48,16 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
             None => {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
+        }
+        // The fact column carries the reason; keep it from crowding out the claims.
+        // Its ids are never broken mid-word, as far as the width allows.
+        let longest_id = facts.iter().map(|f| f.id.chars().count()).max().unwrap_or(0);
+        let lower = (longest_id as u16).min(options.width.map_or(u16::MAX, |w| w / 3));
+        if let Some(column) = table.column_mut(0) {
+            column.set_constraint(ColumnConstraint::Boundaries {
+                lower: Width::Fixed(lower),
+                upper: Width::Percentage(40),
+            });
         }
         let header = ["Fact", "Source", "Value", "Reading", "Said by"];
         table.set_header(header.iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
