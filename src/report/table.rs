@@ -49,18 +49,18 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
+        let header = ["Fact", "Source", "Value", "Reading", "Said by"];
+        table.set_header(header.iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
         // The fact column carries the reason; keep it from crowding out the claims.
         // Its ids are never broken mid-word, as far as the width allows.
         let longest_id = facts.iter().map(|f| f.id.chars().count()).max().unwrap_or(0);
-        let lower = (longest_id as u16).min(options.width.map_or(u16::MAX, |w| w / 3));
+        let lower = (longest_id as u16 + 2).min(options.width.map_or(u16::MAX, |w| w / 3));
         if let Some(column) = table.column_mut(0) {
             column.set_constraint(ColumnConstraint::Boundaries {
                 lower: Width::Fixed(lower),
                 upper: Width::Percentage(40),
             });
         }
-        let header = ["Fact", "Source", "Value", "Reading", "Said by"];
-        table.set_header(header.iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
         for fact in &facts {
             for (i, c) in fact.claims.iter().enumerate() {
                 let first = if i == 0 {
