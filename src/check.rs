@@ -74,6 +74,8 @@ pub struct Outcome {
     pub claims_checked: usize,
     /// Claims in the files, including those with errors.
     pub claims_total: usize,
+    /// The registry, for commands that take a subject by name.
+    pub registry: Registry,
 }
 
 impl Outcome {
@@ -87,6 +89,16 @@ impl Outcome {
 
     pub fn has_errors(&self) -> bool {
         self.errors().next().is_some()
+    }
+
+    /// The facts about `query`: a fact id, or a subject resolved as claim
+    /// subjects are (registry name or alias, folded; then fuzzily).
+    pub fn facts_about(&self, query: &str) -> Vec<&FactView> {
+        if let Some(f) = self.facts.iter().find(|f| f.id == query) {
+            return vec![f];
+        }
+        let subject = self.registry.entity_ref(query, &self.registry.resolve(query));
+        self.facts.iter().filter(|f| f.subject.id == subject.id).collect()
     }
 
     /// The most severe verdict, if there is any fact.
@@ -187,7 +199,14 @@ pub fn analyze(loaded: Loaded) -> Outcome {
         .collect();
     sort_diagnostics(&mut diagnostics);
     diagnostics.dedup();
-    Outcome { facts, diagnostics, sources: corpus.sources.len(), claims_checked, claims_total: corpus.claims.len() }
+    Outcome {
+        facts,
+        diagnostics,
+        sources: corpus.sources.len(),
+        claims_checked,
+        claims_total: corpus.claims.len(),
+        registry,
+    }
 }
 
 fn value_help(t: ValueType) -> &'static str {

@@ -36,6 +36,11 @@ pub enum CliCommand {
     /// Exit codes: 0 nothing at or above --fail-on; 1 facts at or above it;
     /// 2 input errors (the report then covers only what could be read).
     Check(CheckArgs),
+    /// Show everything claimed about one subject, with a timeline of its dates.
+    ///
+    /// SUBJECT is a fact id (geneva-ii-conference.date) or a name, matched
+    /// through the registry as claim subjects are ("Geneva II", "Geneva 2").
+    Show(ShowArgs),
     /// Print the interval of days a date expression reads as.
     ///
     /// With no EXPR, reads one expression a line from standard input.
@@ -65,6 +70,18 @@ pub struct CheckArgs {
     /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    pub subject: String,
+    /// Only this property (e.g. date).
+    #[arg(long)]
+    pub property: Option<String>,
+    #[arg(long, value_name = "DIR", default_value = "claims")]
+    pub claims: PathBuf,
+    #[arg(long, value_name = "DIR", default_value = "articles")]
+    pub articles: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -131,6 +148,7 @@ pub struct Terminal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Check { claims: PathBuf, articles: PathBuf, format: Format, options: Options, fail_on: Option<Verdict> },
+    Show { subject: String, property: Option<String>, claims: PathBuf, articles: PathBuf },
     When { expr: Option<String>, as_of: NaiveDate, tense: Tense, json: bool },
 }
 
@@ -160,6 +178,9 @@ impl Cli {
                         FailOn::Never => None,
                     },
                 }
+            }
+            CliCommand::Show(a) => {
+                Command::Show { subject: a.subject, property: a.property, claims: a.claims, articles: a.articles }
             }
             CliCommand::When(a) => Command::When {
                 expr: a.expr,
@@ -208,6 +229,36 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             } else {
                 EXIT_OK
             };
+            out
+        }
+        Command::Show { subject, property, claims, articles } => {
+            let outcome = check::run(&claims, &articles);
+            let mut out = Output::default();
+            for d in outcome.errors() {
+                out.stderr.push_str(&format!("{d}\n"));
+            }
+            let facts: Vec<_> = outcome
+                .facts_about(&subject)
+                .into_iter()
+                .filter(|f| property.as_ref().is_none_or(|p| &f.property == p))
+                .collect();
+            if facts.is_empty() {
+                let mut known: Vec<&str> = outcome.facts.iter().map(|f| f.subject.name.as_str()).collect();
+                known.sort_unstable();
+                known.dedup();
+                let near = crate::text::nearest(&subject, known.iter().copied())
+                    .map(|n| format!("did you mean '{n}'? "))
+                    .unwrap_or_default();
+                out.stderr.push_str(&format!(
+                    "error: no claims about '{subject}'{}\n  help: {near}subjects with claims: {}\n",
+                    property.map(|p| format!(" with property '{p}'")).unwrap_or_default(),
+                    known.join(", ")
+                ));
+                out.code = EXIT_INPUT_ERROR;
+                return out;
+            }
+            out.stdout = report::timeline::render(&facts);
+            out.code = if outcome.has_errors() { EXIT_INPUT_ERROR } else { EXIT_OK };
             out
         }
         Command::When { expr, as_of, tense, json } => {

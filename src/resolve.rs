@@ -24,7 +24,7 @@ pub const FUZZY_THRESHOLD: f64 = 0.85;
 pub const FUZZY_MIN_CHARS: usize = 5;
 
 /// The registry, indexed for lookup.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Registry {
     pub entities: Vec<Entity>,
     /// Folded name or alias -> entity index.

@@ -4,6 +4,7 @@
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod timeline;
 
 use crate::check::{FactView, Outcome};
 use crate::compare::Verdict;
