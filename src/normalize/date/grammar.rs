@@ -1,0 +1,1609 @@
+//! The date grammar: cleaned tokens -> a resolved interval.
+//!
+//! Layers, tried in order on the whole token list:
+//! 1. vague phrases ("as soon as possible", "soon", "in the coming weeks"),
+//! 2. open intervals ("after X", "by X", "since X", "X or later"),
+//! 3. ranges ("between X and Y", "X - Y", "from X to Y", "X for 10 days"),
+//! 4. closed periods (`period`): a table of rules over tokens, several of which
+//!    recurse on a sub-slice ("early <period>", "first tuesday of <period>").
+//!
+//! Every rule must consume the whole slice it is given; there is no partial match.
+
+use std::cell::RefCell;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::calendar::{self as cal, add_days, ymd};
+use super::lexer::Tok;
+use super::words::{self, Part, Rel, Season, Unit};
+use super::{DateReading, Precision, Tense};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grain {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Season,
+    Year,
+    Decade,
+    Century,
+    /// A sub-part or a span of several units.
+    Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub grain: Grain,
+    pub rule: &'static str,
+}
+
+impl Span {
+    fn new(se: (NaiveDate, NaiveDate), grain: Grain, rule: &'static str) -> Option<Span> {
+        (se.0 <= se.1).then_some(Span { start: se.0, end: se.1, grain, rule })
+    }
+    fn day(d: NaiveDate, rule: &'static str) -> Span {
+        Span { start: d, end: d, grain: Grain::Day, rule }
+    }
+}
+
+pub struct Parser {
+    pub as_of: NaiveDate,
+    pub tense: Tense,
+    /// A specific complaint found on the way ("2013-02-30 is not a calendar date").
+    pub complaint: RefCell<Option<String>>,
+}
+
+type Rule = fn(&Parser, &[Tok]) -> Option<Span>;
+
+/// The closed-period rules, in the order they are tried.
+const RULES: &[Rule] = &[
+    Parser::deictic_day,
+    Parser::numeric_date,
+    Parser::year,
+    Parser::month_day,
+    Parser::weekday_rules,
+    Parser::weekday_with_date,
+    Parser::month_rules,
+    Parser::day_of_month,
+    Parser::week_rules,
+    Parser::month_relative,
+    Parser::quarter_rules,
+    Parser::year_relative,
+    Parser::season_rules,
+    Parser::decade_rules,
+    Parser::offset_rules,
+    Parser::counted_spans,
+    Parser::nth_of_period,
+    Parser::part_rules,
+    Parser::closest_rule,
+];
+
+fn w<'a>(t: &'a [Tok], i: usize) -> Option<&'a str> {
+    t.get(i).and_then(Tok::word)
+}
+
+fn is(t: &[Tok], i: usize, s: &str) -> bool {
+    w(t, i) == Some(s)
+}
+
+fn words_are(t: &[Tok], ws: &[&str]) -> bool {
+    t.len() == ws.len() && t.iter().zip(ws).all(|(a, b)| a.is(b))
+}
+
+fn precision_of(g: Grain) -> Precision {
+    match g {
+        Grain::Day => Precision::Day,
+        Grain::Week => Precision::Week,
+        Grain::Month => Precision::Month,
+        Grain::Quarter => Precision::Quarter,
+        Grain::Season => Precision::Season,
+        Grain::Year | Grain::Decade | Grain::Century => Precision::Year,
+        Grain::Span => Precision::Range,
+    }
+}
+
+pub fn closed(s: Span) -> DateReading {
+    DateReading {
+        start: Some(s.start),
+        end: Some(s.end),
+        precision: precision_of(s.grain),
+        rule: s.rule,
+    }
+}
+
+fn reading(
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    precision: Precision,
+    rule: &'static str,
+) -> DateReading {
+    DateReading { start, end, precision, rule }
+}
+
+/// Season boundaries (start month/day), following Duckling's "this summer" / "this winter".
+fn season_span(s: Season, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some(match s {
+        Season::Spring => (ymd(year, 3, 21)?, ymd(year, 6, 20)?),
+        Season::Summer => (ymd(year, 6, 21)?, ymd(year, 9, 23)?),
+        Season::Fall => (ymd(year, 9, 24)?, ymd(year, 12, 20)?),
+        Season::Winter => (ymd(year, 12, 21)?, ymd(year + 1, 3, 20)?),
+    })
+}
+
+/// All seasons from two years back to two ahead, in order.
+fn season_list(y: i32) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut v = Vec::new();
+    for yy in y - 2..=y + 2 {
+        for s in [Season::Spring, Season::Summer, Season::Fall, Season::Winter] {
+            if let Some(sp) = season_span(s, yy) {
+                v.push(sp);
+            }
+        }
+    }
+    v
+}
+
+impl Parser {
+    pub fn new(as_of: NaiveDate, tense: Tense) -> Parser {
+        Parser { as_of, tense, complaint: RefCell::new(None) }
+    }
+
+    fn complain(&self, msg: String) {
+        let mut c = self.complaint.borrow_mut();
+        if c.is_none() {
+            *c = Some(msg);
+        }
+    }
+
+    fn with_tense(&self, tense: Tense) -> Parser {
+        Parser { as_of: self.as_of, tense, complaint: RefCell::new(None) }
+    }
+
+    // ----------------------------------------------------------------- top level
+
+    pub fn top(&self, t: &[Tok]) -> Option<DateReading> {
+        if t.is_empty() {
+            return None;
+        }
+        if let Some(r) = self.vague(t) {
+            return Some(r);
+        }
+        if let Some(s) = self.period(t) {
+            return Some(closed(s));
+        }
+        if let Some(r) = self.open_interval(t) {
+            return Some(r);
+        }
+        self.range(t).map(closed)
+    }
+
+    /// A closed period: the rule table, plus a trailing time of day ("Friday night").
+    pub fn period(&self, t: &[Tok]) -> Option<Span> {
+        if t.is_empty() {
+            return None;
+        }
+        for rule in RULES {
+            if let Some(s) = rule(self, t) {
+                return Some(s);
+            }
+        }
+        let n = t.len();
+        if n > 1 && words::time_of_day(&t[n - 1]) {
+            if let Some(s) = self.period(&t[..n - 1]) {
+                if s.grain == Grain::Day {
+                    return Some(s);
+                }
+            }
+        }
+        None
+    }
+
+    // ----------------------------------------------------------------- tense choice
+
+    /// Choose among candidate occurrences (in chronological order) by tense.
+    /// Past: latest starting on or before as_of. Future: earliest ending on or after
+    /// as_of. Unknown: the nearest in days (0 when as_of is inside); a tie goes to
+    /// the later one.
+    fn pick(&self, cands: &[(NaiveDate, NaiveDate)]) -> Option<(NaiveDate, NaiveDate)> {
+        let a = self.as_of;
+        match self.tense {
+            Tense::Past => cands.iter().rev().find(|c| c.0 <= a).copied(),
+            Tense::Future => cands.iter().find(|c| c.1 >= a).copied(),
+            Tense::Unknown => {
+                let mut best: Option<((NaiveDate, NaiveDate), i64)> = None;
+                for c in cands {
+                    let d = cal::distance(a, *c);
+                    if best.is_none_or(|(_, bd)| d <= bd) {
+                        best = Some((*c, d));
+                    }
+                }
+                best.map(|b| b.0)
+            }
+        }
+    }
+
+    fn pick_weekday(&self, wd: Weekday) -> Option<NaiveDate> {
+        let a = self.as_of;
+        match self.tense {
+            Tense::Past => cal::nth_weekday_before(a, wd, 1, false),
+            Tense::Future => cal::nth_weekday_after(a, wd, 1, true),
+            Tense::Unknown => {
+                let before = cal::nth_weekday_before(a, wd, 1, false)?;
+                let after = cal::nth_weekday_after(a, wd, 1, false)?;
+                if (a - before).num_days() <= (after - a).num_days() {
+                    Some(before)
+                } else {
+                    Some(after)
+                }
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------- vague
+
+    fn vague(&self, t: &[Tok]) -> Option<DateReading> {
+        let a = self.as_of;
+        let text: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        let s = text.join(" ");
+        let from_now = |days: i64, rule| {
+            Some(reading(Some(a), add_days(a, days), Precision::Vague, rule))
+        };
+        match s.as_str() {
+            "as soon as possible" | "asap" | "earliest possible" | "earliest possible time"
+            | "earliest possible date" | "earliest possible moment" | "as early as possible"
+            | "as quickly as possible" | "earliest" | "soonest" | "due course"
+            | "future" | "in future" => {
+                return Some(reading(
+                    Some(a),
+                    None,
+                    Precision::Vague,
+                    "vague: as soon as possible / in due course = from the day said, open end",
+                ))
+            }
+            "soon" | "very soon" | "quite soon" | "near future" | "not too distant future" => {
+                return from_now(90, "vague: soon / near future = the day said + 90 days")
+            }
+            "shortly" | "imminently" | "any day now" | "very shortly" => {
+                return from_now(30, "vague: shortly = the day said + 30 days")
+            }
+            "coming days" | "days ahead" | "next several days" => {
+                return from_now(14, "vague: the coming days = the day said + 14 days")
+            }
+            "coming weeks" | "weeks ahead" | "next several weeks" | "next few weeks" => {
+                return from_now(
+                    8 * 7,
+                    "vague: the coming weeks = the day said + 8 weeks",
+                )
+            }
+            "coming months" | "months ahead" | "next several months" | "next few months" => {
+                return from_now(365, "vague: the coming months = the day said + 12 months")
+            }
+            "coming years" | "years ahead" | "next several years" | "next few years" => {
+                return from_now(
+                    5 * 365,
+                    "vague: the coming years = the day said + 5 years",
+                )
+            }
+            "recently" | "lately" | "recent weeks" => {
+                return Some(reading(
+                    add_days(a, -8 * 7),
+                    Some(a),
+                    Precision::Vague,
+                    "vague: recently / in recent weeks = 8 weeks up to the day said",
+                ))
+            }
+            "recent days" => {
+                return Some(reading(
+                    add_days(a, -14),
+                    Some(a),
+                    Precision::Vague,
+                    "vague: in recent days = 14 days up to the day said",
+                ))
+            }
+            "recent months" => {
+                return Some(reading(
+                    add_days(a, -365),
+                    Some(a),
+                    Precision::Vague,
+                    "vague: in recent months = 12 months up to the day said",
+                ))
+            }
+            "past" | "in past" => {
+                return Some(reading(
+                    None,
+                    Some(a),
+                    Precision::Vague,
+                    "vague: in the past = open start up to the day said",
+                ))
+            }
+            _ => {}
+        }
+        // "later this year", "earlier this month", "later in the week".
+        let first = w(t, 0)?;
+        if first == "later" || first == "earlier" {
+            let mut rest = &t[1..];
+            if is(rest, 0, "in") {
+                rest = &rest[1..];
+            }
+            let p = self.period(rest)?;
+            if p.grain == Grain::Day {
+                return Some(closed(Span { rule: "earlier/later <day> = that day", ..p }));
+            }
+            let inside = p.start <= a && a <= p.end;
+            return Some(if first == "later" {
+                let start = if inside { add_days(a, 1)?.min(p.end) } else { p.start };
+                reading(
+                    Some(start),
+                    Some(p.end),
+                    Precision::Vague,
+                    "vague: later <period> = the day after the day said to the period's end",
+                )
+            } else {
+                let end = if inside { add_days(a, -1)?.max(p.start) } else { p.end };
+                reading(
+                    Some(p.start),
+                    Some(end),
+                    Precision::Vague,
+                    "vague: earlier <period> = the period's start to the day before the day said",
+                )
+            });
+        }
+        None
+    }
+
+    // ----------------------------------------------------------------- open intervals
+
+    fn open_interval(&self, t: &[Tok]) -> Option<DateReading> {
+        let n = t.len();
+        // Trailing markers: "May or later", "2014 onwards", "June at the latest".
+        let tails: &[(&[&str], bool)] = &[
+            (&["or", "later"], true),
+            (&["or", "after"], true),
+            (&["and", "later"], true),
+            (&["and", "beyond"], true),
+            (&["onwards"], true),
+            (&["onward"], true),
+            (&["on"], true),
+            (&["forward"], true),
+            (&["latest"], false),
+            (&["earliest"], true),
+            (&["or", "earlier"], false),
+            (&["or", "before"], false),
+        ];
+        for (tail, is_start) in tails {
+            let k = tail.len();
+            if n > k && words_are(&t[n - k..], tail) {
+                let mut body = &t[..n - k];
+                if is(body, 0, "from") || is(body, 0, "starting") {
+                    body = &body[1..];
+                }
+                let p = self.period(body)?;
+                return Some(if *is_start {
+                    reading(Some(p.start), None, Precision::Open, "open: X onwards = from the start of X")
+                } else {
+                    reading(None, Some(p.end), Precision::Open, "open: X at the latest = up to the end of X")
+                });
+            }
+        }
+        // Leading markers.
+        let heads: &[(&[&str], Open)] = &[
+            (&["not", "before"], Open::FromStart),
+            (&["no", "earlier", "than"], Open::FromStart),
+            (&["not", "earlier", "than"], Open::FromStart),
+            (&["no", "later", "than"], Open::ToEnd),
+            (&["not", "later", "than"], Open::ToEnd),
+            (&["not", "after"], Open::ToEnd),
+            (&["up", "to"], Open::ToEnd),
+            (&["prior", "to"], Open::BeforeStart),
+            (&["later", "than"], Open::AfterEnd),
+            (&["earlier", "than"], Open::BeforeStart),
+            (&["after"], Open::AfterEnd),
+            (&["since"], Open::FromStart),
+            (&["from"], Open::FromStart),
+            (&["starting"], Open::FromStart),
+            (&["beginning"], Open::FromStart),
+            (&["before"], Open::BeforeStart),
+            (&["by"], Open::ToEnd),
+            (&["until"], Open::ToEnd),
+            (&["till"], Open::ToEnd),
+            (&["til"], Open::ToEnd),
+            (&["through"], Open::ToEnd),
+            (&["thru"], Open::ToEnd),
+            (&["within"], Open::ToEnd),
+        ];
+        for (head, kind) in heads {
+            let k = head.len();
+            if n <= k || !words_are(&t[..k], head) {
+                continue;
+            }
+            let body = &t[k..];
+            // "since" looks back: a bare month or weekday after it is in the past.
+            let sub = if *kind == Open::FromStart && head[0] == "since" && self.tense == Tense::Unknown {
+                self.with_tense(Tense::Past)
+            } else {
+                self.with_tense(self.tense)
+            };
+            // "before the end of the year": a deadline, up to the last day of the year.
+            if *kind == Open::BeforeStart && matches!(w(body, 0), Some("end" | "close")) {
+                if let Some(p) = sub.period(&body[1..]) {
+                    return Some(reading(
+                        None,
+                        Some(p.end),
+                        Precision::Open,
+                        "open: before the end of X = up to the last day of X",
+                    ));
+                }
+            }
+            let p = sub.period(body).or_else(|| sub.range(body));
+            if p.is_none() {
+                self.adopt(&sub);
+            }
+            let p = p?;
+            return Some(match kind {
+                Open::FromStart => reading(Some(p.start), None, Precision::Open, "open: since/from/not before X = from the first day of X"),
+                Open::AfterEnd => reading(add_days(p.end, 1), None, Precision::Open, "open: after X = from the day after X ends"),
+                Open::BeforeStart => reading(None, add_days(p.start, -1), Precision::Open, "open: before X = up to the day before X starts"),
+                Open::ToEnd => reading(None, Some(p.end), Precision::Open, "open: by/until/through X = up to the last day of X"),
+            });
+        }
+        None
+    }
+
+    fn adopt(&self, other: &Parser) {
+        if let Some(c) = other.complaint.borrow().clone() {
+            self.complain(c);
+        }
+    }
+
+    // ----------------------------------------------------------------- ranges
+
+    pub fn range(&self, t: &[Tok]) -> Option<Span> {
+        let mut t = t;
+        let between = is(t, 0, "between");
+        if between || is(t, 0, "from") {
+            t = &t[1..];
+        }
+        // "18th Dec for 10 days", "for 10 days from 18th Dec".
+        if let Some(s) = self.for_days(t) {
+            return Some(s);
+        }
+        for i in 1..t.len().saturating_sub(1) {
+            let c = &t[i];
+            let is_conn = if between {
+                c.is("and")
+            } else {
+                matches!(c.word(), Some("to" | "through" | "thru" | "till" | "until" | "til"))
+                    || c.sym() == Some('-')
+            };
+            if !is_conn {
+                continue;
+            }
+            let (l, r) = (&t[..i], &t[i + 1..]);
+            if let Some(s) = self.range_of_partials(l, r) {
+                return Some(s);
+            }
+            if let (Some(a), Some(b)) = (self.period(l), self.period(r)) {
+                if a.start <= b.end {
+                    return Span::new(
+                        (a.start, b.end),
+                        Grain::Span,
+                        "range: X to Y = first day of X to last day of Y",
+                    );
+                }
+            }
+        }
+        None
+    }
+
+    fn for_days(&self, t: &[Tok]) -> Option<Span> {
+        let n = t.len();
+        // [for N unit from X] or [X for N unit]
+        let (anchor, cnt, u) = if is(t, 0, "for") && n > 4 && is(t, 3, "from") {
+            (&t[4..], words::count(&t[1])?, words::unit(&t[2])?)
+        } else if n > 3 && is(t, n - 3, "for") {
+            (&t[..n - 3], words::count(&t[n - 2])?, words::unit(&t[n - 1])?)
+        } else {
+            return None;
+        };
+        let p = self.period(anchor)?;
+        let end = self.shift(p.start, u, i64::from(cnt))?;
+        Span::new(
+            (p.start, end),
+            Grain::Span,
+            "range: X for N days = from X to X + N days (both ends counted)",
+        )
+    }
+
+    /// "13 to 15 July", "July 13-15", "May through July": sides share month/year.
+    fn range_of_partials(&self, l: &[Tok], r: &[Tok]) -> Option<Span> {
+        let mut a = partial(l)?;
+        let mut b = partial(r)?;
+        if a.month.is_none() {
+            a.month = b.month;
+        }
+        if b.month.is_none() && b.day.is_some() {
+            b.month = a.month;
+        }
+        if a.year.is_none() {
+            a.year = b.year;
+        }
+        let rule = "range: X to Y, the missing month/year taken from the other side";
+        let (m1, m2) = (a.month?, b.month?);
+        let day_grain = a.day.is_some() || b.day.is_some();
+        let span_of = |p: &Partial, y: i32, m: u32| -> Option<(NaiveDate, NaiveDate)> {
+            match p.day {
+                Some(d) => {
+                    let x = ymd(y, m, d)?;
+                    Some((x, x))
+                }
+                None => cal::month_span(y, m),
+            }
+        };
+        let y1 = match a.year {
+            Some(y) => y,
+            None => {
+                let mut cands = Vec::new();
+                for k in -1..=1 {
+                    let y = self.as_of.year() + k;
+                    let (Some(s), Some(e)) = (span_of(&a, y, m1), span_of(&b, y, m2)) else {
+                        continue;
+                    };
+                    let e = if e.1 < s.0 { span_of(&b, y + 1, m2)? } else { e };
+                    cands.push((s.0, e.1));
+                }
+                self.pick(&cands)?.0.year()
+            }
+        };
+        let s = span_of(&a, y1, m1)?;
+        let mut y2 = b.year.unwrap_or(y1);
+        let mut e = span_of(&b, y2, m2)?;
+        if e.1 < s.0 && b.year.is_none() {
+            y2 += 1;
+            e = span_of(&b, y2, m2)?;
+        }
+        let _ = day_grain;
+        Span::new((s.0, e.1), Grain::Span, rule)
+    }
+
+    // ----------------------------------------------------------------- rules
+
+    fn deictic_day(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        let (d, rule) = match words.as_slice() {
+            ["today" | "now" | "tonight" | "currently" | "nowadays"]
+            | ["right", "now"]
+            | ["this", "time"]
+            | ["this", "day"]
+            | ["this", "morning" | "afternoon" | "evening"]
+            | ["earlier" | "later", "today"] => (a, "today = the day said"),
+            ["tomorrow" | "tomorrows"] => (add_days(a, 1)?, "tomorrow = the day after the day said"),
+            ["yesterday"] | ["last", "night"] => {
+                (add_days(a, -1)?, "yesterday = the day before the day said")
+            }
+            ["day", "after", "tomorrow"] => (add_days(a, 2)?, "the day after tomorrow = as_of + 2"),
+            ["day", "before", "yesterday"] => {
+                (add_days(a, -2)?, "the day before yesterday = as_of - 2")
+            }
+            _ => return None,
+        };
+        Some(Span::day(d, rule))
+    }
+
+    /// 7/7/2013, 2013-07-07, 10.31.74, 2/15, 2/2013, 2014-10, 31-Oct-74.
+    fn numeric_date(&self, t: &[Tok]) -> Option<Span> {
+        let n = t.len();
+        if n != 3 && n != 5 {
+            return None;
+        }
+        let sep = t[1].sym()?;
+        if !matches!(sep, '/' | '-' | '.') {
+            return None;
+        }
+        if n == 5 && t[3].sym() != Some(sep) {
+            return None;
+        }
+        let num = |i: usize| t[i].num().filter(|x| !x.2).map(|x| (x.0, x.1));
+        if n == 5 {
+            let (c, cd) = num(4)?;
+            let year_of = |v: u32, digits: u8| -> Option<i32> {
+                match digits {
+                    4 => Some(v as i32),
+                    2 => Some(cal::expand_two_digit_year(v, self.as_of.year())),
+                    _ => None,
+                }
+            };
+            if let Some(m) = words::month(&t[2]) {
+                let (d, _) = num(0)?;
+                let y = year_of(c, cd)?;
+                return self.exact_day(y, m, d, "numeric date: day-month-year");
+            }
+            let (a, ad) = num(0)?;
+            let (b, _) = num(2)?;
+            if ad == 4 {
+                return self.exact_day(a as i32, b, c, "numeric date: ISO year-month-day");
+            }
+            let y = year_of(c, cd)?;
+            let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
+            return self.exact_day(y, m, d, "numeric date: US month/day/year (day/month when the first number is over 12)");
+        }
+        let (a, ad) = num(0)?;
+        let (b, bd) = num(2)?;
+        if ad == 4 && (1..=12).contains(&b) {
+            let se = cal::month_span(a as i32, b)?;
+            return Span::new(se, Grain::Month, "numeric date: year-month");
+        }
+        if bd == 4 && (1..=12).contains(&a) && ad <= 2 {
+            let se = cal::month_span(b as i32, a)?;
+            return Span::new(se, Grain::Month, "numeric date: month/year");
+        }
+        if ad > 2 || bd > 2 {
+            return None;
+        }
+        let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
+        self.month_day_no_year(m, d, "numeric date: US month/day, year by tense")
+    }
+
+    fn exact_day(&self, y: i32, m: u32, d: u32, rule: &'static str) -> Option<Span> {
+        if !cal::in_year_range(y) {
+            self.complain(format!("the year {y} is outside 1..9999"));
+            return None;
+        }
+        match ymd(y, m, d) {
+            Some(x) => Some(Span::day(x, rule)),
+            None => {
+                self.complain(format!("{y:04}-{m:02}-{d:02} is not a calendar date"));
+                None
+            }
+        }
+    }
+
+    fn month_day_no_year(&self, m: u32, d: u32, rule: &'static str) -> Option<Span> {
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let y0 = self.as_of.year();
+        let cands: Vec<_> = (y0 - 4..=y0 + 4)
+            .filter_map(|y| ymd(y, m, d).map(|x| (x, x)))
+            .collect();
+        if cands.is_empty() {
+            self.complain(format!("month {m} has no day {d}"));
+            return None;
+        }
+        let (x, _) = self.pick(&cands)?;
+        Some(Span::day(x, rule))
+    }
+
+    /// A year: 2013, 2014 AD, 300 BC, '82, 58 (two digits over 31), "in 2 years" anchors.
+    fn year(&self, t: &[Tok]) -> Option<Span> {
+        let y = self.year_number(t)?;
+        if !(-9999..=cal::MAX_YEAR).contains(&y) || y == 0 && !matches!(w(t, 1), Some("bc" | "bce")) {
+            self.complain(format!("the year {y} is outside 1..9999"));
+            return None;
+        }
+        Span::new(cal::year_span(y)?, Grain::Year, "year: the whole calendar year")
+    }
+
+    fn year_number(&self, t: &[Tok]) -> Option<i32> {
+        match t {
+            [x] => {
+                let (v, digits, ord) = x.num()?;
+                if ord {
+                    return None;
+                }
+                if digits == 4 || digits > 4 {
+                    if v == 0 || v > 9999 {
+                        self.complain(format!("the year {v} is outside 1..9999"));
+                        return None;
+                    }
+                    return Some(v as i32);
+                }
+                if digits == 2 && v > 31 {
+                    return Some(cal::expand_two_digit_year(v, self.as_of.year()));
+                }
+                None
+            }
+            [q, x] if q.sym() == Some('\'') => {
+                let (v, digits, _) = x.num()?;
+                (digits == 2).then(|| cal::expand_two_digit_year(v, self.as_of.year()))
+            }
+            [x, era] => {
+                let (v, _, ord) = x.num()?;
+                if ord || v > 9999 {
+                    return None;
+                }
+                match era.word()? {
+                    "ad" | "ce" => (v > 0).then_some(v as i32),
+                    // Astronomical numbering (ISO 8601): 1 BC is year 0.
+                    "bc" | "bce" => (v > 0).then_some(1 - v as i32),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A year written any way a date can carry one: a number or "this/next/last year".
+    fn year_anchor(&self, t: &[Tok]) -> Option<i32> {
+        if let Some(y) = self.year_number(t) {
+            return Some(y);
+        }
+        if let [a, b, c] = t {
+            // "in 1 year", "in a year"
+            if a.is("in") && words::unit(c) == Some(Unit::Year) {
+                return Some(self.as_of.year() + words::count(b)? as i32);
+            }
+        }
+        let s = self.year_relative(t)?;
+        Some(s.start.year())
+    }
+
+    /// 7 July 2013, July 7th, July 7 2013, the 7th of July, march first, Feb13, ides of March.
+    fn month_day(&self, t: &[Tok]) -> Option<Span> {
+        let (m, d, rest) = month_day_parts(t)?;
+        if rest.is_empty() {
+            return self.month_day_no_year(m, d, "month and day: year chosen by tense (nearest when unknown)");
+        }
+        let y = self.year_anchor(rest).or_else(|| {
+            // "14th April 15": a two-digit year after a written month.
+            let (v, digits, ord) = rest.first()?.num()?;
+            (rest.len() == 1 && digits == 2 && !ord).then(|| cal::expand_two_digit_year(v, self.as_of.year()))
+        })?;
+        self.exact_day(y, m, d, "month, day and year")
+    }
+
+    fn weekday_rules(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let n = t.len();
+        // bare weekday
+        if n == 1 {
+            let wd = words::weekday(&t[0])?;
+            return Some(Span::day(self.pick_weekday(wd)?, "weekday: by tense (past: on or before; future: strictly after; unknown: nearest)"));
+        }
+        // this/next/last <wd>
+        if n == 2 {
+            if let (Some(r), Some(wd)) = (words::rel(&t[0]), words::weekday(&t[1])) {
+                let (d, rule) = match (r, t[0].word()) {
+                    (Rel::Next, Some("coming")) => (cal::nth_weekday_after(a, wd, 1, true)?, "coming <weekday> = the next one strictly after"),
+                    (Rel::Next, _) => {
+                        let monday = add_days(cal::week_start(a)?, 7)?;
+                        (cal::weekday_in_week(monday, wd)?, "next <weekday> = that weekday in next week (Monday-based)")
+                    }
+                    (Rel::Last, _) => (cal::nth_weekday_before(a, wd, 1, true)?, "last <weekday> = the most recent one strictly before"),
+                    (Rel::This, _) => {
+                        let d = if self.tense == Tense::Past {
+                            cal::nth_weekday_before(a, wd, 1, false)?
+                        } else {
+                            cal::nth_weekday_after(a, wd, 1, false)?
+                        };
+                        (d, "this <weekday> = the coming one (on or after; on or before in the past tense)")
+                    }
+                };
+                return Some(Span::day(d, rule));
+            }
+            if t[0].is("upcoming") {
+                let wd = words::weekday(&t[1])?;
+                return Some(Span::day(cal::nth_weekday_after(a, wd, 1, true)?, "coming <weekday> = the next one strictly after"));
+            }
+        }
+        // <wd> after next / before last
+        if n == 3 {
+            if let Some(wd) = words::weekday(&t[0]) {
+                if is(t, 1, "after") && is(t, 2, "next") {
+                    return Some(Span::day(cal::nth_weekday_after(a, wd, 2, true)?, "<weekday> after next = the second one strictly after"));
+                }
+                if is(t, 1, "before") && is(t, 2, "last") {
+                    return Some(Span::day(cal::nth_weekday_before(a, wd, 2, true)?, "<weekday> before last = the second one strictly before"));
+                }
+            }
+        }
+        // N <wd>s from now / ago / back
+        if n >= 3 {
+            if let (Some(c), Some(wd)) = (words::count(&t[0]), words::weekday(&t[1])) {
+                let tail: Vec<&str> = t[2..].iter().filter_map(Tok::word).collect();
+                let c = c.clamp(1, 5000);
+                return match tail.as_slice() {
+                    ["from", "now" | "today"] | ["hence"] => Some(Span::day(cal::nth_weekday_after(a, wd, c, true)?, "N <weekday>s from now = the N-th one strictly after")),
+                    ["ago"] | ["back"] => Some(Span::day(cal::nth_weekday_before(a, wd, c, true)?, "N <weekday>s ago = the N-th one strictly before")),
+                    _ => None,
+                };
+            }
+        }
+        // <wd> [from|of] <week>, <week> <wd>
+        let (wd, rest) = if let Some(wd) = words::weekday(&t[0]) {
+            let mut r = &t[1..];
+            if matches!(w(r, 0), Some("from" | "in")) {
+                r = &r[1..];
+            }
+            (wd, r)
+        } else if let Some(wd) = words::weekday(&t[n - 1]) {
+            (wd, &t[..n - 1])
+        } else {
+            return None;
+        };
+        let wk = self.week_rules(rest)?;
+        if wk.grain != Grain::Week {
+            return None;
+        }
+        Some(Span::day(cal::weekday_in_week(wk.start, wd)?, "<weekday> of <week> = that weekday in that Monday-based week"))
+    }
+
+    /// "Monday, Feb 18", "Tuesday the 19th", "Thu 15th", "Jul 18, Fri".
+    fn weekday_with_date(&self, t: &[Tok]) -> Option<Span> {
+        let n = t.len();
+        if n < 2 {
+            return None;
+        }
+        let (wd, rest) = if let Some(wd) = words::weekday(&t[0]) {
+            (wd, &t[1..])
+        } else if let Some(wd) = words::weekday(&t[n - 1]) {
+            (wd, &t[..n - 1])
+        } else {
+            return None;
+        };
+        let rule = "weekday + date: the current year (month) if the weekday fits, else the next one that does (previous in the past tense)";
+        let order: Vec<i32> = match self.tense {
+            Tense::Past => (0..=28).map(|k| -k).collect(),
+            Tense::Future => (0..=28).collect(),
+            Tense::Unknown => (0..=28).flat_map(|k| [k, -k]).skip(1).collect(),
+        };
+        let order: Vec<i32> = if self.tense == Tense::Unknown {
+            // nearest first, the later on a tie
+            let mut o = vec![0];
+            for k in 1..=28 {
+                o.push(k);
+                o.push(-k);
+            }
+            o
+        } else {
+            order
+        };
+        if let Some((m, d, yr)) = month_day_parts(rest) {
+            if !yr.is_empty() {
+                let s = self.month_day(rest)?;
+                return Some(Span { rule: "weekday + full date: the date", ..s });
+            }
+            for k in order {
+                if let Some(x) = ymd(self.as_of.year() + k, m, d) {
+                    if x.weekday() == wd {
+                        return Some(Span::day(x, rule));
+                    }
+                }
+            }
+            return None;
+        }
+        if rest.len() == 1 {
+            let d = words::dom(&rest[0])?;
+            for k in order {
+                let first = cal::add_months(self.as_of, i64::from(k))?;
+                if let Some(x) = ymd(first.year(), first.month(), d) {
+                    if x.weekday() == wd {
+                        return Some(Span::day(x, rule));
+                    }
+                }
+            }
+            return None;
+        }
+        let s = self.period(rest)?;
+        (s.grain == Grain::Day).then_some(Span { rule: "weekday + full date: the date", ..s })
+    }
+
+    fn month_rules(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let span = |y: i32, m: u32, rule| Span::new(cal::month_span(y, m)?, Grain::Month, rule);
+        match t {
+            [x] => {
+                let m = words::month(x)?;
+                let cands: Vec<_> = (-1..=1).filter_map(|k| cal::month_span(a.year() + k, m)).collect();
+                Span::new(self.pick(&cands)?, Grain::Month, "month: by tense (past: on or before; future: on or after; unknown: nearest)")
+            }
+            [r, x] if words::month(x).is_some() && (words::rel(r).is_some() || r.is("upcoming")) => {
+                let m = words::month(x)?;
+                let cur = a.month();
+                match words::rel(r).unwrap_or(Rel::Next) {
+                    Rel::This => span(a.year(), m, "this <month> = that month of the current year"),
+                    Rel::Next => {
+                        let y = if m > cur { a.year() } else { a.year() + 1 };
+                        span(y, m, "next <month> = the first one after the current month")
+                    }
+                    Rel::Last => {
+                        let y = if m < cur { a.year() } else { a.year() - 1 };
+                        span(y, m, "last <month> = the most recent one before the current month")
+                    }
+                }
+            }
+            [x, after, next] if after.is("after") && next.is("next") => {
+                let m = words::month(x)?;
+                let y = if m > a.month() { a.year() + 1 } else { a.year() + 2 };
+                span(y, m, "<month> after next = the second one after the current month")
+            }
+            [x, rest @ ..] if !rest.is_empty() => {
+                let m = words::month(x)?;
+                let y = self.year_anchor(rest)?;
+                if !cal::in_year_range(y) {
+                    self.complain(format!("the year {y} is outside 1..9999"));
+                    return None;
+                }
+                span(y, m, "month and year")
+            }
+            _ => None,
+        }
+    }
+
+    /// "the 24th", "on the first", "20 of next month", "third day of October",
+    /// "fifth last day of May", "last day of October 2015".
+    fn day_of_month(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        if let [x] = t {
+            words::ordinal(x)?;
+            let d = words::dom(x)?;
+            let cands: Vec<_> = (-2..=2)
+                .filter_map(|k| {
+                    let f = cal::add_months(a, k)?;
+                    ymd(f.year(), f.month(), d).map(|x| (x, x))
+                })
+                .collect();
+            let (x, _) = self.pick(&cands)?;
+            return Some(Span::day(x, "day of month alone: month chosen by tense"));
+        }
+        // [last] day <period> / <nth> [last] day <period>
+        let (n, from_end, rest) = match t {
+            [l, d, rest @ ..] if l.is("last") && d.is("day") => (1, true, rest),
+            [o, l, d, rest @ ..] if l.is("last") && d.is("day") => (words::ordinal(o)?, true, rest),
+            [o, d, rest @ ..] if d.is("day") => (words::ordinal(o)?, false, rest),
+            [o, rest @ ..] => (words::dom(o)?, false, rest),
+            _ => return None,
+        };
+        if rest.is_empty() {
+            return None;
+        }
+        let p = self.period(rest)?;
+        if !matches!(p.grain, Grain::Month | Grain::Year | Grain::Quarter | Grain::Week) {
+            return None;
+        }
+        let n = i64::from(n.max(1)) - 1;
+        let d = if from_end { add_days(p.end, -n)? } else { add_days(p.start, n)? };
+        if d < p.start || d > p.end {
+            return None;
+        }
+        Some(Span::day(d, if from_end { "N-th last day of a period" } else { "N-th day of a period" }))
+    }
+
+    fn week_rules(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let this_monday = cal::week_start(a)?;
+        let wk = |monday: NaiveDate, rule| Span::new(cal::week_span(monday)?, Grain::Week, rule);
+        let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        match words.as_slice() {
+            ["week"] | ["this" | "current" | "present", "week"] => {
+                return wk(this_monday, "this week = the Monday-to-Sunday week of the day said")
+            }
+            ["last" | "past" | "previous" | "prior" | "preceding", "week"] => {
+                return wk(add_days(this_monday, -7)?, "last week = the Monday-to-Sunday week before")
+            }
+            ["next" | "following" | "coming" | "upcoming", "week"] => {
+                return wk(add_days(this_monday, 7)?, "next week = the Monday-to-Sunday week after")
+            }
+            ["week", "after", "next"] => return wk(add_days(this_monday, 14)?, "the week after next"),
+            ["week", "before", "last"] => return wk(add_days(this_monday, -14)?, "the week before last"),
+            ["weekend"] | ["this" | "current", "weekend"] => {
+                let sat = add_days(this_monday, 5)?;
+                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "this weekend = Saturday-Sunday of the current week");
+            }
+            ["last" | "past" | "previous", "weekend"] => {
+                let sat = add_days(this_monday, -2)?;
+                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "last weekend = Saturday-Sunday of the week before");
+            }
+            ["next" | "coming" | "following" | "upcoming", "weekend"] => {
+                let sat = add_days(this_monday, 12)?;
+                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "next weekend = Saturday-Sunday of the week after");
+            }
+            _ => {}
+        }
+        // "the week of October 7th": the Monday-based week containing the day.
+        if t.len() > 1 && t[0].is("week") {
+            let d = self.period(&t[1..])?;
+            if d.grain == Grain::Day {
+                return wk(cal::week_start(d.start)?, "the week of <day> = the Monday-based week containing it");
+            }
+            return None;
+        }
+        // <nth> week <period>, last week <period>, <nth> last week <period>
+        let (n, from_end, rest) = match t {
+            [l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => (1, true, rest),
+            [o, l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => (words::ordinal(o)?, true, rest),
+            [o, x, rest @ ..] if x.is("week") && !rest.is_empty() => (words::ordinal(o)?, false, rest),
+            _ => return None,
+        };
+        let p = self.period(rest)?;
+        if !matches!(p.grain, Grain::Month | Grain::Year | Grain::Quarter) {
+            return None;
+        }
+        let weeks = cal::full_weeks((p.start, p.end));
+        let n = n as usize;
+        if n == 0 || n > weeks.len() {
+            return None;
+        }
+        let monday = if from_end { weeks[weeks.len() - n] } else { weeks[n - 1] };
+        wk(monday, "N-th week of a period = the N-th Monday-to-Sunday week lying wholly inside it")
+    }
+
+    fn month_relative(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        let (k, rule) = match words.as_slice() {
+            ["month"] | ["this" | "current" | "present", "month"] => (0, "this month = the calendar month of the day said"),
+            ["last" | "past" | "previous" | "prior" | "preceding", "month"] => (-1, "last month = the calendar month before"),
+            ["next" | "following" | "coming" | "upcoming", "month"] => (1, "next month = the calendar month after"),
+            ["month", "after", "next"] => (2, "the month after next"),
+            ["month", "before", "last"] => (-2, "the month before last"),
+            _ => return None,
+        };
+        let f = cal::add_months(a, k)?;
+        Span::new(cal::month_span(f.year(), f.month())?, Grain::Month, rule)
+    }
+
+    fn quarter_rules(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let cur_q = (a.month() - 1) / 3 + 1;
+        let q_of = |y: i32, q: u32, rule| Span::new(cal::quarter_span(y, q)?, Grain::Quarter, rule);
+        let shift = |k: i32, rule| {
+            let idx = a.year() * 4 + cur_q as i32 - 1 + k;
+            q_of(idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u32, rule)
+        };
+        let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        match words.as_slice() {
+            ["quarter"] | ["this" | "current", "quarter"] => return shift(0, "this quarter = the calendar quarter of the day said"),
+            ["last" | "past" | "previous" | "prior", "quarter"] => return shift(-1, "last quarter = the calendar quarter before"),
+            ["next" | "following" | "coming", "quarter"] => return shift(1, "next quarter = the calendar quarter after"),
+            _ => {}
+        }
+        // Q3, q3 2013, 2018Q4, 18q4
+        match t {
+            [q, n] if q.is("q") => {
+                let q = n.num()?.0;
+                let cands: Vec<_> = (-1..=1).filter_map(|k| cal::quarter_span(a.year() + k, q)).collect();
+                return Span::new(self.pick(&cands)?, Grain::Quarter, "quarter alone: year chosen by tense");
+            }
+            [q, n, rest @ ..] if q.is("q") => {
+                let y = self.year_anchor(rest)?;
+                return q_of(y, n.num()?.0, "quarter of a year");
+            }
+            [y, q, n] if q.is("q") => {
+                let (v, digits, _) = y.num()?;
+                let y = match digits {
+                    4 => v as i32,
+                    2 => cal::expand_two_digit_year(v, a.year()),
+                    _ => return None,
+                };
+                return q_of(y, n.num()?.0, "quarter of a year");
+            }
+            _ => {}
+        }
+        // <nth> quarter [<year>]
+        let (q, rest) = match t {
+            [o, x, rest @ ..] if words::unit(x) == Some(Unit::Quarter) => {
+                let q = if matches!(o.word(), Some("final" | "last")) {
+                    if rest.is_empty() && o.is("last") {
+                        return None;
+                    }
+                    4
+                } else {
+                    words::ordinal(o)?
+                };
+                (q, rest)
+            }
+            _ => return None,
+        };
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        if rest.is_empty() {
+            let cands: Vec<_> = (-1..=1).filter_map(|k| cal::quarter_span(a.year() + k, q)).collect();
+            return Span::new(self.pick(&cands)?, Grain::Quarter, "quarter alone: year chosen by tense");
+        }
+        let y = self.year_anchor(rest)?;
+        q_of(y, q, "quarter of a year")
+    }
+
+    fn year_relative(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        let (k, rule) = match words.as_slice() {
+            ["year"] | ["this" | "current" | "present", "year"] => (0, "this year = the calendar year of the day said"),
+            ["last" | "past" | "previous" | "prior" | "preceding", "year"] | ["year", "before"] => {
+                (-1, "last year = the calendar year before")
+            }
+            ["next" | "following" | "coming", "year"] => (1, "next year = the calendar year after"),
+            ["year", "after", "next"] => (2, "the year after next"),
+            ["year", "before", "last"] => (-2, "the year before last"),
+            _ => return None,
+        };
+        Span::new(cal::year_span(a.year() + k)?, Grain::Year, rule)
+    }
+
+    fn season_rules(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let y = a.year();
+        let sp = |se, rule| Span::new(se, Grain::Season, rule);
+        // generic "this/last/next season"
+        if t.len() == 2 && matches!(w(t, 1), Some("season" | "seasons")) {
+            let list = season_list(y);
+            let cur = list.iter().position(|s| s.0 <= a && a <= s.1)?;
+            let (k, rule) = match words::rel(&t[0]).or(t[0].is("upcoming").then_some(Rel::Next))? {
+                Rel::This => (cur, "this season = the season containing the day said"),
+                Rel::Last => (cur.checked_sub(1)?, "last season = the season before the current one"),
+                Rel::Next => (cur + 1, "next season = the season after the current one"),
+            };
+            return sp(*list.get(k)?, rule);
+        }
+        let (rel, s, rest) = match t {
+            [x, rest @ ..] if words::season(x).is_some() => (None, words::season(x)?, rest),
+            [r, x, rest @ ..] if words::season(x).is_some() => (Some(words::rel(r).or(r.is("upcoming").then_some(Rel::Next))?), words::season(x)?, rest),
+            _ => return None,
+        };
+        let occ: Vec<_> = (y - 2..=y + 2).filter_map(|yy| season_span(s, yy)).collect();
+        if !rest.is_empty() {
+            if rel.is_some() {
+                return None;
+            }
+            let yy = self.year_anchor(rest)?;
+            return sp(season_span(s, yy)?, "season of a year (winter Y = December Y to March Y+1)");
+        }
+        match rel {
+            None => sp(self.pick(&occ)?, "season alone: by tense"),
+            Some(Rel::This) => {
+                let found = occ.iter().find(|o| o.0 <= a && a <= o.1).copied().or_else(|| {
+                    if self.tense == Tense::Past {
+                        occ.iter().rev().find(|o| o.1 < a).copied()
+                    } else {
+                        occ.iter().find(|o| o.0 > a).copied()
+                    }
+                })?;
+                sp(found, "this <season> = the one containing the day said, else the coming one (the last one in the past tense)")
+            }
+            Some(Rel::Last) => sp(*occ.iter().rev().find(|o| o.1 < a)?, "last <season> = the most recent one that has ended"),
+            Some(Rel::Next) => sp(*occ.iter().find(|o| o.0 > a)?, "next <season> = the first one that starts after the day said"),
+        }
+    }
+
+    fn decade_rules(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let dec = |y0: i32, rule| Span::new((ymd(y0, 1, 1)?, ymd(y0 + 9, 12, 31)?), Grain::Decade, rule);
+        let cur = a.year().div_euclid(10) * 10;
+        let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        match words.as_slice() {
+            ["decade"] | ["this" | "current", "decade"] => return dec(cur, "this decade = the calendar decade (2010-2019) of the day said"),
+            ["last" | "past" | "previous", "decade"] => return dec(cur - 10, "last/past decade = the calendar decade before (TimeML)"),
+            ["next" | "coming", "decade"] => return dec(cur + 10, "next decade = the calendar decade after"),
+            ["century"] | ["this" | "current", "century"] => {
+                let c = a.year().div_euclid(100) * 100;
+                return Span::new((ymd(c, 1, 1)?, ymd(c + 99, 12, 31)?), Grain::Century, "this century = 100 years from a year ending in 00 (TimeML)");
+            }
+            _ => {}
+        }
+        match t {
+            // 1990s, 70s, '80s
+            [x, s] | [_, x, s] if s.is("s") && s.glued => {
+                if t.len() == 3 && t[0].sym() != Some('\'') {
+                    return None;
+                }
+                let (v, digits, ord) = x.num()?;
+                if ord || v % 10 != 0 {
+                    return None;
+                }
+                let y0 = match digits {
+                    4 => v as i32,
+                    2 if t.len() == 3 || v >= 10 => {
+                        let y = cal::expand_two_digit_year(v, a.year());
+                        // "the 70s" said in 2013 is 1970-1979 even though 2070 is not far off.
+                        if y > a.year() { y - 100 } else { y }
+                    }
+                    _ => return None,
+                };
+                dec(y0, "decade: the 1990s = 1990-1999")
+            }
+            // 20th century
+            [o, c] if words::unit(c) == Some(Unit::Century) => {
+                let n = words::ordinal(o)? as i32;
+                if !(1..=100).contains(&n) {
+                    return None;
+                }
+                let y0 = (n - 1) * 100;
+                Span::new((ymd(y0.max(1), 1, 1)?, ymd(y0 + 99, 12, 31)?), Grain::Century, "N-th century = the years (N-1)00 to (N-1)99 (TimeML)")
+            }
+            _ => None,
+        }
+    }
+
+    fn shift(&self, d: NaiveDate, u: Unit, n: i64) -> Option<NaiveDate> {
+        match u {
+            Unit::Day => add_days(d, n),
+            Unit::Week => add_days(d, n.checked_mul(7)?),
+            Unit::Month => cal::shift_months_keep_day(d, n),
+            Unit::Quarter => cal::shift_months_keep_day(d, n.checked_mul(3)?),
+            Unit::Year => cal::shift_months_keep_day(d, n.checked_mul(12)?),
+            Unit::Decade => cal::shift_months_keep_day(d, n.checked_mul(120)?),
+            Unit::Century => cal::shift_months_keep_day(d, n.checked_mul(1200)?),
+        }
+    }
+
+    /// An offset point: "three days ago", "in two weeks", "2 years from now",
+    /// "3 days after May 5". Days/weeks/months give a day; years give the year (TimeML).
+    fn offset_rules(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let (n, u, rest, sign): (u32, Unit, &[Tok], i64) = match t {
+            [i, c, x] if i.is("in") => (words::count(c)?, words::unit(x)?, &[], 1),
+            [c, x, rest @ ..] => {
+                let n = words::count(c)?;
+                let u = words::unit(x)?;
+                let tail: Vec<&str> = rest.iter().take(2).filter_map(Tok::word).collect();
+                match tail.as_slice() {
+                    ["ago"] | ["back"] | ["earlier"] | ["before"] if rest.len() == 1 => (n, u, &[], -1),
+                    ["hence"] | ["later"] | ["from", "now"] if rest.len() <= 2 && (rest.len() == 1 || rest[1].is("now")) => (n, u, &[], 1),
+                    ["from", "today"] if rest.len() == 2 => (n, u, &rest[1..], 1),
+                    [s, ..] if matches!(*s, "after" | "from" | "before" | "since") && rest.len() > 1 => {
+                        (n, u, &rest[1..], if *s == "before" { -1 } else { 1 })
+                    }
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let n = i64::from(n) * sign;
+        if rest.is_empty() {
+            let d = self.shift(a, u, n)?;
+            if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
+                return Span::new(cal::year_span(d.year())?, Grain::Year, "N years ago / from now = that calendar year (TimeML)");
+            }
+            return Some(Span::day(d, "N days/weeks/months ago or from now = that day"));
+        }
+        let p = self.period(rest)?;
+        let d = self.shift(p.start, u, n)?;
+        Some(Span::day(d, "N units after/before a date = that day"))
+    }
+
+    /// "last 2 weeks", "next three days", "the past two months", "upcoming 2 weeks".
+    fn counted_spans(&self, t: &[Tok]) -> Option<Span> {
+        let a = self.as_of;
+        let (r, n, u) = match t {
+            [c, up, x] if up.is("upcoming") => return self.nth_next_unit(words::count(c)?, words::unit(x)?),
+            [r, c, x] => {
+                if r.is("upcoming") {
+                    return self.nth_next_unit(words::count(c)?, words::unit(x)?);
+                }
+                (words::rel(r)?, words::count(c)?, words::unit(x)?)
+            }
+            _ => return None,
+        };
+        if n == 0 || n > 1000 || r == Rel::This {
+            return None;
+        }
+        let n = i64::from(n);
+        let (first, rule) = match r {
+            Rel::Last => (-n, "last/past N units = the N whole units before the current one"),
+            _ => (1, "next N units = the N whole units after the current one"),
+        };
+        let (s, e) = match u {
+            Unit::Day => (add_days(a, first)?, add_days(a, first + n - 1)?),
+            Unit::Week => {
+                let m = cal::week_start(a)?;
+                (add_days(m, 7 * first)?, add_days(m, 7 * (first + n) - 1)?)
+            }
+            Unit::Month | Unit::Quarter | Unit::Year => {
+                let k = match u {
+                    Unit::Month => 1,
+                    Unit::Quarter => 3,
+                    _ => 12,
+                };
+                let base = match u {
+                    Unit::Month => ymd(a.year(), a.month(), 1)?,
+                    Unit::Quarter => ymd(a.year(), (a.month() - 1) / 3 * 3 + 1, 1)?,
+                    _ => ymd(a.year(), 1, 1)?,
+                };
+                let s = cal::add_months(base, k * first)?;
+                let e = add_days(cal::add_months(base, k * (first + n))?, -1)?;
+                (s, e)
+            }
+            _ => return None,
+        };
+        Span::new((s, e), Grain::Span, rule)
+    }
+
+    /// Duckling's "upcoming two weeks" = the single unit two ahead.
+    fn nth_next_unit(&self, n: u32, u: Unit) -> Option<Span> {
+        let a = self.as_of;
+        let n = i64::from(n.min(1000));
+        let rule = "upcoming N units = the N-th unit after the current one (Duckling)";
+        match u {
+            Unit::Day => Some(Span::day(add_days(a, n)?, rule)),
+            Unit::Week => Span::new(cal::week_span(add_days(cal::week_start(a)?, 7 * n)?)?, Grain::Week, rule),
+            Unit::Month => {
+                let f = cal::add_months(a, n)?;
+                Span::new(cal::month_span(f.year(), f.month())?, Grain::Month, rule)
+            }
+            Unit::Quarter => {
+                let f = cal::add_months(ymd(a.year(), (a.month() - 1) / 3 * 3 + 1, 1)?, 3 * n)?;
+                Span::new(cal::quarter_span(f.year(), (f.month() - 1) / 3 + 1)?, Grain::Quarter, rule)
+            }
+            Unit::Year => Span::new(cal::year_span(a.year() + n as i32)?, Grain::Year, rule),
+            _ => None,
+        }
+    }
+
+    /// "first Tuesday of October", "last Friday of the month", "second Monday of last month".
+    fn nth_of_period(&self, t: &[Tok]) -> Option<Span> {
+        let (n, from_end, wd, rest) = match t {
+            [l, x, rest @ ..] if l.is("last") && words::weekday(x).is_some() && !rest.is_empty() => (1, true, words::weekday(x)?, rest),
+            [o, x, rest @ ..] if words::weekday(x).is_some() && !rest.is_empty() => (words::ordinal(o)?, false, words::weekday(x)?, rest),
+            _ => return None,
+        };
+        let mut rest = rest;
+        if is(rest, 0, "in") {
+            rest = &rest[1..];
+        }
+        let p = self.period(rest)?;
+        if p.grain == Grain::Day || p.grain == Grain::Week {
+            return None;
+        }
+        let d = if from_end {
+            cal::nth_weekday_before(p.end, wd, n, false)?
+        } else {
+            cal::nth_weekday_after(p.start, wd, n, false)?
+        };
+        (d >= p.start && d <= p.end).then(|| Span::day(d, "N-th <weekday> of a period"))
+    }
+
+    fn part_rules(&self, t: &[Tok]) -> Option<Span> {
+        // Single-token abbreviations.
+        let abbrev = match t {
+            [x] => match x.word()? {
+                "eom" => Some((Part::End, Unit::Month)),
+                "bom" => Some((Part::Beginning, Unit::Month)),
+                "eoy" => Some((Part::End, Unit::Year)),
+                "boy" => Some((Part::Beginning, Unit::Year)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((p, u)) = abbrev {
+            let a = self.as_of;
+            let base = if u == Unit::Month {
+                Span::new(cal::month_span(a.year(), a.month())?, Grain::Month, "")?
+            } else {
+                Span::new(cal::year_span(a.year())?, Grain::Year, "")?
+            };
+            return self.apply_part(p, base);
+        }
+        let n = t.len();
+        if n < 2 {
+            return None;
+        }
+        // first/second half of <period>
+        if n > 2 && t[1].is("half") {
+            let p = match t[0].word() {
+                Some("second" | "latter" | "last") => Part::SecondHalf,
+                _ if words::ordinal(&t[0]) == Some(1) => Part::FirstHalf,
+                _ if words::ordinal(&t[0]) == Some(2) => Part::SecondHalf,
+                _ => return None,
+            };
+            let base = self.period(&t[2..])?;
+            return self.apply_part(p, base);
+        }
+        // <part> <period>, and "<period> end" ("year-end")
+        if let Some(p) = words::part(&t[0]) {
+            let mut rest = &t[1..];
+            if is(rest, 0, "in") {
+                rest = &rest[1..];
+            }
+            let base = self.period(rest)?;
+            return self.apply_part(p, base);
+        }
+        if matches!(w(t, n - 1), Some("end")) {
+            let base = self.period(&t[..n - 1])?;
+            return self.apply_part(Part::End, base);
+        }
+        None
+    }
+
+    fn apply_part(&self, p: Part, s: Span) -> Option<Span> {
+        let a = self.as_of;
+        let mk = |se: (NaiveDate, NaiveDate), rule| Span::new(se, Grain::Span, rule);
+        if p == Part::Rest {
+            let start = if s.start <= a && a <= s.end { a } else { s.start };
+            return mk((start, s.end), "rest of <period> = the day said to the period's end");
+        }
+        match s.grain {
+            Grain::Day => Some(Span { rule: "part of a day = that day (time of day ignored)", ..s }),
+            Grain::Week => {
+                let (o1, o2, rule) = match p {
+                    Part::Beginning | Part::Early => (0, 2, "part of week: beginning = Monday-Wednesday"),
+                    Part::Mid => (1, 3, "part of week: mid = Tuesday-Thursday"),
+                    Part::Late | Part::End => (4, 6, "part of week: end = Friday-Sunday"),
+                    Part::FirstHalf => (0, 3, "half of week: Monday-Thursday"),
+                    Part::SecondHalf => (3, 6, "half of week: Thursday-Sunday"),
+                    Part::Rest => return None,
+                };
+                mk((add_days(s.start, o1)?, add_days(s.start, o2)?), rule)
+            }
+            Grain::Month => {
+                let (y, m) = (s.start.year(), s.start.month());
+                let len = cal::month_len(y, m)?;
+                let (d1, d2, rule) = match p {
+                    Part::Beginning | Part::Early => (1, 10, "part of month: early/beginning = days 1-10"),
+                    Part::Mid => (11, 20, "part of month: mid = days 11-20"),
+                    Part::Late | Part::End => (21, len, "part of month: late/end = days 21-end"),
+                    Part::FirstHalf => (1, 15, "half of month: days 1-15"),
+                    Part::SecondHalf => (16, len, "half of month: days 16-end"),
+                    Part::Rest => return None,
+                };
+                mk((ymd(y, m, d1)?, ymd(y, m, d2)?), rule)
+            }
+            Grain::Quarter => {
+                let y = s.start.year();
+                let m0 = s.start.month();
+                let (a1, a2, rule) = match p {
+                    Part::Beginning | Part::Early => (0, 0, "part of quarter: early = its first month"),
+                    Part::Mid => (1, 1, "part of quarter: mid = its middle month"),
+                    Part::Late | Part::End => (2, 2, "part of quarter: late/end = its last month"),
+                    Part::FirstHalf => return self.halves(s, true),
+                    Part::SecondHalf => return self.halves(s, false),
+                    Part::Rest => return None,
+                };
+                mk((cal::month_span(y, m0 + a1)?.0, cal::month_span(y, m0 + a2)?.1), rule)
+            }
+            Grain::Year => {
+                let y = s.start.year();
+                let (m1, m2, rule) = match p {
+                    Part::Beginning => (1, 3, "part of year: beginning/start = January-March (Duckling)"),
+                    Part::Early => (1, 4, "part of year: early = January-April (first third)"),
+                    Part::Mid => (5, 8, "part of year: mid = May-August (middle third)"),
+                    Part::Late => (9, 12, "part of year: late = September-December (last third)"),
+                    Part::End => (9, 12, "part of year: end = September-December (Duckling)"),
+                    Part::FirstHalf => (1, 6, "half of year: January-June"),
+                    Part::SecondHalf => (7, 12, "half of year: July-December"),
+                    Part::Rest => return None,
+                };
+                mk((cal::month_span(y, m1)?.0, cal::month_span(y, m2)?.1), rule)
+            }
+            Grain::Decade | Grain::Century => {
+                let y0 = s.start.year();
+                let len = s.end.year() - y0 + 1;
+                let third = len / 3;
+                let (a1, a2, rule) = match p {
+                    Part::Beginning | Part::Early => (0, third, "part of decade: early = first years (1990-1993)"),
+                    Part::Mid => (third + 1, 2 * third, "part of decade: mid = middle years (1994-1996)"),
+                    Part::Late | Part::End => (2 * third + 1, len - 1, "part of decade: late = last years (1997-1999)"),
+                    Part::FirstHalf => (0, len / 2 - 1, "half of decade"),
+                    Part::SecondHalf => (len / 2, len - 1, "half of decade"),
+                    Part::Rest => return None,
+                };
+                mk((ymd(y0 + a1, 1, 1)?, ymd(y0 + a2, 12, 31)?), rule)
+            }
+            Grain::Season | Grain::Span => {
+                let days = (s.end - s.start).num_days() + 1;
+                let third = days / 3;
+                let (o1, o2, rule) = match p {
+                    Part::Beginning | Part::Early => (0, third - 1, "part of a span: early = first third of its days"),
+                    Part::Mid => (third, days - third - 1, "part of a span: mid = middle third of its days"),
+                    Part::Late | Part::End => (days - third, days - 1, "part of a span: late = last third of its days"),
+                    Part::FirstHalf => return self.halves(s, true),
+                    Part::SecondHalf => return self.halves(s, false),
+                    Part::Rest => return None,
+                };
+                mk((add_days(s.start, o1)?, add_days(s.start, o2)?), rule)
+            }
+        }
+    }
+
+    fn halves(&self, s: Span, first: bool) -> Option<Span> {
+        let days = (s.end - s.start).num_days() + 1;
+        let h = days / 2;
+        let se = if first {
+            (s.start, add_days(s.start, h - 1)?)
+        } else {
+            (add_days(s.start, h)?, s.end)
+        };
+        Span::new(se, Grain::Span, "half of a span: split by days")
+    }
+
+    /// "the closest Monday to Oct 5th", "the second closest Mon to October fifth".
+    fn closest_rule(&self, t: &[Tok]) -> Option<Span> {
+        let (n, rest) = match t {
+            [c, rest @ ..] if matches!(c.word(), Some("closest" | "nearest")) => (1, rest),
+            [o, c, rest @ ..] if matches!(c.word(), Some("closest" | "nearest")) => (words::ordinal(o)?, rest),
+            _ => return None,
+        };
+        let wd = words::weekday(rest.first()?)?;
+        if !is(rest, 1, "to") {
+            return None;
+        }
+        let p = self.period(&rest[2..])?;
+        if p.grain != Grain::Day || !(1..=20).contains(&n) {
+            return None;
+        }
+        let mut c: Vec<NaiveDate> = Vec::new();
+        for k in 1..=n {
+            c.push(cal::nth_weekday_after(p.start, wd, k, false)?);
+            c.push(cal::nth_weekday_before(p.start, wd, k, true)?);
+        }
+        c.sort_by_key(|d| ((*d - p.start).num_days().abs(), *d));
+        c.dedup();
+        Some(Span::day(*c.get(n as usize - 1)?, "the N-th closest <weekday> to a date (ties: the earlier)"))
+    }
+}
+
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    FromStart,
+    AfterEnd,
+    BeforeStart,
+    ToEnd,
+}
+
+/// A partial date used by ranges: "13", "July 13", "13 July 2013", "May", "May 2013".
+#[derive(Debug, Clone, Copy)]
+struct Partial {
+    day: Option<u32>,
+    month: Option<u32>,
+    year: Option<i32>,
+}
+
+fn partial(t: &[Tok]) -> Option<Partial> {
+    let t = match t.first().and_then(words::weekday) {
+        Some(_) if t.len() > 1 => &t[1..],
+        _ => t,
+    };
+    let year4 = |x: &Tok| x.num().filter(|n| n.1 == 4 && !n.2 && n.0 > 0).map(|n| n.0 as i32);
+    let p = |day, month, year| Some(Partial { day, month, year });
+    match t {
+        [d] if words::dom(d).is_some() => p(words::dom(d), None, None),
+        [m] if words::month(m).is_some() => p(None, words::month(m), None),
+        [m, y] if words::month(m).is_some() && year4(y).is_some() => p(None, words::month(m), year4(y)),
+        [a, b] => {
+            if let (Some(m), Some(d)) = (words::month(a), words::dom(b)) {
+                return p(Some(d), Some(m), None);
+            }
+            if let (Some(d), Some(m)) = (words::dom(a), words::month(b)) {
+                return p(Some(d), Some(m), None);
+            }
+            None
+        }
+        [a, b, c] => {
+            let y = year4(c)?;
+            if let (Some(m), Some(d)) = (words::month(a), words::dom(b)) {
+                return p(Some(d), Some(m), Some(y));
+            }
+            if let (Some(d), Some(m)) = (words::dom(a), words::month(b)) {
+                return p(Some(d), Some(m), Some(y));
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Month and day written with a month word, and whatever follows (a year, or nothing).
+fn month_day_parts(t: &[Tok]) -> Option<(u32, u32, &[Tok])> {
+    match t {
+        [i, m, rest @ ..] if i.is("ides") => {
+            let m = words::month(m)?;
+            Some((m, if matches!(m, 3 | 5 | 7 | 10) { 15 } else { 13 }, rest))
+        }
+        [a, b, rest @ ..] => {
+            if let (Some(m), Some(d)) = (words::month(a), words::dom(b)) {
+                return Some((m, d, rest));
+            }
+            if let (Some(d), Some(m)) = (words::dom(a), words::month(b)) {
+                return Some((m, d, rest));
+            }
+            // 31/Oct/1974 without a separator rule: handled by numeric_date.
+            None
+        }
+        _ => None,
+    }
+}
