@@ -275,43 +275,62 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
     }
 }
 
+/// One line of `when --format json`, keys in the documented order.
+#[derive(serde::Serialize)]
+struct WhenJson<'a> {
+    expression: &'a str,
+    as_of: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    precision: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
 fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut Output) {
     let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-    match read_date(expr, as_of, tense) {
-        Ok(r) => {
-            if json {
-                let v = serde_json::json!({
-                    "expression": expr,
-                    "as_of": as_of.format("%Y-%m-%d").to_string(),
-                    "start": day(r.start),
-                    "end": day(r.end),
-                    "precision": r.precision.as_str(),
-                    "rule": r.rule,
-                });
-                out.stdout.push_str(&format!("{v}\n"));
-            } else {
-                let bound = |d: Option<NaiveDate>| day(d).unwrap_or_else(|| "(open)".into());
-                out.stdout.push_str(&format!(
-                    "{expr}\t{} .. {}\t{}\t{}\n",
-                    bound(r.start),
-                    bound(r.end),
-                    r.precision.as_str(),
-                    r.rule
-                ));
+    let result = read_date(expr, as_of, tense);
+    if json {
+        let mut line = WhenJson {
+            expression: expr,
+            as_of: as_of.format("%Y-%m-%d").to_string(),
+            start: None,
+            end: None,
+            precision: None,
+            rule: None,
+            error: None,
+        };
+        match &result {
+            Ok(r) => {
+                line.start = Some(day(r.start));
+                line.end = Some(day(r.end));
+                line.precision = Some(r.precision.as_str());
+                line.rule = Some(r.rule);
             }
+            Err(e) => line.error = Some(&e.message),
         }
-        Err(e) => {
-            if json {
-                let v = serde_json::json!({
-                    "expression": expr,
-                    "as_of": as_of.format("%Y-%m-%d").to_string(),
-                    "error": e.message,
-                });
-                out.stdout.push_str(&format!("{v}\n"));
-            }
-            out.stderr.push_str(&format!(
-                "error: cannot read '{expr}' as a date: {e}\n  help: see docs/temporal.md for the expressions understood\n"
+        out.stdout.push_str(&serde_json::to_string(&line).expect("serializes"));
+        out.stdout.push('\n');
+    }
+    match result {
+        Ok(r) if !json => {
+            let bound = |d: Option<NaiveDate>| day(d).unwrap_or_else(|| "(open)".into());
+            out.stdout.push_str(&format!(
+                "{expr}\t{} .. {}\t{}\t{}\n",
+                bound(r.start),
+                bound(r.end),
+                r.precision.as_str(),
+                r.rule
             ));
+        }
+        Ok(_) => {}
+        Err(e) => {
+            out.stderr.push_str(&format!("error: {e}\n  help: see docs/temporal.md for the expressions understood\n"));
             out.code = EXIT_INPUT_ERROR;
         }
     }

@@ -56,10 +56,10 @@ fn describe_interval(d: &DateReading) -> String {
         (None, Some(b)) => format!("(open) .. {b}"),
         (None, None) => "(any time)".to_string(),
     };
-    if d.precision == Precision::Day {
-        body
-    } else {
-        format!("{body} ({})", d.precision.as_str())
+    // Name the grain where it is a calendar unit; days, ranges and open ends show themselves.
+    match d.precision {
+        Precision::Day | Precision::Range | Precision::Open => body,
+        p => format!("{body} ({})", p.as_str()),
     }
 }
 
@@ -104,9 +104,9 @@ pub fn read_claim(
         None => registry.entity_ref(name, &registry.resolve(name)),
     };
     match (&claim.value, claim.value_type) {
-        (RawValue::Scalar(s), ValueType::Date) => read_date(s, claim.as_of, tense_of(&claim.quote))
-            .map(Reading::Date)
-            .map_err(|e| format!("cannot read '{s}' as a date: {e}")),
+        (RawValue::Scalar(s), ValueType::Date) => {
+            read_date(s, claim.as_of, tense_of(&claim.quote)).map(Reading::Date).map_err(|e| e.message)
+        }
         (RawValue::Scalar(s), ValueType::Number) => {
             read_number(s).map(Reading::Number).map_err(|e| format!("cannot read '{s}' as a number: {e}"))
         }

@@ -254,13 +254,7 @@ pub fn report(scope: &str, mode: TenseMode, scored: &[Scored], details: bool) ->
         let key = match &s.got {
             Ok(r) => format!("{:?} by rule \"{}\"", s.outcome, r.rule),
             Err(_) => {
-                let first: Vec<String> = s
-                    .row
-                    .expr
-                    .split_whitespace()
-                    .take(1)
-                    .map(str::to_lowercase)
-                    .collect();
+                let first: Vec<String> = s.row.expr.split_whitespace().take(1).map(str::to_lowercase).collect();
                 format!("NotUnderstood starting \"{}\"", first.join(" "))
             }
         };

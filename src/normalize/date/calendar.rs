@@ -69,9 +69,7 @@ pub fn weekday_in_week(monday: NaiveDate, wd: Weekday) -> Option<NaiveDate> {
 
 /// The `n`-th (1-based) `wd` on or after `from` when `n > 0`; strictly after when `strict`.
 pub fn nth_weekday_after(from: NaiveDate, wd: Weekday, n: u32, strict: bool) -> Option<NaiveDate> {
-    let mut diff = (7 + i64::from(wd.num_days_from_monday())
-        - i64::from(from.weekday().num_days_from_monday()))
-        % 7;
+    let mut diff = (7 + i64::from(wd.num_days_from_monday()) - i64::from(from.weekday().num_days_from_monday())) % 7;
     if strict && diff == 0 {
         diff = 7;
     }
@@ -79,15 +77,8 @@ pub fn nth_weekday_after(from: NaiveDate, wd: Weekday, n: u32, strict: bool) -> 
 }
 
 /// The `n`-th (1-based) `wd` on or before `from`; strictly before when `strict`.
-pub fn nth_weekday_before(
-    from: NaiveDate,
-    wd: Weekday,
-    n: u32,
-    strict: bool,
-) -> Option<NaiveDate> {
-    let mut diff = (7 + i64::from(from.weekday().num_days_from_monday())
-        - i64::from(wd.num_days_from_monday()))
-        % 7;
+pub fn nth_weekday_before(from: NaiveDate, wd: Weekday, n: u32, strict: bool) -> Option<NaiveDate> {
+    let mut diff = (7 + i64::from(from.weekday().num_days_from_monday()) - i64::from(wd.num_days_from_monday())) % 7;
     if strict && diff == 0 {
         diff = 7;
     }

@@ -106,20 +106,10 @@ fn precision_of(g: Grain) -> Precision {
 }
 
 pub fn closed(s: Span) -> DateReading {
-    DateReading {
-        start: Some(s.start),
-        end: Some(s.end),
-        precision: precision_of(s.grain),
-        rule: s.rule,
-    }
+    DateReading { start: Some(s.start), end: Some(s.end), precision: precision_of(s.grain), rule: s.rule }
 }
 
-fn reading(
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-    precision: Precision,
-    rule: &'static str,
-) -> DateReading {
+fn reading(start: Option<NaiveDate>, end: Option<NaiveDate>, precision: Precision, rule: &'static str) -> DateReading {
     DateReading { start, end, precision, rule }
 }
 
@@ -248,14 +238,21 @@ impl Parser {
         let a = self.as_of;
         let text: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         let s = text.join(" ");
-        let from_now = |days: i64, rule| {
-            Some(reading(Some(a), add_days(a, days), Precision::Vague, rule))
-        };
+        let from_now = |days: i64, rule| Some(reading(Some(a), add_days(a, days), Precision::Vague, rule));
         match s.as_str() {
-            "as soon as possible" | "asap" | "earliest possible" | "earliest possible time"
-            | "earliest possible date" | "earliest possible moment" | "as early as possible"
-            | "as quickly as possible" | "earliest" | "soonest" | "due course"
-            | "future" | "in future" => {
+            "as soon as possible"
+            | "asap"
+            | "earliest possible"
+            | "earliest possible time"
+            | "earliest possible date"
+            | "earliest possible moment"
+            | "as early as possible"
+            | "as quickly as possible"
+            | "earliest"
+            | "soonest"
+            | "due course"
+            | "future"
+            | "in future" => {
                 return Some(reading(
                     Some(a),
                     None,
@@ -273,19 +270,13 @@ impl Parser {
                 return from_now(14, "vague: the coming days = the day said + 14 days")
             }
             "coming weeks" | "weeks ahead" | "next several weeks" | "next few weeks" => {
-                return from_now(
-                    8 * 7,
-                    "vague: the coming weeks = the day said + 8 weeks",
-                )
+                return from_now(8 * 7, "vague: the coming weeks = the day said + 8 weeks")
             }
             "coming months" | "months ahead" | "next several months" | "next few months" => {
                 return from_now(365, "vague: the coming months = the day said + 12 months")
             }
             "coming years" | "years ahead" | "next several years" | "next few years" => {
-                return from_now(
-                    5 * 365,
-                    "vague: the coming years = the day said + 5 years",
-                )
+                return from_now(5 * 365, "vague: the coming years = the day said + 5 years")
             }
             "recently" | "lately" | "recent weeks" => {
                 return Some(reading(
@@ -443,10 +434,24 @@ impl Parser {
             }
             let p = p?;
             return Some(match kind {
-                Open::FromStart => reading(Some(p.start), None, Precision::Open, "open: since/from/not before X = from the first day of X"),
-                Open::AfterEnd => reading(add_days(p.end, 1), None, Precision::Open, "open: after X = from the day after X ends"),
-                Open::BeforeStart => reading(None, add_days(p.start, -1), Precision::Open, "open: before X = up to the day before X starts"),
-                Open::ToEnd => reading(None, Some(p.end), Precision::Open, "open: by/until/through X = up to the last day of X"),
+                Open::FromStart => reading(
+                    Some(p.start),
+                    None,
+                    Precision::Open,
+                    "open: since/from/not before X = from the first day of X",
+                ),
+                Open::AfterEnd => {
+                    reading(add_days(p.end, 1), None, Precision::Open, "open: after X = from the day after X ends")
+                }
+                Open::BeforeStart => reading(
+                    None,
+                    add_days(p.start, -1),
+                    Precision::Open,
+                    "open: before X = up to the day before X starts",
+                ),
+                Open::ToEnd => {
+                    reading(None, Some(p.end), Precision::Open, "open: by/until/through X = up to the last day of X")
+                }
             });
         }
         None
@@ -475,8 +480,7 @@ impl Parser {
             let is_conn = if between {
                 c.is("and")
             } else {
-                matches!(c.word(), Some("to" | "through" | "thru" | "till" | "until" | "til"))
-                    || c.sym() == Some('-')
+                matches!(c.word(), Some("to" | "through" | "thru" | "till" | "until" | "til")) || c.sym() == Some('-')
             };
             if !is_conn {
                 continue;
@@ -487,11 +491,7 @@ impl Parser {
             }
             if let (Some(a), Some(b)) = (self.period(l), self.period(r)) {
                 if a.start <= b.end {
-                    return Span::new(
-                        (a.start, b.end),
-                        Grain::Span,
-                        "range: X to Y = first day of X to last day of Y",
-                    );
+                    return Span::new((a.start, b.end), Grain::Span, "range: X to Y = first day of X to last day of Y");
                 }
             }
         }
@@ -510,11 +510,7 @@ impl Parser {
         };
         let p = self.period(anchor)?;
         let end = self.shift(p.start, u, i64::from(cnt))?;
-        Span::new(
-            (p.start, end),
-            Grain::Span,
-            "range: X for N days = from X to X + N days (both ends counted)",
-        )
+        Span::new((p.start, end), Grain::Span, "range: X for N days = from X to X + N days (both ends counted)")
     }
 
     /// "13 to 15 July", "July 13-15", "May through July": sides share month/year.
@@ -581,13 +577,9 @@ impl Parser {
             | ["this", "morning" | "afternoon" | "evening"]
             | ["earlier" | "later", "today"] => (a, "today = the day said"),
             ["tomorrow" | "tomorrows"] => (add_days(a, 1)?, "tomorrow = the day after the day said"),
-            ["yesterday"] | ["last", "night"] => {
-                (add_days(a, -1)?, "yesterday = the day before the day said")
-            }
+            ["yesterday"] | ["last", "night"] => (add_days(a, -1)?, "yesterday = the day before the day said"),
             ["day", "after", "tomorrow"] => (add_days(a, 2)?, "the day after tomorrow = as_of + 2"),
-            ["day", "before", "yesterday"] => {
-                (add_days(a, -2)?, "the day before yesterday = as_of - 2")
-            }
+            ["day", "before", "yesterday"] => (add_days(a, -2)?, "the day before yesterday = as_of - 2"),
             _ => return None,
         };
         Some(Span::day(d, rule))
@@ -628,7 +620,12 @@ impl Parser {
             }
             let y = year_of(c, cd)?;
             let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
-            return self.exact_day(y, m, d, "numeric date: US month/day/year (day/month when the first number is over 12)");
+            return self.exact_day(
+                y,
+                m,
+                d,
+                "numeric date: US month/day/year (day/month when the first number is over 12)",
+            );
         }
         let (a, ad) = num(0)?;
         let (b, bd) = num(2)?;
@@ -666,9 +663,7 @@ impl Parser {
             return None;
         }
         let y0 = self.as_of.year();
-        let cands: Vec<_> = (y0 - 4..=y0 + 4)
-            .filter_map(|y| ymd(y, m, d).map(|x| (x, x)))
-            .collect();
+        let cands: Vec<_> = (y0 - 4..=y0 + 4).filter_map(|y| ymd(y, m, d).map(|x| (x, x))).collect();
         if cands.is_empty() {
             self.complain(format!("month {m} has no day {d}"));
             return None;
@@ -761,18 +756,26 @@ impl Parser {
         // bare weekday
         if n == 1 {
             let wd = words::weekday(&t[0])?;
-            return Some(Span::day(self.pick_weekday(wd)?, "weekday: by tense (past: on or before; future: strictly after; unknown: nearest)"));
+            return Some(Span::day(
+                self.pick_weekday(wd)?,
+                "weekday: by tense (past: on or before; future: strictly after; unknown: nearest)",
+            ));
         }
         // this/next/last <wd>
         if n == 2 {
             if let (Some(r), Some(wd)) = (words::rel(&t[0]), words::weekday(&t[1])) {
                 let (d, rule) = match (r, t[0].word()) {
-                    (Rel::Next, Some("coming")) => (cal::nth_weekday_after(a, wd, 1, true)?, "coming <weekday> = the next one strictly after"),
+                    (Rel::Next, Some("coming")) => {
+                        (cal::nth_weekday_after(a, wd, 1, true)?, "coming <weekday> = the next one strictly after")
+                    }
                     (Rel::Next, _) => {
                         let monday = add_days(cal::week_start(a)?, 7)?;
                         (cal::weekday_in_week(monday, wd)?, "next <weekday> = that weekday in next week (Monday-based)")
                     }
-                    (Rel::Last, _) => (cal::nth_weekday_before(a, wd, 1, true)?, "last <weekday> = the most recent one strictly before"),
+                    (Rel::Last, _) => (
+                        cal::nth_weekday_before(a, wd, 1, true)?,
+                        "last <weekday> = the most recent one strictly before",
+                    ),
                     (Rel::This, _) => {
                         let d = if self.tense == Tense::Past {
                             cal::nth_weekday_before(a, wd, 1, false)?
@@ -786,17 +789,26 @@ impl Parser {
             }
             if t[0].is("upcoming") {
                 let wd = words::weekday(&t[1])?;
-                return Some(Span::day(cal::nth_weekday_after(a, wd, 1, true)?, "coming <weekday> = the next one strictly after"));
+                return Some(Span::day(
+                    cal::nth_weekday_after(a, wd, 1, true)?,
+                    "coming <weekday> = the next one strictly after",
+                ));
             }
         }
         // <wd> after next / before last
         if n == 3 {
             if let Some(wd) = words::weekday(&t[0]) {
                 if is(t, 1, "after") && is(t, 2, "next") {
-                    return Some(Span::day(cal::nth_weekday_after(a, wd, 2, true)?, "<weekday> after next = the second one strictly after"));
+                    return Some(Span::day(
+                        cal::nth_weekday_after(a, wd, 2, true)?,
+                        "<weekday> after next = the second one strictly after",
+                    ));
                 }
                 if is(t, 1, "before") && is(t, 2, "last") {
-                    return Some(Span::day(cal::nth_weekday_before(a, wd, 2, true)?, "<weekday> before last = the second one strictly before"));
+                    return Some(Span::day(
+                        cal::nth_weekday_before(a, wd, 2, true)?,
+                        "<weekday> before last = the second one strictly before",
+                    ));
                 }
             }
         }
@@ -806,8 +818,14 @@ impl Parser {
                 let tail: Vec<&str> = t[2..].iter().filter_map(Tok::word).collect();
                 let c = c.clamp(1, 5000);
                 return match tail.as_slice() {
-                    ["from", "now" | "today"] | ["hence"] => Some(Span::day(cal::nth_weekday_after(a, wd, c, true)?, "N <weekday>s from now = the N-th one strictly after")),
-                    ["ago"] | ["back"] => Some(Span::day(cal::nth_weekday_before(a, wd, c, true)?, "N <weekday>s ago = the N-th one strictly before")),
+                    ["from", "now" | "today"] | ["hence"] => Some(Span::day(
+                        cal::nth_weekday_after(a, wd, c, true)?,
+                        "N <weekday>s from now = the N-th one strictly after",
+                    )),
+                    ["ago"] | ["back"] => Some(Span::day(
+                        cal::nth_weekday_before(a, wd, c, true)?,
+                        "N <weekday>s ago = the N-th one strictly before",
+                    )),
                     _ => None,
                 };
             }
@@ -828,7 +846,10 @@ impl Parser {
         if wk.grain != Grain::Week {
             return None;
         }
-        Some(Span::day(cal::weekday_in_week(wk.start, wd)?, "<weekday> of <week> = that weekday in that Monday-based week"))
+        Some(Span::day(
+            cal::weekday_in_week(wk.start, wd)?,
+            "<weekday> of <week> = that weekday in that Monday-based week",
+        ))
     }
 
     /// "Monday, Feb 18", "Tuesday the 19th", "Thu 15th", "Jul 18, Fri".
@@ -898,7 +919,11 @@ impl Parser {
             [x] => {
                 let m = words::month(x)?;
                 let cands: Vec<_> = (-1..=1).filter_map(|k| cal::month_span(a.year() + k, m)).collect();
-                Span::new(self.pick(&cands)?, Grain::Month, "month: by tense (past: on or before; future: on or after; unknown: nearest)")
+                Span::new(
+                    self.pick(&cands)?,
+                    Grain::Month,
+                    "month: by tense (past: on or before; future: on or after; unknown: nearest)",
+                )
             }
             [r, x] if words::month(x).is_some() && (words::rel(r).is_some() || r.is("upcoming")) => {
                 let m = words::month(x)?;
@@ -991,15 +1016,27 @@ impl Parser {
             ["week", "before", "last"] => return wk(add_days(this_monday, -14)?, "the week before last"),
             ["weekend"] | ["this" | "current", "weekend"] => {
                 let sat = add_days(this_monday, 5)?;
-                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "this weekend = Saturday-Sunday of the current week");
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "this weekend = Saturday-Sunday of the current week",
+                );
             }
             ["last" | "past" | "previous", "weekend"] => {
                 let sat = add_days(this_monday, -2)?;
-                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "last weekend = Saturday-Sunday of the week before");
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "last weekend = Saturday-Sunday of the week before",
+                );
             }
             ["next" | "coming" | "following" | "upcoming", "weekend"] => {
                 let sat = add_days(this_monday, 12)?;
-                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "next weekend = Saturday-Sunday of the week after");
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "next weekend = Saturday-Sunday of the week after",
+                );
             }
             _ => {}
         }
@@ -1014,7 +1051,9 @@ impl Parser {
         // <nth> week <period>, last week <period>, <nth> last week <period>
         let (n, from_end, rest) = match t {
             [l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => (1, true, rest),
-            [o, l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => (words::ordinal(o)?, true, rest),
+            [o, l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => {
+                (words::ordinal(o)?, true, rest)
+            }
             [o, x, rest @ ..] if x.is("week") && !rest.is_empty() => (words::ordinal(o)?, false, rest),
             _ => return None,
         };
@@ -1035,8 +1074,12 @@ impl Parser {
         let a = self.as_of;
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         let (k, rule) = match words.as_slice() {
-            ["month"] | ["this" | "current" | "present", "month"] => (0, "this month = the calendar month of the day said"),
-            ["last" | "past" | "previous" | "prior" | "preceding", "month"] => (-1, "last month = the calendar month before"),
+            ["month"] | ["this" | "current" | "present", "month"] => {
+                (0, "this month = the calendar month of the day said")
+            }
+            ["last" | "past" | "previous" | "prior" | "preceding", "month"] => {
+                (-1, "last month = the calendar month before")
+            }
             ["next" | "following" | "coming" | "upcoming", "month"] => (1, "next month = the calendar month after"),
             ["month", "after", "next"] => (2, "the month after next"),
             ["month", "before", "last"] => (-2, "the month before last"),
@@ -1056,9 +1099,15 @@ impl Parser {
         };
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         match words.as_slice() {
-            ["quarter"] | ["this" | "current", "quarter"] => return shift(0, "this quarter = the calendar quarter of the day said"),
-            ["last" | "past" | "previous" | "prior", "quarter"] => return shift(-1, "last quarter = the calendar quarter before"),
-            ["next" | "following" | "coming", "quarter"] => return shift(1, "next quarter = the calendar quarter after"),
+            ["quarter"] | ["this" | "current", "quarter"] => {
+                return shift(0, "this quarter = the calendar quarter of the day said")
+            }
+            ["last" | "past" | "previous" | "prior", "quarter"] => {
+                return shift(-1, "last quarter = the calendar quarter before")
+            }
+            ["next" | "following" | "coming", "quarter"] => {
+                return shift(1, "next quarter = the calendar quarter after")
+            }
             _ => {}
         }
         // Q3, q3 2013, 2018Q4, 18q4
@@ -1142,7 +1191,9 @@ impl Parser {
         }
         let (rel, s, rest) = match t {
             [x, rest @ ..] if words::season(x).is_some() => (None, words::season(x)?, rest),
-            [r, x, rest @ ..] if words::season(x).is_some() => (Some(words::rel(r).or(r.is("upcoming").then_some(Rel::Next))?), words::season(x)?, rest),
+            [r, x, rest @ ..] if words::season(x).is_some() => {
+                (Some(words::rel(r).or(r.is("upcoming").then_some(Rel::Next))?), words::season(x)?, rest)
+            }
             _ => return None,
         };
         let occ: Vec<_> = (y - 2..=y + 2).filter_map(|yy| season_span(s, yy)).collect();
@@ -1165,8 +1216,12 @@ impl Parser {
                 })?;
                 sp(found, "this <season> = the one containing the day said, else the coming one (the last one in the past tense)")
             }
-            Some(Rel::Last) => sp(*occ.iter().rev().find(|o| o.1 < a)?, "last <season> = the most recent one that has ended"),
-            Some(Rel::Next) => sp(*occ.iter().find(|o| o.0 > a)?, "next <season> = the first one that starts after the day said"),
+            Some(Rel::Last) => {
+                sp(*occ.iter().rev().find(|o| o.1 < a)?, "last <season> = the most recent one that has ended")
+            }
+            Some(Rel::Next) => {
+                sp(*occ.iter().find(|o| o.0 > a)?, "next <season> = the first one that starts after the day said")
+            }
         }
     }
 
@@ -1176,12 +1231,20 @@ impl Parser {
         let cur = a.year().div_euclid(10) * 10;
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         match words.as_slice() {
-            ["decade"] | ["this" | "current", "decade"] => return dec(cur, "this decade = the calendar decade (2010-2019) of the day said"),
-            ["last" | "past" | "previous", "decade"] => return dec(cur - 10, "last/past decade = the calendar decade before (TimeML)"),
+            ["decade"] | ["this" | "current", "decade"] => {
+                return dec(cur, "this decade = the calendar decade (2010-2019) of the day said")
+            }
+            ["last" | "past" | "previous", "decade"] => {
+                return dec(cur - 10, "last/past decade = the calendar decade before (TimeML)")
+            }
             ["next" | "coming", "decade"] => return dec(cur + 10, "next decade = the calendar decade after"),
             ["century"] | ["this" | "current", "century"] => {
                 let c = a.year().div_euclid(100) * 100;
-                return Span::new((ymd(c, 1, 1)?, ymd(c + 99, 12, 31)?), Grain::Century, "this century = 100 years from a year ending in 00 (TimeML)");
+                return Span::new(
+                    (ymd(c, 1, 1)?, ymd(c + 99, 12, 31)?),
+                    Grain::Century,
+                    "this century = 100 years from a year ending in 00 (TimeML)",
+                );
             }
             _ => {}
         }
@@ -1200,7 +1263,11 @@ impl Parser {
                     2 if t.len() == 3 || v >= 10 => {
                         let y = cal::expand_two_digit_year(v, a.year());
                         // "the 70s" said in 2013 is 1970-1979 even though 2070 is not far off.
-                        if y > a.year() { y - 100 } else { y }
+                        if y > a.year() {
+                            y - 100
+                        } else {
+                            y
+                        }
                     }
                     _ => return None,
                 };
@@ -1213,7 +1280,11 @@ impl Parser {
                     return None;
                 }
                 let y0 = (n - 1) * 100;
-                Span::new((ymd(y0.max(1), 1, 1)?, ymd(y0 + 99, 12, 31)?), Grain::Century, "N-th century = the years (N-1)00 to (N-1)99 (TimeML)")
+                Span::new(
+                    (ymd(y0.max(1), 1, 1)?, ymd(y0 + 99, 12, 31)?),
+                    Grain::Century,
+                    "N-th century = the years (N-1)00 to (N-1)99 (TimeML)",
+                )
             }
             _ => None,
         }
@@ -1243,7 +1314,11 @@ impl Parser {
                 let tail: Vec<&str> = rest.iter().take(2).filter_map(Tok::word).collect();
                 match tail.as_slice() {
                     ["ago"] | ["back"] | ["earlier"] | ["before"] if rest.len() == 1 => (n, u, &[], -1),
-                    ["hence"] | ["later"] | ["from", "now"] if rest.len() <= 2 && (rest.len() == 1 || rest[1].is("now")) => (n, u, &[], 1),
+                    ["hence"] | ["later"] | ["from", "now"]
+                        if rest.len() <= 2 && (rest.len() == 1 || rest[1].is("now")) =>
+                    {
+                        (n, u, &[], 1)
+                    }
                     ["from", "today"] if rest.len() == 2 => (n, u, &rest[1..], 1),
                     [s, ..] if matches!(*s, "after" | "from" | "before" | "since") && rest.len() > 1 => {
                         (n, u, &rest[1..], if *s == "before" { -1 } else { 1 })
@@ -1257,7 +1332,11 @@ impl Parser {
         if rest.is_empty() {
             let d = self.shift(a, u, n)?;
             if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
-                return Span::new(cal::year_span(d.year())?, Grain::Year, "N years ago / from now = that calendar year (TimeML)");
+                return Span::new(
+                    cal::year_span(d.year())?,
+                    Grain::Year,
+                    "N years ago / from now = that calendar year (TimeML)",
+                );
             }
             return Some(Span::day(d, "N days/weeks/months ago or from now = that day"));
         }
@@ -1337,8 +1416,12 @@ impl Parser {
     /// "first Tuesday of October", "last Friday of the month", "second Monday of last month".
     fn nth_of_period(&self, t: &[Tok]) -> Option<Span> {
         let (n, from_end, wd, rest) = match t {
-            [l, x, rest @ ..] if l.is("last") && words::weekday(x).is_some() && !rest.is_empty() => (1, true, words::weekday(x)?, rest),
-            [o, x, rest @ ..] if words::weekday(x).is_some() && !rest.is_empty() => (words::ordinal(o)?, false, words::weekday(x)?, rest),
+            [l, x, rest @ ..] if l.is("last") && words::weekday(x).is_some() && !rest.is_empty() => {
+                (1, true, words::weekday(x)?, rest)
+            }
+            [o, x, rest @ ..] if words::weekday(x).is_some() && !rest.is_empty() => {
+                (words::ordinal(o)?, false, words::weekday(x)?, rest)
+            }
             _ => return None,
         };
         let mut rest = rest;
@@ -1502,11 +1585,7 @@ impl Parser {
     fn halves(&self, s: Span, first: bool) -> Option<Span> {
         let days = (s.end - s.start).num_days() + 1;
         let h = days / 2;
-        let se = if first {
-            (s.start, add_days(s.start, h - 1)?)
-        } else {
-            (add_days(s.start, h)?, s.end)
-        };
+        let se = if first { (s.start, add_days(s.start, h - 1)?) } else { (add_days(s.start, h)?, s.end) };
         Span::new(se, Grain::Span, "half of a span: split by days")
     }
 
@@ -1535,7 +1614,6 @@ impl Parser {
         Some(Span::day(*c.get(n as usize - 1)?, "the N-th closest <weekday> to a date (ties: the earlier)"))
     }
 }
-
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {

@@ -16,7 +16,11 @@ pub struct Tok {
 pub enum Kind {
     Word(String),
     /// A number: value, count of digits written (0 for number words), ordinal?
-    Num { v: u32, digits: u8, ord: bool },
+    Num {
+        v: u32,
+        digits: u8,
+        ord: bool,
+    },
     Sym(char),
 }
 
@@ -143,7 +147,8 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
             if trimmed.len() > 9 {
                 return Err(format!("the number '{digits}' is too large for a date"));
             }
-            let v: u32 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| format!("bad number '{digits}'"))? };
+            let v: u32 =
+                if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| format!("bad number '{digits}'"))? };
             let n = u8::try_from(digits.len()).unwrap_or(u8::MAX);
             raw.push(Tok { kind: Kind::Num { v, digits: n, ord: false }, glued });
             glued = true;

@@ -11,9 +11,9 @@ pub mod bench;
 mod calendar;
 mod grammar;
 mod lexer;
-mod words;
 #[cfg(test)]
 mod tests;
+mod words;
 
 /// How fine-grained a reading is. Serialized with [`Precision::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -106,16 +106,9 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
     if let Some(c) = parser.complaint.borrow().clone() {
         return err(format!("cannot read '{expr}' as a date: {c}"));
     }
-    let unknown: Vec<String> = toks
-        .iter()
-        .filter(|t| !words::is_known(t))
-        .map(lexer::Tok::text)
-        .collect();
+    let unknown: Vec<String> = toks.iter().filter(|t| !words::is_known(t)).map(lexer::Tok::text).collect();
     if !unknown.is_empty() {
-        return err(format!(
-            "cannot read '{expr}' as a date: did not understand '{}'",
-            unknown.join(" ")
-        ));
+        return err(format!("cannot read '{expr}' as a date: did not understand '{}'", unknown.join(" ")));
     }
     let shown: Vec<String> = toks.iter().map(lexer::Tok::text).collect();
     err(format!(
@@ -142,12 +135,11 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 let keep = match c {
                     '/' | '\'' => true,
                     '.' => {
-                        prev.is_some_and(|p| p.num().is_some())
-                            && next.is_some_and(|x| x.num().is_some() && x.glued)
+                        prev.is_some_and(|p| p.num().is_some()) && next.is_some_and(|x| x.num().is_some() && x.glued)
                     }
                     '-' => {
-                        let word_side = prev.is_some_and(|p| p.word().is_some())
-                            || next.is_some_and(|x| x.word().is_some());
+                        let word_side =
+                            prev.is_some_and(|p| p.word().is_some()) || next.is_some_and(|x| x.word().is_some());
                         let glued_both = t.glued && next.is_some_and(|x| x.glued);
                         !(word_side && glued_both) && prev.is_some() && next.is_some()
                     }
@@ -159,8 +151,8 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
             }
             Kind::Word(w) => {
                 if w == "in" {
-                    let counted = next.and_then(words::count).is_some()
-                        && raw.get(i + 2).and_then(words::unit).is_some();
+                    let counted =
+                        next.and_then(words::count).is_some() && raw.get(i + 2).and_then(words::unit).is_some();
                     if counted {
                         out.push(t.clone());
                     }
@@ -201,20 +193,16 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
 /// 3. else `Tense::Unknown`.
 pub fn tense_of(quote: &str) -> Tense {
     let lowered = quote.to_lowercase().replace('\u{2019}', "'");
-    let ws: Vec<&str> = lowered
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let ws: Vec<&str> =
+        lowered.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
     let next_is = |i: usize, set: &[&str]| ws.get(i + 1).is_some_and(|n| set.contains(n));
     for (i, w) in ws.iter().enumerate() {
         let future = match *w {
             "will" | "shall" | "won't" | "would" | "upcoming" | "tomorrow" | "next" => true,
             _ if w.ends_with("'ll") => true,
             "going" => next_is(i, &["to"]),
-            "plan" | "plans" | "planned" | "planning" | "expect" | "expects" | "expected"
-            | "intend" | "intends" | "aim" | "aims" | "hope" | "hopes" | "set" | "due" => {
-                next_is(i, &["to"])
-            }
+            "plan" | "plans" | "planned" | "planning" | "expect" | "expects" | "expected" | "intend" | "intends"
+            | "aim" | "aims" | "hope" | "hopes" | "set" | "due" => next_is(i, &["to"]),
             "schedule" | "scheduled" => next_is(i, &["to", "for"]),
             "is" | "are" => next_is(i, &["to"]),
             "be" => next_is(i, &["held"]) && i > 0 && ws[i - 1] == "to",
@@ -225,15 +213,54 @@ pub fn tense_of(quote: &str) -> Tense {
         }
     }
     const IRREGULAR: &[&str] = &[
-        "was", "were", "had", "did", "ago", "last", "yesterday", "said", "held", "met", "took",
-        "went", "came", "saw", "made", "gave", "began", "told", "left", "won", "lost", "fell",
-        "rose", "spoke", "wrote", "found", "paid", "sent", "brought", "thought", "knew", "led",
-        "became", "broke", "chose", "ran", "sold", "stood", "struck", "fought", "flew", "hit",
+        "was",
+        "were",
+        "had",
+        "did",
+        "ago",
+        "last",
+        "yesterday",
+        "said",
+        "held",
+        "met",
+        "took",
+        "went",
+        "came",
+        "saw",
+        "made",
+        "gave",
+        "began",
+        "told",
+        "left",
+        "won",
+        "lost",
+        "fell",
+        "rose",
+        "spoke",
+        "wrote",
+        "found",
+        "paid",
+        "sent",
+        "brought",
+        "thought",
+        "knew",
+        "led",
+        "became",
+        "broke",
+        "chose",
+        "ran",
+        "sold",
+        "stood",
+        "struck",
+        "fought",
+        "flew",
+        "hit",
     ];
-    const NOT_PAST: &[&str] = &["need", "speed", "seed", "feed", "breed", "indeed", "bed", "red", "hundred", "united", "limited", "related", "based"];
-    let past = ws.iter().any(|w| {
-        IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(w))
-    });
+    const NOT_PAST: &[&str] = &[
+        "need", "speed", "seed", "feed", "breed", "indeed", "bed", "red", "hundred", "united", "limited", "related",
+        "based",
+    ];
+    let past = ws.iter().any(|w| IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(w)));
     if past {
         Tense::Past
     } else {
