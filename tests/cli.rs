@@ -297,3 +297,79 @@ fn bad_arguments_exit_2() {
     assert_eq!(run_in(&dir, &["check", "--format", "yaml"]).code, 2);
     assert_eq!(run_in(&dir, &["when", "today", "--as-of", "2013-02-30"]).code, 2);
 }
+
+// ---------------------------------------------------------------- when
+
+#[test]
+fn when_prints_the_interval_of_an_expression() {
+    let dir = fixture("verdicts/single");
+    let run = run_in(&dir, &["when", "mid-November", "--as-of", "2013-10-07"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("mid-November\t2013-11-11 .. 2013-11-20\t"), "{}", run.stdout);
+}
+
+#[test]
+fn when_json_gives_one_object_a_line_with_open_ends_as_null() {
+    let dir = fixture("verdicts/single");
+    let run = run_in(&dir, &["when", "sometime after August", "--as-of", "2013-08-12", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(v["expression"], "sometime after August");
+    assert_eq!(v["as_of"], "2013-08-12");
+    assert_eq!(v["start"], "2013-09-01");
+    assert_eq!(v["end"], Value::Null);
+    assert_eq!(v["precision"], "open");
+}
+
+#[test]
+fn when_reads_stdin_line_by_line_and_exits_2_on_what_it_cannot_read() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["when", "--as-of", "2016-03-05", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"late Friday\nthe day the music died\nMarch 9\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "one line per expression, errors included");
+    assert_eq!(lines[0]["start"], "2016-03-04");
+    assert!(lines[1]["error"].as_str().unwrap().contains("the day the music died"));
+    assert_eq!(lines[2]["start"], "2016-03-09");
+    assert!(String::from_utf8(out.stderr).unwrap().contains("error: cannot read 'the day the music died'"));
+}
+
+#[test]
+fn when_past_and_future_choose_a_bare_month() {
+    let dir = fixture("verdicts/single");
+    let past = run_in(&dir, &["when", "August", "--as-of", "2013-03-20", "--past"]);
+    let future = run_in(&dir, &["when", "August", "--as-of", "2013-03-20", "--future"]);
+    assert!(past.stdout.contains("2012-08-01 .. 2012-08-31"), "{}", past.stdout);
+    assert!(future.stdout.contains("2013-08-01 .. 2013-08-31"), "{}", future.stdout);
+}
+
+// ---------------------------------------------------------------- show
+
+#[test]
+fn show_draws_the_timeline_of_a_subject_found_by_alias() {
+    let run = run_in(&fixture("verdicts/dates"), &["show", "geneva ii"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("geneva-ii.date — REVISED"), "{}", run.stdout);
+    assert!(run.stdout.contains("timeline"), "{}", run.stdout);
+    let rows: Vec<&str> =
+        run.stdout.lines().filter(|l| l.starts_with("  2013-") && (l.contains('[') || l.contains('#'))).collect();
+    assert_eq!(rows.len(), 3, "{}", run.stdout);
+    assert!(rows[0].contains('>'), "after August is open-ended: {}", rows[0]);
+}
+
+#[test]
+fn show_names_the_subjects_when_nothing_matches() {
+    let run = run_in(&fixture("verdicts/dates"), &["show", "Geneva IV"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no claims about 'Geneva IV'"), "{}", run.stderr);
+    assert!(run.stderr.contains("Geneva II"), "{}", run.stderr);
+}

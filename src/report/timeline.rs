@@ -48,7 +48,8 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 /// A chart of a date fact: one row per claim, `|` where it was said,
-/// `[===]` the interval it claims, `<`/`>` an open end.
+/// `[===]` the interval it claims (`#` when it fits in one character),
+/// `<`/`>` an open end.
 fn timeline(f: &FactView) -> Option<String> {
     let rows: Vec<(NaiveDate, Option<NaiveDate>, Option<NaiveDate>, &str)> = f
         .claims
@@ -75,7 +76,7 @@ fn timeline(f: &FactView) -> Option<String> {
     let span = (hi - lo).num_days().max(1) as f64;
     let col = |d: NaiveDate| (((d - lo).num_days() as f64 / span) * (AXIS - 1) as f64).round() as usize;
 
-    let mut out = String::from("  timeline (| said, [===] claimed, < > open):\n");
+    let mut out = String::from("  timeline (| said, [===] claimed, # claimed within a few days, < > open end):\n");
     let mut axis = vec![' '; AXIS];
     let mut labels = String::new();
     let mut month = lo;
@@ -106,6 +107,9 @@ fn timeline(f: &FactView) -> Option<String> {
         }
         line[a] = if start.is_none() { '<' } else { '[' };
         line[b] = if end.is_none() { '>' } else { ']' };
+        if a == b && start.is_some() && end.is_some() {
+            line[a] = '#';
+        }
         let s = col(said).min(AXIS - 1);
         if line[s] == ' ' {
             line[s] = '|';
