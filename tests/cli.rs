@@ -373,3 +373,14 @@ fn show_names_the_subjects_when_nothing_matches() {
     assert!(run.stderr.contains("no claims about 'Geneva IV'"), "{}", run.stderr);
     assert!(run.stderr.contains("Geneva II"), "{}", run.stderr);
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = fixture("verdicts/conflict");
+    let always = run_in(&dir, &["check", "--color", "always"]);
+    assert!(always.stdout.contains("\u{1b}["), "--color always colours the table");
+    let piped = run_in(&dir, &["check"]);
+    assert!(!piped.stdout.contains('\u{1b}'), "a pipe gets no colour");
+    let json = run_in(&dir, &["check", "--color", "always", "--format", "json"]);
+    assert!(!json.stdout.contains('\u{1b}'), "JSON never gets colour");
+}
