@@ -67,6 +67,8 @@ const RULES: &[Rule] = &[
     Parser::weekday_rules,
     Parser::weekday_with_date,
     Parser::month_rules,
+    Parser::counted_spans,
+    Parser::holiday,
     Parser::day_of_month,
     Parser::week_rules,
     Parser::month_relative,
@@ -75,7 +77,6 @@ const RULES: &[Rule] = &[
     Parser::season_rules,
     Parser::decade_rules,
     Parser::offset_rules,
-    Parser::counted_spans,
     Parser::nth_of_period,
     Parser::part_rules,
     Parser::closest_rule,
@@ -174,10 +175,10 @@ impl Parser {
         if let Some(s) = self.period(t) {
             return Some(closed(s));
         }
-        if let Some(r) = self.open_interval(t) {
-            return Some(r);
+        if let Some(s) = self.range(t) {
+            return Some(closed(s));
         }
-        self.range(t).map(closed)
+        self.open_interval(t)
     }
 
     /// A closed period: the rule table, plus a trailing time of day ("Friday night").
@@ -954,7 +955,15 @@ impl Parser {
             [l, d, rest @ ..] if l.is("last") && d.is("day") => (1, true, rest),
             [o, l, d, rest @ ..] if l.is("last") && d.is("day") => (words::ordinal(o)?, true, rest),
             [o, d, rest @ ..] if d.is("day") => (words::ordinal(o)?, false, rest),
-            [o, rest @ ..] => (words::dom(o)?, false, rest),
+            [o, rest @ ..] => {
+                // "20 of next month": a bare day number needs a month after it.
+                let p = self.period(rest)?;
+                if p.grain != Grain::Month {
+                    return None;
+                }
+                let d = add_days(p.start, i64::from(words::dom(o)?) - 1)?;
+                return (d <= p.end).then(|| Span::day(d, "day of a month"));
+            }
             _ => return None,
         };
         if rest.is_empty() {
@@ -1334,8 +1343,78 @@ impl Parser {
         }
     }
 
-    /// "first Tuesday of October", "last Friday of the month", "second Monday of last month".
+    /// Named holidays on a fixed date or tied to Easter: Christmas (Eve), New Year's
+    /// Day/Eve, Valentine's Day, Halloween, Easter (Sunday/Monday), Good Friday.
+    /// Alone, the year is chosen by tense; "Christmas 2014" / "Easter next year" anchor it.
+    fn holiday(&self, t: &[Tok]) -> Option<Span> {
+        let names: &[(&[&str], Holiday)] = &[
+            (&["christmas", "eve"], Holiday::Fixed(12, 24)),
+            (&["xmas", "eve"], Holiday::Fixed(12, 24)),
+            (&["christmas", "day"], Holiday::Fixed(12, 25)),
+            (&["christmas"], Holiday::Fixed(12, 25)),
+            (&["xmas"], Holiday::Fixed(12, 25)),
+            (&["new", "year", "eve"], Holiday::Fixed(12, 31)),
+            (&["new", "years", "eve"], Holiday::Fixed(12, 31)),
+            (&["new", "year", "day"], Holiday::Fixed(1, 1)),
+            (&["new", "years", "day"], Holiday::Fixed(1, 1)),
+            (&["valentine", "day"], Holiday::Fixed(2, 14)),
+            (&["valentines", "day"], Holiday::Fixed(2, 14)),
+            (&["halloween"], Holiday::Fixed(10, 31)),
+            (&["easter", "sunday"], Holiday::Easter(0)),
+            (&["easter", "monday"], Holiday::Easter(1)),
+            (&["easter", "mon"], Holiday::Easter(1)),
+            (&["easter"], Holiday::Easter(0)),
+            (&["good", "friday"], Holiday::Easter(-2)),
+        ];
+        let (rel, t) = match t.first().and_then(words::rel) {
+            Some(r) if t.len() > 1 => (Some(r), &t[1..]),
+            _ => (None, t),
+        };
+        let (h, rest) = names.iter().find_map(|(ws, h)| {
+            (t.len() >= ws.len() && t.iter().zip(ws.iter()).all(|(a, b)| a.is(b)))
+                .then(|| (*h, &t[ws.len()..]))
+        })?;
+        let on = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+            let d = match h {
+                Holiday::Fixed(m, d) => ymd(y, m, d)?,
+                Holiday::Easter(k) => add_days(cal::easter(y)?, k)?,
+            };
+            Some((d, d))
+        };
+        let rule = "holiday: fixed date or Easter-based, year by tense or anchor";
+        if !rest.is_empty() {
+            if rel.is_some() {
+                return None;
+            }
+            return Some(Span::day(on(self.year_anchor(rest)?)?.0, rule));
+        }
+        let a = self.as_of;
+        let cands: Vec<_> = (-2..=2).filter_map(|k| on(a.year() + k)).collect();
+        let d = match rel {
+            None => self.pick(&cands)?,
+            Some(Rel::This) => *cands.iter().find(|c| c.0.year() == a.year())?,
+            Some(Rel::Next) => *cands.iter().find(|c| c.0 > a)?,
+            Some(Rel::Last) => *cands.iter().rev().find(|c| c.0 < a)?,
+        };
+        Some(Span::day(d.0, rule))
+    }
+
+    /// "first Tuesday of October", "last Friday of the month", "second Monday of last month",
+    /// "third Tuesday after Christmas 2014".
     fn nth_of_period(&self, t: &[Tok]) -> Option<Span> {
+        if let [o, x, dir, rest @ ..] = t {
+            if let (Some(n), Some(wd)) = (words::ordinal(o), words::weekday(x)) {
+                if dir.is("after") || dir.is("before") {
+                    let p = self.period(rest)?;
+                    let d = if dir.is("after") {
+                        cal::nth_weekday_after(p.end, wd, n, true)?
+                    } else {
+                        cal::nth_weekday_before(p.start, wd, n, true)?
+                    };
+                    return Some(Span::day(d, "N-th <weekday> after/before a date (strictly)"));
+                }
+            }
+        }
         let (n, from_end, wd, rest) = match t {
             [l, x, rest @ ..] if l.is("last") && words::weekday(x).is_some() && !rest.is_empty() => (1, true, words::weekday(x)?, rest),
             [o, x, rest @ ..] if words::weekday(x).is_some() && !rest.is_empty() => (words::ordinal(o)?, false, words::weekday(x)?, rest),
@@ -1536,6 +1615,13 @@ impl Parser {
     }
 }
 
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holiday {
+    Fixed(u32, u32),
+    /// Days from Easter Sunday.
+    Easter(i64),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {

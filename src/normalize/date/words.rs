@@ -214,6 +214,6 @@ pub fn is_known(t: &Tok) -> bool {
                 | "possible" | "as" | "earliest" | "latest" | "near" | "future" | "due"
                 | "course" | "recent" | "recently" | "lately" | "ahead" | "or" | "beyond"
                 | "starting" | "up" | "prior" | "currently" | "final" | "several" | "within"
-                | "right" | "same" | "weekends" | "afterwards" | "time" | "day" | "days"
+                | "right" | "same" | "christmas" | "xmas" | "eve" | "new" | "years" | "valentine" | "valentines" | "halloween" | "easter" | "good" | "weekends" | "afterwards" | "time" | "day" | "days"
         )
 }
