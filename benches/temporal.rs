@@ -30,16 +30,31 @@ fn main() {
     let unk = TenseMode::Fixed(Tense::Unknown);
     let d_fut = bench::run(&duck, fut);
     let d_unk = bench::run(&duck, unk);
-    print!("{}", bench::report(bench::DUCKLING_EN, fut, &d_fut, details));
+    print!(
+        "{}",
+        bench::report(bench::DUCKLING_EN, fut, &d_fut, details)
+    );
     print!("{}", bench::report(bench::DUCKLING_EN, unk, &d_unk, false));
-    print!("{}", bench::report(bench::DUCKLING_HOLIDAY, fut, &d_fut, false));
-    print!("{}", bench::report(bench::DUCKLING_LOCALES, fut, &d_fut, false));
+    print!(
+        "{}",
+        bench::report(bench::DUCKLING_HOLIDAY, fut, &d_fut, false)
+    );
+    print!(
+        "{}",
+        bench::report(bench::DUCKLING_LOCALES, fut, &d_fut, false)
+    );
     println!();
     println!("== TimeML news (no quote: nearest occurrence; second line: tense from the expression's own words) ==");
     let fx = TenseMode::FromExpression;
     let t_unk = bench::run(&timeml, unk);
     let t_fx = bench::run(&timeml, fx);
-    print!("{}", bench::report(bench::TIMEML_NEWS, unk, &t_unk, details));
+    print!(
+        "{}",
+        bench::report(bench::TIMEML_NEWS, unk, &t_unk, details)
+    );
     print!("{}", bench::report(bench::TIMEML_NEWS, fx, &t_fx, false));
-    print!("{}", bench::report(bench::TIMEML_SEASONS, unk, &t_unk, details));
+    print!(
+        "{}",
+        bench::report(bench::TIMEML_SEASONS, unk, &t_unk, details)
+    );
 }

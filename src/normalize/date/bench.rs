@@ -51,7 +51,9 @@ fn date(s: &str) -> Result<Option<NaiveDate>, String> {
     if s.is_empty() {
         return Ok(None);
     }
-    s.parse::<NaiveDate>().map(Some).map_err(|e| format!("bad date '{s}': {e}"))
+    s.parse::<NaiveDate>()
+        .map(Some)
+        .map_err(|e| format!("bad date '{s}': {e}"))
 }
 
 fn read_tsv(path: &Path) -> Result<Vec<BTreeMap<String, String>>, String> {
@@ -116,13 +118,19 @@ pub fn load_timeml(path: &Path) -> Result<Vec<Row>, String> {
 
 /// Compare a reading with a gold row.
 pub fn score(row: &Row, got: &Result<DateReading, super::DateError>) -> Outcome {
-    let Ok(r) = got else { return Outcome::NotUnderstood };
+    let Ok(r) = got else {
+        return Outcome::NotUnderstood;
+    };
     if r.start == row.start && r.end == row.end {
         return Outcome::Exact;
     }
     if row.start.is_none() && row.end.is_none() {
         // Seasons: no gold interval; a season reading is as good as it gets.
-        return if r.precision == super::Precision::Season { Outcome::Exact } else { Outcome::Overlap };
+        return if r.precision == super::Precision::Season {
+            Outcome::Exact
+        } else {
+            Outcome::Overlap
+        };
     }
     let lo = |x: Option<NaiveDate>| x.unwrap_or(NaiveDate::MIN);
     let hi = |x: Option<NaiveDate>| x.unwrap_or(NaiveDate::MAX);
@@ -173,7 +181,11 @@ pub fn run(rows: &[Row], mode: TenseMode) -> Vec<Scored> {
     rows.iter()
         .map(|row| {
             let got = read_date(&row.expr, row.as_of, mode.tense(&row.expr));
-            Scored { row: row.clone(), outcome: score(row, &got), got }
+            Scored {
+                row: row.clone(),
+                outcome: score(row, &got),
+                got,
+            }
         })
         .collect()
 }
@@ -287,5 +299,8 @@ pub fn report(scope: &str, mode: TenseMode, scored: &[Scored], details: bool) ->
 
 /// The corpora folder: `$CARGO_MANIFEST_DIR/../shared/corpora`.
 pub fn corpora_dir(manifest_dir: &str) -> std::path::PathBuf {
-    Path::new(manifest_dir).join("..").join("shared").join("corpora")
+    Path::new(manifest_dir)
+        .join("..")
+        .join("shared")
+        .join("corpora")
 }

@@ -79,12 +79,7 @@ pub fn nth_weekday_after(from: NaiveDate, wd: Weekday, n: u32, strict: bool) -> 
 }
 
 /// The `n`-th (1-based) `wd` on or before `from`; strictly before when `strict`.
-pub fn nth_weekday_before(
-    from: NaiveDate,
-    wd: Weekday,
-    n: u32,
-    strict: bool,
-) -> Option<NaiveDate> {
+pub fn nth_weekday_before(from: NaiveDate, wd: Weekday, n: u32, strict: bool) -> Option<NaiveDate> {
     let mut diff = (7 + i64::from(from.weekday().num_days_from_monday())
         - i64::from(wd.num_days_from_monday()))
         % 7;

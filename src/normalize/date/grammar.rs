@@ -9,7 +9,7 @@
 //!
 //! Every rule must consume the whole slice it is given; there is no partial match.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -42,10 +42,20 @@ pub struct Span {
 
 impl Span {
     fn new(se: (NaiveDate, NaiveDate), grain: Grain, rule: &'static str) -> Option<Span> {
-        (se.0 <= se.1).then_some(Span { start: se.0, end: se.1, grain, rule })
+        (se.0 <= se.1).then_some(Span {
+            start: se.0,
+            end: se.1,
+            grain,
+            rule,
+        })
     }
     fn day(d: NaiveDate, rule: &'static str) -> Span {
-        Span { start: d, end: d, grain: Grain::Day, rule }
+        Span {
+            start: d,
+            end: d,
+            grain: Grain::Day,
+            rule,
+        }
     }
 }
 
@@ -54,7 +64,12 @@ pub struct Parser {
     pub tense: Tense,
     /// A specific complaint found on the way ("2013-02-30 is not a calendar date").
     pub complaint: RefCell<Option<String>>,
+    /// Calls to `period` left before the parser gives up (bounds the work on any input).
+    budget: Cell<u32>,
 }
+
+/// Most calls to `period` one reading may make.
+const BUDGET: u32 = 20_000;
 
 type Rule = fn(&Parser, &[Tok]) -> Option<Span>;
 
@@ -82,7 +97,7 @@ const RULES: &[Rule] = &[
     Parser::closest_rule,
 ];
 
-fn w<'a>(t: &'a [Tok], i: usize) -> Option<&'a str> {
+fn w(t: &[Tok], i: usize) -> Option<&str> {
     t.get(i).and_then(Tok::word)
 }
 
@@ -121,7 +136,12 @@ fn reading(
     precision: Precision,
     rule: &'static str,
 ) -> DateReading {
-    DateReading { start, end, precision, rule }
+    DateReading {
+        start,
+        end,
+        precision,
+        rule,
+    }
 }
 
 /// Season boundaries (start month/day), following Duckling's "this summer" / "this winter".
@@ -149,7 +169,12 @@ fn season_list(y: i32) -> Vec<(NaiveDate, NaiveDate)> {
 
 impl Parser {
     pub fn new(as_of: NaiveDate, tense: Tense) -> Parser {
-        Parser { as_of, tense, complaint: RefCell::new(None) }
+        Parser {
+            as_of,
+            tense,
+            complaint: RefCell::new(None),
+            budget: Cell::new(BUDGET),
+        }
     }
 
     fn complain(&self, msg: String) {
@@ -160,7 +185,12 @@ impl Parser {
     }
 
     fn with_tense(&self, tense: Tense) -> Parser {
-        Parser { as_of: self.as_of, tense, complaint: RefCell::new(None) }
+        Parser {
+            as_of: self.as_of,
+            tense,
+            complaint: RefCell::new(None),
+            budget: Cell::new(self.budget.get()),
+        }
     }
 
     // ----------------------------------------------------------------- top level
@@ -186,6 +216,12 @@ impl Parser {
         if t.is_empty() {
             return None;
         }
+        let left = self.budget.get();
+        if left == 0 {
+            self.complain("the expression is too complex to read as a date".into());
+            return None;
+        }
+        self.budget.set(left - 1);
         for rule in RULES {
             if let Some(s) = rule(self, t) {
                 return Some(s);
@@ -249,14 +285,22 @@ impl Parser {
         let a = self.as_of;
         let text: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         let s = text.join(" ");
-        let from_now = |days: i64, rule| {
-            Some(reading(Some(a), add_days(a, days), Precision::Vague, rule))
-        };
+        let from_now =
+            |days: i64, rule| Some(reading(Some(a), add_days(a, days), Precision::Vague, rule));
         match s.as_str() {
-            "as soon as possible" | "asap" | "earliest possible" | "earliest possible time"
-            | "earliest possible date" | "earliest possible moment" | "as early as possible"
-            | "as quickly as possible" | "earliest" | "soonest" | "due course"
-            | "future" | "in future" => {
+            "as soon as possible"
+            | "asap"
+            | "earliest possible"
+            | "earliest possible time"
+            | "earliest possible date"
+            | "earliest possible moment"
+            | "as early as possible"
+            | "as quickly as possible"
+            | "earliest"
+            | "soonest"
+            | "due course"
+            | "future"
+            | "in future" => {
                 return Some(reading(
                     Some(a),
                     None,
@@ -274,19 +318,13 @@ impl Parser {
                 return from_now(14, "vague: the coming days = the day said + 14 days")
             }
             "coming weeks" | "weeks ahead" | "next several weeks" | "next few weeks" => {
-                return from_now(
-                    8 * 7,
-                    "vague: the coming weeks = the day said + 8 weeks",
-                )
+                return from_now(8 * 7, "vague: the coming weeks = the day said + 8 weeks")
             }
             "coming months" | "months ahead" | "next several months" | "next few months" => {
                 return from_now(365, "vague: the coming months = the day said + 12 months")
             }
             "coming years" | "years ahead" | "next several years" | "next few years" => {
-                return from_now(
-                    5 * 365,
-                    "vague: the coming years = the day said + 5 years",
-                )
+                return from_now(5 * 365, "vague: the coming years = the day said + 5 years")
             }
             "recently" | "lately" | "recent weeks" => {
                 return Some(reading(
@@ -331,11 +369,18 @@ impl Parser {
             }
             let p = self.period(rest)?;
             if p.grain == Grain::Day {
-                return Some(closed(Span { rule: "earlier/later <day> = that day", ..p }));
+                return Some(closed(Span {
+                    rule: "earlier/later <day> = that day",
+                    ..p
+                }));
             }
             let inside = p.start <= a && a <= p.end;
             return Some(if first == "later" {
-                let start = if inside { add_days(a, 1)?.min(p.end) } else { p.start };
+                let start = if inside {
+                    add_days(a, 1)?.min(p.end)
+                } else {
+                    p.start
+                };
                 reading(
                     Some(start),
                     Some(p.end),
@@ -343,7 +388,11 @@ impl Parser {
                     "vague: later <period> = the day after the day said to the period's end",
                 )
             } else {
-                let end = if inside { add_days(a, -1)?.max(p.start) } else { p.end };
+                let end = if inside {
+                    add_days(a, -1)?.max(p.start)
+                } else {
+                    p.end
+                };
                 reading(
                     Some(p.start),
                     Some(end),
@@ -383,9 +432,19 @@ impl Parser {
                 }
                 let p = self.period(body)?;
                 return Some(if *is_start {
-                    reading(Some(p.start), None, Precision::Open, "open: X onwards = from the start of X")
+                    reading(
+                        Some(p.start),
+                        None,
+                        Precision::Open,
+                        "open: X onwards = from the start of X",
+                    )
                 } else {
-                    reading(None, Some(p.end), Precision::Open, "open: X at the latest = up to the end of X")
+                    reading(
+                        None,
+                        Some(p.end),
+                        Precision::Open,
+                        "open: X at the latest = up to the end of X",
+                    )
                 });
             }
         }
@@ -422,11 +481,12 @@ impl Parser {
             }
             let body = &t[k..];
             // "since" looks back: a bare month or weekday after it is in the past.
-            let sub = if *kind == Open::FromStart && head[0] == "since" && self.tense == Tense::Unknown {
-                self.with_tense(Tense::Past)
-            } else {
-                self.with_tense(self.tense)
-            };
+            let sub =
+                if *kind == Open::FromStart && head[0] == "since" && self.tense == Tense::Unknown {
+                    self.with_tense(Tense::Past)
+                } else {
+                    self.with_tense(self.tense)
+                };
             // "before the end of the year": a deadline, up to the last day of the year.
             if *kind == Open::BeforeStart && matches!(w(body, 0), Some("end" | "close")) {
                 if let Some(p) = sub.period(&body[1..]) {
@@ -444,10 +504,30 @@ impl Parser {
             }
             let p = p?;
             return Some(match kind {
-                Open::FromStart => reading(Some(p.start), None, Precision::Open, "open: since/from/not before X = from the first day of X"),
-                Open::AfterEnd => reading(add_days(p.end, 1), None, Precision::Open, "open: after X = from the day after X ends"),
-                Open::BeforeStart => reading(None, add_days(p.start, -1), Precision::Open, "open: before X = up to the day before X starts"),
-                Open::ToEnd => reading(None, Some(p.end), Precision::Open, "open: by/until/through X = up to the last day of X"),
+                Open::FromStart => reading(
+                    Some(p.start),
+                    None,
+                    Precision::Open,
+                    "open: since/from/not before X = from the first day of X",
+                ),
+                Open::AfterEnd => reading(
+                    add_days(p.end, 1),
+                    None,
+                    Precision::Open,
+                    "open: after X = from the day after X ends",
+                ),
+                Open::BeforeStart => reading(
+                    None,
+                    add_days(p.start, -1),
+                    Precision::Open,
+                    "open: before X = up to the day before X starts",
+                ),
+                Open::ToEnd => reading(
+                    None,
+                    Some(p.end),
+                    Precision::Open,
+                    "open: by/until/through X = up to the last day of X",
+                ),
             });
         }
         None
@@ -476,8 +556,10 @@ impl Parser {
             let is_conn = if between {
                 c.is("and")
             } else {
-                matches!(c.word(), Some("to" | "through" | "thru" | "till" | "until" | "til"))
-                    || c.sym() == Some('-')
+                matches!(
+                    c.word(),
+                    Some("to" | "through" | "thru" | "till" | "until" | "til")
+                ) || c.sym() == Some('-')
             };
             if !is_conn {
                 continue;
@@ -505,7 +587,11 @@ impl Parser {
         let (anchor, cnt, u) = if is(t, 0, "for") && n > 4 && is(t, 3, "from") {
             (&t[4..], words::count(&t[1])?, words::unit(&t[2])?)
         } else if n > 3 && is(t, n - 3, "for") {
-            (&t[..n - 3], words::count(&t[n - 2])?, words::unit(&t[n - 1])?)
+            (
+                &t[..n - 3],
+                words::count(&t[n - 2])?,
+                words::unit(&t[n - 1])?,
+            )
         } else {
             return None;
         };
@@ -552,7 +638,11 @@ impl Parser {
                     let (Some(s), Some(e)) = (span_of(&a, y, m1), span_of(&b, y, m2)) else {
                         continue;
                     };
-                    let e = if e.1 < s.0 { span_of(&b, y + 1, m2)? } else { e };
+                    let e = if e.1 < s.0 {
+                        span_of(&b, y + 1, m2)?
+                    } else {
+                        e
+                    };
                     cands.push((s.0, e.1));
                 }
                 self.pick(&cands)?.0.year()
@@ -581,7 +671,9 @@ impl Parser {
             | ["this", "day"]
             | ["this", "morning" | "afternoon" | "evening"]
             | ["earlier" | "later", "today"] => (a, "today = the day said"),
-            ["tomorrow" | "tomorrows"] => (add_days(a, 1)?, "tomorrow = the day after the day said"),
+            ["tomorrow" | "tomorrows"] => {
+                (add_days(a, 1)?, "tomorrow = the day after the day said")
+            }
             ["yesterday"] | ["last", "night"] => {
                 (add_days(a, -1)?, "yesterday = the day before the day said")
             }
@@ -629,7 +721,12 @@ impl Parser {
             }
             let y = year_of(c, cd)?;
             let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
-            return self.exact_day(y, m, d, "numeric date: US month/day/year (day/month when the first number is over 12)");
+            return self.exact_day(
+                y,
+                m,
+                d,
+                "numeric date: US month/day/year (day/month when the first number is over 12)",
+            );
         }
         let (a, ad) = num(0)?;
         let (b, bd) = num(2)?;
@@ -681,11 +778,16 @@ impl Parser {
     /// A year: 2013, 2014 AD, 300 BC, '82, 58 (two digits over 31), "in 2 years" anchors.
     fn year(&self, t: &[Tok]) -> Option<Span> {
         let y = self.year_number(t)?;
-        if !(-9999..=cal::MAX_YEAR).contains(&y) || y == 0 && !matches!(w(t, 1), Some("bc" | "bce")) {
+        if !(-9999..=cal::MAX_YEAR).contains(&y) || y == 0 && !matches!(w(t, 1), Some("bc" | "bce"))
+        {
             self.complain(format!("the year {y} is outside 1..9999"));
             return None;
         }
-        Span::new(cal::year_span(y)?, Grain::Year, "year: the whole calendar year")
+        Span::new(
+            cal::year_span(y)?,
+            Grain::Year,
+            "year: the whole calendar year",
+        )
     }
 
     fn year_number(&self, t: &[Tok]) -> Option<i32> {
@@ -695,7 +797,7 @@ impl Parser {
                 if ord {
                     return None;
                 }
-                if digits == 4 || digits > 4 {
+                if digits >= 4 {
                     if v == 0 || v > 9999 {
                         self.complain(format!("the year {v} is outside 1..9999"));
                         return None;
@@ -746,12 +848,17 @@ impl Parser {
     fn month_day(&self, t: &[Tok]) -> Option<Span> {
         let (m, d, rest) = month_day_parts(t)?;
         if rest.is_empty() {
-            return self.month_day_no_year(m, d, "month and day: year chosen by tense (nearest when unknown)");
+            return self.month_day_no_year(
+                m,
+                d,
+                "month and day: year chosen by tense (nearest when unknown)",
+            );
         }
         let y = self.year_anchor(rest).or_else(|| {
             // "14th April 15": a two-digit year after a written month.
             let (v, digits, ord) = rest.first()?.num()?;
-            (rest.len() == 1 && digits == 2 && !ord).then(|| cal::expand_two_digit_year(v, self.as_of.year()))
+            (rest.len() == 1 && digits == 2 && !ord)
+                .then(|| cal::expand_two_digit_year(v, self.as_of.year()))
         })?;
         self.exact_day(y, m, d, "month, day and year")
     }
@@ -762,18 +869,30 @@ impl Parser {
         // bare weekday
         if n == 1 {
             let wd = words::weekday(&t[0])?;
-            return Some(Span::day(self.pick_weekday(wd)?, "weekday: by tense (past: on or before; future: strictly after; unknown: nearest)"));
+            return Some(Span::day(
+                self.pick_weekday(wd)?,
+                "weekday: by tense (past: on or before; future: strictly after; unknown: nearest)",
+            ));
         }
         // this/next/last <wd>
         if n == 2 {
             if let (Some(r), Some(wd)) = (words::rel(&t[0]), words::weekday(&t[1])) {
                 let (d, rule) = match (r, t[0].word()) {
-                    (Rel::Next, Some("coming")) => (cal::nth_weekday_after(a, wd, 1, true)?, "coming <weekday> = the next one strictly after"),
+                    (Rel::Next, Some("coming")) => (
+                        cal::nth_weekday_after(a, wd, 1, true)?,
+                        "coming <weekday> = the next one strictly after",
+                    ),
                     (Rel::Next, _) => {
                         let monday = add_days(cal::week_start(a)?, 7)?;
-                        (cal::weekday_in_week(monday, wd)?, "next <weekday> = that weekday in next week (Monday-based)")
+                        (
+                            cal::weekday_in_week(monday, wd)?,
+                            "next <weekday> = that weekday in next week (Monday-based)",
+                        )
                     }
-                    (Rel::Last, _) => (cal::nth_weekday_before(a, wd, 1, true)?, "last <weekday> = the most recent one strictly before"),
+                    (Rel::Last, _) => (
+                        cal::nth_weekday_before(a, wd, 1, true)?,
+                        "last <weekday> = the most recent one strictly before",
+                    ),
                     (Rel::This, _) => {
                         let d = if self.tense == Tense::Past {
                             cal::nth_weekday_before(a, wd, 1, false)?
@@ -787,17 +906,26 @@ impl Parser {
             }
             if t[0].is("upcoming") {
                 let wd = words::weekday(&t[1])?;
-                return Some(Span::day(cal::nth_weekday_after(a, wd, 1, true)?, "coming <weekday> = the next one strictly after"));
+                return Some(Span::day(
+                    cal::nth_weekday_after(a, wd, 1, true)?,
+                    "coming <weekday> = the next one strictly after",
+                ));
             }
         }
         // <wd> after next / before last
         if n == 3 {
             if let Some(wd) = words::weekday(&t[0]) {
                 if is(t, 1, "after") && is(t, 2, "next") {
-                    return Some(Span::day(cal::nth_weekday_after(a, wd, 2, true)?, "<weekday> after next = the second one strictly after"));
+                    return Some(Span::day(
+                        cal::nth_weekday_after(a, wd, 2, true)?,
+                        "<weekday> after next = the second one strictly after",
+                    ));
                 }
                 if is(t, 1, "before") && is(t, 2, "last") {
-                    return Some(Span::day(cal::nth_weekday_before(a, wd, 2, true)?, "<weekday> before last = the second one strictly before"));
+                    return Some(Span::day(
+                        cal::nth_weekday_before(a, wd, 2, true)?,
+                        "<weekday> before last = the second one strictly before",
+                    ));
                 }
             }
         }
@@ -807,8 +935,14 @@ impl Parser {
                 let tail: Vec<&str> = t[2..].iter().filter_map(Tok::word).collect();
                 let c = c.clamp(1, 5000);
                 return match tail.as_slice() {
-                    ["from", "now" | "today"] | ["hence"] => Some(Span::day(cal::nth_weekday_after(a, wd, c, true)?, "N <weekday>s from now = the N-th one strictly after")),
-                    ["ago"] | ["back"] => Some(Span::day(cal::nth_weekday_before(a, wd, c, true)?, "N <weekday>s ago = the N-th one strictly before")),
+                    ["from", "now" | "today"] | ["hence"] => Some(Span::day(
+                        cal::nth_weekday_after(a, wd, c, true)?,
+                        "N <weekday>s from now = the N-th one strictly after",
+                    )),
+                    ["ago"] | ["back"] => Some(Span::day(
+                        cal::nth_weekday_before(a, wd, c, true)?,
+                        "N <weekday>s ago = the N-th one strictly before",
+                    )),
                     _ => None,
                 };
             }
@@ -829,7 +963,10 @@ impl Parser {
         if wk.grain != Grain::Week {
             return None;
         }
-        Some(Span::day(cal::weekday_in_week(wk.start, wd)?, "<weekday> of <week> = that weekday in that Monday-based week"))
+        Some(Span::day(
+            cal::weekday_in_week(wk.start, wd)?,
+            "<weekday> of <week> = that weekday in that Monday-based week",
+        ))
     }
 
     /// "Monday, Feb 18", "Tuesday the 19th", "Thu 15th", "Jul 18, Fri".
@@ -865,7 +1002,10 @@ impl Parser {
         if let Some((m, d, yr)) = month_day_parts(rest) {
             if !yr.is_empty() {
                 let s = self.month_day(rest)?;
-                return Some(Span { rule: "weekday + full date: the date", ..s });
+                return Some(Span {
+                    rule: "weekday + full date: the date",
+                    ..s
+                });
             }
             for k in order {
                 if let Some(x) = ymd(self.as_of.year() + k, m, d) {
@@ -889,7 +1029,10 @@ impl Parser {
             return None;
         }
         let s = self.period(rest)?;
-        (s.grain == Grain::Day).then_some(Span { rule: "weekday + full date: the date", ..s })
+        (s.grain == Grain::Day).then_some(Span {
+            rule: "weekday + full date: the date",
+            ..s
+        })
     }
 
     fn month_rules(&self, t: &[Tok]) -> Option<Span> {
@@ -898,10 +1041,18 @@ impl Parser {
         match t {
             [x] => {
                 let m = words::month(x)?;
-                let cands: Vec<_> = (-1..=1).filter_map(|k| cal::month_span(a.year() + k, m)).collect();
-                Span::new(self.pick(&cands)?, Grain::Month, "month: by tense (past: on or before; future: on or after; unknown: nearest)")
+                let cands: Vec<_> = (-1..=1)
+                    .filter_map(|k| cal::month_span(a.year() + k, m))
+                    .collect();
+                Span::new(
+                    self.pick(&cands)?,
+                    Grain::Month,
+                    "month: by tense (past: on or before; future: on or after; unknown: nearest)",
+                )
             }
-            [r, x] if words::month(x).is_some() && (words::rel(r).is_some() || r.is("upcoming")) => {
+            [r, x]
+                if words::month(x).is_some() && (words::rel(r).is_some() || r.is("upcoming")) =>
+            {
                 let m = words::month(x)?;
                 let cur = a.month();
                 match words::rel(r).unwrap_or(Rel::Next) {
@@ -912,14 +1063,26 @@ impl Parser {
                     }
                     Rel::Last => {
                         let y = if m < cur { a.year() } else { a.year() - 1 };
-                        span(y, m, "last <month> = the most recent one before the current month")
+                        span(
+                            y,
+                            m,
+                            "last <month> = the most recent one before the current month",
+                        )
                     }
                 }
             }
             [x, after, next] if after.is("after") && next.is("next") => {
                 let m = words::month(x)?;
-                let y = if m > a.month() { a.year() + 1 } else { a.year() + 2 };
-                span(y, m, "<month> after next = the second one after the current month")
+                let y = if m > a.month() {
+                    a.year() + 1
+                } else {
+                    a.year() + 2
+                };
+                span(
+                    y,
+                    m,
+                    "<month> after next = the second one after the current month",
+                )
             }
             [x, rest @ ..] if !rest.is_empty() => {
                 let m = words::month(x)?;
@@ -957,6 +1120,7 @@ impl Parser {
             [o, d, rest @ ..] if d.is("day") => (words::ordinal(o)?, false, rest),
             [o, rest @ ..] => {
                 // "20 of next month": a bare day number needs a month after it.
+                words::dom(o)?;
                 let p = self.period(rest)?;
                 if p.grain != Grain::Month {
                     return None;
@@ -970,15 +1134,29 @@ impl Parser {
             return None;
         }
         let p = self.period(rest)?;
-        if !matches!(p.grain, Grain::Month | Grain::Year | Grain::Quarter | Grain::Week) {
+        if !matches!(
+            p.grain,
+            Grain::Month | Grain::Year | Grain::Quarter | Grain::Week
+        ) {
             return None;
         }
         let n = i64::from(n.max(1)) - 1;
-        let d = if from_end { add_days(p.end, -n)? } else { add_days(p.start, n)? };
+        let d = if from_end {
+            add_days(p.end, -n)?
+        } else {
+            add_days(p.start, n)?
+        };
         if d < p.start || d > p.end {
             return None;
         }
-        Some(Span::day(d, if from_end { "N-th last day of a period" } else { "N-th day of a period" }))
+        Some(Span::day(
+            d,
+            if from_end {
+                "N-th last day of a period"
+            } else {
+                "N-th day of a period"
+            },
+        ))
     }
 
     fn week_rules(&self, t: &[Tok]) -> Option<Span> {
@@ -988,27 +1166,52 @@ impl Parser {
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         match words.as_slice() {
             ["week"] | ["this" | "current" | "present", "week"] => {
-                return wk(this_monday, "this week = the Monday-to-Sunday week of the day said")
+                return wk(
+                    this_monday,
+                    "this week = the Monday-to-Sunday week of the day said",
+                )
             }
             ["last" | "past" | "previous" | "prior" | "preceding", "week"] => {
-                return wk(add_days(this_monday, -7)?, "last week = the Monday-to-Sunday week before")
+                return wk(
+                    add_days(this_monday, -7)?,
+                    "last week = the Monday-to-Sunday week before",
+                )
             }
             ["next" | "following" | "coming" | "upcoming", "week"] => {
-                return wk(add_days(this_monday, 7)?, "next week = the Monday-to-Sunday week after")
+                return wk(
+                    add_days(this_monday, 7)?,
+                    "next week = the Monday-to-Sunday week after",
+                )
             }
-            ["week", "after", "next"] => return wk(add_days(this_monday, 14)?, "the week after next"),
-            ["week", "before", "last"] => return wk(add_days(this_monday, -14)?, "the week before last"),
+            ["week", "after", "next"] => {
+                return wk(add_days(this_monday, 14)?, "the week after next")
+            }
+            ["week", "before", "last"] => {
+                return wk(add_days(this_monday, -14)?, "the week before last")
+            }
             ["weekend"] | ["this" | "current", "weekend"] => {
                 let sat = add_days(this_monday, 5)?;
-                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "this weekend = Saturday-Sunday of the current week");
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "this weekend = Saturday-Sunday of the current week",
+                );
             }
             ["last" | "past" | "previous", "weekend"] => {
                 let sat = add_days(this_monday, -2)?;
-                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "last weekend = Saturday-Sunday of the week before");
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "last weekend = Saturday-Sunday of the week before",
+                );
             }
             ["next" | "coming" | "following" | "upcoming", "weekend"] => {
                 let sat = add_days(this_monday, 12)?;
-                return Span::new((sat, add_days(sat, 1)?), Grain::Span, "next weekend = Saturday-Sunday of the week after");
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "next weekend = Saturday-Sunday of the week after",
+                );
             }
             _ => {}
         }
@@ -1016,15 +1219,24 @@ impl Parser {
         if t.len() > 1 && t[0].is("week") {
             let d = self.period(&t[1..])?;
             if d.grain == Grain::Day {
-                return wk(cal::week_start(d.start)?, "the week of <day> = the Monday-based week containing it");
+                return wk(
+                    cal::week_start(d.start)?,
+                    "the week of <day> = the Monday-based week containing it",
+                );
             }
             return None;
         }
         // <nth> week <period>, last week <period>, <nth> last week <period>
         let (n, from_end, rest) = match t {
-            [l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => (1, true, rest),
-            [o, l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => (words::ordinal(o)?, true, rest),
-            [o, x, rest @ ..] if x.is("week") && !rest.is_empty() => (words::ordinal(o)?, false, rest),
+            [l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => {
+                (1, true, rest)
+            }
+            [o, l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => {
+                (words::ordinal(o)?, true, rest)
+            }
+            [o, x, rest @ ..] if x.is("week") && !rest.is_empty() => {
+                (words::ordinal(o)?, false, rest)
+            }
             _ => return None,
         };
         let p = self.period(rest)?;
@@ -1036,17 +1248,30 @@ impl Parser {
         if n == 0 || n > weeks.len() {
             return None;
         }
-        let monday = if from_end { weeks[weeks.len() - n] } else { weeks[n - 1] };
-        wk(monday, "N-th week of a period = the N-th Monday-to-Sunday week lying wholly inside it")
+        let monday = if from_end {
+            weeks[weeks.len() - n]
+        } else {
+            weeks[n - 1]
+        };
+        wk(
+            monday,
+            "N-th week of a period = the N-th Monday-to-Sunday week lying wholly inside it",
+        )
     }
 
     fn month_relative(&self, t: &[Tok]) -> Option<Span> {
         let a = self.as_of;
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         let (k, rule) = match words.as_slice() {
-            ["month"] | ["this" | "current" | "present", "month"] => (0, "this month = the calendar month of the day said"),
-            ["last" | "past" | "previous" | "prior" | "preceding", "month"] => (-1, "last month = the calendar month before"),
-            ["next" | "following" | "coming" | "upcoming", "month"] => (1, "next month = the calendar month after"),
+            ["month"] | ["this" | "current" | "present", "month"] => {
+                (0, "this month = the calendar month of the day said")
+            }
+            ["last" | "past" | "previous" | "prior" | "preceding", "month"] => {
+                (-1, "last month = the calendar month before")
+            }
+            ["next" | "following" | "coming" | "upcoming", "month"] => {
+                (1, "next month = the calendar month after")
+            }
             ["month", "after", "next"] => (2, "the month after next"),
             ["month", "before", "last"] => (-2, "the month before last"),
             _ => return None,
@@ -1065,17 +1290,29 @@ impl Parser {
         };
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         match words.as_slice() {
-            ["quarter"] | ["this" | "current", "quarter"] => return shift(0, "this quarter = the calendar quarter of the day said"),
-            ["last" | "past" | "previous" | "prior", "quarter"] => return shift(-1, "last quarter = the calendar quarter before"),
-            ["next" | "following" | "coming", "quarter"] => return shift(1, "next quarter = the calendar quarter after"),
+            ["quarter"] | ["this" | "current", "quarter"] => {
+                return shift(0, "this quarter = the calendar quarter of the day said")
+            }
+            ["last" | "past" | "previous" | "prior", "quarter"] => {
+                return shift(-1, "last quarter = the calendar quarter before")
+            }
+            ["next" | "following" | "coming", "quarter"] => {
+                return shift(1, "next quarter = the calendar quarter after")
+            }
             _ => {}
         }
         // Q3, q3 2013, 2018Q4, 18q4
         match t {
             [q, n] if q.is("q") => {
                 let q = n.num()?.0;
-                let cands: Vec<_> = (-1..=1).filter_map(|k| cal::quarter_span(a.year() + k, q)).collect();
-                return Span::new(self.pick(&cands)?, Grain::Quarter, "quarter alone: year chosen by tense");
+                let cands: Vec<_> = (-1..=1)
+                    .filter_map(|k| cal::quarter_span(a.year() + k, q))
+                    .collect();
+                return Span::new(
+                    self.pick(&cands)?,
+                    Grain::Quarter,
+                    "quarter alone: year chosen by tense",
+                );
             }
             [q, n, rest @ ..] if q.is("q") => {
                 let y = self.year_anchor(rest)?;
@@ -1111,8 +1348,14 @@ impl Parser {
             return None;
         }
         if rest.is_empty() {
-            let cands: Vec<_> = (-1..=1).filter_map(|k| cal::quarter_span(a.year() + k, q)).collect();
-            return Span::new(self.pick(&cands)?, Grain::Quarter, "quarter alone: year chosen by tense");
+            let cands: Vec<_> = (-1..=1)
+                .filter_map(|k| cal::quarter_span(a.year() + k, q))
+                .collect();
+            return Span::new(
+                self.pick(&cands)?,
+                Grain::Quarter,
+                "quarter alone: year chosen by tense",
+            );
         }
         let y = self.year_anchor(rest)?;
         q_of(y, q, "quarter of a year")
@@ -1122,7 +1365,9 @@ impl Parser {
         let a = self.as_of;
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         let (k, rule) = match words.as_slice() {
-            ["year"] | ["this" | "current" | "present", "year"] => (0, "this year = the calendar year of the day said"),
+            ["year"] | ["this" | "current" | "present", "year"] => {
+                (0, "this year = the calendar year of the day said")
+            }
             ["last" | "past" | "previous" | "prior" | "preceding", "year"] | ["year", "before"] => {
                 (-1, "last year = the calendar year before")
             }
@@ -1144,53 +1389,92 @@ impl Parser {
             let cur = list.iter().position(|s| s.0 <= a && a <= s.1)?;
             let (k, rule) = match words::rel(&t[0]).or(t[0].is("upcoming").then_some(Rel::Next))? {
                 Rel::This => (cur, "this season = the season containing the day said"),
-                Rel::Last => (cur.checked_sub(1)?, "last season = the season before the current one"),
+                Rel::Last => (
+                    cur.checked_sub(1)?,
+                    "last season = the season before the current one",
+                ),
                 Rel::Next => (cur + 1, "next season = the season after the current one"),
             };
             return sp(*list.get(k)?, rule);
         }
         let (rel, s, rest) = match t {
             [x, rest @ ..] if words::season(x).is_some() => (None, words::season(x)?, rest),
-            [r, x, rest @ ..] if words::season(x).is_some() => (Some(words::rel(r).or(r.is("upcoming").then_some(Rel::Next))?), words::season(x)?, rest),
+            [r, x, rest @ ..] if words::season(x).is_some() => (
+                Some(words::rel(r).or(r.is("upcoming").then_some(Rel::Next))?),
+                words::season(x)?,
+                rest,
+            ),
             _ => return None,
         };
-        let occ: Vec<_> = (y - 2..=y + 2).filter_map(|yy| season_span(s, yy)).collect();
+        let occ: Vec<_> = (y - 2..=y + 2)
+            .filter_map(|yy| season_span(s, yy))
+            .collect();
         if !rest.is_empty() {
             if rel.is_some() {
                 return None;
             }
             let yy = self.year_anchor(rest)?;
-            return sp(season_span(s, yy)?, "season of a year (winter Y = December Y to March Y+1)");
+            return sp(
+                season_span(s, yy)?,
+                "season of a year (winter Y = December Y to March Y+1)",
+            );
         }
         match rel {
             None => sp(self.pick(&occ)?, "season alone: by tense"),
             Some(Rel::This) => {
-                let found = occ.iter().find(|o| o.0 <= a && a <= o.1).copied().or_else(|| {
-                    if self.tense == Tense::Past {
-                        occ.iter().rev().find(|o| o.1 < a).copied()
-                    } else {
-                        occ.iter().find(|o| o.0 > a).copied()
-                    }
-                })?;
+                let found = occ
+                    .iter()
+                    .find(|o| o.0 <= a && a <= o.1)
+                    .copied()
+                    .or_else(|| {
+                        if self.tense == Tense::Past {
+                            occ.iter().rev().find(|o| o.1 < a).copied()
+                        } else {
+                            occ.iter().find(|o| o.0 > a).copied()
+                        }
+                    })?;
                 sp(found, "this <season> = the one containing the day said, else the coming one (the last one in the past tense)")
             }
-            Some(Rel::Last) => sp(*occ.iter().rev().find(|o| o.1 < a)?, "last <season> = the most recent one that has ended"),
-            Some(Rel::Next) => sp(*occ.iter().find(|o| o.0 > a)?, "next <season> = the first one that starts after the day said"),
+            Some(Rel::Last) => sp(
+                *occ.iter().rev().find(|o| o.1 < a)?,
+                "last <season> = the most recent one that has ended",
+            ),
+            Some(Rel::Next) => sp(
+                *occ.iter().find(|o| o.0 > a)?,
+                "next <season> = the first one that starts after the day said",
+            ),
         }
     }
 
     fn decade_rules(&self, t: &[Tok]) -> Option<Span> {
         let a = self.as_of;
-        let dec = |y0: i32, rule| Span::new((ymd(y0, 1, 1)?, ymd(y0 + 9, 12, 31)?), Grain::Decade, rule);
+        let dec =
+            |y0: i32, rule| Span::new((ymd(y0, 1, 1)?, ymd(y0 + 9, 12, 31)?), Grain::Decade, rule);
         let cur = a.year().div_euclid(10) * 10;
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         match words.as_slice() {
-            ["decade"] | ["this" | "current", "decade"] => return dec(cur, "this decade = the calendar decade (2010-2019) of the day said"),
-            ["last" | "past" | "previous", "decade"] => return dec(cur - 10, "last/past decade = the calendar decade before (TimeML)"),
-            ["next" | "coming", "decade"] => return dec(cur + 10, "next decade = the calendar decade after"),
+            ["decade"] | ["this" | "current", "decade"] => {
+                return dec(
+                    cur,
+                    "this decade = the calendar decade (2010-2019) of the day said",
+                )
+            }
+            ["last" | "past" | "previous", "decade"] => {
+                return dec(
+                    cur - 10,
+                    "last/past decade = the calendar decade before (TimeML)",
+                )
+            }
+            ["next" | "coming", "decade"] => {
+                return dec(cur + 10, "next decade = the calendar decade after")
+            }
             ["century"] | ["this" | "current", "century"] => {
                 let c = a.year().div_euclid(100) * 100;
-                return Span::new((ymd(c, 1, 1)?, ymd(c + 99, 12, 31)?), Grain::Century, "this century = 100 years from a year ending in 00 (TimeML)");
+                return Span::new(
+                    (ymd(c, 1, 1)?, ymd(c + 99, 12, 31)?),
+                    Grain::Century,
+                    "this century = 100 years from a year ending in 00 (TimeML)",
+                );
             }
             _ => {}
         }
@@ -1209,7 +1493,11 @@ impl Parser {
                     2 if t.len() == 3 || v >= 10 => {
                         let y = cal::expand_two_digit_year(v, a.year());
                         // "the 70s" said in 2013 is 1970-1979 even though 2070 is not far off.
-                        if y > a.year() { y - 100 } else { y }
+                        if y > a.year() {
+                            y - 100
+                        } else {
+                            y
+                        }
                     }
                     _ => return None,
                 };
@@ -1222,7 +1510,11 @@ impl Parser {
                     return None;
                 }
                 let y0 = (n - 1) * 100;
-                Span::new((ymd(y0.max(1), 1, 1)?, ymd(y0 + 99, 12, 31)?), Grain::Century, "N-th century = the years (N-1)00 to (N-1)99 (TimeML)")
+                Span::new(
+                    (ymd(y0.max(1), 1, 1)?, ymd(y0 + 99, 12, 31)?),
+                    Grain::Century,
+                    "N-th century = the years (N-1)00 to (N-1)99 (TimeML)",
+                )
             }
             _ => None,
         }
@@ -1251,10 +1543,19 @@ impl Parser {
                 let u = words::unit(x)?;
                 let tail: Vec<&str> = rest.iter().take(2).filter_map(Tok::word).collect();
                 match tail.as_slice() {
-                    ["ago"] | ["back"] | ["earlier"] | ["before"] if rest.len() == 1 => (n, u, &[], -1),
-                    ["hence"] | ["later"] | ["from", "now"] if rest.len() <= 2 && (rest.len() == 1 || rest[1].is("now")) => (n, u, &[], 1),
+                    ["ago"] | ["back"] | ["earlier"] | ["before"] if rest.len() == 1 => {
+                        (n, u, &[], -1)
+                    }
+                    ["hence"] | ["later"] | ["from", "now"]
+                        if rest.len() <= 2 && (rest.len() == 1 || rest[1].is("now")) =>
+                    {
+                        (n, u, &[], 1)
+                    }
                     ["from", "today"] if rest.len() == 2 => (n, u, &rest[1..], 1),
-                    [s, ..] if matches!(*s, "after" | "from" | "before" | "since") && rest.len() > 1 => {
+                    [s, ..]
+                        if matches!(*s, "after" | "from" | "before" | "since")
+                            && rest.len() > 1 =>
+                    {
                         (n, u, &rest[1..], if *s == "before" { -1 } else { 1 })
                     }
                     _ => return None,
@@ -1266,9 +1567,16 @@ impl Parser {
         if rest.is_empty() {
             let d = self.shift(a, u, n)?;
             if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
-                return Span::new(cal::year_span(d.year())?, Grain::Year, "N years ago / from now = that calendar year (TimeML)");
+                return Span::new(
+                    cal::year_span(d.year())?,
+                    Grain::Year,
+                    "N years ago / from now = that calendar year (TimeML)",
+                );
             }
-            return Some(Span::day(d, "N days/weeks/months ago or from now = that day"));
+            return Some(Span::day(
+                d,
+                "N days/weeks/months ago or from now = that day",
+            ));
         }
         let p = self.period(rest)?;
         let d = self.shift(p.start, u, n)?;
@@ -1279,7 +1587,9 @@ impl Parser {
     fn counted_spans(&self, t: &[Tok]) -> Option<Span> {
         let a = self.as_of;
         let (r, n, u) = match t {
-            [c, up, x] if up.is("upcoming") => return self.nth_next_unit(words::count(c)?, words::unit(x)?),
+            [c, up, x] if up.is("upcoming") => {
+                return self.nth_next_unit(words::count(c)?, words::unit(x)?)
+            }
             [r, c, x] => {
                 if r.is("upcoming") {
                     return self.nth_next_unit(words::count(c)?, words::unit(x)?);
@@ -1293,7 +1603,10 @@ impl Parser {
         }
         let n = i64::from(n);
         let (first, rule) = match r {
-            Rel::Last => (-n, "last/past N units = the N whole units before the current one"),
+            Rel::Last => (
+                -n,
+                "last/past N units = the N whole units before the current one",
+            ),
             _ => (1, "next N units = the N whole units after the current one"),
         };
         let (s, e) = match u {
@@ -1329,14 +1642,22 @@ impl Parser {
         let rule = "upcoming N units = the N-th unit after the current one (Duckling)";
         match u {
             Unit::Day => Some(Span::day(add_days(a, n)?, rule)),
-            Unit::Week => Span::new(cal::week_span(add_days(cal::week_start(a)?, 7 * n)?)?, Grain::Week, rule),
+            Unit::Week => Span::new(
+                cal::week_span(add_days(cal::week_start(a)?, 7 * n)?)?,
+                Grain::Week,
+                rule,
+            ),
             Unit::Month => {
                 let f = cal::add_months(a, n)?;
                 Span::new(cal::month_span(f.year(), f.month())?, Grain::Month, rule)
             }
             Unit::Quarter => {
                 let f = cal::add_months(ymd(a.year(), (a.month() - 1) / 3 * 3 + 1, 1)?, 3 * n)?;
-                Span::new(cal::quarter_span(f.year(), (f.month() - 1) / 3 + 1)?, Grain::Quarter, rule)
+                Span::new(
+                    cal::quarter_span(f.year(), (f.month() - 1) / 3 + 1)?,
+                    Grain::Quarter,
+                    rule,
+                )
             }
             Unit::Year => Span::new(cal::year_span(a.year() + n as i32)?, Grain::Year, rule),
             _ => None,
@@ -1411,13 +1732,22 @@ impl Parser {
                     } else {
                         cal::nth_weekday_before(p.start, wd, n, true)?
                     };
-                    return Some(Span::day(d, "N-th <weekday> after/before a date (strictly)"));
+                    return Some(Span::day(
+                        d,
+                        "N-th <weekday> after/before a date (strictly)",
+                    ));
                 }
             }
         }
         let (n, from_end, wd, rest) = match t {
-            [l, x, rest @ ..] if l.is("last") && words::weekday(x).is_some() && !rest.is_empty() => (1, true, words::weekday(x)?, rest),
-            [o, x, rest @ ..] if words::weekday(x).is_some() && !rest.is_empty() => (words::ordinal(o)?, false, words::weekday(x)?, rest),
+            [l, x, rest @ ..]
+                if l.is("last") && words::weekday(x).is_some() && !rest.is_empty() =>
+            {
+                (1, true, words::weekday(x)?, rest)
+            }
+            [o, x, rest @ ..] if words::weekday(x).is_some() && !rest.is_empty() => {
+                (words::ordinal(o)?, false, words::weekday(x)?, rest)
+            }
             _ => return None,
         };
         let mut rest = rest;
@@ -1492,14 +1822,26 @@ impl Parser {
         let a = self.as_of;
         let mk = |se: (NaiveDate, NaiveDate), rule| Span::new(se, Grain::Span, rule);
         if p == Part::Rest {
-            let start = if s.start <= a && a <= s.end { a } else { s.start };
-            return mk((start, s.end), "rest of <period> = the day said to the period's end");
+            let start = if s.start <= a && a <= s.end {
+                a
+            } else {
+                s.start
+            };
+            return mk(
+                (start, s.end),
+                "rest of <period> = the day said to the period's end",
+            );
         }
         match s.grain {
-            Grain::Day => Some(Span { rule: "part of a day = that day (time of day ignored)", ..s }),
+            Grain::Day => Some(Span {
+                rule: "part of a day = that day (time of day ignored)",
+                ..s
+            }),
             Grain::Week => {
                 let (o1, o2, rule) = match p {
-                    Part::Beginning | Part::Early => (0, 2, "part of week: beginning = Monday-Wednesday"),
+                    Part::Beginning | Part::Early => {
+                        (0, 2, "part of week: beginning = Monday-Wednesday")
+                    }
                     Part::Mid => (1, 3, "part of week: mid = Tuesday-Thursday"),
                     Part::Late | Part::End => (4, 6, "part of week: end = Friday-Sunday"),
                     Part::FirstHalf => (0, 3, "half of week: Monday-Thursday"),
@@ -1512,7 +1854,9 @@ impl Parser {
                 let (y, m) = (s.start.year(), s.start.month());
                 let len = cal::month_len(y, m)?;
                 let (d1, d2, rule) = match p {
-                    Part::Beginning | Part::Early => (1, 10, "part of month: early/beginning = days 1-10"),
+                    Part::Beginning | Part::Early => {
+                        (1, 10, "part of month: early/beginning = days 1-10")
+                    }
                     Part::Mid => (11, 20, "part of month: mid = days 11-20"),
                     Part::Late | Part::End => (21, len, "part of month: late/end = days 21-end"),
                     Part::FirstHalf => (1, 15, "half of month: days 1-15"),
@@ -1525,22 +1869,38 @@ impl Parser {
                 let y = s.start.year();
                 let m0 = s.start.month();
                 let (a1, a2, rule) = match p {
-                    Part::Beginning | Part::Early => (0, 0, "part of quarter: early = its first month"),
+                    Part::Beginning | Part::Early => {
+                        (0, 0, "part of quarter: early = its first month")
+                    }
                     Part::Mid => (1, 1, "part of quarter: mid = its middle month"),
                     Part::Late | Part::End => (2, 2, "part of quarter: late/end = its last month"),
                     Part::FirstHalf => return self.halves(s, true),
                     Part::SecondHalf => return self.halves(s, false),
                     Part::Rest => return None,
                 };
-                mk((cal::month_span(y, m0 + a1)?.0, cal::month_span(y, m0 + a2)?.1), rule)
+                mk(
+                    (
+                        cal::month_span(y, m0 + a1)?.0,
+                        cal::month_span(y, m0 + a2)?.1,
+                    ),
+                    rule,
+                )
             }
             Grain::Year => {
                 let y = s.start.year();
                 let (m1, m2, rule) = match p {
-                    Part::Beginning => (1, 3, "part of year: beginning/start = January-March (Duckling)"),
+                    Part::Beginning => (
+                        1,
+                        3,
+                        "part of year: beginning/start = January-March (Duckling)",
+                    ),
                     Part::Early => (1, 4, "part of year: early = January-April (first third)"),
                     Part::Mid => (5, 8, "part of year: mid = May-August (middle third)"),
-                    Part::Late => (9, 12, "part of year: late = September-December (last third)"),
+                    Part::Late => (
+                        9,
+                        12,
+                        "part of year: late = September-December (last third)",
+                    ),
                     Part::End => (9, 12, "part of year: end = September-December (Duckling)"),
                     Part::FirstHalf => (1, 6, "half of year: January-June"),
                     Part::SecondHalf => (7, 12, "half of year: July-December"),
@@ -1553,9 +1913,19 @@ impl Parser {
                 let len = s.end.year() - y0 + 1;
                 let third = len / 3;
                 let (a1, a2, rule) = match p {
-                    Part::Beginning | Part::Early => (0, third, "part of decade: early = first years (1990-1993)"),
-                    Part::Mid => (third + 1, 2 * third, "part of decade: mid = middle years (1994-1996)"),
-                    Part::Late | Part::End => (2 * third + 1, len - 1, "part of decade: late = last years (1997-1999)"),
+                    Part::Beginning | Part::Early => {
+                        (0, third, "part of decade: early = first years (1990-1993)")
+                    }
+                    Part::Mid => (
+                        third + 1,
+                        2 * third,
+                        "part of decade: mid = middle years (1994-1996)",
+                    ),
+                    Part::Late | Part::End => (
+                        2 * third + 1,
+                        len - 1,
+                        "part of decade: late = last years (1997-1999)",
+                    ),
                     Part::FirstHalf => (0, len / 2 - 1, "half of decade"),
                     Part::SecondHalf => (len / 2, len - 1, "half of decade"),
                     Part::Rest => return None,
@@ -1566,9 +1936,21 @@ impl Parser {
                 let days = (s.end - s.start).num_days() + 1;
                 let third = days / 3;
                 let (o1, o2, rule) = match p {
-                    Part::Beginning | Part::Early => (0, third - 1, "part of a span: early = first third of its days"),
-                    Part::Mid => (third, days - third - 1, "part of a span: mid = middle third of its days"),
-                    Part::Late | Part::End => (days - third, days - 1, "part of a span: late = last third of its days"),
+                    Part::Beginning | Part::Early => (
+                        0,
+                        third - 1,
+                        "part of a span: early = first third of its days",
+                    ),
+                    Part::Mid => (
+                        third,
+                        days - third - 1,
+                        "part of a span: mid = middle third of its days",
+                    ),
+                    Part::Late | Part::End => (
+                        days - third,
+                        days - 1,
+                        "part of a span: late = last third of its days",
+                    ),
                     Part::FirstHalf => return self.halves(s, true),
                     Part::SecondHalf => return self.halves(s, false),
                     Part::Rest => return None,
@@ -1593,7 +1975,9 @@ impl Parser {
     fn closest_rule(&self, t: &[Tok]) -> Option<Span> {
         let (n, rest) = match t {
             [c, rest @ ..] if matches!(c.word(), Some("closest" | "nearest")) => (1, rest),
-            [o, c, rest @ ..] if matches!(c.word(), Some("closest" | "nearest")) => (words::ordinal(o)?, rest),
+            [o, c, rest @ ..] if matches!(c.word(), Some("closest" | "nearest")) => {
+                (words::ordinal(o)?, rest)
+            }
             _ => return None,
         };
         let wd = words::weekday(rest.first()?)?;
@@ -1611,10 +1995,12 @@ impl Parser {
         }
         c.sort_by_key(|d| ((*d - p.start).num_days().abs(), *d));
         c.dedup();
-        Some(Span::day(*c.get(n as usize - 1)?, "the N-th closest <weekday> to a date (ties: the earlier)"))
+        Some(Span::day(
+            *c.get(n as usize - 1)?,
+            "the N-th closest <weekday> to a date (ties: the earlier)",
+        ))
     }
 }
-
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Holiday {
@@ -1644,12 +2030,18 @@ fn partial(t: &[Tok]) -> Option<Partial> {
         Some(_) if t.len() > 1 => &t[1..],
         _ => t,
     };
-    let year4 = |x: &Tok| x.num().filter(|n| n.1 == 4 && !n.2 && n.0 > 0).map(|n| n.0 as i32);
+    let year4 = |x: &Tok| {
+        x.num()
+            .filter(|n| n.1 == 4 && !n.2 && n.0 > 0)
+            .map(|n| n.0 as i32)
+    };
     let p = |day, month, year| Some(Partial { day, month, year });
     match t {
         [d] if words::dom(d).is_some() => p(words::dom(d), None, None),
         [m] if words::month(m).is_some() => p(None, words::month(m), None),
-        [m, y] if words::month(m).is_some() && year4(y).is_some() => p(None, words::month(m), year4(y)),
+        [m, y] if words::month(m).is_some() && year4(y).is_some() => {
+            p(None, words::month(m), year4(y))
+        }
         [a, b] => {
             if let (Some(m), Some(d)) = (words::month(a), words::dom(b)) {
                 return p(Some(d), Some(m), None);

@@ -16,7 +16,11 @@ pub struct Tok {
 pub enum Kind {
     Word(String),
     /// A number: value, count of digits written (0 for number words), ordinal?
-    Num { v: u32, digits: u8, ord: bool },
+    Num {
+        v: u32,
+        digits: u8,
+        ord: bool,
+    },
     Sym(char),
 }
 
@@ -117,7 +121,10 @@ fn number_word(w: &str) -> Option<(u32, bool)> {
     if let Some(&(_, v)) = CARDINALS.iter().find(|(n, _)| *n == w) {
         return Some((v, false));
     }
-    ORDINALS.iter().find(|(n, _)| *n == w).map(|&(_, v)| (v, true))
+    ORDINALS
+        .iter()
+        .find(|(n, _)| *n == w)
+        .map(|&(_, v)| (v, true))
 }
 
 /// Split `text` into tokens; `Err` names the part that cannot be a token.
@@ -143,9 +150,22 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
             if trimmed.len() > 9 {
                 return Err(format!("the number '{digits}' is too large for a date"));
             }
-            let v: u32 = if trimmed.is_empty() { 0 } else { trimmed.parse().map_err(|_| format!("bad number '{digits}'"))? };
+            let v: u32 = if trimmed.is_empty() {
+                0
+            } else {
+                trimmed
+                    .parse()
+                    .map_err(|_| format!("bad number '{digits}'"))?
+            };
             let n = u8::try_from(digits.len()).unwrap_or(u8::MAX);
-            raw.push(Tok { kind: Kind::Num { v, digits: n, ord: false }, glued });
+            raw.push(Tok {
+                kind: Kind::Num {
+                    v,
+                    digits: n,
+                    ord: false,
+                },
+                glued,
+            });
             glued = true;
             continue;
         }
@@ -155,7 +175,10 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
                 i += 1;
             }
             let w: String = chars[s..i].iter().collect::<String>().to_lowercase();
-            raw.push(Tok { kind: Kind::Word(w), glued });
+            raw.push(Tok {
+                kind: Kind::Word(w),
+                glued,
+            });
             glued = true;
             continue;
         }
@@ -167,7 +190,10 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
                 i += 2;
                 continue;
             }
-            raw.push(Tok { kind: Kind::Sym('\''), glued });
+            raw.push(Tok {
+                kind: Kind::Sym('\''),
+                glued,
+            });
             glued = true;
             i += 1;
             continue;
@@ -177,7 +203,10 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
             '\u{2013}' | '\u{2014}' | '\u{2012}' | '\u{2212}' => '-',
             _ => '_', // stray symbol: kept as noise, dropped by the cleaner
         };
-        raw.push(Tok { kind: Kind::Sym(sym), glued });
+        raw.push(Tok {
+            kind: Kind::Sym(sym),
+            glued,
+        });
         glued = true;
         i += 1;
     }
@@ -193,7 +222,11 @@ fn post(raw: Vec<Tok>) -> Vec<Tok> {
             Kind::Word(w) => {
                 // Ordinal suffix glued to a number: 7th, 1st, 22nd, 3rd.
                 if t.glued && matches!(w.as_str(), "st" | "nd" | "rd" | "th") {
-                    if let Some(Tok { kind: Kind::Num { ord, .. }, .. }) = out.last_mut() {
+                    if let Some(Tok {
+                        kind: Kind::Num { ord, .. },
+                        ..
+                    }) = out.last_mut()
+                    {
                         *ord = true;
                         i += 1;
                         continue;
@@ -215,7 +248,10 @@ fn post(raw: Vec<Tok>) -> Vec<Tok> {
                         if raw.get(j).and_then(Tok::sym) == Some('.') {
                             j += 1;
                         }
-                        out.push(Tok { kind: Kind::Word(joined), glued: t.glued });
+                        out.push(Tok {
+                            kind: Kind::Word(joined),
+                            glued: t.glued,
+                        });
                         i = j;
                         continue;
                     }
@@ -229,13 +265,23 @@ fn post(raw: Vec<Tok>) -> Vec<Tok> {
                         }
                         if let Some(u) = raw.get(j).and_then(Tok::word).and_then(number_word) {
                             if (1..=9).contains(&u.0) {
-                                out.push(Tok { kind: Kind::Num { v: v + u.0, digits: 0, ord: u.1 }, glued: t.glued });
+                                out.push(Tok {
+                                    kind: Kind::Num {
+                                        v: v + u.0,
+                                        digits: 0,
+                                        ord: u.1,
+                                    },
+                                    glued: t.glued,
+                                });
                                 i = j + 1;
                                 continue;
                             }
                         }
                     }
-                    out.push(Tok { kind: Kind::Num { v, digits: 0, ord }, glued: t.glued });
+                    out.push(Tok {
+                        kind: Kind::Num { v, digits: 0, ord },
+                        glued: t.glued,
+                    });
                     i += 1;
                     continue;
                 }

@@ -11,9 +11,9 @@ pub mod bench;
 mod calendar;
 mod grammar;
 mod lexer;
-mod words;
 #[cfg(test)]
 mod tests;
+mod words;
 
 /// How fine-grained a reading is. Serialized with [`Precision::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -189,14 +189,22 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     "autumn" => "fall",
                     _ => w.as_str(),
                 };
-                out.push(Tok { kind: Kind::Word(canonical.to_string()), glued: t.glued });
+                out.push(Tok {
+                    kind: Kind::Word(canonical.to_string()),
+                    glued: t.glued,
+                });
             }
             Kind::Num { v, digits, ord } => {
                 let after_the = prev.is_some_and(|p| p.is("the") || p.is("on"));
-                let date_sep = next.is_some_and(|x| x.glued && matches!(x.sym(), Some('/' | '-' | '.')));
+                let date_sep =
+                    next.is_some_and(|x| x.glued && matches!(x.sym(), Some('/' | '-' | '.')));
                 let mut t = t.clone();
                 if after_the && !*ord && *digits <= 2 && (1..=31).contains(v) && !date_sep {
-                    t.kind = Kind::Num { v: *v, digits: *digits, ord: true };
+                    t.kind = Kind::Num {
+                        v: *v,
+                        digits: *digits,
+                        ord: true,
+                    };
                 }
                 out.push(t);
             }
@@ -241,12 +249,53 @@ pub fn tense_of(quote: &str) -> Tense {
         }
     }
     const IRREGULAR: &[&str] = &[
-        "was", "were", "had", "did", "ago", "last", "yesterday", "said", "held", "met", "took",
-        "went", "came", "saw", "made", "gave", "began", "told", "left", "won", "lost", "fell",
-        "rose", "spoke", "wrote", "found", "paid", "sent", "brought", "thought", "knew", "led",
-        "became", "broke", "chose", "ran", "sold", "stood", "struck", "fought", "flew", "hit",
+        "was",
+        "were",
+        "had",
+        "did",
+        "ago",
+        "last",
+        "yesterday",
+        "said",
+        "held",
+        "met",
+        "took",
+        "went",
+        "came",
+        "saw",
+        "made",
+        "gave",
+        "began",
+        "told",
+        "left",
+        "won",
+        "lost",
+        "fell",
+        "rose",
+        "spoke",
+        "wrote",
+        "found",
+        "paid",
+        "sent",
+        "brought",
+        "thought",
+        "knew",
+        "led",
+        "became",
+        "broke",
+        "chose",
+        "ran",
+        "sold",
+        "stood",
+        "struck",
+        "fought",
+        "flew",
+        "hit",
     ];
-    const NOT_PAST: &[&str] = &["need", "speed", "seed", "feed", "breed", "indeed", "bed", "red", "hundred", "united", "limited", "related", "based"];
+    const NOT_PAST: &[&str] = &[
+        "need", "speed", "seed", "feed", "breed", "indeed", "bed", "red", "hundred", "united",
+        "limited", "related", "based",
+    ];
     let past = ws.iter().any(|w| {
         IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(w))
     });
