@@ -671,6 +671,12 @@ impl Parser {
             | ["this", "day"]
             | ["this", "morning" | "afternoon" | "evening"]
             | ["earlier" | "later", "today"] => (a, "today = the day said"),
+            // News idiom: "for the day", "late in the day", "earlier in the day". A weak
+            // reading: in a story "the day" can also point back at a date named before.
+            ["day"] => (
+                a,
+                "the day (bare) = the day said (weak: may refer back to an earlier date)",
+            ),
             ["tomorrow" | "tomorrows"] => {
                 (add_days(a, 1)?, "tomorrow = the day after the day said")
             }

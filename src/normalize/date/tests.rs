@@ -103,6 +103,20 @@ fn relative_days_and_offsets() {
     check("yesterday", "2013-02-12", U, "2013-02-11", "2013-02-11");
     check("tomorrow", "2013-02-12", U, "2013-02-13", "2013-02-13");
     check(
+        "late in the day",
+        "2013-02-12",
+        U,
+        "2013-02-12",
+        "2013-02-12",
+    );
+    check(
+        "the day after tomorrow",
+        "2013-02-12",
+        U,
+        "2013-02-14",
+        "2013-02-14",
+    );
+    check(
         "three days ago",
         "2013-02-12",
         U,
