@@ -1920,17 +1920,17 @@ impl Parser {
                 let third = len / 3;
                 let (a1, a2, rule) = match p {
                     Part::Beginning | Part::Early => {
-                        (0, third, "part of decade: early = first years (1990-1993)")
+                        (0, third, "part of decade: early = years 0-3 (1990-1993)")
                     }
                     Part::Mid => (
                         third + 1,
                         2 * third,
-                        "part of decade: mid = middle years (1994-1996)",
+                        "part of decade: mid = years 4-6 (1994-1996)",
                     ),
                     Part::Late | Part::End => (
                         2 * third + 1,
                         len - 1,
-                        "part of decade: late = last years (1997-1999)",
+                        "part of decade: late = years 7-9 (1997-1999)",
                     ),
                     Part::FirstHalf => (0, len / 2 - 1, "half of decade"),
                     Part::SecondHalf => (len / 2, len - 1, "half of decade"),
