@@ -85,7 +85,11 @@ fn both_spellings_of_lavrov_are_one_entity() {
     let doc = bundled();
     let mut spellings = std::collections::BTreeSet::new();
     for f in doc["facts"].as_array().unwrap() {
-        assert!(!f["id"].as_str().unwrap().contains("sergei-lavrov"), "a fact about an unmerged Sergei Lavrov: {}", f["id"]);
+        assert!(
+            !f["id"].as_str().unwrap().contains("sergei-lavrov"),
+            "a fact about an unmerged Sergei Lavrov: {}",
+            f["id"]
+        );
         for c in f["claims"].as_array().unwrap() {
             let ids = c["ids"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect::<Vec<_>>());
             if ids.is_some_and(|ids| ids.contains(&"sergey-lavrov")) {

@@ -116,7 +116,9 @@ pub fn load_timeml(path: &Path) -> Result<Vec<Row>, String> {
 
 /// Compare a reading with a gold row.
 pub fn score(row: &Row, got: &Result<DateReading, super::DateError>) -> Outcome {
-    let Ok(r) = got else { return Outcome::NotUnderstood };
+    let Ok(r) = got else {
+        return Outcome::NotUnderstood;
+    };
     if r.start == row.start && r.end == row.end {
         return Outcome::Exact;
     }

@@ -130,3 +130,25 @@ pub fn expand_two_digit_year(yy: u32, as_of_year: i32) -> i32 {
 pub fn in_year_range(y: i32) -> bool {
     (MIN_YEAR..=MAX_YEAR).contains(&y)
 }
+
+/// Easter Sunday (Gregorian computus, the anonymous algorithm of 1876).
+pub fn easter(y: i32) -> Option<NaiveDate> {
+    if !in_year_range(y) {
+        return None;
+    }
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month as u32, day as u32)
+}

@@ -9,7 +9,7 @@
 //!
 //! Every rule must consume the whole slice it is given; there is no partial match.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -54,7 +54,12 @@ pub struct Parser {
     pub tense: Tense,
     /// A specific complaint found on the way ("2013-02-30 is not a calendar date").
     pub complaint: RefCell<Option<String>>,
+    /// Calls to `period` left before the parser gives up (bounds the work on any input).
+    budget: Cell<u32>,
 }
+
+/// Most calls to `period` one reading may make.
+const BUDGET: u32 = 20_000;
 
 type Rule = fn(&Parser, &[Tok]) -> Option<Span>;
 
@@ -67,6 +72,8 @@ const RULES: &[Rule] = &[
     Parser::weekday_rules,
     Parser::weekday_with_date,
     Parser::month_rules,
+    Parser::counted_spans,
+    Parser::holiday,
     Parser::day_of_month,
     Parser::week_rules,
     Parser::month_relative,
@@ -75,13 +82,12 @@ const RULES: &[Rule] = &[
     Parser::season_rules,
     Parser::decade_rules,
     Parser::offset_rules,
-    Parser::counted_spans,
     Parser::nth_of_period,
     Parser::part_rules,
     Parser::closest_rule,
 ];
 
-fn w<'a>(t: &'a [Tok], i: usize) -> Option<&'a str> {
+fn w(t: &[Tok], i: usize) -> Option<&str> {
     t.get(i).and_then(Tok::word)
 }
 
@@ -138,7 +144,7 @@ fn season_list(y: i32) -> Vec<(NaiveDate, NaiveDate)> {
 
 impl Parser {
     pub fn new(as_of: NaiveDate, tense: Tense) -> Parser {
-        Parser { as_of, tense, complaint: RefCell::new(None) }
+        Parser { as_of, tense, complaint: RefCell::new(None), budget: Cell::new(BUDGET) }
     }
 
     fn complain(&self, msg: String) {
@@ -149,7 +155,7 @@ impl Parser {
     }
 
     fn with_tense(&self, tense: Tense) -> Parser {
-        Parser { as_of: self.as_of, tense, complaint: RefCell::new(None) }
+        Parser { as_of: self.as_of, tense, complaint: RefCell::new(None), budget: Cell::new(self.budget.get()) }
     }
 
     // ----------------------------------------------------------------- top level
@@ -164,10 +170,10 @@ impl Parser {
         if let Some(s) = self.period(t) {
             return Some(closed(s));
         }
-        if let Some(r) = self.open_interval(t) {
-            return Some(r);
+        if let Some(s) = self.range(t) {
+            return Some(closed(s));
         }
-        self.range(t).map(closed)
+        self.open_interval(t)
     }
 
     /// A closed period: the rule table, plus a trailing time of day ("Friday night").
@@ -175,6 +181,12 @@ impl Parser {
         if t.is_empty() {
             return None;
         }
+        let left = self.budget.get();
+        if left == 0 {
+            self.complain("the expression is too complex to read as a date".into());
+            return None;
+        }
+        self.budget.set(left - 1);
         for rule in RULES {
             if let Some(s) = rule(self, t) {
                 return Some(s);
@@ -576,6 +588,9 @@ impl Parser {
             | ["this", "day"]
             | ["this", "morning" | "afternoon" | "evening"]
             | ["earlier" | "later", "today"] => (a, "today = the day said"),
+            // News idiom: "for the day", "late in the day", "earlier in the day". A weak
+            // reading: in a story "the day" can also point back at a date named before.
+            ["day"] => (a, "the day (bare) = the day said (weak: may refer back to an earlier date)"),
             ["tomorrow" | "tomorrows"] => (add_days(a, 1)?, "tomorrow = the day after the day said"),
             ["yesterday"] | ["last", "night"] => (add_days(a, -1)?, "yesterday = the day before the day said"),
             ["day", "after", "tomorrow"] => (add_days(a, 2)?, "the day after tomorrow = as_of + 2"),
@@ -689,7 +704,7 @@ impl Parser {
                 if ord {
                     return None;
                 }
-                if digits == 4 || digits > 4 {
+                if digits >= 4 {
                     if v == 0 || v > 9999 {
                         self.complain(format!("the year {v} is outside 1..9999"));
                         return None;
@@ -979,7 +994,16 @@ impl Parser {
             [l, d, rest @ ..] if l.is("last") && d.is("day") => (1, true, rest),
             [o, l, d, rest @ ..] if l.is("last") && d.is("day") => (words::ordinal(o)?, true, rest),
             [o, d, rest @ ..] if d.is("day") => (words::ordinal(o)?, false, rest),
-            [o, rest @ ..] => (words::dom(o)?, false, rest),
+            [o, rest @ ..] => {
+                // "20 of next month": a bare day number needs a month after it.
+                words::dom(o)?;
+                let p = self.period(rest)?;
+                if p.grain != Grain::Month {
+                    return None;
+                }
+                let d = add_days(p.start, i64::from(words::dom(o)?) - 1)?;
+                return (d <= p.end).then(|| Span::day(d, "day of a month"));
+            }
             _ => return None,
         };
         if rest.is_empty() {
@@ -1413,8 +1437,77 @@ impl Parser {
         }
     }
 
-    /// "first Tuesday of October", "last Friday of the month", "second Monday of last month".
+    /// Named holidays on a fixed date or tied to Easter: Christmas (Eve), New Year's
+    /// Day/Eve, Valentine's Day, Halloween, Easter (Sunday/Monday), Good Friday.
+    /// Alone, the year is chosen by tense; "Christmas 2014" / "Easter next year" anchor it.
+    fn holiday(&self, t: &[Tok]) -> Option<Span> {
+        let names: &[(&[&str], Holiday)] = &[
+            (&["christmas", "eve"], Holiday::Fixed(12, 24)),
+            (&["xmas", "eve"], Holiday::Fixed(12, 24)),
+            (&["christmas", "day"], Holiday::Fixed(12, 25)),
+            (&["christmas"], Holiday::Fixed(12, 25)),
+            (&["xmas"], Holiday::Fixed(12, 25)),
+            (&["new", "year", "eve"], Holiday::Fixed(12, 31)),
+            (&["new", "years", "eve"], Holiday::Fixed(12, 31)),
+            (&["new", "year", "day"], Holiday::Fixed(1, 1)),
+            (&["new", "years", "day"], Holiday::Fixed(1, 1)),
+            (&["valentine", "day"], Holiday::Fixed(2, 14)),
+            (&["valentines", "day"], Holiday::Fixed(2, 14)),
+            (&["halloween"], Holiday::Fixed(10, 31)),
+            (&["easter", "sunday"], Holiday::Easter(0)),
+            (&["easter", "monday"], Holiday::Easter(1)),
+            (&["easter", "mon"], Holiday::Easter(1)),
+            (&["easter"], Holiday::Easter(0)),
+            (&["good", "friday"], Holiday::Easter(-2)),
+        ];
+        let (rel, t) = match t.first().and_then(words::rel) {
+            Some(r) if t.len() > 1 => (Some(r), &t[1..]),
+            _ => (None, t),
+        };
+        let (h, rest) = names.iter().find_map(|(ws, h)| {
+            (t.len() >= ws.len() && t.iter().zip(ws.iter()).all(|(a, b)| a.is(b))).then(|| (*h, &t[ws.len()..]))
+        })?;
+        let on = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+            let d = match h {
+                Holiday::Fixed(m, d) => ymd(y, m, d)?,
+                Holiday::Easter(k) => add_days(cal::easter(y)?, k)?,
+            };
+            Some((d, d))
+        };
+        let rule = "holiday: fixed date or Easter-based, year by tense or anchor";
+        if !rest.is_empty() {
+            if rel.is_some() {
+                return None;
+            }
+            return Some(Span::day(on(self.year_anchor(rest)?)?.0, rule));
+        }
+        let a = self.as_of;
+        let cands: Vec<_> = (-2..=2).filter_map(|k| on(a.year() + k)).collect();
+        let d = match rel {
+            None => self.pick(&cands)?,
+            Some(Rel::This) => *cands.iter().find(|c| c.0.year() == a.year())?,
+            Some(Rel::Next) => *cands.iter().find(|c| c.0 > a)?,
+            Some(Rel::Last) => *cands.iter().rev().find(|c| c.0 < a)?,
+        };
+        Some(Span::day(d.0, rule))
+    }
+
+    /// "first Tuesday of October", "last Friday of the month", "second Monday of last month",
+    /// "third Tuesday after Christmas 2014".
     fn nth_of_period(&self, t: &[Tok]) -> Option<Span> {
+        if let [o, x, dir, rest @ ..] = t {
+            if let (Some(n), Some(wd)) = (words::ordinal(o), words::weekday(x)) {
+                if dir.is("after") || dir.is("before") {
+                    let p = self.period(rest)?;
+                    let d = if dir.is("after") {
+                        cal::nth_weekday_after(p.end, wd, n, true)?
+                    } else {
+                        cal::nth_weekday_before(p.start, wd, n, true)?
+                    };
+                    return Some(Span::day(d, "N-th <weekday> after/before a date (strictly)"));
+                }
+            }
+        }
         let (n, from_end, wd, rest) = match t {
             [l, x, rest @ ..] if l.is("last") && words::weekday(x).is_some() && !rest.is_empty() => {
                 (1, true, words::weekday(x)?, rest)
@@ -1557,9 +1650,9 @@ impl Parser {
                 let len = s.end.year() - y0 + 1;
                 let third = len / 3;
                 let (a1, a2, rule) = match p {
-                    Part::Beginning | Part::Early => (0, third, "part of decade: early = first years (1990-1993)"),
-                    Part::Mid => (third + 1, 2 * third, "part of decade: mid = middle years (1994-1996)"),
-                    Part::Late | Part::End => (2 * third + 1, len - 1, "part of decade: late = last years (1997-1999)"),
+                    Part::Beginning | Part::Early => (0, third, "part of decade: early = years 0-3 (1990-1993)"),
+                    Part::Mid => (third + 1, 2 * third, "part of decade: mid = years 4-6 (1994-1996)"),
+                    Part::Late | Part::End => (2 * third + 1, len - 1, "part of decade: late = years 7-9 (1997-1999)"),
                     Part::FirstHalf => (0, len / 2 - 1, "half of decade"),
                     Part::SecondHalf => (len / 2, len - 1, "half of decade"),
                     Part::Rest => return None,
@@ -1613,6 +1706,13 @@ impl Parser {
         c.dedup();
         Some(Span::day(*c.get(n as usize - 1)?, "the N-th closest <weekday> to a date (ties: the earlier)"))
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holiday {
+    Fixed(u32, u32),
+    /// Days from Easter Sunday.
+    Easter(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -165,7 +165,23 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 if words::is_filler(w) {
                     continue;
                 }
-                out.push(t.clone());
+                let canonical = match w.as_str() {
+                    "yr" => "year",
+                    "yrs" => "years",
+                    "qtr" => "quarter",
+                    "qtrs" => "quarters",
+                    "wk" => "week",
+                    "wks" => "weeks",
+                    "mo" | "mth" => "month",
+                    "mos" | "mths" => "months",
+                    "tomorrows" => "tomorrow",
+                    "thru" => "through",
+                    "til" | "till" | "untill" => "until",
+                    "nite" => "night",
+                    "autumn" => "fall",
+                    _ => w.as_str(),
+                };
+                out.push(Tok { kind: Kind::Word(canonical.to_string()), glued: t.glued });
             }
             Kind::Num { v, digits, ord } => {
                 let after_the = prev.is_some_and(|p| p.is("the") || p.is("on"));

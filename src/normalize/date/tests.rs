@@ -1,1 +1,304 @@
+//! One test per documented convention (see docs/temporal.md), plus robustness.
 
+use chrono::NaiveDate;
+
+use super::{read_date, tense_of, Precision, Tense};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Read and return (start, end) as strings, "open" for an open end.
+fn r(expr: &str, as_of: &str, tense: Tense) -> (String, String) {
+    let x = read_date(expr, d(as_of), tense).unwrap_or_else(|e| panic!("{expr}: {e}"));
+    let f = |o: Option<NaiveDate>| o.map_or("open".to_string(), |d| d.to_string());
+    (f(x.start), f(x.end))
+}
+
+fn check(expr: &str, as_of: &str, tense: Tense, start: &str, end: &str) {
+    assert_eq!(r(expr, as_of, tense), (start.to_string(), end.to_string()), "{expr} @ {as_of} ({tense:?})");
+}
+
+const U: Tense = Tense::Unknown;
+const P: Tense = Tense::Past;
+const F: Tense = Tense::Future;
+
+#[test]
+fn absolute_dates() {
+    for e in [
+        "7 July 2013",
+        "July 7th, 2013",
+        "July 7, 2013",
+        "7/7/2013",
+        "2013-07-07",
+        "the 7th of July 2013",
+        "7th of July, 2013",
+    ] {
+        check(e, "2013-10-07", U, "2013-07-07", "2013-07-07");
+    }
+    check("July 7th", "2013-10-07", U, "2013-07-07", "2013-07-07");
+    check("2/15", "2013-02-12", U, "2013-02-15", "2013-02-15");
+    check("September 4", "2013-08-09", U, "2013-09-04", "2013-09-04");
+    check("March 7", "2013-08-09", U, "2013-03-07", "2013-03-07");
+    check("June 2012", "2013-08-09", U, "2012-06-01", "2012-06-30");
+    check("May of 2013", "2013-08-09", F, "2013-05-01", "2013-05-31");
+    check("2013", "2016-01-01", U, "2013-01-01", "2013-12-31");
+    check("the 1990s", "2013-01-01", U, "1990-01-01", "1999-12-31");
+    check("20th century", "2013-01-01", U, "1900-01-01", "1999-12-31");
+}
+
+#[test]
+fn bare_month_by_tense() {
+    // Unknown: nearest. August said 2013-10-07 -> Aug 2013 (2 months back, not 10 ahead).
+    check("August", "2013-10-07", U, "2013-08-01", "2013-08-31");
+    check("August", "2013-10-07", F, "2014-08-01", "2014-08-31");
+    check("August", "2013-03-22", P, "2012-08-01", "2012-08-31");
+    // The current month is "on or before" and "on or after".
+    check("March", "2013-03-22", P, "2013-03-01", "2013-03-31");
+    check("March", "2013-03-22", F, "2013-03-01", "2013-03-31");
+}
+
+#[test]
+fn bare_weekday_by_tense() {
+    // Saturday 2016-03-05.
+    check("late Friday", "2016-03-05", U, "2016-03-04", "2016-03-04");
+    check("Friday night", "2016-03-05", P, "2016-03-04", "2016-03-04");
+    // Same weekday as as_of: past/unknown = that day, future = a week later.
+    check("Friday", "2016-03-04", P, "2016-03-04", "2016-03-04");
+    check("Friday", "2016-03-04", U, "2016-03-04", "2016-03-04");
+    check("Friday", "2016-03-04", F, "2016-03-11", "2016-03-11");
+    check("Tuesday", "2016-03-05", F, "2016-03-08", "2016-03-08");
+}
+
+#[test]
+fn relative_weekdays() {
+    // Tuesday 2013-02-12.
+    check("last Tuesday", "2013-02-12", U, "2013-02-05", "2013-02-05");
+    check("next Monday", "2013-02-12", U, "2013-02-18", "2013-02-18");
+    check("next Saturday", "2013-02-12", U, "2013-02-23", "2013-02-23");
+    check("this Friday", "2013-02-12", U, "2013-02-15", "2013-02-15");
+    check("friday after next", "2013-02-12", U, "2013-02-22", "2013-02-22");
+    check("wednesday of next week", "2013-02-12", U, "2013-02-20", "2013-02-20");
+}
+
+#[test]
+fn relative_days_and_offsets() {
+    check("today", "2013-02-12", U, "2013-02-12", "2013-02-12");
+    check("yesterday", "2013-02-12", U, "2013-02-11", "2013-02-11");
+    check("tomorrow", "2013-02-12", U, "2013-02-13", "2013-02-13");
+    check("late in the day", "2013-02-12", U, "2013-02-12", "2013-02-12");
+    check("the day after tomorrow", "2013-02-12", U, "2013-02-14", "2013-02-14");
+    check("three days ago", "2013-02-12", U, "2013-02-09", "2013-02-09");
+    check("in two weeks", "2013-02-12", U, "2013-02-26", "2013-02-26");
+    check("two weeks from now", "2013-02-12", U, "2013-02-26", "2013-02-26");
+    check("a week ago", "2013-02-12", U, "2013-02-05", "2013-02-05");
+    // Years ago: the calendar year (TimeML), not a day.
+    check("four years ago", "2013-03-21", U, "2009-01-01", "2009-12-31");
+}
+
+#[test]
+fn relative_periods() {
+    check("this week", "2013-02-12", U, "2013-02-11", "2013-02-17");
+    check("last week", "2013-02-12", U, "2013-02-04", "2013-02-10");
+    check("the past week", "2013-02-12", U, "2013-02-04", "2013-02-10");
+    check("next month", "2013-02-12", U, "2013-03-01", "2013-03-31");
+    check("the coming year", "2013-02-12", U, "2014-01-01", "2014-12-31");
+    check("last quarter", "2007-01-18", U, "2006-10-01", "2006-12-31");
+    check("the past two weeks", "2013-02-12", U, "2013-01-28", "2013-02-10");
+    check("the last three months", "2013-02-12", U, "2012-11-01", "2013-01-31");
+    check("July 7th this year", "2013-10-07", F, "2013-07-07", "2013-07-07");
+}
+
+#[test]
+fn last_and_next_month_name() {
+    // last <month> = the most recent one before the current month.
+    check("last June", "2013-03-22", U, "2012-06-01", "2012-06-30");
+    check("last September", "2009-10-12", U, "2009-09-01", "2009-09-30");
+    check("last June", "2013-08-09", U, "2013-06-01", "2013-06-30");
+    check("next March", "2013-02-12", U, "2013-03-01", "2013-03-31");
+}
+
+#[test]
+fn parts_of_periods() {
+    check("end of this month", "2013-08-09", U, "2013-08-21", "2013-08-31");
+    check("early May of 2013", "2013-08-09", U, "2013-05-01", "2013-05-10");
+    check("mid-November", "2013-10-01", U, "2013-11-11", "2013-11-20");
+    check("mid November", "2013-10-01", U, "2013-11-11", "2013-11-20");
+    check("the middle of November", "2013-10-01", U, "2013-11-11", "2013-11-20");
+    check("early in September", "2013-08-09", U, "2013-09-01", "2013-09-10");
+    check("late March", "2013-02-12", U, "2013-03-21", "2013-03-31");
+    check("the beginning of the year", "2013-02-12", U, "2013-01-01", "2013-03-31");
+    check("end of the year", "2013-02-12", U, "2013-09-01", "2013-12-31");
+    check("early 2013", "2013-08-09", U, "2013-01-01", "2013-04-30");
+    check("mid 2013", "2013-08-09", U, "2013-05-01", "2013-08-31");
+    check("late 2013", "2013-08-09", U, "2013-09-01", "2013-12-31");
+    check("first half of 2013", "2013-08-09", U, "2013-01-01", "2013-06-30");
+    check("second half of November", "2013-10-01", U, "2013-11-16", "2013-11-30");
+    check("end of this week", "2013-02-12", U, "2013-02-15", "2013-02-17");
+}
+
+#[test]
+fn weeks_of_a_month() {
+    // November 2013 starts on a Friday: its first whole Monday-Sunday week is Nov 4-10.
+    check("the first week of November 2013", "2013-10-01", U, "2013-11-04", "2013-11-10");
+    check("the second week of November", "2013-10-01", U, "2013-11-11", "2013-11-17");
+    check("last week of September 2014", "2013-02-12", U, "2014-09-22", "2014-09-28");
+}
+
+#[test]
+fn seasons_and_quarters() {
+    check("summer", "2013-02-12", F, "2013-06-21", "2013-09-23");
+    check("this summer", "2013-02-12", U, "2013-06-21", "2013-09-23");
+    check("last winter", "2013-08-09", U, "2012-12-21", "2013-03-20");
+    check("Q3", "2013-08-09", U, "2013-07-01", "2013-09-30");
+    check("the third quarter of 2013", "2014-01-01", U, "2013-07-01", "2013-09-30");
+    check("the fourth quarter", "2006-08-19", U, "2006-10-01", "2006-12-31");
+}
+
+#[test]
+fn open_intervals() {
+    check("after August", "2013-06-01", U, "2013-09-01", "open");
+    check("sometime after August", "2013-06-01", U, "2013-09-01", "open");
+    check("by November", "2013-10-07", U, "open", "2013-11-30");
+    check("until March", "2013-02-12", U, "open", "2013-03-31");
+    check("since May", "2013-08-09", U, "2013-05-01", "open");
+    check("since May", "2013-03-01", U, "2012-05-01", "open");
+    check("no later than November 30", "2013-10-07", U, "open", "2013-11-30");
+    check("not before May", "2013-02-12", U, "2013-05-01", "open");
+    check("from May on", "2013-02-12", U, "2013-05-01", "open");
+    check("before the end of the year", "2013-08-09", U, "open", "2013-12-31");
+    check("before May", "2013-02-12", U, "open", "2013-04-30");
+    let x = read_date("after August", d("2013-06-01"), U).unwrap();
+    assert_eq!(x.precision, Precision::Open);
+}
+
+#[test]
+fn ranges() {
+    for e in
+        ["between 8 and 14 November", "8-14 November", "November 8 to 14", "from 8 to 14 November", "Nov 8 - Nov 14"]
+    {
+        check(e, "2013-10-07", U, "2013-11-08", "2013-11-14");
+    }
+    check("from May to July", "2013-02-12", U, "2013-05-01", "2013-07-31");
+    check("May through July", "2013-02-12", U, "2013-05-01", "2013-07-31");
+    check("December 28 to January 3", "2013-12-01", U, "2013-12-28", "2014-01-03");
+    check("18th Dec for 10 days", "2013-02-12", F, "2013-12-18", "2013-12-28");
+}
+
+#[test]
+fn vague() {
+    let x = read_date("as soon as possible", d("2013-08-09"), U).unwrap();
+    assert_eq!((x.start, x.end, x.precision), (Some(d("2013-08-09")), None, Precision::Vague));
+    for e in ["at the earliest possible time", "as early as possible", "in due course"] {
+        check(e, "2013-08-09", U, "2013-08-09", "open");
+    }
+    check("soon", "2013-08-09", U, "2013-08-09", "2013-11-07");
+    check("shortly", "2013-08-09", U, "2013-08-09", "2013-09-08");
+    check("in the coming weeks", "2013-08-09", U, "2013-08-09", "2013-10-04");
+    check("in the near future", "2013-08-09", U, "2013-08-09", "2013-11-07");
+    check("later this year", "2013-08-09", U, "2013-08-10", "2013-12-31");
+    check("earlier this month", "2013-08-09", U, "2013-08-01", "2013-08-08");
+    assert_eq!(read_date("soon", d("2013-08-09"), U).unwrap().precision, Precision::Vague);
+}
+
+#[test]
+fn fillers_and_typos() {
+    check("sometimes in August", "2013-10-07", U, "2013-08-01", "2013-08-31");
+    check("around the 7th of July", "2013-10-07", U, "2013-07-07", "2013-07-07");
+    check("on September 4th.", "2013-08-09", U, "2013-09-04", "2013-09-04");
+    check("(at the end of this month)", "2013-08-09", U, "2013-08-21", "2013-08-31");
+}
+
+#[test]
+fn anchored_year_ignores_tense() {
+    check("May of 2013", "2013-08-09", F, "2013-05-01", "2013-05-31");
+    check("July 7th this year", "2013-03-01", P, "2013-07-07", "2013-07-07");
+}
+
+#[test]
+fn holidays() {
+    check("Christmas", "2013-02-12", F, "2013-12-25", "2013-12-25");
+    check("Easter 2013", "2013-02-12", U, "2013-03-31", "2013-03-31");
+    check("three days after Easter", "2013-02-12", F, "2013-04-03", "2013-04-03");
+}
+
+#[test]
+fn errors_name_the_part() {
+    let e = read_date("next blursday", d("2013-02-12"), U).unwrap_err();
+    assert!(e.message.contains("blursday"), "{}", e.message);
+    let e = read_date("2013-02-30", d("2013-02-12"), U).unwrap_err();
+    assert!(e.message.contains("not a calendar date"), "{}", e.message);
+    let e = read_date("10000", d("2013-02-12"), U).unwrap_err();
+    assert!(e.message.contains("10000"), "{}", e.message);
+    assert!(read_date("0000", d("2013-02-12"), U).is_err());
+    assert!(read_date("", d("2013-02-12"), U).is_err());
+}
+
+#[test]
+fn never_panics() {
+    let long = "a".repeat(100_000);
+    let nested = "early ".repeat(60) + "May";
+    let inputs = [
+        "",
+        " ",
+        "...",
+        "99999999999/1/1",
+        "1/99999999999/1",
+        "2013-02-30",
+        "0/0/0",
+        "0",
+        "10000",
+        "9999-12-31",
+        "31/12/9999",
+        "after 9999",
+        "next year",
+        "ß∂ƒ",
+        "日本語 3月",
+        "🙂 friday",
+        "-",
+        "- -",
+        "/",
+        "'",
+        "''",
+        "the the the",
+        "in",
+        "in 99999 years",
+        "999999999 days ago",
+        "99 fridays from now",
+        "999999999 weeks from now",
+        "last 999999999 years",
+        long.as_str(),
+        nested.as_str(),
+        "between and",
+        "from to",
+        "12/31/99999",
+        "Feb 29",
+        "Feb 29 2013",
+        "first half",
+        "closest monday to",
+        "1st closest",
+        "q",
+        "q9",
+        "Q0 2013",
+        "99999q4",
+    ];
+    for as_of in ["2013-02-12", "9999-12-31", "0001-01-01"] {
+        for t in [U, P, F] {
+            for i in inputs {
+                let _ = read_date(i, d(as_of), t);
+            }
+        }
+    }
+}
+
+#[test]
+fn tense_heuristic() {
+    assert_eq!(tense_of("The meeting will be held at the end of this month"), F);
+    assert_eq!(tense_of("The first round of talks in Geneva, held last June, ended in a stalemate"), P);
+    assert_eq!(tense_of("Kerry and Lavrov, in a phone conversation late Friday, agreed"), P);
+    assert_eq!(tense_of("The minister said the conference will be held in November"), F);
+    assert_eq!(tense_of("Talks are scheduled for next week"), F);
+    assert_eq!(tense_of("The company plans to open the plant in August"), F);
+    assert_eq!(tense_of("They met in August"), P);
+    assert_eq!(tense_of("August"), U);
+}
