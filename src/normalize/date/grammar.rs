@@ -251,6 +251,14 @@ impl Parser {
         let text: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
         let s = text.join(" ");
         let from_now = |days: i64, rule| Some(reading(Some(a), add_days(a, days), Precision::Vague, rule));
+        if is_asap(&text) {
+            return Some(reading(
+                Some(a),
+                None,
+                Precision::Vague,
+                "vague: as soon as possible / in due course = from the day said, open end",
+            ));
+        }
         match s.as_str() {
             "as soon as possible"
             | "asap"
@@ -1783,5 +1791,31 @@ fn month_day_parts(t: &[Tok]) -> Option<(u32, u32, &[Tok])> {
             None
         }
         _ => None,
+    }
+}
+
+/// The "as soon as possible" family, with its variants in the news: "as early
+/// as is practically possible", "as soon as practicable", "as early as
+/// circumstances permit" — `as <soon|early|quickly|...> as`, at most three
+/// words of hedging, and an ending that says "when it can be done".
+fn is_asap(words: &[&str]) -> bool {
+    const SPEED: &[&str] = &["soon", "early", "quickly", "rapidly", "fast", "promptly", "speedily"];
+    const END: &[&str] = &["possible", "practicable", "feasible", "permit", "permits", "allow", "allows"];
+    const HEDGE: &[&str] = &[
+        "is",
+        "it",
+        "practically",
+        "reasonably",
+        "humanly",
+        "realistically",
+        "circumstances",
+        "circumstance",
+        "conditions",
+    ];
+    match words {
+        ["as", speed, "as", middle @ .., end] => {
+            SPEED.contains(speed) && END.contains(end) && middle.len() <= 3 && middle.iter().all(|w| HEDGE.contains(w))
+        }
+        _ => false,
     }
 }

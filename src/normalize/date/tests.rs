@@ -189,7 +189,14 @@ fn ranges() {
 fn vague() {
     let x = read_date("as soon as possible", d("2013-08-09"), U).unwrap();
     assert_eq!((x.start, x.end, x.precision), (Some(d("2013-08-09")), None, Precision::Vague));
-    for e in ["at the earliest possible time", "as early as possible", "in due course"] {
+    for e in [
+        "at the earliest possible time",
+        "as early as possible",
+        "in due course",
+        "as early as is practically possible",
+        "as soon as practicable",
+        "as early as circumstances permit",
+    ] {
         check(e, "2013-08-09", U, "2013-08-09", "open");
     }
     check("soon", "2013-08-09", U, "2013-08-09", "2013-11-07");
