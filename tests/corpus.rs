@@ -153,3 +153,70 @@ fn output_is_byte_identical_whatever_the_order_files_were_written_in() {
     assert_eq!(out_a, out_b);
     assert_eq!(out_a, check_json(a.path()).1, "two runs differ");
 }
+
+/// Every date and number expression in `claims/`, with the reading
+/// docs/temporal.md and docs/numbers.md give it and the convention that does.
+#[test]
+fn every_date_and_number_in_the_bundled_claims_reads_as_documented() {
+    #[rustfmt::skip]
+    let expected: &[(&str, &str, &str, &str, &str)] = &[
+        // value, as_of, start/low, end/high ("-" = open), convention
+        ("last year", "2013-08-09", "2012-01-01", "2012-12-31", "last <unit>: the previous calendar unit"),
+        ("June 2012", "2013-08-12", "2012-06-01", "2012-06-30", "month with year"),
+        ("last June", "2013-08-09", "2013-06-01", "2013-06-30", "last <month>: the most recent before the current month"),
+        ("as soon as possible", "2013-08-09", "2013-08-09", "-", "ASAP: from the day said, open"),
+        ("as early as is practically possible", "2013-08-09", "2013-08-09", "-", "the ASAP family"),
+        ("sometime after August", "2013-08-12", "2013-09-01", "-", "after X: the day after X ends, open"),
+        ("at the earliest possible time", "2013-08-12", "2013-08-12", "-", "ASAP"),
+        ("second week of November", "2013-10-07", "2013-11-11", "2013-11-17", "N-th Monday-Sunday week wholly inside the month"),
+        ("in November", "2013-10-07", "2013-11-01", "2013-11-30", "bare month: nearest / tense of the quote"),
+        ("mid-November", "2013-10-07", "2013-11-11", "2013-11-20", "mid = days 11-20"),
+        ("May", "2013-08-09", "2013-05-01", "2013-05-31", "bare month after 'since', past"),
+        ("March 9", "2016-03-05", "2016-03-09", "2016-03-09", "month and day: nearest occurrence"),
+        ("as soon as possible", "2016-03-05", "2016-03-05", "-", "ASAP"),
+        ("March 7", "2016-03-05", "2016-03-07", "2016-03-07", "month and day: nearest occurrence"),
+        ("end of June", "2013-08-12", "2013-06-21", "2013-06-30", "end of a month = days 21-end"),
+        ("late Friday", "2016-03-05", "2016-03-04", "2016-03-04", "weekday: nearest; part of day ignored"),
+        ("Monday", "2013-10-07", "2013-10-07", "2013-10-07", "weekday said on that weekday, past: that day"),
+        ("June, 2013", "2013-08-09", "2013-06-01", "2013-06-30", "month with year"),
+        ("September", "2013-08-09", "2013-09-01", "2013-09-30", "bare month: nearest / tense"),
+        ("September 4", "2013-10-07", "2013-09-04", "2013-09-04", "month and day: nearest"),
+        ("early in September", "2013-10-07", "2013-09-01", "2013-09-10", "early = days 1-10"),
+        ("In September", "2013-10-07", "2013-09-01", "2013-09-30", "bare month: nearest"),
+        ("end of this month", "2013-08-09", "2013-08-21", "2013-08-31", "end of a month = days 21-end"),
+        ("end of the month", "2013-08-09", "2013-08-21", "2013-08-31", "end of a month = days 21-end"),
+        ("Friday", "2013-08-09", "2013-08-09", "2013-08-09", "weekday said on that weekday: that day"),
+        ("yesterday", "2013-08-10", "2013-08-09", "2013-08-09", "yesterday"),
+        ("July 7th this year", "2013-08-09", "2013-07-07", "2013-07-07", "date anchored to this year"),
+        ("early May of 2013", "2013-08-12", "2013-05-01", "2013-05-10", "early = days 1-10"),
+        ("over 100,000", "2013-08-09", "100000", "-", "over N: N and above"),
+        ("two", "2013-08-09", "2", "2", "number word"),
+    ];
+    let doc = bundled();
+    let mut seen = 0;
+    for f in doc["facts"].as_array().unwrap() {
+        for c in f["claims"].as_array().unwrap() {
+            let kind = c["type"].as_str().unwrap();
+            if kind != "date" && kind != "number" {
+                continue;
+            }
+            seen += 1;
+            let (lo, hi) = if kind == "date" { ("start", "end") } else { ("low", "high") };
+            let show = |v: &Value| match v {
+                Value::Null => "-".to_string(),
+                Value::String(s) => s.clone(),
+                Value::Number(n) => format!("{}", n.as_f64().unwrap()),
+                other => other.to_string(),
+            };
+            let got = (show(&c[lo]), show(&c[hi]));
+            let value = c["value"].as_str().unwrap();
+            let as_of = c["as_of"].as_str().unwrap();
+            let row = expected
+                .iter()
+                .find(|(v, a, ..)| *v == value && *a == as_of)
+                .unwrap_or_else(|| panic!("add '{value}' said {as_of} to this table (it reads {got:?})"));
+            assert_eq!(got, (row.2.to_string(), row.3.to_string()), "'{value}' said {as_of} ({})", row.4);
+        }
+    }
+    assert_eq!(seen, expected.len(), "every row of the table is a claim of the corpus");
+}

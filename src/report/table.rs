@@ -54,7 +54,7 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
         // The fact column carries the reason; keep it from crowding out the claims.
         // Its ids are never broken mid-word, as far as the width allows.
         let longest_id = facts.iter().map(|f| f.id.chars().count()).max().unwrap_or(0);
-        let lower = (longest_id as u16 + 2).min(options.width.map_or(u16::MAX, |w| w / 3));
+        let lower = (longest_id as u16 + 2).min(options.width.map_or(u16::MAX, |w| w * 2 / 5));
         if let Some(column) = table.column_mut(0) {
             column.set_constraint(ColumnConstraint::Boundaries {
                 lower: Width::Fixed(lower),
