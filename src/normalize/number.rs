@@ -424,4 +424,45 @@ mod tests {
             assert!(read_number(bad).is_err(), "{bad}");
         }
     }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let odd = [
+            "-",
+            "+",
+            "between",
+            "between and",
+            "from to",
+            "over",
+            "a",
+            "an",
+            "1e400",
+            "1,000,000,000,000,000,000,000",
+            "0.5.5",
+            ",",
+            ",100",
+            "100,",
+            "-5",
+            "5-",
+            "-plus",
+            "+5",
+            "twenty-",
+            "-one",
+            "one hundred and",
+            "and",
+            "to 5",
+            "5 to",
+            "10 to 20 to 30",
+            "a dozen dozen",
+            "%",
+            "½",
+            "٣٠٠",
+            "𝟙𝟘𝟘",
+            "about about 5",
+        ];
+        for s in odd {
+            let _ = read_number(s);
+        }
+        assert!(read_number(&"9".repeat(400)).map_or(true, |r| r.low.is_some_and(f64::is_finite)));
+    }
 }
