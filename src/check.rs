@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::compare::{compare, Relation, Verdict};
-use crate::error::{sort_diagnostics, Diagnostic};
+use crate::error::{sort_diagnostics, Diagnostic, Loc};
 use crate::ground::Article;
 use crate::group::{group, ReadClaim};
 use crate::load::{load, Loaded};
@@ -114,22 +114,23 @@ pub fn run(claims_dir: &Path, articles_dir: &Path) -> Outcome {
 
 /// Check a loaded corpus. Pure.
 pub fn analyze(loaded: Loaded) -> Outcome {
-    let Loaded { corpus, articles, mut diagnostics } = loaded;
-    let (registry, registry_diags) = Registry::build(corpus.entities.clone());
+    let Loaded { mut corpus, articles, mut diagnostics } = loaded;
+    let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
 
-    // Resolve every distinct subject and entity value once.
-    let mut names: Vec<&str> = corpus.claims.iter().map(|c| c.subject.as_str()).collect();
+    // Every distinct subject and entity name, with the place it is first used,
+    // resolved once.
+    let mut first_use: BTreeMap<&str, Loc> = BTreeMap::new();
     for c in &corpus.claims {
+        first_use.entry(c.subject.as_str()).or_insert_with(|| c.loc.clone());
         if matches!(c.value_type, ValueType::Entity | ValueType::Entities) {
-            match &c.value {
-                crate::model::RawValue::Scalar(s) => names.push(s),
-                crate::model::RawValue::List(items) => names.extend(items.iter().map(String::as_str)),
+            for name in c.value.items() {
+                first_use.entry(name).or_insert_with(|| c.value_loc.clone());
             }
         }
     }
-    let resolutions = resolve_all(&registry, names);
-    resolution_warnings(&corpus, &registry, &resolutions, &mut diagnostics);
+    let resolutions = resolve_all(&registry, first_use.keys().copied());
+    resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
 
     let prepared: Vec<Option<Article>> = articles.iter().map(|a| a.as_deref().map(Article::new)).collect();
     let mut read = Vec::new();
@@ -241,20 +242,13 @@ fn view(c: &ReadClaim<'_>) -> ClaimView {
 /// One warning per distinct name that was matched fuzzily or not at all,
 /// at the first claim that uses it.
 fn resolution_warnings(
-    corpus: &crate::model::Corpus,
+    first_use: &BTreeMap<&str, Loc>,
     registry: &Registry,
     resolutions: &BTreeMap<&str, Resolution>,
     diags: &mut Vec<Diagnostic>,
 ) {
     for (name, resolution) in resolutions {
-        let first = corpus.claims.iter().find(|c| {
-            c.subject == *name
-                || match &c.value {
-                    crate::model::RawValue::Scalar(s) => s == name && matches!(c.value_type, ValueType::Entity),
-                    crate::model::RawValue::List(items) => items.iter().any(|i| i == name),
-                }
-        });
-        let loc = first.map(|c| if c.subject == *name { c.loc.clone() } else { c.value_loc.clone() });
+        let loc = first_use.get(name).cloned();
         match resolution {
             Resolution::Exact(_) => {}
             Resolution::Fuzzy { entity, matched, score } => diags.push(

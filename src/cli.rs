@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::check;
 use crate::compare::Verdict;
 use crate::normalize::date::{read_date, Tense};
+use crate::normalize::format_day;
 use crate::report::{self, Format, Options};
 
 /// Exit codes.
@@ -293,12 +294,12 @@ struct WhenJson<'a> {
 }
 
 fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut Output) {
-    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let day = |d: Option<NaiveDate>| d.map(format_day);
     let result = read_date(expr, as_of, tense);
     if json {
         let mut line = WhenJson {
             expression: expr,
-            as_of: as_of.format("%Y-%m-%d").to_string(),
+            as_of: format_day(as_of),
             start: None,
             end: None,
             precision: None,

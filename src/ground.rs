@@ -53,10 +53,8 @@ pub fn fold_quote(s: &str) -> String {
 /// An article prepared for quote lookups.
 #[derive(Debug, Clone)]
 pub struct Article {
+    text: String,
     folded: String,
-    /// The article's words as written, for showing the closest passage.
-    words: Vec<String>,
-    folded_words: Vec<String>,
 }
 
 /// The closest passage to a quote that was not found.
@@ -68,10 +66,7 @@ pub struct Miss {
 
 impl Article {
     pub fn new(text: &str) -> Article {
-        let folded = fold_quote(text);
-        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
-        let folded_words = words.iter().map(|w| fold_quote(w)).collect();
-        Article { folded, words, folded_words }
+        Article { text: text.to_string(), folded: fold_quote(text) }
     }
 
     /// `Ok(())` when the quote is in the article, else its closest passage.
@@ -85,10 +80,13 @@ impl Article {
 
     /// The window of the article, as long as the quote, that shares the most
     /// words with it; ties and the final score by string similarity.
+    /// Only a quote that is not found pays for splitting the article into words.
     fn closest(&self, q: &str) -> Miss {
+        let words: Vec<&str> = self.text.split_whitespace().collect();
+        let folded_words: Vec<String> = words.iter().map(|w| fold_quote(w)).collect();
         let qwords: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
-        let n = qwords.len().max(1).min(self.words.len().max(1));
-        if self.words.is_empty() {
+        let n = qwords.len().max(1).min(words.len().max(1));
+        if words.is_empty() {
             return Miss { passage: String::new(), similarity: 0.0 };
         }
         let mut want: HashMap<&str, i32> = HashMap::new();
@@ -99,7 +97,7 @@ impl Article {
         let mut have: HashMap<&str, i32> = HashMap::new();
         let mut overlap = 0i32;
         let mut scored: Vec<(i32, usize)> = Vec::new();
-        for (i, w) in self.folded_words.iter().enumerate() {
+        for (i, w) in folded_words.iter().enumerate() {
             let w = w.as_str();
             if let Some(&cap) = want.get(w) {
                 let h = have.entry(w).or_default();
@@ -109,7 +107,7 @@ impl Article {
                 }
             }
             if i >= n {
-                let out = self.folded_words[i - n].as_str();
+                let out = folded_words[i - n].as_str();
                 if let Some(&cap) = want.get(out) {
                     let h = have.entry(out).or_default();
                     if *h <= cap {
@@ -125,10 +123,10 @@ impl Article {
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut best = Miss { passage: String::new(), similarity: -1.0 };
         for &(_, start) in scored.iter().take(5) {
-            let window = self.folded_words[start..start + n].join(" ");
+            let window = folded_words[start..start + n].join(" ");
             let score = similarity(q, &window);
             if score > best.similarity {
-                best = Miss { passage: self.words[start..start + n].join(" "), similarity: score };
+                best = Miss { passage: words[start..start + n].join(" "), similarity: score };
             }
         }
         best.similarity = best.similarity.max(0.0);

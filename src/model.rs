@@ -162,6 +162,15 @@ pub enum RawValue {
 }
 
 impl RawValue {
+    /// The value's items: one for a scalar.
+    pub fn items(&self) -> impl Iterator<Item = &str> {
+        let items: &[String] = match self {
+            RawValue::Scalar(s) => std::slice::from_ref(s),
+            RawValue::List(items) => items,
+        };
+        items.iter().map(String::as_str)
+    }
+
     /// The value as a person would write it on one line.
     pub fn display(&self) -> String {
         match self {

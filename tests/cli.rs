@@ -384,3 +384,15 @@ fn colour_only_when_asked_or_on_a_terminal() {
     let json = run_in(&dir, &["check", "--color", "always", "--format", "json"]);
     assert!(!json.stdout.contains('\u{1b}'), "JSON never gets colour");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_cycle_in_the_claims_folder_is_reported_not_followed() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::fs::create_dir(dir.path().join("claims/2013")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("claims"), dir.path().join("claims/2013/loop")).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("claims/2013/loop' leads back into a folder already read"), "{}", run.stderr);
+}

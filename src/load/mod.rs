@@ -139,22 +139,53 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
     out
 }
 
+/// Every non-hidden file below `dir`. Symbolic links to folders are followed
+/// once each: a link that leads back into a folder already read (a cycle) is
+/// reported, not followed.
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    collect_into(dir, files, &mut seen, diags);
+}
+
+fn collect_into(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Ok(real) = fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            diags.push(
+                Diagnostic::error(None, format!("'{}' leads back into a folder already read", dir.display()))
+                    .with_help("remove the symbolic link that makes the cycle"),
+            );
+            return;
+        }
+    }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            diags.push(Diagnostic::error(None, format!("cannot read directory '{}': {e}", dir.display())));
+            diags.push(
+                Diagnostic::error(None, format!("cannot read directory '{}': {e}", dir.display()))
+                    .with_help("check that it exists and that you may read it"),
+            );
             return;
         }
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                diags.push(Diagnostic::error(None, format!("cannot list '{}': {e}", dir.display())));
+                continue;
+            }
+        };
+        if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
+        let path = entry.path();
         if path.is_dir() {
-            collect_files(&path, files, diags);
+            collect_into(&path, files, seen, diags);
         } else {
             files.push(path);
         }

@@ -48,7 +48,7 @@ impl Reading {
 }
 
 fn describe_interval(d: &DateReading) -> String {
-    let bound = |b: Option<chrono::NaiveDate>| b.map(|d| d.format("%Y-%m-%d").to_string());
+    let bound = |b: Option<chrono::NaiveDate>| b.map(format_day);
     let body = match (bound(d.start), bound(d.end)) {
         (Some(a), Some(b)) if a == b => a,
         (Some(a), Some(b)) => format!("{a} .. {b}"),
@@ -61,6 +61,11 @@ fn describe_interval(d: &DateReading) -> String {
         Precision::Day | Precision::Range | Precision::Open => body,
         p => format!("{body} ({})", p.as_str()),
     }
+}
+
+/// A day as every output writes it: `YYYY-MM-DD`.
+pub fn format_day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
 }
 
 /// A number as people write it: no ".0", thousands grouped.
@@ -113,11 +118,7 @@ pub fn read_claim(
         (RawValue::Scalar(s), ValueType::Entity) => Ok(Reading::Entity(entity(s))),
         (RawValue::Scalar(s), ValueType::Text) => Ok(Reading::Text(read_text(s, &claim.property))),
         (value, ValueType::Entities) => {
-            let names: Vec<&str> = match value {
-                RawValue::Scalar(s) => vec![s.as_str()],
-                RawValue::List(items) => items.iter().map(String::as_str).collect(),
-            };
-            let mut refs: Vec<EntityRef> = names.into_iter().map(entity).collect();
+            let mut refs: Vec<EntityRef> = value.items().map(entity).collect();
             refs.sort();
             refs.dedup_by(|a, b| a.id == b.id);
             Ok(Reading::Entities(refs))

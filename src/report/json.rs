@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::check::{ClaimView, FactView, Outcome};
 use crate::compare::Verdict;
 use crate::error::Diagnostic;
-use crate::normalize::Reading;
+use crate::normalize::{format_day, Reading};
 use crate::report::{shown, Options};
 
 #[derive(Serialize)]
@@ -102,7 +102,7 @@ struct Problem<'a> {
 }
 
 fn claim(c: &ClaimView) -> Claim<'_> {
-    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    let date = |d: Option<chrono::NaiveDate>| d.map(format_day);
     let mut out = Claim {
         source: &c.source,
         id: &c.id,
@@ -111,7 +111,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
         value: &c.value,
         value_type: c.value_type.as_str(),
         said_by: c.said_by.as_deref(),
-        as_of: c.as_of.format("%Y-%m-%d").to_string(),
+        as_of: format_day(c.as_of),
         hedge: c.hedge.as_str(),
         quote: &c.quote,
         reading: c.reading.describe(),
