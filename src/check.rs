@@ -10,10 +10,12 @@ use crate::compare::{compare, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
 use crate::ground::Article;
 use crate::group::{group, ReadClaim};
+use crate::independence::Dependence;
 use crate::load::{load, Loaded};
 use crate::model::{Hedge, ValueType};
 use crate::normalize::{read_claim, Reading};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
+use crate::support::{dependencies, support, DependencyView, Support};
 
 /// One claim as the reports show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +63,8 @@ pub struct FactView {
     pub reason: String,
     pub claims: Vec<ClaimView>,
     pub pairs: Vec<PairView>,
+    /// How many sources, and independent ones, back each reading (docs/independence.md).
+    pub support: Support,
 }
 
 /// Everything `check` found.
@@ -76,6 +80,8 @@ pub struct Outcome {
     pub claims_total: usize,
     /// The registry, for commands that take a subject by name.
     pub registry: Registry,
+    /// Sources that are not independent of each other, and why (docs/independence.md).
+    pub dependencies: Vec<DependencyView>,
 }
 
 impl Outcome {
@@ -131,6 +137,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
     }
     let resolutions = resolve_all(&registry, first_use.keys().copied());
     resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
+    let dependence = Dependence::build(&corpus.sources, &articles, &registry);
 
     let prepared: Vec<Option<Article>> = articles.iter().map(|a| a.as_deref().map(Article::new)).collect();
     let mut read = Vec::new();
@@ -195,6 +202,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
                 reason: cmp.reason,
                 claims,
                 pairs,
+                support: support(fact, &cmp.pairs, &dependence, &corpus.sources),
             }
         })
         .collect();
@@ -207,6 +215,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
         claims_checked,
         claims_total: corpus.claims.len(),
         registry,
+        dependencies: dependencies(&dependence, &corpus.sources),
     }
 }
 

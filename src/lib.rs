@@ -21,4 +21,5 @@ pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod resolve;
+pub mod support;
 pub mod text;

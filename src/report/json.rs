@@ -8,11 +8,13 @@ use crate::compare::Verdict;
 use crate::error::Diagnostic;
 use crate::normalize::{format_day, Reading};
 use crate::report::{shown, Options};
+use crate::support::{DependencyView, Support};
 
 #[derive(Serialize)]
 struct Document<'a> {
     facts: Vec<Fact<'a>>,
     summary: Summary,
+    dependencies: Vec<Dependency<'a>>,
     warnings: Vec<Problem<'a>>,
     errors: Vec<Problem<'a>>,
 }
@@ -41,6 +43,32 @@ struct Fact<'a> {
     reason: &'a str,
     claims: Vec<Claim<'a>>,
     pairs: Vec<Pair<'a>>,
+    support: FactSupport<'a>,
+}
+
+#[derive(Serialize)]
+struct FactSupport<'a> {
+    sources: usize,
+    independent: usize,
+    readings: Vec<ReadingSupport<'a>>,
+}
+
+#[derive(Serialize)]
+struct ReadingSupport<'a> {
+    reading: &'a str,
+    claims: &'a [String],
+    sources: usize,
+    independent: usize,
+    groups: &'a [Vec<String>],
+}
+
+#[derive(Serialize)]
+struct Dependency<'a> {
+    kind: &'static str,
+    sources: &'a [String],
+    reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passage: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -169,7 +197,30 @@ fn fact(f: &FactView) -> Fact<'_> {
                 reason: &p.reason,
             })
             .collect(),
+        support: fact_support(&f.support),
     }
+}
+
+fn fact_support(s: &Support) -> FactSupport<'_> {
+    FactSupport {
+        sources: s.sources,
+        independent: s.independent,
+        readings: s
+            .readings
+            .iter()
+            .map(|r| ReadingSupport {
+                reading: &r.reading,
+                claims: &r.claims,
+                sources: r.sources,
+                independent: r.independent(),
+                groups: &r.groups,
+            })
+            .collect(),
+    }
+}
+
+fn dependency(d: &DependencyView) -> Dependency<'_> {
+    Dependency { kind: d.kind, sources: &d.sources, reason: &d.reason, passage: d.passage.as_deref() }
 }
 
 fn problem(d: &Diagnostic) -> Problem<'_> {
@@ -199,6 +250,7 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
             single: count(Verdict::Single),
         },
         facts,
+        dependencies: outcome.dependencies.iter().map(dependency).collect(),
         warnings: outcome.warnings().map(problem).collect(),
         errors: outcome.errors().map(problem).collect(),
     };

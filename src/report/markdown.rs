@@ -4,6 +4,7 @@
 use crate::check::Outcome;
 use crate::model::Hedge;
 use crate::report::{shown, summary, Options};
+use crate::support::Support;
 
 /// Make text safe inside a Markdown table cell or line.
 fn cell(s: &str) -> String {
@@ -33,6 +34,19 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
     }
     for f in &facts {
         out.push_str(&format!("\n## `{}` — {}\n\n{}\n\n", f.id, f.verdict.as_str(), cell(&f.reason)));
+        if f.support.sources > 1 {
+            out.push_str(&format!("Support: {}.", Support::describe(f.support.sources, f.support.independent)));
+            if f.support.readings.len() > 1 {
+                let each: Vec<String> = f
+                    .support
+                    .readings
+                    .iter()
+                    .map(|r| format!("{} — {}", cell(&r.reading), Support::describe(r.sources, r.independent())))
+                    .collect();
+                out.push_str(&format!(" By reading: {}.", each.join("; ")));
+            }
+            out.push_str("\n\n");
+        }
         for c in &f.claims {
             let hedge = if c.hedge == Hedge::Certain { String::new() } else { format!(" ({})", c.hedge.as_str()) };
             let by = c.said_by.as_deref().map(|s| format!(", said by {}", cell(s))).unwrap_or_default();
@@ -44,6 +58,18 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
                 cell(&c.reading.describe()),
                 cell(&c.quote)
             ));
+        }
+    }
+    if !outcome.dependencies.is_empty() {
+        out.push_str(
+            "\n## Dependent sources\n\nEach group counts as one independent source (docs/independence.md).\n\n",
+        );
+        for d in &outcome.dependencies {
+            out.push_str(&format!("- **{}**: {}", d.kind, cell(&d.reason)));
+            if let Some(p) = &d.passage {
+                out.push_str(&format!(": \"{}\"", cell(p)));
+            }
+            out.push('\n');
         }
     }
     out

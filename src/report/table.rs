@@ -8,6 +8,7 @@ use crate::check::{ClaimView, Outcome};
 use crate::compare::Verdict;
 use crate::model::Hedge;
 use crate::report::{shown, summary, Options};
+use crate::support::Support;
 
 fn verdict_color(v: Verdict) -> Color {
     match v {
@@ -62,18 +63,37 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
             });
         }
         for fact in &facts {
+            let support = &fact.support;
             for (i, c) in fact.claims.iter().enumerate() {
                 let first = if i == 0 {
-                    Cell::new(format!("{}\n{}\n{}", fact.id, fact.verdict.as_str().to_uppercase(), fact.reason))
-                        .fg(verdict_color(fact.verdict))
+                    let sources = if support.sources > 1 {
+                        format!("\n{}", Support::describe(support.sources, support.independent))
+                    } else {
+                        String::new()
+                    };
+                    Cell::new(format!(
+                        "{}\n{}\n{}{sources}",
+                        fact.id,
+                        fact.verdict.as_str().to_uppercase(),
+                        fact.reason
+                    ))
+                    .fg(verdict_color(fact.verdict))
                 } else {
                     Cell::new("")
                 };
+                // A reading's support, on its first claim, when a reading has several sources.
+                let key = c.key();
+                let reading_note = support
+                    .readings
+                    .iter()
+                    .find(|r| r.claims.first() == Some(&key) && r.sources > 1 && support.readings.len() > 1)
+                    .map(|r| format!("\nsupport: {}", Support::describe(r.sources, r.independent())))
+                    .unwrap_or_default();
                 table.add_row(vec![
                     first,
                     Cell::new(source_cell(c)),
                     Cell::new(value_cell(c)),
-                    Cell::new(c.reading.describe()),
+                    Cell::new(format!("{}{reading_note}", c.reading.describe())),
                     Cell::new(c.said_by.as_deref().unwrap_or("")),
                 ]);
             }
@@ -83,6 +103,16 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
     }
     out.push_str(&summary(outcome));
     out.push('\n');
+    if !outcome.dependencies.is_empty() {
+        out.push_str("dependent sources (each group counts as one independent source; docs/independence.md):\n");
+        for d in &outcome.dependencies {
+            out.push_str(&format!("  - {}: {}", d.kind, d.reason));
+            if let Some(p) = &d.passage {
+                out.push_str(&format!(": \"{p}\""));
+            }
+            out.push('\n');
+        }
+    }
     if !options.all {
         let hidden = outcome.facts.len() - facts.len();
         if hidden > 0 {

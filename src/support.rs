@@ -1,0 +1,173 @@
+//! Support: for each fact, which readings its claims give, how many sources
+//! back each one, and how many of those are independent (docs/independence.md).
+//!
+//! Claims whose readings compare `equal` give one reading. Its sources are
+//! the distinct sources of those claims; its independent sources are the
+//! clusters of [`Dependence`] among them. A reading backed by several sources
+//! that are all dependent counts as one.
+//!
+//! Pure: no I/O.
+
+use crate::compare::{Pair, Relation};
+use crate::group::Fact;
+use crate::independence::{Dependence, Link, Reason};
+use crate::model::Source;
+
+/// The sources behind one reading of a fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadingSupport {
+    /// The reading, as the reports write it (that of its first claim).
+    pub reading: String,
+    /// `source/claim` keys of the claims giving it, in the fact's order.
+    pub claims: Vec<String>,
+    /// Distinct sources giving it.
+    pub sources: usize,
+    /// Its sources by cluster: each inner list is one independent source (source ids).
+    pub groups: Vec<Vec<String>>,
+}
+
+impl ReadingSupport {
+    pub fn independent(&self) -> usize {
+        self.groups.len()
+    }
+}
+
+/// The sources behind a fact and each of its readings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Support {
+    /// Distinct sources with a claim about the fact.
+    pub sources: usize,
+    /// How many independent sources they amount to.
+    pub independent: usize,
+    /// Readings, best supported first (independent, then sources), then in claim order.
+    pub readings: Vec<ReadingSupport>,
+}
+
+impl Support {
+    /// "3 sources (2 independent)"; "2 sources, all dependent (1 independent)".
+    pub fn describe(sources: usize, independent: usize) -> String {
+        let s = if sources == 1 { "source" } else { "sources" };
+        if sources > 1 && independent == 1 {
+            format!("{sources} {s}, all dependent (1 independent)")
+        } else {
+            format!("{sources} {s} ({independent} independent)")
+        }
+    }
+
+    /// Several sources, all dependent on one another.
+    pub fn dependent_only(&self) -> bool {
+        self.sources > 1 && self.independent == 1
+    }
+}
+
+/// The support of one fact; `pairs` are its comparison's pairs (indices into
+/// `fact.claims`), `sources` the corpus's sources as given to `Dependence::build`.
+pub fn support(fact: &Fact<'_>, pairs: &[Pair], dependence: &Dependence, sources: &[Source]) -> Support {
+    let n = fact.claims.len();
+    // Claims with equal readings share a reading: join them.
+    let mut reading_of: Vec<usize> = (0..n).collect();
+    for p in pairs.iter().filter(|p| p.relation == Relation::Equal) {
+        let (a, b) = (root(&reading_of, p.a), root(&reading_of, p.b));
+        reading_of[a.max(b)] = a.min(b);
+    }
+    let mut readings: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..n {
+        let r = root(&reading_of, i);
+        match readings.iter_mut().find(|(first, _)| *first == r) {
+            Some((_, members)) => members.push(i),
+            None => readings.push((r, vec![i])),
+        }
+    }
+    let source_of = |i: usize| fact.claims[i].claim.source;
+    let mut out: Vec<ReadingSupport> = readings
+        .into_iter()
+        .map(|(first, members)| {
+            let mut srcs: Vec<usize> = members.iter().map(|&i| source_of(i)).collect();
+            srcs.sort_unstable();
+            srcs.dedup();
+            ReadingSupport {
+                reading: fact.claims[first].reading.describe(),
+                claims: members
+                    .iter()
+                    .map(|&i| format!("{}/{}", fact.claims[i].source.id, fact.claims[i].claim.id))
+                    .collect(),
+                sources: srcs.len(),
+                groups: named(dependence.groups(&srcs), sources),
+            }
+        })
+        .collect();
+    // Stable: equal support keeps claim order.
+    out.sort_by(|a, b| (b.independent(), b.sources).cmp(&(a.independent(), a.sources)));
+    let mut all: Vec<usize> = (0..n).map(source_of).collect();
+    all.sort_unstable();
+    all.dedup();
+    Support { sources: all.len(), independent: dependence.independent(&all), readings: out }
+}
+
+fn root(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
+}
+
+fn named(groups: Vec<Vec<usize>>, sources: &[Source]) -> Vec<Vec<String>> {
+    groups.into_iter().map(|g| g.into_iter().map(|s| sources[s].id.clone()).collect()).collect()
+}
+
+/// One dependence among the corpus's sources, as the reports show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DependencyView {
+    /// `wire`, `outlet` or `passage`.
+    pub kind: &'static str,
+    /// Source ids, in corpus order.
+    pub sources: Vec<String>,
+    /// One line for an editor.
+    pub reason: String,
+    /// For a shared passage: its first words as the earlier article writes them.
+    pub passage: Option<String>,
+}
+
+/// Every dependence found, in `Dependence::links` order.
+pub fn dependencies(dependence: &Dependence, sources: &[Source]) -> Vec<DependencyView> {
+    let id = |s: &usize| sources[*s].id.clone();
+    let list = |v: &[usize]| v.iter().map(|s| sources[*s].id.as_str()).collect::<Vec<_>>().join(", ");
+    dependence
+        .links()
+        .iter()
+        .map(|link| match link {
+            Link::Wire { agency, carriers, own } => DependencyView {
+                kind: "wire",
+                sources: link.sources().iter().map(id).collect(),
+                reason: format!(
+                    "{} {} {agency} copy (wire:){}",
+                    list(carriers),
+                    if carriers.len() == 1 { "carries" } else { "carry" },
+                    match own.len() {
+                        0 => String::new(),
+                        1 => format!(", and {} is {agency}", list(own)),
+                        _ => format!(", and {} are {agency}", list(own)),
+                    }
+                ),
+                passage: None,
+            },
+            Link::Outlet { outlet, sources: members } => DependencyView {
+                kind: "outlet",
+                sources: members.iter().map(id).collect(),
+                reason: format!("{} are all {outlet} articles", list(members)),
+                passage: None,
+            },
+            Link::Passage { a, b, passage } => DependencyView {
+                kind: Reason::Passage(passage.clone()).kind(),
+                sources: vec![id(a), id(b)],
+                reason: format!(
+                    "{} and {} share a passage of {} words outside quotations",
+                    id(a),
+                    id(b),
+                    passage.words
+                ),
+                passage: Some(passage.excerpt.clone()),
+            },
+        })
+        .collect()
+}
