@@ -44,11 +44,11 @@ pub struct Support {
 }
 
 impl Support {
-    /// "3 sources (2 independent)"; "2 sources, all dependent (1 independent)".
+    /// "3 sources (2 independent)"; "2 sources, all dependent" (they count as one).
     pub fn describe(sources: usize, independent: usize) -> String {
         let s = if sources == 1 { "source" } else { "sources" };
         if sources > 1 && independent == 1 {
-            format!("{sources} {s}, all dependent (1 independent)")
+            format!("{sources} {s}, all dependent")
         } else {
             format!("{sources} {s} ({independent} independent)")
         }

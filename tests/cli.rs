@@ -118,6 +118,67 @@ fn markdown_lists_quotes_and_escapes_pipes() {
     assert!(run.stdout.contains("  > the visit was postponed by the American side"), "{}", run.stdout);
 }
 
+// ------------------------------------------------------------ independence
+
+/// `independence/`: daily-planet and morning-ledger run one wire paragraph
+/// (a 35-word passage, no `wire:` declared); evening-courier reports on its
+/// own but quotes Lavrov's 21 words as they do; harbor-times declares
+/// `wire: AP` and `ap`'s outlet is AP (the registry's "Associated Press").
+#[test]
+fn copied_and_wire_sources_count_once() {
+    let (code, doc) = json_in(&fixture("independence"), &["--all"]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0, "{}", doc["errors"]);
+    let fact = |id: &str| doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap().clone();
+
+    let location = fact("geneva-ii-conference.location");
+    assert_eq!(location["verdict"], "agree");
+    assert_eq!(location["support"]["sources"], 3);
+    assert_eq!(location["support"]["independent"], 2);
+    let readings = location["support"]["readings"].as_array().unwrap();
+    assert_eq!(readings.len(), 1);
+    assert_eq!(readings[0]["groups"], serde_json::json!([["daily-planet", "morning-ledger"], ["evening-courier"]]));
+
+    let date = fact("geneva-ii-conference.date");
+    assert_eq!((date["support"]["sources"].as_u64(), date["support"]["independent"].as_u64()), (Some(3), Some(2)));
+    let readings = date["support"]["readings"].as_array().unwrap();
+    assert_eq!(readings[0]["reading"], "2013-11-23");
+    assert_eq!((readings[0]["sources"].as_u64(), readings[0]["independent"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(readings[0]["claims"], serde_json::json!(["ap/date", "harbor-times/date"]));
+    assert_eq!((readings[1]["sources"].as_u64(), readings[1]["independent"].as_u64()), (Some(1), Some(1)));
+
+    let deps = doc["dependencies"].as_array().unwrap();
+    assert_eq!(deps.len(), 2, "{deps:#?}");
+    assert_eq!(deps[0]["kind"], "wire");
+    assert_eq!(deps[0]["sources"], serde_json::json!(["ap", "harbor-times"]));
+    assert_eq!(deps[1]["kind"], "passage");
+    assert_eq!(deps[1]["sources"], serde_json::json!(["daily-planet", "morning-ledger"]));
+    assert!(deps[1]["reason"].as_str().unwrap().contains("35 words"), "{}", deps[1]);
+    assert!(
+        deps[1]["passage"].as_str().unwrap().starts_with("The United States and Russia agreed on Friday"),
+        "{}",
+        deps[1]
+    );
+}
+
+#[test]
+fn the_table_and_markdown_show_support_and_dependent_sources() {
+    let dir = fixture("independence");
+    let run = run_in(&dir, &["check", "--all", "--width", "120"]);
+    assert!(run.stdout.contains("3 sources (2 independent)"), "{}", run.stdout);
+    assert!(run.stdout.contains("support: 2 sources, all dependent"), "{}", run.stdout);
+    assert!(run.stdout.contains("dependent sources (each group counts as one"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("harbor-times carries Associated Press copy (wire:), and ap is Associated Press"),
+        "{}",
+        run.stdout
+    );
+    let run = run_in(&dir, &["check", "--all", "--format", "markdown"]);
+    assert!(run.stdout.contains("Support: 3 sources (2 independent)."), "{}", run.stdout);
+    assert!(run.stdout.contains("## Dependent sources"), "{}", run.stdout);
+    assert!(run.stdout.contains("- **passage**: daily-planet and morning-ledger share a passage of 35 words"));
+}
+
 // ---------------------------------------------------------------- bad input
 
 /// Each bad fixture: exit 2, and each expected line on stderr.
@@ -168,6 +229,14 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             ],
         ),
         ("not-yaml", &["claims/notes.txt: error: not a claim file"]),
+        (
+            "wire",
+            &[
+                "claims/a.yaml:6:9: error: 'wire' should be a list of text, found a mapping",
+                "claims/b.yaml:6:3: error: unknown key 'wires' in 'source'",
+                "did you mean 'wire'?",
+            ],
+        ),
         (
             "missing-fields",
             &["claims/a.yaml:1:9: error: 'source' has no 'published'", "claims/a.yaml:3:5: error: a claim has no 'property'"],
