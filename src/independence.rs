@@ -317,7 +317,17 @@ pub fn unquoted(text: &str) -> Vec<Range<usize>> {
     let mut start = 0usize; // start of the current unquoted range (when open is None)
     let mut prev: Option<char> = None;
     let mut line_start = 0usize;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        // Fast path: plain ASCII that can neither open nor close a quotation.
+        let b = bytes[i];
+        if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'\n') {
+            prev = Some(b as char);
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
         let after = i + c.len_utf8();
         let next = text[after..].chars().next();
         match open {
@@ -365,6 +375,7 @@ pub fn unquoted(text: &str) -> Vec<Range<usize>> {
             line_start = after;
         }
         prev = Some(c);
+        i = after;
     }
     if open.is_none() && start < text.len() {
         out.push(start..text.len());
@@ -537,7 +548,66 @@ impl Hasher for KeyHasher {
     }
 }
 
-type ShingleIndex = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+/// Shingle hash -> the first source holding it, in 8 bytes a slot: an
+/// open-addressing table of `tag << bits | (source + 1)` (0 is empty), where
+/// the tag is the hash without its low `bits`. Two shingles with one tag
+/// look alike here; the words settle it ([`confirm`]).
+struct ShingleIndex {
+    slots: Vec<u64>,
+    len: usize,
+    /// Bits that hold `source + 1`.
+    bits: u32,
+}
+
+impl ShingleIndex {
+    fn new(sources: usize, expected: usize) -> Self {
+        let bits = usize::BITS - (sources + 1).leading_zeros();
+        let slots = (expected.max(16) * 4 / 3).next_power_of_two();
+        ShingleIndex { slots: vec![0; slots], len: 0, bits }
+    }
+
+    fn tag(&self, hash: u64) -> u64 {
+        hash >> self.bits
+    }
+
+    fn slot_of(&self, tag: u64) -> usize {
+        (mix(tag) as usize) & (self.slots.len() - 1)
+    }
+
+    /// The source already holding `hash`, or record `source` as its holder.
+    fn first_or_insert(&mut self, hash: u64, source: usize) -> Option<usize> {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let tag = self.tag(hash);
+        let mask = (1u64 << self.bits) - 1;
+        let mut k = self.slot_of(tag);
+        loop {
+            let entry = self.slots[k];
+            if entry == 0 {
+                self.slots[k] = (tag << self.bits) | (source as u64 + 1);
+                self.len += 1;
+                return None;
+            }
+            if entry >> self.bits == tag {
+                return Some((entry & mask) as usize - 1);
+            }
+            k = (k + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    fn grow(&mut self) {
+        let doubled = vec![0; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        for entry in old.into_iter().filter(|&e| e != 0) {
+            let mut k = self.slot_of(entry >> self.bits);
+            while self.slots[k] != 0 {
+                k = (k + 1) & (self.slots.len() - 1);
+            }
+            self.slots[k] = entry;
+        }
+    }
+}
 
 // -------------------------------------------------------------- passages
 
@@ -568,7 +638,10 @@ impl<'t> Cache<'t> {
 /// a passage end up linked to the first article holding it, so they share a
 /// cluster even when their own pair is not listed.
 fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize), Passage> {
-    let mut index = ShingleIndex::default();
+    // About one shingle per word, and a word takes some 7 bytes with its space:
+    // sizing the index up front spares rehashing a table that grows to millions.
+    let bytes: usize = texts.iter().flatten().map(|t| t.len()).sum();
+    let mut index = ShingleIndex::new(texts.len(), bytes / 7);
     let mut found = BTreeMap::new();
     let mut cache = Cache { texts, words: HashMap::new() };
     for (i, text) in texts.iter().enumerate() {
@@ -577,15 +650,9 @@ fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize), Passage> 
         // Partner -> (start word, hash) of the shingles that hit it, in order.
         let mut hits: BTreeMap<usize, Vec<(usize, u64)>> = BTreeMap::new();
         for (pos, h) in words.shingles() {
-            match index.entry(h) {
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(i as u32);
-                }
-                std::collections::hash_map::Entry::Occupied(o) => {
-                    let j = *o.get() as usize;
-                    if j != i {
-                        hits.entry(j).or_default().push((pos, h));
-                    }
+            if let Some(j) = index.first_or_insert(h, i) {
+                if j != i {
+                    hits.entry(j).or_default().push((pos, h));
                 }
             }
         }
