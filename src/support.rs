@@ -97,7 +97,7 @@ pub fn support(fact: &Fact<'_>, pairs: &[Pair], dependence: &Dependence, sources
         })
         .collect();
     // Stable: equal support keeps claim order.
-    out.sort_by(|a, b| (b.independent(), b.sources).cmp(&(a.independent(), a.sources)));
+    out.sort_by_key(|r| std::cmp::Reverse((r.independent(), r.sources)));
     let mut all: Vec<usize> = (0..n).map(source_of).collect();
     all.sort_unstable();
     all.dedup();
