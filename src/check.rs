@@ -14,6 +14,7 @@ use crate::load::{load, Loaded};
 use crate::model::{Hedge, ValueType};
 use crate::normalize::{read_claim, Reading};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
+use crate::review::ReviewStatus;
 
 /// One claim as the reports show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,9 @@ pub struct ClaimView {
     pub outlet: String,
     pub published: chrono::NaiveDate,
     pub published_inferred: bool,
+    /// The article's headline and address, when the claim file gives them.
+    pub title: Option<String>,
+    pub url: Option<String>,
     pub id: String,
     pub subject: String,
     pub value: String,
@@ -61,6 +65,8 @@ pub struct FactView {
     pub reason: String,
     pub claims: Vec<ClaimView>,
     pub pairs: Vec<PairView>,
+    /// Set from reviews.yaml by `review::apply`; unreviewed until then.
+    pub review: ReviewStatus,
 }
 
 /// Everything `check` found.
@@ -195,6 +201,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
                 reason: cmp.reason,
                 claims,
                 pairs,
+                review: ReviewStatus::Unreviewed,
             }
         })
         .collect();
@@ -224,6 +231,8 @@ fn view(c: &ReadClaim<'_>) -> ClaimView {
         outlet: c.source.outlet.clone(),
         published: c.source.published,
         published_inferred: c.source.published_inferred,
+        title: c.source.title.clone(),
+        url: c.source.url.clone(),
         id: c.claim.id.clone(),
         subject: c.claim.subject.clone(),
         value: c.claim.value.display(),
