@@ -64,8 +64,14 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
         for fact in &facts {
             for (i, c) in fact.claims.iter().enumerate() {
                 let first = if i == 0 {
-                    Cell::new(format!("{}\n{}\n{}", fact.id, fact.verdict.as_str().to_uppercase(), fact.reason))
-                        .fg(verdict_color(fact.verdict))
+                    Cell::new(format!(
+                        "{}\n{}\nreview: {}\n{}",
+                        fact.id,
+                        fact.verdict.as_str().to_uppercase(),
+                        fact.review.describe(),
+                        fact.reason
+                    ))
+                    .fg(verdict_color(fact.verdict))
                 } else {
                     Cell::new("")
                 };
