@@ -343,7 +343,11 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
                 review::claimreview_notes(&outcome, &options, &mut out.stderr);
             }
             let pending = fail_on.map(|f| crate::review::unreviewed(&outcome, f)).unwrap_or_default();
-            let errors = outcome.errors().count();
+            let in_reviews = outcome.errors().filter(|d| d.loc.as_ref().is_some_and(|l| *l.file == *reviews)).count();
+            let errors = outcome.errors().count() - in_reviews;
+            if in_reviews > 0 {
+                out.stderr.push_str(&review::file_errors_note(in_reviews, &reviews));
+            }
             out.code = if errors > 0 {
                 out.stderr.push_str(&format!(
                     "{errors} input error{}: the report covers only the {} of {} claims that could be read\n",
@@ -351,6 +355,8 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
                     outcome.claims_checked,
                     outcome.claims_total
                 ));
+                EXIT_INPUT_ERROR
+            } else if in_reviews > 0 {
                 EXIT_INPUT_ERROR
             } else if !pending.is_empty() {
                 review::pending_notes(&pending, fail_on.unwrap_or(Verdict::Conflict), &mut out.stderr);

@@ -344,16 +344,16 @@ mod tests {
         assert_eq!(digest(&a), digest(&b));
         assert!(is_digest(&digest(&a)), "{}", digest(&a));
         let base = digest(&a);
-        let changes: Vec<Box<dyn Fn(&mut ClaimView)>> = vec![
-            Box::new(|c| c.value = "held".into()),
-            Box::new(|c| c.quote.push('!')),
-            Box::new(|c| c.hedge = Hedge::Likely),
-            Box::new(|c| c.as_of = day("2013-10-08")),
-            Box::new(|c| c.said_by = Some("Kerry".into())),
-            Box::new(|c| c.subject = "Geneva 2".into()),
-            Box::new(|c| c.id = "c".into()),
-            Box::new(|c| c.source = "s3".into()),
-            Box::new(|c| c.value_type = ValueType::Date),
+        let changes: [fn(&mut ClaimView); 9] = [
+            |c| c.value = "held".into(),
+            |c| c.quote.push('!'),
+            |c| c.hedge = Hedge::Likely,
+            |c| c.as_of = day("2013-10-08"),
+            |c| c.said_by = Some("Kerry".into()),
+            |c| c.subject = "Geneva 2".into(),
+            |c| c.id = "c".into(),
+            |c| c.source = "s3".into(),
+            |c| c.value_type = ValueType::Date,
         ];
         for change in changes {
             let mut f = a.clone();

@@ -161,6 +161,15 @@ pub fn pending_notes(pending: &[&FactView], threshold: Verdict, stderr: &mut Str
     }
 }
 
+/// The closing line when the reviews file has errors.
+pub fn file_errors_note(n: usize, path: &std::path::Path) -> String {
+    format!(
+        "{n} input error{} in {}: a review with an error counts as not written, so its fact shows as unreviewed\n",
+        if n == 1 { "" } else { "s" },
+        path.display()
+    )
+}
+
 /// What `--format claimreview` left out, and why.
 pub fn claimreview_notes(outcome: &Outcome, options: &Options, stderr: &mut String) {
     let published = outcome.facts.iter().filter(|f| claimreview::published(f).is_some()).count();
