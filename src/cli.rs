@@ -341,6 +341,8 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             }
             if format == Format::ClaimReview {
                 review::claimreview_notes(&outcome, &options, &mut out.stderr);
+            } else if options.review_url.is_some() {
+                out.stderr.push_str("warning: --review-url is used only with --format claimreview\n");
             }
             let pending = fail_on.map(|f| crate::review::unreviewed(&outcome, f)).unwrap_or_default();
             let in_reviews = outcome.errors().filter(|d| d.loc.as_ref().is_some_and(|l| *l.file == *reviews)).count();
