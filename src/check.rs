@@ -15,6 +15,7 @@ use crate::load::{load, Loaded};
 use crate::model::{Hedge, ValueType};
 use crate::normalize::{read_claim, Reading};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
+use crate::review::ReviewStatus;
 use crate::support::{dependencies, support, DependencyView, Support};
 
 /// One claim as the reports show it.
@@ -24,6 +25,9 @@ pub struct ClaimView {
     pub outlet: String,
     pub published: chrono::NaiveDate,
     pub published_inferred: bool,
+    /// The article's headline and address, when the claim file gives them.
+    pub title: Option<String>,
+    pub url: Option<String>,
     pub id: String,
     pub subject: String,
     pub value: String,
@@ -65,6 +69,8 @@ pub struct FactView {
     pub pairs: Vec<PairView>,
     /// How many sources, and independent ones, back each reading (docs/independence.md).
     pub support: Support,
+    /// Set from reviews.yaml by `review::apply`; unreviewed until then.
+    pub review: ReviewStatus,
 }
 
 /// Everything `check` found.
@@ -203,6 +209,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
                 claims,
                 pairs,
                 support: support(fact, &cmp.pairs, &dependence, &corpus.sources),
+                review: ReviewStatus::Unreviewed,
             }
         })
         .collect();
@@ -233,6 +240,8 @@ fn view(c: &ReadClaim<'_>) -> ClaimView {
         outlet: c.source.outlet.clone(),
         published: c.source.published,
         published_inferred: c.source.published_inferred,
+        title: c.source.title.clone(),
+        url: c.source.url.clone(),
         id: c.claim.id.clone(),
         subject: c.claim.subject.clone(),
         value: c.claim.value.display(),

@@ -3,7 +3,7 @@
 //! what to print and the exit code. Nothing here prints: `main.rs` does.
 
 use std::io::BufRead;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -13,6 +13,9 @@ use crate::compare::Verdict;
 use crate::normalize::date::{read_date, Tense};
 use crate::normalize::format_day;
 use crate::report::{self, Format, Options};
+use crate::review::Decision;
+
+mod review;
 
 /// Exit codes.
 pub const EXIT_OK: i32 = 0;
@@ -42,6 +45,13 @@ pub enum CliCommand {
     /// SUBJECT is a fact id (geneva-ii-conference.date) or a name, matched
     /// through the registry as claim subjects are ("Geneva II", "Geneva 2").
     Show(ShowArgs),
+    /// Record an editor's decision on a fact in reviews.yaml.
+    ///
+    /// FACT is a fact id (obama-putin-moscow-summit.status) or a subject
+    /// matched as `show` matches it, when that subject has one fact. The entry
+    /// keeps a digest of the claims seen: when they change, `check` shows the
+    /// review as stale and counts the fact as unreviewed again.
+    Review(ReviewArgs),
     /// Print the interval of days a date expression reads as.
     ///
     /// With no EXPR, reads one expression a line from standard input.
@@ -71,6 +81,46 @@ pub struct CheckArgs {
     /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    /// The editors' decisions (a missing file means no reviews).
+    #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
+    pub reviews: PathBuf,
+    /// With --format claimreview: the published fact check's address; each
+    /// ClaimReview's url is URL#FACT-ID.
+    #[arg(long, value_name = "URL", value_parser = parse_url)]
+    pub review_url: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    /// The fact: its id, or a subject with one fact.
+    pub fact: String,
+    #[arg(long, value_enum)]
+    pub decision: CliDecision,
+    /// Why: what was checked and what the desk concluded.
+    #[arg(long)]
+    pub note: String,
+    /// The rating in your words for ClaimReview ("Misleading"); default the decision.
+    #[arg(long, value_name = "WORDS")]
+    pub rating: Option<String>,
+    /// Who decided; default $CROSSCHECK_REVIEWER, then $USER.
+    #[arg(long, env = "CROSSCHECK_REVIEWER", value_name = "NAME")]
+    pub reviewer: Option<String>,
+    /// The day of the decision (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    #[arg(long, value_name = "DIR", default_value = "claims")]
+    pub claims: PathBuf,
+    #[arg(long, value_name = "DIR", default_value = "articles")]
+    pub articles: PathBuf,
+    #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
+    pub reviews: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CliDecision {
+    Accepted,
+    Disputed,
+    Corrected,
 }
 
 #[derive(Debug, clap::Args)]
@@ -83,6 +133,8 @@ pub struct ShowArgs {
     pub claims: PathBuf,
     #[arg(long, value_name = "DIR", default_value = "articles")]
     pub articles: PathBuf,
+    #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
+    pub reviews: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -107,6 +159,9 @@ pub enum CliFormat {
     Table,
     Json,
     Markdown,
+    /// schema.org ClaimReview JSON-LD of the disputed and corrected facts.
+    #[value(name = "claimreview")]
+    ClaimReview,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -130,9 +185,32 @@ pub enum ColorChoice {
     Never,
 }
 
+fn parse_url(s: &str) -> Result<String, String> {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !s.contains(char::is_whitespace) => Ok(s.to_string()),
+        _ => Err(format!("'{s}' is not a web address; write it as https://example.org/fact-check")),
+    }
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2013-10-07"))
+}
+
+/// A validated `review` command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewCommand {
+    pub fact: String,
+    pub decision: Decision,
+    pub note: String,
+    pub rating: Option<String>,
+    /// `None` when no name was given and none is in the environment.
+    pub reviewer: Option<String>,
+    pub date: NaiveDate,
+    pub claims: PathBuf,
+    pub articles: PathBuf,
+    pub reviews: PathBuf,
 }
 
 /// What the binary knows of where it runs.
@@ -143,14 +221,35 @@ pub struct Terminal {
     /// The terminal's width, when stdout is one.
     pub width: Option<u16>,
     pub today: NaiveDate,
+    /// The login name ($USER), the last default of `review --reviewer`.
+    pub user: Option<String>,
 }
 
 /// A validated command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Check { claims: PathBuf, articles: PathBuf, format: Format, options: Options, fail_on: Option<Verdict> },
-    Show { subject: String, property: Option<String>, claims: PathBuf, articles: PathBuf },
-    When { expr: Option<String>, as_of: NaiveDate, tense: Tense, json: bool },
+    Check {
+        claims: PathBuf,
+        articles: PathBuf,
+        reviews: PathBuf,
+        format: Format,
+        options: Options,
+        fail_on: Option<Verdict>,
+    },
+    Show {
+        subject: String,
+        property: Option<String>,
+        claims: PathBuf,
+        articles: PathBuf,
+        reviews: PathBuf,
+    },
+    Review(ReviewCommand),
+    When {
+        expr: Option<String>,
+        as_of: NaiveDate,
+        tense: Tense,
+        json: bool,
+    },
 }
 
 impl Cli {
@@ -166,12 +265,14 @@ impl Cli {
                 Command::Check {
                     claims: a.claims,
                     articles: a.articles,
+                    reviews: a.reviews,
                     format: match a.format {
                         CliFormat::Table => Format::Table,
                         CliFormat::Json => Format::Json,
                         CliFormat::Markdown => Format::Markdown,
+                        CliFormat::ClaimReview => Format::ClaimReview,
                     },
-                    options: Options { all: a.all, color, width },
+                    options: Options { all: a.all, color, width, review_url: a.review_url },
                     fail_on: match a.fail_on {
                         FailOn::Conflict => Some(Verdict::Conflict),
                         FailOn::Revised => Some(Verdict::Revised),
@@ -180,8 +281,30 @@ impl Cli {
                     },
                 }
             }
-            CliCommand::Show(a) => {
-                Command::Show { subject: a.subject, property: a.property, claims: a.claims, articles: a.articles }
+            CliCommand::Show(a) => Command::Show {
+                subject: a.subject,
+                property: a.property,
+                claims: a.claims,
+                articles: a.articles,
+                reviews: a.reviews,
+            },
+            CliCommand::Review(a) => {
+                let named = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                Command::Review(ReviewCommand {
+                    fact: a.fact,
+                    decision: match a.decision {
+                        CliDecision::Accepted => Decision::Accepted,
+                        CliDecision::Disputed => Decision::Disputed,
+                        CliDecision::Corrected => Decision::Corrected,
+                    },
+                    note: a.note.trim().to_string(),
+                    rating: named(a.rating),
+                    reviewer: named(a.reviewer).or_else(|| named(term.user.clone())),
+                    date: a.date.unwrap_or(term.today),
+                    claims: a.claims,
+                    articles: a.articles,
+                    reviews: a.reviews,
+                })
             }
             CliCommand::When(a) => Command::When {
                 expr: a.expr,
@@ -210,13 +333,23 @@ pub struct Output {
 /// Run a command. `stdin` is read only by `when` with no expression.
 pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
     match command {
-        Command::Check { claims, articles, format, options, fail_on } => {
-            let outcome = check::run(&claims, &articles);
+        Command::Check { claims, articles, reviews, format, options, fail_on } => {
+            let outcome = reviewed_outcome(&claims, &articles, &reviews);
             let mut out = Output { stdout: report::render(&outcome, format, &options), ..Output::default() };
             for d in &outcome.diagnostics {
                 out.stderr.push_str(&format!("{d}\n"));
             }
-            let errors = outcome.errors().count();
+            if format == Format::ClaimReview {
+                review::claimreview_notes(&outcome, &options, &mut out.stderr);
+            } else if options.review_url.is_some() {
+                out.stderr.push_str("warning: --review-url is used only with --format claimreview\n");
+            }
+            let pending = fail_on.map(|f| crate::review::unreviewed(&outcome, f)).unwrap_or_default();
+            let in_reviews = outcome.errors().filter(|d| d.loc.as_ref().is_some_and(|l| *l.file == *reviews)).count();
+            let errors = outcome.errors().count() - in_reviews;
+            if in_reviews > 0 {
+                out.stderr.push_str(&review::file_errors_note(in_reviews, &reviews));
+            }
             out.code = if errors > 0 {
                 out.stderr.push_str(&format!(
                     "{errors} input error{}: the report covers only the {} of {} claims that could be read\n",
@@ -225,15 +358,18 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
                     outcome.claims_total
                 ));
                 EXIT_INPUT_ERROR
-            } else if fail_on.is_some_and(|f| outcome.worst().is_some_and(|w| w >= f)) {
+            } else if in_reviews > 0 {
+                EXIT_INPUT_ERROR
+            } else if !pending.is_empty() {
+                review::pending_notes(&pending, fail_on.unwrap_or(Verdict::Conflict), &mut out.stderr);
                 EXIT_FINDINGS
             } else {
                 EXIT_OK
             };
             out
         }
-        Command::Show { subject, property, claims, articles } => {
-            let outcome = check::run(&claims, &articles);
+        Command::Show { subject, property, claims, articles, reviews } => {
+            let outcome = reviewed_outcome(&claims, &articles, &reviews);
             let mut out = Output::default();
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -262,6 +398,7 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             out.code = if outcome.has_errors() { EXIT_INPUT_ERROR } else { EXIT_OK };
             out
         }
+        Command::Review(command) => review::execute(command),
         Command::When { expr, as_of, tense, json } => {
             let exprs: Vec<String> = match expr {
                 Some(e) => vec![e],
@@ -274,6 +411,16 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             out
         }
     }
+}
+
+/// Check the corpus and set each fact's review status from the reviews file;
+/// the file's problems join the run's diagnostics.
+fn reviewed_outcome(claims: &Path, articles: &Path, reviews: &Path) -> check::Outcome {
+    let mut outcome = check::run(claims, articles);
+    let loaded = crate::load::reviews::read(reviews);
+    outcome.diagnostics.extend(loaded.diagnostics);
+    crate::review::apply(&mut outcome, &loaded.reviews);
+    outcome
 }
 
 /// One line of `when --format json`, keys in the documented order.

@@ -21,5 +21,6 @@ pub mod model;
 pub mod normalize;
 pub mod report;
 pub mod resolve;
+pub mod review;
 pub mod support;
 pub mod text;

@@ -12,6 +12,7 @@ fn main() {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         width: if stdout_is_tty { comfy_table::Table::new().width() } else { None },
         today: chrono::Local::now().date_naive(),
+        user: std::env::var("USER").ok(),
     };
     let command = Cli::parse().into_command(&term);
     let output = execute(command, &mut std::io::stdin().lock());

@@ -7,6 +7,7 @@
 //! report on it.
 
 pub mod raw;
+pub mod reviews;
 pub mod yaml;
 
 use std::collections::HashMap;

@@ -76,17 +76,17 @@ pub const REGISTRY_KEYS: &[&str] = &["entities"];
 pub const ENTITY_KEYS: &[&str] = &["name", "kind", "aliases", "note"];
 
 /// Reads one mapping against a list of allowed keys.
-struct Fields<'a> {
+pub(super) struct Fields<'a> {
     entries: &'a [(Node, Node)],
     file: &'a Arc<Path>,
-    loc: Loc,
+    pub(super) loc: Loc,
     what: &'static str,
 }
 
 impl<'a> Fields<'a> {
     /// Check the keys of `node` (which must be a mapping) and report unknown
     /// and duplicate ones. `None` when the node is not a mapping.
-    fn new(
+    pub(super) fn new(
         node: &'a Node,
         file: &'a Arc<Path>,
         what: &'static str,
@@ -129,19 +129,19 @@ impl<'a> Fields<'a> {
         Some(Fields { entries, file, loc, what })
     }
 
-    fn get(&self, key: &str) -> Option<&'a Node> {
+    pub(super) fn get(&self, key: &str) -> Option<&'a Node> {
         self.entries.iter().find_map(|(k, v)| match &k.kind {
             NodeKind::Scalar { text, .. } if text == key => Some(v),
             _ => None,
         })
     }
 
-    fn loc_of(&self, node: &Node) -> Loc {
+    pub(super) fn loc_of(&self, node: &Node) -> Loc {
         Loc::at(self.file, node.line, node.col)
     }
 
     /// An optional text value; a null counts as absent.
-    fn opt_text(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+    pub(super) fn opt_text(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
         let node = self.get(key)?;
         if node.is_null() {
             return None;
@@ -162,7 +162,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A required, non-empty text value.
-    fn text(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+    pub(super) fn text(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
         let present = self.get(key).is_some_and(|n| !n.is_null());
         match self.opt_text(key, diags) {
             Some(s) if !s.value.is_empty() => Some(s),

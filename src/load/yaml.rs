@@ -169,6 +169,61 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
     Ok(root)
 }
 
+/// One scalar as YAML text that reads back as exactly `s`: plain when that is
+/// unambiguous (for this reader and for YAML 1.1 readers alike), otherwise
+/// double-quoted with escapes. Never a block scalar, so it fits on one line.
+pub fn emit_scalar(s: &str) -> String {
+    if plain_is_safe(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn plain_is_safe(s: &str) -> bool {
+    const WORDS: &[&str] = &["true", "false", "yes", "no", "y", "n", "on", "off", "null", "~", ".inf", ".nan"];
+    let Some(first) = s.chars().next() else { return false };
+    first.is_alphanumeric()
+        && !s.ends_with(char::is_whitespace)
+        && !s.ends_with(':')
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.contains(|c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}'))
+        && !WORDS.contains(&s.to_lowercase().as_str())
+        && s.parse::<f64>().is_err()
+        && !s.starts_with("0x")
+        && !s.starts_with("0o")
+}
+
+/// One item of a block list: `- key: value` then `  key: value` lines, in the
+/// order given, each value written by [`emit_scalar`]; ends with a newline.
+pub fn emit_list_item(entries: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for (i, (key, value)) in entries.iter().enumerate() {
+        out.push_str(if i == 0 { "- " } else { "  " });
+        out.push_str(&emit_scalar(key));
+        out.push_str(": ");
+        out.push_str(&emit_scalar(value));
+        out.push('\n');
+    }
+    out
+}
+
 fn count_nodes(node: &Node) -> usize {
     match &node.kind {
         NodeKind::Scalar { .. } => 1,
@@ -238,6 +293,68 @@ mod tests {
         let text = format!("{}{}", "[".repeat(200), "]".repeat(200));
         let e = parse(&text).unwrap_err();
         assert!(e.message.contains("nesting"), "{e:?}");
+    }
+
+    #[test]
+    fn emitted_scalars_read_back_as_written() {
+        let cases = [
+            "plain text",
+            "sha256:0a1b",
+            "2013-10-07",
+            "",
+            " padded ",
+            "no",
+            "Yes",
+            "1e3",
+            "0x1F",
+            "-dash",
+            "key: value",
+            "a #comment",
+            "ends:",
+            "\"quoted\"",
+            "back\\slash",
+            "two\nlines",
+            "tab\there",
+            "bell\u{7}",
+            "'single'",
+            "[flow]",
+            "{map}",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "%dir",
+            "@at",
+            "`tick`",
+            "|block",
+            ">folded",
+            "? key",
+            "Ünïcödé — dash",
+            "line\u{2028}sep",
+            "~",
+            "null",
+            "# comment",
+        ];
+        for s in cases {
+            let text = format!("key: {}\n", emit_scalar(s));
+            let root = parse(&text).unwrap_or_else(|e| panic!("{s:?} -> {text:?}: {e:?}")).unwrap();
+            let NodeKind::Map(entries) = &root.kind else { panic!() };
+            assert_eq!(scalar(&entries[0].1), s, "{text:?}");
+            assert!(!entries[0].1.is_null(), "{s:?} reads as null");
+        }
+        assert_eq!(emit_scalar("plain text"), "plain text");
+        assert_eq!(emit_scalar("no"), "\"no\"");
+    }
+
+    #[test]
+    fn emitted_list_items_append_to_a_list() {
+        let item = emit_list_item(&[("fact", "a.date"), ("note", "it's: fine\nreally")]);
+        let text = format!("# head\n- fact: x\n{item}");
+        let root = parse(&text).unwrap().unwrap();
+        let NodeKind::Seq(items) = &root.kind else { panic!() };
+        assert_eq!(items.len(), 2);
+        let NodeKind::Map(entries) = &items[1].kind else { panic!() };
+        assert_eq!(scalar(&entries[1].1), "it's: fine\nreally");
+        assert_eq!(items[1].line, 3);
     }
 
     #[test]

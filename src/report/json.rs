@@ -8,6 +8,7 @@ use crate::compare::Verdict;
 use crate::error::Diagnostic;
 use crate::normalize::{format_day, Reading};
 use crate::report::{shown, Options};
+use crate::review::ReviewStatus;
 use crate::support::{DependencyView, Support};
 
 #[derive(Serialize)]
@@ -41,6 +42,7 @@ struct Fact<'a> {
     property: &'a str,
     verdict: &'static str,
     reason: &'a str,
+    review: Review<'a>,
     claims: Vec<Claim<'a>>,
     pairs: Vec<Pair<'a>>,
     support: FactSupport<'a>,
@@ -69,6 +71,63 @@ struct Dependency<'a> {
     reason: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     passage: Option<&'a str>,
+}
+
+/// A fact's review status (docs/reviews.md); beyond `status`, only for
+/// reviewed and stale facts.
+#[derive(Serialize)]
+struct Review<'a> {
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stale_because: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decision: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rating: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reviewer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict_seen: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
+}
+
+fn review(status: &ReviewStatus) -> Review<'_> {
+    let mut out = Review {
+        status: status.as_str(),
+        stale_because: None,
+        decision: None,
+        rating: None,
+        reviewer: None,
+        date: None,
+        note: None,
+        verdict_seen: None,
+        file: None,
+        line: None,
+    };
+    let r = match status {
+        ReviewStatus::Unreviewed => return out,
+        ReviewStatus::Reviewed(r) => r,
+        ReviewStatus::Stale(r, why) => {
+            out.stale_because = Some(why.as_str());
+            r
+        }
+    };
+    out.decision = Some(r.decision.as_str());
+    out.rating = r.rating.as_deref();
+    out.reviewer = Some(&r.reviewer);
+    out.date = Some(format_day(r.date));
+    out.note = Some(&r.note);
+    out.verdict_seen = Some(r.verdict_seen.as_str());
+    out.file = Some(r.loc.file.display().to_string());
+    out.line = Some(r.loc.line);
+    out
 }
 
 #[derive(Serialize)]
@@ -185,6 +244,7 @@ fn fact(f: &FactView) -> Fact<'_> {
         property: &f.property,
         verdict: f.verdict.as_str(),
         reason: &f.reason,
+        review: review(&f.review),
         claims: f.claims.iter().map(claim).collect(),
         pairs: f
             .pairs

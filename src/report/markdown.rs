@@ -20,16 +20,17 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
         out.push_str("No fact needs a look.\n");
         return out;
     }
-    out.push_str("| Fact | Verdict | Sources | Why |\n|---|---|---|---|\n");
+    out.push_str("| Fact | Verdict | Sources | Why | Review |\n|---|---|---|---|---|\n");
     for f in &facts {
         let mut sources: Vec<&str> = f.claims.iter().map(|c| c.outlet.as_str()).collect();
         sources.dedup();
         out.push_str(&format!(
-            "| `{}` | **{}** | {} | {} |\n",
+            "| `{}` | **{}** | {} | {} | {} |\n",
             f.id,
             f.verdict.as_str(),
             cell(&sources.join(", ")),
-            cell(&f.reason)
+            cell(&f.reason),
+            cell(&f.review.describe())
         ));
     }
     for f in &facts {
@@ -47,6 +48,14 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
             }
             out.push_str("\n\n");
         }
+        out.push_str(&format!("Review: {}", cell(&f.review.describe())));
+        match &f.review {
+            crate::review::ReviewStatus::Reviewed(r) if !r.note.is_empty() => {
+                out.push_str(&format!(" — {}", cell(&r.note)))
+            }
+            _ => {}
+        }
+        out.push_str("\n\n");
         for c in &f.claims {
             let hedge = if c.hedge == Hedge::Certain { String::new() } else { format!(" ({})", c.hedge.as_str()) };
             let by = c.said_by.as_deref().map(|s| format!(", said by {}", cell(s))).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! Report: one printer per `--format`, each turning an [`Outcome`] into text.
 //! The library never prints; the binary writes what these return.
 
+pub mod claimreview;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -15,6 +16,8 @@ pub enum Format {
     Table,
     Json,
     Markdown,
+    /// schema.org ClaimReview JSON-LD for disputed and corrected facts.
+    ClaimReview,
 }
 
 /// What to show and how.
@@ -26,6 +29,8 @@ pub struct Options {
     pub color: bool,
     /// Wrap the table to this many columns.
     pub width: Option<u16>,
+    /// The published fact check's address, for ClaimReview `url`.
+    pub review_url: Option<String>,
 }
 
 /// The facts a report shows: by default conflict, revised and compatible.
@@ -69,5 +74,6 @@ pub fn render(outcome: &Outcome, format: Format, options: &Options) -> String {
         Format::Table => table::render(outcome, options),
         Format::Json => json::render(outcome, options),
         Format::Markdown => markdown::render(outcome, options),
+        Format::ClaimReview => claimreview::render(outcome, options),
     }
 }

@@ -72,9 +72,10 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
                         String::new()
                     };
                     Cell::new(format!(
-                        "{}\n{}\n{}{sources}",
+                        "{}\n{}\nreview: {}\n{}{sources}",
                         fact.id,
                         fact.verdict.as_str().to_uppercase(),
+                        fact.review.describe(),
                         fact.reason
                     ))
                     .fg(verdict_color(fact.verdict))

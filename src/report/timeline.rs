@@ -19,6 +19,7 @@ pub fn render(facts: &[&FactView]) -> String {
             out.push('\n');
         }
         out.push_str(&format!("{} — {}\n  {}\n", f.id, f.verdict.as_str().to_uppercase(), f.reason));
+        out.push_str(&format!("  review: {}\n", f.review.describe()));
         for c in &f.claims {
             let hedge = if c.hedge == Hedge::Certain { String::new() } else { format!(" ({})", c.hedge.as_str()) };
             let by = c.said_by.as_deref().map(|s| format!(" — {s}")).unwrap_or_default();

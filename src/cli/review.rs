@@ -1,0 +1,195 @@
+//! The `review` command, and what `check` says on stderr about reviews:
+//! the facts still waiting for one, stale reviews, and ClaimReview caveats.
+//! Command plumbing like the rest of `cli`: the decisions are in `crate::review`,
+//! the file in `load::reviews`.
+
+use crate::check::{self, FactView, Outcome};
+use crate::compare::Verdict;
+use crate::error::Loc;
+use crate::load::reviews as file;
+use crate::report::{claimreview, Options};
+use crate::review::{self as rv, Review, ReviewStatus};
+
+use super::{Output, ReviewCommand, EXIT_INPUT_ERROR, EXIT_OK};
+
+fn fail(out: &mut Output, message: String) -> Output {
+    out.stderr.push_str(&message);
+    out.code = EXIT_INPUT_ERROR;
+    std::mem::take(out)
+}
+
+/// Record one review, or say why not (exit 2).
+pub fn execute(cmd: ReviewCommand) -> Output {
+    let mut out = Output::default();
+    let Some(reviewer) = cmd.reviewer.clone() else {
+        return fail(
+            &mut out,
+            "error: no reviewer name\n  help: pass --reviewer NAME, or set CROSSCHECK_REVIEWER (or USER) in the environment\n"
+                .into(),
+        );
+    };
+    if cmd.note.is_empty() {
+        return fail(
+            &mut out,
+            "error: the note is empty\n  help: say in --note what was checked and what the desk concluded\n".into(),
+        );
+    }
+    let mut outcome = check::run(&cmd.claims, &cmd.articles);
+    if outcome.has_errors() {
+        for d in outcome.errors() {
+            out.stderr.push_str(&format!("{d}\n"));
+        }
+        let n = outcome.errors().count();
+        return fail(
+            &mut out,
+            format!(
+                "error: not recording a review while the claims have {n} input error{}: the facts would be judged on part of their claims\n  help: fix the errors above, then review again\n",
+                if n == 1 { "" } else { "s" }
+            ),
+        );
+    }
+    let loaded = file::read(&cmd.reviews);
+    if loaded.has_errors() {
+        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+            out.stderr.push_str(&format!("{d}\n"));
+        }
+        return fail(
+            &mut out,
+            format!(
+                "error: not appending to {} while it has errors\n  help: fix the entries above first\n",
+                cmd.reviews.display()
+            ),
+        );
+    }
+    rv::apply(&mut outcome, &loaded.reviews);
+    let fact = match pick(&outcome, &cmd.fact) {
+        Ok(f) => f,
+        Err(message) => return fail(&mut out, message),
+    };
+    let review = Review {
+        fact: fact.id.clone(),
+        verdict_seen: fact.verdict,
+        decision: cmd.decision,
+        note: cmd.note.clone(),
+        rating: cmd.rating.clone(),
+        reviewer,
+        date: cmd.date,
+        claims_digest: rv::digest(fact),
+        loc: Loc::file(&std::sync::Arc::from(cmd.reviews.as_path())),
+    };
+    let line = match file::append(&cmd.reviews, loaded.text.as_deref(), &review) {
+        Ok(line) => line,
+        Err(d) => return fail(&mut out, format!("{d}\n")),
+    };
+    out.stdout.push_str(&format!(
+        "recorded in {}:{line}: {} {}\n  verdict seen: {} ({} claim{}, {})\n  note: {}\n",
+        cmd.reviews.display(),
+        review.fact,
+        review.describe(),
+        review.verdict_seen,
+        fact.claims.len(),
+        if fact.claims.len() == 1 { "" } else { "s" },
+        review.claims_digest,
+        review.note,
+    ));
+    if let Some(r) = &review.rating {
+        out.stdout.push_str(&format!("  rating: {r}\n"));
+    }
+    match &fact.review {
+        ReviewStatus::Reviewed(old) | ReviewStatus::Stale(old, _) => out.stdout.push_str(&format!(
+            "  it follows the review of {} by {} ({}:{})\n",
+            old.date,
+            old.reviewer,
+            old.loc.file.display(),
+            old.loc.line
+        )),
+        ReviewStatus::Unreviewed => {}
+    }
+    out.code = EXIT_OK;
+    out
+}
+
+/// The one fact `query` names, or an error listing the candidates.
+fn pick<'a>(outcome: &'a Outcome, query: &str) -> Result<&'a FactView, String> {
+    let facts = outcome.facts_about(query);
+    match facts.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let names = outcome.facts.iter().flat_map(|f| [f.id.as_str(), f.subject.name.as_str()]);
+            let near = crate::text::nearest(query, names).map(|n| format!("did you mean '{n}'? ")).unwrap_or_default();
+            let example = outcome.facts.iter().max_by_key(|f| f.verdict).map_or("geneva-ii-conference.date", |f| &f.id);
+            Err(format!(
+                "error: no fact '{query}'\n  help: {near}give a fact id as `check` lists it (e.g. {example}), or the name of a subject with one fact\n"
+            ))
+        }
+        many => {
+            let mut text = format!("error: '{query}' has {} facts; name the one you reviewed by its id:\n", many.len());
+            for f in many {
+                text.push_str(&format!("  {}  ({}, {})\n", f.id, f.verdict, f.review.describe()));
+            }
+            Err(text)
+        }
+    }
+}
+
+/// Why `check` exits 1: each stale review by name and place, and the facts
+/// nobody has reviewed.
+pub fn pending_notes(pending: &[&FactView], threshold: Verdict, stderr: &mut String) {
+    let mut never = Vec::new();
+    for f in pending {
+        match &f.review {
+            ReviewStatus::Stale(r, why) => stderr.push_str(&format!(
+                "{}:{}: stale review: {} was {} (verdict seen: {}), but {}\n  help: look at the fact again and record a new decision with `crosscheck review {} --decision ... --note ...`\n",
+                r.loc.file.display(),
+                r.loc.line,
+                f.id,
+                r.describe(),
+                r.verdict_seen,
+                why.describe(),
+                f.id
+            )),
+            _ => never.push(f.id.as_str()),
+        }
+    }
+    if !never.is_empty() {
+        stderr.push_str(&format!(
+            "{} fact{} at or above '{threshold}' not reviewed: {}\n  help: `crosscheck review FACT --decision accepted|disputed|corrected --note ...` records a decision\n",
+            never.len(),
+            if never.len() == 1 { "" } else { "s" },
+            never.join(", ")
+        ));
+    }
+}
+
+/// The closing line when the reviews file has errors.
+pub fn file_errors_note(n: usize, path: &std::path::Path) -> String {
+    format!(
+        "{n} input error{} in {}: a review with an error counts as not written, so its fact shows as unreviewed\n",
+        if n == 1 { "" } else { "s" },
+        path.display()
+    )
+}
+
+/// What `--format claimreview` left out, and why.
+pub fn claimreview_notes(outcome: &Outcome, options: &Options, stderr: &mut String) {
+    let published = outcome.facts.iter().filter(|f| claimreview::published(f).is_some()).count();
+    if options.review_url.is_none() && published > 0 {
+        stderr.push_str(
+            "warning: the ClaimReview objects have no 'url', which Google requires (the address of your published fact check)\n  help: pass --review-url https://your.site/the-fact-check; each url is then that address with #FACT-ID\n",
+        );
+    }
+    for f in &outcome.facts {
+        if let ReviewStatus::Stale(r, why) = &f.review {
+            if matches!(r.decision, rv::Decision::Disputed | rv::Decision::Corrected) {
+                stderr.push_str(&format!(
+                    "{}:{}: warning: the {} review of {} is not published: {}\n",
+                    r.loc.file.display(),
+                    r.loc.line,
+                    r.decision.as_str(),
+                    f.id,
+                    why.describe()
+                ));
+            }
+        }
+    }
+}

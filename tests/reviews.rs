@@ -1,0 +1,401 @@
+//! Reviews (docs/reviews.md): `crosscheck review` records editors' decisions
+//! in reviews.yaml; `check` counts only facts without a current review, and a
+//! review goes stale when the claims it saw change. Each test works on a copy
+//! of a corpus in a temporary folder, since `review` writes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CROSSCHECK_REVIEWER")
+        .env("USER", "tester")
+        .output()
+        .expect("the binary runs");
+    let run = Run {
+        code: out.status.code().expect("exited with a code"),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of `claims/` and `articles/` from `corpus`.
+fn copy_corpus(corpus: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&corpus.join("claims"), &dir.path().join("claims"));
+    copy_dir(&corpus.join("articles"), &dir.path().join("articles"));
+    dir
+}
+
+fn conflict_fixture() -> tempfile::TempDir {
+    copy_corpus(&root().join("tests/fixtures/verdicts/conflict"))
+}
+
+fn json(dir: &Path, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["check", "--format", "json"];
+    args.extend_from_slice(extra);
+    let r = run(dir, &args);
+    (r.code, serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}\n{}", r.stdout)))
+}
+
+fn review(dir: &Path, fact: &str, decision: &str, note: &str) -> Run {
+    run(
+        dir,
+        &["review", fact, "--decision", decision, "--note", note, "--reviewer", "Ana Ruiz", "--date", "2024-05-02"],
+    )
+}
+
+// ------------------------------------------------------------- Done when
+
+/// The "Done when": review every conflict of the bundled corpus, and
+/// `check` exits 0; change one reviewed claim, and it exits 1 naming the stale review.
+#[test]
+fn reviewing_every_conflict_of_the_bundled_corpus_passes_check_until_a_claim_changes() {
+    let dir = copy_corpus(&root());
+    let d = dir.path();
+    assert_eq!(run(d, &["check"]).code, 1, "the bundled corpus has conflicts to review");
+
+    let (_, doc) = json(d, &[]);
+    let conflicts: Vec<String> = doc["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["verdict"] == "conflict")
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(conflicts.len() >= 2, "{conflicts:?}");
+    for (i, fact) in conflicts.iter().enumerate() {
+        let r = review(d, fact, if i == 0 { "disputed" } else { "accepted" }, "Checked against both articles.");
+        assert_eq!(r.code, 0, "{fact}: {}", r.stderr);
+        assert!(r.stdout.contains("recorded in reviews.yaml:"), "{}", r.stdout);
+        assert!(r.stdout.contains(fact.as_str()), "{}", r.stdout);
+    }
+    let passed = run(d, &["check"]);
+    assert_eq!(passed.code, 0, "every conflict is reviewed:\n{}", passed.stderr);
+    assert!(passed.stdout.contains("review: disputed by Ana Ruiz on 2024-05-02"), "{}", passed.stdout);
+    let (_, doc) = json(d, &[]);
+    for f in doc["facts"].as_array().unwrap() {
+        let expected =
+            if conflicts.contains(&f["id"].as_str().unwrap().to_string()) { "reviewed" } else { "unreviewed" };
+        assert_eq!(f["review"]["status"], expected, "{}", f["id"]);
+    }
+
+    // Change one reviewed claim: the quote of the postponed summit, still in its article.
+    assert!(conflicts.contains(&"obama-putin-moscow-summit.status".to_string()));
+    let file = d.join("claims/itar-tass-2013-10-07.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    let old = "quote: At the last moment the visit was postponed by the American side.";
+    assert!(text.contains(old));
+    fs::write(&file, text.replacen(old, "quote: the visit was postponed by the American side", 1)).unwrap();
+
+    let failed = run(d, &["check"]);
+    assert_eq!(failed.code, 1, "{}", failed.stderr);
+    let reviews = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+    let line = reviews.lines().position(|l| l == "- fact: obama-putin-moscow-summit.status").unwrap() + 1;
+    let expected = format!(
+        "reviews.yaml:{line}: stale review: obama-putin-moscow-summit.status was {} by Ana Ruiz on 2024-05-02",
+        if conflicts[0] == "obama-putin-moscow-summit.status" { "disputed" } else { "accepted" }
+    );
+    assert!(failed.stderr.contains(&expected), "expected {expected:?} in:\n{}", failed.stderr);
+    assert!(failed.stderr.contains("the claims changed since"), "{}", failed.stderr);
+    assert!(failed.stdout.contains("STALE"), "{}", failed.stdout);
+    let (_, doc) = json(d, &[]);
+    let fact = doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == "obama-putin-moscow-summit.status").unwrap();
+    assert_eq!(fact["review"]["status"], "stale");
+    assert_eq!(fact["review"]["stale_because"], "claims changed");
+    assert_eq!(fact["review"]["line"], line);
+
+    // Looking again clears it.
+    assert_eq!(review(d, "obama-putin-moscow-summit.status", "accepted", "Looked again.").code, 0);
+    assert_eq!(run(d, &["check"]).code, 0);
+}
+
+#[test]
+fn fail_on_counts_only_facts_without_a_current_review() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let r = run(d, &["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("1 fact at or above 'conflict' not reviewed: moscow-summit.status"), "{}", r.stderr);
+    assert_eq!(review(d, "moscow-summit.status", "accepted", "Both reported.").code, 0);
+    assert_eq!(run(d, &["check"]).code, 0);
+    assert_eq!(run(d, &["check", "--fail-on", "compatible"]).code, 0);
+    // A review of another reviews file does not count.
+    assert_eq!(run(d, &["check", "--reviews", "elsewhere.yaml"]).code, 1);
+}
+
+// ------------------------------------------------------------- the file
+
+#[test]
+fn appending_keeps_comments_order_and_every_byte_before() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    assert_eq!(review(d, "moscow-summit.status", "accepted", "First look.").code, 0);
+    let first = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+    let edited = format!("# Desk reviews, autumn\n{first}\n# a comment between entries\n");
+    fs::write(d.join("reviews.yaml"), &edited).unwrap();
+    let r = review(d, "Moscow summit", "corrected", "Outlet B ran a correction: \"postponed\" # was wrong");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("it follows the review of 2024-05-02 by Ana Ruiz"), "{}", r.stdout);
+    let after = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+    assert!(after.starts_with(&edited), "the old text changed:\n{after}");
+    let added = &after[edited.len()..];
+    assert!(added.starts_with("- fact: moscow-summit.status\n"), "{added}");
+    assert!(added.contains("decision: corrected\n"), "{added}");
+    let (_, doc) = json(d, &[]);
+    assert_eq!(doc["facts"][0]["review"]["decision"], "corrected");
+    assert_eq!(doc["facts"][0]["review"]["note"], "Outlet B ran a correction: \"postponed\" # was wrong");
+}
+
+#[test]
+fn a_reviews_file_in_another_place_is_used_for_check_review_and_show() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    fs::create_dir(d.join("desk")).unwrap();
+    let r = run(
+        d,
+        &["review", "moscow-summit.status", "--decision", "accepted", "--note", "ok", "--reviews", "desk/r.yaml"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("by tester on"), "USER is the last default: {}", r.stdout);
+    assert!(!d.join("reviews.yaml").exists());
+    assert_eq!(run(d, &["check", "--reviews", "desk/r.yaml"]).code, 0);
+    let show = run(d, &["show", "Moscow summit", "--reviews", "desk/r.yaml"]);
+    assert!(show.stdout.contains("review: accepted by tester on"), "{}", show.stdout);
+}
+
+#[test]
+fn bad_reviews_files_are_input_errors_with_their_line() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let cases = [
+        (
+            "- fact: moscow-summit.status\n  verdict_seen: conflict\n  decision: acepted\n  reviewer: ana\n  date: 2024-05-02\n  claims_digest: sha256:0000000000000000000000000000000000000000000000000000000000000000\n",
+            "reviews.yaml:3:13: error: unknown decision 'acepted'",
+            "did you mean 'accepted'? one of: accepted, disputed, corrected",
+        ),
+        (
+            "- fact: moscow-summit.status\n  verdict_seen: conflict\n  decision: accepted\n  reviewr: ana\n  date: 2024-05-02\n  claims_digest: sha256:0000000000000000000000000000000000000000000000000000000000000000\n",
+            "reviews.yaml:4:3: error: unknown key 'reviewr' in a review",
+            "did you mean 'reviewer'?",
+        ),
+        (
+            "- fact: moscow-summit.status\n  verdict_seen: conflict\n  decision: accepted\n  reviewer: ana\n  date: 2 May 2024\n  claims_digest: sha256:0000000000000000000000000000000000000000000000000000000000000000\n",
+            "reviews.yaml:5:9: error: review date '2 May 2024' is not a calendar date",
+            "YYYY-MM-DD",
+        ),
+        ("- fact: [unclosed\n", "reviews.yaml:", "invalid YAML"),
+        ("fact: moscow-summit.status\n", "reviews.yaml:1:", "should be a list of reviews"),
+    ];
+    for (text, place, help) in cases {
+        fs::write(d.join("reviews.yaml"), text).unwrap();
+        let r = run(d, &["check"]);
+        assert_eq!(r.code, 2, "{text}\n{}", r.stderr);
+        assert!(r.stderr.contains(place), "{place:?} missing:\n{}", r.stderr);
+        assert!(r.stderr.contains(help), "{help:?} missing:\n{}", r.stderr);
+        assert!(r.stderr.contains(" in reviews.yaml: a review with an error counts as not written"), "{}", r.stderr);
+        // review refuses to append to a broken file, and leaves it alone.
+        let r = review(d, "moscow-summit.status", "accepted", "x");
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("not appending to reviews.yaml while it has errors"), "{}", r.stderr);
+        assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), text);
+    }
+}
+
+#[test]
+fn a_review_of_a_fact_that_no_longer_exists_is_a_warning_with_its_line() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let text = "# old\n- fact: moscow-summit.statuss\n  verdict_seen: conflict\n  decision: accepted\n  reviewer: ana\n  date: 2024-05-02\n  claims_digest: sha256:0000000000000000000000000000000000000000000000000000000000000000\n";
+    fs::write(d.join("reviews.yaml"), text).unwrap();
+    let r = run(d, &["check"]);
+    assert_eq!(r.code, 1, "a warning does not change the exit code:\n{}", r.stderr);
+    assert!(r.stderr.contains("reviews.yaml:2:"), "{}", r.stderr);
+    assert!(r.stderr.contains("warning: review of 'moscow-summit.statuss'"), "{}", r.stderr);
+    assert!(r.stderr.contains("did you mean 'moscow-summit.status'?"), "{}", r.stderr);
+    let (_, doc) = json(d, &[]);
+    assert!(doc["warnings"].as_array().unwrap().iter().any(|w| w["line"] == 2), "{}", doc["warnings"]);
+}
+
+// ------------------------------------------------------------- the command
+
+#[test]
+fn review_refuses_while_the_claims_have_input_errors() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let file = d.join("claims/b.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replace("quote: the visit", "quote: the vissit")).unwrap();
+    let r = review(d, "moscow-summit.status", "accepted", "x");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("claims/b.yaml:3:"), "{}", r.stderr);
+    assert!(r.stderr.contains("not recording a review while the claims have 1 input error"), "{}", r.stderr);
+    assert!(!d.join("reviews.yaml").exists());
+}
+
+#[test]
+fn review_needs_one_fact_and_a_reviewer() {
+    let dir = copy_corpus(&root());
+    let d = dir.path();
+    let r = review(d, "Obama-Putin summit", "accepted", "x");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("name the one you reviewed by its id"), "{}", r.stderr);
+    assert!(r.stderr.contains("  obama-putin-moscow-summit.status  (conflict, unreviewed)"), "{}", r.stderr);
+    let r = review(d, "geneva-ii-conference.dat", "accepted", "x");
+    assert_eq!(r.code, 2);
+    let r = review(d, "no-such-thing.date", "accepted", "x");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("error: no fact 'no-such-thing.date'"), "{}", r.stderr);
+    let r = review(d, "obama-putin-moscow-summit.status", "accepted", "  ");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("the note is empty"), "{}", r.stderr);
+    assert!(!d.join("reviews.yaml").exists());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["review", "obama-putin-moscow-summit.status", "--decision", "accepted", "--note", "x"])
+        .current_dir(d)
+        .env_remove("CROSSCHECK_REVIEWER")
+        .env_remove("USER")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no reviewer name"));
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["review", "obama-putin-moscow-summit.status", "--decision", "accepted", "--note", "x"])
+        .current_dir(d)
+        .env("CROSSCHECK_REVIEWER", "Desk Editor")
+        .env("USER", "login")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(fs::read_to_string(d.join("reviews.yaml")).unwrap().contains("reviewer: Desk Editor\n"));
+}
+
+// ------------------------------------------------------------- ClaimReview
+
+#[test]
+fn claimreview_lists_disputed_and_corrected_facts_one_object_per_claim() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let r = run(d, &["check", "--format", "claimreview"]);
+    assert_eq!(r.stdout.trim(), "[]", "nothing reviewed, nothing published");
+    assert_eq!(review(d, "moscow-summit.status", "accepted", "ok").code, 0);
+    assert_eq!(run(d, &["check", "--format", "claimreview"]).stdout.trim(), "[]", "accepted is not published");
+
+    let r = run(
+        d,
+        &[
+            "review",
+            "moscow-summit.status",
+            "--decision",
+            "disputed",
+            "--note",
+            "Outlet B's account is not supported.",
+            "--rating",
+            "Unsupported",
+            "--reviewer",
+            "Ana Ruiz",
+            "--date",
+            "2024-05-03",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(d, &["check", "--format", "claimreview", "--review-url", "https://desk.example/checks/summit"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    let items = doc.as_array().unwrap();
+    assert_eq!(items.len(), 2, "one per claim: {doc:#}");
+    let a = &items[0];
+    assert_eq!(a["@context"], "https://schema.org");
+    assert_eq!(a["@type"], "ClaimReview");
+    assert_eq!(a["url"], "https://desk.example/checks/summit#moscow-summit.status");
+    assert_eq!(a["claimReviewed"], "The US cancelled a summit meeting");
+    assert_eq!(a["itemReviewed"]["@type"], "Claim");
+    assert_eq!(a["itemReviewed"]["author"], serde_json::json!({"@type": "Organization", "name": "Outlet A"}));
+    assert_eq!(a["itemReviewed"]["datePublished"], "2013-08-09");
+    assert_eq!(a["itemReviewed"]["appearance"]["publisher"]["name"], "Outlet A");
+    assert!(a["itemReviewed"]["appearance"].get("url").is_none(), "the source has no url");
+    assert_eq!(a["author"], serde_json::json!({"@type": "Person", "name": "Ana Ruiz"}));
+    assert_eq!(a["datePublished"], "2024-05-03");
+    assert_eq!(
+        a["reviewRating"],
+        serde_json::json!({"@type": "Rating", "alternateName": "Unsupported", "ratingExplanation": "Outlet B's account is not supported."})
+    );
+    assert_eq!(items[1]["claimReviewed"], "the visit was postponed by the American side");
+
+    // Without --review-url: no url, and a warning that Google requires one.
+    let r = run(d, &["check", "--format", "claimreview"]);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(doc[0].get("url").is_none());
+    assert!(r.stderr.contains("--review-url"), "{}", r.stderr);
+    assert_eq!(run(d, &["check", "--format", "claimreview", "--review-url", "desk.example"]).code, 2);
+}
+
+#[test]
+fn claimreview_of_the_bundled_corpus_names_the_speaker_and_the_article() {
+    let dir = copy_corpus(&root());
+    let d = dir.path();
+    assert_eq!(review(d, "obama-putin-moscow-summit.status", "corrected", "Corrected.").code, 0);
+    let r = run(d, &["check", "--format", "claimreview", "--review-url", "https://desk.example/c"]);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    let lavrov = doc.as_array().unwrap().iter().find(|c| c["itemReviewed"]["author"]["name"] == "Sergei Lavrov");
+    let lavrov = lavrov.unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(lavrov["itemReviewed"]["author"]["@type"], "Person");
+    assert_eq!(lavrov["itemReviewed"]["appearance"]["url"], "http://tass.com/middle-east-and-north-africa/701880");
+    assert_eq!(lavrov["itemReviewed"]["appearance"]["publisher"]["name"], "ITAR-TASS");
+    assert_eq!(lavrov["reviewRating"]["alternateName"], "Corrected");
+
+    // A stale disputed/corrected review is not published.
+    let file = d.join("claims/itar-tass-2013-10-07.yaml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replacen("At the last moment the visit", "the visit", 1)).unwrap();
+    let r = run(d, &["check", "--format", "claimreview"]);
+    assert_eq!(r.stdout.trim(), "[]");
+    assert!(
+        r.stderr.contains("the corrected review of obama-putin-moscow-summit.status is not published"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn markdown_shows_the_review_of_each_fact() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    assert_eq!(review(d, "moscow-summit.status", "disputed", "Outlet B | unconfirmed").code, 0);
+    let r = run(d, &["check", "--format", "markdown"]);
+    assert!(r.stdout.contains("| Fact | Verdict | Sources | Why | Review |"), "{}", r.stdout);
+    assert!(r.stdout.contains("| disputed by Ana Ruiz on 2024-05-02 |"), "{}", r.stdout);
+    assert!(r.stdout.contains("Review: disputed by Ana Ruiz on 2024-05-02 — Outlet B \\| unconfirmed"), "{}", r.stdout);
+}
