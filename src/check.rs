@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::compare::{compare, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
-use crate::ground::Article;
+use crate::ground::{Article, Passage};
 use crate::group::{group, ReadClaim};
 use crate::load::{load, Loaded};
 use crate::model::{Hedge, ValueType};
@@ -34,6 +34,11 @@ pub struct ClaimView {
     pub reading: Reading,
     pub file: String,
     pub line: u32,
+    /// The article's address, when the claim file gives one.
+    pub url: Option<String>,
+    /// The quote inside a few sentences of its article (`None` only if the
+    /// article could not be searched, which also makes the claim an error).
+    pub context: Option<Passage>,
 }
 
 impl ClaimView {
@@ -175,7 +180,8 @@ pub fn analyze(loaded: Loaded) -> Outcome {
         .iter()
         .map(|fact| {
             let cmp = compare(fact);
-            let claims: Vec<ClaimView> = fact.claims.iter().map(view).collect();
+            let claims: Vec<ClaimView> =
+                fact.claims.iter().map(|c| view(c, prepared[c.claim.source].as_ref())).collect();
             let pairs = cmp
                 .pairs
                 .iter()
@@ -218,7 +224,7 @@ fn value_help(t: ValueType) -> &'static str {
     }
 }
 
-fn view(c: &ReadClaim<'_>) -> ClaimView {
+fn view(c: &ReadClaim<'_>, article: Option<&Article>) -> ClaimView {
     ClaimView {
         source: c.source.id.clone(),
         outlet: c.source.outlet.clone(),
@@ -236,6 +242,8 @@ fn view(c: &ReadClaim<'_>) -> ClaimView {
         reading: c.reading.clone(),
         file: c.claim.loc.file.display().to_string(),
         line: c.claim.loc.line,
+        url: c.source.url.clone(),
+        context: article.and_then(|a| a.passage(&c.claim.quote)),
     }
 }
 

@@ -107,6 +107,7 @@ pub enum CliFormat {
     Table,
     Json,
     Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,6 +171,7 @@ impl Cli {
                         CliFormat::Table => Format::Table,
                         CliFormat::Json => Format::Json,
                         CliFormat::Markdown => Format::Markdown,
+                        CliFormat::Html => Format::Html,
                     },
                     options: Options { all: a.all, color, width },
                     fail_on: match a.fail_on {

@@ -1,6 +1,7 @@
 //! Report: one printer per `--format`, each turning an [`Outcome`] into text.
 //! The library never prints; the binary writes what these return.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -15,6 +16,7 @@ pub enum Format {
     Table,
     Json,
     Markdown,
+    Html,
 }
 
 /// What to show and how.
@@ -69,5 +71,6 @@ pub fn render(outcome: &Outcome, format: Format, options: &Options) -> String {
         Format::Table => table::render(outcome, options),
         Format::Json => json::render(outcome, options),
         Format::Markdown => markdown::render(outcome, options),
+        Format::Html => html::render(outcome, options),
     }
 }
