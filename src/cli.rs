@@ -71,6 +71,13 @@ pub struct CheckArgs {
     /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    /// An existing FILE is replaced only if crosscheck wrote it.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --output, replace FILE even if crosscheck did not write it.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -149,9 +156,27 @@ pub struct Terminal {
 /// A validated command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Check { claims: PathBuf, articles: PathBuf, format: Format, options: Options, fail_on: Option<Verdict> },
-    Show { subject: String, property: Option<String>, claims: PathBuf, articles: PathBuf },
-    When { expr: Option<String>, as_of: NaiveDate, tense: Tense, json: bool },
+    Check {
+        claims: PathBuf,
+        articles: PathBuf,
+        format: Format,
+        options: Options,
+        fail_on: Option<Verdict>,
+        /// `--output FILE`, and whether `--force` lets it replace any file.
+        output: Option<(PathBuf, bool)>,
+    },
+    Show {
+        subject: String,
+        property: Option<String>,
+        claims: PathBuf,
+        articles: PathBuf,
+    },
+    When {
+        expr: Option<String>,
+        as_of: NaiveDate,
+        tense: Tense,
+        json: bool,
+    },
 }
 
 impl Cli {
@@ -161,9 +186,9 @@ impl Cli {
                 let color = match a.color {
                     ColorChoice::Always => true,
                     ColorChoice::Never => false,
-                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color,
+                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color && a.output.is_none(),
                 } && a.format == CliFormat::Table;
-                let width = a.width.or(term.width).or(Some(120));
+                let width = a.width.or(if a.output.is_some() { None } else { term.width }).or(Some(120));
                 Command::Check {
                     claims: a.claims,
                     articles: a.articles,
@@ -180,6 +205,7 @@ impl Cli {
                         FailOn::Compatible => Some(Verdict::Compatible),
                         FailOn::Never => None,
                     },
+                    output: a.output.map(|p| (p, a.force)),
                 }
             }
             CliCommand::Show(a) => {
@@ -212,13 +238,23 @@ pub struct Output {
 /// Run a command. `stdin` is read only by `when` with no expression.
 pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
     match command {
-        Command::Check { claims, articles, format, options, fail_on } => {
+        Command::Check { claims, articles, format, options, fail_on, output } => {
             let outcome = check::run(&claims, &articles);
-            let mut out = Output { stdout: report::render(&outcome, format, &options), ..Output::default() };
+            let mut out = Output::default();
+            let written = match &output {
+                None => {
+                    out.stdout = report::render(&outcome, format, &options);
+                    Ok(())
+                }
+                Some((path, force)) => write_report(path, &report::render_file(&outcome, format, &options), *force),
+            };
             for d in &outcome.diagnostics {
                 out.stderr.push_str(&format!("{d}\n"));
             }
             let errors = outcome.errors().count();
+            if let Err(message) = &written {
+                out.stderr.push_str(message);
+            }
             out.code = if errors > 0 {
                 out.stderr.push_str(&format!(
                     "{errors} input error{}: the report covers only the {} of {} claims that could be read\n",
@@ -226,6 +262,8 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
                     outcome.claims_checked,
                     outcome.claims_total
                 ));
+                EXIT_INPUT_ERROR
+            } else if written.is_err() {
                 EXIT_INPUT_ERROR
             } else if fail_on.is_some_and(|f| outcome.worst().is_some_and(|w| w >= f)) {
                 EXIT_FINDINGS
@@ -274,6 +312,36 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
                 when_line(&e, as_of, tense, json, &mut out);
             }
             out
+        }
+    }
+}
+
+/// Write a report to `--output FILE`; the error is the message to print.
+fn write_report(path: &std::path::Path, text: &str, force: bool) -> Result<(), String> {
+    use crate::fsio::{replace_own, ReplaceError};
+    let shown = path.display();
+    match replace_own(path, text.as_bytes(), force, report::is_generated) {
+        Ok(()) => Ok(()),
+        Err(ReplaceError::NotOurs) => Err(format!(
+            "error: {shown} exists and was not written by crosscheck; not overwriting it\n  help: choose another \
+             --output file, or add --force to replace it\n"
+        )),
+        Err(ReplaceError::IsDir) => {
+            Err(format!("error: {shown} is a folder\n  help: give --output a file name, e.g. {shown}/report.html\n"))
+        }
+        Err(ReplaceError::Io(e)) => {
+            use std::io::ErrorKind;
+            let (why, help) = match e.kind() {
+                ErrorKind::NotFound => (
+                    "its folder does not exist".to_string(),
+                    "create the folder first, or choose a file in an existing one",
+                ),
+                ErrorKind::PermissionDenied => {
+                    ("permission denied".to_string(), "choose a file in a folder you can write to")
+                }
+                _ => (e.to_string(), "check the path, its folder and the disk"),
+            };
+            Err(format!("error: cannot write {shown}: {why}\n  help: {help}\n"))
         }
     }
 }

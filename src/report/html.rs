@@ -318,9 +318,12 @@ fn table(facts: &[&FactView], h: &mut String) {
 
 fn claims(f: &FactView, h: &mut String) {
     if let Some(svg) = timeline(f, false) {
-        let _ = write!(h, "<figure class=\"timeline-large\">{svg}<figcaption>Each row is a claim, in the order it \
+        let _ = write!(
+            h,
+            "<figure class=\"timeline-large\">{svg}<figcaption>Each row is a claim, in the order it \
              was said (as of, top to bottom); the bar is the claimed interval, the dot the day it was said; \
-             a dashed end is open.</figcaption></figure>");
+             a dashed end is open.</figcaption></figure>"
+        );
     }
     let _ = write!(h, "<ol class=\"claim-list\" aria-label=\"Claims about {}\">", esc(&f.id));
     for c in &f.claims {
@@ -328,7 +331,11 @@ fn claims(f: &FactView, h: &mut String) {
     }
     h.push_str("</ol>");
     if !f.pairs.is_empty() {
-        let _ = write!(h, "<details class=\"pairs\"><summary>How the claims relate ({} pairs)</summary><ul>", f.pairs.len());
+        let _ = write!(
+            h,
+            "<details class=\"pairs\"><summary>How the claims relate ({} pairs)</summary><ul>",
+            f.pairs.len()
+        );
         for p in &f.pairs {
             let revision = if p.revision { " (revision)" } else { "" };
             let _ = write!(
@@ -387,18 +394,14 @@ fn claim(c: &ClaimView, h: &mut String) {
     }
     h.push_str("</p></blockquote>");
     h.push_str("<dl class=\"reading\">");
-    let _ = write!(h, "<dt>Value</dt><dd>“{}” <span class=\"type\">({})</span></dd>", esc(&c.value), c.value_type.as_str());
+    let _ =
+        write!(h, "<dt>Value</dt><dd>“{}” <span class=\"type\">({})</span></dd>", esc(&c.value), c.value_type.as_str());
     let _ = write!(h, "<dt>Reading</dt><dd>{}</dd>", reading(&c.reading));
     if let Some(n) = &c.note {
         let _ = write!(h, "<dt>Note</dt><dd>{}</dd>", esc(n));
     }
-    let _ = write!(
-        h,
-        "<dt>Claim</dt><dd><code>{}</code> in <code>{}:{}</code></dd>",
-        esc(&c.key()),
-        esc(&c.file),
-        c.line
-    );
+    let _ =
+        write!(h, "<dt>Claim</dt><dd><code>{}</code> in <code>{}:{}</code></dd>", esc(&c.key()), esc(&c.file), c.line);
     h.push_str("</dl></li>");
 }
 
@@ -469,11 +472,8 @@ fn timeline(f: &FactView, compact: bool) -> Option<String> {
     let plot_w = width - label_w - if compact { 0.0 } else { 12.0 };
     let x = |d: i64| label_w + (d - lo) as f64 / (hi - lo) as f64 * plot_w;
     let height = top + row_h * spans.len() as f64 + axis_h;
-    let title = format!(
-        "Timeline of {}: {}",
-        f.id,
-        spans.iter().map(|s| s.label.as_str()).collect::<Vec<_>>().join("; ")
-    );
+    let title =
+        format!("Timeline of {}: {}", f.id, spans.iter().map(|s| s.label.as_str()).collect::<Vec<_>>().join("; "));
     let mut s = String::new();
     let _ = write!(
         s,
@@ -491,7 +491,8 @@ fn timeline(f: &FactView, compact: bool) -> Option<String> {
         let mid = y + row_h / 2.0;
         let bar_h = if compact { 5.0 } else { 10.0 };
         if !compact {
-            let _ = write!(s, "<text class=\"lbl\" x=\"0\" y=\"{:.1}\">{}</text>", mid + 4.0, esc(&truncate(&sp.row, 36)));
+            let _ =
+                write!(s, "<text class=\"lbl\" x=\"0\" y=\"{:.1}\">{}</text>", mid + 4.0, esc(&truncate(&sp.row, 36)));
         }
         let a = sp.start.map(days);
         let b = sp.end.map(|d| days(d) + 1);
@@ -506,13 +507,25 @@ fn timeline(f: &FactView, compact: bool) -> Option<String> {
             (x1 - x0).max(1.5)
         );
         if a.is_none() {
-            let _ = write!(s, "<line class=\"open\" x1=\"{x0:.1}\" x2=\"{:.1}\" y1=\"{mid:.1}\" y2=\"{mid:.1}\"></line>", x0 + 6.0);
+            let _ = write!(
+                s,
+                "<line class=\"open\" x1=\"{x0:.1}\" x2=\"{:.1}\" y1=\"{mid:.1}\" y2=\"{mid:.1}\"></line>",
+                x0 + 6.0
+            );
         }
         if b.is_none() {
-            let _ = write!(s, "<line class=\"open\" x1=\"{:.1}\" x2=\"{x1:.1}\" y1=\"{mid:.1}\" y2=\"{mid:.1}\"></line>", x1 - 6.0);
+            let _ = write!(
+                s,
+                "<line class=\"open\" x1=\"{:.1}\" x2=\"{x1:.1}\" y1=\"{mid:.1}\" y2=\"{mid:.1}\"></line>",
+                x1 - 6.0
+            );
         }
         let r = if compact { 2.0 } else { 3.5 };
-        let _ = write!(s, "<circle class=\"said\" cx=\"{:.1}\" cy=\"{mid:.1}\" r=\"{r}\"></circle></g>", x(days(sp.as_of)) + 0.5);
+        let _ = write!(
+            s,
+            "<circle class=\"said\" cx=\"{:.1}\" cy=\"{mid:.1}\" r=\"{r}\"></circle></g>",
+            x(days(sp.as_of)) + 0.5
+        );
     }
     s.push_str("</svg>");
     Some(s)
@@ -566,7 +579,12 @@ fn axis(lo: i64, hi: i64, x: &dyn Fn(i64) -> f64, top: f64, bottom: f64, s: &mut
             }
         }
     }
-    let _ = write!(s, "<line class=\"axis\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{bottom:.1}\" y2=\"{bottom:.1}\"></line>", x(lo), x(hi));
+    let _ = write!(
+        s,
+        "<line class=\"axis\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{bottom:.1}\" y2=\"{bottom:.1}\"></line>",
+        x(lo),
+        x(hi)
+    );
     let step = ticks.len().div_ceil(8).max(1);
     for (d, label) in ticks.iter().step_by(step) {
         let tx = x(i64::from(d.num_days_from_ce()));
