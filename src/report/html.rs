@@ -248,7 +248,7 @@ fn controls(outcome: &Outcome, facts: &[&FactView], options: &Options, h: &mut S
     h.push_str(
         "<div class=\"field\"><label for=\"f-subject\">Subject</label>\n\
          <input id=\"f-subject\" type=\"search\" list=\"subjects\" autocomplete=\"off\" \
-         placeholder=\"name, as written, or fact id\">\n<datalist id=\"subjects\">\n",
+         placeholder=\"name or fact id\">\n<datalist id=\"subjects\">\n",
     );
     let subjects: BTreeSet<&str> = facts.iter().map(|f| f.subject.name.as_str()).collect();
     for s in &subjects {
@@ -504,7 +504,7 @@ fn timeline(f: &FactView, compact: bool) -> Option<String> {
             esc(&sp.label),
             f.verdict.as_str(),
             mid - bar_h / 2.0,
-            (x1 - x0).max(1.5)
+            (x1 - x0).max(if compact { 3.0 } else { 2.0 })
         );
         if a.is_none() {
             let _ = write!(
@@ -553,7 +553,10 @@ fn axis(lo: i64, hi: i64, x: &dyn Fn(i64) -> f64, top: f64, bottom: f64, s: &mut
         let mut d = first;
         while d <= last {
             ticks.push((d, format_day(d)));
-            d = d + chrono::Duration::days(step);
+            match d.checked_add_signed(chrono::Duration::days(step)) {
+                Some(next) => d = next,
+                None => break,
+            }
         }
     } else if span <= 3 * 366 {
         let months = span / 30;
