@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::compare::{compare, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
-use crate::ground::Article;
+use crate::ground::{Article, Passage};
 use crate::group::{group, ReadClaim};
 use crate::independence::Dependence;
 use crate::load::{load, Loaded};
@@ -40,6 +40,9 @@ pub struct ClaimView {
     pub reading: Reading,
     pub file: String,
     pub line: u32,
+    /// The quote inside a few sentences of its article (`None` only if the
+    /// article could not be searched, which also makes the claim an error).
+    pub context: Option<Passage>,
 }
 
 impl ClaimView {
@@ -188,7 +191,8 @@ pub fn analyze(loaded: Loaded) -> Outcome {
         .iter()
         .map(|fact| {
             let cmp = compare(fact);
-            let claims: Vec<ClaimView> = fact.claims.iter().map(view).collect();
+            let claims: Vec<ClaimView> =
+                fact.claims.iter().map(|c| view(c, prepared[c.claim.source].as_ref())).collect();
             let pairs = cmp
                 .pairs
                 .iter()
@@ -234,7 +238,7 @@ fn value_help(t: ValueType) -> &'static str {
     }
 }
 
-fn view(c: &ReadClaim<'_>) -> ClaimView {
+fn view(c: &ReadClaim<'_>, article: Option<&Article>) -> ClaimView {
     ClaimView {
         source: c.source.id.clone(),
         outlet: c.source.outlet.clone(),
@@ -254,6 +258,7 @@ fn view(c: &ReadClaim<'_>) -> ClaimView {
         reading: c.reading.clone(),
         file: c.claim.loc.file.display().to_string(),
         line: c.claim.loc.line,
+        context: article.and_then(|a| a.passage(&c.claim.quote)),
     }
 }
 

@@ -88,6 +88,13 @@ pub struct CheckArgs {
     /// ClaimReview's url is URL#FACT-ID.
     #[arg(long, value_name = "URL", value_parser = parse_url)]
     pub review_url: Option<String>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    /// An existing FILE is replaced only if crosscheck wrote it.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --output, replace FILE even if crosscheck did not write it.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -162,6 +169,7 @@ pub enum CliFormat {
     /// schema.org ClaimReview JSON-LD of the disputed and corrected facts.
     #[value(name = "claimreview")]
     ClaimReview,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -235,6 +243,8 @@ pub enum Command {
         format: Format,
         options: Options,
         fail_on: Option<Verdict>,
+        /// `--output FILE`, and whether `--force` lets it replace any file.
+        output: Option<(PathBuf, bool)>,
     },
     Show {
         subject: String,
@@ -259,9 +269,9 @@ impl Cli {
                 let color = match a.color {
                     ColorChoice::Always => true,
                     ColorChoice::Never => false,
-                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color,
+                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color && a.output.is_none(),
                 } && a.format == CliFormat::Table;
-                let width = a.width.or(term.width).or(Some(120));
+                let width = a.width.or(if a.output.is_some() { None } else { term.width }).or(Some(120));
                 Command::Check {
                     claims: a.claims,
                     articles: a.articles,
@@ -271,6 +281,7 @@ impl Cli {
                         CliFormat::Json => Format::Json,
                         CliFormat::Markdown => Format::Markdown,
                         CliFormat::ClaimReview => Format::ClaimReview,
+                        CliFormat::Html => Format::Html,
                     },
                     options: Options { all: a.all, color, width, review_url: a.review_url },
                     fail_on: match a.fail_on {
@@ -279,6 +290,7 @@ impl Cli {
                         FailOn::Compatible => Some(Verdict::Compatible),
                         FailOn::Never => None,
                     },
+                    output: a.output.map(|p| (p, a.force)),
                 }
             }
             CliCommand::Show(a) => Command::Show {
@@ -333,9 +345,16 @@ pub struct Output {
 /// Run a command. `stdin` is read only by `when` with no expression.
 pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
     match command {
-        Command::Check { claims, articles, reviews, format, options, fail_on } => {
+        Command::Check { claims, articles, reviews, format, options, fail_on, output } => {
             let outcome = reviewed_outcome(&claims, &articles, &reviews);
-            let mut out = Output { stdout: report::render(&outcome, format, &options), ..Output::default() };
+            let mut out = Output::default();
+            let written = match &output {
+                None => {
+                    out.stdout = report::render(&outcome, format, &options);
+                    Ok(())
+                }
+                Some((path, force)) => write_report(path, &report::render_file(&outcome, format, &options), *force),
+            };
             for d in &outcome.diagnostics {
                 out.stderr.push_str(&format!("{d}\n"));
             }
@@ -343,6 +362,9 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
                 review::claimreview_notes(&outcome, &options, &mut out.stderr);
             } else if options.review_url.is_some() {
                 out.stderr.push_str("warning: --review-url is used only with --format claimreview\n");
+            }
+            if let Err(message) = &written {
+                out.stderr.push_str(message);
             }
             let pending = fail_on.map(|f| crate::review::unreviewed(&outcome, f)).unwrap_or_default();
             let in_reviews = outcome.errors().filter(|d| d.loc.as_ref().is_some_and(|l| *l.file == *reviews)).count();
@@ -358,7 +380,7 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
                     outcome.claims_total
                 ));
                 EXIT_INPUT_ERROR
-            } else if in_reviews > 0 {
+            } else if in_reviews > 0 || written.is_err() {
                 EXIT_INPUT_ERROR
             } else if !pending.is_empty() {
                 review::pending_notes(&pending, fail_on.unwrap_or(Verdict::Conflict), &mut out.stderr);
@@ -421,6 +443,36 @@ fn reviewed_outcome(claims: &Path, articles: &Path, reviews: &Path) -> check::Ou
     outcome.diagnostics.extend(loaded.diagnostics);
     crate::review::apply(&mut outcome, &loaded.reviews);
     outcome
+}
+
+/// Write a report to `--output FILE`; the error is the message to print.
+fn write_report(path: &std::path::Path, text: &str, force: bool) -> Result<(), String> {
+    use crate::fsio::{replace_own, ReplaceError};
+    let shown = path.display();
+    match replace_own(path, text.as_bytes(), force, report::is_generated) {
+        Ok(()) => Ok(()),
+        Err(ReplaceError::NotOurs) => Err(format!(
+            "error: {shown} exists and was not written by crosscheck; not overwriting it\n  help: choose another \
+             --output file, or add --force to replace it\n"
+        )),
+        Err(ReplaceError::IsDir) => {
+            Err(format!("error: {shown} is a folder\n  help: give --output a file name, e.g. {shown}/report.html\n"))
+        }
+        Err(ReplaceError::Io(e)) => {
+            use std::io::ErrorKind;
+            let (why, help) = match e.kind() {
+                ErrorKind::NotFound => (
+                    "its folder does not exist".to_string(),
+                    "create the folder first, or choose a file in an existing one",
+                ),
+                ErrorKind::PermissionDenied => {
+                    ("permission denied".to_string(), "choose a file in a folder you can write to")
+                }
+                _ => (e.to_string(), "check the path, its folder and the disk"),
+            };
+            Err(format!("error: cannot write {shown}: {why}\n  help: {help}\n"))
+        }
+    }
 }
 
 /// One line of `when --format json`, keys in the documented order.

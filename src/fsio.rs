@@ -27,6 +27,56 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Why [`replace_own`] did not write.
+#[derive(Debug)]
+pub enum ReplaceError {
+    /// The path exists and `is_ours` did not recognise it.
+    NotOurs,
+    /// The path is a folder.
+    IsDir,
+    Io(io::Error),
+}
+
+impl From<io::Error> for ReplaceError {
+    fn from(e: io::Error) -> Self {
+        ReplaceError::Io(e)
+    }
+}
+
+/// Bytes read from each end of an existing file to recognise it.
+const PEEK: u64 = 4096;
+
+/// [`write_atomic`], but an existing, non-empty file is replaced only when
+/// `force` is set or `is_ours(head, tail)` recognises it (its first and last
+/// few kilobytes, lossily decoded), so a person's file is never overwritten.
+pub fn replace_own(
+    path: &Path,
+    contents: &[u8],
+    force: bool,
+    is_ours: impl Fn(&str, &str) -> bool,
+) -> Result<(), ReplaceError> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(ReplaceError::IsDir),
+        Ok(meta) if !force && meta.len() > 0 => {
+            use std::io::{Read, Seek, SeekFrom};
+            let mut file = fs::File::open(path)?;
+            let mut head = Vec::new();
+            (&mut file).take(PEEK).read_to_end(&mut head)?;
+            let mut tail = Vec::new();
+            file.seek(SeekFrom::Start(meta.len().saturating_sub(PEEK)))?;
+            file.take(PEEK).read_to_end(&mut tail)?;
+            if !is_ours(&String::from_utf8_lossy(&head), &String::from_utf8_lossy(&tail)) {
+                return Err(ReplaceError::NotOurs);
+            }
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e.into()),
+    }
+    write_atomic(path, contents)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +97,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = write_atomic(&dir.path().join("no/such/out.txt"), b"x").unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn replaces_only_recognised_or_empty_files_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report");
+        let ours = |head: &str, _: &str| head.starts_with("OURS");
+        replace_own(&path, b"OURS 1", false, ours).unwrap();
+        replace_own(&path, b"OURS 2", false, ours).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "OURS 2");
+        fs::write(&path, "a person's notes").unwrap();
+        assert!(matches!(replace_own(&path, b"OURS 3", false, ours), Err(ReplaceError::NotOurs)));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "a person's notes");
+        replace_own(&path, b"OURS 4", true, ours).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "OURS 4");
+        fs::write(&path, "").unwrap();
+        replace_own(&path, b"OURS 5", false, ours).unwrap();
+        assert!(matches!(replace_own(dir.path(), b"x", true, ours), Err(ReplaceError::IsDir)));
     }
 }

@@ -8,21 +8,34 @@
 //! Pure: works on the article text already read by `load`.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::text::similarity;
 
 /// Fold text for quote matching (see the module doc), keeping word order.
 pub fn fold_quote(s: &str) -> String {
+    fold_mapped(s, None)
+}
+
+/// [`fold_quote`], recording for each byte of the folded text the byte
+/// offset in `s` of the character it came from, when `map` is given.
+fn fold_mapped(s: &str, mut map: Option<&mut Vec<usize>>) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
     let mut last_dash = false;
-    for c in s.chars() {
+    let mut push = |out: &mut String, text: &str, at: usize| {
+        out.push_str(text);
+        if let Some(m) = map.as_deref_mut() {
+            m.resize(out.len(), at);
+        }
+    };
+    for (at, c) in s.char_indices() {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
             '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
             '\u{2026}' => {
-                out.push_str("...");
+                push(&mut out, "...", at);
                 last_space = false;
                 last_dash = false;
                 continue;
@@ -32,7 +45,7 @@ pub fn fold_quote(s: &str) -> String {
         };
         if c == ' ' {
             if !last_space {
-                out.push(' ');
+                push(&mut out, " ", at);
             }
             last_space = true;
             continue;
@@ -42,10 +55,16 @@ pub fn fold_quote(s: &str) -> String {
         }
         last_dash = c == '-';
         last_space = false;
-        out.extend(c.to_lowercase());
+        let mut buf = [0u8; 4];
+        for l in c.to_lowercase() {
+            push(&mut out, l.encode_utf8(&mut buf), at);
+        }
     }
     if out.ends_with(' ') {
         out.pop();
+        if let Some(m) = map {
+            m.truncate(out.len());
+        }
     }
     out
 }
@@ -55,6 +74,27 @@ pub fn fold_quote(s: &str) -> String {
 pub struct Article {
     text: String,
     folded: String,
+    /// For each byte of `folded`, where its character starts in `text`;
+    /// made on the first [`Article::passage`] call.
+    map: OnceLock<Vec<usize>>,
+}
+
+/// Sentences of context shown on each side of a quote.
+pub const CONTEXT_SENTENCES: usize = 1;
+/// At most this many bytes of context on each side (cut at a space).
+pub const CONTEXT_BYTES: usize = 400;
+
+/// A quote as it stands in its article, with the sentences around it.
+/// White space runs are one space; `before`/`after` end or start with a space
+/// where the article has one next to the quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    pub before: String,
+    pub quote: String,
+    pub after: String,
+    /// Context was cut short of a sentence start (before) or end (after).
+    pub cut_before: bool,
+    pub cut_after: bool,
 }
 
 /// The closest passage to a quote that was not found.
@@ -66,7 +106,35 @@ pub struct Miss {
 
 impl Article {
     pub fn new(text: &str) -> Article {
-        Article { text: text.to_string(), folded: fold_quote(text) }
+        Article { text: text.to_string(), folded: fold_quote(text), map: OnceLock::new() }
+    }
+
+    /// The quote's first occurrence, as the article writes it, with up to
+    /// [`CONTEXT_SENTENCES`] sentences on each side (at most
+    /// [`CONTEXT_BYTES`] each). `None` when the quote is not in the article.
+    pub fn passage(&self, quote: &str) -> Option<Passage> {
+        let q = fold_quote(quote);
+        if q.is_empty() {
+            return None;
+        }
+        let at = self.folded.find(&q)?;
+        let map = self.map.get_or_init(|| {
+            let mut m = Vec::with_capacity(self.folded.len());
+            fold_mapped(&self.text, Some(&mut m));
+            m
+        });
+        let start = map[at];
+        let last = map[at + q.len() - 1];
+        let end = last + self.text[last..].chars().next().map_or(0, char::len_utf8);
+        let (from, cut_before) = context_start(&self.text, start);
+        let (to, cut_after) = context_end(&self.text, end);
+        Some(Passage {
+            before: squash(&self.text[from..start]).trim_start().to_string(),
+            quote: squash(&self.text[start..end]),
+            after: squash(&self.text[end..to]).trim_end().to_string(),
+            cut_before,
+            cut_after,
+        })
     }
 
     /// `Ok(())` when the quote is in the article, else its closest passage.
@@ -134,6 +202,98 @@ impl Article {
     }
 }
 
+/// Where sentences start: after a line break, or after `.`, `!` or `?`
+/// (and any closing quotes or brackets) followed by white space.
+fn is_sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    if before.len() == at {
+        return false; // no white space before `at`
+    }
+    if text[before.len()..at].contains('\n') {
+        return true;
+    }
+    let core = before.trim_end_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}', '\u{00BB}']);
+    core.ends_with(['.', '!', '?', '\u{2026}'])
+}
+
+/// The start of the context before byte `start`: back over the rest of the
+/// quote's sentence and [`CONTEXT_SENTENCES`] more, at most [`CONTEXT_BYTES`].
+fn context_start(text: &str, start: usize) -> (usize, bool) {
+    let floor = start.saturating_sub(CONTEXT_BYTES);
+    // A quote that opens its sentence has no rest of it to go back over.
+    let mut found = usize::from(start > 0 && is_sentence_start(text, start));
+    for (i, _) in text[..start].char_indices().rev() {
+        if i < floor {
+            break;
+        }
+        if !text[i..].starts_with(char::is_whitespace) && is_sentence_start(text, i) {
+            found += 1;
+            if found > CONTEXT_SENTENCES {
+                return (i, false);
+            }
+        }
+    }
+    if floor == 0 {
+        return (0, false);
+    }
+    // Cut at the first space after the floor.
+    let mut at = floor;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let cut = text[at..start].find(char::is_whitespace).map_or(start, |i| at + i);
+    (cut, true)
+}
+
+/// The end of the context after byte `end`: the rest of the quote's sentence
+/// and [`CONTEXT_SENTENCES`] more, at most [`CONTEXT_BYTES`].
+fn context_end(text: &str, end: usize) -> (usize, bool) {
+    let ceiling = (end + CONTEXT_BYTES).min(text.len());
+    let mut found = 0;
+    for (off, _) in text[end..].char_indices() {
+        let i = end + off;
+        if i > ceiling {
+            break;
+        }
+        if i > end && !text[i..].starts_with(char::is_whitespace) && is_sentence_start(text, i) {
+            found += 1;
+            if found > CONTEXT_SENTENCES {
+                return (i, false);
+            }
+        }
+    }
+    if ceiling == text.len() {
+        return (text.len(), false);
+    }
+    let mut at = ceiling;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let cut = text[end..at].rfind(char::is_whitespace).map_or(end, |i| end + i);
+    (cut, true)
+}
+
+/// Runs of white space as one space; kept (as one space) at either end.
+fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +321,45 @@ mod tests {
     fn an_empty_quote_is_never_found() {
         assert!(Article::new(TEXT).find("  ").is_err());
         assert!(Article::new("").find("anything").is_err());
+    }
+
+    #[test]
+    fn a_passage_is_the_quote_as_written_with_a_sentence_each_side() {
+        let text = "Title line\n\nFirst sentence here. Kerry said the talks \u{201C}will  most likely\u{201D} go on. \
+                    Next one follows! And this is not shown.";
+        let p = Article::new(text).passage("\"WILL most likely\"").unwrap();
+        assert_eq!(p.before, "First sentence here. Kerry said the talks ");
+        assert_eq!(p.quote, "\u{201C}will most likely\u{201D}");
+        assert_eq!(p.after, " go on. Next one follows!");
+        assert!(!p.cut_before && !p.cut_after);
+    }
+
+    #[test]
+    fn a_quote_opening_its_sentence_gets_one_sentence_before() {
+        let p = Article::new("One. Two. Three four. Five.").passage("three four").unwrap();
+        assert_eq!((p.before.as_str(), p.quote.as_str(), p.after.as_str()), ("Two. ", "Three four", ". Five."));
+    }
+
+    #[test]
+    fn long_context_is_cut_at_a_space_and_multibyte_text_never_panics() {
+        let long = "é".repeat(150) + " " + &"ü ".repeat(300);
+        let text = format!("{long}QUOTE here {long}");
+        let p = Article::new(&text).passage("quote here").unwrap();
+        assert!(p.cut_before && p.cut_after, "{p:?}");
+        assert!(p.before.len() <= CONTEXT_BYTES && p.after.len() <= CONTEXT_BYTES + 1);
+        assert_eq!(p.quote, "QUOTE here");
+        assert!(Article::new(&text).passage("not there").is_none());
+        assert!(Article::new("").passage("").is_none());
+    }
+
+    #[test]
+    fn folding_maps_every_byte_back_to_its_character() {
+        let s = "A\u{2014}\u{2014}b  \u{2026}\u{0130}x ";
+        let mut map = Vec::new();
+        let folded = fold_mapped(s, Some(&mut map));
+        assert_eq!(folded, fold_quote(s));
+        assert_eq!(map.len(), folded.len());
+        assert!(map.iter().all(|&i| s.is_char_boundary(i)));
+        assert!(map.windows(2).all(|w| w[0] <= w[1]));
     }
 }

@@ -307,6 +307,7 @@ mod tests {
             reading: Reading::Text(crate::normalize::text::TextReading { folded: value.into(), status: None }),
             file: "claims/a.yaml".into(),
             line: 3,
+            context: None,
         }
     }
 

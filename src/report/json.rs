@@ -13,6 +13,8 @@ use crate::support::{DependencyView, Support};
 
 #[derive(Serialize)]
 struct Document<'a> {
+    /// `crosscheck <version>`: who wrote the document.
+    generator: String,
     facts: Vec<Fact<'a>>,
     summary: Summary,
     dependencies: Vec<Dependency<'a>>,
@@ -297,6 +299,7 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
     let facts: Vec<Fact<'_>> = shown(outcome, options).into_iter().map(fact).collect();
     let count = |v: Verdict| outcome.facts.iter().filter(|f| f.verdict == v).count();
     let doc = Document {
+        generator: crate::report::generator(),
         summary: Summary {
             sources: outcome.sources,
             claims: outcome.claims_total,

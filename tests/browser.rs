@@ -1,0 +1,500 @@
+//! The HTML report in a real browser: headless Chromium, driven over the
+//! DevTools protocol by the small client below (a websocket from
+//! `tungstenite`; the protocol is JSON messages, so a driver crate would add
+//! much and save little).
+//!
+//! On the bundled corpus it checks the rows per verdict against the JSON
+//! report, the source and subject filters, sorting, expanding a fact with the
+//! keyboard, the print stylesheet, that nothing is logged as an error and that
+//! no request leaves the page (only the file:// document loads). A screenshot
+//! goes to `target/browser/report.png`; with `UPDATE_SNAPSHOTS=1` it is also
+//! copied to `docs/examples/report.png`.
+//!
+//! The browser is `$CHROMIUM`, else `chromium` / `chromium-browser` /
+//! `google-chrome` on the PATH. Without one the tests fail under `CI=true`
+//! (`.ci/run` installs Debian's `chromium`) and otherwise say loudly on
+//! stderr that they were skipped.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use tungstenite::{Message, WebSocket};
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+}
+
+fn find_chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+        for dir in std::env::split_paths(&path).chain([PathBuf::from("/usr/bin")]) {
+            let p = dir.join(name);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// The browser, or `None` (after saying so) when there is none outside CI.
+fn chromium_or_skip(test: &str) -> Option<PathBuf> {
+    match find_chromium() {
+        Some(p) => Some(p),
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!(
+                "no Chromium found (set CHROMIUM or install Debian's `chromium`); under CI the browser tests must run"
+            )
+        }
+        None => {
+            eprintln!(
+                "\n*** SKIPPED {test}: no chromium found (install Debian's `chromium`, or set CHROMIUM=/path); \
+                 the HTML report was NOT tested in a browser ***\n"
+            );
+            None
+        }
+    }
+}
+
+/// One headless Chromium with one page, attached over the DevTools protocol.
+struct Browser {
+    child: Child,
+    ws: WebSocket<TcpStream>,
+    session: String,
+    next_id: u64,
+    /// Every event of the page's session, in order.
+    events: Vec<Value>,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    fn launch(chromium: &Path) -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let child = Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--remote-debugging-port=0",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", chromium.display()));
+        // Chromium writes the port and the browser's websocket path here.
+        let port_file = profile.path().join("DevToolsActivePort");
+        let start = Instant::now();
+        let (port, path) = loop {
+            if let Ok(text) = fs::read_to_string(&port_file) {
+                let mut lines = text.lines();
+                if let (Some(port), Some(path)) = (lines.next(), lines.next()) {
+                    break (port.to_string(), path.to_string());
+                }
+            }
+            assert!(start.elapsed() < TIMEOUT, "Chromium did not open its DevTools port");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        let stream = TcpStream::connect(format!("127.0.0.1:{port}")).unwrap();
+        stream.set_read_timeout(Some(TIMEOUT)).unwrap();
+        let (ws, _) = tungstenite::client(format!("ws://127.0.0.1:{port}{path}"), stream).unwrap();
+        let mut b = Browser { child, ws, session: String::new(), next_id: 0, events: Vec::new(), _profile: profile };
+        let target = b.send(None, "Target.createTarget", json!({"url": "about:blank"}));
+        let attached = b.send(None, "Target.attachToTarget", json!({"targetId": target["targetId"], "flatten": true}));
+        b.session = attached["sessionId"].as_str().unwrap().to_string();
+        for domain in ["Page.enable", "Runtime.enable", "Network.enable", "Log.enable"] {
+            b.call(domain, json!({}));
+        }
+        b.call(
+            "Emulation.setDeviceMetricsOverride",
+            json!({"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": false}),
+        );
+        b
+    }
+
+    /// Send a command (to the page's session, or the browser with `None`) and
+    /// return its result; events that arrive meanwhile are kept.
+    fn send(&mut self, session: Option<&str>, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        let mut msg = json!({"id": id, "method": method, "params": params});
+        if let Some(s) = session {
+            msg["sessionId"] = json!(s);
+        }
+        self.ws.send(Message::text(msg.to_string())).unwrap();
+        let start = Instant::now();
+        loop {
+            assert!(start.elapsed() < TIMEOUT, "no answer to {method}");
+            let m = self.read();
+            if m["id"] == id {
+                if let Some(e) = m.get("error") {
+                    panic!("{method} failed: {e}");
+                }
+                return m["result"].clone();
+            }
+        }
+    }
+
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        let session = self.session.clone();
+        self.send(Some(&session), method, params)
+    }
+
+    fn read(&mut self) -> Value {
+        loop {
+            match self.ws.read().expect("the DevTools connection stays open") {
+                Message::Text(t) => {
+                    let v: Value = serde_json::from_str(t.as_str()).unwrap();
+                    if v.get("method").is_some() {
+                        self.events.push(v.clone());
+                    }
+                    return v;
+                }
+                Message::Close(_) => panic!("Chromium closed the DevTools connection"),
+                _ => {}
+            }
+        }
+    }
+
+    /// Load `url` and wait for its load event.
+    fn open(&mut self, url: &str) {
+        let seen = self.events.len();
+        self.call("Page.navigate", json!({"url": url}));
+        let start = Instant::now();
+        while !self.events[seen..].iter().any(|e| e["method"] == "Page.loadEventFired") {
+            assert!(start.elapsed() < TIMEOUT, "{url} did not load");
+            self.read();
+        }
+    }
+
+    /// Evaluate a JavaScript expression in the page; its JSON value.
+    fn eval(&mut self, expr: &str) -> Value {
+        let r = self.call("Runtime.evaluate", json!({"expression": expr, "returnByValue": true}));
+        if let Some(e) = r.get("exceptionDetails") {
+            panic!("{expr} threw: {e}");
+        }
+        r["result"]["value"].clone()
+    }
+
+    /// Press a key on the focused element, as a person would.
+    fn press(&mut self, key: &str, code: u32) {
+        for kind in ["keyDown", "keyUp"] {
+            let mut p = json!({"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code});
+            if kind == "keyDown" && key == "Enter" {
+                p["text"] = json!("\r");
+            }
+            self.call("Input.dispatchKeyEvent", p);
+        }
+    }
+
+    /// Console errors and warnings, uncaught exceptions, log errors, dialogs.
+    fn problems(&self) -> Vec<String> {
+        self.events
+            .iter()
+            .filter(|e| match e["method"].as_str().unwrap_or("") {
+                "Runtime.consoleAPICalled" => {
+                    matches!(e["params"]["type"].as_str(), Some("error" | "warning" | "assert"))
+                }
+                "Runtime.exceptionThrown" | "Page.javascriptDialogOpening" => true,
+                "Log.entryAdded" => matches!(e["params"]["entry"]["level"].as_str(), Some("error" | "warning")),
+                _ => false,
+            })
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    /// Every URL the page asked for.
+    fn requests(&self) -> Vec<String> {
+        self.events
+            .iter()
+            .filter(|e| e["method"] == "Network.requestWillBeSent")
+            .map(|e| e["params"]["request"]["url"].as_str().unwrap_or("").to_string())
+            .collect()
+    }
+
+    fn screenshot(&mut self, path: &Path) {
+        let shot = self.call(
+            "Page.captureScreenshot",
+            json!({"format": "png", "captureBeyondViewport": true,
+                   "clip": {"x": 0, "y": 0, "width": 1280, "height": 1500, "scale": 1}}),
+        );
+        let png = decode_base64(shot["data"].as_str().unwrap());
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, png).unwrap();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn decode_base64(s: &str) -> Vec<u8> {
+    let val = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let bytes: Vec<u8> = s.bytes().filter(|&c| c != b'=' && !c.is_ascii_whitespace()).collect();
+    let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+    for chunk in bytes.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &c)| n | u32::from(val(c)) << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    out
+}
+
+/// Write the report of the corpus in `dir` to `target/browser/NAME` with
+/// `--output`; its file:// URL.
+fn write_report(dir: &Path, name: &str, extra: &[&str]) -> (PathBuf, String) {
+    let out = target_dir().join("browser").join(name);
+    fs::create_dir_all(out.parent().unwrap()).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["check", "--format", "html", "--output"])
+        .arg(&out)
+        .args(extra)
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(matches!(status.code(), Some(0 | 1)), "the report was written: {status}");
+    let abs = fs::canonicalize(&out).unwrap();
+    (out, format!("file://{}", abs.display()))
+}
+
+fn json_report(dir: &Path) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["check", "--format", "json", "--all"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The ids of the fact rows a person can see, top to bottom.
+const VISIBLE: &str = "Array.from(document.querySelectorAll('#facts > tbody'))\
+    .filter(b => b.getClientRects().length > 0).map(b => b.dataset.id)";
+
+fn ids(v: Value) -> Vec<String> {
+    v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect()
+}
+
+fn set_select(b: &mut Browser, id: &str, value: &str) {
+    let js = format!(
+        "(() => {{ const s = document.getElementById({id:?}); s.value = {value:?}; \
+         s.dispatchEvent(new Event('change', {{bubbles: true}})); return s.value; }})()"
+    );
+    assert_eq!(b.eval(&js), json!(value), "{id} has an option {value:?}");
+}
+
+/// Quote text as `ground` compares it: case, white space, quote marks and dashes folded.
+fn fold(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            c => c,
+        })
+        .collect();
+    s.to_lowercase().replace("--", "-").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_bundled_report_works_in_chromium() {
+    let Some(chromium) = chromium_or_skip("the_bundled_report_works_in_chromium") else { return };
+    let doc = json_report(&root());
+    let facts = doc["facts"].as_array().unwrap();
+    let (_, url) = write_report(&root(), "report.html", &[]);
+    let mut b = Browser::launch(&chromium);
+    b.open(&url);
+
+    // The script ran (the filters show) and the default view is the facts that need a look.
+    assert_eq!(b.eval("document.getElementById('filters').hidden"), json!(false), "the script ran");
+    let look: Vec<String> = facts
+        .iter()
+        .filter(|f| matches!(f["verdict"].as_str(), Some("conflict" | "revised" | "compatible")))
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut shown = ids(b.eval(VISIBLE));
+    shown.sort();
+    assert_eq!(shown, look, "default view");
+    assert_eq!(
+        b.eval("document.getElementById('status').textContent"),
+        json!(format!("Showing {} of {} facts.", look.len(), facts.len()))
+    );
+
+    // Rows per verdict equal the JSON report's counts.
+    for v in ["conflict", "revised", "compatible", "agree", "single"] {
+        set_select(&mut b, "f-verdict", v);
+        let rows = ids(b.eval(VISIBLE));
+        assert_eq!(rows.len() as u64, doc["summary"][v].as_u64().unwrap(), "rows with verdict {v}");
+        let badges = b.eval(&format!(
+            "Array.from(document.querySelectorAll('#facts > tbody')).filter(b => b.getClientRects().length > 0)\
+             .every(b => b.querySelector('.badge').textContent === {v:?})"
+        ));
+        assert_eq!(badges, json!(true), "every {v} row has a {v} badge");
+    }
+    set_select(&mut b, "f-verdict", "");
+    assert_eq!(ids(b.eval(VISIBLE)).len(), facts.len(), "all verdicts");
+
+    // The source filter hides the facts no claim of that outlet speaks to, and shows them again.
+    let outlet = "ITAR-TASS";
+    let want: BTreeSet<String> = facts
+        .iter()
+        .filter(|f| f["claims"].as_array().unwrap().iter().any(|c| c["outlet"] == outlet))
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!want.is_empty() && want.len() < facts.len());
+    set_select(&mut b, "f-source", outlet);
+    assert_eq!(ids(b.eval(VISIBLE)).into_iter().collect::<BTreeSet<_>>(), want, "source {outlet}");
+    set_select(&mut b, "f-source", "");
+    assert_eq!(ids(b.eval(VISIBLE)).len(), facts.len(), "source filter cleared");
+
+    // The subject filter, typed: matches the registry name, a name as written, or the id.
+    b.eval("document.getElementById('f-subject').focus()");
+    b.call("Input.insertText", json!({"text": "Geneva 2"}));
+    let want: BTreeSet<String> = facts
+        .iter()
+        .filter(|f| {
+            let mut names = vec![f["id"].as_str().unwrap(), f["subject"].as_str().unwrap()];
+            names.extend(f["claims"].as_array().unwrap().iter().map(|c| c["subject"].as_str().unwrap()));
+            names.iter().any(|n| n.to_lowercase().contains("geneva 2"))
+        })
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(ids(b.eval(VISIBLE)).into_iter().collect::<BTreeSet<_>>(), want, "subject 'Geneva 2'");
+    b.eval("(() => { const s = document.getElementById('f-subject'); s.value = ''; s.dispatchEvent(new Event('input')); })()");
+    assert_eq!(ids(b.eval(VISIBLE)).len(), facts.len(), "subject filter cleared");
+
+    // Sorting by fact id, both ways, then back to verdict.
+    b.eval("document.querySelector('button.sort[data-sort=fact]').click()");
+    let rows = ids(b.eval(VISIBLE));
+    let mut sorted = rows.clone();
+    sorted.sort();
+    assert_eq!(rows, sorted, "by fact, ascending");
+    assert_eq!(b.eval("document.querySelector('th.fact').getAttribute('aria-sort')"), json!("ascending"));
+    b.eval("document.querySelector('button.sort[data-sort=fact]').click()");
+    sorted.reverse();
+    assert_eq!(ids(b.eval(VISIBLE)), sorted, "by fact, descending");
+    b.eval("document.querySelector('button.sort[data-sort=verdict]').click()");
+    let rows = ids(b.eval(VISIBLE));
+    assert_eq!(
+        rows[0],
+        look.iter().find(|id| facts.iter().any(|f| f["id"] == **id && f["verdict"] == "conflict")).unwrap().as_str(),
+        "most severe first"
+    );
+    assert_eq!(b.eval("document.querySelector('th.fact').getAttribute('aria-sort')"), json!("none"));
+
+    // Expanding a fact with the keyboard shows its quotes, marked in their articles.
+    let fact = facts.iter().find(|f| f["id"] == "geneva-ii-conference.date").expect("the Geneva II date fact");
+    let sel = "document.getElementById('fact-geneva-ii-conference.date')";
+    assert_eq!(b.eval(&format!("{sel}.querySelector('tr.claims').getClientRects().length")), json!(0), "collapsed");
+    b.eval(&format!("{sel}.querySelector('button.toggle').focus()"));
+    b.press("Enter", 13);
+    assert_eq!(b.eval(&format!("{sel}.querySelector('button.toggle').getAttribute('aria-expanded')")), json!("true"));
+    let marks = ids(b.eval(&format!(
+        "Array.from({sel}.querySelectorAll('tr.claims mark')).filter(m => m.getClientRects().length > 0).map(m => m.textContent)"
+    )));
+    let quotes: Vec<String> =
+        fact["claims"].as_array().unwrap().iter().map(|c| fold(c["quote"].as_str().unwrap())).collect();
+    assert_eq!(marks.iter().map(|m| fold(m)).collect::<Vec<_>>(), quotes, "each claim's quote, in order");
+    let context = b.eval(&format!("{sel}.querySelector('blockquote.context').textContent.length"));
+    assert!(
+        context.as_u64().unwrap() > fold(&marks[0]).len() as u64 + 40,
+        "the quote stands in its article's sentences"
+    );
+    assert_eq!(
+        b.eval(&format!("{sel}.querySelectorAll('tr.claims svg .bar').length")),
+        json!(quotes.len()),
+        "timeline"
+    );
+
+    // A screenshot for people: the default view with one fact open.
+    set_select(&mut b, "f-verdict", "conflict revised compatible");
+    b.eval("window.scrollTo(0, 0)");
+    let png = target_dir().join("browser/report.png");
+    b.screenshot(&png);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::copy(&png, root().join("docs/examples/report.png")).unwrap();
+    }
+
+    // Space collapses it again.
+    b.press(" ", 32);
+    assert_eq!(
+        b.eval(&format!("{sel}.querySelector('tr.claims').getClientRects().length")),
+        json!(0),
+        "collapsed by Space"
+    );
+
+    // Printed, the claims of the facts shown are all there and the controls are not.
+    b.call("Emulation.setEmulatedMedia", json!({"media": "print"}));
+    let printed = b.eval(
+        "Array.from(document.querySelectorAll('#facts > tbody')).filter(b => b.getClientRects().length > 0)\
+         .every(b => b.querySelector('tr.claims').getClientRects().length > 0)",
+    );
+    assert_eq!(printed, json!(true), "print shows every shown fact's claims");
+    assert_eq!(b.eval("document.getElementById('filters').getClientRects().length"), json!(0), "no controls on paper");
+    b.call("Emulation.setEmulatedMedia", json!({"media": ""}));
+
+    // Nothing went wrong, and nothing but the document was fetched.
+    assert_eq!(b.problems(), Vec::<String>::new(), "console errors, exceptions or dialogs");
+    let requests = b.requests();
+    assert!(!requests.is_empty(), "the document's own request is seen");
+    assert!(requests.iter().all(|r| r == &url), "only {url} may load: {requests:?}");
+}
+
+#[test]
+fn hostile_input_stays_text_in_chromium() {
+    let Some(chromium) = chromium_or_skip("hostile_input_stays_text_in_chromium") else { return };
+    let dir = root().join("tests/fixtures/hostile");
+    let (_, url) = write_report(&dir, "hostile.html", &["--all"]);
+    let mut b = Browser::launch(&chromium);
+    b.open(&url);
+    assert_eq!(b.eval("document.scripts.length"), json!(1), "only the page's script");
+    assert_eq!(b.eval("document.querySelectorAll('img, style ~ style, iframe, object').length"), json!(0));
+    assert_eq!(b.eval("document.querySelectorAll('#facts > tbody').length"), json!(1));
+    b.eval("document.querySelector('button.toggle').click()");
+    let quote = b.eval("document.querySelector('tr.claims mark').textContent");
+    assert!(quote.as_str().unwrap().starts_with("<script>alert('quote')</script> met on 7 July 2013"), "{quote}");
+    let outlets = b.eval("Array.from(document.querySelectorAll('#f-source option')).map(o => o.value)");
+    assert_eq!(outlets[1], json!("<script>alert('outlet')</script> & \"Co\" | </details>"), "{outlets}");
+    set_select(&mut b, "f-source", "<script>alert('outlet')</script> & \"Co\" | </details>");
+    assert_eq!(ids(b.eval(VISIBLE)).len(), 1, "filtering on a hostile outlet name works");
+    assert_eq!(b.problems(), Vec::<String>::new(), "no dialog, no error");
+    assert!(b.requests().iter().all(|r| r == &url), "{:?}", b.requests());
+}

@@ -1,0 +1,215 @@
+//! The report files: `check --format html|markdown`, `--output FILE` for every
+//! format, and the committed examples under `docs/examples/`.
+//!
+//! `tests/fixtures/hostile` puts markup, quotes, `&` and `</details>` in every
+//! text field (outlet, subject, said_by, quote, note, url, article), so the
+//! reports are tested against input that tries to become markup.
+//!
+//! The examples are regenerated with `UPDATE_SNAPSHOTS=1 cargo test --test reports`
+//! (review the diff of `docs/examples/`); the screenshot
+//! `docs/examples/report.png` is copied by `tests/browser.rs` the same way.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    let run = Run {
+        code: out.status.code().expect("exited with a code"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
+    };
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    run
+}
+
+fn hostile() -> PathBuf {
+    root().join("tests/fixtures/hostile")
+}
+
+// ---------------------------------------------------------------- HTML
+
+#[test]
+fn html_shows_hostile_input_as_text_never_as_markup() {
+    let run = run_in(&hostile(), &["check", "--format", "html", "--all"]);
+    assert_eq!(run.code, 1, "the fixture's dates conflict: {}", run.stderr);
+    let h = &run.stdout;
+    assert_eq!(h.matches("<script").count(), 1, "only the page's own script");
+    assert_eq!(h.matches("<style").count(), 1, "only the page's own style");
+    assert_eq!(h.matches("</details>").count(), h.matches("<details").count(), "no stray </details>");
+    for raw in ["<img", "<b>", "<!-- not", "</td></tr></tbody>", "javascript:"] {
+        assert!(!h.contains(raw), "{raw} got through:\n{h}");
+    }
+    assert!(h.contains("&lt;script&gt;alert(&#39;outlet&#39;)&lt;/script&gt; &amp; &quot;Co&quot;"), "outlet as text");
+    assert!(h.contains("<mark>&lt;script&gt;alert(&#39;quote&#39;)&lt;/script&gt; met on 7 July 2013 &amp;"), "quote");
+    assert!(h.contains("&lt;img src=x onerror=alert(&#39;by&#39;)&gt;"), "said_by as text");
+    assert!(h.contains("&lt;/td&gt;&lt;/tr&gt;"), "note as text");
+    // The quote stands in its article's context, also escaped.
+    assert!(h.contains("&lt;p onclick=&quot;alert(&#39;article&#39;)&quot;&gt;"), "article context as text");
+    // An http(s) url is a link, escaped; another scheme is not a link at all.
+    assert!(h.contains("href=\"https://example.org/a?b=1&amp;c=&quot;2&quot;&gt;&lt;script&gt;"), "{h}");
+    assert_eq!(h.matches("<a href").count(), 1);
+}
+
+#[test]
+fn html_lists_every_fact_with_its_id_verdict_and_claims() {
+    let run = run_in(&root(), &["check", "--format", "html"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run_in(&root(), &["check", "--format", "json", "--all"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let facts = doc["facts"].as_array().unwrap();
+    // Every fact is on the page (the verdict filter starts at those needing a look).
+    assert_eq!(run.stdout.matches("<tbody id=\"fact-").count(), facts.len());
+    for f in facts {
+        let id = f["id"].as_str().unwrap();
+        let v = f["verdict"].as_str().unwrap();
+        assert!(run.stdout.contains(&format!("data-id=\"{id}\" data-verdict=\"{v}\"")), "{id}");
+    }
+    let marks = run.stdout.matches("<mark>").count();
+    assert_eq!(marks as u64, doc["summary"]["claims_checked"].as_u64().unwrap(), "one marked quote per claim");
+    assert!(run.stdout.contains("<option value=\"conflict revised compatible\" selected>"));
+    let all = run_in(&root(), &["check", "--format", "html", "--all"]);
+    let all_option = format!("<option value=\"\" selected>all verdicts ({})</option>", facts.len());
+    assert!(all.stdout.contains(&all_option), "--all starts at all verdicts");
+    assert!(run.stdout.contains("<meta name=\"generator\" content=\"crosscheck "));
+}
+
+#[test]
+fn html_timeline_draws_one_row_per_dated_claim() {
+    let run = run_in(&root().join("tests/fixtures/verdicts/dates"), &["check", "--format", "html"]);
+    let svgs: Vec<&str> = run.stdout.split("<svg ").skip(1).collect();
+    assert_eq!(svgs.len(), 2, "a thumbnail in the row and a large one in the claims");
+    for svg in svgs {
+        assert_eq!(svg.matches("<rect class=\"bar").count(), 3, "{svg}");
+        assert_eq!(svg.matches("<circle class=\"said\"").count(), 3);
+        assert!(svg.contains("role=\"img\" aria-label=\"Timeline of geneva-ii.date"));
+    }
+}
+
+#[test]
+fn html_is_byte_identical_run_to_run() {
+    let a = run_in(&root(), &["check", "--format", "html"]).stdout;
+    let b = run_in(&root(), &["check", "--format", "html"]).stdout;
+    assert!(a == b, "two runs differ");
+}
+
+// ---------------------------------------------------------------- Markdown
+
+#[test]
+fn markdown_keeps_hostile_input_inside_its_cell_and_quote() {
+    let run = run_in(&hostile(), &["check", "--format", "markdown"]);
+    let md = &run.stdout;
+    assert!(md.starts_with("<!-- generated by crosscheck "), "{md}");
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| `")).collect();
+    assert_eq!(rows.len(), 1, "{md}");
+    // Five cells (fact, verdict, sources, why, review): six unescaped pipes.
+    let pipes = rows[0].len() - rows[0].replace('|', "").len() - rows[0].matches("\\|").count();
+    assert_eq!(pipes, 6, "{}", rows[0]);
+    for raw in ["<script", "<img", "<b>", "<!--  not", "[link](http://x)"] {
+        assert!(!md.lines().skip(1).any(|l| l.contains(raw)), "{raw} got through:\n{md}");
+    }
+    assert!(md.contains("  > talks began in early May of 2013 -- &lt;\\!-- not a comment --&gt; \\[link\\](http://x)"));
+    let quotes = md.lines().filter(|l| l.starts_with("  > ")).count();
+    assert_eq!(quotes, 2, "one blockquote per claim:\n{md}");
+}
+
+// ---------------------------------------------------------------- --output
+
+#[test]
+fn output_writes_each_format_as_standard_output_would_show_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    for format in ["table", "json", "markdown", "html"] {
+        let file = dir.path().join(format!("report.{format}"));
+        let args = ["check", "--format", format, "--width", "100"];
+        let printed = run_in(&corpus, &args);
+        let mut with_output = args.to_vec();
+        with_output.extend(["--output", file.to_str().unwrap()]);
+        let written = run_in(&corpus, &with_output);
+        assert_eq!((written.code, printed.code), (1, 1), "{format}: the exit code is the check's");
+        assert_eq!(written.stdout, "", "{format}: nothing on stdout");
+        let text = fs::read_to_string(&file).unwrap();
+        if format == "table" {
+            assert_eq!(text, format!("{}(written by crosscheck {})\n", printed.stdout, env!("CARGO_PKG_VERSION")));
+        } else {
+            assert_eq!(text, printed.stdout, "{format}");
+        }
+        // Written again over itself: crosscheck recognises its own file, in any format.
+        let again = run_in(&corpus, &["check", "--format", "html", "--output", file.to_str().unwrap()]);
+        assert_eq!(again.code, 1, "{format}: {}", again.stderr);
+    }
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 4, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn output_never_overwrites_a_persons_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    let file = dir.path().join("notes.md");
+    fs::write(&file, "# My notes\n\nDo not lose these.\n").unwrap();
+    let refused = run_in(&corpus, &["check", "--format", "markdown", "--output", file.to_str().unwrap()]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("notes.md exists and was not written by crosscheck"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+    assert_eq!(fs::read_to_string(&file).unwrap(), "# My notes\n\nDo not lose these.\n");
+    let forced = run_in(&corpus, &["check", "--format", "markdown", "--output", file.to_str().unwrap(), "--force"]);
+    assert_eq!(forced.code, 1, "{}", forced.stderr);
+    assert!(fs::read_to_string(&file).unwrap().starts_with("<!-- generated by crosscheck"));
+}
+
+#[test]
+fn output_errors_name_the_path_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    let missing = dir.path().join("no/such/report.html");
+    let run = run_in(&corpus, &["check", "--format", "html", "--output", missing.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(&format!("cannot write {}: its folder does not exist", missing.display())));
+    assert!(!run.stderr.contains(".crosscheck-"), "the temporary file is not the user's business: {}", run.stderr);
+    let folder = run_in(&corpus, &["check", "--output", dir.path().to_str().unwrap()]);
+    assert_eq!(folder.code, 2);
+    assert!(folder.stderr.contains("is a folder"), "{}", folder.stderr);
+    let force_alone = run_in(&corpus, &["check", "--force"]);
+    assert_eq!(force_alone.code, 2, "--force means nothing without --output");
+}
+
+// ---------------------------------------------------------------- examples
+
+/// `docs/examples/report.{html,md}` are what the binary writes for the
+/// bundled corpus now.
+#[test]
+fn the_committed_examples_are_current() {
+    for (format, name) in [("html", "report.html"), ("markdown", "report.md")] {
+        let run = run_in(&root(), &["check", "--format", format]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let path = root().join("docs/examples").join(name);
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, &run.stdout).unwrap();
+            continue;
+        }
+        let committed = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == run.stdout,
+            "{} is stale: regenerate with UPDATE_SNAPSHOTS=1 cargo test --test reports, and review the diff",
+            path.display()
+        );
+    }
+}
