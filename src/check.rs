@@ -12,7 +12,7 @@ use crate::ground::Article;
 use crate::group::{group, ReadClaim};
 use crate::load::{load, Loaded};
 use crate::model::{Hedge, ValueType};
-use crate::normalize::{read_claim, Reading};
+use crate::normalize::{read_claim, Reading, Unread};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
 
 /// One claim as the reports show it.
@@ -158,9 +158,16 @@ pub fn analyze(loaded: Loaded) -> Outcome {
         }
         let reading = match read_claim(claim, &registry, &resolutions) {
             Ok(r) => Some(r),
-            Err(message) => {
+            Err(Unread::Error(message)) => {
                 diagnostics.push(
                     Diagnostic::error(Some(claim.value_loc.clone()), message).with_help(value_help(claim.value_type)),
+                );
+                None
+            }
+            Err(Unread::NoValue(message)) => {
+                diagnostics.push(
+                    Diagnostic::warning(Some(claim.value_loc.clone()), format!("claim '{}': {message}", claim.id))
+                        .with_help("a value such as 'Not Available' or 'n/a' gives nothing to compare; remove the claim or give the value"),
                 );
                 None
             }

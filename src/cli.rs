@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::check;
 use crate::compare::Verdict;
 use crate::normalize::date::{read_date, Tense};
-use crate::normalize::format_day;
+use crate::normalize::{format_bounds, format_day};
 use crate::report::{self, Format, Options};
 
 /// Exit codes.
@@ -290,11 +290,12 @@ struct WhenJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    qualifiers: Option<&'a Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
 }
 
 fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut Output) {
-    let day = |d: Option<NaiveDate>| d.map(format_day);
     let result = read_date(expr, as_of, tense);
     if json {
         let mut line = WhenJson {
@@ -304,12 +305,15 @@ fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut O
             end: None,
             precision: None,
             rule: None,
+            qualifiers: None,
             error: None,
         };
         match &result {
             Ok(r) => {
-                line.start = Some(day(r.start));
-                line.end = Some(day(r.end));
+                let (start, end) = format_bounds(r);
+                line.start = Some(start);
+                line.end = Some(end);
+                line.qualifiers = Some(&r.qualifiers).filter(|q| !q.is_empty());
                 line.precision = Some(r.precision.as_str());
                 line.rule = Some(r.rule);
             }
@@ -320,11 +324,14 @@ fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut O
     }
     match result {
         Ok(r) if !json => {
-            let bound = |d: Option<NaiveDate>| day(d).unwrap_or_else(|| "(open)".into());
+            let (start, end) = format_bounds(&r);
+            let open = || "(open)".to_string();
+            let notes =
+                if r.qualifiers.is_empty() { String::new() } else { format!("\t[{}]", r.qualifiers.join("; ")) };
             out.stdout.push_str(&format!(
-                "{expr}\t{} .. {}\t{}\t{}\n",
-                bound(r.start),
-                bound(r.end),
+                "{expr}\t{} .. {}\t{}\t{}{notes}\n",
+                start.unwrap_or_else(open),
+                end.unwrap_or_else(open),
                 r.precision.as_str(),
                 r.rule
             ));

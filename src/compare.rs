@@ -20,9 +20,10 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use crate::group::{Fact, ReadClaim};
+use crate::normalize::date::DateReading;
 use crate::normalize::text::{Status, TextReading};
 use crate::normalize::Reading;
 
@@ -146,10 +147,7 @@ fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> Pair {
 /// How reading `a` relates to reading `b`.
 pub fn relation(a: &Reading, b: &Reading) -> Relation {
     match (a, b) {
-        (Reading::Date(x), Reading::Date(y)) => {
-            let day = |d: Option<NaiveDate>| d.map(|d| f64::from(chrono::Datelike::num_days_from_ce(&d)));
-            intervals((day(x.start), day(x.end)), (day(y.start), day(y.end)))
-        }
+        (Reading::Date(x), Reading::Date(y)) => intervals(minutes(x), minutes(y)),
         (Reading::Number(x), Reading::Number(y)) => intervals((x.low, x.high), (y.low, y.high)),
         (Reading::Entity(x), Reading::Entity(y)) => {
             if x.id == y.id {
@@ -173,6 +171,18 @@ pub fn relation(a: &Reading, b: &Reading) -> Relation {
         (Reading::Text(x), Reading::Text(y)) => texts(x, y),
         _ => Relation::Incomparable,
     }
+}
+
+/// A date reading as minutes since 0001-01-01 00:00, both ends inclusive: the
+/// first and the last minute covered (a day is 00:00..23:59, so day-level
+/// readings relate exactly as whole days do).
+pub fn minutes(d: &DateReading) -> (Option<f64>, Option<f64>) {
+    let at = |t: NaiveDateTime| {
+        let days = i64::from(chrono::Datelike::num_days_from_ce(&t.date()));
+        let m = i64::from(chrono::Timelike::num_seconds_from_midnight(&t.time()) / 60);
+        (days * 1440 + m) as f64
+    };
+    (d.first_minute().map(at), d.last_minute().map(at))
 }
 
 /// Intervals with inclusive ends; `None` is open (minus or plus infinity).

@@ -337,7 +337,10 @@ fn when_reads_stdin_line_by_line_and_exits_2_on_what_it_cannot_read() {
     let lines: Vec<Value> =
         String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3, "one line per expression, errors included");
-    assert_eq!(lines[0]["start"], "2016-03-04");
+    // "late Friday" is a part of a day: its bounds are minutes (docs/temporal.md, "Times of day").
+    assert_eq!(lines[0]["start"], "2016-03-04T18:00");
+    assert_eq!(lines[0]["end"], "2016-03-04T23:59");
+    assert_eq!(lines[0]["precision"], "part-of-day");
     assert!(lines[1]["error"].as_str().unwrap().contains("the day the music died"));
     assert_eq!(lines[2]["start"], "2016-03-09");
     assert!(String::from_utf8(out.stderr).unwrap().contains("error: cannot read 'the day the music died'"));

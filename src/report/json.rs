@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::check::{ClaimView, FactView, Outcome};
 use crate::compare::Verdict;
 use crate::error::Diagnostic;
-use crate::normalize::{format_day, Reading};
+use crate::normalize::{format_bounds, format_day, Reading};
 use crate::report::{shown, Options};
 
 #[derive(Serialize)]
@@ -66,6 +66,9 @@ struct Claim<'a> {
     precision: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'static str>,
+    /// Dates: notes kept beside the value ("Estimated runway", "EST"); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qualifiers: Option<&'a [String]>,
     /// Numbers: the range; null ends are open.
     #[serde(skip_serializing_if = "Option::is_none")]
     low: Option<Option<f64>>,
@@ -102,7 +105,6 @@ struct Problem<'a> {
 }
 
 fn claim(c: &ClaimView) -> Claim<'_> {
-    let date = |d: Option<chrono::NaiveDate>| d.map(format_day);
     let mut out = Claim {
         source: &c.source,
         id: &c.id,
@@ -119,6 +121,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
         end: None,
         precision: None,
         rule: None,
+        qualifiers: None,
         low: None,
         high: None,
         ids: None,
@@ -129,8 +132,10 @@ fn claim(c: &ClaimView) -> Claim<'_> {
     };
     match &c.reading {
         Reading::Date(d) => {
-            out.start = Some(date(d.start));
-            out.end = Some(date(d.end));
+            let (start, end) = format_bounds(d);
+            out.start = Some(start);
+            out.end = Some(end);
+            out.qualifiers = Some(d.qualifiers.as_slice()).filter(|q| !q.is_empty());
             out.precision = Some(d.precision.as_str());
             out.rule = Some(d.rule);
         }
