@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::compare::{compare, Relation, Verdict};
+use crate::compare::{compare_within, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
 use crate::ground::Article;
 use crate::group::{group, ReadClaim};
@@ -14,6 +14,7 @@ use crate::load::{load, Loaded};
 use crate::model::{Hedge, ValueType};
 use crate::normalize::{read_claim, Reading, Unread};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
+use crate::tolerance::{Tolerance, Tolerances};
 
 /// One claim as the reports show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +60,8 @@ pub struct FactView {
     pub property: String,
     pub verdict: Verdict,
     pub reason: String,
+    /// The tolerance its date readings were compared with, if any.
+    pub tolerance: Option<Tolerance>,
     pub claims: Vec<ClaimView>,
     pub pairs: Vec<PairView>,
 }
@@ -112,8 +115,18 @@ pub fn run(claims_dir: &Path, articles_dir: &Path) -> Outcome {
     analyze(load(claims_dir, articles_dir))
 }
 
+/// [`run`], with tolerances from the command line over the registry's.
+pub fn run_with(claims_dir: &Path, articles_dir: &Path, tolerances: &Tolerances) -> Outcome {
+    analyze_with(load(claims_dir, articles_dir), tolerances)
+}
+
 /// Check a loaded corpus. Pure.
 pub fn analyze(loaded: Loaded) -> Outcome {
+    analyze_with(loaded, &Tolerances::default())
+}
+
+/// [`analyze`], with tolerances from the command line over the registry's.
+pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
     let Loaded { mut corpus, articles, mut diagnostics } = loaded;
     let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
@@ -181,7 +194,8 @@ pub fn analyze(loaded: Loaded) -> Outcome {
     let facts = group(read)
         .iter()
         .map(|fact| {
-            let cmp = compare(fact);
+            let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
+            let cmp = compare_within(fact, tolerance);
             let claims: Vec<ClaimView> = fact.claims.iter().map(view).collect();
             let pairs = cmp
                 .pairs
@@ -200,6 +214,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
                 property: fact.property.clone(),
                 verdict: cmp.verdict,
                 reason: cmp.reason,
+                tolerance,
                 claims,
                 pairs,
             }

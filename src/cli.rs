@@ -13,6 +13,7 @@ use crate::compare::Verdict;
 use crate::normalize::date::{read_date, Tense};
 use crate::normalize::{format_bounds, format_day};
 use crate::report::{self, Format, Options};
+use crate::tolerance::Tolerances;
 
 /// Exit codes.
 pub const EXIT_OK: i32 = 0;
@@ -71,6 +72,10 @@ pub struct CheckArgs {
     /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    /// Date readings this close count as equal: `10m` for every date property,
+    /// `act_dep_time=10m` for one (units m, h, d; repeatable; overrides the registry's).
+    #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
+    pub tolerance: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -83,6 +88,9 @@ pub struct ShowArgs {
     pub claims: PathBuf,
     #[arg(long, value_name = "DIR", default_value = "articles")]
     pub articles: PathBuf,
+    /// As for `check`: `10m` or `act_dep_time=10m` (units m, h, d; repeatable).
+    #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
+    pub tolerance: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -130,6 +138,19 @@ pub enum ColorChoice {
     Never,
 }
 
+fn parse_tolerance(s: &str) -> Result<String, String> {
+    Tolerances::default().add_arg(s).map(|()| s.to_string())
+}
+
+/// The `--tolerance` arguments, in order (each already checked by clap).
+fn tolerances(args: &[String]) -> Tolerances {
+    let mut t = Tolerances::default();
+    for a in args {
+        let _ = t.add_arg(a);
+    }
+    t
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2013-10-07"))
@@ -148,9 +169,27 @@ pub struct Terminal {
 /// A validated command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Check { claims: PathBuf, articles: PathBuf, format: Format, options: Options, fail_on: Option<Verdict> },
-    Show { subject: String, property: Option<String>, claims: PathBuf, articles: PathBuf },
-    When { expr: Option<String>, as_of: NaiveDate, tense: Tense, json: bool },
+    Check {
+        claims: PathBuf,
+        articles: PathBuf,
+        format: Format,
+        options: Options,
+        fail_on: Option<Verdict>,
+        tolerances: Tolerances,
+    },
+    Show {
+        subject: String,
+        property: Option<String>,
+        claims: PathBuf,
+        articles: PathBuf,
+        tolerances: Tolerances,
+    },
+    When {
+        expr: Option<String>,
+        as_of: NaiveDate,
+        tense: Tense,
+        json: bool,
+    },
 }
 
 impl Cli {
@@ -178,11 +217,16 @@ impl Cli {
                         FailOn::Compatible => Some(Verdict::Compatible),
                         FailOn::Never => None,
                     },
+                    tolerances: tolerances(&a.tolerance),
                 }
             }
-            CliCommand::Show(a) => {
-                Command::Show { subject: a.subject, property: a.property, claims: a.claims, articles: a.articles }
-            }
+            CliCommand::Show(a) => Command::Show {
+                subject: a.subject,
+                property: a.property,
+                claims: a.claims,
+                articles: a.articles,
+                tolerances: tolerances(&a.tolerance),
+            },
             CliCommand::When(a) => Command::When {
                 expr: a.expr,
                 as_of: a.as_of.unwrap_or(term.today),
@@ -210,8 +254,8 @@ pub struct Output {
 /// Run a command. `stdin` is read only by `when` with no expression.
 pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
     match command {
-        Command::Check { claims, articles, format, options, fail_on } => {
-            let outcome = check::run(&claims, &articles);
+        Command::Check { claims, articles, format, options, fail_on, tolerances } => {
+            let outcome = check::run_with(&claims, &articles, &tolerances);
             let mut out = Output { stdout: report::render(&outcome, format, &options), ..Output::default() };
             for d in &outcome.diagnostics {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -232,8 +276,8 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             };
             out
         }
-        Command::Show { subject, property, claims, articles } => {
-            let outcome = check::run(&claims, &articles);
+        Command::Show { subject, property, claims, articles, tolerances } => {
+            let outcome = check::run_with(&claims, &articles, &tolerances);
             let mut out = Output::default();
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));

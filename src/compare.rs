@@ -26,6 +26,7 @@ use crate::group::{Fact, ReadClaim};
 use crate::normalize::date::DateReading;
 use crate::normalize::text::{Status, TextReading};
 use crate::normalize::Reading;
+use crate::tolerance::Tolerance;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Relation {
@@ -106,11 +107,17 @@ pub struct Comparison {
 
 /// Compare every pair of claims of a fact and give it a verdict.
 pub fn compare(fact: &Fact<'_>) -> Comparison {
+    compare_within(fact, None)
+}
+
+/// [`compare`], with date readings that differ by at most `tolerance` counted
+/// as equal (src/tolerance.rs).
+pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
     let claims = &fact.claims;
     let mut pairs = Vec::new();
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
-            pairs.push(pair(i, j, &claims[i], &claims[j]));
+            pairs.push(pair(i, j, &claims[i], &claims[j], tolerance));
         }
     }
     let one_source = claims.iter().all(|c| c.source.id == claims[0].source.id);
@@ -118,7 +125,10 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
     let (verdict, reason) = if claims.len() == 1 || (one_source && excluded.is_empty()) {
         (Verdict::Single, format!("only {} reports it", claims[0].source.outlet))
     } else if pairs.iter().all(|p| p.relation == Relation::Equal) {
-        (Verdict::Agree, format!("{} claims from {} sources read alike", claims.len(), source_count(claims)))
+        let tolerated = tolerance
+            .filter(|_| pairs.iter().any(|p| relation(&claims[p.a].reading, &claims[p.b].reading) != Relation::Equal));
+        let within = tolerated.map(|t| format!(" within the tolerance of {t}")).unwrap_or_default();
+        (Verdict::Agree, format!("{} claims from {} sources read alike{within}", claims.len(), source_count(claims)))
     } else if excluded.is_empty() {
         let p = pairs.iter().find(|p| p.relation != Relation::Equal).expect("some pair differs");
         (Verdict::Compatible, p.reason.clone())
@@ -137,11 +147,32 @@ fn source_count(claims: &[ReadClaim<'_>]) -> usize {
     ids.len()
 }
 
-fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> Pair {
-    let relation = relation(&a.reading, &b.reading);
+fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>, tolerance: Option<Tolerance>) -> Pair {
+    let exact = relation(&a.reading, &b.reading);
+    let relation = relation_within(&a.reading, &b.reading, tolerance);
     let revision = relation.excludes() && is_revision(a, b);
-    let reason = reason(a, b, relation, revision);
+    let mut reason = reason(a, b, relation, revision);
+    if let (Relation::Equal, false, Some(t)) = (relation, exact == Relation::Equal, tolerance) {
+        reason.push_str(&format!(" within the tolerance of {t}"));
+    }
     Pair { a: i, b: j, relation, revision, reason }
+}
+
+/// [`relation`], except that two date readings whose first minutes differ by
+/// at most `tolerance`, and whose last minutes do too, are `Equal`.
+pub fn relation_within(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> Relation {
+    if let (Reading::Date(x), Reading::Date(y), Some(t)) = (a, b, tolerance) {
+        let (x, y) = (minutes(x), minutes(y));
+        let close = |p: Option<f64>, q: Option<f64>| match (p, q) {
+            (Some(p), Some(q)) => (p - q).abs() <= f64::from(t.minutes()),
+            (None, None) => true,
+            _ => false,
+        };
+        if close(x.0, y.0) && close(x.1, y.1) {
+            return Relation::Equal;
+        }
+    }
+    relation(a, b)
 }
 
 /// How reading `a` relates to reading `b`.

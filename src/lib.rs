@@ -21,3 +21,4 @@ pub mod normalize;
 pub mod report;
 pub mod resolve;
 pub mod text;
+pub mod tolerance;

@@ -227,6 +227,8 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     pub claims: Vec<Claim>,
     pub entities: Vec<Entity>,
+    /// The registry's tolerance per property (`properties: {p: {tolerance: 10m}}`).
+    pub tolerances: std::collections::BTreeMap<String, crate::tolerance::Tolerance>,
 }
 
 #[cfg(test)]

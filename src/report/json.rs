@@ -39,6 +39,9 @@ struct Fact<'a> {
     property: &'a str,
     verdict: &'static str,
     reason: &'a str,
+    /// The tolerance its date readings were compared with ("10m"); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tolerance: Option<String>,
     claims: Vec<Claim<'a>>,
     pairs: Vec<Pair<'a>>,
 }
@@ -162,6 +165,7 @@ fn fact(f: &FactView) -> Fact<'_> {
         property: &f.property,
         verdict: f.verdict.as_str(),
         reason: &f.reason,
+        tolerance: f.tolerance.map(|t| t.to_string()),
         claims: f.claims.iter().map(claim).collect(),
         pairs: f
             .pairs
