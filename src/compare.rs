@@ -342,6 +342,24 @@ mod tests {
     }
 
     #[test]
+    fn times_relate_at_the_minute_and_a_tolerance_makes_near_ones_equal() {
+        use crate::normalize::date::{read_date, Tense};
+        let at = |e: &str| Reading::Date(read_date(e, "2011-12-01".parse().unwrap(), Tense::Unknown).unwrap());
+        assert_eq!(relation(&at("7:10 a.m."), &at("7:10am")), Relation::Equal);
+        assert_eq!(relation(&at("7:10 a.m."), &at("7:16 a.m.")), Relation::Disjoint);
+        assert_eq!(relation(&at("7:10 a.m."), &at("7 am")), Relation::Narrower);
+        assert_eq!(relation(&at("7:10 a.m."), &at("Dec 1")), Relation::Narrower);
+        assert_eq!(relation(&at("this morning"), &at("7 am")), Relation::Wider);
+        assert_eq!(relation(&at("Dec 1"), &at("Dec 1")), Relation::Equal);
+        let ten = Some(crate::tolerance::Tolerance::parse("10m").unwrap());
+        assert_eq!(relation_within(&at("7:10 a.m."), &at("7:16 a.m."), ten), Relation::Equal);
+        assert_eq!(relation_within(&at("7:10 a.m."), &at("7:20 a.m."), ten), Relation::Equal);
+        assert_eq!(relation_within(&at("7:10 a.m."), &at("7:21 a.m."), ten), Relation::Disjoint);
+        // an hour's last minute is 59 minutes past its first: not within 10m of a minute
+        assert_eq!(relation_within(&at("7:10 a.m."), &at("7 am"), ten), Relation::Narrower);
+    }
+
+    #[test]
     fn status_lattice() {
         assert_eq!(statuses(Status::Cancelled, Status::Postponed), Relation::Disjoint);
         assert_eq!(statuses(Status::NotHeld, Status::Cancelled), Relation::Wider);

@@ -597,3 +597,146 @@ fn at_minutes(day: NaiveDate, m: Minutes) -> Option<DateReading> {
         qualifiers: Vec::new(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_date, Precision, Tense};
+    use chrono::NaiveDate;
+
+    const AS_OF: &str = "2011-12-01"; // a Thursday
+
+    /// (first minute, last minute, precision, qualifiers) as written in outputs.
+    fn t(expr: &str) -> (String, String, Precision, Vec<String>) {
+        let r = read_date(expr, AS_OF.parse::<NaiveDate>().unwrap(), Tense::Unknown)
+            .unwrap_or_else(|e| panic!("{expr}: {e}"));
+        let f = |m: Option<chrono::NaiveDateTime>| m.unwrap().format("%Y-%m-%dT%H:%M").to_string();
+        (f(r.first_minute()), f(r.last_minute()), r.precision, r.qualifiers)
+    }
+
+    fn minute(expr: &str, at: &str) {
+        let (a, b, p, _) = t(expr);
+        assert_eq!((a.as_str(), b.as_str(), p), (at, at, Precision::Minute), "{expr}");
+    }
+
+    fn span(expr: &str, first: &str, last: &str, p: Precision) {
+        let (a, b, q, _) = t(expr);
+        assert_eq!((a.as_str(), b.as_str(), q), (first, last, p), "{expr}");
+    }
+
+    #[test]
+    fn clock_times_in_every_written_form() {
+        minute("7:10 a.m.", "2011-12-01T07:10");
+        minute("7:10am", "2011-12-01T07:10");
+        minute("7:10 AM", "2011-12-01T07:10");
+        minute("19:25", "2011-12-01T19:25");
+        minute("6:59aDec 1", "2011-12-01T06:59");
+        minute("11:55aDec 1", "2011-12-01T11:55");
+        minute("5:50 a.m.Dec 02", "2011-12-02T05:50");
+        minute("Thu 20:00", "2011-12-01T20:00");
+        minute("Thu  7:45", "2011-12-01T07:45");
+        minute("11/30 8:00 p.m.", "2011-11-30T20:00");
+        minute("12/02/2011 5:50 a.m.", "2011-12-02T05:50");
+        minute("12/2/11 12:21 a.m.", "2011-12-02T00:21");
+        minute("10:34A 12-01-11", "2011-12-01T10:34");
+        minute("2:46P", "2011-12-01T14:46");
+        minute("Dec 1 7:10 a.m.", "2011-12-01T07:10");
+        minute("12:21 a.m. Dec 02", "2011-12-02T00:21");
+        minute("6:55 a.m.  Fri 02-Dec-2011", "2011-12-02T06:55");
+        minute("Fri Dec 2 5:11 a.m.", "2011-12-02T05:11");
+        minute("7.10 pm", "2011-12-01T19:10");
+        minute("2011-12-01T07:10", "2011-12-01T07:10");
+        minute("07:10:59", "2011-12-01T07:10");
+    }
+
+    #[test]
+    fn twelve_oclock_noon_and_midnight() {
+        minute("12:30 a.m.", "2011-12-01T00:30");
+        minute("12:30 p.m.", "2011-12-01T12:30");
+        minute("at noon", "2011-12-01T12:00");
+        minute("12:00noon", "2011-12-01T12:00");
+        minute("12 noon", "2011-12-01T12:00");
+        minute("Friday at midday", "2011-12-02T12:00");
+        // midnight closes the day named: Friday midnight is the night into Saturday.
+        minute("midnight", "2011-12-02T00:00");
+        minute("Friday midnight", "2011-12-03T00:00");
+    }
+
+    #[test]
+    fn a_clock_hour_is_its_sixty_minutes() {
+        span("7 pm", "2011-12-01T19:00", "2011-12-01T19:59", Precision::Hour);
+        span("7pm Friday", "2011-12-02T19:00", "2011-12-02T19:59", Precision::Hour);
+        span("12 a.m.", "2011-12-01T00:00", "2011-12-01T00:59", Precision::Hour);
+    }
+
+    #[test]
+    fn parts_of_a_day() {
+        let p = Precision::PartOfDay;
+        span("this morning", "2011-12-01T06:00", "2011-12-01T11:59", p);
+        span("Friday afternoon", "2011-12-02T12:00", "2011-12-02T17:59", p);
+        span("Thursday evening", "2011-12-01T18:00", "2011-12-01T21:59", p);
+        span("Friday night", "2011-12-02T18:00", "2011-12-02T23:59", p);
+        span("tonight", "2011-12-01T18:00", "2011-12-01T23:59", p);
+        span("last night", "2011-11-30T18:00", "2011-11-30T23:59", p);
+        span("overnight", "2011-12-01T22:00", "2011-12-02T05:59", p);
+        span("at dawn", "2011-12-01T05:00", "2011-12-01T06:59", p);
+        span("dusk", "2011-12-01T17:00", "2011-12-01T19:59", p);
+        span("lunchtime on Friday", "2011-12-02T12:00", "2011-12-02T13:59", p);
+        span("the morning of December 5", "2011-12-05T06:00", "2011-12-05T11:59", p);
+        span("late Friday", "2011-12-02T18:00", "2011-12-02T23:59", p);
+        span("early Friday", "2011-12-02T00:00", "2011-12-02T08:59", p);
+        span("mid Friday", "2011-12-02T10:00", "2011-12-02T14:59", p);
+        span("late morning", "2011-12-01T09:00", "2011-12-01T11:59", p);
+        span("early evening", "2011-12-01T18:00", "2011-12-01T19:59", p);
+        span("late Friday night", "2011-12-02T21:00", "2011-12-02T23:59", p);
+        // a part of the day places a 12-hour time written without a.m./p.m.
+        minute("7:30 in the evening", "2011-12-01T19:30");
+        minute("7:30 in the morning", "2011-12-01T07:30");
+    }
+
+    #[test]
+    fn early_and_late_before_longer_periods_keep_their_day_readings() {
+        let r = read_date("late March", AS_OF.parse().unwrap(), Tense::Past).unwrap();
+        assert_eq!((r.precision, r.start_time), (Precision::Range, None));
+        let r = read_date("early next week", AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
+        assert_eq!(r.start_time, None);
+    }
+
+    #[test]
+    fn notes_and_zones_are_qualifiers_not_part_of_the_time() {
+        let q = |e: &str| t(e).3;
+        assert_eq!(q("6:47 p.m. (Estimated runway)"), ["Estimated runway"]);
+        assert_eq!(q("3:20 p.m. (Runway)"), ["Runway"]);
+        assert_eq!(q("10:39 p.m.&nbsp(Estimated)"), ["Estimated"]);
+        assert_eq!(q("1:50 p.m. (+8:00)"), ["+8:00"]);
+        assert_eq!(q("10:30 p.m.*"), ["*"]);
+        assert_eq!(q("1:32 p.m.            Delayed"), ["Delayed"]);
+        assert_eq!(q("11:08 p.m.            On Time"), ["On Time"]);
+        assert_eq!(q("7:10 PM EST"), ["EST"]);
+        assert_eq!(q("7:10 PM EST (Gate)"), ["EST", "Gate"]);
+        minute("7:10 PM EST", "2011-12-01T19:10"); // the clock as written: no conversion
+        minute("9:52 p.m. (Estimated)", "2011-12-01T21:52");
+        // an expression wholly in parentheses is the expression
+        assert!(read_date("(next Friday)", AS_OF.parse().unwrap(), Tense::Unknown).is_ok());
+    }
+
+    #[test]
+    fn values_that_say_there_is_none() {
+        for e in ["Not Available", "n/a", "N/A", "-", "unknown", "Contact Airline", "Dec 02 Not Available", "TBD"] {
+            let err = read_date(e, AS_OF.parse().unwrap(), Tense::Unknown).unwrap_err();
+            assert!(err.no_value, "{e}");
+        }
+        let err = read_date("7:75", AS_OF.parse().unwrap(), Tense::Unknown).unwrap_err();
+        assert!(!err.no_value);
+    }
+
+    #[test]
+    fn impossible_times_are_errors_that_say_why() {
+        let e = |x: &str| read_date(x, AS_OF.parse().unwrap(), Tense::Unknown).unwrap_err().message;
+        assert!(e("13:00 p.m.").contains("13 o'clock cannot be a.m. or p.m."));
+        assert!(e("7:75").contains("has no minute 75"));
+        assert!(e("25:00").contains("a 24-hour clock runs from 0:00 to 23:59"));
+        assert!(e("7:10 in March").contains("'march' is not a single day"));
+        assert!(e("7:10 and 9:10").contains("two times of day"));
+        assert!(e("11:00noon").contains("is not noon"));
+    }
+}
