@@ -6,17 +6,18 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::compare::{compare, Relation, Verdict};
+use crate::compare::{compare_within, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
 use crate::ground::{Article, Passage};
 use crate::group::{group, ReadClaim};
 use crate::independence::Dependence;
 use crate::load::{load, Loaded};
 use crate::model::{Hedge, ValueType};
-use crate::normalize::{read_claim, Reading};
+use crate::normalize::{read_claim, Reading, Unread};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
 use crate::review::ReviewStatus;
 use crate::support::{dependencies, support, DependencyView, Support};
+use crate::tolerance::{Tolerance, Tolerances};
 
 /// One claim as the reports show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +69,8 @@ pub struct FactView {
     pub property: String,
     pub verdict: Verdict,
     pub reason: String,
+    /// The tolerance its date readings were compared with, if any.
+    pub tolerance: Option<Tolerance>,
     pub claims: Vec<ClaimView>,
     pub pairs: Vec<PairView>,
     /// How many sources, and independent ones, back each reading (docs/independence.md).
@@ -127,8 +130,18 @@ pub fn run(claims_dir: &Path, articles_dir: &Path) -> Outcome {
     analyze(load(claims_dir, articles_dir))
 }
 
+/// [`run`], with tolerances from the command line over the registry's.
+pub fn run_with(claims_dir: &Path, articles_dir: &Path, tolerances: &Tolerances) -> Outcome {
+    analyze_with(load(claims_dir, articles_dir), tolerances)
+}
+
 /// Check a loaded corpus. Pure.
 pub fn analyze(loaded: Loaded) -> Outcome {
+    analyze_with(loaded, &Tolerances::default())
+}
+
+/// [`analyze`], with tolerances from the command line over the registry's.
+pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
     let Loaded { mut corpus, articles, mut diagnostics } = loaded;
     let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
@@ -174,9 +187,16 @@ pub fn analyze(loaded: Loaded) -> Outcome {
         }
         let reading = match read_claim(claim, &registry, &resolutions) {
             Ok(r) => Some(r),
-            Err(message) => {
+            Err(Unread::Error(message)) => {
                 diagnostics.push(
                     Diagnostic::error(Some(claim.value_loc.clone()), message).with_help(value_help(claim.value_type)),
+                );
+                None
+            }
+            Err(Unread::NoValue(message)) => {
+                diagnostics.push(
+                    Diagnostic::warning(Some(claim.value_loc.clone()), format!("claim '{}': {message}", claim.id))
+                        .with_help("a value such as 'Not Available' or 'n/a' gives nothing to compare; remove the claim or give the value"),
                 );
                 None
             }
@@ -190,7 +210,8 @@ pub fn analyze(loaded: Loaded) -> Outcome {
     let facts = group(read)
         .iter()
         .map(|fact| {
-            let cmp = compare(fact);
+            let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
+            let cmp = compare_within(fact, tolerance);
             let claims: Vec<ClaimView> =
                 fact.claims.iter().map(|c| view(c, prepared[c.claim.source].as_ref())).collect();
             let pairs = cmp
@@ -210,6 +231,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
                 property: fact.property.clone(),
                 verdict: cmp.verdict,
                 reason: cmp.reason,
+                tolerance,
                 claims,
                 pairs,
                 support: support(fact, &cmp.pairs, &dependence, &corpus.sources),

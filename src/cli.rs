@@ -11,11 +11,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::check;
 use crate::compare::Verdict;
 use crate::normalize::date::{read_date, Tense};
-use crate::normalize::format_day;
+use crate::normalize::{format_bounds, format_day};
 use crate::report::{self, Format, Options};
 use crate::review::Decision;
 
 mod review;
+use crate::tolerance::Tolerances;
 
 /// Exit codes.
 pub const EXIT_OK: i32 = 0;
@@ -95,6 +96,10 @@ pub struct CheckArgs {
     /// With --output, replace FILE even if crosscheck did not write it.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// Date readings this close count as equal: `10m` for every date property,
+    /// `act_dep_time=10m` for one (units m, h, d; repeatable; overrides the registry's).
+    #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
+    pub tolerance: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -121,6 +126,9 @@ pub struct ReviewArgs {
     pub articles: PathBuf,
     #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
     pub reviews: PathBuf,
+    /// As for `check`, so the verdict recorded is the one `check` shows.
+    #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
+    pub tolerance: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -142,6 +150,9 @@ pub struct ShowArgs {
     pub articles: PathBuf,
     #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
     pub reviews: PathBuf,
+    /// As for `check`: `10m` or `act_dep_time=10m` (units m, h, d; repeatable).
+    #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
+    pub tolerance: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -201,6 +212,19 @@ fn parse_url(s: &str) -> Result<String, String> {
     }
 }
 
+fn parse_tolerance(s: &str) -> Result<String, String> {
+    Tolerances::default().add_arg(s).map(|()| s.to_string())
+}
+
+/// The `--tolerance` arguments, in order (each already checked by clap).
+fn tolerances(args: &[String]) -> Tolerances {
+    let mut t = Tolerances::default();
+    for a in args {
+        let _ = t.add_arg(a);
+    }
+    t
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2013-10-07"))
@@ -219,6 +243,7 @@ pub struct ReviewCommand {
     pub claims: PathBuf,
     pub articles: PathBuf,
     pub reviews: PathBuf,
+    pub tolerances: Tolerances,
 }
 
 /// What the binary knows of where it runs.
@@ -245,6 +270,7 @@ pub enum Command {
         fail_on: Option<Verdict>,
         /// `--output FILE`, and whether `--force` lets it replace any file.
         output: Option<(PathBuf, bool)>,
+        tolerances: Tolerances,
     },
     Show {
         subject: String,
@@ -252,6 +278,7 @@ pub enum Command {
         claims: PathBuf,
         articles: PathBuf,
         reviews: PathBuf,
+        tolerances: Tolerances,
     },
     Review(ReviewCommand),
     When {
@@ -291,6 +318,7 @@ impl Cli {
                         FailOn::Never => None,
                     },
                     output: a.output.map(|p| (p, a.force)),
+                    tolerances: tolerances(&a.tolerance),
                 }
             }
             CliCommand::Show(a) => Command::Show {
@@ -299,6 +327,7 @@ impl Cli {
                 claims: a.claims,
                 articles: a.articles,
                 reviews: a.reviews,
+                tolerances: tolerances(&a.tolerance),
             },
             CliCommand::Review(a) => {
                 let named = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
@@ -316,6 +345,7 @@ impl Cli {
                     claims: a.claims,
                     articles: a.articles,
                     reviews: a.reviews,
+                    tolerances: tolerances(&a.tolerance),
                 })
             }
             CliCommand::When(a) => Command::When {
@@ -345,8 +375,8 @@ pub struct Output {
 /// Run a command. `stdin` is read only by `when` with no expression.
 pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
     match command {
-        Command::Check { claims, articles, reviews, format, options, fail_on, output } => {
-            let outcome = reviewed_outcome(&claims, &articles, &reviews);
+        Command::Check { claims, articles, reviews, format, options, fail_on, output, tolerances } => {
+            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances);
             let mut out = Output::default();
             let written = match &output {
                 None => {
@@ -390,8 +420,8 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             };
             out
         }
-        Command::Show { subject, property, claims, articles, reviews } => {
-            let outcome = reviewed_outcome(&claims, &articles, &reviews);
+        Command::Show { subject, property, claims, articles, reviews, tolerances } => {
+            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances);
             let mut out = Output::default();
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -437,8 +467,8 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
 
 /// Check the corpus and set each fact's review status from the reviews file;
 /// the file's problems join the run's diagnostics.
-fn reviewed_outcome(claims: &Path, articles: &Path, reviews: &Path) -> check::Outcome {
-    let mut outcome = check::run(claims, articles);
+fn reviewed_outcome(claims: &Path, articles: &Path, reviews: &Path, tolerances: &Tolerances) -> check::Outcome {
+    let mut outcome = check::run_with(claims, articles, tolerances);
     let loaded = crate::load::reviews::read(reviews);
     outcome.diagnostics.extend(loaded.diagnostics);
     crate::review::apply(&mut outcome, &loaded.reviews);
@@ -489,11 +519,12 @@ struct WhenJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    qualifiers: Option<&'a Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
 }
 
 fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut Output) {
-    let day = |d: Option<NaiveDate>| d.map(format_day);
     let result = read_date(expr, as_of, tense);
     if json {
         let mut line = WhenJson {
@@ -503,12 +534,15 @@ fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut O
             end: None,
             precision: None,
             rule: None,
+            qualifiers: None,
             error: None,
         };
         match &result {
             Ok(r) => {
-                line.start = Some(day(r.start));
-                line.end = Some(day(r.end));
+                let (start, end) = format_bounds(r);
+                line.start = Some(start);
+                line.end = Some(end);
+                line.qualifiers = Some(&r.qualifiers).filter(|q| !q.is_empty());
                 line.precision = Some(r.precision.as_str());
                 line.rule = Some(r.rule);
             }
@@ -519,11 +553,14 @@ fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut O
     }
     match result {
         Ok(r) if !json => {
-            let bound = |d: Option<NaiveDate>| day(d).unwrap_or_else(|| "(open)".into());
+            let (start, end) = format_bounds(&r);
+            let open = || "(open)".to_string();
+            let notes =
+                if r.qualifiers.is_empty() { String::new() } else { format!("\t[{}]", r.qualifiers.join("; ")) };
             out.stdout.push_str(&format!(
-                "{expr}\t{} .. {}\t{}\t{}\n",
-                bound(r.start),
-                bound(r.end),
+                "{expr}\t{} .. {}\t{}\t{}{notes}\n",
+                start.unwrap_or_else(open),
+                end.unwrap_or_else(open),
                 r.precision.as_str(),
                 r.rule
             ));

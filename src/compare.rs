@@ -20,11 +20,13 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use crate::group::{Fact, ReadClaim};
+use crate::normalize::date::DateReading;
 use crate::normalize::text::{Status, TextReading};
 use crate::normalize::Reading;
+use crate::tolerance::Tolerance;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Relation {
@@ -105,11 +107,17 @@ pub struct Comparison {
 
 /// Compare every pair of claims of a fact and give it a verdict.
 pub fn compare(fact: &Fact<'_>) -> Comparison {
+    compare_within(fact, None)
+}
+
+/// [`compare`], with date readings that differ by at most `tolerance` counted
+/// as equal (src/tolerance.rs).
+pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
     let claims = &fact.claims;
     let mut pairs = Vec::new();
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
-            pairs.push(pair(i, j, &claims[i], &claims[j]));
+            pairs.push(pair(i, j, &claims[i], &claims[j], tolerance));
         }
     }
     let one_source = claims.iter().all(|c| c.source.id == claims[0].source.id);
@@ -117,7 +125,10 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
     let (verdict, reason) = if claims.len() == 1 || (one_source && excluded.is_empty()) {
         (Verdict::Single, format!("only {} reports it", claims[0].source.outlet))
     } else if pairs.iter().all(|p| p.relation == Relation::Equal) {
-        (Verdict::Agree, format!("{} claims from {} sources read alike", claims.len(), source_count(claims)))
+        let tolerated = tolerance
+            .filter(|_| pairs.iter().any(|p| relation(&claims[p.a].reading, &claims[p.b].reading) != Relation::Equal));
+        let within = tolerated.map(|t| format!(" within the tolerance of {t}")).unwrap_or_default();
+        (Verdict::Agree, format!("{} claims from {} sources read alike{within}", claims.len(), source_count(claims)))
     } else if excluded.is_empty() {
         let p = pairs.iter().find(|p| p.relation != Relation::Equal).expect("some pair differs");
         (Verdict::Compatible, p.reason.clone())
@@ -136,20 +147,38 @@ fn source_count(claims: &[ReadClaim<'_>]) -> usize {
     ids.len()
 }
 
-fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> Pair {
-    let relation = relation(&a.reading, &b.reading);
+fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>, tolerance: Option<Tolerance>) -> Pair {
+    let exact = relation(&a.reading, &b.reading);
+    let relation = relation_within(&a.reading, &b.reading, tolerance);
     let revision = relation.excludes() && is_revision(a, b);
-    let reason = reason(a, b, relation, revision);
+    let mut reason = reason(a, b, relation, revision);
+    if let (Relation::Equal, false, Some(t)) = (relation, exact == Relation::Equal, tolerance) {
+        reason.push_str(&format!(" within the tolerance of {t}"));
+    }
     Pair { a: i, b: j, relation, revision, reason }
+}
+
+/// [`relation`], except that two date readings whose first minutes differ by
+/// at most `tolerance`, and whose last minutes do too, are `Equal`.
+pub fn relation_within(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> Relation {
+    if let (Reading::Date(x), Reading::Date(y), Some(t)) = (a, b, tolerance) {
+        let (x, y) = (minutes(x), minutes(y));
+        let close = |p: Option<f64>, q: Option<f64>| match (p, q) {
+            (Some(p), Some(q)) => (p - q).abs() <= f64::from(t.minutes()),
+            (None, None) => true,
+            _ => false,
+        };
+        if close(x.0, y.0) && close(x.1, y.1) {
+            return Relation::Equal;
+        }
+    }
+    relation(a, b)
 }
 
 /// How reading `a` relates to reading `b`.
 pub fn relation(a: &Reading, b: &Reading) -> Relation {
     match (a, b) {
-        (Reading::Date(x), Reading::Date(y)) => {
-            let day = |d: Option<NaiveDate>| d.map(|d| f64::from(chrono::Datelike::num_days_from_ce(&d)));
-            intervals((day(x.start), day(x.end)), (day(y.start), day(y.end)))
-        }
+        (Reading::Date(x), Reading::Date(y)) => intervals(minutes(x), minutes(y)),
         (Reading::Number(x), Reading::Number(y)) => intervals((x.low, x.high), (y.low, y.high)),
         (Reading::Entity(x), Reading::Entity(y)) => {
             if x.id == y.id {
@@ -173,6 +202,18 @@ pub fn relation(a: &Reading, b: &Reading) -> Relation {
         (Reading::Text(x), Reading::Text(y)) => texts(x, y),
         _ => Relation::Incomparable,
     }
+}
+
+/// A date reading as minutes since 0001-01-01 00:00, both ends inclusive: the
+/// first and the last minute covered (a day is 00:00..23:59, so day-level
+/// readings relate exactly as whole days do).
+pub fn minutes(d: &DateReading) -> (Option<f64>, Option<f64>) {
+    let at = |t: NaiveDateTime| {
+        let days = i64::from(chrono::Datelike::num_days_from_ce(&t.date()));
+        let m = i64::from(chrono::Timelike::num_seconds_from_midnight(&t.time()) / 60);
+        (days * 1440 + m) as f64
+    };
+    (d.first_minute().map(at), d.last_minute().map(at))
 }
 
 /// Intervals with inclusive ends; `None` is open (minus or plus infinity).
@@ -298,6 +339,24 @@ mod tests {
         assert_eq!(r((1.0, 2.0), (3.0, 5.0)), Relation::Disjoint);
         assert_eq!(intervals((Some(10.0), None), (Some(12.0), Some(14.0))), Relation::Wider);
         assert_eq!(intervals((None, Some(1.0)), (Some(2.0), None)), Relation::Disjoint);
+    }
+
+    #[test]
+    fn times_relate_at_the_minute_and_a_tolerance_makes_near_ones_equal() {
+        use crate::normalize::date::{read_date, Tense};
+        let at = |e: &str| Reading::Date(read_date(e, "2011-12-01".parse().unwrap(), Tense::Unknown).unwrap());
+        assert_eq!(relation(&at("7:10 a.m."), &at("7:10am")), Relation::Equal);
+        assert_eq!(relation(&at("7:10 a.m."), &at("7:16 a.m.")), Relation::Disjoint);
+        assert_eq!(relation(&at("7:10 a.m."), &at("7 am")), Relation::Narrower);
+        assert_eq!(relation(&at("7:10 a.m."), &at("Dec 1")), Relation::Narrower);
+        assert_eq!(relation(&at("this morning"), &at("7 am")), Relation::Wider);
+        assert_eq!(relation(&at("Dec 1"), &at("Dec 1")), Relation::Equal);
+        let ten = Some(crate::tolerance::Tolerance::parse("10m").unwrap());
+        assert_eq!(relation_within(&at("7:10 a.m."), &at("7:16 a.m."), ten), Relation::Equal);
+        assert_eq!(relation_within(&at("7:10 a.m."), &at("7:20 a.m."), ten), Relation::Equal);
+        assert_eq!(relation_within(&at("7:10 a.m."), &at("7:21 a.m."), ten), Relation::Disjoint);
+        // an hour's last minute is 59 minutes past its first: not within 10m of a minute
+        assert_eq!(relation_within(&at("7:10 a.m."), &at("7 am"), ten), Relation::Narrower);
     }
 
     #[test]

@@ -24,3 +24,4 @@ pub mod resolve;
 pub mod review;
 pub mod support;
 pub mod text;
+pub mod tolerance;

@@ -45,7 +45,11 @@ impl ValueType {
     /// The type a property has when its claim names none (docs/claims-format.md).
     pub fn infer(property: &str) -> ValueType {
         let p = property;
-        if p == "date" || p == "when" || p.ends_with("_date") || p.starts_with("date_") {
+        if matches!(p, "date" | "when" | "time")
+            || p.ends_with("_date")
+            || p.starts_with("date_")
+            || p.ends_with("_time")
+        {
             ValueType::Date
         } else if matches!(p, "count" | "death_toll" | "toll" | "deaths" | "casualties" | "injured" | "killed")
             || p.ends_with("_count")
@@ -223,4 +227,20 @@ pub struct Corpus {
     pub sources: Vec<Source>,
     pub claims: Vec<Claim>,
     pub entities: Vec<Entity>,
+    /// The registry's tolerance per property (`properties: {p: {tolerance: 10m}}`).
+    pub tolerances: std::collections::BTreeMap<String, crate::tolerance::Tolerance>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_properties_are_dates() {
+        for p in ["time", "act_dep_time", "sched_arr_time", "date", "start_date"] {
+            assert_eq!(ValueType::infer(p), ValueType::Date, "{p}");
+        }
+        assert_eq!(ValueType::infer("timeline"), ValueType::Text);
+        assert_eq!(ValueType::infer("overtime_hours"), ValueType::Text);
+    }
 }

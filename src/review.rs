@@ -321,6 +321,7 @@ mod tests {
             claims,
             pairs: Vec::new(),
             support: Default::default(),
+            tolerance: None,
             review: ReviewStatus::Unreviewed,
         }
     }

@@ -406,7 +406,10 @@ fn when_reads_stdin_line_by_line_and_exits_2_on_what_it_cannot_read() {
     let lines: Vec<Value> =
         String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3, "one line per expression, errors included");
-    assert_eq!(lines[0]["start"], "2016-03-04");
+    // "late Friday" is a part of a day: its bounds are minutes (docs/temporal.md, "Times of day").
+    assert_eq!(lines[0]["start"], "2016-03-04T18:00");
+    assert_eq!(lines[0]["end"], "2016-03-04T23:59");
+    assert_eq!(lines[0]["precision"], "part-of-day");
     assert!(lines[1]["error"].as_str().unwrap().contains("the day the music died"));
     assert_eq!(lines[2]["start"], "2016-03-09");
     assert!(String::from_utf8(out.stderr).unwrap().contains("error: cannot read 'the day the music died'"));
@@ -464,4 +467,95 @@ fn a_symlink_cycle_in_the_claims_folder_is_reported_not_followed() {
     let run = run_in(dir.path(), &["check"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("claims/2013/loop' leads back into a folder already read"), "{}", run.stderr);
+}
+
+// ---------------------------------------------------------------- times of day
+
+fn fact<'a>(doc: &'a Value, id: &str) -> &'a Value {
+    doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap_or_else(|| panic!("no fact {id}"))
+}
+
+#[test]
+fn times_of_day_compare_at_the_minute_and_the_registry_tolerance_lets_near_times_agree() {
+    let dir = fixture("times");
+    let (code, doc) = json_in(&dir, &["--all"]);
+    assert_eq!(code, 1, "a conflict is left");
+    // registry: act_dep_time has a 10-minute tolerance; 7:16 a.m. and 7:10aDec 1 agree.
+    let dep = fact(&doc, "aa-3859-iah-ord.act_dep_time");
+    assert_eq!(dep["verdict"], "agree");
+    assert_eq!(dep["tolerance"], "10m");
+    assert!(dep["reason"].as_str().unwrap().ends_with("read alike within the tolerance of 10m"));
+    assert_eq!(dep["claims"][0]["start"], "2011-12-01T07:16");
+    assert_eq!(dep["claims"][0]["end"], "2011-12-01T07:16");
+    assert_eq!(dep["claims"][0]["precision"], "minute");
+    // 7:58 p.m. and 8:30 p.m. are 32 minutes apart: more than the tolerance.
+    assert_eq!(fact(&doc, "aa-1733-ord-phx.act_dep_time")["verdict"], "conflict");
+    // no tolerance for arrivals: 9:32 and 9:40 conflict; the annotation is a qualifier.
+    let arr = fact(&doc, "aa-3859-iah-ord.act_arr_time");
+    assert_eq!(arr["verdict"], "conflict");
+    assert!(arr.get("tolerance").is_none());
+    assert_eq!(arr["claims"][1]["qualifiers"], serde_json::json!(["Estimated runway"]));
+    assert!(arr["claims"][0].get("qualifiers").is_none());
+}
+
+#[test]
+fn not_available_is_no_value_a_warning_not_an_error() {
+    let run = run_in(&fixture("times"), &["check", "--all"]);
+    assert_eq!(run.code, 1, "findings, not an input error:\n{}", run.stderr);
+    assert!(run.stderr.contains(
+        "claims/flightview.yaml:6:71: warning: claim 'nv': 'Not Available' says the value is not known; the claim is not compared"
+    ));
+    assert!(!run.stdout.contains("aa-1733-ord-phx.act_arr_time"), "a claim without value makes no fact");
+}
+
+#[test]
+fn tolerance_on_the_command_line_overrides_the_registry() {
+    let dir = fixture("times");
+    // one hour for every date property: 7:58 and 8:30 p.m. agree; 9:32 and 9:40 too.
+    let (code, doc) = json_in(&dir, &["--all", "--tolerance", "1h"]);
+    assert_eq!(code, 0);
+    assert!(verdicts(&doc).iter().all(|(_, v)| v == "agree"), "{:?}", verdicts(&doc));
+    // one property: departures back to exact, arrivals within 10 minutes.
+    let (_, doc) = json_in(&dir, &["--all", "--tolerance", "act_dep_time=0m", "--tolerance", "act_arr_time=10m"]);
+    assert_eq!(fact(&doc, "aa-3859-iah-ord.act_dep_time")["verdict"], "conflict");
+    assert_eq!(fact(&doc, "aa-3859-iah-ord.act_arr_time")["verdict"], "agree");
+    let bad = run_in(&dir, &["check", "--tolerance", "10 parsecs"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("unknown unit 'parsecs'"), "{}", bad.stderr);
+}
+
+#[test]
+fn a_bad_tolerance_in_the_registry_is_an_error_with_its_place() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("claims/entities.yaml"),
+        "entities: []\nproperties:\n  act_dep_time: {tolerance: ten minutes}\n  location: {tolrance: 1d}\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("claims/entities.yaml:3:29: error: property 'act_dep_time': 'ten minutes' is not a tolerance"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("claims/entities.yaml:4:14: error: unknown key 'tolrance' in a property's settings"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn when_prints_minutes_for_times_and_days_otherwise() {
+    let run = run_in(&fixture("times"), &["when", "--as-of", "2011-12-01", "--format", "json", "Thu  20:00"]);
+    let v: Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!((v["start"].as_str(), v["end"].as_str()), (Some("2011-12-01T20:00"), Some("2011-12-01T20:00")));
+    let run = run_in(&fixture("times"), &["when", "--as-of", "2011-12-01", "7:10 PM EST"]);
+    assert!(run.stdout.contains("2011-12-01T19:10 .. 2011-12-01T19:10\tminute\t"), "{}", run.stdout);
+    assert!(run.stdout.trim_end().ends_with("[EST]"), "{}", run.stdout);
+    let run = run_in(&fixture("times"), &["when", "--as-of", "2011-12-01", "Dec 1"]);
+    assert!(run.stdout.contains("2011-12-01 .. 2011-12-01\tday\t"), "{}", run.stdout);
 }

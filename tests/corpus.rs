@@ -176,7 +176,7 @@ fn every_date_and_number_in_the_bundled_claims_reads_as_documented() {
         ("as soon as possible", "2016-03-05", "2016-03-05", "-", "ASAP"),
         ("March 7", "2016-03-05", "2016-03-07", "2016-03-07", "month and day: nearest occurrence"),
         ("end of June", "2013-08-12", "2013-06-21", "2013-06-30", "end of a month = days 21-end"),
-        ("late Friday", "2016-03-05", "2016-03-04", "2016-03-04", "weekday: nearest; part of day ignored"),
+        ("late Friday", "2016-03-05", "2016-03-04T18:00", "2016-03-04T23:59", "weekday: nearest; late <day> = 18:00-23:59"),
         ("Monday", "2013-10-07", "2013-10-07", "2013-10-07", "weekday said on that weekday, past: that day"),
         ("June, 2013", "2013-08-09", "2013-06-01", "2013-06-30", "month with year"),
         ("September", "2013-08-09", "2013-09-01", "2013-09-30", "bare month: nearest / tense"),

@@ -91,6 +91,15 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
             registry_found = true;
             let raw = raw::registry(&root, &file, diags);
             out.corpus.entities.extend(raw.into_iter().filter_map(|e| entity(e, diags)));
+            for p in raw::registry_properties(&root, &file, diags) {
+                let Some(t) = p.tolerance else { continue };
+                match crate::tolerance::Tolerance::parse(&t.value) {
+                    Ok(tol) => {
+                        out.corpus.tolerances.insert(p.name.value, tol);
+                    }
+                    Err(e) => diags.push(Diagnostic::error(Some(t.loc), format!("property '{}': {e}", p.name.value))),
+                }
+            }
             continue;
         }
         let raw = raw::claim_file(&root, &file, diags);

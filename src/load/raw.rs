@@ -59,6 +59,13 @@ pub struct RawClaimFile {
     pub claims: Vec<RawClaim>,
 }
 
+/// One entry of the registry's `properties:` mapping.
+#[derive(Debug, Clone)]
+pub struct RawProperty {
+    pub name: Spanned<String>,
+    pub tolerance: Option<Spanned<String>>,
+}
+
 #[derive(Debug, Clone)]
 pub struct RawEntity {
     pub name: Spanned<String>,
@@ -72,7 +79,8 @@ pub const SOURCE_KEYS: &[&str] =
 pub const CLAIM_KEYS: &[&str] =
     &["id", "subject", "property", "value", "type", "said_by", "as_of", "hedge", "quote", "note"];
 pub const FILE_KEYS: &[&str] = &["source", "claims"];
-pub const REGISTRY_KEYS: &[&str] = &["entities"];
+pub const REGISTRY_KEYS: &[&str] = &["entities", "properties"];
+pub const PROPERTY_KEYS: &[&str] = &["tolerance"];
 pub const ENTITY_KEYS: &[&str] = &["name", "kind", "aliases", "note"];
 
 /// Reads one mapping against a list of allowed keys.
@@ -388,4 +396,54 @@ pub fn registry(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> V
             Some(RawEntity { name: name?, kind: kind?, aliases, loc: f.loc.clone() })
         })
         .collect()
+}
+
+/// The registry's optional `properties:` mapping (settings per property name,
+/// e.g. `act_dep_time: {tolerance: 10m}`). The registry's shape itself is
+/// checked by [`registry`].
+pub fn registry_properties(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Vec<RawProperty> {
+    let NodeKind::Map(entries) = &root.kind else { return Vec::new() };
+    let Some(node) = entries.iter().find_map(|(k, v)| match &k.kind {
+        NodeKind::Scalar { text, .. } if text == "properties" => Some(v),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    if node.is_null() {
+        return Vec::new();
+    }
+    let help = "write `properties:` and under it one line per property, e.g. `  act_dep_time: {tolerance: 10m}`";
+    let NodeKind::Map(props) = &node.kind else {
+        diags.push(
+            Diagnostic::error(
+                Some(Loc::at(file, node.line, node.col)),
+                format!("'properties' should be a mapping of property names to settings, found {}", node.kind_name()),
+            )
+            .with_help(help),
+        );
+        return Vec::new();
+    };
+    let mut out: Vec<RawProperty> = Vec::new();
+    for (key, value) in props {
+        let loc = Loc::at(file, key.line, key.col);
+        let name = match &key.kind {
+            NodeKind::Scalar { text, .. } if !text.trim().is_empty() => text.trim().to_string(),
+            _ => {
+                diags
+                    .push(Diagnostic::error(Some(loc), "a key of 'properties' is not a property name").with_help(help));
+                continue;
+            }
+        };
+        if let Some(first) = out.iter().find(|p| p.name.value == name) {
+            diags.push(
+                Diagnostic::error(Some(loc), format!("the property '{name}' is given twice in 'properties'"))
+                    .with_help(format!("it is already given on line {}; keep one", first.name.loc.line)),
+            );
+            continue;
+        }
+        let Some(f) = Fields::new(value, file, "a property's settings", PROPERTY_KEYS, diags) else { continue };
+        let tolerance = f.opt_text("tolerance", diags);
+        out.push(RawProperty { name: Spanned { value: name, loc }, tolerance });
+    }
+    out
 }

@@ -48,24 +48,45 @@ impl Reading {
 }
 
 fn describe_interval(d: &DateReading) -> String {
-    let bound = |b: Option<chrono::NaiveDate>| b.map(format_day);
-    let body = match (bound(d.start), bound(d.end)) {
+    let (start, end) = format_bounds(d);
+    let body = match (start, end) {
         (Some(a), Some(b)) if a == b => a,
         (Some(a), Some(b)) => format!("{a} .. {b}"),
         (Some(a), None) => format!("{a} .. (open)"),
         (None, Some(b)) => format!("(open) .. {b}"),
         (None, None) => "(any time)".to_string(),
     };
-    // Name the grain where it is a calendar unit; days, ranges and open ends show themselves.
-    match d.precision {
-        Precision::Day | Precision::Range | Precision::Open => body,
+    // Name the grain where it is a calendar unit; days, minutes, ranges and open ends show themselves.
+    let body = match d.precision {
+        Precision::Day | Precision::Minute | Precision::Range | Precision::Open => body,
         p => format!("{body} ({})", p.as_str()),
+    };
+    if d.qualifiers.is_empty() {
+        body
+    } else {
+        format!("{body} [{}]", d.qualifiers.join("; "))
     }
 }
 
 /// A day as every output writes it: `YYYY-MM-DD`.
 pub fn format_day(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// A minute as every output writes it: `YYYY-MM-DDTHH:MM`.
+pub fn format_minute(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// A reading's bounds as every output writes them: `YYYY-MM-DDTHH:MM` (the
+/// first and the last minute covered) when the reading has a time of day,
+/// `YYYY-MM-DD` (the first and the last day) otherwise; `None` is an open end.
+pub fn format_bounds(d: &DateReading) -> (Option<String>, Option<String>) {
+    if d.has_time() {
+        (d.first_minute().map(format_minute), d.last_minute().map(format_minute))
+    } else {
+        (d.start.map(format_day), d.end.map(format_day))
+    }
 }
 
 /// A number as people write it: no ".0", thousands grouped.
@@ -98,22 +119,38 @@ fn describe_range(n: &NumberReading) -> String {
     }
 }
 
+/// Why a claim's value has no reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// The value cannot be read: an error in the input.
+    Error(String),
+    /// The value says it is not known ("Not Available", "n/a"): nothing to
+    /// compare, which is not an error (docs/temporal.md).
+    NoValue(String),
+}
+
+impl From<String> for Unread {
+    fn from(message: String) -> Unread {
+        Unread::Error(message)
+    }
+}
+
 /// Read one claim's value. `resolutions` holds every name already resolved.
 pub fn read_claim(
     claim: &Claim,
     registry: &Registry,
     resolutions: &BTreeMap<&str, Resolution>,
-) -> Result<Reading, String> {
+) -> Result<Reading, Unread> {
     let entity = |name: &str| match resolutions.get(name) {
         Some(r) => registry.entity_ref(name, r),
         None => registry.entity_ref(name, &registry.resolve(name)),
     };
     match (&claim.value, claim.value_type) {
-        (RawValue::Scalar(s), ValueType::Date) => {
-            read_date(s, claim.as_of, tense_of(&claim.quote)).map(Reading::Date).map_err(|e| e.message)
-        }
+        (RawValue::Scalar(s), ValueType::Date) => read_date(s, claim.as_of, tense_of(&claim.quote))
+            .map(Reading::Date)
+            .map_err(|e| if e.no_value { Unread::NoValue(e.message) } else { Unread::Error(e.message) }),
         (RawValue::Scalar(s), ValueType::Number) => {
-            read_number(s).map(Reading::Number).map_err(|e| format!("cannot read '{s}' as a number: {e}"))
+            read_number(s).map(Reading::Number).map_err(|e| format!("cannot read '{s}' as a number: {e}").into())
         }
         (RawValue::Scalar(s), ValueType::Entity) => Ok(Reading::Entity(entity(s))),
         (RawValue::Scalar(s), ValueType::Text) => Ok(Reading::Text(read_text(s, &claim.property))),
@@ -123,7 +160,7 @@ pub fn read_claim(
             refs.dedup_by(|a, b| a.id == b.id);
             Ok(Reading::Entities(refs))
         }
-        (RawValue::List(_), t) => Err(format!("a list cannot be read as {}", t.as_str())),
+        (RawValue::List(_), t) => Err(format!("a list cannot be read as {}", t.as_str()).into()),
     }
 }
 

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::check::{ClaimView, FactView, Outcome};
 use crate::compare::Verdict;
 use crate::error::Diagnostic;
-use crate::normalize::{format_day, Reading};
+use crate::normalize::{format_bounds, format_day, Reading};
 use crate::report::{shown, Options};
 use crate::review::ReviewStatus;
 use crate::support::{DependencyView, Support};
@@ -45,6 +45,9 @@ struct Fact<'a> {
     verdict: &'static str,
     reason: &'a str,
     review: Review<'a>,
+    /// The tolerance its date readings were compared with ("10m"); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tolerance: Option<String>,
     claims: Vec<Claim<'a>>,
     pairs: Vec<Pair<'a>>,
     support: FactSupport<'a>,
@@ -155,6 +158,9 @@ struct Claim<'a> {
     precision: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'static str>,
+    /// Dates: notes kept beside the value ("Estimated runway", "EST"); absent when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qualifiers: Option<&'a [String]>,
     /// Numbers: the range; null ends are open.
     #[serde(skip_serializing_if = "Option::is_none")]
     low: Option<Option<f64>>,
@@ -191,7 +197,6 @@ struct Problem<'a> {
 }
 
 fn claim(c: &ClaimView) -> Claim<'_> {
-    let date = |d: Option<chrono::NaiveDate>| d.map(format_day);
     let mut out = Claim {
         source: &c.source,
         id: &c.id,
@@ -208,6 +213,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
         end: None,
         precision: None,
         rule: None,
+        qualifiers: None,
         low: None,
         high: None,
         ids: None,
@@ -218,8 +224,10 @@ fn claim(c: &ClaimView) -> Claim<'_> {
     };
     match &c.reading {
         Reading::Date(d) => {
-            out.start = Some(date(d.start));
-            out.end = Some(date(d.end));
+            let (start, end) = format_bounds(d);
+            out.start = Some(start);
+            out.end = Some(end);
+            out.qualifiers = Some(d.qualifiers.as_slice()).filter(|q| !q.is_empty());
             out.precision = Some(d.precision.as_str());
             out.rule = Some(d.rule);
         }
@@ -247,6 +255,7 @@ fn fact(f: &FactView) -> Fact<'_> {
         verdict: f.verdict.as_str(),
         reason: &f.reason,
         review: review(&f.review),
+        tolerance: f.tolerance.map(|t| t.to_string()),
         claims: f.claims.iter().map(claim).collect(),
         pairs: f
             .pairs

@@ -112,11 +112,19 @@ fn precision_of(g: Grain) -> Precision {
 }
 
 pub fn closed(s: Span) -> DateReading {
-    DateReading { start: Some(s.start), end: Some(s.end), precision: precision_of(s.grain), rule: s.rule }
+    DateReading {
+        start: Some(s.start),
+        end: Some(s.end),
+        start_time: None,
+        end_time: None,
+        precision: precision_of(s.grain),
+        rule: s.rule,
+        qualifiers: Vec::new(),
+    }
 }
 
 fn reading(start: Option<NaiveDate>, end: Option<NaiveDate>, precision: Precision, rule: &'static str) -> DateReading {
-    DateReading { start, end, precision, rule }
+    DateReading { start, end, start_time: None, end_time: None, precision, rule, qualifiers: Vec::new() }
 }
 
 /// Season boundaries (start month/day), following Duckling's "this summer" / "this winter".

@@ -1,14 +1,17 @@
 //! The temporal reader: a date expression, read against the date it was said,
-//! becomes an inclusive interval of calendar days.
+//! becomes an inclusive interval of calendar days — or of minutes, where the
+//! expression gives a time of day ("7:10 a.m.", "Friday night"; `clock`).
 //!
 //! PUBLIC API (other modules depend on exactly these names; keep them stable):
-//! `read_date`, `DateReading`, `Precision`, `Tense`, `tense_of`, `DateError`.
+//! `read_date`, `DateReading` (with `first_minute`/`last_minute`/`has_time`),
+//! `Precision`, `Tense`, `tense_of`, `DateError` (with `no_value`).
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 #[doc(hidden)]
 pub mod bench;
 mod calendar;
+mod clock;
 mod grammar;
 mod lexer;
 #[cfg(test)]
@@ -18,6 +21,12 @@ mod words;
 /// How fine-grained a reading is. Serialized with [`Precision::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
+    /// A clock time to the minute ("7:10 a.m.", "19:25", "noon").
+    Minute,
+    /// A clock hour without minutes ("7 pm"): the sixty minutes from 19:00.
+    Hour,
+    /// A part of a day ("Friday night", "late Friday", "this morning").
+    PartOfDay,
     Day,
     Week,
     Month,
@@ -35,6 +44,9 @@ pub enum Precision {
 impl Precision {
     pub fn as_str(self) -> &'static str {
         match self {
+            Precision::Minute => "minute",
+            Precision::Hour => "hour",
+            Precision::PartOfDay => "part-of-day",
             Precision::Day => "day",
             Precision::Week => "week",
             Precision::Month => "month",
@@ -57,20 +69,56 @@ pub enum Tense {
     Unknown,
 }
 
-/// An inclusive interval of days; `None` is an open end.
+/// An inclusive interval of days, narrowed to minutes where the expression
+/// gives a time of day; `None` is an open end.
+///
+/// `start`/`end` are always the first and last day covered, so code that works
+/// in days keeps working. `start_time`/`end_time` narrow those days to the first
+/// and the last minute covered (both inclusive, like the days): "7:10 a.m." is
+/// `start_time == end_time == 07:10`, the minute [7:10, 7:11); "7 pm" is
+/// 19:00..19:59; a missing time is the whole day (00:00 / 23:59).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateReading {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// The first minute covered on `start`; `None` = 00:00.
+    pub start_time: Option<NaiveTime>,
+    /// The last minute covered on `end`; `None` = 23:59.
+    pub end_time: Option<NaiveTime>,
     pub precision: Precision,
     /// The convention that produced the reading, e.g. "part-of-month: mid = days 11-20".
     pub rule: &'static str,
+    /// Notes kept beside the value, not read as part of it: "(Estimated runway)",
+    /// a time zone ("EST", "+8:00"), a status ("Delayed"), as written.
+    pub qualifiers: Vec<String>,
 }
 
-/// An expression the grammar does not understand.
+impl DateReading {
+    /// True when the reading is narrower than whole days (a time was given).
+    pub fn has_time(&self) -> bool {
+        self.start_time.is_some() || self.end_time.is_some()
+    }
+
+    /// The first minute covered; `None` when the start is open.
+    pub fn first_minute(&self) -> Option<NaiveDateTime> {
+        Some(self.start?.and_time(self.start_time.unwrap_or(NaiveTime::MIN)))
+    }
+
+    /// The last minute covered (inclusive); `None` when the end is open.
+    pub fn last_minute(&self) -> Option<NaiveDateTime> {
+        let last = NaiveTime::from_hms_opt(23, 59, 0).expect("a valid time");
+        Some(self.end?.and_time(self.end_time.unwrap_or(last)))
+    }
+}
+
+/// An expression the grammar does not understand, or one that says there is no
+/// value ("Not Available", "n/a": `no_value`; docs/temporal.md).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
     pub message: String,
+    /// The expression says the value is not known: not an error in the input,
+    /// but nothing to compare.
+    pub no_value: bool,
 }
 
 impl std::fmt::Display for DateError {
@@ -84,24 +132,40 @@ impl std::fmt::Display for DateError {
 /// Never panics; anything the grammar does not cover is a [`DateError`] that names
 /// the part it could not read. The conventions are listed in `docs/temporal.md`.
 pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReading, DateError> {
-    let err = |message: String| Err(DateError { message });
+    let err = |message: String| Err(DateError { message, no_value: false });
     if expr.chars().count() > MAX_CHARS {
         return err(format!(
             "the expression is {} characters long; a date expression has at most {MAX_CHARS}",
             expr.chars().count()
         ));
     }
-    let raw = match lexer::lex(expr) {
+    let (body, notes) = clock::split_notes(expr);
+    if clock::says_no_value(&body) {
+        return Err(DateError {
+            message: format!("'{expr}' says the value is not known; the claim is not compared"),
+            no_value: true,
+        });
+    }
+    let raw = match lexer::lex(&body) {
         Ok(t) => t,
         Err(m) => return err(format!("cannot read '{expr}' as a date: {m}")),
     };
+    let parser = grammar::Parser::new(as_of, tense);
+    let with_notes = |mut r: DateReading| {
+        r.qualifiers.extend(notes.iter().cloned());
+        r
+    };
+    match clock::read(&raw, &parser, clean) {
+        Some(Ok(r)) => return Ok(with_notes(r)),
+        Some(Err(m)) => return err(format!("cannot read '{expr}' as a time of day: {m}")),
+        None => {}
+    }
     let toks = clean(&raw);
     if toks.is_empty() {
         return err(format!("'{expr}' has no date words in it"));
     }
-    let parser = grammar::Parser::new(as_of, tense);
     if let Some(r) = parser.top(&toks) {
-        return Ok(r);
+        return Ok(with_notes(r));
     }
     if let Some(c) = parser.complaint.borrow().clone() {
         return err(format!("cannot read '{expr}' as a date: {c}"));

@@ -1,0 +1,742 @@
+//! Times of day: clock times ("7:10 a.m.", "19:25", "6:59aDec 1", "7 pm",
+//! "noon"), parts of a day ("Friday night", "late Friday", "this morning"),
+//! and the notes written beside a time ("(Estimated runway)", "EST", "Delayed").
+//!
+//! The layer sits in front of the date grammar: it takes the time out of the
+//! tokens, lets the grammar read what is left as one day (nothing left = the
+//! day said), and narrows that day to the minutes named. Expressions without a
+//! time never reach it, so every day-level reading is the grammar's own.
+//!
+//! Conventions (docs/temporal.md, "Times of day"), all bounds inclusive:
+//! - a clock time is its minute: 7:10 = 07:10..07:10, i.e. [7:10, 7:11);
+//! - a clock hour is its sixty minutes: "7 pm" = 19:00..19:59;
+//! - noon / midday = 12:00; midnight = 00:00 at the end of the day named;
+//! - morning 06:00-11:59, afternoon 12:00-17:59, evening 18:00-21:59,
+//!   night 18:00-23:59, overnight 22:00-05:59 (next day), dawn 05:00-06:59,
+//!   dusk 17:00-19:59, lunchtime 12:00-13:59;
+//! - early <day> 00:00-08:59, mid <day> 10:00-14:59, late <day> 18:00-23:59;
+//!   early/late <part> = its first/second half, mid <part> = its middle half;
+//! - a time zone or a note is a qualifier: kept, shown, never converted.
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+use super::grammar::{Grain, Parser};
+use super::lexer::{Kind, Tok};
+use super::{words, DateReading, Precision};
+
+const DAY: u32 = 24 * 60;
+
+/// A time of day on an anchor day, in minutes from that day's 00:00, both
+/// ends inclusive; `last` may run past 24:00 into the next day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Minutes {
+    first: u32,
+    last: u32,
+    precision: Precision,
+    rule: &'static str,
+}
+
+// ------------------------------------------------------------------ notes
+
+/// Words that, written after a time, say what kind of time it is or how the
+/// event went: kept as qualifiers. Matched case-insensitively, longest first.
+const STATUS_NOTES: &[&str] = &[
+    "estimated runway",
+    "estimated gate",
+    "on time",
+    "delayed",
+    "estimated",
+    "scheduled",
+    "actual",
+    "expected",
+    "landed",
+    "departed",
+    "arrived",
+    "runway",
+    "gate",
+];
+
+/// Time zones read as qualifiers after a clock time (abbreviations as written).
+const ZONES: &[&str] = &[
+    "utc", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast", "adt",
+    "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst", "kst", "hkt", "sgt", "aest", "aedt",
+];
+
+/// What a value says when it says nothing: folded (lower case, spaces collapsed).
+const NO_VALUE: &[&str] = &[
+    "not available",
+    "n/a",
+    "na",
+    "n.a.",
+    "none",
+    "unknown",
+    "not known",
+    "-",
+    "--",
+    "—",
+    "?",
+    "tbd",
+    "tba",
+    "contact airline",
+];
+
+/// The expression with its notes taken out, and the notes as written.
+///
+/// Taken out: every group in parentheses ("(Estimated runway)", "(+8:00)"),
+/// unless nothing is left outside them ("(at the end of this month)");
+/// HTML's `&nbsp;` (read as a space); a trailing `*`; and, when the rest has a
+/// digit in it, trailing status words ("Delayed", "On Time", see `STATUS_NOTES`).
+pub fn split_notes(expr: &str) -> (String, Vec<String>) {
+    let text = expr.replace("&nbsp;", " ").replace("&nbsp", " ");
+    let mut body = String::with_capacity(text.len());
+    let mut notes = Vec::new();
+    let mut depth = 0usize;
+    let mut note = String::new();
+    for c in text.chars() {
+        match c {
+            '(' => {
+                if depth > 0 {
+                    note.push(c);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    push_note(&mut notes, &note);
+                    note.clear();
+                    body.push(' ');
+                } else {
+                    note.push(c);
+                }
+            }
+            _ if depth > 0 => note.push(c),
+            _ => body.push(c),
+        }
+    }
+    if depth > 0 {
+        // An unclosed parenthesis: leave the text as it was; the grammar reports it.
+        return (text, Vec::new());
+    }
+    let mut body = body.trim().to_string();
+    if body.is_empty() {
+        // All of it in parentheses: that is the expression, not a note on one.
+        body = text.trim().to_string();
+        notes.clear();
+    }
+    let mut tail = Vec::new();
+    loop {
+        if let Some(rest) = body.strip_suffix('*') {
+            tail.push("*".to_string());
+            body = rest.trim_end().to_string();
+            continue;
+        }
+        if !body.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let lower = body.to_lowercase();
+        let found = STATUS_NOTES.iter().find(|w| {
+            lower.ends_with(*w) && {
+                let cut = lower.len() - w.len();
+                cut > 0 && lower[..cut].ends_with(|c: char| c.is_whitespace() || c == '.' || c == ',')
+            }
+        });
+        let Some(w) = found else { break };
+        let cut = body.len() - w.len();
+        tail.push(collapse(&body[cut..]));
+        body = body[..cut].trim_end().trim_end_matches(',').trim_end().to_string();
+    }
+    tail.reverse();
+    notes.extend(tail);
+    (body, notes)
+}
+
+fn push_note(notes: &mut Vec<String>, note: &str) {
+    let n = collapse(note);
+    if !n.is_empty() {
+        notes.push(n);
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when the expression (notes taken out) says there is no value:
+/// "Not Available", "n/a", "unknown", "-", "Contact Airline" ... alone or after
+/// a date ("Dec 02 Not Available").
+pub fn says_no_value(body: &str) -> bool {
+    let folded = collapse(&body.to_lowercase());
+    if folded.is_empty() {
+        return false;
+    }
+    NO_VALUE.iter().any(|nv| {
+        folded == *nv
+            || (nv.len() > 3
+                && folded.ends_with(nv)
+                && folded[..folded.len() - nv.len()].ends_with(|c: char| c.is_whitespace() || c == ','))
+    })
+}
+
+// ------------------------------------------------------------------ clock times
+
+/// A clock time found in the raw tokens.
+struct Clock {
+    minutes: Minutes,
+    /// Indices of the raw tokens it used.
+    used: Vec<usize>,
+    /// A word glued after the time that was not part of it ("6:59aDec" -> "dec").
+    split_word: Option<(usize, String)>,
+    zone: Option<String>,
+    /// An hour written without a.m./p.m. (a part of the day may still place it).
+    bare_hour: Option<u32>,
+}
+
+enum Meridiem {
+    Am,
+    Pm,
+    Noon,
+    Midnight,
+}
+
+/// "am", "a.m." (lexed as "am"), "a", "p", "noon"; `rest` is what follows a
+/// glued "a"/"p" when a month or weekday is glued on ("6:59aDec" -> ("a", "dec")).
+fn meridiem(t: &Tok, after_colon_time: bool) -> Option<(Meridiem, Option<String>)> {
+    let w = t.word()?;
+    let m = match w {
+        "am" => Meridiem::Am,
+        "pm" => Meridiem::Pm,
+        "noon" => Meridiem::Noon,
+        "midnight" => Meridiem::Midnight,
+        "a" if after_colon_time => Meridiem::Am,
+        "p" if after_colon_time => Meridiem::Pm,
+        _ if after_colon_time && t.glued && w.len() > 1 => {
+            let (head, rest) = if let Some(r) = w.strip_prefix("am").or_else(|| w.strip_prefix("pm")) {
+                (&w[..2], r)
+            } else {
+                (&w[..1], &w[1..])
+            };
+            let probe = Tok { kind: Kind::Word(rest.to_string()), glued: false };
+            if words::month(&probe).is_none() && words::weekday(&probe).is_none() {
+                return None;
+            }
+            let m = if head.starts_with('a') {
+                Meridiem::Am
+            } else if head.starts_with('p') {
+                Meridiem::Pm
+            } else {
+                return None;
+            };
+            return Some((m, Some(rest.to_string())));
+        }
+        _ => return None,
+    };
+    Some((m, None))
+}
+
+fn minute(h: u32, m: u32, rule: &'static str) -> Minutes {
+    let at = h * 60 + m;
+    Minutes { first: at, last: at, precision: Precision::Minute, rule }
+}
+
+const RULE_MINUTE: &str = "clock time: its minute (7:10 = [7:10, 7:11)), on the day named or the day said";
+const RULE_HOUR: &str = "clock hour: its sixty minutes (7 pm = 19:00-19:59), on the day named or the day said";
+const RULE_NOON: &str = "noon / midday = 12:00";
+const RULE_MIDNIGHT: &str = "midnight = 00:00 at the end of the day named (the night from it into the next)";
+
+/// Find one clock time in the raw tokens. `Err` is a complaint about a time
+/// that cannot be ("13:00 p.m.", "7:75").
+fn find_clock(raw: &[Tok]) -> Result<Option<Clock>, String> {
+    let mut found: Option<Clock> = None;
+    let mut i = 0;
+    while i < raw.len() {
+        let Some(c) = clock_at(raw, i)? else {
+            i += 1;
+            continue;
+        };
+        if found.is_some() {
+            return Err("it names two times of day; write one (a range of times is not read)".into());
+        }
+        i = c.used.iter().max().map_or(i + 1, |m| m + 1);
+        found = Some(c);
+    }
+    Ok(found)
+}
+
+fn num(t: Option<&Tok>) -> Option<(u32, u8)> {
+    t.and_then(|t| match t.kind {
+        Kind::Num { v, digits, ord: false } => Some((v, digits)),
+        _ => None,
+    })
+}
+
+fn zone_at(raw: &[Tok], i: usize) -> Option<String> {
+    let w = raw.get(i)?.word()?;
+    (ZONES.contains(&w) && w != "z" || (w == "z" && raw[i].glued)).then(|| w.to_uppercase())
+}
+
+fn clock_at(raw: &[Tok], i: usize) -> Result<Option<Clock>, String> {
+    let t = &raw[i];
+    // noon / midday / midnight as words.
+    match t.word() {
+        Some("noon" | "midday") => {
+            return Ok(Some(Clock {
+                minutes: minute(12, 0, RULE_NOON),
+                used: vec![i],
+                split_word: None,
+                zone: None,
+                bare_hour: None,
+            }))
+        }
+        Some("midnight") => {
+            return Ok(Some(Clock {
+                minutes: minute(24, 0, RULE_MIDNIGHT),
+                used: vec![i],
+                split_word: None,
+                zone: None,
+                bare_hour: None,
+            }))
+        }
+        _ => {}
+    }
+    let Some((h, hd)) = num(Some(t)) else { return Ok(None) };
+    if hd > 2 {
+        return Ok(None);
+    }
+    let mut used = vec![i];
+    let mut j = i + 1;
+    // H:MM[:SS] or H.MM (the dotted form only before a.m./p.m.).
+    let sep = raw.get(j).and_then(Tok::sym);
+    let mut mins = None;
+    if matches!(sep, Some(':' | '.')) && raw.get(j).is_some_and(|s| s.glued) {
+        if let Some((m, 2)) = num(raw.get(j + 1)).filter(|_| raw[j + 1].glued) {
+            let dotted = sep == Some('.');
+            let next_is_meridiem = raw.get(j + 2).and_then(|x| meridiem(x, true)).is_some();
+            if !dotted || next_is_meridiem {
+                mins = Some(m);
+                used.extend([j, j + 1]);
+                j += 2;
+                // seconds, dropped
+                if raw.get(j).and_then(Tok::sym) == Some(':') {
+                    if let Some((_, 2)) = num(raw.get(j + 1)) {
+                        used.extend([j, j + 1]);
+                        j += 2;
+                    }
+                }
+            }
+        }
+    }
+    let colon = mins.is_some();
+    let mer = raw.get(j).and_then(|x| meridiem(x, colon));
+    if !colon && mer.is_none() {
+        return Ok(None);
+    }
+    let mut split_word = None;
+    let mut bare_hour = None;
+    let minutes = match mer {
+        Some((m, rest)) => {
+            used.push(j);
+            if let Some(r) = rest {
+                split_word = Some((j, r));
+            }
+            j += 1;
+            let mm = mins.unwrap_or(0);
+            if mm > 59 {
+                return Err(format!("{h}:{mm:02} has no minute {mm}"));
+            }
+            match m {
+                Meridiem::Noon => {
+                    if h != 12 || mm != 0 {
+                        return Err(format!("{h}:{mm:02} is not noon"));
+                    }
+                    minute(12, 0, RULE_NOON)
+                }
+                Meridiem::Midnight => {
+                    if h != 12 || mm != 0 {
+                        return Err(format!("{h}:{mm:02} is not midnight"));
+                    }
+                    minute(24, 0, RULE_MIDNIGHT)
+                }
+                Meridiem::Am | Meridiem::Pm => {
+                    let ok = (1..=12).contains(&h) || (h == 0 && matches!(m, Meridiem::Am));
+                    if !ok {
+                        return Err(format!(
+                            "{h} o'clock cannot be a.m. or p.m.; a 12-hour clock runs from 1 to 12 (or write {h}:{mm:02} without a.m./p.m.)"
+                        ));
+                    }
+                    let h24 = match m {
+                        Meridiem::Am => h % 12,
+                        _ => h % 12 + 12,
+                    };
+                    if colon {
+                        minute(h24, mm, RULE_MINUTE)
+                    } else {
+                        Minutes { first: h24 * 60, last: h24 * 60 + 59, precision: Precision::Hour, rule: RULE_HOUR }
+                    }
+                }
+            }
+        }
+        None => {
+            let mm = mins.unwrap_or(0);
+            if h > 23 {
+                return Err(format!("{h}:{mm:02} is not a time of day; a 24-hour clock runs from 0:00 to 23:59"));
+            }
+            if mm > 59 {
+                return Err(format!("{h}:{mm:02} has no minute {mm}"));
+            }
+            if h <= 12 {
+                bare_hour = Some(h);
+            }
+            minute(h, mm, RULE_MINUTE)
+        }
+    };
+    let zone = zone_at(raw, j);
+    if zone.is_some() {
+        used.push(j);
+    }
+    Ok(Some(Clock { minutes, used, split_word, zone, bare_hour }))
+}
+
+// ------------------------------------------------------------------ parts of a day
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Modifier {
+    Early,
+    Mid,
+    Late,
+}
+
+fn modifier(t: &Tok) -> Option<Modifier> {
+    match t.word()? {
+        "early" => Some(Modifier::Early),
+        "mid" | "middle" => Some(Modifier::Mid),
+        "late" => Some(Modifier::Late),
+        _ => None,
+    }
+}
+
+/// A part of a day: its minutes and its rule.
+fn part_of_day(t: &Tok) -> Option<Minutes> {
+    let p = |first: u32, last: u32, rule| Minutes { first, last, precision: Precision::PartOfDay, rule };
+    Some(match t.word()? {
+        "morning" => p(6 * 60, 12 * 60 - 1, "part of a day: morning = 06:00-11:59"),
+        "afternoon" => p(12 * 60, 18 * 60 - 1, "part of a day: afternoon = 12:00-17:59"),
+        "evening" => p(18 * 60, 22 * 60 - 1, "part of a day: evening = 18:00-21:59"),
+        "night" | "tonight" => {
+            p(18 * 60, DAY - 1, "part of a day: night = 18:00-23:59 (after midnight is early next day)")
+        }
+        "overnight" => p(22 * 60, DAY + 6 * 60 - 1, "part of a day: overnight = 22:00 to 05:59 the next day"),
+        "dawn" => p(5 * 60, 7 * 60 - 1, "part of a day: dawn = 05:00-06:59"),
+        "dusk" => p(17 * 60, 20 * 60 - 1, "part of a day: dusk = 17:00-19:59"),
+        "lunchtime" => p(12 * 60, 14 * 60 - 1, "part of a day: lunchtime = 12:00-13:59"),
+        _ => return None,
+    })
+}
+
+fn modify(m: Modifier, part: Option<Minutes>) -> Minutes {
+    let p = |first: u32, last: u32, rule| Minutes { first, last, precision: Precision::PartOfDay, rule };
+    match part {
+        None => match m {
+            Modifier::Early => p(0, 9 * 60 - 1, "early <day> = 00:00-08:59 (the small hours and early morning)"),
+            Modifier::Mid => p(10 * 60, 15 * 60 - 1, "mid <day> = 10:00-14:59"),
+            Modifier::Late => p(18 * 60, DAY - 1, "late <day> = 18:00-23:59 (evening and night)"),
+        },
+        Some(x) => {
+            let len = x.last + 1 - x.first;
+            let (first, last, rule) = match m {
+                Modifier::Early => (x.first, x.first + len / 2 - 1, "early <part of a day> = its first half"),
+                Modifier::Mid => {
+                    (x.first + len / 4, x.first + len * 3 / 4 - 1, "mid <part of a day> = its middle half")
+                }
+                Modifier::Late => (x.first + len / 2, x.last, "late <part of a day> = its second half"),
+            };
+            p(first, last, rule)
+        }
+    }
+}
+
+// ------------------------------------------------------------------ the layer
+
+/// Read a time of day in `raw` (lexed tokens). `None`: the expression has no
+/// time of day, or only a part-of-day word the layer cannot place on a day
+/// ("the night journey 2019"): the date grammar reads it as before.
+/// `Some(Err)`: a clock time that cannot be read, with the reason.
+pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Option<Result<DateReading, String>> {
+    let clock = match find_clock(raw) {
+        Ok(c) => c,
+        Err(m) => return Some(Err(m)),
+    };
+    let mut rest: Vec<Tok> = Vec::with_capacity(raw.len());
+    let mut zone = None;
+    if let Some(c) = &clock {
+        zone = c.zone.clone();
+        for (k, t) in raw.iter().enumerate() {
+            if let Some((at, w)) = &c.split_word {
+                if *at == k {
+                    rest.push(Tok { kind: Kind::Word(w.clone()), glued: false });
+                    continue;
+                }
+            }
+            // ISO 8601: the "T" between the date and the time ("2011-12-01T07:10").
+            let iso_t = t.is("t") && t.glued && c.used.first() == Some(&(k + 1)) && raw[k + 1].glued;
+            if !c.used.contains(&k) && !iso_t {
+                rest.push(t.clone());
+            }
+        }
+    } else {
+        rest.extend(raw.iter().cloned());
+    }
+    let mut toks = clean(&rest);
+    // A part of the day, with an early/mid/late before it, anywhere; or
+    // early/mid/late leading a day ("late Friday").
+    let mut part = None;
+    let mut tonight = false;
+    if let Some(k) = toks.iter().position(|t| part_of_day(t).is_some()) {
+        tonight = toks[k].is("tonight");
+        let mut x = part_of_day(&toks[k]);
+        let mut drop = vec![k];
+        // "late morning", or "late Friday night" (the modifier before the day).
+        let at = [k.checked_sub(1), Some(0)].into_iter().flatten().find(|&j| modifier(&toks[j]).is_some());
+        if let Some(j) = at {
+            if let Some(m) = modifier(&toks[j]) {
+                x = Some(modify(m, x));
+                drop.push(j);
+            }
+        }
+        drop.sort_unstable();
+        for d in drop.into_iter().rev() {
+            toks.remove(d);
+        }
+        part = x;
+    } else if let Some(m) = toks.first().and_then(modifier) {
+        if toks.len() > 1 {
+            part = Some(modify(m, None));
+            toks.remove(0);
+        }
+    }
+    if clock.is_none() && part.is_none() {
+        return None;
+    }
+    // "in the evening", "of Friday": left-over fillers.
+    while toks.first().is_some_and(|t| t.is("in") || t.is("of")) {
+        toks.remove(0);
+    }
+    let (day, day_rule) = match day_of(&toks, parser, tonight) {
+        Some(d) => d,
+        None if clock.is_some() => {
+            let shown: Vec<String> = toks.iter().map(Tok::text).collect();
+            let what = match parser.period(&toks) {
+                Some(_) => "is not a single day",
+                None => "cannot be read as a day",
+            };
+            return Some(Err(format!(
+                "a time of day needs one day, and '{}' {what}; write a day ('Dec 1', '12/01/2011', 'Thu') or the time alone (the day said)",
+                shown.join(" ")
+            )));
+        }
+        None => return None,
+    };
+    let minutes = match (&clock, part) {
+        (Some(c), Some(p)) => {
+            // "7 in the evening": a part of the day after noon puts a bare hour in the afternoon.
+            let mut m = c.minutes;
+            if let Some(h) = c.bare_hour {
+                if p.first >= 12 * 60 && h < 12 {
+                    m.first += 12 * 60;
+                    m.last += 12 * 60;
+                }
+            }
+            m
+        }
+        (Some(c), None) => c.minutes,
+        (None, Some(p)) => p,
+        (None, None) => return None,
+    };
+    let _ = day_rule;
+    let mut reading = at_minutes(day, minutes)?;
+    if let Some(z) = zone {
+        reading.qualifiers.push(z);
+    }
+    Some(Ok(reading))
+}
+
+/// The day the time is on: none left = the day said; "this" = the day said,
+/// "last" (last night) = the day before; else the grammar's reading, which
+/// must be one day.
+fn day_of(toks: &[Tok], parser: &Parser, tonight: bool) -> Option<(NaiveDate, &'static str)> {
+    let a = parser.as_of;
+    let ws: Vec<&str> = toks.iter().map(|t| t.word().unwrap_or("#")).collect();
+    match ws.as_slice() {
+        [] => return Some((a, "the day said")),
+        ["this"] | ["today"] if !tonight => return Some((a, "the day said")),
+        ["last"] | ["yesterday"] => return Some((a.pred_opt()?, "the day before the day said")),
+        _ => {}
+    }
+    if tonight {
+        return None;
+    }
+    let s = parser.period(toks)?;
+    (s.grain == Grain::Day && s.start == s.end).then_some((s.start, s.rule))
+}
+
+fn at_minutes(day: NaiveDate, m: Minutes) -> Option<DateReading> {
+    let point = |at: u32| -> Option<(NaiveDate, NaiveTime)> {
+        let d = day.checked_add_signed(Duration::try_days(i64::from(at / DAY))?)?;
+        let r = at % DAY;
+        Some((d, NaiveTime::from_hms_opt(r / 60, r % 60, 0)?))
+    };
+    let (sd, st) = point(m.first)?;
+    let (ed, et) = point(m.last)?;
+    Some(DateReading {
+        start: Some(sd),
+        end: Some(ed),
+        start_time: Some(st),
+        end_time: Some(et),
+        precision: m.precision,
+        rule: m.rule,
+        qualifiers: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read_date, Precision, Tense};
+    use chrono::NaiveDate;
+
+    const AS_OF: &str = "2011-12-01"; // a Thursday
+
+    /// (first minute, last minute, precision, qualifiers) as written in outputs.
+    fn t(expr: &str) -> (String, String, Precision, Vec<String>) {
+        let r = read_date(expr, AS_OF.parse::<NaiveDate>().unwrap(), Tense::Unknown)
+            .unwrap_or_else(|e| panic!("{expr}: {e}"));
+        let f = |m: Option<chrono::NaiveDateTime>| m.unwrap().format("%Y-%m-%dT%H:%M").to_string();
+        (f(r.first_minute()), f(r.last_minute()), r.precision, r.qualifiers)
+    }
+
+    fn minute(expr: &str, at: &str) {
+        let (a, b, p, _) = t(expr);
+        assert_eq!((a.as_str(), b.as_str(), p), (at, at, Precision::Minute), "{expr}");
+    }
+
+    fn span(expr: &str, first: &str, last: &str, p: Precision) {
+        let (a, b, q, _) = t(expr);
+        assert_eq!((a.as_str(), b.as_str(), q), (first, last, p), "{expr}");
+    }
+
+    #[test]
+    fn clock_times_in_every_written_form() {
+        minute("7:10 a.m.", "2011-12-01T07:10");
+        minute("7:10am", "2011-12-01T07:10");
+        minute("7:10 AM", "2011-12-01T07:10");
+        minute("19:25", "2011-12-01T19:25");
+        minute("6:59aDec 1", "2011-12-01T06:59");
+        minute("11:55aDec 1", "2011-12-01T11:55");
+        minute("5:50 a.m.Dec 02", "2011-12-02T05:50");
+        minute("Thu 20:00", "2011-12-01T20:00");
+        minute("Thu  7:45", "2011-12-01T07:45");
+        minute("11/30 8:00 p.m.", "2011-11-30T20:00");
+        minute("12/02/2011 5:50 a.m.", "2011-12-02T05:50");
+        minute("12/2/11 12:21 a.m.", "2011-12-02T00:21");
+        minute("10:34A 12-01-11", "2011-12-01T10:34");
+        minute("2:46P", "2011-12-01T14:46");
+        minute("Dec 1 7:10 a.m.", "2011-12-01T07:10");
+        minute("12:21 a.m. Dec 02", "2011-12-02T00:21");
+        minute("6:55 a.m.  Fri 02-Dec-2011", "2011-12-02T06:55");
+        minute("Fri Dec 2 5:11 a.m.", "2011-12-02T05:11");
+        minute("7.10 pm", "2011-12-01T19:10");
+        minute("2011-12-01T07:10", "2011-12-01T07:10");
+        minute("07:10:59", "2011-12-01T07:10");
+    }
+
+    #[test]
+    fn twelve_oclock_noon_and_midnight() {
+        minute("12:30 a.m.", "2011-12-01T00:30");
+        minute("12:30 p.m.", "2011-12-01T12:30");
+        minute("at noon", "2011-12-01T12:00");
+        minute("12:00noon", "2011-12-01T12:00");
+        minute("12 noon", "2011-12-01T12:00");
+        minute("Friday at midday", "2011-12-02T12:00");
+        // midnight closes the day named: Friday midnight is the night into Saturday.
+        minute("midnight", "2011-12-02T00:00");
+        minute("Friday midnight", "2011-12-03T00:00");
+    }
+
+    #[test]
+    fn a_clock_hour_is_its_sixty_minutes() {
+        span("7 pm", "2011-12-01T19:00", "2011-12-01T19:59", Precision::Hour);
+        span("7pm Friday", "2011-12-02T19:00", "2011-12-02T19:59", Precision::Hour);
+        span("12 a.m.", "2011-12-01T00:00", "2011-12-01T00:59", Precision::Hour);
+    }
+
+    #[test]
+    fn parts_of_a_day() {
+        let p = Precision::PartOfDay;
+        span("this morning", "2011-12-01T06:00", "2011-12-01T11:59", p);
+        span("Friday afternoon", "2011-12-02T12:00", "2011-12-02T17:59", p);
+        span("Thursday evening", "2011-12-01T18:00", "2011-12-01T21:59", p);
+        span("Friday night", "2011-12-02T18:00", "2011-12-02T23:59", p);
+        span("tonight", "2011-12-01T18:00", "2011-12-01T23:59", p);
+        span("last night", "2011-11-30T18:00", "2011-11-30T23:59", p);
+        span("overnight", "2011-12-01T22:00", "2011-12-02T05:59", p);
+        span("at dawn", "2011-12-01T05:00", "2011-12-01T06:59", p);
+        span("dusk", "2011-12-01T17:00", "2011-12-01T19:59", p);
+        span("lunchtime on Friday", "2011-12-02T12:00", "2011-12-02T13:59", p);
+        span("the morning of December 5", "2011-12-05T06:00", "2011-12-05T11:59", p);
+        span("late Friday", "2011-12-02T18:00", "2011-12-02T23:59", p);
+        span("early Friday", "2011-12-02T00:00", "2011-12-02T08:59", p);
+        span("mid Friday", "2011-12-02T10:00", "2011-12-02T14:59", p);
+        span("late morning", "2011-12-01T09:00", "2011-12-01T11:59", p);
+        span("early evening", "2011-12-01T18:00", "2011-12-01T19:59", p);
+        span("late Friday night", "2011-12-02T21:00", "2011-12-02T23:59", p);
+        // a part of the day places a 12-hour time written without a.m./p.m.
+        minute("7:30 in the evening", "2011-12-01T19:30");
+        minute("7:30 in the morning", "2011-12-01T07:30");
+    }
+
+    #[test]
+    fn early_and_late_before_longer_periods_keep_their_day_readings() {
+        let r = read_date("late March", AS_OF.parse().unwrap(), Tense::Past).unwrap();
+        assert_eq!((r.precision, r.start_time), (Precision::Range, None));
+        let r = read_date("early next week", AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
+        assert_eq!(r.start_time, None);
+    }
+
+    #[test]
+    fn notes_and_zones_are_qualifiers_not_part_of_the_time() {
+        let q = |e: &str| t(e).3;
+        assert_eq!(q("6:47 p.m. (Estimated runway)"), ["Estimated runway"]);
+        assert_eq!(q("3:20 p.m. (Runway)"), ["Runway"]);
+        assert_eq!(q("10:39 p.m.&nbsp(Estimated)"), ["Estimated"]);
+        assert_eq!(q("1:50 p.m. (+8:00)"), ["+8:00"]);
+        assert_eq!(q("10:30 p.m.*"), ["*"]);
+        assert_eq!(q("1:32 p.m.            Delayed"), ["Delayed"]);
+        assert_eq!(q("11:08 p.m.            On Time"), ["On Time"]);
+        assert_eq!(q("7:10 PM EST"), ["EST"]);
+        assert_eq!(q("7:10 PM EST (Gate)"), ["EST", "Gate"]);
+        minute("7:10 PM EST", "2011-12-01T19:10"); // the clock as written: no conversion
+        minute("9:52 p.m. (Estimated)", "2011-12-01T21:52");
+        // an expression wholly in parentheses is the expression
+        assert!(read_date("(next Friday)", AS_OF.parse().unwrap(), Tense::Unknown).is_ok());
+    }
+
+    #[test]
+    fn values_that_say_there_is_none() {
+        for e in ["Not Available", "n/a", "N/A", "-", "unknown", "Contact Airline", "Dec 02 Not Available", "TBD"] {
+            let err = read_date(e, AS_OF.parse().unwrap(), Tense::Unknown).unwrap_err();
+            assert!(err.no_value, "{e}");
+        }
+        let err = read_date("7:75", AS_OF.parse().unwrap(), Tense::Unknown).unwrap_err();
+        assert!(!err.no_value);
+    }
+
+    #[test]
+    fn impossible_times_are_errors_that_say_why() {
+        let e = |x: &str| read_date(x, AS_OF.parse().unwrap(), Tense::Unknown).unwrap_err().message;
+        assert!(e("13:00 p.m.").contains("13 o'clock cannot be a.m. or p.m."));
+        assert!(e("7:75").contains("has no minute 75"));
+        assert!(e("25:00").contains("a 24-hour clock runs from 0:00 to 23:59"));
+        assert!(e("7:10 in March").contains("'march' is not a single day"));
+        assert!(e("7:10 and 9:10").contains("two times of day"));
+        assert!(e("11:00noon").contains("is not noon"));
+    }
+}
