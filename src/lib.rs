@@ -15,6 +15,7 @@ pub mod error;
 pub mod fsio;
 pub mod ground;
 pub mod group;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod normalize;
