@@ -22,3 +22,4 @@ pub mod normalize;
 pub mod report;
 pub mod resolve;
 pub mod text;
+pub mod truth;
