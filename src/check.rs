@@ -61,6 +61,8 @@ pub struct FactView {
     pub reason: String,
     pub claims: Vec<ClaimView>,
     pub pairs: Vec<PairView>,
+    /// The reading the evidence best supports (src/truth.rs).
+    pub best: Option<crate::truth::Best>,
 }
 
 /// Everything `check` found.
@@ -76,6 +78,8 @@ pub struct Outcome {
     pub claims_total: usize,
     /// The registry, for commands that take a subject by name.
     pub registry: Registry,
+    /// Each outlet's estimated accuracy, most accurate first (src/truth.rs).
+    pub reliability: Vec<crate::truth::Reliability>,
 }
 
 impl Outcome {
@@ -171,7 +175,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
         }
     }
     let claims_checked = read.len();
-    let facts = group(read)
+    let mut facts: Vec<FactView> = group(read)
         .iter()
         .map(|fact| {
             let cmp = compare(fact);
@@ -195,9 +199,14 @@ pub fn analyze(loaded: Loaded) -> Outcome {
                 reason: cmp.reason,
                 claims,
                 pairs,
+                best: None,
             }
         })
         .collect();
+    let (best, reliability) = crate::truth::assess(&facts, &[]);
+    for (f, b) in facts.iter_mut().zip(best) {
+        f.best = b;
+    }
     sort_diagnostics(&mut diagnostics);
     diagnostics.dedup();
     Outcome {
@@ -207,6 +216,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
         claims_checked,
         claims_total: corpus.claims.len(),
         registry,
+        reliability,
     }
 }
 

@@ -48,9 +48,24 @@ pub enum CliCommand {
     ///
     /// With no EXPR, reads one expression a line from standard input.
     When(WhenArgs),
+    /// List each outlet with its estimated accuracy and suspected copying (docs/truth.md).
+    Sources(SourcesArgs),
     /// Turn tabular data into a claims corpus (claims/ + articles/) that `check` reads.
     #[command(subcommand)]
     Import(ImportKind),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SourcesArgs {
+    #[arg(long, value_name = "DIR", default_value = "claims")]
+    pub claims: PathBuf,
+    #[arg(long, value_name = "DIR", default_value = "articles")]
+    pub articles: PathBuf,
+    #[arg(long, value_enum, default_value_t = WhenFormat::Text, value_name = "FORMAT")]
+    pub format: WhenFormat,
+    /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,6 +221,7 @@ pub enum Command {
     Show { subject: String, property: Option<String>, claims: PathBuf, articles: PathBuf },
     When { expr: Option<String>, as_of: NaiveDate, tense: Tense, json: bool },
     ImportCsv { file: PathBuf, options: CsvImport, out: PathBuf },
+    Sources { claims: PathBuf, articles: PathBuf, json: bool, width: Option<u16> },
 }
 
 impl Cli {
@@ -249,6 +265,12 @@ impl Cli {
                     Tense::Unknown
                 },
                 json: a.format == WhenFormat::Json,
+            },
+            CliCommand::Sources(a) => Command::Sources {
+                claims: a.claims,
+                articles: a.articles,
+                json: a.format == WhenFormat::Json,
+                width: a.width.or(term.width).or(Some(120)),
             },
             CliCommand::Import(ImportKind::Csv(a)) => Command::ImportCsv {
                 file: a.file,
@@ -341,6 +363,20 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             out
         }
         Command::ImportCsv { file, options, out: dir } => import_csv(&file, &options, &dir),
+        Command::Sources { claims, articles, json, width } => {
+            let outcome = check::run(&claims, &articles);
+            let mut out = Output::default();
+            for d in outcome.errors() {
+                out.stderr.push_str(&format!("{d}\n"));
+            }
+            out.stdout = if json {
+                report::sources::render_json(&outcome)
+            } else {
+                report::sources::render_table(&outcome, width)
+            };
+            out.code = if outcome.has_errors() { EXIT_INPUT_ERROR } else { EXIT_OK };
+            out
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod sources;
 pub mod table;
 pub mod timeline;
 

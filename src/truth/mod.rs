@@ -28,6 +28,8 @@
 //! index; each round is linear in the claims (pairs are counted per fact,
 //! among at most `MAX_PAIR_SOURCES` sources of a fact).
 
+pub mod bench;
+
 use std::collections::BTreeMap;
 
 use crate::compare::{relation, Relation};
@@ -46,6 +48,10 @@ pub struct Params {
     pub initial_accuracy: f64,
     /// `ρ`: how much a consistent but different reading backs another (TruthFinder: 0.5).
     pub similar_support: f64,
+    /// Pseudo-claims at `initial_accuracy` added to every source's record, so
+    /// that a source with a handful of claims keeps an estimate near the prior
+    /// instead of swinging to an extreme.
+    pub prior_weight: f64,
     /// Rounds at most, and the change of every accuracy below which they stop.
     pub max_rounds: usize,
     pub epsilon: f64,
@@ -62,6 +68,7 @@ impl Default for Params {
             prior_dependence: 0.2,
             initial_accuracy: 0.8,
             similar_support: 0.5,
+            prior_weight: 2.0,
             max_rounds: 100,
             epsilon: 1e-6,
             max_pair_sources: 64,
@@ -101,8 +108,9 @@ pub struct FactResult {
 pub struct SourceResult {
     pub accuracy: f64,
     pub claims: usize,
+    /// Facts it speaks to that another source speaks to as well.
     pub facts: usize,
-    /// Facts where its reading is the best one or consistent with it (equal or wider).
+    /// Of those, facts where its reading is the best one or consistent with it (equal or wider).
     pub agreed: usize,
     /// Facts where its reading cannot be true if the best one is.
     pub disagreed: usize,
@@ -132,6 +140,115 @@ pub struct Discovery {
     pub copies: Vec<CopyRelation>,
     pub rounds: usize,
     pub converged: bool,
+}
+
+/// The best-supported reading of a fact, as the reports show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Best {
+    /// The value as the first claim giving this reading wrote it.
+    pub value: String,
+    pub reading: Reading,
+    /// Probability (0..1) that this reading is the true one.
+    pub confidence: f64,
+    /// The outlets giving this reading, in the order of their claims.
+    pub sources: Vec<String>,
+    /// The outlets giving a reading that cannot be true with it.
+    pub against: Vec<String>,
+}
+
+/// What `crosscheck sources` shows of one outlet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reliability {
+    pub outlet: String,
+    /// Articles (claim files) of this outlet.
+    pub articles: usize,
+    pub accuracy: f64,
+    pub claims: usize,
+    pub facts: usize,
+    pub agreed: usize,
+    pub disagreed: usize,
+    /// Outlets it probably copies or is copied by: (outlet, probability,
+    /// facts where both give the same reading that is not the best one, declared).
+    pub copies: Vec<(String, f64, usize, bool)>,
+}
+
+/// Truth discovery over checked facts: outlets are the sources (an outlet's
+/// articles share one accuracy). `dependent` names outlet pairs known to
+/// depend on each other. Returns each fact's best reading (same order as
+/// `facts`) and each outlet's reliability, most accurate first.
+pub fn assess(
+    facts: &[crate::check::FactView],
+    dependent: &[(String, String)],
+) -> (Vec<Option<Best>>, Vec<Reliability>) {
+    let mut outlets: Vec<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| c.outlet.as_str())).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let index = |o: &str| outlets.binary_search(&o).ok();
+    let input = Input {
+        sources: outlets.len(),
+        facts: facts
+            .iter()
+            .map(|f| f.claims.iter().filter_map(|c| Some((index(&c.outlet)?, &c.reading))).collect())
+            .collect(),
+        dependent: dependent.iter().filter_map(|(a, b)| Some((index(a)?, index(b)?))).collect(),
+    };
+    let found = discover(&input, &Params::default());
+    let best = facts
+        .iter()
+        .zip(&found.facts)
+        .map(|(f, r)| {
+            let b = r.best?;
+            let first = &f.claims[r.candidates[b].claims[0]];
+            let mut sources: Vec<String> = Vec::new();
+            let mut against: Vec<String> = Vec::new();
+            for c in &f.claims {
+                let list = match relation(&c.reading, &first.reading) {
+                    Relation::Equal => &mut sources,
+                    Relation::Disjoint | Relation::Incomparable => &mut against,
+                    _ => continue,
+                };
+                if !list.contains(&c.outlet) {
+                    list.push(c.outlet.clone());
+                }
+            }
+            Some(Best {
+                value: first.value.clone(),
+                reading: first.reading.clone(),
+                confidence: r.candidates[b].confidence,
+                sources,
+                against,
+            })
+        })
+        .collect();
+    let mut articles: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    for c in facts.iter().flat_map(|f| &f.claims) {
+        articles.entry(c.outlet.as_str()).or_default().insert(c.source.as_str());
+    }
+    let mut reliability: Vec<Reliability> = outlets
+        .iter()
+        .zip(&found.sources)
+        .enumerate()
+        .map(|(i, (o, r))| Reliability {
+            outlet: o.to_string(),
+            articles: articles.get(o).map_or(0, |a| a.len()),
+            accuracy: r.accuracy,
+            claims: r.claims,
+            facts: r.facts,
+            agreed: r.agreed,
+            disagreed: r.disagreed,
+            copies: found
+                .copies
+                .iter()
+                .filter(|c| c.a == i || c.b == i)
+                .map(|c| {
+                    let other = if c.a == i { c.b } else { c.a };
+                    (outlets[other].to_string(), c.probability, c.same_false, c.declared)
+                })
+                .collect(),
+        })
+        .collect();
+    reliability.sort_by(|a, b| b.accuracy.total_cmp(&a.accuracy).then_with(|| a.outlet.cmp(&b.outlet)));
+    (best, reliability)
 }
 
 /// A fact prepared for the rounds.
@@ -271,7 +388,9 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
         let mut change = 0.0f64;
         for s in 0..input.sources {
             if count[s] > 0.0 {
-                let a = (sum[s] / count[s]).clamp(ACCURACY_RANGE.0, ACCURACY_RANGE.1);
+                let prior = params.prior_weight;
+                let a = ((sum[s] + prior * params.initial_accuracy) / (count[s] + prior))
+                    .clamp(ACCURACY_RANGE.0, ACCURACY_RANGE.1);
                 change = change.max((a - accuracy[s]).abs());
                 accuracy[s] = a;
             }
@@ -306,16 +425,17 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
             }
         })
         .collect();
-    let mut sources: Vec<SourceResult> = accuracy
-        .iter()
-        .map(|&a| SourceResult { accuracy: a, claims: 0, facts: 0, agreed: 0, disagreed: 0 })
-        .collect();
+    let mut sources: Vec<SourceResult> =
+        accuracy.iter().map(|&a| SourceResult { accuracy: a, claims: 0, facts: 0, agreed: 0, disagreed: 0 }).collect();
     for ((p, fact), claims) in prepared.iter().zip(&facts).zip(&input.facts) {
         for (s, _) in claims {
             sources[*s].claims += 1;
         }
         let Some(best) = fact.best else { continue };
         let best_reading = claims[p.claims[best][0]].1;
+        if p.primary.len() < 2 {
+            continue; // nobody to agree or disagree with
+        }
         for &(s, v) in &p.primary {
             sources[s].facts += 1;
             let mine = claims[p.claims[v][0]].1;
@@ -504,7 +624,8 @@ mod tests {
     #[test]
     fn declared_dependence_discounts_without_evidence() {
         // One fact: 0 and 1 (declared wire copies of each other) against 2 and 3.
-        let rows = vec![vec![Some(1.0), Some(1.0), Some(2.0), Some(2.0)], vec![Some(5.0), Some(5.0), Some(5.0), Some(5.0)]];
+        let rows =
+            vec![vec![Some(1.0), Some(1.0), Some(2.0), Some(2.0)], vec![Some(5.0), Some(5.0), Some(5.0), Some(5.0)]];
         let (d, _) = run(&rows, vec![(1, 0)]);
         assert_eq!(best_value(&d, &rows, 0), 2.0);
         assert!(d.copies.iter().any(|c| c.declared && (c.a, c.b) == (0, 1)));
