@@ -203,7 +203,10 @@ pub fn analyze(loaded: Loaded) -> Outcome {
             }
         })
         .collect();
-    let (best, reliability) = crate::truth::assess(&facts, &[]);
+    // Outlets that carry the same wire copy or share long passages count less (docs/truth.md).
+    let dependence = crate::independence::Dependence::build(&corpus.sources, &articles, &registry);
+    let declared = crate::truth::declared_pairs(&corpus.sources, dependence.links());
+    let (best, reliability) = crate::truth::assess(&facts, &declared);
     for (f, b) in facts.iter_mut().zip(best) {
         f.best = b;
     }

@@ -16,6 +16,7 @@ pub mod fsio;
 pub mod ground;
 pub mod group;
 pub mod import;
+pub mod independence;
 pub mod load;
 pub mod model;
 pub mod normalize;

@@ -100,6 +100,11 @@ impl Registry {
         (Registry { entities, exact, keys }, diags)
     }
 
+    /// The entity whose name or alias `name` is, after folding; no fuzzy matching.
+    pub fn exact(&self, name: &str) -> Option<usize> {
+        self.exact.get(&fold(name)).copied()
+    }
+
     pub fn resolve(&self, name: &str) -> Resolution {
         let key = fold(name);
         if let Some(&i) = self.exact.get(&key) {

@@ -172,6 +172,31 @@ pub struct Reliability {
     pub copies: Vec<(String, f64, usize, bool)>,
 }
 
+/// Outlet pairs known to depend on each other, from the independence rule
+/// (src/independence.rs): every two outlets of a wire link, and the two
+/// outlets of a shared passage. Articles of one outlet are one source here
+/// already. Sorted, without duplicates.
+pub fn declared_pairs(sources: &[crate::model::Source], links: &[crate::independence::Link]) -> Vec<(String, String)> {
+    use crate::independence::Link;
+    let mut pairs = std::collections::BTreeSet::new();
+    for link in links {
+        let members: Vec<usize> = match link {
+            Link::Outlet { .. } => continue,
+            Link::Wire { .. } | Link::Passage { .. } => link.sources(),
+        };
+        let mut outlets: Vec<&str> =
+            members.iter().filter_map(|&i| sources.get(i)).map(|s| s.outlet.as_str()).collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        for (i, a) in outlets.iter().enumerate() {
+            for b in &outlets[i + 1..] {
+                pairs.insert((a.to_string(), b.to_string()));
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
 /// Truth discovery over checked facts: outlets are the sources (an outlet's
 /// articles share one accuracy). `dependent` names outlet pairs known to
 /// depend on each other. Returns each fact's best reading (same order as
@@ -648,5 +673,34 @@ mod tests {
         assert_eq!(best_value(&d, &rows, 0), 1.0);
         let (again, _) = run(&rows, vec![]);
         assert_eq!(d, again);
+    }
+
+    #[test]
+    fn wire_links_become_outlet_pairs_and_one_outlet_is_no_pair() {
+        use crate::independence::Link;
+        let source = |outlet: &str| crate::model::Source {
+            id: outlet.to_lowercase(),
+            outlet: outlet.into(),
+            title: None,
+            published: chrono::NaiveDate::from_ymd_opt(2013, 1, 1).unwrap(),
+            published_inferred: false,
+            article: "a.txt".into(),
+            article_path: "a.txt".into(),
+            url: None,
+            wire: vec![],
+            note: None,
+            loc: crate::error::Loc::file(&std::sync::Arc::from(std::path::Path::new("x.yaml"))),
+        };
+        let sources = vec![source("Reuters"), source("Daily"), source("Echo"), source("Daily")];
+        let links = vec![
+            Link::Wire { agency: "Reuters".into(), carriers: vec![1, 2], own: vec![0] },
+            Link::Outlet { outlet: "Daily".into(), sources: vec![1, 3] },
+        ];
+        let pairs = declared_pairs(&sources, &links);
+        let want: Vec<(String, String)> = [("Daily", "Echo"), ("Daily", "Reuters"), ("Echo", "Reuters")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(pairs, want);
     }
 }
