@@ -77,6 +77,8 @@ pub struct FactView {
     pub support: Support,
     /// Set from reviews.yaml by `review::apply`; unreviewed until then.
     pub review: ReviewStatus,
+    /// The reading the evidence best supports (src/truth.rs).
+    pub best: Option<crate::truth::Best>,
 }
 
 /// Everything `check` found.
@@ -94,6 +96,8 @@ pub struct Outcome {
     pub registry: Registry,
     /// Sources that are not independent of each other, and why (docs/independence.md).
     pub dependencies: Vec<DependencyView>,
+    /// Each outlet's estimated accuracy, most accurate first (src/truth.rs).
+    pub reliability: Vec<crate::truth::Reliability>,
 }
 
 impl Outcome {
@@ -207,7 +211,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
         }
     }
     let claims_checked = read.len();
-    let facts = group(read)
+    let mut facts: Vec<FactView> = group(read)
         .iter()
         .map(|fact| {
             let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
@@ -236,9 +240,17 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
                 pairs,
                 support: support(fact, &cmp.pairs, &dependence, &corpus.sources),
                 review: ReviewStatus::Unreviewed,
+                best: None,
             }
         })
         .collect();
+    // Outlets that carry the same wire copy or share long passages count less (docs/truth.md).
+    let dependence = crate::independence::Dependence::build(&corpus.sources, &articles, &registry);
+    let declared = crate::truth::declared_pairs(&corpus.sources, dependence.links());
+    let (best, reliability) = crate::truth::assess(&facts, &declared);
+    for (f, b) in facts.iter_mut().zip(best) {
+        f.best = b;
+    }
     sort_diagnostics(&mut diagnostics);
     diagnostics.dedup();
     Outcome {
@@ -249,6 +261,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
         claims_total: corpus.claims.len(),
         registry,
         dependencies: dependencies(&dependence, &corpus.sources),
+        reliability,
     }
 }
 

@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check;
 use crate::compare::Verdict;
+use crate::import::CsvImport;
+use crate::model::{EntityKind, ValueType};
 use crate::normalize::date::{read_date, Tense};
 use crate::normalize::{format_bounds, format_day};
 use crate::report::{self, Format, Options};
@@ -57,6 +59,73 @@ pub enum CliCommand {
     ///
     /// With no EXPR, reads one expression a line from standard input.
     When(WhenArgs),
+    /// List each outlet with its estimated accuracy and suspected copying (docs/truth.md).
+    Sources(SourcesArgs),
+    /// Turn tabular data into a claims corpus (claims/ + articles/) that `check` reads.
+    #[command(subcommand)]
+    Import(ImportKind),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SourcesArgs {
+    #[arg(long, value_name = "DIR", default_value = "claims")]
+    pub claims: PathBuf,
+    #[arg(long, value_name = "DIR", default_value = "articles")]
+    pub articles: PathBuf,
+    #[arg(long, value_enum, default_value_t = WhenFormat::Text, value_name = "FORMAT")]
+    pub format: WhenFormat,
+    /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportKind {
+    /// Import a CSV file where each row is what one source said about one subject.
+    ///
+    /// Every other column becomes a property of that name; an empty cell is no claim.
+    /// Writes OUT/claims (a claim file per source, and entities.yaml) and OUT/articles
+    /// (each source's rows as text, which the claims quote). OUT must be new or empty.
+    Csv(ImportCsvArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportCsvArgs {
+    /// The CSV file (a header row, then one row per source and subject).
+    pub file: PathBuf,
+    /// The column naming what each row is about.
+    #[arg(long, value_name = "COLUMN")]
+    pub subject_column: String,
+    /// The column naming the source that said it.
+    #[arg(long, value_name = "COLUMN")]
+    pub source_column: String,
+    /// A column to leave out (row ids, notes); repeat for more.
+    #[arg(long, value_name = "COLUMN")]
+    pub ignore_column: Vec<String>,
+    /// The value type of a column's claims, e.g. `--type arrival=date`; repeat for more.
+    /// Without it, `check` infers the type from the property name.
+    #[arg(long = "type", value_name = "COLUMN=TYPE", value_parser = parse_column_type)]
+    pub types: Vec<(String, ValueType)>,
+    /// When the sources said it (YYYY-MM-DD): each source's `published` and each claim's `as_of`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: NaiveDate,
+    /// The registry kind of the subjects.
+    #[arg(long, value_name = "KIND", default_value = "event", value_parser = parse_kind)]
+    pub subject_kind: EntityKind,
+    /// The folder to write (created; must be new or empty).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}
+
+fn parse_column_type(s: &str) -> Result<(String, ValueType), String> {
+    let (col, t) = s.rsplit_once('=').ok_or_else(|| format!("'{s}' is not COLUMN=TYPE, e.g. arrival=date"))?;
+    let t = ValueType::parse(t.trim())
+        .ok_or_else(|| format!("unknown type '{t}'; one of: {}", ValueType::NAMES.join(", ")))?;
+    Ok((col.trim().to_string(), t))
+}
+
+fn parse_kind(s: &str) -> Result<EntityKind, String> {
+    EntityKind::parse(s).ok_or_else(|| format!("unknown kind '{s}'; one of: {}", EntityKind::NAMES.join(", ")))
 }
 
 #[derive(Debug, clap::Args)]
@@ -287,6 +356,17 @@ pub enum Command {
         tense: Tense,
         json: bool,
     },
+    ImportCsv {
+        file: PathBuf,
+        options: CsvImport,
+        out: PathBuf,
+    },
+    Sources {
+        claims: PathBuf,
+        articles: PathBuf,
+        json: bool,
+        width: Option<u16>,
+    },
 }
 
 impl Cli {
@@ -359,6 +439,24 @@ impl Cli {
                     Tense::Unknown
                 },
                 json: a.format == WhenFormat::Json,
+            },
+            CliCommand::Sources(a) => Command::Sources {
+                claims: a.claims,
+                articles: a.articles,
+                json: a.format == WhenFormat::Json,
+                width: a.width.or(term.width).or(Some(120)),
+            },
+            CliCommand::Import(ImportKind::Csv(a)) => Command::ImportCsv {
+                file: a.file,
+                options: CsvImport {
+                    subject_column: a.subject_column,
+                    source_column: a.source_column,
+                    ignore_columns: a.ignore_column,
+                    types: a.types,
+                    as_of: a.as_of,
+                    subject_kind: a.subject_kind,
+                },
+                out: a.out,
             },
         }
     }
@@ -462,6 +560,21 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             }
             out
         }
+        Command::ImportCsv { file, options, out: dir } => import_csv(&file, &options, &dir),
+        Command::Sources { claims, articles, json, width } => {
+            let outcome = check::run(&claims, &articles);
+            let mut out = Output::default();
+            for d in outcome.errors() {
+                out.stderr.push_str(&format!("{d}\n"));
+            }
+            out.stdout = if json {
+                report::sources::render_json(&outcome)
+            } else {
+                report::sources::render_table(&outcome, width)
+            };
+            out.code = if outcome.has_errors() { EXIT_INPUT_ERROR } else { EXIT_OK };
+            out
+        }
     }
 }
 
@@ -503,6 +616,59 @@ fn write_report(path: &std::path::Path, text: &str, force: bool) -> Result<(), S
             Err(format!("error: cannot write {shown}: {why}\n  help: {help}\n"))
         }
     }
+}
+
+fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path) -> Output {
+    let mut out = Output::default();
+    let fail = |out: &mut Output, diags: Vec<crate::error::Diagnostic>| {
+        for d in diags {
+            out.stderr.push_str(&format!("{d}\n"));
+        }
+        out.stderr.push_str("nothing was written\n");
+        out.code = EXIT_INPUT_ERROR;
+    };
+    // Refuse a folder with anything in it before reading the input.
+    if std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
+        out.stderr.push_str(&format!(
+            "error: '{}' is not empty\n  help: give --out a new or empty folder; import never writes over existing files\n",
+            dir.display()
+        ));
+        out.code = EXIT_INPUT_ERROR;
+        return out;
+    }
+    let path: std::sync::Arc<std::path::Path> = std::sync::Arc::from(file);
+    let text = match crate::load::read_input(&path) {
+        Ok(t) => t,
+        Err(diags) => {
+            fail(&mut out, diags);
+            return out;
+        }
+    };
+    let imported = match crate::import::import_csv(&text, &path, options) {
+        Ok(i) => i,
+        Err(diags) => {
+            fail(&mut out, diags);
+            return out;
+        }
+    };
+    if let Err(e) = crate::fsio::write_new_tree(dir, &imported.files) {
+        out.stderr.push_str(&format!("error: cannot write the corpus to '{}': {e}\n", dir.display()));
+        out.code = EXIT_INPUT_ERROR;
+        return out;
+    }
+    let (claims, articles) = (dir.join("claims"), dir.join("articles"));
+    out.stdout = format!(
+        "imported {} claims about {} subjects from {} sources ({} rows) into {} and {}\nnext: crosscheck check --claims {} --articles {}\n",
+        imported.claims,
+        imported.subjects,
+        imported.sources,
+        imported.rows,
+        claims.display(),
+        articles.display(),
+        claims.display(),
+        articles.display()
+    );
+    out
 }
 
 /// One line of `when --format json`, keys in the documented order.

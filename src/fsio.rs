@@ -77,6 +77,40 @@ pub fn replace_own(
     Ok(())
 }
 
+/// Write a set of new files under `dir`, which must be missing or empty: the
+/// tool never writes over a person's work. Folders are created as needed;
+/// each file is written with [`write_atomic`]. `files` holds paths relative
+/// to `dir`, without `..`.
+pub fn write_new_tree(dir: &Path, files: &[(std::path::PathBuf, String)]) -> io::Result<()> {
+    match fs::read_dir(dir) {
+        Ok(mut entries) => {
+            if entries.next().is_some() {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("'{}' is not empty; give a new or empty folder, nothing is overwritten", dir.display()),
+                ));
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(dir)?,
+        Err(e) if dir.exists() && !dir.is_dir() => {
+            return Err(io::Error::new(e.kind(), format!("'{}' is a file, not a folder", dir.display())))
+        }
+        Err(e) => return Err(e),
+    }
+    for (rel, text) in files {
+        debug_assert!(rel.components().all(|c| matches!(c, std::path::Component::Normal(_))));
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        if path.exists() {
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("'{}' already exists", path.display())));
+        }
+        write_atomic(&path, text.as_bytes())?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +149,16 @@ mod tests {
         fs::write(&path, "").unwrap();
         replace_own(&path, b"OURS 5", false, ours).unwrap();
         assert!(matches!(replace_own(dir.path(), b"x", true, ours), Err(ReplaceError::IsDir)));
+    }
+
+    #[test]
+    fn new_tree_refuses_a_folder_with_anything_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![(std::path::PathBuf::from("a/b.txt"), "x".to_string())];
+        write_new_tree(&dir.path().join("out"), &files).unwrap();
+        assert_eq!(fs::read_to_string(dir.path().join("out/a/b.txt")).unwrap(), "x");
+        let err = write_new_tree(&dir.path().join("out"), &files).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert!(err.to_string().contains("not empty"), "{err}");
     }
 }

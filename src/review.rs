@@ -322,6 +322,7 @@ mod tests {
             pairs: Vec::new(),
             support: Default::default(),
             tolerance: None,
+            best: None,
             review: ReviewStatus::Unreviewed,
         }
     }

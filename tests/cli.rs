@@ -164,7 +164,7 @@ fn copied_and_wire_sources_count_once() {
 #[test]
 fn the_table_and_markdown_show_support_and_dependent_sources() {
     let dir = fixture("independence");
-    let run = run_in(&dir, &["check", "--all", "--width", "120"]);
+    let run = run_in(&dir, &["check", "--all", "--width", "220"]);
     assert!(run.stdout.contains("3 sources (2 independent)"), "{}", run.stdout);
     assert!(run.stdout.contains("support: 2 sources, all dependent"), "{}", run.stdout);
     assert!(run.stdout.contains("dependent sources (each group counts as one"), "{}", run.stdout);

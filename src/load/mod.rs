@@ -149,6 +149,16 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
     out
 }
 
+/// Read one input file (a CSV to import, say) as UTF-8 text, with the limits
+/// and messages of claim files.
+pub fn read_input(file: &Arc<Path>) -> Result<String, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    if !file.is_file() {
+        return Err(vec![Diagnostic::error(Some(Loc::file(file)), "no such file").with_help("check the path")]);
+    }
+    read_text(file, &mut diags).ok_or(diags)
+}
+
 /// Every non-hidden file below `dir`. Symbolic links to folders are followed
 /// once each: a link that leads back into a folder already read (a cycle) is
 /// reported, not followed.

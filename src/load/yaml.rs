@@ -169,47 +169,6 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
     Ok(root)
 }
 
-/// One scalar as YAML text that reads back as exactly `s`: plain when that is
-/// unambiguous (for this reader and for YAML 1.1 readers alike), otherwise
-/// double-quoted with escapes. Never a block scalar, so it fits on one line.
-pub fn emit_scalar(s: &str) -> String {
-    if plain_is_safe(s) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
-                out.push_str(&format!("\\u{:04X}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn plain_is_safe(s: &str) -> bool {
-    const WORDS: &[&str] = &["true", "false", "yes", "no", "y", "n", "on", "off", "null", "~", ".inf", ".nan"];
-    let Some(first) = s.chars().next() else { return false };
-    first.is_alphanumeric()
-        && !s.ends_with(char::is_whitespace)
-        && !s.ends_with(':')
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.contains(|c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{85}'))
-        && !WORDS.contains(&s.to_lowercase().as_str())
-        && s.parse::<f64>().is_err()
-        && !s.starts_with("0x")
-        && !s.starts_with("0o")
-}
-
 /// One item of a block list: `- key: value` then `  key: value` lines, in the
 /// order given, each value written by [`emit_scalar`]; ends with a newline.
 pub fn emit_list_item(entries: &[(&str, &str)]) -> String {
@@ -230,6 +189,153 @@ fn count_nodes(node: &Node) -> usize {
         NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
         NodeKind::Map(entries) => 1 + entries.iter().map(|(k, v)| count_nodes(k) + count_nodes(v)).sum::<usize>(),
     }
+}
+
+/// A tree to write as YAML: block mappings and sequences, scalars quoted
+/// whenever a plain scalar could be read back differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Emit {
+    Scalar(String),
+    Seq(Vec<Emit>),
+    Map(Vec<(String, Emit)>),
+}
+
+/// Write `value` as a YAML document (block style, two-space indentation).
+/// [`parse`] reads the result back to the same texts.
+pub fn emit(value: &Emit) -> String {
+    let mut out = String::new();
+    match value {
+        Emit::Scalar(s) => {
+            out.push_str(&emit_scalar(s));
+            out.push('\n');
+        }
+        _ => emit_block(value, 0, &mut out),
+    }
+    out
+}
+
+fn emit_block(value: &Emit, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    match value {
+        Emit::Scalar(s) => {
+            out.push_str(&emit_scalar(s));
+            out.push('\n');
+        }
+        Emit::Seq(items) if items.is_empty() => out.push_str("[]\n"),
+        Emit::Map(entries) if entries.is_empty() => out.push_str("{}\n"),
+        Emit::Seq(items) => {
+            for item in items {
+                out.push_str(&pad);
+                out.push_str("- ");
+                match item {
+                    Emit::Map(entries) if !entries.is_empty() => {
+                        // The first key sits on the dash's line; the rest line up under it.
+                        let mut first = true;
+                        for (k, v) in entries {
+                            if !first {
+                                out.push_str(&pad);
+                                out.push_str("  ");
+                            }
+                            first = false;
+                            emit_entry(k, v, indent + 2, out);
+                        }
+                    }
+                    Emit::Seq(inner) if !inner.is_empty() => {
+                        out.push('\n');
+                        emit_block(item, indent + 2, out);
+                    }
+                    _ => emit_block(item, indent + 2, out),
+                }
+            }
+        }
+        Emit::Map(entries) => {
+            for (k, v) in entries {
+                out.push_str(&pad);
+                emit_entry(k, v, indent, out);
+            }
+        }
+    }
+}
+
+fn emit_entry(key: &str, value: &Emit, indent: usize, out: &mut String) {
+    out.push_str(&emit_scalar(key));
+    out.push(':');
+    match value {
+        Emit::Scalar(s) => {
+            out.push(' ');
+            out.push_str(&emit_scalar(s));
+            out.push('\n');
+        }
+        Emit::Seq(v) if v.is_empty() => out.push_str(" []\n"),
+        Emit::Map(v) if v.is_empty() => out.push_str(" {}\n"),
+        Emit::Seq(_) => {
+            out.push('\n');
+            emit_block(value, indent, out);
+        }
+        Emit::Map(_) => {
+            out.push('\n');
+            emit_block(value, indent + 2, out);
+        }
+    }
+}
+
+/// One scalar as YAML text that reads back as exactly `s`, on one line: plain
+/// when it is unambiguous text, else double-quoted with escapes. Plain is kept
+/// to a conservative set: letters, digits, spaces and harmless punctuation,
+/// not starting with an indicator, never a null, a boolean-looking word or a
+/// number (a reader other than ours, YAML 1.1 ones included, might type them).
+pub fn emit_scalar(s: &str) -> String {
+    if is_plain_safe(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20
+                || c == '\u{7f}'
+                || c == '\u{85}'
+                || c == '\u{2028}'
+                || c == '\u{2029}'
+                || c == '\u{feff}' =>
+            {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn is_plain_safe(s: &str) -> bool {
+    let Some(first) = s.chars().next() else { return false };
+    let last = s.chars().last().unwrap_or(first);
+    if !(first.is_alphanumeric()) || last == ' ' || last == ':' {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "null" | "~" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | ".nan" | ".inf"
+    ) {
+        return false;
+    }
+    if first.is_ascii_digit()
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '_' | 'e' | 'E' | '-' | '+' | ':'))
+    {
+        // 12, 1.5, 1e3, 2013-10-07, 12:30: fine for our reader, typed by others; quote them.
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.contains("  ") {
+        return false;
+    }
+    s.chars().all(|c| c.is_alphanumeric() || c == ' ' || "-_.,;:/()'+&@".contains(c))
 }
 
 #[cfg(test)]
@@ -360,5 +466,81 @@ mod tests {
     #[test]
     fn two_documents_are_refused() {
         assert!(parse("a: 1\n---\nb: 2\n").is_err());
+    }
+
+    fn roundtrip_scalar(text: &str) {
+        let doc = emit(&Emit::Map(vec![("k".into(), Emit::Scalar(text.into()))]));
+        let root = parse(&doc).unwrap().unwrap();
+        let NodeKind::Map(entries) = &root.kind else { panic!("{doc}") };
+        assert_eq!(scalar(&entries[0].1), text, "emitted as {doc:?}");
+        assert!(!entries[0].1.is_null(), "{doc:?} read back as null");
+    }
+
+    #[test]
+    fn emitted_documents_quote_what_would_be_misread() {
+        for s in [
+            "7:10 a.m.",
+            "AA-3859-IAH-ORD",
+            "",
+            " lead",
+            "trail ",
+            "null",
+            "~",
+            "no",
+            "1e3",
+            "2013-10-07",
+            "a: b",
+            "a #b",
+            "- x",
+            "[x]",
+            "{x}",
+            "'quoted'",
+            "\"dq\"",
+            "back\\slash",
+            "two\nlines",
+            "tab\there",
+            "bell\u{7}",
+            "&anchor",
+            "*alias",
+            "!tag",
+            "%dir",
+            "@at",
+            "`tick",
+            "|",
+            ">",
+            "?",
+            "Sergéi Lavrov",
+            "9:32 p.m.            Delayed",
+            "ends:",
+            "\u{feff}bom",
+        ] {
+            roundtrip_scalar(s);
+        }
+        assert_eq!(super::emit_scalar("7:10 a.m."), "7:10 a.m.");
+        assert_eq!(super::emit_scalar("no"), "\"no\"");
+    }
+
+    #[test]
+    fn emitted_documents_keep_their_shape() {
+        let doc = Emit::Map(vec![
+            ("source".into(), Emit::Map(vec![("id".into(), Emit::Scalar("aa".into()))])),
+            (
+                "claims".into(),
+                Emit::Seq(vec![
+                    Emit::Map(vec![
+                        ("id".into(), Emit::Scalar("c1".into())),
+                        ("value".into(), Emit::Seq(vec![Emit::Scalar("a".into()), Emit::Scalar("b".into())])),
+                    ]),
+                    Emit::Map(vec![("id".into(), Emit::Scalar("c2".into()))]),
+                ]),
+            ),
+            ("empty".into(), Emit::Seq(vec![])),
+        ]);
+        let text = emit(&doc);
+        assert_eq!(text, "source:\n  id: aa\nclaims:\n- id: c1\n  value:\n  - a\n  - b\n- id: c2\nempty: []\n");
+        let root = parse(&text).unwrap().unwrap();
+        let NodeKind::Map(entries) = &root.kind else { panic!() };
+        let NodeKind::Seq(claims) = &entries[1].1.kind else { panic!() };
+        assert_eq!(claims.len(), 2);
     }
 }

@@ -51,6 +51,7 @@ struct Fact<'a> {
     claims: Vec<Claim<'a>>,
     pairs: Vec<Pair<'a>>,
     support: FactSupport<'a>,
+    best: Option<Best<'a>>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +134,44 @@ fn review(status: &ReviewStatus) -> Review<'_> {
     out.file = Some(r.loc.file.display().to_string());
     out.line = Some(r.loc.line);
     out
+}
+
+/// The best-supported reading (src/truth.rs, docs/truth.md).
+#[derive(Serialize)]
+struct Best<'a> {
+    value: &'a str,
+    reading: String,
+    /// Dates: `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`); numbers: the range; null otherwise or when open.
+    start: serde_json::Value,
+    end: serde_json::Value,
+    confidence: f64,
+    sources: &'a [String],
+    against: &'a [String],
+}
+
+fn best(b: &crate::truth::Best) -> Best<'_> {
+    let (start, end) = bounds(&b.reading);
+    Best {
+        value: &b.value,
+        reading: b.reading.describe(),
+        start,
+        end,
+        confidence: (b.confidence * 10_000.0).round() / 10_000.0,
+        sources: &b.sources,
+        against: &b.against,
+    }
+}
+
+/// The bounds of a reading as JSON values.
+fn bounds(r: &Reading) -> (serde_json::Value, serde_json::Value) {
+    use serde_json::Value;
+    let day = |d: Option<chrono::NaiveDate>| d.map_or(Value::Null, |d| Value::String(format_day(d)));
+    let num = |x: Option<f64>| x.and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number);
+    match r {
+        Reading::Date(d) => (day(d.start), day(d.end)),
+        Reading::Number(n) => (num(n.low), num(n.high)),
+        _ => (Value::Null, Value::Null),
+    }
 }
 
 #[derive(Serialize)]
@@ -269,6 +308,7 @@ fn fact(f: &FactView) -> Fact<'_> {
             })
             .collect(),
         support: fact_support(&f.support),
+        best: f.best.as_ref().map(best),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod claimreview;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod sources;
 pub mod table;
 pub mod timeline;
 

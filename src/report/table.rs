@@ -33,6 +33,20 @@ fn value_cell(c: &ClaimView) -> String {
     }
 }
 
+/// The best-supported reading: value, reading, confidence and who gives it.
+pub fn best_cell(best: Option<&crate::truth::Best>) -> String {
+    let Some(b) = best else { return String::new() };
+    format!("{}\n{}\n{:.0}% · {}", b.value, b.reading.describe(), b.confidence * 100.0, outlets_short(&b.sources, 3))
+}
+
+/// Up to `n` outlets, then how many more.
+pub fn outlets_short(outlets: &[String], n: usize) -> String {
+    if outlets.len() <= n {
+        return outlets.join(", ");
+    }
+    format!("{} +{} more", outlets[..n].join(", "), outlets.len() - n)
+}
+
 pub fn render(outcome: &Outcome, options: &Options) -> String {
     let facts = shown(outcome, options);
     let mut out = String::new();
@@ -50,7 +64,7 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
-        let header = ["Fact", "Source", "Value", "Reading", "Said by"];
+        let header = ["Fact", "Source", "Value", "Reading", "Said by", "Best supported"];
         table.set_header(header.iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
         // The fact column carries the reason; keep it from crowding out the claims.
         // Its ids are never broken mid-word, as far as the width allows.
@@ -96,6 +110,7 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
                     Cell::new(value_cell(c)),
                     Cell::new(format!("{}{reading_note}", c.reading.describe())),
                     Cell::new(c.said_by.as_deref().unwrap_or("")),
+                    Cell::new(if i == 0 { best_cell(fact.best.as_ref()) } else { String::new() }),
                 ]);
             }
         }

@@ -31,6 +31,15 @@ pub fn render(facts: &[&FactView]) -> String {
                 c.reading.describe()
             ));
         }
+        if let Some(b) = &f.best {
+            out.push_str(&format!(
+                "  best supported: {} => {} ({:.0}% confidence; {})\n",
+                b.value,
+                b.reading.describe(),
+                b.confidence * 100.0,
+                b.sources.join(", ")
+            ));
+        }
         if let Some(chart) = timeline(f) {
             out.push_str(&chart);
         }

@@ -1,0 +1,514 @@
+//! Import tabular sources: a CSV file where each row is what one source said
+//! about one subject becomes a claims corpus that `check` reads like any other.
+//!
+//! For `crosscheck import csv FILE --subject-column flight --source-column src`:
+//! - every distinct value of the source column becomes a source, with a claim
+//!   file `claims/<id>.yaml` and an article `articles/<id>.txt` that holds its
+//!   rows as text, one line per row
+//!   (`flight AA-3859-IAH-ORD: sched_dep_time 7:10 a.m.; act_dep_time 7:16 a.m.`),
+//!   so every claim quotes a real passage of its article (the whole row's line);
+//! - every other column that is not ignored becomes a property of that name
+//!   (lower case, spaces and dashes as `_`, as claim files write properties);
+//!   a non-empty cell is one claim, an empty cell is no claim;
+//! - `claims/entities.yaml` lists every subject once (subjects that fold alike
+//!   are one entity, the other spellings its aliases), so subjects resolve
+//!   exactly and never fuzzily into each other.
+//!
+//! Source ids are slugs of the source names (`Boston Globe` -> `boston-globe`);
+//! two names with one slug get `-2`, `-3` in the order of first appearance, and
+//! `entities` is never a source id (it would be the registry's file name).
+//!
+//! Pure: [`import_csv`] turns text into the files to write; `cli` reads the CSV
+//! (through `load`) and writes the files (through `fsio`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::error::{Diagnostic, Loc};
+use crate::load::yaml::{emit, Emit};
+use crate::model::{EntityKind, ValueType};
+use crate::normalize::format_day;
+use crate::text::{fold, slug};
+
+/// Most errors listed for one input before the rest are summed up.
+const MAX_ERRORS: usize = 50;
+
+/// What to import and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvImport {
+    /// The column naming what a row is about (one subject per row).
+    pub subject_column: String,
+    /// The column naming who said it.
+    pub source_column: String,
+    /// Columns that are neither subject, source nor property (row ids, notes).
+    pub ignore_columns: Vec<String>,
+    /// `type:` written on the claims of a column; other columns get none, and
+    /// `check` infers the type from the property name (docs/claims-format.md).
+    pub types: Vec<(String, ValueType)>,
+    /// When the sources said it: `published` of every source, `as_of` of every claim.
+    pub as_of: NaiveDate,
+    /// The kind of the registry entities written for the subjects.
+    pub subject_kind: EntityKind,
+}
+
+/// The corpus to write: paths relative to the output folder, and their text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub files: Vec<(PathBuf, String)>,
+    pub rows: usize,
+    pub sources: usize,
+    pub subjects: usize,
+    pub claims: usize,
+}
+
+/// One row: its CSV line, its subject, and (property index, value) for each non-empty cell.
+type Row = (u64, String, Vec<(usize, String)>);
+
+struct SourceRows {
+    name: String,
+    id: String,
+    rows: Vec<Row>,
+}
+
+/// Turn a CSV text into a claims corpus. `file` names the input in messages
+/// (with the CSV line of each problem). Every problem is returned, none stops
+/// the reading of the others; any problem means nothing is written.
+pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> Result<Imported, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+        Err(e) => return Err(vec![csv_error(file, text, &e)]),
+    };
+    if header.iter().all(String::is_empty) {
+        return Err(vec![Diagnostic::error(Some(Loc::at(file, 1, 0)), "the file has no header row")
+            .with_help("the first line must name the columns, e.g. `src,flight,sched_dep_time`")]);
+    }
+    let listing = header.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
+    let find = |name: &str, what: &str, diags: &mut Vec<Diagnostic>| -> Option<usize> {
+        let found = header.iter().position(|h| h == name);
+        if found.is_none() {
+            let near = crate::text::nearest(name, header.iter().map(String::as_str))
+                .map(|n| format!("did you mean '{n}'? "))
+                .unwrap_or_default();
+            diags.push(
+                Diagnostic::error(Some(Loc::at(file, 1, 0)), format!("no column '{name}' ({what}) in the header"))
+                    .with_help(format!("{near}the columns are {listing}")),
+            );
+        }
+        found
+    };
+    let subject_col = find(&opts.subject_column, "--subject-column", &mut diags);
+    let source_col = find(&opts.source_column, "--source-column", &mut diags);
+    let ignored: Vec<Option<usize>> =
+        opts.ignore_columns.iter().map(|c| find(c, "--ignore-column", &mut diags)).collect();
+    let typed: Vec<(Option<usize>, ValueType)> =
+        opts.types.iter().map(|(c, t)| (find(c, "--type", &mut diags), *t)).collect();
+    if subject_col.is_some() && subject_col == source_col {
+        diags.push(Diagnostic::error(
+            Some(Loc::at(file, 1, 0)),
+            "the subject column and the source column are the same column",
+        ));
+    }
+
+    // The property columns: every other column, named as claim files name properties.
+    let mut properties: Vec<(usize, String)> = Vec::new();
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for (i, h) in header.iter().enumerate() {
+        if Some(i) == subject_col || Some(i) == source_col || ignored.contains(&Some(i)) {
+            continue;
+        }
+        let property = h.to_lowercase().replace([' ', '-'], "_");
+        if property.is_empty() {
+            diags.push(
+                Diagnostic::error(Some(Loc::at(file, 1, 0)), format!("column {} has no name", i + 1))
+                    .with_help("give every column a name in the header"),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(&property) {
+            diags.push(
+                Diagnostic::error(
+                    Some(Loc::at(file, 1, 0)),
+                    format!("columns '{first}' and '{h}' would both be the property '{property}'"),
+                )
+                .with_help("rename one of them, or leave one out with --ignore-column"),
+            );
+            continue;
+        }
+        seen.insert(property.clone(), h);
+        properties.push((i, property));
+    }
+    for (col, t) in &typed {
+        if let Some(c) = col {
+            if !properties.iter().any(|(i, _)| i == c) {
+                diags.push(Diagnostic::error(
+                    Some(Loc::at(file, 1, 0)),
+                    format!("--type {}={} names a column that is not a property", header[*c], t.as_str()),
+                ));
+            }
+        }
+    }
+    if properties.is_empty() && diags.is_empty() {
+        diags.push(
+            Diagnostic::error(Some(Loc::at(file, 1, 0)), "no column is left to become a property")
+                .with_help(format!("the columns are {listing}; ignore fewer of them")),
+        );
+    }
+    let (Some(subject_col), Some(source_col)) = (subject_col, source_col) else { return Err(diags) };
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+
+    // Rows, grouped by source in order of first appearance.
+    let mut sources: Vec<SourceRows> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut rows = 0usize;
+    let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter { text, at: 0, line: 1 };
+    let mut errors = 0usize;
+    let mut push_error = |diags: &mut Vec<Diagnostic>, d: Diagnostic| {
+        errors += 1;
+        if errors <= MAX_ERRORS {
+            diags.push(d);
+        }
+    };
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                push_error(&mut diags, csv_error(file, text, &e));
+                // An error inside a quoted field ends the usable input.
+                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                    break;
+                }
+                continue;
+            }
+        }
+        // The csv crate's own line count misses CRLF ends; count from the byte offset.
+        let line = match record.position() {
+            Some(p) => lines.line_at(p.byte() as usize),
+            None => 0,
+        };
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+            continue; // a blank line
+        }
+        rows += 1;
+        let loc = Loc::at(file, line as u32, 0);
+        if record.len() != header.len() {
+            push_error(
+                &mut diags,
+                Diagnostic::error(
+                    Some(loc),
+                    format!("this row has {} fields, the header {}", record.len(), header.len()),
+                )
+                .with_help("every row needs one field per column; quote fields that contain commas"),
+            );
+            continue;
+        }
+        let cell = |i: usize| record.get(i).unwrap_or_default().trim();
+        let (subject, source) = (cell(subject_col), cell(source_col));
+        if source.is_empty() {
+            push_error(
+                &mut diags,
+                Diagnostic::error(Some(loc.clone()), format!("the source ('{}') is empty", opts.source_column))
+                    .with_help("every row needs the name of the source that said it"),
+            );
+            continue;
+        }
+        if fold(subject).is_empty() {
+            push_error(
+                &mut diags,
+                Diagnostic::error(
+                    Some(loc),
+                    format!(
+                        "the subject ('{}') is {}",
+                        opts.subject_column,
+                        if subject.is_empty() {
+                            "empty".to_string()
+                        } else {
+                            format!("'{subject}', with no letter or digit")
+                        }
+                    ),
+                )
+                .with_help("every row needs a subject that names what it is about"),
+            );
+            continue;
+        }
+        let values: Vec<(usize, String)> = properties
+            .iter()
+            .enumerate()
+            .filter(|(_, (i, _))| !cell(*i).is_empty())
+            .map(|(p, (i, _))| (p, cell(*i).to_string()))
+            .collect();
+        let index = *by_name.entry(source.to_string()).or_insert_with(|| {
+            sources.push(SourceRows { name: source.to_string(), id: String::new(), rows: Vec::new() });
+            sources.len() - 1
+        });
+        sources[index].rows.push((line, subject.to_string(), values));
+    }
+    if errors > MAX_ERRORS {
+        diags.push(Diagnostic::error(
+            Some(Loc::file(file)),
+            format!("{} more problems not listed", errors - MAX_ERRORS),
+        ));
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    if sources.is_empty() {
+        return Err(vec![Diagnostic::error(Some(Loc::file(file)), "the file has a header but no rows")]);
+    }
+
+    // Source ids: slugs, unique, never the registry's name.
+    let mut taken: HashSet<String> = ["entities".to_string()].into();
+    for s in &mut sources {
+        let base = slug(&s.name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(id.clone());
+        s.id = id;
+    }
+
+    let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let type_of: BTreeMap<usize, ValueType> = typed.iter().filter_map(|(c, t)| c.map(|c| (c, *t))).collect();
+    let mut files = Vec::new();
+    let mut claims = 0usize;
+    let mut registry: Vec<(String, Vec<String>)> = Vec::new();
+    let mut registry_index: HashMap<String, usize> = HashMap::new();
+    for s in &sources {
+        let mut article = format!("Rows of {} in {file_name}, one line per row.\n", one_line(&s.name));
+        let mut claim_items = Vec::new();
+        let mut claim_ids: HashMap<String, usize> = HashMap::new();
+        for (line, subject, values) in &s.rows {
+            let key = fold(subject);
+            match registry_index.get(&key) {
+                Some(&e) => {
+                    if registry[e].0 != *subject && !registry[e].1.contains(subject) {
+                        registry[e].1.push(subject.clone());
+                    }
+                }
+                None => {
+                    registry_index.insert(key, registry.len());
+                    registry.push((subject.clone(), Vec::new()));
+                }
+            }
+            let mut row = format!("{} {}:", one_line(&opts.subject_column), one_line(subject));
+            for (k, (p, value)) in values.iter().enumerate() {
+                row.push_str(if k == 0 { " " } else { "; " });
+                row.push_str(&format!("{} {}", one_line(&header[properties[*p].0]), one_line(value)));
+            }
+            article.push_str(&row);
+            article.push('\n');
+            for (p, value) in values {
+                let (col, property) = &properties[*p];
+                let base = format!("{}.{property}", slug(subject));
+                let n = claim_ids.entry(base.clone()).or_insert(0);
+                *n += 1;
+                let id = if *n == 1 { base } else { format!("{base}-{n}") };
+                let mut fields = vec![
+                    ("id".to_string(), Emit::Scalar(id)),
+                    ("subject".to_string(), Emit::Scalar(subject.clone())),
+                    ("property".to_string(), Emit::Scalar(property.clone())),
+                    ("value".to_string(), Emit::Scalar(value.clone())),
+                ];
+                if let Some(t) = type_of.get(col) {
+                    fields.push(("type".to_string(), Emit::Scalar(t.as_str().to_string())));
+                }
+                fields.push(("quote".to_string(), Emit::Scalar(row.clone())));
+                fields.push(("note".to_string(), Emit::Scalar(format!("{file_name} line {line}"))));
+                claim_items.push(Emit::Map(fields));
+                claims += 1;
+            }
+        }
+        let doc = Emit::Map(vec![
+            (
+                "source".to_string(),
+                Emit::Map(vec![
+                    ("id".to_string(), Emit::Scalar(s.id.clone())),
+                    ("outlet".to_string(), Emit::Scalar(s.name.clone())),
+                    ("published".to_string(), Emit::Scalar(format_day(opts.as_of))),
+                    ("article".to_string(), Emit::Scalar(format!("{}.txt", s.id))),
+                    ("note".to_string(), Emit::Scalar(format!("imported from {file_name} by crosscheck import csv"))),
+                ]),
+            ),
+            ("claims".to_string(), Emit::Seq(claim_items)),
+        ]);
+        files.push((PathBuf::from("claims").join(format!("{}.yaml", s.id)), emit(&doc)));
+        files.push((PathBuf::from("articles").join(format!("{}.txt", s.id)), article));
+    }
+    let entities = Emit::Map(vec![(
+        "entities".to_string(),
+        Emit::Seq(
+            registry
+                .iter()
+                .map(|(name, aliases)| {
+                    let mut fields = vec![
+                        ("name".to_string(), Emit::Scalar(name.clone())),
+                        ("kind".to_string(), Emit::Scalar(opts.subject_kind.as_str().to_string())),
+                    ];
+                    if !aliases.is_empty() {
+                        fields.push((
+                            "aliases".to_string(),
+                            Emit::Seq(aliases.iter().map(|a| Emit::Scalar(a.clone())).collect()),
+                        ));
+                    }
+                    Emit::Map(fields)
+                })
+                .collect(),
+        ),
+    )]);
+    let mut registry_text =
+        format!("# The subjects of {file_name} (column '{}'), one entity each.\n", one_line(&opts.subject_column));
+    registry_text.push_str(&emit(&entities));
+    files.push((PathBuf::from("claims").join("entities.yaml"), registry_text));
+    files.sort();
+    Ok(Imported { files, rows, sources: sources.len(), subjects: registry.len(), claims })
+}
+
+/// 1-based line numbers of byte offsets asked in increasing order, in one pass.
+struct LineCounter<'a> {
+    text: &'a str,
+    at: usize,
+    line: u64,
+}
+
+impl LineCounter<'_> {
+    fn line_at(&mut self, byte: usize) -> u64 {
+        // A record's offset may sit on the line end before it (CRLF input): skip to its first byte.
+        let bytes = self.text.as_bytes();
+        let mut byte = byte.min(bytes.len());
+        while byte < bytes.len() && matches!(bytes[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte > self.at {
+            self.line += self.text.as_bytes()[self.at..byte].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.at = byte;
+        }
+        self.line
+    }
+}
+
+/// Text on one line: line breaks and tabs become spaces.
+fn one_line(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+fn csv_error(file: &Arc<std::path::Path>, text: &str, e: &csv::Error) -> Diagnostic {
+    let line = e.position().map_or(0, |p| {
+        let end = (p.byte() as usize).min(text.len());
+        text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+    });
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("this row has {len} fields, the header {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_string(),
+        _ => format!("cannot read the CSV: {e}"),
+    };
+    Diagnostic::error(Some(Loc::at(file, line, 0)), message)
+        .with_help("a CSV file has a header row and one row per line, fields separated by commas, quoted with \" when they contain commas or line breaks")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> CsvImport {
+        CsvImport {
+            subject_column: "flight".into(),
+            source_column: "src".into(),
+            ignore_columns: vec![],
+            types: vec![],
+            as_of: NaiveDate::from_ymd_opt(2011, 12, 1).unwrap(),
+            subject_kind: EntityKind::Event,
+        }
+    }
+
+    fn file() -> Arc<std::path::Path> {
+        Arc::from(std::path::Path::new("t.csv"))
+    }
+
+    fn get<'a>(imp: &'a Imported, path: &str) -> &'a str {
+        &imp.files.iter().find(|(p, _)| p == std::path::Path::new(path)).unwrap_or_else(|| panic!("{path}")).1
+    }
+
+    #[test]
+    fn rows_become_claims_quoting_their_article_line() {
+        let text =
+            "id,src,flight,dep time,arr\n1,Boston Globe,AA-1,7:10 a.m.,\n2,CO,AA-1,7:12 a.m.,9:00\n3,co,aa 1,x,y\n";
+        let mut o = opts();
+        o.ignore_columns = vec!["id".into()];
+        let imp = import_csv(text, &file(), &o).unwrap();
+        assert!(get(&imp, "claims/co.yaml").contains("note: t.csv line 3\n"));
+        assert_eq!((imp.rows, imp.sources, imp.subjects, imp.claims), (3, 3, 1, 5));
+        let names: Vec<String> = imp.files.iter().map(|(p, _)| p.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "articles/boston-globe.txt",
+                "articles/co-2.txt",
+                "articles/co.txt",
+                "claims/boston-globe.yaml",
+                "claims/co-2.yaml",
+                "claims/co.yaml",
+                "claims/entities.yaml"
+            ]
+        );
+        let article = get(&imp, "articles/boston-globe.txt");
+        assert!(article.contains("\nflight AA-1: dep time 7:10 a.m.\n"), "{article}");
+        let claims = get(&imp, "claims/co.yaml");
+        assert!(claims.contains("property: dep_time\n"), "{claims}");
+        assert!(claims.contains("quote: \"flight AA-1: dep time 7:12 a.m.; arr 9:00\""), "{claims}");
+        assert!(!claims.contains("property: id"), "ignored column: {claims}");
+        let registry = get(&imp, "claims/entities.yaml");
+        assert!(registry.contains("- name: AA-1\n  kind: event\n  aliases:\n  - aa 1\n"), "{registry}");
+    }
+
+    #[test]
+    fn missing_columns_list_the_header() {
+        let mut o = opts();
+        o.subject_column = "flihgt".into();
+        let e = import_csv("src,flight\na,b\n", &file(), &o).unwrap_err();
+        let text = e[0].to_string();
+        assert!(text.contains("no column 'flihgt'") && text.contains("did you mean 'flight'"), "{text}");
+        assert!(text.contains("'src', 'flight'"), "{text}");
+    }
+
+    #[test]
+    fn ragged_rows_are_errors_at_their_line() {
+        for text in ["src,flight,a\nx,f,1\ny,g\n", "src,flight,a\r\nx,f,1\r\ny,g\r\n"] {
+            let e = import_csv(text, &file(), &opts()).unwrap_err();
+            assert_eq!(e.len(), 1);
+            assert!(e[0].to_string().starts_with("t.csv:3: error: this row has 2 fields, the header 3"), "{}", e[0]);
+        }
+    }
+
+    #[test]
+    fn empty_subject_or_source_is_an_error() {
+        let e = import_csv("src,flight,a\n,f,1\nx,,1\n", &file(), &opts()).unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn output_does_not_depend_on_row_order_of_other_sources() {
+        let a = import_csv("src,flight,a\nx,f,1\ny,f,2\n", &file(), &opts()).unwrap();
+        let b = import_csv("src,flight,a\ny,f,2\nx,f,1\n", &file(), &opts()).unwrap();
+        let strip = |t: &str| t.lines().filter(|l| !l.contains("note: t.csv line")).collect::<Vec<_>>().join("\n");
+        assert_eq!(strip(get(&a, "claims/x.yaml")), strip(get(&b, "claims/x.yaml")));
+    }
+
+    #[test]
+    fn a_source_named_entities_does_not_replace_the_registry() {
+        let imp = import_csv("src,flight,a\nentities,f,1\n", &file(), &opts()).unwrap();
+        assert!(imp.files.iter().any(|(p, _)| p == std::path::Path::new("claims/entities-2.yaml")));
+    }
+}

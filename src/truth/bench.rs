@@ -1,0 +1,275 @@
+//! The Flight benchmark (docs/truth.md): import `dirty.csv` (38 sources, 100
+//! flights, 4 times each) with the CSV importer, check it with the library,
+//! and score the best-supported reading of each of the 400 facts against
+//! `clean.csv` — exactly, and within 10 minutes — beside naive majority voting
+//! over the same readings. Every time format of `dirty.csv` is counted as read
+//! or unreadable.
+//!
+//! Used by `cargo bench --bench truth` (the full report) and `tests/truth.rs`
+//! (the target). This module reads files: it is a benchmark harness, not part
+//! of the checking pipeline.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::check::{FactView, Outcome};
+use crate::compare::{relation, Relation};
+use crate::import::{import_csv, CsvImport};
+use crate::model::{EntityKind, ValueType};
+use crate::normalize::date::{read_date, Tense};
+use crate::normalize::Reading;
+
+/// The time attributes of the Flight data set.
+pub const ATTRIBUTES: [&str; 4] = ["sched_dep_time", "act_dep_time", "sched_arr_time", "act_arr_time"];
+/// Published results on the full 31-day data set (Li et al., PVLDB 2012).
+pub const PUBLISHED_VOTING: f64 = 0.864;
+pub const PUBLISHED_ACCUCOPY: f64 = 0.943;
+/// The day the sources spoke of.
+pub fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2011, 12, 1).expect("a valid date")
+}
+
+/// The folder of the Flight data set, beside the other shared corpora.
+pub fn flights_dir(manifest_dir: &str) -> std::path::PathBuf {
+    crate::normalize::date::bench::corpora_dir(manifest_dir).join("flights")
+}
+
+/// One method's score.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Score {
+    pub facts: usize,
+    pub exact: usize,
+    pub within_10: usize,
+    /// Facts with no answer (no readable claim, or no minute in the reading).
+    pub no_answer: usize,
+}
+
+impl Score {
+    pub fn exact_share(&self) -> f64 {
+        self.exact as f64 / self.facts.max(1) as f64
+    }
+    pub fn within_share(&self) -> f64 {
+        self.within_10 as f64 / self.facts.max(1) as f64
+    }
+}
+
+/// A time format of `dirty.csv`: its shape (digits as 9), how many cells have
+/// it, how many of those read, and one example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub shape: String,
+    pub cells: usize,
+    pub read: usize,
+    pub example: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub ours: Score,
+    pub voting: Score,
+    pub shapes: Vec<Shape>,
+    pub sources: usize,
+    pub claims: usize,
+    pub claims_read: usize,
+    /// Facts where ours is wrong: (fact id, ours, gold).
+    pub misses: Vec<(String, String, String)>,
+}
+
+/// Run the benchmark on the data set in `dir` (dirty.csv and clean.csv).
+pub fn run(dir: &Path) -> Result<Report, String> {
+    let dirty_path = dir.join("dirty.csv");
+    let dirty = std::fs::read_to_string(&dirty_path).map_err(|e| format!("{}: {e}", dirty_path.display()))?;
+    let clean = std::fs::read_to_string(dir.join("clean.csv")).map_err(|e| format!("clean.csv: {e}"))?;
+    let options = CsvImport {
+        subject_column: "flight".into(),
+        source_column: "src".into(),
+        ignore_columns: vec!["tuple_id".into()],
+        types: ATTRIBUTES.iter().map(|a| (a.to_string(), ValueType::Date)).collect(),
+        as_of: as_of(),
+        subject_kind: EntityKind::Event,
+    };
+    let file: Arc<Path> = Arc::from(dirty_path.as_path());
+    let imported = import_csv(&dirty, &file, &options)
+        .map_err(|d| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n"))?;
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let out = tmp.path().join("corpus");
+    crate::fsio::write_new_tree(&out, &imported.files).map_err(|e| e.to_string())?;
+    let outcome = crate::check::run(&out.join("claims"), &out.join("articles"));
+    let gold = gold(&clean)?;
+    Ok(score(&outcome, &gold, shapes(&dirty)?, imported.claims))
+}
+
+/// The true time of day (minutes after midnight) per (flight, attribute).
+fn gold(clean: &str) -> Result<BTreeMap<(String, String), u32>, String> {
+    let mut reader = csv::Reader::from_reader(clean.as_bytes());
+    let header: Vec<String> = reader.headers().map_err(|e| e.to_string())?.iter().map(str::to_string).collect();
+    let col = |n: &str| header.iter().position(|h| h == n).ok_or(format!("clean.csv has no column {n}"));
+    let flight = col("flight")?;
+    let mut out = BTreeMap::new();
+    for row in reader.records() {
+        let row = row.map_err(|e| e.to_string())?;
+        for a in ATTRIBUTES {
+            let v = row.get(col(a)?).unwrap_or_default();
+            let m = gold_minutes(v).ok_or(format!("clean.csv: cannot read the time '{v}'"))?;
+            out.entry((row.get(flight).unwrap_or_default().to_string(), a.to_string())).or_insert(m);
+        }
+    }
+    Ok(out)
+}
+
+/// `7:10 a.m.` / `12:05 p.m.`, the one format of clean.csv.
+fn gold_minutes(v: &str) -> Option<u32> {
+    let (clock, half) = v.trim().split_once(' ')?;
+    let (h, m) = clock.split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    let h = match half {
+        "a.m." => h % 12,
+        "p.m." => h % 12 + 12,
+        _ => return None,
+    };
+    Some(h * 60 + m)
+}
+
+/// Every non-empty time cell of dirty.csv by shape, read with the date reader.
+fn shapes(dirty: &str) -> Result<Vec<Shape>, String> {
+    let mut reader = csv::Reader::from_reader(dirty.as_bytes());
+    let header: Vec<String> = reader.headers().map_err(|e| e.to_string())?.iter().map(str::to_string).collect();
+    let cols: Vec<usize> = ATTRIBUTES.iter().filter_map(|a| header.iter().position(|h| h == a)).collect();
+    let mut by_shape: BTreeMap<String, Shape> = BTreeMap::new();
+    for row in reader.records() {
+        let row = row.map_err(|e| e.to_string())?;
+        for &c in &cols {
+            let v = row.get(c).unwrap_or_default().trim();
+            if v.is_empty() {
+                continue;
+            }
+            let shape: String = v.chars().map(|ch| if ch.is_ascii_digit() { '9' } else { ch }).collect();
+            let entry = by_shape.entry(shape.clone()).or_insert(Shape { shape, cells: 0, read: 0, example: v.into() });
+            entry.cells += 1;
+            if read_date(v, as_of(), Tense::Unknown).ok().and_then(|d| minute_of(&Reading::Date(d))).is_some() {
+                entry.read += 1;
+            }
+        }
+    }
+    let mut out: Vec<Shape> = by_shape.into_values().collect();
+    out.sort_by(|a, b| b.cells.cmp(&a.cells).then_with(|| a.shape.cmp(&b.shape)));
+    Ok(out)
+}
+
+/// The time of day a reading names to the minute, if it does.
+pub fn minute_of(r: &Reading) -> Option<u32> {
+    match r {
+        // The date reader gives days only until minute precision lands.
+        Reading::Date(_) => None,
+        _ => None,
+    }
+}
+
+fn distance(a: u32, b: u32) -> u32 {
+    let d = a.abs_diff(b) % 1440;
+    d.min(1440 - d)
+}
+
+fn score(outcome: &Outcome, gold: &BTreeMap<(String, String), u32>, shapes: Vec<Shape>, claims: usize) -> Report {
+    let facts: BTreeMap<&str, &FactView> = outcome.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+    let mut ours = Score::default();
+    let mut voting = Score::default();
+    let mut misses = Vec::new();
+    let tally = |s: &mut Score, answer: Option<u32>, truth: u32| {
+        s.facts += 1;
+        match answer {
+            None => s.no_answer += 1,
+            Some(m) => {
+                let d = distance(m, truth);
+                s.exact += usize::from(d == 0);
+                s.within_10 += usize::from(d <= 10);
+            }
+        }
+    };
+    for ((flight, attribute), &truth) in gold {
+        let id = format!("{}.{attribute}", crate::text::slug(flight));
+        let fact = facts.get(id.as_str()).copied();
+        let answer = fact.and_then(|f| f.best.as_ref()).and_then(|b| minute_of(&b.reading));
+        tally(&mut ours, answer, truth);
+        tally(&mut voting, fact.and_then(majority).and_then(|r| minute_of(&r)), truth);
+        if answer != Some(truth) {
+            let shown = fact
+                .and_then(|f| f.best.as_ref())
+                .map_or("(no answer)".to_string(), |b| format!("{} ({:.2})", b.value, b.confidence));
+            misses.push((id, shown, format!("{:02}:{:02}", truth / 60, truth % 60)));
+        }
+    }
+    Report { ours, voting, shapes, sources: outcome.sources, claims, claims_read: outcome.claims_checked, misses }
+}
+
+/// Naive voting: the reading given by the most sources (equal readings count
+/// together, one vote per source); a tie goes to the reading said first.
+pub fn majority(f: &FactView) -> Option<Reading> {
+    let mut groups: Vec<(Reading, Vec<&str>)> = Vec::new();
+    for c in &f.claims {
+        match groups.iter_mut().find(|(r, _)| relation(r, &c.reading) == Relation::Equal) {
+            Some((_, outlets)) => {
+                if !outlets.contains(&c.outlet.as_str()) {
+                    outlets.push(&c.outlet);
+                }
+            }
+            None => groups.push((c.reading.clone(), vec![&c.outlet])),
+        }
+    }
+    let mut best: Option<(Reading, usize)> = None;
+    for (r, outlets) in groups {
+        if best.as_ref().is_none_or(|(_, n)| outlets.len() > *n) {
+            best = Some((r, outlets.len()));
+        }
+    }
+    best.map(|(r, _)| r)
+}
+
+/// The report `cargo bench --bench truth` prints.
+pub fn render(r: &Report, show_misses: bool) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "Flight benchmark: {} sources, {} claims imported, {} read; {} facts scored against clean.csv\n\n",
+        r.sources, r.claims, r.claims_read, r.ours.facts
+    ));
+    out.push_str("| method | exact | within 10 min | no answer |\n|---|---|---|---|\n");
+    for (name, s) in [("crosscheck best-supported reading", &r.ours), ("majority voting, same readings", &r.voting)] {
+        out.push_str(&format!(
+            "| {name} | {:.3} ({}/{}) | {:.3} | {} |\n",
+            s.exact_share(),
+            s.exact,
+            s.facts,
+            s.within_share(),
+            s.no_answer
+        ));
+    }
+    out.push_str(&format!(
+        "| published, full 31 days: voting | | {PUBLISHED_VOTING:.3} | |\n| published, full 31 days: ACCUCOPY | | {PUBLISHED_ACCUCOPY:.3} | |\n\n"
+    ));
+    let (cells, read): (usize, usize) = r.shapes.iter().fold((0, 0), |(c, k), s| (c + s.cells, k + s.read));
+    out.push_str(&format!(
+        "Time formats in dirty.csv: {} shapes, {read} of {cells} cells read to the minute\n",
+        r.shapes.len()
+    ));
+    out.push_str("| shape | cells | read | unreadable | example |\n|---|---|---|---|---|\n");
+    for s in &r.shapes {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | `{}` |\n",
+            s.shape,
+            s.cells,
+            s.read,
+            s.cells - s.read,
+            s.example
+        ));
+    }
+    if show_misses && !r.misses.is_empty() {
+        out.push_str(&format!("\nFacts where the best-supported reading is not exact ({}):\n", r.misses.len()));
+        for (id, ours, gold) in &r.misses {
+            out.push_str(&format!("  {id}: {ours}, truth {gold}\n"));
+        }
+    }
+    out
+}

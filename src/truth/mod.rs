@@ -1,0 +1,706 @@
+//! Truth discovery: for every fact, the reading the evidence best supports,
+//! and for every source an estimate of how often it is right.
+//!
+//! The method is ACCUCOPY (Dong, Berti-Equille & Srivastava, "Integrating
+//! conflicting data: the role of source dependence", VLDB 2009), with the
+//! value implication of TruthFinder (Yin, Han & Yu, KDD 2007) for readings
+//! that are not equal but consistent; docs/truth.md explains it with the
+//! parameters and the benchmark. In short, repeated until the accuracies settle:
+//!
+//! 1. **votes**: a source of accuracy `A` votes for its reading with weight
+//!    `ln(n·A / (1−A))` (`n` false values are assumed equally likely), times
+//!    its independence — the chance that it did not copy the sources that
+//!    gave the same reading before it (in order of accuracy). A reading wider
+//!    than another (`December` against `5 December`) also backs the narrower
+//!    one at `SIMILAR_SUPPORT` of its weight, as do overlapping readings;
+//! 2. **confidence** of each reading: `exp(votes)` normalized over the fact's
+//!    readings and the `n + 1 − m` values nobody gave;
+//! 3. **accuracy** of each source: the mean confidence of its readings;
+//! 4. **copying**: for each pair of sources, the readings they share and how
+//!    likely each shared reading is false: sharing many false readings is
+//!    unlikely for independent sources, so it raises the probability that
+//!    one copies the other (Bayes over "independent", "a copies b", "b copies a").
+//!
+//! Sources known to be dependent (`wire:` copy, shared passages) enter step 1
+//! as dependent whatever step 4 finds.
+//!
+//! Pure and deterministic: no I/O, no hash-order iteration, ties broken by
+//! index; each round is linear in the claims (pairs are counted per fact,
+//! among at most `MAX_PAIR_SOURCES` sources of a fact).
+
+pub mod bench;
+
+use std::collections::BTreeMap;
+
+use crate::compare::{relation, Relation};
+use crate::normalize::Reading;
+
+/// The parameters, with the values of the ACCUCOPY paper where it gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    /// `n`: how many false values a wrong source picks among, uniformly (paper: 100).
+    pub false_values: f64,
+    /// `c`: the share of values a copier copies (paper: 0.8).
+    pub copy_rate: f64,
+    /// `α`: the prior probability that two sources are dependent (paper: 0.2).
+    pub prior_dependence: f64,
+    /// Every source's accuracy before the first round (paper: 0.8).
+    pub initial_accuracy: f64,
+    /// `ρ`: how much a consistent but different reading backs another (TruthFinder: 0.5).
+    pub similar_support: f64,
+    /// Pseudo-claims at `initial_accuracy` added to every source's record, so
+    /// that a source with a handful of claims keeps an estimate near the prior
+    /// instead of swinging to an extreme.
+    pub prior_weight: f64,
+    /// Rounds at most, and the change of every accuracy below which they stop.
+    pub max_rounds: usize,
+    pub epsilon: f64,
+    /// Facts with more sources than this add nothing to copy detection
+    /// (pairs grow with the square of a fact's sources).
+    pub max_pair_sources: usize,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params {
+            false_values: 100.0,
+            copy_rate: 0.8,
+            prior_dependence: 0.2,
+            initial_accuracy: 0.8,
+            similar_support: 0.5,
+            prior_weight: 2.0,
+            max_rounds: 100,
+            epsilon: 1e-6,
+            max_pair_sources: 64,
+        }
+    }
+}
+
+/// Accuracies are kept inside this range so that vote weights stay finite.
+const ACCURACY_RANGE: (f64, f64) = (0.01, 0.99);
+
+/// What truth discovery is given: claims per fact as (source index, reading),
+/// in a stable order, and pairs of sources known to depend on each other.
+#[derive(Debug, Clone, Default)]
+pub struct Input<'a> {
+    pub sources: usize,
+    pub facts: Vec<Vec<(usize, &'a Reading)>>,
+    pub dependent: Vec<(usize, usize)>,
+}
+
+/// The readings of one fact that are equal to each other, and how likely that reading is true.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Indices of the fact's claims that give this reading, in the input order.
+    pub claims: Vec<usize>,
+    pub confidence: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactResult {
+    /// In order of first claim.
+    pub candidates: Vec<Candidate>,
+    /// The best-supported candidate; `None` only for a fact without claims.
+    pub best: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceResult {
+    pub accuracy: f64,
+    pub claims: usize,
+    /// Facts it speaks to that another source speaks to as well.
+    pub facts: usize,
+    /// Of those, facts where its reading is the best one or consistent with it (equal or wider).
+    pub agreed: usize,
+    /// Facts where its reading cannot be true if the best one is.
+    pub disagreed: usize,
+}
+
+/// Two sources that probably copy one another (or a common origin).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyRelation {
+    pub a: usize,
+    pub b: usize,
+    /// Posterior probability that they are dependent.
+    pub probability: f64,
+    /// Facts both speak to.
+    pub shared: usize,
+    /// Of those, facts where they give the same reading, and the same reading that is not the best one.
+    pub same: usize,
+    pub same_false: usize,
+    /// Declared (wire copy, shared passages) rather than found.
+    pub declared: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discovery {
+    pub facts: Vec<FactResult>,
+    pub sources: Vec<SourceResult>,
+    /// Pairs with a dependence probability of at least 0.5, or declared; by (a, b).
+    pub copies: Vec<CopyRelation>,
+    pub rounds: usize,
+    pub converged: bool,
+}
+
+/// The best-supported reading of a fact, as the reports show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Best {
+    /// The value as the first claim giving this reading wrote it.
+    pub value: String,
+    pub reading: Reading,
+    /// Probability (0..1) that this reading is the true one.
+    pub confidence: f64,
+    /// The outlets giving this reading, in the order of their claims.
+    pub sources: Vec<String>,
+    /// The outlets giving a reading that cannot be true with it.
+    pub against: Vec<String>,
+}
+
+/// What `crosscheck sources` shows of one outlet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reliability {
+    pub outlet: String,
+    /// Articles (claim files) of this outlet.
+    pub articles: usize,
+    pub accuracy: f64,
+    pub claims: usize,
+    pub facts: usize,
+    pub agreed: usize,
+    pub disagreed: usize,
+    /// Outlets it probably copies or is copied by: (outlet, probability,
+    /// facts where both give the same reading that is not the best one, declared).
+    pub copies: Vec<(String, f64, usize, bool)>,
+}
+
+/// Outlet pairs known to depend on each other, from the independence rule
+/// (src/independence.rs): every two outlets of a wire link, and the two
+/// outlets of a shared passage. Articles of one outlet are one source here
+/// already. Sorted, without duplicates.
+pub fn declared_pairs(sources: &[crate::model::Source], links: &[crate::independence::Link]) -> Vec<(String, String)> {
+    use crate::independence::Link;
+    let mut pairs = std::collections::BTreeSet::new();
+    for link in links {
+        let members: Vec<usize> = match link {
+            Link::Outlet { .. } => continue,
+            Link::Wire { .. } | Link::Passage { .. } => link.sources(),
+        };
+        let mut outlets: Vec<&str> =
+            members.iter().filter_map(|&i| sources.get(i)).map(|s| s.outlet.as_str()).collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        for (i, a) in outlets.iter().enumerate() {
+            for b in &outlets[i + 1..] {
+                pairs.insert((a.to_string(), b.to_string()));
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
+/// Truth discovery over checked facts: outlets are the sources (an outlet's
+/// articles share one accuracy). `dependent` names outlet pairs known to
+/// depend on each other. Returns each fact's best reading (same order as
+/// `facts`) and each outlet's reliability, most accurate first.
+pub fn assess(
+    facts: &[crate::check::FactView],
+    dependent: &[(String, String)],
+) -> (Vec<Option<Best>>, Vec<Reliability>) {
+    let mut outlets: Vec<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| c.outlet.as_str())).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let index = |o: &str| outlets.binary_search(&o).ok();
+    let input = Input {
+        sources: outlets.len(),
+        facts: facts
+            .iter()
+            .map(|f| f.claims.iter().filter_map(|c| Some((index(&c.outlet)?, &c.reading))).collect())
+            .collect(),
+        dependent: dependent.iter().filter_map(|(a, b)| Some((index(a)?, index(b)?))).collect(),
+    };
+    let found = discover(&input, &Params::default());
+    let best = facts
+        .iter()
+        .zip(&found.facts)
+        .map(|(f, r)| {
+            let b = r.best?;
+            let first = &f.claims[r.candidates[b].claims[0]];
+            let mut sources: Vec<String> = Vec::new();
+            let mut against: Vec<String> = Vec::new();
+            for c in &f.claims {
+                let list = match relation(&c.reading, &first.reading) {
+                    Relation::Equal => &mut sources,
+                    Relation::Disjoint | Relation::Incomparable => &mut against,
+                    _ => continue,
+                };
+                if !list.contains(&c.outlet) {
+                    list.push(c.outlet.clone());
+                }
+            }
+            Some(Best {
+                value: first.value.clone(),
+                reading: first.reading.clone(),
+                confidence: r.candidates[b].confidence,
+                sources,
+                against,
+            })
+        })
+        .collect();
+    let mut articles: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    for c in facts.iter().flat_map(|f| &f.claims) {
+        articles.entry(c.outlet.as_str()).or_default().insert(c.source.as_str());
+    }
+    let mut reliability: Vec<Reliability> = outlets
+        .iter()
+        .zip(&found.sources)
+        .enumerate()
+        .map(|(i, (o, r))| Reliability {
+            outlet: o.to_string(),
+            articles: articles.get(o).map_or(0, |a| a.len()),
+            accuracy: r.accuracy,
+            claims: r.claims,
+            facts: r.facts,
+            agreed: r.agreed,
+            disagreed: r.disagreed,
+            copies: found
+                .copies
+                .iter()
+                .filter(|c| c.a == i || c.b == i)
+                .map(|c| {
+                    let other = if c.a == i { c.b } else { c.a };
+                    (outlets[other].to_string(), c.probability, c.same_false, c.declared)
+                })
+                .collect(),
+        })
+        .collect();
+    reliability.sort_by(|a, b| b.accuracy.total_cmp(&a.accuracy).then_with(|| a.outlet.cmp(&b.outlet)));
+    (best, reliability)
+}
+
+/// A fact prepared for the rounds.
+struct Prepared {
+    /// Per candidate: (source, weight) of the claims giving it; a source with
+    /// several claims in one fact splits one vote among them.
+    givers: Vec<Vec<(usize, f64)>>,
+    /// Per candidate: (other candidate, support) that backs it.
+    backers: Vec<Vec<(usize, f64)>>,
+    /// Per source speaking to the fact: its last claim's candidate, by source.
+    primary: Vec<(usize, usize)>,
+    claims: Vec<Vec<usize>>,
+}
+
+fn prepare(claims: &[(usize, &Reading)], params: &Params) -> Prepared {
+    // Candidates: classes of equal readings, in order of first claim.
+    let mut reps: Vec<usize> = Vec::new();
+    let mut claim_candidate = Vec::with_capacity(claims.len());
+    for (i, (_, r)) in claims.iter().enumerate() {
+        match reps.iter().position(|&j| relation(claims[j].1, r) == Relation::Equal) {
+            Some(c) => claim_candidate.push(c),
+            None => {
+                claim_candidate.push(reps.len());
+                reps.push(i);
+            }
+        }
+    }
+    let m = reps.len();
+    let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
+    for (s, _) in claims {
+        *per_source.entry(*s).or_default() += 1;
+    }
+    let mut givers = vec![Vec::new(); m];
+    let mut members = vec![Vec::new(); m];
+    for (i, (s, _)) in claims.iter().enumerate() {
+        givers[claim_candidate[i]].push((*s, 1.0 / per_source[s] as f64));
+        members[claim_candidate[i]].push(i);
+    }
+    // Implication: a wider reading backs a narrower one; overlapping readings back each other.
+    let mut backers = vec![Vec::new(); m];
+    for (v, backed) in backers.iter_mut().enumerate() {
+        for (w, &rep) in reps.iter().enumerate() {
+            if w == v {
+                continue;
+            }
+            if let Relation::Wider | Relation::Overlaps = relation(claims[rep].1, claims[reps[v]].1) {
+                backed.push((w, params.similar_support));
+            }
+        }
+    }
+    let mut primary: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, (s, _)) in claims.iter().enumerate() {
+        primary.insert(*s, claim_candidate[i]);
+    }
+    Prepared { givers, backers, primary: primary.into_iter().collect(), claims: members }
+}
+
+/// Pair statistics over the facts two sources share.
+#[derive(Debug, Clone, Copy, Default)]
+struct PairStats {
+    shared: usize,
+    same: usize,
+    /// Shared readings that are the round's best one, and those that are not.
+    same_true: f64,
+    same_false: f64,
+    different: f64,
+}
+
+/// Run truth discovery.
+pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
+    let prepared: Vec<Prepared> = input.facts.iter().map(|claims| prepare(claims, params)).collect();
+    let n = params.false_values;
+    let mut accuracy = vec![params.initial_accuracy; input.sources];
+    let mut dependence: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    let declared: std::collections::BTreeSet<(usize, usize)> =
+        input.dependent.iter().filter(|(a, b)| a != b).map(|&(a, b)| (a.min(b), a.max(b))).collect();
+    let mut confidences: Vec<Vec<f64>> = prepared.iter().map(|p| vec![0.0; p.givers.len()]).collect();
+    let mut rounds = 0;
+    let mut converged = false;
+    let mut pairs: BTreeMap<(usize, usize), PairStats> = BTreeMap::new();
+    while rounds < params.max_rounds {
+        rounds += 1;
+        // 1-2. Votes and confidences.
+        let weight: Vec<f64> = accuracy.iter().map(|&a| (n * a / (1.0 - a)).ln()).collect();
+        for (p, conf) in prepared.iter().zip(confidences.iter_mut()) {
+            let own: Vec<f64> = p
+                .givers
+                .iter()
+                .map(|givers| {
+                    // Independence: in order of accuracy, each giver discounted by
+                    // its dependence on those before it.
+                    let mut order: Vec<&(usize, f64)> = givers.iter().collect();
+                    order.sort_by(|x, y| accuracy[y.0].total_cmp(&accuracy[x.0]).then(x.0.cmp(&y.0)));
+                    let mut votes = 0.0;
+                    for (k, &&(s, w)) in order.iter().enumerate() {
+                        let mut independent = 1.0;
+                        for &&(t, _) in &order[..k] {
+                            if t == s {
+                                continue;
+                            }
+                            let key = (s.min(t), s.max(t));
+                            let dep = if declared.contains(&key) {
+                                1.0
+                            } else {
+                                dependence.get(&key).copied().unwrap_or(0.0)
+                            };
+                            independent *= 1.0 - params.copy_rate * dep;
+                        }
+                        votes += w * weight[s] * independent;
+                    }
+                    votes
+                })
+                .collect();
+            let votes: Vec<f64> = own
+                .iter()
+                .enumerate()
+                .map(|(v, &o)| o + p.backers[v].iter().map(|&(w, rho)| rho * own[w]).sum::<f64>())
+                .collect();
+            let unprovided = (n + 1.0 - votes.len() as f64).max(0.0);
+            let top = votes.iter().copied().fold(0.0f64, f64::max);
+            let total: f64 = votes.iter().map(|v| (v - top).exp()).sum::<f64>() + unprovided * (-top).exp();
+            for (c, v) in conf.iter_mut().zip(&votes) {
+                *c = (v - top).exp() / total;
+            }
+        }
+        // 3. Accuracies.
+        let mut sum = vec![0.0; input.sources];
+        let mut count = vec![0.0; input.sources];
+        for (p, conf) in prepared.iter().zip(&confidences) {
+            for (v, givers) in p.givers.iter().enumerate() {
+                for &(s, w) in givers {
+                    sum[s] += w * conf[v];
+                    count[s] += w;
+                }
+            }
+        }
+        let mut change = 0.0f64;
+        for s in 0..input.sources {
+            if count[s] > 0.0 {
+                let prior = params.prior_weight;
+                let a = ((sum[s] + prior * params.initial_accuracy) / (count[s] + prior))
+                    .clamp(ACCURACY_RANGE.0, ACCURACY_RANGE.1);
+                change = change.max((a - accuracy[s]).abs());
+                accuracy[s] = a;
+            }
+        }
+        // 4. Copying.
+        pairs = pair_stats(&prepared, &confidences, params);
+        let mut dep_change = 0.0f64;
+        for (&(a, b), st) in &pairs {
+            let d = dependence_probability(st, accuracy[a], accuracy[b], params);
+            let old = dependence.insert((a, b), d).unwrap_or(0.0);
+            dep_change = dep_change.max((d - old).abs());
+        }
+        if change < params.epsilon && dep_change < params.epsilon {
+            converged = true;
+            break;
+        }
+    }
+
+    let facts: Vec<FactResult> = prepared
+        .iter()
+        .zip(&confidences)
+        .map(|(p, conf)| {
+            let best = (!conf.is_empty()).then(|| best_of(conf));
+            FactResult {
+                candidates: p
+                    .claims
+                    .iter()
+                    .zip(conf)
+                    .map(|(claims, &confidence)| Candidate { claims: claims.clone(), confidence })
+                    .collect(),
+                best,
+            }
+        })
+        .collect();
+    let mut sources: Vec<SourceResult> =
+        accuracy.iter().map(|&a| SourceResult { accuracy: a, claims: 0, facts: 0, agreed: 0, disagreed: 0 }).collect();
+    for ((p, fact), claims) in prepared.iter().zip(&facts).zip(&input.facts) {
+        for (s, _) in claims {
+            sources[*s].claims += 1;
+        }
+        let Some(best) = fact.best else { continue };
+        let best_reading = claims[p.claims[best][0]].1;
+        if p.primary.len() < 2 {
+            continue; // nobody to agree or disagree with
+        }
+        for &(s, v) in &p.primary {
+            sources[s].facts += 1;
+            let mine = claims[p.claims[v][0]].1;
+            match relation(mine, best_reading) {
+                Relation::Equal | Relation::Wider => sources[s].agreed += 1,
+                Relation::Disjoint | Relation::Incomparable => sources[s].disagreed += 1,
+                Relation::Narrower | Relation::Overlaps => {}
+            }
+        }
+    }
+    let mut copies: Vec<CopyRelation> = Vec::new();
+    let mut keys: std::collections::BTreeSet<(usize, usize)> = declared.clone();
+    keys.extend(dependence.iter().filter(|(_, &d)| d >= 0.5).map(|(k, _)| *k));
+    for (a, b) in keys {
+        let st = pairs.get(&(a, b)).copied().unwrap_or_default();
+        let is_declared = declared.contains(&(a, b));
+        let same_false = count_same_false(&prepared, &facts, a, b);
+        copies.push(CopyRelation {
+            a,
+            b,
+            probability: if is_declared { 1.0 } else { dependence.get(&(a, b)).copied().unwrap_or(0.0) },
+            shared: st.shared,
+            same: st.same,
+            same_false,
+            declared: is_declared,
+        });
+    }
+    Discovery { facts, sources, copies, rounds, converged }
+}
+
+fn count_same_false(prepared: &[Prepared], facts: &[FactResult], a: usize, b: usize) -> usize {
+    prepared
+        .iter()
+        .zip(facts)
+        .filter(|(p, f)| {
+            let va = p.primary.binary_search_by_key(&a, |x| x.0).ok().map(|i| p.primary[i].1);
+            let vb = p.primary.binary_search_by_key(&b, |x| x.0).ok().map(|i| p.primary[i].1);
+            matches!((va, vb), (Some(x), Some(y)) if x == y && Some(x) != f.best)
+        })
+        .count()
+}
+
+fn pair_stats(prepared: &[Prepared], confidences: &[Vec<f64>], params: &Params) -> BTreeMap<(usize, usize), PairStats> {
+    let mut pairs: BTreeMap<(usize, usize), PairStats> = BTreeMap::new();
+    for (p, conf) in prepared.iter().zip(confidences) {
+        if p.primary.len() > params.max_pair_sources {
+            continue;
+        }
+        let best = best_of(conf);
+        for (i, &(a, va)) in p.primary.iter().enumerate() {
+            for &(b, vb) in &p.primary[i + 1..] {
+                let st = pairs.entry((a, b)).or_default();
+                st.shared += 1;
+                if va == vb {
+                    st.same += 1;
+                    // The round's decision, not its confidence: soft counts of
+                    // "false" on values believed true (1 − 0.9 each) pile up into
+                    // false evidence of copying, since independent sources share a
+                    // false value with probability (1−A)²/n only.
+                    if va == best {
+                        st.same_true += 1.0;
+                    } else {
+                        st.same_false += 1.0;
+                    }
+                } else {
+                    st.different += 1.0;
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// The most confident candidate; on a tie, the first.
+fn best_of(conf: &[f64]) -> usize {
+    (0..conf.len()).max_by(|&x, &y| conf[x].total_cmp(&conf[y]).then(y.cmp(&x))).unwrap_or(0)
+}
+
+/// The posterior probability that two sources are dependent, given what they share.
+fn dependence_probability(st: &PairStats, a1: f64, a2: f64, params: &Params) -> f64 {
+    let (n, c, alpha) = (params.false_values, params.copy_rate, params.prior_dependence);
+    let tiny = 1e-300f64;
+    let pt = a1 * a2;
+    let pf = (1.0 - a1) * (1.0 - a2) / n;
+    let pd = (1.0 - pt - pf).max(tiny);
+    let ln = |x: f64| x.max(tiny).ln();
+    let independent = st.same_true * ln(pt) + st.same_false * ln(pf) + st.different * ln(pd);
+    let copies = |a: f64| {
+        st.same_true * ln(a * c + pt * (1.0 - c))
+            + st.same_false * ln((1.0 - a) * c + pf * (1.0 - c))
+            + st.different * ln(pd * (1.0 - c))
+    };
+    // Posterior over: independent (1 − α), a copies b (α/2), b copies a (α/2).
+    let terms = [(1.0 - alpha).ln() + independent, (alpha / 2.0).ln() + copies(a1), (alpha / 2.0).ln() + copies(a2)];
+    let top = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let total: f64 = terms.iter().map(|t| (t - top).exp()).sum();
+    1.0 - (terms[0] - top).exp() / total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::number::NumberReading;
+
+    fn num(x: f64) -> Reading {
+        Reading::Number(NumberReading { low: Some(x), high: Some(x), rule: "test" })
+    }
+
+    fn range(a: f64, b: f64) -> Reading {
+        Reading::Number(NumberReading { low: Some(a), high: Some(b), rule: "test" })
+    }
+
+    /// `rows[f][s]`: what source `s` says of fact `f` (None: nothing).
+    fn run(rows: &[Vec<Option<f64>>], dependent: Vec<(usize, usize)>) -> (Discovery, Vec<Vec<Reading>>) {
+        let readings: Vec<Vec<Reading>> =
+            rows.iter().map(|r| r.iter().map(|v| num(v.unwrap_or(f64::NAN))).collect()).collect();
+        let sources = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let facts = rows
+            .iter()
+            .zip(&readings)
+            .map(|(r, rd)| r.iter().enumerate().filter(|(_, v)| v.is_some()).map(|(s, _)| (s, &rd[s])).collect())
+            .collect();
+        let d = discover(&Input { sources, facts, dependent }, &Params::default());
+        (d, readings)
+    }
+
+    fn best_value(d: &Discovery, rows: &[Vec<Option<f64>>], f: usize) -> f64 {
+        let fact = &d.facts[f];
+        let c = &fact.candidates[fact.best.unwrap()];
+        let present: Vec<f64> = rows[f].iter().flatten().copied().collect();
+        present[c.claims[0]]
+    }
+
+    #[test]
+    fn majority_wins_among_independent_sources() {
+        let rows = vec![vec![Some(1.0), Some(1.0), Some(2.0)]];
+        let (d, _) = run(&rows, vec![]);
+        assert_eq!(best_value(&d, &rows, 0), 1.0);
+        assert!(d.converged);
+    }
+
+    #[test]
+    fn accurate_sources_outvote_a_majority_of_poor_ones() {
+        // Sources 0 and 1 are always right; 2, 3 and 4 are wrong on 20 facts, each in its own way.
+        let mut rows = Vec::new();
+        for f in 0..20 {
+            let t = f as f64;
+            rows.push(vec![Some(t), Some(t), Some(t + 100.0), Some(t + 200.0), Some(t + 300.0)]);
+        }
+        // Then the three agree against the two.
+        rows.push(vec![Some(7.0), Some(7.0), Some(9.0), Some(9.0), Some(9.0)]);
+        let (d, _) = run(&rows, vec![]);
+        assert!(d.sources[0].accuracy > 0.9 && d.sources[2].accuracy < 0.2, "{:?}", d.sources);
+        assert_eq!(best_value(&d, &rows, 20), 7.0);
+        assert_eq!((d.sources[0].agreed, d.sources[2].disagreed), (21, 21));
+    }
+
+    #[test]
+    fn copiers_sharing_false_values_count_less() {
+        // Five independent sources, right but for "hard" facts (every 8th) where two of
+        // them err, each in its own way; four copiers of one origin that is wrong on
+        // every 4th fact and on the hard ones. On a hard fact plain voting picks the
+        // copied error (4 against 3); the copiers' shared errors elsewhere give them away.
+        let mut rows = Vec::new();
+        for f in 0..48usize {
+            let t = f as f64;
+            let hard = f % 8 == 0;
+            let mut row: Vec<Option<f64>> = (0..5)
+                .map(|i| {
+                    let errs = hard && (i == (f / 8) % 5 || i == (f / 8 + 1) % 5);
+                    Some(if errs { t + 10.0 + i as f64 } else { t })
+                })
+                .collect();
+            let origin = if hard || f % 4 == 1 { t + 0.5 } else { t };
+            row.extend([Some(origin); 4]);
+            rows.push(row);
+        }
+        let (d, _) = run(&rows, vec![]);
+        for f in (0..48).step_by(8) {
+            assert_eq!(best_value(&d, &rows, f), f as f64, "hard fact {f}: {:?}", d.facts[f]);
+        }
+        assert!(d.copies.iter().any(|c| (c.a, c.b) == (5, 6) && c.probability > 0.9), "{:?}", d.copies);
+        assert!(!d.copies.iter().any(|c| c.a < 5 && c.b < 5), "independents are not copiers: {:?}", d.copies);
+    }
+
+    #[test]
+    fn declared_dependence_discounts_without_evidence() {
+        // One fact: 0 and 1 (declared wire copies of each other) against 2 and 3.
+        let rows =
+            vec![vec![Some(1.0), Some(1.0), Some(2.0), Some(2.0)], vec![Some(5.0), Some(5.0), Some(5.0), Some(5.0)]];
+        let (d, _) = run(&rows, vec![(1, 0)]);
+        assert_eq!(best_value(&d, &rows, 0), 2.0);
+        assert!(d.copies.iter().any(|c| c.declared && (c.a, c.b) == (0, 1)));
+    }
+
+    #[test]
+    fn a_wider_reading_backs_the_narrower_one_it_contains() {
+        let (wide, a, b) = (range(1.0, 10.0), num(3.0), num(20.0));
+        let facts = vec![vec![(0, &wide), (1, &a), (2, &b)]];
+        let d = discover(&Input { sources: 3, facts, dependent: vec![] }, &Params::default());
+        let best = d.facts[0].best.unwrap();
+        assert_eq!(d.facts[0].candidates[best].claims, vec![1], "{:?}", d.facts[0]);
+    }
+
+    #[test]
+    fn results_do_not_depend_on_source_numbering() {
+        let rows = vec![vec![Some(1.0), Some(2.0)], vec![Some(3.0), Some(3.0)]];
+        let (d, _) = run(&rows, vec![]);
+        // A tie: the first candidate (first claim) wins, every time.
+        assert_eq!(best_value(&d, &rows, 0), 1.0);
+        let (again, _) = run(&rows, vec![]);
+        assert_eq!(d, again);
+    }
+
+    #[test]
+    fn wire_links_become_outlet_pairs_and_one_outlet_is_no_pair() {
+        use crate::independence::Link;
+        let source = |outlet: &str| crate::model::Source {
+            id: outlet.to_lowercase(),
+            outlet: outlet.into(),
+            title: None,
+            published: chrono::NaiveDate::from_ymd_opt(2013, 1, 1).unwrap(),
+            published_inferred: false,
+            article: "a.txt".into(),
+            article_path: "a.txt".into(),
+            url: None,
+            wire: vec![],
+            note: None,
+            loc: crate::error::Loc::file(&std::sync::Arc::from(std::path::Path::new("x.yaml"))),
+        };
+        let sources = vec![source("Reuters"), source("Daily"), source("Echo"), source("Daily")];
+        let links = vec![
+            Link::Wire { agency: "Reuters".into(), carriers: vec![1, 2], own: vec![0] },
+            Link::Outlet { outlet: "Daily".into(), sources: vec![1, 3] },
+        ];
+        let pairs = declared_pairs(&sources, &links);
+        let want: Vec<(String, String)> = [("Daily", "Echo"), ("Daily", "Reuters"), ("Echo", "Reuters")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(pairs, want);
+    }
+}

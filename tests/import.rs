@@ -1,0 +1,131 @@
+//! `import csv` and `sources` through the real binary: a small CSV becomes a
+//! corpus that `check` accepts, with the best-supported reading on each fact.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/outlets.csv")
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck")).args(args).env("NO_COLOR", "1").output().unwrap();
+    let (stdout, stderr) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (out.status.code().unwrap(), stdout, stderr)
+}
+
+fn import(out: &Path, extra: &[&str]) -> (i32, String, String) {
+    let csv = fixture();
+    let mut args = vec![
+        "import",
+        "csv",
+        csv.to_str().unwrap(),
+        "--subject-column",
+        "event",
+        "--source-column",
+        "outlet",
+        "--ignore-column",
+        "row",
+        "--ignore-column",
+        "note",
+        "--as-of",
+        "2020-03-07",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+#[test]
+fn an_imported_csv_is_a_corpus_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    let (code, stdout, stderr) = import(&out, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("imported 12 claims about 2 subjects from 4 sources (8 rows)"), "{stdout}");
+    let claims = out.join("claims");
+    let articles = out.join("articles");
+    let (code, stdout, stderr) = run(&[
+        "check",
+        "--claims",
+        claims.to_str().unwrap(),
+        "--articles",
+        articles.to_str().unwrap(),
+        "--format",
+        "json",
+        "--all",
+    ]);
+    assert_eq!(code, 1, "conflicts found, no input error: {stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let fact = doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == "floods-in-fiji.death_toll").unwrap();
+    assert_eq!(fact["verdict"], "conflict");
+    assert_eq!(fact["best"]["value"], "12");
+    assert_eq!(fact["best"]["start"], 12.0);
+    assert_eq!(fact["best"]["sources"], serde_json::json!(["AP", "Le Monde", "Reuters"]));
+    assert_eq!(fact["best"]["against"], serde_json::json!(["Daily Echo"]));
+    let quake = doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == "quake-in-vanuatu.date").unwrap();
+    assert_eq!(quake["best"]["start"], "2020-03-05");
+
+    let (code, stdout, _) = run(&[
+        "sources",
+        "--claims",
+        claims.to_str().unwrap(),
+        "--articles",
+        articles.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let list = doc["sources"].as_array().unwrap();
+    assert_eq!(list.len(), 4);
+    assert_eq!(list.last().unwrap()["outlet"], "Daily Echo", "the outlet that is always outvoted is last: {stdout}");
+    assert_eq!(list.last().unwrap()["disagreed"], 3);
+}
+
+#[test]
+fn import_never_writes_into_a_folder_with_something_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("keep.txt"), "mine").unwrap();
+    let (code, _, stderr) = import(dir.path(), &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not empty"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_missing_column_lists_the_header_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = import(&dir.path().join("x"), &["--type", "deaths=number"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no column 'deaths' (--type)"), "{stderr}");
+    assert!(stderr.contains("'row', 'outlet', 'event', 'death toll', 'date', 'note'"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!dir.path().join("x").exists());
+}
+
+#[test]
+fn a_ragged_row_is_named_by_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("r.csv");
+    std::fs::write(&csv, "src,flight,a\r\nx,f,1\r\ny,g\r\n").unwrap();
+    let out = dir.path().join("o");
+    let (code, _, stderr) = run(&[
+        "import",
+        "csv",
+        csv.to_str().unwrap(),
+        "--subject-column",
+        "flight",
+        "--source-column",
+        "src",
+        "--as-of",
+        "2011-12-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("r.csv:3: error: this row has 2 fields, the header 3"), "{stderr}");
+}
