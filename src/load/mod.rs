@@ -44,15 +44,30 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
     let mut out = Loaded::default();
     let diags = &mut out.diagnostics;
     if !claims_dir.is_dir() {
+        let what = if claims_dir.exists() { "is not a directory" } else { "not found" };
         diags.push(
-            Diagnostic::error(None, format!("claims directory '{}' not found", claims_dir.display()))
+            Diagnostic::error(None, format!("claims directory '{}' {what}", claims_dir.display()))
                 .with_help("run crosscheck in a folder that has claims/ and articles/, or pass --claims DIR"),
         );
         return out;
     }
+    let articles_found = articles_dir.is_dir();
+    if !articles_found {
+        let what = if articles_dir.exists() { "is not a directory" } else { "not found" };
+        diags.push(
+            Diagnostic::error(None, format!("articles directory '{}' {what}", articles_dir.display()))
+                .with_help("put each source's article text in articles/, or pass --articles DIR"),
+        );
+    }
     let mut files = Vec::new();
     collect_files(claims_dir, &mut files, diags);
     files.sort();
+    if files.is_empty() {
+        diags.push(
+            Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display()))
+                .with_help("claim files end in .yaml or .yml; see docs/claims-format.md"),
+        );
+    }
 
     let mut registry_found = false;
     let mut source_files: HashMap<String, Loc> = HashMap::new();
@@ -80,7 +95,7 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
             Err(e) => {
                 diags.push(
                     Diagnostic::error(Some(Loc::at(&file, e.line, e.col)), format!("invalid YAML: {}", e.message))
-                        .with_help("check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"),
+                        .with_help(yaml_help(&e.message)),
                 );
                 continue;
             }
@@ -124,7 +139,7 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
                 out.corpus.claims.push(claim);
             }
         }
-        out.articles.push(read_article(&source, articles_dir, diags));
+        out.articles.push(if articles_found { read_article(&source, articles_dir, diags) } else { None });
         out.corpus.sources.push(source);
     }
     if !registry_found {
@@ -142,13 +157,16 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
 /// Every non-hidden file below `dir`. Symbolic links to folders are followed
 /// once each: a link that leads back into a folder already read (a cycle) is
 /// reported, not followed.
+/// A link that leads out of the claims directory is reported, not read.
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
-    collect_into(dir, files, &mut seen, diags);
+    let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    collect_into(dir, &root, files, &mut seen, diags);
 }
 
 fn collect_into(
     dir: &Path,
+    root: &Path,
     files: &mut Vec<PathBuf>,
     seen: &mut std::collections::HashSet<PathBuf>,
     diags: &mut Vec<Diagnostic>,
@@ -184,40 +202,79 @@ fn collect_into(
             continue;
         }
         let path = entry.path();
+        if let Ok(real) = fs::canonicalize(&path) {
+            if !real.starts_with(root) {
+                let file: Arc<Path> = Arc::from(path.as_path());
+                diags.push(
+                    Diagnostic::error(
+                        Some(Loc::file(&file)),
+                        format!("a symbolic link that leads outside the claims directory (to {})", real.display()),
+                    )
+                    .with_help("copy the file into the claims directory instead of linking to it"),
+                );
+                continue;
+            }
+        }
         if path.is_dir() {
-            collect_into(&path, files, seen, diags);
+            collect_into(&path, root, files, seen, diags);
         } else {
             files.push(path);
         }
     }
 }
 
-/// Read a file as UTF-8 text, with a byte-order mark removed.
+/// Read a file as UTF-8 text, with a byte-order mark removed. Only regular
+/// files are read (a FIFO or a device could block or never end), at most
+/// [`MAX_FILE_BYTES`] of them, and a NUL byte marks a binary file.
 fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    use std::io::Read;
+    let fail = |diags: &mut Vec<Diagnostic>, e: std::io::Error| {
+        diags.push(
+            Diagnostic::error(Some(Loc::file(file)), format!("cannot read the file: {e}"))
+                .with_help("check that it exists and that you may read it"),
+        );
+    };
     match fs::metadata(file) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+        Ok(meta) if !meta.is_file() => {
+            let what = if meta.is_dir() { "a directory" } else { "a pipe, device or socket" };
             diags.push(
-                Diagnostic::error(
-                    Some(Loc::file(file)),
-                    format!("the file is {} bytes, over the limit of {MAX_FILE_BYTES}", meta.len()),
-                )
-                .with_help("split it into smaller files (one per article)"),
+                Diagnostic::error(Some(Loc::file(file)), format!("the path is {what}, not a text file"))
+                    .with_help("claim files and articles must be ordinary text files"),
             );
+            return None;
+        }
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            diags.push(too_big(file, meta.len()));
             return None;
         }
         Ok(_) => {}
         Err(e) => {
-            diags.push(Diagnostic::error(Some(Loc::file(file)), format!("cannot read the file: {e}")));
+            fail(diags, e);
             return None;
         }
     }
-    let bytes = match fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            diags.push(Diagnostic::error(Some(Loc::file(file)), format!("cannot read the file: {e}")));
-            return None;
-        }
-    };
+    let mut bytes = Vec::new();
+    // The size is checked again while reading: the file may have grown.
+    let read = fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        fail(diags, e);
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        diags.push(too_big(file, bytes.len() as u64));
+        return None;
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let (line, col) = line_col(&bytes, at);
+        diags.push(
+            Diagnostic::error(
+                Some(Loc::at(file, line, col)),
+                format!("the file has a NUL byte (byte {at}): it is not text"),
+            )
+            .with_help("claim files and articles must be plain UTF-8 text; export a binary document as .txt"),
+        );
+        return None;
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -226,10 +283,8 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
             Some(text)
         }
         Err(e) => {
-            let bytes = e.as_bytes();
             let at = e.utf8_error().valid_up_to();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let col = bytes[..at].iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+            let (line, col) = line_col(e.as_bytes(), at);
             diags.push(
                 Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file is not valid UTF-8 (byte {at})"))
                     .with_help("save the file as UTF-8"),
@@ -239,17 +294,48 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
     }
 }
 
+fn too_big(file: &Arc<Path>, len: u64) -> Diagnostic {
+    Diagnostic::error(Some(Loc::file(file)), format!("the file is {len} bytes, over the limit of {MAX_FILE_BYTES}"))
+        .with_help("split it into smaller files (one per article); see docs/limits.md")
+}
+
+/// 1-based line and column of byte `at`.
+fn line_col(bytes: &[u8], at: usize) -> (u32, u32) {
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let col = bytes[..at].iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+    (line, col)
+}
+
+/// What to do about a YAML syntax error, by its kind.
+fn yaml_help(message: &str) -> &'static str {
+    if message.contains("tab") {
+        "indent with spaces: YAML does not allow tabs for indentation"
+    } else if message.contains("second YAML document") {
+        "put each source in its own file, or remove the '---' line"
+    } else if message.contains("alias") {
+        "write the values out instead of using YAML anchors and aliases (&name / *name); see docs/limits.md"
+    } else if message.contains("nesting") || message.contains("nodes") {
+        "a claim file is a mapping with a list of flat claims; see docs/limits.md"
+    } else {
+        "check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"
+    }
+}
+
 fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
-    match NaiveDate::parse_from_str(&s.value, "%Y-%m-%d") {
-        Ok(d) if YEARS.contains(&d.year()) => Some(d),
-        Ok(d) => {
+    // chrono alone would take '+2013-08-09' or '2013-8-9 '; the format is YYYY-MM-DD.
+    let shaped = s.value.len() == 10
+        && s.value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let parsed = NaiveDate::parse_from_str(&s.value, "%Y-%m-%d").ok().filter(|_| shaped);
+    match parsed {
+        Some(d) if YEARS.contains(&d.year()) => Some(d),
+        Some(d) => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' has the year {}", s.value, d.year()))
                     .with_help(format!("years from {} to {} are accepted", YEARS.start(), YEARS.end())),
             );
             None
         }
-        Err(_) => {
+        None => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not a calendar date", s.value))
                     .with_help("write it as YYYY-MM-DD, e.g. 2013-10-07"),
@@ -347,7 +433,17 @@ fn check_article_path(article: &Spanned<String>, articles_dir: &Path, diags: &mu
 
 fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
     let path: Arc<Path> = Arc::from(source.article_path.as_path());
-    if !path.is_file() {
+    if path.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                Some(source.loc.clone()),
+                format!("article '{}' of source '{}' is a directory, not a text file", source.article, source.id),
+            )
+            .with_help("give the path of the article's .txt file"),
+        );
+        return None;
+    }
+    if !path.exists() {
         diags.push(
             Diagnostic::error(
                 Some(source.loc.clone()),
