@@ -83,23 +83,7 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
             continue;
         }
         let Some(text) = read_text(&file, diags) else { continue };
-        let root = match yaml::parse(&text) {
-            Ok(Some(root)) => root,
-            Ok(None) => {
-                diags
-                    .push(Diagnostic::error(Some(Loc::file(&file)), "the file is empty (no YAML document)").with_help(
-                    "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
-                ));
-                continue;
-            }
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(Some(Loc::at(&file, e.line, e.col)), format!("invalid YAML: {}", e.message))
-                        .with_help(yaml_help(&e.message)),
-                );
-                continue;
-            }
-        };
+        let Some(root) = parse_yaml(&text, &file, diags) else { continue };
         let at_top = path.parent() == Some(claims_dir);
         if at_top && REGISTRY_NAMES.contains(&name) {
             registry_found = true;
@@ -107,38 +91,12 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
             out.corpus.entities.extend(raw.into_iter().filter_map(|e| entity(e, diags)));
             continue;
         }
-        let raw = raw::claim_file(&root, &file, diags);
-        let Some(raw_source) = raw.source else { continue };
-        let Some(source) = source(raw_source, articles_dir, diags) else { continue };
-        if let Some(first) = source_files.get(&source.id) {
-            diags.push(
-                Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id))
-                    .with_help(format!(
-                        "it is already the id of the source in {}; each source needs its own id",
-                        first.file.display()
-                    )),
-            );
-            continue;
-        }
-        source_files.insert(source.id.clone(), source.loc.clone());
         let index = out.corpus.sources.len();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        for rc in raw.claims {
-            if let Some(first) = ids.get(&rc.id.value) {
-                diags.push(
-                    Diagnostic::error(
-                        Some(rc.id.loc.clone()),
-                        format!("claim id '{}' is used twice in this file", rc.id.value),
-                    )
-                    .with_help(format!("the first is on line {first}; give each claim its own id")),
-                );
-                continue;
-            }
-            ids.insert(rc.id.value.clone(), rc.id.loc.line);
-            if let Some(claim) = claim(rc, index, &source, diags) {
-                out.corpus.claims.push(claim);
-            }
-        }
+        let Some((source, claims)) = claim_file(&root, &file, articles_dir, index, &source_files, diags) else {
+            continue;
+        };
+        source_files.insert(source.id.clone(), source.loc.clone());
+        out.corpus.claims.extend(claims);
         out.articles.push(if articles_found { read_article(&source, articles_dir, diags) } else { None });
         out.corpus.sources.push(source);
     }
@@ -152,6 +110,107 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
         );
     }
     out
+}
+
+/// What one claim file holds, read from memory (see [`parse_claim_text`]).
+#[derive(Debug, Default)]
+pub struct ClaimFileText {
+    pub source: Option<Source>,
+    pub claims: Vec<Claim>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read one claim file's text as `load` reads each file, without touching the
+/// file system: `file` only labels the diagnostics, and the article path is
+/// checked against `articles_dir` but not read. The entry point for fuzzing
+/// and for tests of the format.
+pub fn parse_claim_text(text: &str, file: &Path, articles_dir: &Path) -> ClaimFileText {
+    let file: Arc<Path> = Arc::from(file);
+    let mut out = ClaimFileText::default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(root) = parse_yaml(text, &file, &mut out.diagnostics) {
+        if let Some((source, claims)) = claim_file(&root, &file, articles_dir, 0, &HashMap::new(), &mut out.diagnostics)
+        {
+            out.source = Some(source);
+            out.claims = claims;
+        }
+    }
+    out
+}
+
+/// Read a registry's text from memory, as `load` reads `entities.yaml`.
+pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnostic>) {
+    let file: Arc<Path> = Arc::from(file);
+    let mut diags = Vec::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let entities = match parse_yaml(text, &file, &mut diags) {
+        Some(root) => {
+            raw::registry(&root, &file, &mut diags).into_iter().filter_map(|e| entity(e, &mut diags)).collect()
+        }
+        None => Vec::new(),
+    };
+    (entities, diags)
+}
+
+/// A file's one YAML document; `None` (with a diagnostic) when it has none or is broken.
+fn parse_yaml(text: &str, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
+    match yaml::parse(text) {
+        Ok(Some(root)) => Some(root),
+        Ok(None) => {
+            diags.push(Diagnostic::error(Some(Loc::file(file)), "the file is empty (no YAML document)").with_help(
+                "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
+            ));
+            None
+        }
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(Some(Loc::at(file, e.line, e.col)), format!("invalid YAML: {}", e.message))
+                    .with_help(yaml_help(&e.message)),
+            );
+            None
+        }
+    }
+}
+
+/// A claim file's source and claims (the source will stand at `index`);
+/// `None` when the source cannot be read or its id is already in `known`.
+fn claim_file(
+    root: &yaml::Node,
+    file: &Arc<Path>,
+    articles_dir: &Path,
+    index: usize,
+    known: &HashMap<String, Loc>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Source, Vec<Claim>)> {
+    let raw = raw::claim_file(root, file, diags);
+    let source = source(raw.source?, articles_dir, diags)?;
+    if let Some(first) = known.get(&source.id) {
+        diags.push(
+            Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id)).with_help(
+                format!("it is already the id of the source in {}; each source needs its own id", first.file.display()),
+            ),
+        );
+        return None;
+    }
+    let mut claims = Vec::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    for rc in raw.claims {
+        if let Some(first) = ids.get(&rc.id.value) {
+            diags.push(
+                Diagnostic::error(
+                    Some(rc.id.loc.clone()),
+                    format!("claim id '{}' is used twice in this file", rc.id.value),
+                )
+                .with_help(format!("the first is on line {first}; give each claim its own id")),
+            );
+            continue;
+        }
+        ids.insert(rc.id.value.clone(), rc.id.loc.line);
+        if let Some(claim) = claim(rc, index, &source, diags) {
+            claims.push(claim);
+        }
+    }
+    Some((source, claims))
 }
 
 /// Every non-hidden file below `dir`. Symbolic links to folders are followed
