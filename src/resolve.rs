@@ -59,7 +59,7 @@ impl Registry {
         let mut exact: HashMap<String, usize> = HashMap::new();
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, e) in entities.iter().enumerate() {
-            if e.id.is_empty() {
+            if fold(&e.name).is_empty() {
                 diags.push(
                     Diagnostic::error(Some(e.loc.clone()), format!("entity name '{}' has no letter or digit", e.name))
                         .with_help("a name is matched by its letters and digits; write the name as the articles do"),
