@@ -69,7 +69,7 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
         );
     }
 
-    let mut registry_found = false;
+    let mut registry_found: Option<Arc<Path>> = None;
     let mut source_files: HashMap<String, Loc> = HashMap::new();
     for path in files {
         let file: Arc<Path> = Arc::from(path.as_path());
@@ -86,7 +86,14 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
         let Some(root) = parse_yaml(&text, &file, diags) else { continue };
         let at_top = path.parent() == Some(claims_dir);
         if at_top && REGISTRY_NAMES.contains(&name) {
-            registry_found = true;
+            if let Some(first) = &registry_found {
+                diags.push(
+                    Diagnostic::error(Some(Loc::file(&file)), "a second entity registry")
+                        .with_help(format!("{} is the registry; merge the two into it", first.display())),
+                );
+                continue;
+            }
+            registry_found = Some(file.clone());
             let raw = raw::registry(&root, &file, diags);
             out.corpus.entities.extend(raw.into_iter().filter_map(|e| entity(e, diags)));
             continue;
@@ -100,7 +107,7 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
         out.articles.push(if articles_found { read_article(&source, articles_dir, diags) } else { None });
         out.corpus.sources.push(source);
     }
-    if !registry_found {
+    if registry_found.is_none() {
         diags.push(
             Diagnostic::warning(
                 None,
@@ -323,7 +330,8 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
         diags.push(too_big(file, bytes.len() as u64));
         return None;
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !utf16) {
         let (line, col) = line_col(&bytes, at);
         diags.push(
             Diagnostic::error(
@@ -344,9 +352,14 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let (line, col) = line_col(e.as_bytes(), at);
+            let utf16 = e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]);
             diags.push(
                 Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file is not valid UTF-8 (byte {at})"))
-                    .with_help("save the file as UTF-8"),
+                    .with_help(if utf16 {
+                        "it is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+                    } else {
+                        "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"
+                    }),
             );
             None
         }
@@ -373,7 +386,7 @@ fn yaml_help(message: &str) -> &'static str {
         "put each source in its own file, or remove the '---' line"
     } else if message.contains("alias") {
         "write the values out instead of using YAML anchors and aliases (&name / *name); see docs/limits.md"
-    } else if message.contains("nesting") || message.contains("nodes") {
+    } else if message.contains("nesting") || message.contains("recursion") || message.contains("nodes") {
         "a claim file is a mapping with a list of flat claims; see docs/limits.md"
     } else {
         "check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"
@@ -534,6 +547,17 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
 
 fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
     let property = rc.property.value.trim().to_lowercase().replace([' ', '-'], "_");
+    for (what, s) in [("subject", &rc.subject), ("property", &rc.property)] {
+        if !s.value.chars().any(char::is_alphanumeric) {
+            diags.push(
+                Diagnostic::error(Some(s.loc.clone()), format!("the {what} '{}' has no letter or digit", s.value))
+                    .with_help(format!(
+                        "name the {what} in words, e.g. `subject: Geneva II conference`, `property: date`"
+                    )),
+            );
+            return None;
+        }
+    }
     let value_type = match &rc.value_type {
         Some(t) => one_of(t, "type", ValueType::NAMES, ValueType::parse, diags),
         None => Some(ValueType::infer(&property)),
