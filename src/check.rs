@@ -12,7 +12,7 @@ use crate::ground::{Article, Passage};
 use crate::group::{group, ReadClaim};
 use crate::independence::Dependence;
 use crate::load::{load, Loaded};
-use crate::model::{Hedge, ValueType};
+use crate::model::{Claim, Hedge, ValueType};
 use crate::normalize::{read_claim, Reading, Unread};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
 use crate::review::ReviewStatus;
@@ -151,9 +151,14 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
     diagnostics.extend(registry_diags);
 
     // Every distinct subject and entity name, with the place it is first used,
-    // resolved once.
+    // resolved once. "First" in the order facts list claims (as_of, source id,
+    // claim id), not in file order, so that renaming a file never moves a warning.
     let mut first_use: BTreeMap<&str, Loc> = BTreeMap::new();
-    for c in &corpus.claims {
+    let mut in_order: Vec<&Claim> = corpus.claims.iter().collect();
+    in_order.sort_by(|a, b| {
+        (a.as_of, &corpus.sources[a.source].id, &a.id).cmp(&(b.as_of, &corpus.sources[b.source].id, &b.id))
+    });
+    for c in in_order {
         first_use.entry(c.subject.as_str()).or_insert_with(|| c.loc.clone());
         if matches!(c.value_type, ValueType::Entity | ValueType::Entities) {
             for name in c.value.items() {

@@ -59,6 +59,13 @@ impl Registry {
         let mut exact: HashMap<String, usize> = HashMap::new();
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, e) in entities.iter().enumerate() {
+            if fold(&e.name).is_empty() {
+                diags.push(
+                    Diagnostic::error(Some(e.loc.clone()), format!("entity name '{}' has no letter or digit", e.name))
+                        .with_help("a name is matched by its letters and digits; write the name as the articles do"),
+                );
+                continue;
+            }
             if let Some(&j) = ids.get(e.id.as_str()) {
                 diags.push(
                     Diagnostic::error(Some(e.loc.clone()), format!("entity '{}' is listed twice", e.name)).with_help(
@@ -74,10 +81,13 @@ impl Registry {
             for name in std::iter::once(&e.name).chain(&e.aliases) {
                 let key = fold(name);
                 if key.is_empty() {
-                    diags.push(Diagnostic::error(
-                        Some(e.loc.clone()),
-                        format!("entity '{}' has an empty alias", e.name),
-                    ));
+                    diags.push(
+                        Diagnostic::error(
+                            Some(e.loc.clone()),
+                            format!("entity '{}' has an alias '{name}' with no letter or digit", e.name),
+                        )
+                        .with_help("remove it, or write the alias as the articles spell it"),
+                    );
                     continue;
                 }
                 match exact.get(&key) {

@@ -250,6 +250,152 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
                 "4 input errors",
             ],
         ),
+        (
+            "tab-indent",
+            &["claims/a.yaml:2:2: error: invalid YAML: tabs disallowed", "help: indent with spaces"],
+        ),
+        (
+            "two-documents",
+            &["claims/a.yaml:4:1: error: invalid YAML: a second YAML document", "put each source in its own file"],
+        ),
+        ("file-is-a-list", &["claims/a.yaml:1:1: error: the claim file should be a mapping of keys, found a list"]),
+        (
+            "wrong-types-source",
+            &[
+                "claims/a.yaml:3:11: error: 'outlet' in 'source' should be text, found a list",
+                "claims/a.yaml:4:14: error: 'published' in 'source' should be text, found a mapping",
+                "claims/a.yaml:6:10: error: 'title' in 'source' should be text, found a list",
+                "claims/a.yaml:7:8: error: 'url' in 'source' should be text, found a mapping",
+                "claims/a.yaml:8:9: error: 'wire' should be a list of text, found a mapping",
+                "claims/a.yaml:9:9: error: 'note' in 'source' should be text, found a list",
+                "6 input errors",
+            ],
+        ),
+        (
+            "wrong-types-claim",
+            &[
+                "claims/a.yaml:3:10: error: 'id' in a claim should be text, found a list",
+                "claims/a.yaml:4:41: error: 'property' in a claim should be text, found a list",
+                "claims/a.yaml:4:75: error: 'quote' in a claim should be text, found a list",
+                "claims/a.yaml:5:97: error: 'type' in a claim should be text, found a list",
+                "claims/a.yaml:5:112: error: 'hedge' in a claim should be text, found a mapping",
+                "claims/a.yaml:6:99: error: 'said_by' in a claim should be text, found a list",
+                "claims/a.yaml:6:111: error: 'as_of' in a claim should be text, found a list",
+                "claims/a.yaml:6:125: error: 'note' in a claim should be text, found a mapping",
+                "claims/a.yaml:7:60: error: an item of 'value' is a list, expected text",
+                "claims/a.yaml:8:54: error: claim 'six' has a list as its value, but its type is date",
+                "10 input errors",
+            ],
+        ),
+        (
+            "bad-as-of",
+            &[
+                "claims/a.yaml:3:96: error: as_of '2013-02-29' is not a calendar date",
+                "claims/a.yaml:4:96: error: as_of '2013-8-9' is not a calendar date",
+                "claims/a.yaml:5:98: error: as_of '+2013-08-09' is not a calendar date",
+                "claims/a.yaml:6:97: error: as_of '2013-08-09T10:00' is not a calendar date",
+                "help: write it as YYYY-MM-DD",
+            ],
+        ),
+        (
+            "absurd-year",
+            &[
+                "claims/a.yaml:1:46: error: published '0001-01-01' has the year 1",
+                "help: years from 1800 to 2200 are accepted",
+                "claims/b.yaml:3:96: error: as_of '9999-12-31' has the year 9999",
+                "claims/b.yaml:4:96: error: as_of '99999-01-01' is not a calendar date",
+                "claims/b.yaml:5:56: error: cannot read 'in the year 99999999999' as a date",
+            ],
+        ),
+        (
+            "unknown-source-key",
+            &[
+                "claims/a.yaml:1:74: error: unknown key 'publisher' in 'source'",
+                "did you mean 'published'?",
+                "claims/a.yaml:2:1: error: unknown key 'claim' in the claim file",
+                "did you mean 'claims'?",
+            ],
+        ),
+        (
+            "empty-quote",
+            &[
+                "claims/a.yaml:3:73: error: 'quote' in a claim is empty",
+                "claims/a.yaml:4:73: error: 'quote' in a claim is empty",
+                "claims/a.yaml:5:5: error: a claim has no 'quote'",
+            ],
+        ),
+        (
+            "registry-alias-cycle",
+            &[
+                "claims/entities.yaml:3:5: error: 'Geneva II conference' is a name or alias of both 'Geneva II conference' and 'Geneva talks'",
+                "claims/entities.yaml:3:5: error: 'Geneva talks' is a name or alias of both",
+            ],
+        ),
+        ("registry-broken", &["claims/entities.yaml:4:11: error: invalid YAML"]),
+        (
+            "registry-wrong-shape",
+            &[
+                "claims/entities.yaml:2:5: error: an entity should be a mapping of keys, found a scalar",
+                "claims/entities.yaml:3:26: error: 'kind' in an entity should be text, found a list",
+                "claims/entities.yaml:4:40: error: 'aliases' should be a list of text, found a mapping",
+                "claims/entities.yaml:5:5: error: entity name '???' has no letter or digit",
+                "claims/entities.yaml:6:5: error: entity 'Moscow' has an alias '' with no letter or digit",
+                "claims/entities.yaml:6:5: error: entity 'Moscow' has an alias '--' with no letter or digit",
+            ],
+        ),
+        (
+            "two-registries",
+            &["claims/entities.yml: error: a second entity registry", "claims/entities.yaml is the registry"],
+        ),
+        (
+            "duplicate-source-nested",
+            &["claims/z.yaml:1:9: error: source id 'a' is used twice", "the source in claims/2013/b.yaml"],
+        ),
+        (
+            "article-is-directory",
+            &["claims/a.yaml:1:9: error: article 'a.txt' of source 'a' is a directory, not a text file"],
+        ),
+        ("articles-missing", &["error: articles directory 'articles' not found", "--articles DIR"]),
+        ("claims-is-a-file", &["error: claims directory 'claims' is not a directory"]),
+        ("nul-byte", &["claims/a.yaml:3:63: error: the file has a NUL byte (byte 143): it is not text"]),
+        ("binary-article", &["articles/a.txt:3:8: error: the file has a NUL byte (byte 22): it is not text"]),
+        (
+            "latin1-article",
+            &["articles/a.txt:1:27: error: the file is not valid UTF-8 (byte 26)", "it may be Latin-1"],
+        ),
+        ("latin1-claim", &["claims/a.yaml:3:63: error: the file is not valid UTF-8 (byte 143)"]),
+        (
+            "utf16-claim",
+            &["claims/a.yaml:1:1: error: the file is not valid UTF-8 (byte 0)", "it is UTF-16"],
+        ),
+        ("no-claims-list", &["claims/a.yaml:1:7: error: the claim file has no 'claims' list"]),
+        ("null-source", &["claims/a.yaml:2:1: error: 'source' should be a mapping of keys, found nothing (null)"]),
+        (
+            "key-not-a-name",
+            &["claims/a.yaml:3:8: error: a key in a claim is a list, not a name", "claims/a.yaml:3:5: error: a claim has no 'id'"],
+        ),
+        (
+            "empty-article",
+            &["claims/a.yaml:3:75: error: the quote of claim 'venue' is not in its article a.txt"],
+        ),
+        ("deep-nesting", &["claims/a.yaml:3:158: error: invalid YAML: nesting deeper than 64 levels"]),
+        (
+            "alias-bomb",
+            &["claims/a.yaml:7:47: error: invalid YAML: aliases expand to more than 1000000 nodes", "anchors and aliases"],
+        ),
+        ("crlf-error", &["claims/a.yaml:3:98: error: unknown hedge 'surely'", "did you mean 'likely'?"]),
+        ("bom-error", &["claims/a.yaml:1:46: error: published '2013-02-30' is not a calendar date"]),
+        (
+            "no-letters",
+            &[
+                "claims/a.yaml:3:24: error: the subject '???' has no letter or digit",
+                "claims/a.yaml:4:41: error: the property '!!!' has no letter or digit",
+            ],
+        ),
+        (
+            "list-value-wrong-type",
+            &["claims/a.yaml:3:60: error: claim 'one' has a list as its value, but its type is number"],
+        ),
     ];
     let all: Vec<String> = std::fs::read_dir(fixture("bad"))
         .unwrap()
@@ -341,14 +487,43 @@ fn an_alias_bomb_fails_fast() {
     assert!(run.stderr.contains("alias bomb"), "{}", run.stderr);
 }
 
+/// 50 MB of real text, over the 32 MiB limit: refused from its size, unread.
+fn fifty_megabytes(line: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(50_000_000 + line.len());
+    while bytes.len() < 50_000_000 {
+        bytes.extend_from_slice(line.as_bytes());
+    }
+    bytes
+}
+
 #[test]
-fn a_file_over_the_size_limit_is_refused_unread() {
+fn a_50_mb_claim_file_is_refused_unread() {
     let dir = scratch();
-    let file = std::fs::File::create(dir.path().join("claims/big.yaml")).unwrap();
-    file.set_len(crosscheck::load::MAX_FILE_BYTES + 1).unwrap();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let big = fifty_megabytes("# padding padding padding padding\n");
+    std::fs::write(dir.path().join("claims/big.yaml"), &big).unwrap();
     let run = run_in(dir.path(), &["check"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("claims/big.yaml: error: the file is"), "{}", run.stderr);
+    let limit = crosscheck::load::MAX_FILE_BYTES;
+    assert!(
+        run.stderr
+            .contains(&format!("claims/big.yaml: error: the file is {} bytes, over the limit of {limit}", big.len())),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("split it into smaller files"), "{}", run.stderr);
+}
+
+#[test]
+fn a_50_mb_article_is_refused_unread() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let big = fifty_megabytes("The talks were held in Geneva.\n");
+    std::fs::write(dir.path().join("articles/a.txt"), &big).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    let expected = format!("articles/a.txt: error: the file is {} bytes, over the limit", big.len());
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
 }
 
 #[test]
@@ -548,6 +723,62 @@ fn a_bad_tolerance_in_the_registry_is_an_error_with_its_place() {
     );
 }
 
+// ------------------------------------------ bad input made at run time
+//
+// Cases that cannot be committed as files (pipes, symbolic links, huge or
+// generated files). The catalogue, with the committed folders, is listed in
+// docs/limits.md.
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_the_claims_folder_is_refused_not_read() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    mkfifo(&dir.path().join("claims/pipe.yaml"));
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("claims/pipe.yaml: error: the path is a pipe, device or socket, not a text file"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_an_article_is_refused_not_read() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::fs::remove_file(dir.path().join("articles/a.txt")).unwrap();
+    mkfifo(&dir.path().join("articles/a.txt"));
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("articles/a.txt: error: the path is a pipe, device or socket"), "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_device_in_the_claims_folder_is_refused() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("claims/zero.yaml")).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "claims/zero.yaml: error: a symbolic link that leads outside the claims directory (to /dev/zero)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn when_prints_minutes_for_times_and_days_otherwise() {
     let run = run_in(&fixture("times"), &["when", "--as-of", "2011-12-01", "--format", "json", "Thu  20:00"]);
@@ -558,4 +789,96 @@ fn when_prints_minutes_for_times_and_days_otherwise() {
     assert!(run.stdout.trim_end().ends_with("[EST]"), "{}", run.stdout);
     let run = run_in(&fixture("times"), &["when", "--as-of", "2011-12-01", "Dec 1"]);
     assert!(run.stdout.contains("2011-12-01 .. 2011-12-01\tday\t"), "{}", run.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_claim_file_or_folder_linked_from_outside_is_not_read() {
+    let dir = scratch();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("b.yaml"), GOOD.replace("id: a,", "id: b,")).unwrap();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("b.yaml"), dir.path().join("claims/b.yaml")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("claims/more")).unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("claims/b.yaml: error: a symbolic link that leads outside the claims directory"));
+    assert!(run.stderr.contains("claims/more: error: a symbolic link that leads outside the claims directory"));
+    assert!(run.stdout.contains("in 1 source"), "the outside file was read:\n{}", run.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_broken_link_in_the_claims_folder_is_named() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("claims/gone.yaml"), dir.path().join("claims/b.yaml")).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("claims/b.yaml: error: cannot read the file"), "{}", run.stderr);
+}
+
+#[test]
+fn nesting_far_past_the_limit_is_refused_without_a_stack_overflow() {
+    let dir = scratch();
+    let text = format!("source: {}{}\n", "[".repeat(200_000), "]".repeat(200_000));
+    std::fs::write(dir.path().join("claims/a.yaml"), text).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("claims/a.yaml:1:"), "{}", run.stderr);
+    assert!(run.stderr.contains("error: invalid YAML"), "{}", run.stderr);
+}
+
+#[test]
+fn a_document_over_the_node_limit_is_refused() {
+    let dir = scratch();
+    let items = vec!["x"; crosscheck::load::yaml::MAX_NODES + 10].join(", ");
+    std::fs::write(dir.path().join("claims/a.yaml"), format!("claims: [{items}]\n")).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("more than 1000000 nodes in one document"), "{}", run.stderr);
+}
+
+// ------------------------------------------ odd but valid input
+
+/// A quote found twice in its article is fine: the words are there, which is
+/// all grounding checks (docs/claims-format.md, "Quotes").
+#[test]
+fn a_quote_found_twice_in_its_article_is_fine() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("articles/a.txt"), "Held in Geneva, they said. It was held in Geneva.\n").unwrap();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("quote"), "no warning about the quote:\n{}", run.stderr);
+}
+
+/// The article breaks a line (or doubles a space) inside the quoted words:
+/// white space is folded, so it matches.
+#[test]
+fn a_quote_across_a_line_break_of_the_article_matches() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("articles/a.txt"), "The talks were held\r\n   in\tGeneva.\n").unwrap();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_very_long_line_within_the_size_limit_is_read() {
+    let dir = scratch();
+    let note = "word ".repeat(400_000);
+    let text = GOOD.replace("article: a.txt}", &format!("article: a.txt, note: \"{note}\"}}"));
+    std::fs::write(dir.path().join("claims/a.yaml"), text).unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("talks.location"), "{}", run.stdout);
+}
+
+#[test]
+fn an_empty_claims_folder_is_a_warning_not_an_error() {
+    let dir = scratch();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
 }

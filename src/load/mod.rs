@@ -45,17 +45,32 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
     let mut out = Loaded::default();
     let diags = &mut out.diagnostics;
     if !claims_dir.is_dir() {
+        let what = if claims_dir.exists() { "is not a directory" } else { "not found" };
         diags.push(
-            Diagnostic::error(None, format!("claims directory '{}' not found", claims_dir.display()))
+            Diagnostic::error(None, format!("claims directory '{}' {what}", claims_dir.display()))
                 .with_help("run crosscheck in a folder that has claims/ and articles/, or pass --claims DIR"),
         );
         return out;
     }
+    let articles_found = articles_dir.is_dir();
+    if !articles_found {
+        let what = if articles_dir.exists() { "is not a directory" } else { "not found" };
+        diags.push(
+            Diagnostic::error(None, format!("articles directory '{}' {what}", articles_dir.display()))
+                .with_help("put each source's article text in articles/, or pass --articles DIR"),
+        );
+    }
     let mut files = Vec::new();
     collect_files(claims_dir, &mut files, diags);
     files.sort();
+    if files.is_empty() {
+        diags.push(
+            Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display()))
+                .with_help("claim files end in .yaml or .yml; see docs/claims-format.md"),
+        );
+    }
 
-    let mut registry_found = false;
+    let mut registry_found: Option<Arc<Path>> = None;
     let mut source_files: HashMap<String, Loc> = HashMap::new();
     for path in files {
         let file: Arc<Path> = Arc::from(path.as_path());
@@ -69,26 +84,17 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
             continue;
         }
         let Some(text) = read_text(&file, diags) else { continue };
-        let root = match yaml::parse(&text) {
-            Ok(Some(root)) => root,
-            Ok(None) => {
-                diags
-                    .push(Diagnostic::error(Some(Loc::file(&file)), "the file is empty (no YAML document)").with_help(
-                    "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
-                ));
-                continue;
-            }
-            Err(e) => {
+        let Some(root) = parse_yaml(&text, &file, diags) else { continue };
+        let at_top = path.parent() == Some(claims_dir);
+        if at_top && REGISTRY_NAMES.contains(&name) {
+            if let Some(first) = &registry_found {
                 diags.push(
-                    Diagnostic::error(Some(Loc::at(&file, e.line, e.col)), format!("invalid YAML: {}", e.message))
-                        .with_help("check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"),
+                    Diagnostic::error(Some(Loc::file(&file)), "a second entity registry")
+                        .with_help(format!("{} is the registry; merge the two into it", first.display())),
                 );
                 continue;
             }
-        };
-        let at_top = path.parent() == Some(claims_dir);
-        if at_top && REGISTRY_NAMES.contains(&name) {
-            registry_found = true;
+            registry_found = Some(file.clone());
             let raw = raw::registry(&root, &file, diags);
             out.corpus.entities.extend(raw.into_iter().filter_map(|e| entity(e, diags)));
             for p in raw::registry_properties(&root, &file, diags) {
@@ -102,42 +108,16 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
             }
             continue;
         }
-        let raw = raw::claim_file(&root, &file, diags);
-        let Some(raw_source) = raw.source else { continue };
-        let Some(source) = source(raw_source, articles_dir, diags) else { continue };
-        if let Some(first) = source_files.get(&source.id) {
-            diags.push(
-                Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id))
-                    .with_help(format!(
-                        "it is already the id of the source in {}; each source needs its own id",
-                        first.file.display()
-                    )),
-            );
-            continue;
-        }
-        source_files.insert(source.id.clone(), source.loc.clone());
         let index = out.corpus.sources.len();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        for rc in raw.claims {
-            if let Some(first) = ids.get(&rc.id.value) {
-                diags.push(
-                    Diagnostic::error(
-                        Some(rc.id.loc.clone()),
-                        format!("claim id '{}' is used twice in this file", rc.id.value),
-                    )
-                    .with_help(format!("the first is on line {first}; give each claim its own id")),
-                );
-                continue;
-            }
-            ids.insert(rc.id.value.clone(), rc.id.loc.line);
-            if let Some(claim) = claim(rc, index, &source, diags) {
-                out.corpus.claims.push(claim);
-            }
-        }
-        out.articles.push(read_article(&source, articles_dir, diags));
+        let Some((source, claims)) = claim_file(&root, &file, articles_dir, index, &source_files, diags) else {
+            continue;
+        };
+        source_files.insert(source.id.clone(), source.loc.clone());
+        out.corpus.claims.extend(claims);
+        out.articles.push(if articles_found { read_article(&source, articles_dir, diags) } else { None });
         out.corpus.sources.push(source);
     }
-    if !registry_found {
+    if registry_found.is_none() {
         diags.push(
             Diagnostic::warning(
                 None,
@@ -146,7 +126,30 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
             .with_help("without it, names are only matched when written alike; see docs/claims-format.md"),
         );
     }
+    in_id_order(&mut out);
     out
+}
+
+/// Put the sources (and their articles) in order of source id, and point each
+/// claim at its source's new place: everything after `load` that numbers
+/// sources (dependence clusters, "the earlier of two sources", truth
+/// discovery's tie-breaks) then depends on the ids, never on file names or
+/// folders. Ids are unique: a duplicate is an error and its file is dropped.
+fn in_id_order(out: &mut Loaded) {
+    let sources = std::mem::take(&mut out.corpus.sources);
+    let mut articles = std::mem::take(&mut out.articles);
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by(|&a, &b| sources[a].id.cmp(&sources[b].id));
+    let mut new_index = vec![0; sources.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
+    out.corpus.sources = order.iter().filter_map(|&old| slots[old].take()).collect();
+    out.articles = order.iter().map(|&old| articles.get_mut(old).and_then(Option::take)).collect();
+    for claim in &mut out.corpus.claims {
+        claim.source = new_index[claim.source];
+    }
 }
 
 /// Read one input file (a CSV to import, say) as UTF-8 text, with the limits
@@ -159,16 +162,120 @@ pub fn read_input(file: &Arc<Path>) -> Result<String, Vec<Diagnostic>> {
     read_text(file, &mut diags).ok_or(diags)
 }
 
+/// What one claim file holds, read from memory (see [`parse_claim_text`]).
+#[derive(Debug, Default)]
+pub struct ClaimFileText {
+    pub source: Option<Source>,
+    pub claims: Vec<Claim>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read one claim file's text as `load` reads each file, without touching the
+/// file system: `file` only labels the diagnostics, and the article path is
+/// checked against `articles_dir` but not read. The entry point for fuzzing
+/// and for tests of the format.
+pub fn parse_claim_text(text: &str, file: &Path, articles_dir: &Path) -> ClaimFileText {
+    let file: Arc<Path> = Arc::from(file);
+    let mut out = ClaimFileText::default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(root) = parse_yaml(text, &file, &mut out.diagnostics) {
+        if let Some((source, claims)) = claim_file(&root, &file, articles_dir, 0, &HashMap::new(), &mut out.diagnostics)
+        {
+            out.source = Some(source);
+            out.claims = claims;
+        }
+    }
+    out
+}
+
+/// Read a registry's text from memory, as `load` reads `entities.yaml`.
+pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnostic>) {
+    let file: Arc<Path> = Arc::from(file);
+    let mut diags = Vec::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let entities = match parse_yaml(text, &file, &mut diags) {
+        Some(root) => {
+            raw::registry(&root, &file, &mut diags).into_iter().filter_map(|e| entity(e, &mut diags)).collect()
+        }
+        None => Vec::new(),
+    };
+    (entities, diags)
+}
+
+/// A file's one YAML document; `None` (with a diagnostic) when it has none or is broken.
+fn parse_yaml(text: &str, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
+    match yaml::parse(text) {
+        Ok(Some(root)) => Some(root),
+        Ok(None) => {
+            diags.push(Diagnostic::error(Some(Loc::file(file)), "the file is empty (no YAML document)").with_help(
+                "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
+            ));
+            None
+        }
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(Some(Loc::at(file, e.line, e.col)), format!("invalid YAML: {}", e.message))
+                    .with_help(yaml_help(&e.message)),
+            );
+            None
+        }
+    }
+}
+
+/// A claim file's source and claims (the source will stand at `index`);
+/// `None` when the source cannot be read or its id is already in `known`.
+fn claim_file(
+    root: &yaml::Node,
+    file: &Arc<Path>,
+    articles_dir: &Path,
+    index: usize,
+    known: &HashMap<String, Loc>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Source, Vec<Claim>)> {
+    let raw = raw::claim_file(root, file, diags);
+    let source = source(raw.source?, articles_dir, diags)?;
+    if let Some(first) = known.get(&source.id) {
+        diags.push(
+            Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id)).with_help(
+                format!("it is already the id of the source in {}; each source needs its own id", first.file.display()),
+            ),
+        );
+        return None;
+    }
+    let mut claims = Vec::new();
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    for rc in raw.claims {
+        if let Some(first) = ids.get(&rc.id.value) {
+            diags.push(
+                Diagnostic::error(
+                    Some(rc.id.loc.clone()),
+                    format!("claim id '{}' is used twice in this file", rc.id.value),
+                )
+                .with_help(format!("the first is on line {first}; give each claim its own id")),
+            );
+            continue;
+        }
+        ids.insert(rc.id.value.clone(), rc.id.loc.line);
+        if let Some(claim) = claim(rc, index, &source, diags) {
+            claims.push(claim);
+        }
+    }
+    Some((source, claims))
+}
+
 /// Every non-hidden file below `dir`. Symbolic links to folders are followed
 /// once each: a link that leads back into a folder already read (a cycle) is
 /// reported, not followed.
+/// A link that leads out of the claims directory is reported, not read.
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
-    collect_into(dir, files, &mut seen, diags);
+    let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    collect_into(dir, &root, files, &mut seen, diags);
 }
 
 fn collect_into(
     dir: &Path,
+    root: &Path,
     files: &mut Vec<PathBuf>,
     seen: &mut std::collections::HashSet<PathBuf>,
     diags: &mut Vec<Diagnostic>,
@@ -204,40 +311,80 @@ fn collect_into(
             continue;
         }
         let path = entry.path();
+        if let Ok(real) = fs::canonicalize(&path) {
+            if !real.starts_with(root) {
+                let file: Arc<Path> = Arc::from(path.as_path());
+                diags.push(
+                    Diagnostic::error(
+                        Some(Loc::file(&file)),
+                        format!("a symbolic link that leads outside the claims directory (to {})", real.display()),
+                    )
+                    .with_help("copy the file into the claims directory instead of linking to it"),
+                );
+                continue;
+            }
+        }
         if path.is_dir() {
-            collect_into(&path, files, seen, diags);
+            collect_into(&path, root, files, seen, diags);
         } else {
             files.push(path);
         }
     }
 }
 
-/// Read a file as UTF-8 text, with a byte-order mark removed.
+/// Read a file as UTF-8 text, with a byte-order mark removed. Only regular
+/// files are read (a FIFO or a device could block or never end), at most
+/// [`MAX_FILE_BYTES`] of them, and a NUL byte marks a binary file.
 fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    use std::io::Read;
+    let fail = |diags: &mut Vec<Diagnostic>, e: std::io::Error| {
+        diags.push(
+            Diagnostic::error(Some(Loc::file(file)), format!("cannot read the file: {e}"))
+                .with_help("check that it exists and that you may read it"),
+        );
+    };
     match fs::metadata(file) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+        Ok(meta) if !meta.is_file() => {
+            let what = if meta.is_dir() { "a directory" } else { "a pipe, device or socket" };
             diags.push(
-                Diagnostic::error(
-                    Some(Loc::file(file)),
-                    format!("the file is {} bytes, over the limit of {MAX_FILE_BYTES}", meta.len()),
-                )
-                .with_help("split it into smaller files (one per article)"),
+                Diagnostic::error(Some(Loc::file(file)), format!("the path is {what}, not a text file"))
+                    .with_help("claim files and articles must be ordinary text files"),
             );
+            return None;
+        }
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            diags.push(too_big(file, meta.len()));
             return None;
         }
         Ok(_) => {}
         Err(e) => {
-            diags.push(Diagnostic::error(Some(Loc::file(file)), format!("cannot read the file: {e}")));
+            fail(diags, e);
             return None;
         }
     }
-    let bytes = match fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            diags.push(Diagnostic::error(Some(Loc::file(file)), format!("cannot read the file: {e}")));
-            return None;
-        }
-    };
+    let mut bytes = Vec::new();
+    // The size is checked again while reading: the file may have grown.
+    let read = fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        fail(diags, e);
+        return None;
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        diags.push(too_big(file, bytes.len() as u64));
+        return None;
+    }
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !utf16) {
+        let (line, col) = line_col(&bytes, at);
+        diags.push(
+            Diagnostic::error(
+                Some(Loc::at(file, line, col)),
+                format!("the file has a NUL byte (byte {at}): it is not text"),
+            )
+            .with_help("claim files and articles must be plain UTF-8 text; export a binary document as .txt"),
+        );
+        return None;
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -246,30 +393,64 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
             Some(text)
         }
         Err(e) => {
-            let bytes = e.as_bytes();
             let at = e.utf8_error().valid_up_to();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let col = bytes[..at].iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+            let (line, col) = line_col(e.as_bytes(), at);
+            let utf16 = e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]);
             diags.push(
                 Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file is not valid UTF-8 (byte {at})"))
-                    .with_help("save the file as UTF-8"),
+                    .with_help(if utf16 {
+                        "it is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+                    } else {
+                        "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"
+                    }),
             );
             None
         }
     }
 }
 
+fn too_big(file: &Arc<Path>, len: u64) -> Diagnostic {
+    Diagnostic::error(Some(Loc::file(file)), format!("the file is {len} bytes, over the limit of {MAX_FILE_BYTES}"))
+        .with_help("split it into smaller files (one per article); see docs/limits.md")
+}
+
+/// 1-based line and column of byte `at`.
+fn line_col(bytes: &[u8], at: usize) -> (u32, u32) {
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+    let col = bytes[..at].iter().rev().take_while(|&&b| b != b'\n').count() as u32 + 1;
+    (line, col)
+}
+
+/// What to do about a YAML syntax error, by its kind.
+fn yaml_help(message: &str) -> &'static str {
+    if message.contains("tab") {
+        "indent with spaces: YAML does not allow tabs for indentation"
+    } else if message.contains("second YAML document") {
+        "put each source in its own file, or remove the '---' line"
+    } else if message.contains("alias") {
+        "write the values out instead of using YAML anchors and aliases (&name / *name); see docs/limits.md"
+    } else if message.contains("nesting") || message.contains("recursion") || message.contains("nodes") {
+        "a claim file is a mapping with a list of flat claims; see docs/limits.md"
+    } else {
+        "check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"
+    }
+}
+
 fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
-    match NaiveDate::parse_from_str(&s.value, "%Y-%m-%d") {
-        Ok(d) if YEARS.contains(&d.year()) => Some(d),
-        Ok(d) => {
+    // chrono alone would take '+2013-08-09' or '2013-8-9 '; the format is YYYY-MM-DD.
+    let shaped = s.value.len() == 10
+        && s.value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let parsed = NaiveDate::parse_from_str(&s.value, "%Y-%m-%d").ok().filter(|_| shaped);
+    match parsed {
+        Some(d) if YEARS.contains(&d.year()) => Some(d),
+        Some(d) => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' has the year {}", s.value, d.year()))
                     .with_help(format!("years from {} to {} are accepted", YEARS.start(), YEARS.end())),
             );
             None
         }
-        Err(_) => {
+        None => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not a calendar date", s.value))
                     .with_help("write it as YYYY-MM-DD, e.g. 2013-10-07"),
@@ -367,7 +548,17 @@ fn check_article_path(article: &Spanned<String>, articles_dir: &Path, diags: &mu
 
 fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
     let path: Arc<Path> = Arc::from(source.article_path.as_path());
-    if !path.is_file() {
+    if path.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                Some(source.loc.clone()),
+                format!("article '{}' of source '{}' is a directory, not a text file", source.article, source.id),
+            )
+            .with_help("give the path of the article's .txt file"),
+        );
+        return None;
+    }
+    if !path.exists() {
         diags.push(
             Diagnostic::error(
                 Some(source.loc.clone()),
@@ -399,6 +590,17 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
 
 fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
     let property = rc.property.value.trim().to_lowercase().replace([' ', '-'], "_");
+    for (what, s) in [("subject", &rc.subject), ("property", &rc.property)] {
+        if !s.value.chars().any(char::is_alphanumeric) {
+            diags.push(
+                Diagnostic::error(Some(s.loc.clone()), format!("the {what} '{}' has no letter or digit", s.value))
+                    .with_help(format!(
+                        "name the {what} in words, e.g. `subject: Geneva II conference`, `property: date`"
+                    )),
+            );
+            return None;
+        }
+    }
     let value_type = match &rc.value_type {
         Some(t) => one_of(t, "type", ValueType::NAMES, ValueType::parse, diags),
         None => Some(ValueType::infer(&property)),

@@ -175,7 +175,9 @@ impl<'a> Fields<'a> {
         match self.opt_text(key, diags) {
             Some(s) if !s.value.is_empty() => Some(s),
             Some(s) => {
-                diags.push(Diagnostic::error(Some(s.loc), format!("'{key}' in {} is empty", self.what)));
+                diags.push(Diagnostic::error(Some(s.loc), format!("'{key}' in {} is empty", self.what)).with_help(
+                    format!("give `{key}:` a value, or leave the {} out", self.what.trim_start_matches("a ")),
+                ));
                 None
             }
             None if !present => {
