@@ -158,8 +158,8 @@ fn best_details(f: &FactView, h: &mut String) {
             let _ = write!(
                 h,
                 "<dl class=\"reading\"><dt>Value</dt><dd>“{}”</dd><dt>Reading</dt><dd>{}</dd>\
-                 <dt>Confidence</dt><dd>{:.0}% <span class=\"rule\">— the probability that it is the true \
-                 reading, weighing each outlet's estimated accuracy and discounting copies</span></dd>\
+                 <dt>Confidence</dt><dd>{:.0}% <span class=\"rule\">— how likely it is the true reading, \
+                 given each outlet's estimated accuracy</span></dd>\
                  <dt>Given by</dt><dd>{}</dd>",
                 esc(&b.value),
                 esc(&b.reading.describe()),
@@ -191,7 +191,7 @@ fn support_details(f: &FactView, h: &mut String) {
         h,
         "<table class=\"support\"><caption>Sources per reading of {}</caption><thead><tr>\
          <th scope=\"col\">Reading</th><th scope=\"col\">Sources</th><th scope=\"col\">Independent</th>\
-         <th scope=\"col\">Who (dependent sources joined by +)</th></tr></thead><tbody>",
+         <th scope=\"col\">Which</th></tr></thead><tbody>",
         esc(&f.id)
     );
     for r in &s.readings {
@@ -208,7 +208,11 @@ fn support_details(f: &FactView, h: &mut String) {
             groups.join("; ")
         );
     }
-    h.push_str("</tbody></table></section>");
+    h.push_str("</tbody></table>");
+    if s.readings.iter().any(|r| r.groups.iter().any(|g| g.len() > 1)) {
+        h.push_str("<p class=\"rule\">Sources joined by + depend on each other and count as one.</p>");
+    }
+    h.push_str("</section>");
 }
 
 /// The section listing the sources that depend on each other, and why.
