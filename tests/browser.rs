@@ -6,9 +6,14 @@
 //! On the bundled corpus it checks the rows per verdict against the JSON
 //! report, the source and subject filters, sorting, expanding a fact with the
 //! keyboard, the print stylesheet, that nothing is logged as an error and that
-//! no request leaves the page (only the file:// document loads). A screenshot
-//! goes to `target/browser/report.png`; with `UPDATE_SNAPSHOTS=1` it is also
-//! copied to `docs/examples/report.png`.
+//! no request leaves the page (only the file:// document loads). On a copy
+//! of the corpus with a `reviews.yaml` (one review that holds, one stale) it
+//! checks the review filter, the Review column, and that the review note,
+//! the best-supported reading and the support per reading show when a fact
+//! is expanded; on `tests/fixtures/independence`, the dependent sources.
+//! Screenshots go to `target/browser/report.png` and `reviews.png`; with
+//! `UPDATE_SNAPSHOTS=1` they are also copied to `docs/examples/`
+//! (`report.png`, `report-reviews.png`).
 //!
 //! The browser is `$CHROMIUM`, else `chromium` / `chromium-browser` /
 //! `google-chrome` on the PATH. Without one the tests fail under `CI=true`
@@ -656,6 +661,9 @@ fn reviews_support_and_best_show_in_chromium() {
     b.eval("window.scrollTo(0, 0)");
     let png = target_dir().join("browser/reviews.png");
     b.screenshot(&png);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::copy(&png, root().join("docs/examples/report-reviews.png")).unwrap();
+    }
 
     // Printed, the review and support of every shown fact are there.
     b.call("Emulation.setEmulatedMedia", json!({"media": "print"}));

@@ -199,7 +199,7 @@ fn support_details(f: &FactView, h: &mut String) {
         let groups: Vec<String> = r.groups.iter().map(|g| esc(&g.join(" + "))).collect();
         let _ = write!(
             h,
-            "<tr{}><th scope=\"row\">{}{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr{}><th scope=\"row\">{}{}</th><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             if is_best { " class=\"is-best\"" } else { "" },
             esc(&r.reading),
             if is_best { " <span class=\"tag\">best supported</span>" } else { "" },
