@@ -197,9 +197,9 @@ fn support_details(f: &FactView, h: &mut String) {
     for r in &s.readings {
         let is_best = best.as_deref() == Some(r.reading.as_str());
         let groups: Vec<String> = r.groups.iter().map(|g| esc(&g.join(" + "))).collect();
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr{}><th scope=\"row\">{}{}</th><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr{}><th scope=\"row\">{}{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
             if is_best { " class=\"is-best\"" } else { "" },
             esc(&r.reading),
             if is_best { " <span class=\"tag\">best supported</span>" } else { "" },
