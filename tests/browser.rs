@@ -6,9 +6,14 @@
 //! On the bundled corpus it checks the rows per verdict against the JSON
 //! report, the source and subject filters, sorting, expanding a fact with the
 //! keyboard, the print stylesheet, that nothing is logged as an error and that
-//! no request leaves the page (only the file:// document loads). A screenshot
-//! goes to `target/browser/report.png`; with `UPDATE_SNAPSHOTS=1` it is also
-//! copied to `docs/examples/report.png`.
+//! no request leaves the page (only the file:// document loads). On a copy
+//! of the corpus with a `reviews.yaml` (one review that holds, one stale) it
+//! checks the review filter, the Review column, and that the review note,
+//! the best-supported reading and the support per reading show when a fact
+//! is expanded; on `tests/fixtures/independence`, the dependent sources.
+//! Screenshots go to `target/browser/report.png` and `reviews.png`; with
+//! `UPDATE_SNAPSHOTS=1` they are also copied to `docs/examples/`
+//! (`report.png`, `report-reviews.png`).
 //!
 //! The browser is `$CHROMIUM`, else `chromium` / `chromium-browser` /
 //! `google-chrome` on the PATH. Without one the tests fail under `CI=true`
@@ -497,4 +502,209 @@ fn hostile_input_stays_text_in_chromium() {
     assert_eq!(ids(b.eval(VISIBLE)).len(), 1, "filtering on a hostile outlet name works");
     assert_eq!(b.problems(), Vec::<String>::new(), "no dialog, no error");
     assert!(b.requests().iter().all(|r| r == &url), "{:?}", b.requests());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn crosscheck(dir: &Path, args: &[&str]) {
+    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck")).args(args).current_dir(dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The ids of the shown facts whose verdict needs a look and whose review status is one of `statuses`.
+fn looked_at(facts: &[Value], statuses: &[&str]) -> BTreeSet<String> {
+    facts
+        .iter()
+        .filter(|f| matches!(f["verdict"].as_str(), Some("conflict" | "revised" | "compatible")))
+        .filter(|f| statuses.contains(&f["review"]["status"].as_str().unwrap()))
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn reviews_support_and_best_show_in_chromium() {
+    let Some(chromium) = chromium_or_skip("reviews_support_and_best_show_in_chromium") else { return };
+    // A copy of the bundled corpus with two reviews: one that holds, and one
+    // whose recorded digest no longer matches the claims (as if they had
+    // changed since), so it is stale. The note and the reviewer hold markup.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    copy_dir(&root().join("claims"), &dir.join("claims"));
+    copy_dir(&root().join("articles"), &dir.join("articles"));
+    let note = "<b>Checked</b> with the White House & 'TASS'";
+    let reviewed = "obama-putin-moscow-summit.status";
+    let stale = "us-russian-initiative-to-convene-geneva-ii.date";
+    crosscheck(
+        dir,
+        &[
+            "review",
+            reviewed,
+            "--decision",
+            "disputed",
+            "--note",
+            note,
+            "--reviewer",
+            "Ana <Ruiz>",
+            "--date",
+            "2024-05-02",
+        ],
+    );
+    crosscheck(
+        dir,
+        &["review", stale, "--decision", "accepted", "--note", "fine", "--reviewer", "Bo", "--date", "2024-05-03"],
+    );
+    let yaml = fs::read_to_string(dir.join("reviews.yaml")).unwrap();
+    let digest = yaml.rsplit("claims_digest: ").next().unwrap().trim().trim_matches(|c| c == '"' || c == '\'');
+    assert!(digest.starts_with("sha256:") && digest.len() == 71, "{digest}");
+    fs::write(dir.join("reviews.yaml"), yaml.replace(digest, &format!("sha256:{}", "0".repeat(64)))).unwrap();
+
+    let doc = json_report(dir);
+    let facts = doc["facts"].as_array().unwrap();
+    let status = |id: &str| facts.iter().find(|f| f["id"] == id).unwrap()["review"]["status"].clone();
+    assert_eq!((status(reviewed), status(stale)), (json!("reviewed"), json!("stale")), "the reviews as set up");
+    let (_, url) = write_report(dir, "reviews.html", &[]);
+    let mut b = Browser::launch(&chromium);
+    b.open(&url);
+
+    // The review filter, within the default verdict filter (the facts that need a look).
+    let shown = |b: &mut Browser| ids(b.eval(VISIBLE)).into_iter().collect::<BTreeSet<_>>();
+    let all_looked = looked_at(facts, &["unreviewed", "reviewed", "stale"]);
+    assert_eq!(shown(&mut b), all_looked, "all review states at first");
+    set_select(&mut b, "f-review", "reviewed");
+    assert_eq!(shown(&mut b), BTreeSet::from([reviewed.to_string()]), "reviewed");
+    set_select(&mut b, "f-review", "stale");
+    assert_eq!(shown(&mut b), BTreeSet::from([stale.to_string()]), "stale");
+    set_select(&mut b, "f-review", "unreviewed stale");
+    let to_review = looked_at(facts, &["unreviewed", "stale"]);
+    assert!(to_review.contains(stale) && !to_review.contains(reviewed));
+    assert_eq!(shown(&mut b), to_review, "to review: unreviewed or stale");
+    assert_eq!(
+        b.eval("document.getElementById('status').textContent"),
+        json!(format!("Showing {} of {} facts.", to_review.len(), facts.len()))
+    );
+    set_select(&mut b, "f-verdict", "");
+    assert_eq!(shown(&mut b).len(), facts.len() - 1, "every verdict, all but the reviewed fact");
+    set_select(&mut b, "f-verdict", "conflict revised compatible");
+    set_select(&mut b, "f-review", "");
+    assert_eq!(shown(&mut b), all_looked, "the review filter cleared");
+
+    // The Review column: the decision, who and when, as text; stale clearly marked.
+    let row = |id: &str| format!("document.getElementById('fact-{id}')");
+    let r = row(reviewed);
+    let s = row(stale);
+    assert_eq!(b.eval(&format!("{r}.querySelector('td.review .badge').textContent")), json!("disputed"));
+    assert_eq!(b.eval(&format!("{r}.querySelector('td.review .who').textContent")), json!("Ana <Ruiz> · 2024-05-02"));
+    assert_eq!(b.eval(&format!("{s}.querySelector('td.review .badge').className")), json!("badge r-stale"));
+    let stale_cell = b.eval(&format!("{s}.querySelector('td.review').textContent"));
+    assert!(stale_cell.as_str().unwrap().contains("stale") && stale_cell.as_str().unwrap().contains("claims changed"));
+
+    // Expanded: the note and the reviewer, the best-supported reading, the support per reading.
+    let fact = facts.iter().find(|f| f["id"] == reviewed).unwrap();
+    let visible_text = |b: &mut Browser, sel: &str| {
+        let v = b.eval(&format!("(e => e && e.getClientRects().length > 0 ? e.textContent : null)({sel})"));
+        v.as_str().map(str::to_string)
+    };
+    assert_eq!(visible_text(&mut b, &format!("{r}.querySelector('.review-box')")), None, "collapsed");
+    b.eval(&format!("{r}.querySelector('button.toggle').click()"));
+    let review_box = visible_text(&mut b, &format!("{r}.querySelector('.review-box')")).expect("review shown");
+    assert!(review_box.contains(note) && review_box.contains("Ana <Ruiz>"), "{review_box}");
+    assert_eq!(b.eval(&format!("{r}.querySelectorAll('.review-box b, .review-box script').length")), json!(0));
+    let best = &fact["best"];
+    let best_box = visible_text(&mut b, &format!("{r}.querySelector('.best-box')")).expect("best shown");
+    let confidence = format!("{:.0}%", best["confidence"].as_f64().unwrap() * 100.0);
+    assert!(best_box.contains(best["value"].as_str().unwrap()), "{best_box}");
+    assert!(best_box.contains(&confidence), "{best_box}");
+    for outlet in best["sources"].as_array().unwrap() {
+        assert!(best_box.contains(outlet.as_str().unwrap()), "{best_box}");
+    }
+    let best_cell = b.eval(&format!("{r}.querySelector('td.best').textContent"));
+    assert!(best_cell.as_str().unwrap().ends_with(&confidence), "{best_cell}");
+    let support = &fact["support"];
+    let rows = b.eval(&format!(
+        "Array.from({r}.querySelectorAll('table.support tbody tr')).filter(t => t.getClientRects().length > 0)\
+         .map(t => Array.from(t.cells).map(c => c.textContent))"
+    ));
+    let readings = support["readings"].as_array().unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), readings.len(), "one row per reading: {rows}");
+    for (row, want) in rows.as_array().unwrap().iter().zip(readings) {
+        assert!(row[0].as_str().unwrap().starts_with(want["reading"].as_str().unwrap()), "{row}");
+        assert_eq!(row[1], json!(want["sources"].to_string()));
+        assert_eq!(row[2], json!(want["independent"].to_string()));
+    }
+    let described = format!(
+        "{} sources ({} independent)",
+        support["sources"].as_u64().unwrap(),
+        support["independent"].as_u64().unwrap()
+    );
+    let count = b.eval(&format!("{r}.querySelector('td.sources .count').textContent"));
+    assert!(count.as_str().unwrap().ends_with(&described), "{count} / {described}");
+    let stale_box = {
+        b.eval(&format!("{s}.querySelector('button.toggle').click()"));
+        visible_text(&mut b, &format!("{s}.querySelector('.review-box')")).expect("stale review shown")
+    };
+    assert!(stale_box.starts_with("ReviewStale: the claims changed since the review"), "{stale_box}");
+
+    // The bundled corpus has no dependent sources, and says so.
+    let deps = visible_text(&mut b, "document.querySelector('section.deps')").unwrap();
+    assert!(deps.contains("No two sources depend on each other"), "{deps}");
+    b.eval("window.scrollTo(0, 0)");
+    let png = target_dir().join("browser/reviews.png");
+    b.screenshot(&png);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::copy(&png, root().join("docs/examples/report-reviews.png")).unwrap();
+    }
+
+    // Printed, the review and support of every shown fact are there.
+    b.call("Emulation.setEmulatedMedia", json!({"media": "print"}));
+    let printed = b.eval(
+        "Array.from(document.querySelectorAll('#facts > tbody')).filter(b => b.getClientRects().length > 0)\
+         .every(b => b.querySelector('.review-box').getClientRects().length > 0 \
+                  && b.querySelector('table.support').getClientRects().length > 0)",
+    );
+    assert_eq!(printed, json!(true));
+    b.call("Emulation.setEmulatedMedia", json!({"media": ""}));
+
+    // A corpus with dependent sources lists each pair, its reason and the shared passage.
+    let indep = root().join("tests/fixtures/independence");
+    let doc = json_report(&indep);
+    let (_, url2) = write_report(&indep, "independence.html", &["--all"]);
+    b.open(&url2);
+    let deps = doc["dependencies"].as_array().unwrap();
+    assert!(!deps.is_empty());
+    let rows = b.eval(
+        "Array.from(document.querySelectorAll('table.deps tbody tr')).filter(t => t.getClientRects().length > 0)\
+         .map(t => Array.from(t.cells).map(c => c.textContent))",
+    );
+    assert_eq!(rows.as_array().unwrap().len(), deps.len(), "{rows}");
+    for (row, d) in rows.as_array().unwrap().iter().zip(deps) {
+        let sources: Vec<&str> = d["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+        assert_eq!(row[0], json!(sources.join(", ")));
+        assert_eq!(row[1], d["kind"]);
+        assert_eq!(row[2], d["reason"]);
+        assert_eq!(row[3], json!(d["passage"].as_str().unwrap_or("")));
+    }
+    for f in doc["facts"].as_array().unwrap().iter().filter(|f| f["support"]["sources"].as_u64() > Some(1)) {
+        let id = f["id"].as_str().unwrap();
+        let count =
+            b.eval(&format!("document.getElementById('fact-{id}').querySelector('td.sources .count').textContent"));
+        let (n, k) = (f["support"]["sources"].as_u64().unwrap(), f["support"]["independent"].as_u64().unwrap());
+        let want =
+            if k == 1 { format!("{n} sources, all dependent") } else { format!("{n} sources ({k} independent)") };
+        assert!(count.as_str().unwrap().ends_with(&want), "{id}: {count} / {want}");
+    }
+
+    assert_eq!(b.problems(), Vec::<String>::new(), "console errors, exceptions or dialogs");
+    let requests = b.requests();
+    assert!(requests.iter().all(|r| r == &url || r == &url2), "only the two pages may load: {requests:?}");
 }

@@ -90,6 +90,81 @@ fn html_lists_every_fact_with_its_id_verdict_and_claims() {
     assert!(run.stdout.contains("<meta name=\"generator\" content=\"crosscheck "));
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn html_shows_a_hostile_review_as_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&hostile(), tmp.path());
+    let json = run_in(tmp.path(), &["check", "--format", "json", "--all"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let id = doc["facts"][0]["id"].as_str().unwrap().to_string();
+    let review = run_in(
+        tmp.path(),
+        &[
+            "review",
+            &id,
+            "--decision",
+            "disputed",
+            "--note",
+            "</td></tr><script>alert('note')</script> & \"x\"",
+            "--reviewer",
+            "<img src=x onerror=alert('r')>",
+            "--rating",
+            "<b>Misleading</b>",
+            "--date",
+            "2024-05-02",
+        ],
+    );
+    assert_eq!(review.code, 0, "{}", review.stderr);
+    let h = run_in(tmp.path(), &["check", "--format", "html", "--all"]).stdout;
+    assert_eq!(h.matches("<script").count(), 1, "only the page's own script");
+    for raw in ["<img", "<b>", "</td></tr><script"] {
+        assert!(!h.contains(raw), "{raw} got through");
+    }
+    assert!(h.contains("data-review=\"reviewed\""));
+    assert!(h.contains("<span class=\"badge r-reviewed d-disputed\">disputed</span>"));
+    assert!(h.contains("&lt;/td&gt;&lt;/tr&gt;&lt;script&gt;alert(&#39;note&#39;)&lt;/script&gt; &amp; &quot;x&quot;"));
+    assert!(h.contains("&lt;img src=x onerror=alert(&#39;r&#39;)&gt;"), "reviewer as text");
+    assert!(h.contains("rating: &lt;b&gt;Misleading&lt;/b&gt;"), "rating as text");
+    assert!(h.contains("Reviews: 1 reviewed, 0 stale, 0 not reviewed."));
+}
+
+#[test]
+fn html_lists_dependent_sources_and_counts_independent_ones() {
+    let dir = root().join("tests/fixtures/independence");
+    let h = run_in(&dir, &["check", "--format", "html", "--all"]).stdout;
+    let json = run_in(&dir, &["check", "--format", "json", "--all"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let deps = doc["dependencies"].as_array().unwrap();
+    assert!(!deps.is_empty());
+    let section = h.split("<section class=\"deps\"").nth(1).expect("a dependent sources section");
+    assert_eq!(section.matches("<tr><th scope=\"row\">").count(), deps.len(), "one row per dependence");
+    for d in deps {
+        let reason = d["reason"].as_str().unwrap().replace('\'', "&#39;");
+        assert!(section.contains(&reason), "{reason}");
+    }
+    let fact = &doc["facts"][0];
+    let (n, k) = (fact["support"]["sources"].as_u64().unwrap(), fact["support"]["independent"].as_u64().unwrap());
+    assert!(k < n, "the fixture has dependent sources behind one fact");
+    assert!(h.contains(&format!("{n} sources ({k} independent)")));
+    // Every fact row carries its review status for the filter; all are unreviewed here.
+    assert_eq!(h.matches("data-review=\"unreviewed\"").count(), doc["facts"].as_array().unwrap().len());
+    let bundled = run_in(&root(), &["check", "--format", "html"]).stdout;
+    assert!(bundled.contains("No two sources depend on each other"), "an empty section says so");
+}
+
 #[test]
 fn html_timeline_draws_one_row_per_dated_claim() {
     let run = run_in(&root().join("tests/fixtures/verdicts/dates"), &["check", "--format", "html"]);

@@ -16,8 +16,9 @@
 //! Everything from the claim files and articles goes through [`esc`].
 //! Output is deterministic: no clock, no randomness, input order only.
 //!
-//! To add a column to the facts table (a review status, support counts), add
-//! an entry to [`COLUMNS`]; a badge beside the verdict goes in [`badges`].
+//! To add a column to the facts table, add an entry to [`COLUMNS`]; a badge
+//! beside the verdict goes in [`badges`]. The review status, support and
+//! best-supported reading are drawn by `html/desk.rs`.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -73,7 +74,9 @@ struct Column {
 const COLUMNS: &[Column] = &[
     Column { header: "Fact", class: "fact", sort: Some("fact"), cell: fact_cell },
     Column { header: "Verdict", class: "verdict", sort: Some("verdict"), cell: verdict_cell },
+    Column { header: "Review", class: "review", sort: None, cell: desk::review_cell },
     Column { header: "Sources", class: "sources", sort: None, cell: sources_cell },
+    Column { header: "Best supported", class: "best", sort: None, cell: desk::best_cell },
     Column { header: "Timeline", class: "timeline", sort: None, cell: timeline_cell },
     Column { header: "Why", class: "why", sort: None, cell: why_cell },
 ];
@@ -118,12 +121,7 @@ fn verdict_cell(f: &FactView) -> String {
 
 fn sources_cell(f: &FactView) -> String {
     let items: Vec<String> = outlets(f).into_iter().map(|o| format!("<li>{}</li>", esc(o))).collect();
-    format!(
-        "<ul class=\"plain\">{}</ul><span class=\"count\">{} claim{}</span>",
-        items.concat(),
-        f.claims.len(),
-        if f.claims.len() == 1 { "" } else { "s" }
-    )
+    format!("<ul class=\"plain\">{}</ul>{}", items.concat(), desk::support_line(f))
 }
 
 fn timeline_cell(f: &FactView) -> String {
@@ -153,10 +151,16 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
     let _ = writeln!(h, "<title>crosscheck report: {}</title>", esc(&summary));
     let _ = writeln!(h, "<style>\n{CSS}</style>\n</head>\n<body>");
     h.push_str("<a class=\"skip\" href=\"#facts\">Skip to the facts</a>\n<header>\n<h1>crosscheck report</h1>\n");
-    let _ = writeln!(h, "<p class=\"summary\">{}.</p>\n</header>\n<main>", esc(&summary));
+    let _ = writeln!(
+        h,
+        "<p class=\"summary\">{}.<br>{}</p>\n</header>\n<main>",
+        esc(&summary),
+        desk::review_summary(outcome)
+    );
     problems(outcome, &mut h);
     controls(outcome, &facts, options, &mut h);
     table(&facts, &mut h);
+    desk::dependencies(outcome, &mut h);
     h.push_str("</main>\n");
     let _ = writeln!(
         h,
@@ -236,6 +240,7 @@ fn controls(outcome: &Outcome, facts: &[&FactView], options: &Options, h: &mut S
         let _ = writeln!(h, "<option value=\"{v}\">{v} ({})</option>", count(v));
     }
     h.push_str("</select></div>\n");
+    desk::review_filter(outcome, h);
     h.push_str(
         "<div class=\"field\"><label for=\"f-source\">Source</label>\n<select id=\"f-source\">\n\
          <option value=\"\" selected>all sources</option>\n",
@@ -269,7 +274,7 @@ fn controls(outcome: &Outcome, facts: &[&FactView], options: &Options, h: &mut S
 
 fn table(facts: &[&FactView], h: &mut String) {
     h.push_str("<table id=\"facts\">\n<caption>Facts and their verdicts, most severe first. ");
-    h.push_str("Use a fact's button to show its claims, quoted in their articles.</caption>\n<thead><tr>");
+    h.push_str("Use a fact's button to show its review, its support and its claims, quoted in their articles.</caption>\n<thead><tr>");
     for c in COLUMNS {
         let sort = match c.sort {
             Some(key) => format!(
@@ -292,10 +297,11 @@ fn table(facts: &[&FactView], h: &mut String) {
         let _ = writeln!(
             h,
             "<tbody id=\"fact-{id}\" class=\"fact\" data-id=\"{id}\" data-verdict=\"{v}\" data-rank=\"{rank}\" \
-             data-sources=\"{sources}\" data-search=\"{search}\">",
+             data-review=\"{review}\" data-sources=\"{sources}\" data-search=\"{search}\">",
             id = esc(&f.id),
             v = f.verdict.as_str(),
             rank = rank(f.verdict),
+            review = desk::review_key(f),
             sources = json_attr(outlets(f)),
             search = json_attr(search),
         );
@@ -317,6 +323,7 @@ fn table(facts: &[&FactView], h: &mut String) {
 }
 
 fn claims(f: &FactView, h: &mut String) {
+    desk::details(f, h);
     if let Some(svg) = timeline(f, false) {
         let _ = write!(
             h,
@@ -610,7 +617,9 @@ const SCRIPT: &str = include_str!("html/report.js");
 /// `sha256-` and the base64 SHA-256 of [`SCRIPT`], for the
 /// Content-Security-Policy. A unit test recomputes it: when the script
 /// changes, the test prints the new value.
-const SCRIPT_HASH: &str = "sha256-nxIMP+vHLQ4pSK8Ktw9mYlq0/xHKI24iRjoAh+Fibsw=";
+const SCRIPT_HASH: &str = "sha256-hT2DdO9uwcitjqRiPD5tLU7t2B4EMSsjnexPG1GKRyk=";
+
+mod desk;
 
 #[cfg(test)]
 mod tests;

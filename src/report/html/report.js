@@ -5,6 +5,7 @@
   var bodies = Array.prototype.slice.call(table.tBodies);
   var form = doc.getElementById("filters");
   var verdict = doc.getElementById("f-verdict");
+  var review = doc.getElementById("f-review");
   var source = doc.getElementById("f-source");
   var subject = doc.getElementById("f-subject");
   var status = doc.getElementById("status");
@@ -23,9 +24,11 @@
 
   function matches(body) {
     var verdicts = verdict.value === "" ? null : verdict.value.split(" ");
+    var reviews = review.value === "" ? null : review.value.split(" ");
     var s = source.value;
     var q = subject.value.trim().toLowerCase();
     return (verdicts === null || verdicts.indexOf(body.getAttribute("data-verdict")) >= 0) &&
+      (reviews === null || reviews.indexOf(body.getAttribute("data-review")) >= 0) &&
       (s === "" || list(body, "data-sources").indexOf(s) >= 0) &&
       (q === "" || list(body, "data-search").some(function (t) { return t.toLowerCase().indexOf(q) >= 0; }));
   }
@@ -79,7 +82,7 @@
   doc.getElementById("collapse-all").addEventListener("click", function () {
     bodies.forEach(function (b) { setExpanded(b, false); });
   });
-  [verdict, source].forEach(function (el) { el.addEventListener("change", apply); });
+  [verdict, review, source].forEach(function (el) { el.addEventListener("change", apply); });
   subject.addEventListener("input", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
@@ -87,7 +90,7 @@
     var id = decodeURIComponent(window.location.hash.slice(1));
     var target = id ? doc.getElementById(id) : null;
     if (!target || bodies.indexOf(target) < 0) { return; }
-    if (target.hidden) { verdict.value = ""; source.value = ""; subject.value = ""; apply(); }
+    if (target.hidden) { verdict.value = ""; review.value = ""; source.value = ""; subject.value = ""; apply(); }
     setExpanded(target, true);
     target.scrollIntoView();
   }
