@@ -5,8 +5,10 @@
 //! - every distinct value of the source column becomes a source, with a claim
 //!   file `claims/<id>.yaml` and an article `articles/<id>.txt` that holds its
 //!   rows as text, one line per row
-//!   (`flight AA-3859-IAH-ORD: sched_dep_time 7:10 a.m.; act_dep_time 7:16 a.m.`),
+//!   (`flight AA-3859-IAH-ORD: sched_dep_time "7:10 a.m."; act_dep_time "7:16 a.m."`),
 //!   so every claim quotes a real passage of its article (the whole row's line);
+//!   values stand in quotation marks, so that two sources giving the same row
+//!   do not "share a passage" (src/independence.rs) merely by agreeing;
 //! - every other column that is not ignored becomes a property of that name
 //!   (lower case, spaces and dashes as `_`, as claim files write properties);
 //!   a non-empty cell is one claim, an empty cell is no claim;
@@ -304,7 +306,12 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
             let mut row = format!("{} {}:", one_line(&opts.subject_column), one_line(subject));
             for (k, (p, value)) in values.iter().enumerate() {
                 row.push_str(if k == 0 { " " } else { "; " });
-                row.push_str(&format!("{} {}", one_line(&header[properties[*p].0]), one_line(value)));
+                // The value in quotation marks: it is what the source said, and
+                // sources that agree give the same values. Shared passages count as
+                // copying only outside quotation marks (docs/independence.md), so two
+                // sources with equal rows are not "dependent" for their agreement
+                // alone; truth discovery weighs shared values itself (docs/truth.md).
+                row.push_str(&format!("{} \"{}\"", one_line(&header[properties[*p].0]), one_line(value)));
             }
             article.push_str(&row);
             article.push('\n');
@@ -464,10 +471,10 @@ mod tests {
             ]
         );
         let article = get(&imp, "articles/boston-globe.txt");
-        assert!(article.contains("\nflight AA-1: dep time 7:10 a.m.\n"), "{article}");
+        assert!(article.contains("\nflight AA-1: dep time \"7:10 a.m.\"\n"), "{article}");
         let claims = get(&imp, "claims/co.yaml");
         assert!(claims.contains("property: dep_time\n"), "{claims}");
-        assert!(claims.contains("quote: \"flight AA-1: dep time 7:12 a.m.; arr 9:00\""), "{claims}");
+        assert!(claims.contains(r#"quote: "flight AA-1: dep time \"7:12 a.m.\"; arr \"9:00\"""#), "{claims}");
         assert!(!claims.contains("property: id"), "ignored column: {claims}");
         let registry = get(&imp, "claims/entities.yaml");
         assert!(registry.contains("- name: AA-1\n  kind: event\n  aliases:\n  - aa 1\n"), "{registry}");

@@ -395,7 +395,7 @@ fn markdown_shows_the_review_of_each_fact() {
     let d = dir.path();
     assert_eq!(review(d, "moscow-summit.status", "disputed", "Outlet B | unconfirmed").code, 0);
     let r = run(d, &["check", "--format", "markdown"]);
-    assert!(r.stdout.contains("| Fact | Verdict | Sources | Why | Review |"), "{}", r.stdout);
+    assert!(r.stdout.contains("| Fact | Verdict | Sources | Why | Best supported | Review |"), "{}", r.stdout);
     assert!(r.stdout.contains("| disputed by Ana Ruiz on 2024-05-02 |"), "{}", r.stdout);
     assert!(r.stdout.contains("Review: disputed by Ana Ruiz on 2024-05-02 — Outlet B \\| unconfirmed"), "{}", r.stdout);
 }

@@ -165,10 +165,13 @@ fn best(b: &crate::truth::Best) -> Best<'_> {
 /// The bounds of a reading as JSON values.
 fn bounds(r: &Reading) -> (serde_json::Value, serde_json::Value) {
     use serde_json::Value;
-    let day = |d: Option<chrono::NaiveDate>| d.map_or(Value::Null, |d| Value::String(format_day(d)));
+    let text = |s: Option<String>| s.map_or(Value::Null, Value::String);
     let num = |x: Option<f64>| x.and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number);
     match r {
-        Reading::Date(d) => (day(d.start), day(d.end)),
+        Reading::Date(d) => {
+            let (start, end) = format_bounds(d);
+            (text(start), text(end))
+        }
         Reading::Number(n) => (num(n.low), num(n.high)),
         _ => (Value::Null, Value::Null),
     }

@@ -19,7 +19,7 @@ use crate::check::{FactView, Outcome};
 use crate::compare::{relation, Relation};
 use crate::import::{import_csv, CsvImport};
 use crate::model::{EntityKind, ValueType};
-use crate::normalize::date::{read_date, Tense};
+use crate::normalize::date::{read_date, Precision, Tense};
 use crate::normalize::Reading;
 
 /// The time attributes of the Flight data set.
@@ -80,6 +80,11 @@ pub struct Report {
 
 /// Run the benchmark on the data set in `dir` (dirty.csv and clean.csv).
 pub fn run(dir: &Path) -> Result<Report, String> {
+    run_outcome(dir).map(|(r, _)| r)
+}
+
+/// [`run`], with the checked outcome for closer study.
+pub fn run_outcome(dir: &Path) -> Result<(Report, Outcome), String> {
     let dirty_path = dir.join("dirty.csv");
     let dirty = std::fs::read_to_string(&dirty_path).map_err(|e| format!("{}: {e}", dirty_path.display()))?;
     let clean = std::fs::read_to_string(dir.join("clean.csv")).map_err(|e| format!("clean.csv: {e}"))?;
@@ -99,7 +104,8 @@ pub fn run(dir: &Path) -> Result<Report, String> {
     crate::fsio::write_new_tree(&out, &imported.files).map_err(|e| e.to_string())?;
     let outcome = crate::check::run(&out.join("claims"), &out.join("articles"));
     let gold = gold(&clean)?;
-    Ok(score(&outcome, &gold, shapes(&dirty)?, imported.claims))
+    let report = score(&outcome, &gold, shapes(&dirty)?, imported.claims);
+    Ok((report, outcome))
 }
 
 /// The true time of day (minutes after midnight) per (flight, attribute).
@@ -159,11 +165,17 @@ fn shapes(dirty: &str) -> Result<Vec<Shape>, String> {
     Ok(out)
 }
 
-/// The time of day a reading names to the minute, if it does.
+/// The time of day a reading names to the minute (minutes after midnight),
+/// if it names one minute: `Not Available`, a day, or an hour give `None`.
+/// The day is not scored: clean.csv gives times of day only (a next-day
+/// arrival `12/02/2011 5:50 a.m.` is 5:50 a.m.).
 pub fn minute_of(r: &Reading) -> Option<u32> {
+    use chrono::Timelike;
     match r {
-        // The date reader gives days only until minute precision lands.
-        Reading::Date(_) => None,
+        Reading::Date(d) if d.precision == Precision::Minute => {
+            let (first, last) = (d.first_minute()?, d.last_minute()?);
+            (first == last).then(|| first.hour() * 60 + first.minute())
+        }
         _ => None,
     }
 }
@@ -196,9 +208,14 @@ fn score(outcome: &Outcome, gold: &BTreeMap<(String, String), u32>, shapes: Vec<
         tally(&mut ours, answer, truth);
         tally(&mut voting, fact.and_then(majority).and_then(|r| minute_of(&r)), truth);
         if answer != Some(truth) {
-            let shown = fact
+            let mut shown = fact
                 .and_then(|f| f.best.as_ref())
                 .map_or("(no answer)".to_string(), |b| format!("{} ({:.2})", b.value, b.confidence));
+            // What there was to choose from: each reading and how many outlets gave it.
+            if let Some(f) = fact {
+                let each: Vec<String> = groups(f).iter().map(|(_, v, o)| format!("{v} x{}", o.len())).collect();
+                shown.push_str(&format!(" among [{}]", each.join(", ")));
+            }
             misses.push((id, shown, format!("{:02}:{:02}", truth / 60, truth % 60)));
         }
     }
@@ -208,24 +225,30 @@ fn score(outcome: &Outcome, gold: &BTreeMap<(String, String), u32>, shapes: Vec<
 /// Naive voting: the reading given by the most sources (equal readings count
 /// together, one vote per source); a tie goes to the reading said first.
 pub fn majority(f: &FactView) -> Option<Reading> {
-    let mut groups: Vec<(Reading, Vec<&str>)> = Vec::new();
-    for c in &f.claims {
-        match groups.iter_mut().find(|(r, _)| relation(r, &c.reading) == Relation::Equal) {
-            Some((_, outlets)) => {
-                if !outlets.contains(&c.outlet.as_str()) {
-                    outlets.push(&c.outlet);
-                }
-            }
-            None => groups.push((c.reading.clone(), vec![&c.outlet])),
-        }
-    }
     let mut best: Option<(Reading, usize)> = None;
-    for (r, outlets) in groups {
+    for (r, _, outlets) in groups(f) {
         if best.as_ref().is_none_or(|(_, n)| outlets.len() > *n) {
             best = Some((r, outlets.len()));
         }
     }
     best.map(|(r, _)| r)
+}
+
+/// The fact's readings, equal ones together, in order of first claim: the
+/// reading, the value as first written, and the outlets giving it.
+fn groups(f: &FactView) -> Vec<(Reading, String, Vec<&str>)> {
+    let mut groups: Vec<(Reading, String, Vec<&str>)> = Vec::new();
+    for c in &f.claims {
+        match groups.iter_mut().find(|(r, _, _)| relation(r, &c.reading) == Relation::Equal) {
+            Some((_, _, outlets)) => {
+                if !outlets.contains(&c.outlet.as_str()) {
+                    outlets.push(&c.outlet);
+                }
+            }
+            None => groups.push((c.reading.clone(), c.value.clone(), vec![&c.outlet])),
+        }
+    }
+    groups
 }
 
 /// The report `cargo bench --bench truth` prints.
