@@ -13,6 +13,7 @@ pub mod cli;
 pub mod compare;
 pub mod error;
 pub mod fsio;
+pub mod fuzzy;
 pub mod ground;
 pub mod group;
 pub mod load;
