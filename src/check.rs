@@ -8,12 +8,14 @@ use std::path::Path;
 
 use crate::compare::{compare, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
-use crate::ground::Article;
+use crate::ground::{Article, Miss};
 use crate::group::{group, ReadClaim};
-use crate::load::{load, Loaded};
+use crate::load::{load_with, Loaded};
 use crate::model::{Hedge, ValueType};
 use crate::normalize::{read_claim, Reading};
+use crate::progress::{Progress, Silent};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
+use rayon::prelude::*;
 
 /// One claim as the reports show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,11 +111,23 @@ impl Outcome {
 
 /// Load the corpus and check it.
 pub fn run(claims_dir: &Path, articles_dir: &Path) -> Outcome {
-    analyze(load(claims_dir, articles_dir))
+    run_with(claims_dir, articles_dir, &Silent)
+}
+
+/// [`run`], telling `progress` how far it is.
+pub fn run_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress) -> Outcome {
+    analyze_with(load_with(claims_dir, articles_dir, progress), progress)
 }
 
 /// Check a loaded corpus. Pure.
 pub fn analyze(loaded: Loaded) -> Outcome {
+    analyze_with(loaded, &Silent)
+}
+
+/// [`analyze`], telling `progress` how far it is. Independent steps run in
+/// parallel; results are put back in input order, so the outcome does not
+/// depend on the threads.
+pub fn analyze_with(loaded: Loaded, progress: &dyn Progress) -> Outcome {
     let Loaded { mut corpus, articles, mut diagnostics } = loaded;
     let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
@@ -129,19 +143,49 @@ pub fn analyze(loaded: Loaded) -> Outcome {
             }
         }
     }
+    progress.start("resolving names", first_use.len() as u64);
     let resolutions = resolve_all(&registry, first_use.keys().copied());
     resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
 
-    let prepared: Vec<Option<Article>> = articles.iter().map(|a| a.as_deref().map(Article::new)).collect();
-    let mut read = Vec::new();
-    for claim in &corpus.claims {
-        let source = &corpus.sources[claim.source];
-        let mut ok = true;
-        match &prepared[claim.source] {
-            Some(article) => {
-                if let Err(miss) = article.find(&claim.quote) {
-                    ok = false;
-                    diagnostics.push(
+    // Quotes: each article is folded once, for all of its claims, and
+    // dropped when its claims are grounded; sources in parallel.
+    let mut of_source: Vec<Vec<usize>> = vec![Vec::new(); corpus.sources.len()];
+    for (i, c) in corpus.claims.iter().enumerate() {
+        of_source[c.source].push(i);
+    }
+    progress.start("grounding quotes", corpus.sources.len() as u64);
+    let mut grounded: Vec<Option<Result<(), Miss>>> = vec![None; corpus.claims.len()];
+    let found: Vec<Vec<(usize, Result<(), Miss>)>> = articles
+        .into_par_iter()
+        .zip(of_source.par_iter())
+        .map(|(text, claims)| match text {
+            Some(text) => {
+                let article = Article::from_string(text);
+                let found = claims.iter().map(|&i| (i, article.find(&corpus.claims[i].quote))).collect();
+                progress.advance(1);
+                found
+            }
+            None => Vec::new(), // the article's own error is already reported
+        })
+        .collect();
+    for (i, r) in found.into_iter().flatten() {
+        grounded[i] = Some(r);
+    }
+    drop(of_source);
+
+    // Values, in parallel; results and diagnostics kept in claim order.
+    progress.start("reading values", corpus.claims.len() as u64);
+    let checked: Vec<(Vec<Diagnostic>, Option<ReadClaim<'_>>)> = corpus
+        .claims
+        .par_iter()
+        .zip(grounded.into_par_iter())
+        .map(|(claim, found)| {
+            let source = &corpus.sources[claim.source];
+            let mut diags = Vec::new();
+            let ok = match found {
+                Some(Ok(())) => true,
+                Some(Err(miss)) => {
+                    diags.push(
                         Diagnostic::error(
                             Some(claim.quote_loc.clone()),
                             format!("the quote of claim '{}' is not in its article {}", claim.id, source.article),
@@ -152,27 +196,42 @@ pub fn analyze(loaded: Loaded) -> Outcome {
                             miss.passage
                         )),
                     );
+                    false
                 }
-            }
-            None => ok = false, // the article's own error is already reported
-        }
-        let reading = match read_claim(claim, &registry, &resolutions) {
-            Ok(r) => Some(r),
-            Err(message) => {
-                diagnostics.push(
-                    Diagnostic::error(Some(claim.value_loc.clone()), message).with_help(value_help(claim.value_type)),
-                );
-                None
-            }
-        };
-        if let (true, Some(reading)) = (ok, reading) {
-            let subject = registry.entity_ref(&claim.subject, &resolutions[claim.subject.as_str()]);
-            read.push(ReadClaim { claim, source, subject, reading });
-        }
+                None => false,
+            };
+            let reading = match read_claim(claim, &registry, &resolutions) {
+                Ok(r) => Some(r),
+                Err(message) => {
+                    diags.push(
+                        Diagnostic::error(Some(claim.value_loc.clone()), message)
+                            .with_help(value_help(claim.value_type)),
+                    );
+                    None
+                }
+            };
+            progress.advance(1);
+            let read = match (ok, reading) {
+                (true, Some(reading)) => {
+                    let subject = registry.entity_ref(&claim.subject, &resolutions[claim.subject.as_str()]);
+                    Some(ReadClaim { claim, source, subject, reading })
+                }
+                _ => None,
+            };
+            (diags, read)
+        })
+        .collect();
+    let mut read = Vec::with_capacity(checked.len());
+    for (diags, claim) in checked {
+        diagnostics.extend(diags);
+        read.extend(claim);
     }
     let claims_checked = read.len();
-    let facts = group(read)
-        .iter()
+    progress.start("grouping", 0);
+    let grouped = group(read);
+    progress.start("comparing", grouped.len() as u64);
+    let facts = grouped
+        .par_iter()
         .map(|fact| {
             let cmp = compare(fact);
             let claims: Vec<ClaimView> = fact.claims.iter().map(view).collect();
@@ -187,6 +246,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
                     reason: p.reason.clone(),
                 })
                 .collect();
+            progress.advance(1);
             FactView {
                 id: fact.id.clone(),
                 subject: fact.subject.clone(),

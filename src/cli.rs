@@ -12,6 +12,7 @@ use crate::check;
 use crate::compare::Verdict;
 use crate::normalize::date::{read_date, Tense};
 use crate::normalize::format_day;
+use crate::progress::{Progress, Silent};
 use crate::report::{self, Format, Options};
 
 /// Exit codes.
@@ -71,6 +72,31 @@ pub struct CheckArgs {
     /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    /// No progress bar (it is drawn only on a terminal, and never with --format json).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Benchmarks: stop after this stage (`load`: read and parse only) and print counts.
+    #[arg(long, value_enum, hide = true)]
+    pub stage: Option<CliStage>,
+    /// Benchmarks: print the time each stage took on standard error.
+    #[arg(long, hide = true)]
+    pub timings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CliStage {
+    Load,
+}
+
+/// How a `check` runs, apart from what it reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunOptions {
+    /// A progress bar may be drawn (not --quiet, not JSON).
+    pub progress: bool,
+    /// Stop after loading (benchmarks).
+    pub load_only: bool,
+    /// Report the time of each stage on stderr (benchmarks).
+    pub timings: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -148,9 +174,26 @@ pub struct Terminal {
 /// A validated command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Check { claims: PathBuf, articles: PathBuf, format: Format, options: Options, fail_on: Option<Verdict> },
-    Show { subject: String, property: Option<String>, claims: PathBuf, articles: PathBuf },
-    When { expr: Option<String>, as_of: NaiveDate, tense: Tense, json: bool },
+    Check {
+        claims: PathBuf,
+        articles: PathBuf,
+        format: Format,
+        options: Options,
+        fail_on: Option<Verdict>,
+        run: RunOptions,
+    },
+    Show {
+        subject: String,
+        property: Option<String>,
+        claims: PathBuf,
+        articles: PathBuf,
+    },
+    When {
+        expr: Option<String>,
+        as_of: NaiveDate,
+        tense: Tense,
+        json: bool,
+    },
 }
 
 impl Cli {
@@ -163,6 +206,11 @@ impl Cli {
                     ColorChoice::Auto => term.stdout_is_tty && !term.no_color,
                 } && a.format == CliFormat::Table;
                 let width = a.width.or(term.width).or(Some(120));
+                let run = RunOptions {
+                    progress: !a.quiet && a.format != CliFormat::Json,
+                    load_only: a.stage == Some(CliStage::Load),
+                    timings: a.timings,
+                };
                 Command::Check {
                     claims: a.claims,
                     articles: a.articles,
@@ -178,6 +226,7 @@ impl Cli {
                         FailOn::Compatible => Some(Verdict::Compatible),
                         FailOn::Never => None,
                     },
+                    run,
                 }
             }
             CliCommand::Show(a) => {
@@ -209,9 +258,30 @@ pub struct Output {
 
 /// Run a command. `stdin` is read only by `when` with no expression.
 pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
+    execute_with(command, stdin, &Silent)
+}
+
+/// [`execute`], telling `progress` how far a long command is.
+pub fn execute_with(command: Command, stdin: &mut dyn BufRead, progress: &dyn Progress) -> Output {
     match command {
-        Command::Check { claims, articles, format, options, fail_on } => {
-            let outcome = check::run(&claims, &articles);
+        Command::Check { claims, articles, format, options, fail_on, run } => {
+            let timer = Timer::new(progress);
+            let progress: &dyn Progress = if run.timings { &timer } else { progress };
+            if run.load_only {
+                let loaded = crate::load::load_with(&claims, &articles, progress);
+                let mut out = Output::default();
+                out.stderr = format!(
+                    "loaded {} sources, {} claims, {} registry entities; {} problems\n",
+                    loaded.corpus.sources.len(),
+                    loaded.corpus.claims.len(),
+                    loaded.corpus.entities.len(),
+                    loaded.diagnostics.len()
+                );
+                timer.report(&mut out.stderr, run.timings);
+                return out;
+            }
+            let outcome = check::run_with(&claims, &articles, progress);
+            progress.start("reporting", 0);
             let mut out = Output { stdout: report::render(&outcome, format, &options), ..Output::default() };
             for d in &outcome.diagnostics {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -230,6 +300,7 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             } else {
                 EXIT_OK
             };
+            timer.report(&mut out.stderr, run.timings);
             out
         }
         Command::Show { subject, property, claims, articles } => {
@@ -273,6 +344,49 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             }
             out
         }
+    }
+}
+
+/// Progress that also notes when each stage starts (`--timings`).
+struct Timer<'a> {
+    inner: &'a dyn Progress,
+    begun: std::time::Instant,
+    stages: std::sync::Mutex<Vec<(&'static str, std::time::Instant)>>,
+}
+
+impl<'a> Timer<'a> {
+    fn new(inner: &'a dyn Progress) -> Timer<'a> {
+        Timer { inner, begun: std::time::Instant::now(), stages: std::sync::Mutex::new(Vec::new()) }
+    }
+
+    /// "timings: reading 1.20 s, checking 0.80 s, ..., total 2.40 s".
+    fn report(&self, stderr: &mut String, on: bool) {
+        if !on {
+            return;
+        }
+        let end = std::time::Instant::now();
+        let stages = self.stages.lock().map(|s| s.clone()).unwrap_or_default();
+        let mut parts = Vec::new();
+        let mut from = self.begun;
+        let mut name = "setup";
+        for (next, at) in stages.into_iter().chain([("", end)]) {
+            parts.push(format!("{name} {:.2} s", (at - from).as_secs_f64()));
+            (name, from) = (next, at);
+        }
+        stderr.push_str(&format!("timings: {}, total {:.2} s\n", parts.join(", "), (end - self.begun).as_secs_f64()));
+    }
+}
+
+impl Progress for Timer<'_> {
+    fn start(&self, stage: &'static str, total: u64) {
+        if let Ok(mut s) = self.stages.lock() {
+            s.push((stage, std::time::Instant::now()));
+        }
+        self.inner.start(stage, total);
+    }
+
+    fn advance(&self, n: u64) {
+        self.inner.advance(n);
     }
 }
 

@@ -21,9 +21,40 @@
 //!
 //! Pure: no I/O.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::similarity;
+
+/// A bigram as one number: the two characters' code points.
+type Gram = u64;
+
+/// A fast hash for bigram codes (FxHash's multiply-rotate step): the keys
+/// are our own small integers, not input an attacker could aim at the map.
+#[derive(Default)]
+struct GramHasher(u64);
+
+impl Hasher for GramHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type GramMap<V> = HashMap<Gram, V, BuildHasherDefault<GramHasher>>;
+
+thread_local! {
+    /// Per-thread counters of shared bigrams, one per key, kept at zero between queries.
+    static COUNTS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
 
 /// Keys (folded names), indexed for similarity search.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,7 +63,7 @@ pub struct KeyIndex {
     lens: Vec<u32>,
     chars: Vec<[u8; HIST]>,
     /// bigram -> (key, how often the key has it).
-    postings: HashMap<(char, char), Vec<(u32, u16)>>,
+    postings: GramMap<Vec<(u32, u16)>>,
 }
 
 const HIST: usize = 38;
@@ -55,12 +86,19 @@ fn histogram(s: &str) -> [u8; HIST] {
     h
 }
 
-fn bigrams(s: &str) -> HashMap<(char, char), u16> {
-    let mut m: HashMap<(char, char), u16> = HashMap::new();
-    for g in s.chars().zip(s.chars().skip(1)) {
-        *m.entry(g).or_default() += 1;
+/// The distinct bigrams of `s`, each with how often it occurs, sorted.
+fn bigrams(s: &str) -> Vec<(Gram, u16)> {
+    let mut all: Vec<Gram> =
+        s.chars().zip(s.chars().skip(1)).map(|(a, b)| (u64::from(a) << 32) | u64::from(b)).collect();
+    all.sort_unstable();
+    let mut out: Vec<(Gram, u16)> = Vec::with_capacity(all.len());
+    for g in all {
+        match out.last_mut() {
+            Some((last, n)) if *last == g => *n += 1,
+            _ => out.push((g, 1)),
+        }
     }
-    m
+    out
 }
 
 /// Upper bound of the similarity of strings of `la` and `lb` characters
@@ -77,7 +115,7 @@ struct Query {
     key: String,
     len: usize,
     hist: [u8; HIST],
-    grams: HashMap<(char, char), u16>,
+    grams: Vec<(Gram, u16)>,
 }
 
 impl Query {
@@ -88,7 +126,7 @@ impl Query {
 
 impl KeyIndex {
     pub fn new(keys: Vec<String>) -> KeyIndex {
-        let mut postings: HashMap<(char, char), Vec<(u32, u16)>> = HashMap::new();
+        let mut postings: GramMap<Vec<(u32, u16)>> = GramMap::default();
         for (i, k) in keys.iter().enumerate() {
             for (g, n) in bigrams(k) {
                 postings.entry(g).or_default().push((i as u32, n));
@@ -158,33 +196,42 @@ impl KeyIndex {
         // Skip the most frequent bigrams while a key sharing only those
         // could still not reach `need`: then every key that can shares a
         // scanned one.
-        let mut grams: Vec<(&(char, char), u16, usize)> =
-            q.grams.iter().map(|(g, &n)| (g, n, self.postings.get(g).map_or(0, Vec::len))).collect();
-        grams.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+        let mut grams: Vec<(Gram, u16, usize)> =
+            q.grams.iter().map(|&(g, n)| (g, n, self.postings.get(&g).map_or(0, Vec::len))).collect();
+        grams.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
         let mut skipped = 0usize;
         let mut first = 0;
         while first < grams.len() && skipped + usize::from(grams[first].1) < need {
             skipped += usize::from(grams[first].1);
             first += 1;
         }
-        let mut counted: HashMap<u32, usize> = HashMap::new();
-        for &(g, n, _) in &grams[first..] {
-            for &(i, kn) in self.postings.get(g).map_or(&[][..], Vec::as_slice) {
-                *counted.entry(i).or_default() += usize::from(n.min(kn));
-            }
-        }
-        let mut out: Vec<(usize, f64)> = counted
-            .into_iter()
-            .filter_map(|(i, c)| {
-                let i = i as usize;
-                let floor = self.distance_floor(&q, i, c + skipped);
-                if bound(floor, la, self.lens[i] as usize) < threshold {
-                    return None;
+        let mut touched: Vec<u32> = Vec::new();
+        let mut out: Vec<(usize, f64)> = COUNTS.with(|counts| {
+            let mut counts = counts.borrow_mut();
+            counts.resize(self.keys.len(), 0);
+            for &(g, n, _) in &grams[first..] {
+                for &(i, kn) in self.postings.get(&g).map_or(&[][..], Vec::as_slice) {
+                    let c = &mut counts[i as usize];
+                    if *c == 0 {
+                        touched.push(i);
+                    }
+                    *c += u32::from(n.min(kn));
                 }
-                let s = similarity(key, &self.keys[i]);
-                (s >= threshold).then_some((i, s))
-            })
-            .collect();
+            }
+            touched
+                .iter()
+                .filter_map(|&i| {
+                    let i = i as usize;
+                    let c = std::mem::take(&mut counts[i]) as usize;
+                    let floor = self.distance_floor(&q, i, c + skipped);
+                    if bound(floor, la, self.lens[i] as usize) < threshold {
+                        return None;
+                    }
+                    let s = similarity(key, &self.keys[i]);
+                    (s >= threshold).then_some((i, s))
+                })
+                .collect()
+        });
         out.sort_by_key(|&(i, _)| i);
         out
     }
@@ -198,8 +245,8 @@ impl KeyIndex {
     pub fn walk(&self, key: &str, mut visit: impl FnMut(f64, usize, f64) -> bool) {
         let q = Query::new(key);
         let mut common: Vec<u32> = vec![0; self.keys.len()];
-        for (g, &n) in &q.grams {
-            for &(i, kn) in self.postings.get(g).map_or(&[][..], Vec::as_slice) {
+        for &(g, n) in &q.grams {
+            for &(i, kn) in self.postings.get(&g).map_or(&[][..], Vec::as_slice) {
                 common[i as usize] += u32::from(n.min(kn));
             }
         }

@@ -19,6 +19,7 @@ pub mod group;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod progress;
 pub mod report;
 pub mod resolve;
 pub mod text;

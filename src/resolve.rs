@@ -170,13 +170,12 @@ fn roman(token: &str) -> Option<u32> {
 
 /// Every distinct name resolved once, in name order (for warnings and caching).
 pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, Resolution> {
-    names
-        .into_iter()
-        .map(|n| (n, ()))
-        .collect::<BTreeMap<_, _>>()
-        .into_keys()
-        .map(|n| (n, registry.resolve(n)))
-        .collect()
+    use rayon::prelude::*;
+    let mut names: Vec<&'a str> = names.into_iter().collect();
+    names.sort_unstable();
+    names.dedup();
+    let resolved: Vec<Resolution> = names.par_iter().map(|n| registry.resolve(n)).collect();
+    names.into_iter().zip(resolved).collect()
 }
 
 #[cfg(test)]

@@ -15,9 +15,11 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Loc};
 use crate::model::{Claim, Corpus, Entity, EntityKind, Hedge, RawValue, Source, ValueType};
+use crate::progress::{Progress, Silent};
 use crate::text::{nearest, slug};
 use raw::{RawScalarOrList, Spanned};
 
@@ -41,6 +43,11 @@ pub struct Loaded {
 /// registry `claims_dir/entities.yaml`, and each source's article under
 /// `articles_dir`.
 pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
+    load_with(claims_dir, articles_dir, &Silent)
+}
+
+/// [`load`], telling `progress` how far it is.
+pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress) -> Loaded {
     let mut out = Loaded::default();
     let diags = &mut out.diagnostics;
     if !claims_dir.is_dir() {
@@ -54,78 +61,53 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
     collect_files(claims_dir, &mut files, diags);
     files.sort();
 
+    // Each file is read, parsed and checked on its own, in parallel; what
+    // depends on other files (a source id used twice) is decided after, in
+    // path order, so the result does not depend on the threads.
+    progress.start("reading", files.len() as u64);
+    let read: Vec<FileRead> = files
+        .par_iter()
+        .map(|path| {
+            let r = read_file(path, claims_dir, articles_dir);
+            progress.advance(1);
+            r
+        })
+        .collect();
+    drop(files);
+
     let mut registry_found = false;
     let mut source_files: HashMap<String, Loc> = HashMap::new();
-    for path in files {
-        let file: Arc<Path> = Arc::from(path.as_path());
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-        if !is_yaml {
-            diags.push(
-                Diagnostic::error(Some(Loc::file(&file)), "not a claim file: claim files end in .yaml or .yml")
-                    .with_help("move it out of the claims directory, or rename it if it is a claim file"),
-            );
-            continue;
-        }
-        let Some(text) = read_text(&file, diags) else { continue };
-        let root = match yaml::parse(&text) {
-            Ok(Some(root)) => root,
-            Ok(None) => {
-                diags
-                    .push(Diagnostic::error(Some(Loc::file(&file)), "the file is empty (no YAML document)").with_help(
-                    "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
-                ));
-                continue;
+    for r in read {
+        diags.extend(r.diags);
+        match r.kind {
+            FileKind::Skipped => {}
+            FileKind::Registry(entities) => {
+                registry_found = true;
+                out.corpus.entities.extend(entities);
             }
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(Some(Loc::at(&file, e.line, e.col)), format!("invalid YAML: {}", e.message))
-                        .with_help("check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"),
-                );
-                continue;
-            }
-        };
-        let at_top = path.parent() == Some(claims_dir);
-        if at_top && REGISTRY_NAMES.contains(&name) {
-            registry_found = true;
-            let raw = raw::registry(&root, &file, diags);
-            out.corpus.entities.extend(raw.into_iter().filter_map(|e| entity(e, diags)));
-            continue;
-        }
-        let raw = raw::claim_file(&root, &file, diags);
-        let Some(raw_source) = raw.source else { continue };
-        let Some(source) = source(raw_source, articles_dir, diags) else { continue };
-        if let Some(first) = source_files.get(&source.id) {
-            diags.push(
-                Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id))
-                    .with_help(format!(
-                        "it is already the id of the source in {}; each source needs its own id",
-                        first.file.display()
-                    )),
-            );
-            continue;
-        }
-        source_files.insert(source.id.clone(), source.loc.clone());
-        let index = out.corpus.sources.len();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        for rc in raw.claims {
-            if let Some(first) = ids.get(&rc.id.value) {
-                diags.push(
-                    Diagnostic::error(
-                        Some(rc.id.loc.clone()),
-                        format!("claim id '{}' is used twice in this file", rc.id.value),
-                    )
-                    .with_help(format!("the first is on line {first}; give each claim its own id")),
-                );
-                continue;
-            }
-            ids.insert(rc.id.value.clone(), rc.id.loc.line);
-            if let Some(claim) = claim(rc, index, &source, diags) {
-                out.corpus.claims.push(claim);
+            FileKind::Claims { source, claims, claim_diags, article, article_diags } => {
+                if let Some(first) = source_files.get(&source.id) {
+                    diags.push(
+                        Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id))
+                            .with_help(format!(
+                                "it is already the id of the source in {}; each source needs its own id",
+                                first.file.display()
+                            )),
+                    );
+                    continue;
+                }
+                source_files.insert(source.id.clone(), source.loc.clone());
+                let index = out.corpus.sources.len();
+                out.corpus.claims.extend(claims.into_iter().map(|mut c| {
+                    c.source = index;
+                    c
+                }));
+                diags.extend(claim_diags);
+                diags.extend(article_diags);
+                out.articles.push(article);
+                out.corpus.sources.push(source);
             }
         }
-        out.articles.push(read_article(&source, articles_dir, diags));
-        out.corpus.sources.push(source);
     }
     if !registry_found {
         diags.push(
@@ -137,6 +119,96 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
         );
     }
     out
+}
+
+/// What one file of the claims directory gave.
+struct FileRead {
+    diags: Vec<Diagnostic>,
+    kind: FileKind,
+}
+
+enum FileKind {
+    /// Not read, or nothing usable in it (its problems are in `diags`).
+    Skipped,
+    Registry(Vec<Entity>),
+    /// A claim file, its claims (`source` index not yet set) and its article;
+    /// the claims' and the article's problems apart, as they are dropped
+    /// with the file when its source id turns out to be taken.
+    Claims {
+        source: Source,
+        claims: Vec<Claim>,
+        claim_diags: Vec<Diagnostic>,
+        article: Option<String>,
+        article_diags: Vec<Diagnostic>,
+    },
+}
+
+fn read_file(path: &Path, claims_dir: &Path, articles_dir: &Path) -> FileRead {
+    let mut diags = Vec::new();
+    let kind = read_file_into(path, claims_dir, articles_dir, &mut diags);
+    FileRead { diags, kind }
+}
+
+fn read_file_into(path: &Path, claims_dir: &Path, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> FileKind {
+    let file: Arc<Path> = Arc::from(path);
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    if !is_yaml {
+        diags.push(
+            Diagnostic::error(Some(Loc::file(&file)), "not a claim file: claim files end in .yaml or .yml")
+                .with_help("move it out of the claims directory, or rename it if it is a claim file"),
+        );
+        return FileKind::Skipped;
+    }
+    let Some(text) = read_text(&file, diags) else { return FileKind::Skipped };
+    let root = match yaml::parse(&text) {
+        Ok(Some(root)) => root,
+        Ok(None) => {
+            diags.push(Diagnostic::error(Some(Loc::file(&file)), "the file is empty (no YAML document)").with_help(
+                "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
+            ));
+            return FileKind::Skipped;
+        }
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(Some(Loc::at(&file, e.line, e.col)), format!("invalid YAML: {}", e.message))
+                    .with_help("check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"),
+            );
+            return FileKind::Skipped;
+        }
+    };
+    drop(text);
+    let at_top = path.parent() == Some(claims_dir);
+    if at_top && REGISTRY_NAMES.contains(&name) {
+        let raw = raw::registry(&root, &file, diags);
+        return FileKind::Registry(raw.into_iter().filter_map(|e| entity(e, diags)).collect());
+    }
+    let raw = raw::claim_file(&root, &file, diags);
+    drop(root);
+    let Some(raw_source) = raw.source else { return FileKind::Skipped };
+    let Some(source) = source(raw_source, articles_dir, diags) else { return FileKind::Skipped };
+    let mut claim_diags = Vec::new();
+    let mut claims = Vec::with_capacity(raw.claims.len());
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    for rc in raw.claims {
+        if let Some(first) = ids.get(&rc.id.value) {
+            claim_diags.push(
+                Diagnostic::error(
+                    Some(rc.id.loc.clone()),
+                    format!("claim id '{}' is used twice in this file", rc.id.value),
+                )
+                .with_help(format!("the first is on line {first}; give each claim its own id")),
+            );
+            continue;
+        }
+        ids.insert(rc.id.value.clone(), rc.id.loc.line);
+        if let Some(claim) = claim(rc, 0, &source, &mut claim_diags) {
+            claims.push(claim);
+        }
+    }
+    let mut article_diags = Vec::new();
+    let article = read_article(&source, articles_dir, &mut article_diags);
+    FileKind::Claims { source, claims, claim_diags, article, article_diags }
 }
 
 /// Every non-hidden file below `dir`. Symbolic links to folders are followed
