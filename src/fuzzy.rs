@@ -62,8 +62,8 @@ pub struct KeyIndex {
     keys: Vec<String>,
     lens: Vec<u32>,
     chars: Vec<[u8; HIST]>,
-    /// bigram -> (key, how often the key has it).
-    postings: GramMap<Vec<(u32, u16)>>,
+    /// bigram -> (key, how often the key has it, the key's length in characters).
+    postings: GramMap<Vec<(u32, u16, u16)>>,
 }
 
 const HIST: usize = 38;
@@ -126,10 +126,11 @@ impl Query {
 
 impl KeyIndex {
     pub fn new(keys: Vec<String>) -> KeyIndex {
-        let mut postings: GramMap<Vec<(u32, u16)>> = GramMap::default();
+        let mut postings: GramMap<Vec<(u32, u16, u16)>> = GramMap::default();
         for (i, k) in keys.iter().enumerate() {
             for (g, n) in bigrams(k) {
-                postings.entry(g).or_default().push((i as u32, n));
+                let len = u16::try_from(k.chars().count()).unwrap_or(u16::MAX);
+                postings.entry(g).or_default().push((i as u32, n, len));
             }
         }
         let lens = keys.iter().map(|k| k.chars().count() as u32).collect();
@@ -170,6 +171,7 @@ impl KeyIndex {
         // The fewest bigrams a key at or above the threshold shares with the
         // query, over every length such a key can have.
         let mut need = usize::MAX;
+        let (mut shortest, mut longest) = (usize::MAX, 0);
         let max_len = (la as f64 / threshold).ceil() as usize + 1;
         for lb in 0..=max_len {
             let m = la.max(lb);
@@ -180,6 +182,8 @@ impl KeyIndex {
             }
             let grams = ga.max(lb.saturating_sub(1));
             need = need.min(grams.saturating_sub(3 * dmax));
+            shortest = shortest.min(lb);
+            longest = longest.max(lb);
         }
         if need == usize::MAX {
             return Vec::new();
@@ -210,7 +214,10 @@ impl KeyIndex {
             let mut counts = counts.borrow_mut();
             counts.resize(self.keys.len(), 0);
             for &(g, n, _) in &grams[first..] {
-                for &(i, kn) in self.postings.get(&g).map_or(&[][..], Vec::as_slice) {
+                for &(i, kn, len) in self.postings.get(&g).map_or(&[][..], Vec::as_slice) {
+                    if !(shortest..=longest).contains(&usize::from(len)) {
+                        continue;
+                    }
                     let c = &mut counts[i as usize];
                     if *c == 0 {
                         touched.push(i);
@@ -223,6 +230,13 @@ impl KeyIndex {
                 .filter_map(|&i| {
                     let i = i as usize;
                     let c = std::mem::take(&mut counts[i]) as usize;
+                    // The bigram bound first: it is the cheapest.
+                    let lb = self.lens[i] as usize;
+                    let grams = ga.max(lb.saturating_sub(1));
+                    let by_grams = grams.saturating_sub(c + skipped).div_ceil(3).max(la.abs_diff(lb));
+                    if bound(by_grams, la, lb) < threshold {
+                        return None;
+                    }
                     let floor = self.distance_floor(&q, i, c + skipped);
                     if bound(floor, la, self.lens[i] as usize) < threshold {
                         return None;
@@ -246,7 +260,7 @@ impl KeyIndex {
         let q = Query::new(key);
         let mut common: Vec<u32> = vec![0; self.keys.len()];
         for &(g, n) in &q.grams {
-            for &(i, kn) in self.postings.get(&g).map_or(&[][..], Vec::as_slice) {
+            for &(i, kn, _) in self.postings.get(&g).map_or(&[][..], Vec::as_slice) {
                 common[i as usize] += u32::from(n.min(kn));
             }
         }
