@@ -62,6 +62,8 @@ pub struct KeyIndex {
     keys: Vec<String>,
     lens: Vec<u32>,
     chars: Vec<[u8; HIST]>,
+    /// Each key's bigrams, sorted, with their counts.
+    grams: Vec<Vec<(Gram, u16)>>,
     /// bigram -> (key, how often the key has it, the key's length in characters).
     postings: GramMap<Vec<(u32, u16, u16)>>,
 }
@@ -101,6 +103,23 @@ fn bigrams(s: &str) -> Vec<(Gram, u16)> {
     out
 }
 
+/// How many bigrams two sorted bigram lists share (as multisets).
+fn common(a: &[(Gram, u16)], b: &[(Gram, u16)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += usize::from(a[i].1.min(b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Upper bound of the similarity of strings of `la` and `lb` characters
 /// whose distance is at least `d`, computed as `similarity` computes it.
 fn bound(d: usize, la: usize, lb: usize) -> f64 {
@@ -135,7 +154,8 @@ impl KeyIndex {
         }
         let lens = keys.iter().map(|k| k.chars().count() as u32).collect();
         let chars = keys.iter().map(|k| histogram(k)).collect();
-        KeyIndex { keys, lens, chars, postings }
+        let grams = keys.iter().map(|k| bigrams(k)).collect();
+        KeyIndex { keys, lens, chars, grams, postings }
     }
 
     pub fn len(&self) -> usize {
@@ -230,14 +250,18 @@ impl KeyIndex {
                 .filter_map(|&i| {
                     let i = i as usize;
                     let c = std::mem::take(&mut counts[i]) as usize;
-                    // The bigram bound first: it is the cheapest.
+                    // The cheapest bound first: bigrams counted in the scanned lists.
                     let lb = self.lens[i] as usize;
                     let grams = ga.max(lb.saturating_sub(1));
                     let by_grams = grams.saturating_sub(c + skipped).div_ceil(3).max(la.abs_diff(lb));
                     if bound(by_grams, la, lb) < threshold {
                         return None;
                     }
-                    let floor = self.distance_floor(&q, i, c + skipped);
+                    // Then the characters they share, then all the bigrams.
+                    if bound(self.distance_floor(&q, i, c + skipped), la, lb) < threshold {
+                        return None;
+                    }
+                    let floor = self.distance_floor(&q, i, common(&q.grams, &self.grams[i]));
                     if bound(floor, la, self.lens[i] as usize) < threshold {
                         return None;
                     }
