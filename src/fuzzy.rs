@@ -152,6 +152,10 @@ impl KeyIndex {
                 postings.entry(g).or_default().push((i as u32, n, len));
             }
         }
+        // Each list sorted by key length, so a search reads only the lengths it can match.
+        for list in postings.values_mut() {
+            list.sort_unstable_by_key(|&(i, _, len)| (len, i));
+        }
         let lens = keys.iter().map(|k| k.chars().count() as u32).collect();
         let chars = keys.iter().map(|k| histogram(k)).collect();
         let grams = keys.iter().map(|k| bigrams(k)).collect();
@@ -234,10 +238,10 @@ impl KeyIndex {
             let mut counts = counts.borrow_mut();
             counts.resize(self.keys.len(), 0);
             for &(g, n, _) in &grams[first..] {
-                for &(i, kn, len) in self.postings.get(&g).map_or(&[][..], Vec::as_slice) {
-                    if !(shortest..=longest).contains(&usize::from(len)) {
-                        continue;
-                    }
+                let list = self.postings.get(&g).map_or(&[][..], Vec::as_slice);
+                let from = list.partition_point(|&(_, _, len)| usize::from(len) < shortest);
+                let to = list.partition_point(|&(_, _, len)| usize::from(len) <= longest);
+                for &(i, kn, _) in &list[from..to] {
                     let c = &mut counts[i as usize];
                     if *c == 0 {
                         touched.push(i);
