@@ -579,16 +579,7 @@ fn registry(world: &World) -> String {
 }
 
 /// The value one source writes for one fact, with its quote.
-fn claim_for(
-    world: &World,
-    e: &Event,
-    prop: Prop,
-    class: Class,
-    j: usize,
-    published: NaiveDate,
-    subject: &str,
-    rng: &mut Rng,
-) -> ClaimOut {
+fn claim_for(world: &World, e: &Event, prop: Prop, class: Class, j: usize, subject: &str, rng: &mut Rng) -> ClaimOut {
     let mut c = ClaimOut {
         subject: subject.to_string(),
         property: prop.name(),
@@ -764,7 +755,6 @@ fn claim_for(
     if rng.chance(0.3) {
         c.said_by = Some(person(rng.below(world.people.len()), rng));
     }
-    let _ = published;
     c
 }
 
@@ -873,7 +863,7 @@ fn main() {
             let mut claims = Vec::with_capacity(args.claims_per_source);
             for &p in &props[..primary] {
                 let subject = subject_spelling(&world, e, &mut rng);
-                claims.push(claim_for(&world, e, PROPS[p], classes[p], j, published, &subject, &mut rng));
+                claims.push(claim_for(&world, e, PROPS[p], classes[p], j, &subject, &mut rng));
             }
             // The rest: a related, earlier event (a single or a small fact), or detail properties.
             let mut k = 0;
@@ -881,7 +871,7 @@ fn main() {
                 let other = &world.events[(ev + world.events.len() - 1 - k % 3) % world.events.len()];
                 let subject = subject_spelling(&world, other, &mut rng);
                 let prop = [Prop::Date, Prop::Location, Prop::Status, Prop::Agenda][k % 4];
-                let mut c = claim_for(&world, other, prop, Class::Agree, 2, published, &subject, &mut rng);
+                let mut c = claim_for(&world, other, prop, Class::Agree, 2, &subject, &mut rng);
                 if k >= 4 {
                     c.property = "detail";
                     c.value = vec![format!("detail {k} of {}", other.topic)];

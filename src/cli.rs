@@ -269,14 +269,16 @@ pub fn execute_with(command: Command, stdin: &mut dyn BufRead, progress: &dyn Pr
             let progress: &dyn Progress = if run.timings { &timer } else { progress };
             if run.load_only {
                 let loaded = crate::load::load_with(&claims, &articles, progress);
-                let mut out = Output::default();
-                out.stderr = format!(
-                    "loaded {} sources, {} claims, {} registry entities; {} problems\n",
-                    loaded.corpus.sources.len(),
-                    loaded.corpus.claims.len(),
-                    loaded.corpus.entities.len(),
-                    loaded.diagnostics.len()
-                );
+                let mut out = Output {
+                    stderr: format!(
+                        "loaded {} sources, {} claims, {} registry entities; {} problems\n",
+                        loaded.corpus.sources.len(),
+                        loaded.corpus.claims.len(),
+                        loaded.corpus.entities.len(),
+                        loaded.diagnostics.len()
+                    ),
+                    ..Output::default()
+                };
                 timer.report(&mut out.stderr, run.timings);
                 return out;
             }

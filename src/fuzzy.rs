@@ -378,7 +378,7 @@ mod tests {
         keys.sort();
         keys.dedup();
         let index = KeyIndex::new(keys.clone());
-        for _ in 0..300 {
+        for _ in 0..150 {
             let q = name(&mut rng);
             for t in [0.85, 0.6] {
                 let mut want: Vec<(usize, f64)> =
@@ -396,7 +396,7 @@ mod tests {
         keys.sort();
         keys.dedup();
         let index = KeyIndex::new(keys.clone());
-        for _ in 0..1500 {
+        for _ in 0..400 {
             let q = name(&mut rng);
             let mut got: Vec<(f64, usize)> = Vec::new();
             index.walk(&q, |s, i, floor| {

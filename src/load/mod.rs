@@ -105,7 +105,7 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
                 diags.extend(claim_diags);
                 diags.extend(article_diags);
                 out.articles.push(article);
-                out.corpus.sources.push(source);
+                out.corpus.sources.push(*source);
             }
         }
     }
@@ -135,7 +135,7 @@ enum FileKind {
     /// the claims' and the article's problems apart, as they are dropped
     /// with the file when its source id turns out to be taken.
     Claims {
-        source: Source,
+        source: Box<Source>,
         claims: Vec<Claim>,
         claim_diags: Vec<Diagnostic>,
         article: Option<String>,
@@ -208,7 +208,7 @@ fn read_file_into(path: &Path, claims_dir: &Path, articles_dir: &Path, diags: &m
     }
     let mut article_diags = Vec::new();
     let article = read_article(&source, articles_dir, &mut article_diags);
-    FileKind::Claims { source, claims, claim_diags, article, article_diags }
+    FileKind::Claims { source: Box::new(source), claims, claim_diags, article, article_diags }
 }
 
 /// Every non-hidden file below `dir`. Symbolic links to folders are followed
