@@ -143,7 +143,7 @@ pub fn analyze_with(loaded: Loaded, progress: &dyn Progress) -> Outcome {
             }
         }
     }
-    progress.start("resolving names", first_use.len() as u64);
+    progress.start("resolving names", 0);
     let resolutions = resolve_all(&registry, first_use.keys().copied());
     resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
 
