@@ -8,16 +8,18 @@ use std::path::Path;
 
 use crate::compare::{compare_within, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
-use crate::ground::{Article, Passage};
+use crate::ground::{Article, Miss, Passage};
 use crate::group::{group, ReadClaim};
 use crate::independence::Dependence;
-use crate::load::{load, Loaded};
+use crate::load::{load_with, Loaded};
 use crate::model::{Claim, Hedge, ValueType};
 use crate::normalize::{read_claim, Reading, Unread};
+use crate::progress::{Progress, Silent};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
 use crate::review::ReviewStatus;
 use crate::support::{dependencies, support, DependencyView, Support};
 use crate::tolerance::{Tolerance, Tolerances};
+use rayon::prelude::*;
 
 /// One claim as the reports show it.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,21 +133,25 @@ impl Outcome {
 
 /// Load the corpus and check it.
 pub fn run(claims_dir: &Path, articles_dir: &Path) -> Outcome {
-    analyze(load(claims_dir, articles_dir))
+    run_with(claims_dir, articles_dir, &Tolerances::default(), &Silent)
 }
 
-/// [`run`], with tolerances from the command line over the registry's.
-pub fn run_with(claims_dir: &Path, articles_dir: &Path, tolerances: &Tolerances) -> Outcome {
-    analyze_with(load(claims_dir, articles_dir), tolerances)
+/// [`run`], with tolerances from the command line over the registry's, and
+/// telling `progress` how far it is.
+pub fn run_with(claims_dir: &Path, articles_dir: &Path, tolerances: &Tolerances, progress: &dyn Progress) -> Outcome {
+    analyze_with(load_with(claims_dir, articles_dir, progress), tolerances, progress)
 }
 
 /// Check a loaded corpus. Pure.
 pub fn analyze(loaded: Loaded) -> Outcome {
-    analyze_with(loaded, &Tolerances::default())
+    analyze_with(loaded, &Tolerances::default(), &Silent)
 }
 
-/// [`analyze`], with tolerances from the command line over the registry's.
-pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
+/// [`analyze`], with tolerances from the command line over the registry's,
+/// telling `progress` how far it is. Independent steps run in parallel;
+/// results are put back in input order, so the outcome does not depend on
+/// the threads.
+pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Progress) -> Outcome {
     let Loaded { mut corpus, articles, mut diagnostics } = loaded;
     let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
@@ -153,6 +159,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
     // Every distinct subject and entity name, with the place it is first used,
     // resolved once. "First" in the order facts list claims (as_of, source id,
     // claim id), not in file order, so that renaming a file never moves a warning.
+    progress.start("resolving names", 0);
     let mut first_use: BTreeMap<&str, Loc> = BTreeMap::new();
     let mut in_order: Vec<&Claim> = corpus.claims.iter().collect();
     in_order.sort_by(|a, b| {
@@ -168,18 +175,62 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
     }
     let resolutions = resolve_all(&registry, first_use.keys().copied());
     resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
+    progress.start("finding dependent sources", 0);
     let dependence = Dependence::build(&corpus.sources, &articles, &registry);
 
-    let prepared: Vec<Option<Article>> = articles.iter().map(|a| a.as_deref().map(Article::new)).collect();
-    let mut read = Vec::new();
-    for claim in &corpus.claims {
-        let source = &corpus.sources[claim.source];
-        let mut ok = true;
-        match &prepared[claim.source] {
-            Some(article) => {
-                if let Err(miss) = article.find(&claim.quote) {
-                    ok = false;
-                    diagnostics.push(
+    // Quotes: each article is folded once, for all of its claims (found, and
+    // the passage around it that the reports show), and dropped when its
+    // claims are grounded; sources in parallel.
+    let mut of_source: Vec<Vec<usize>> = vec![Vec::new(); corpus.sources.len()];
+    for (i, c) in corpus.claims.iter().enumerate() {
+        of_source[c.source].push(i);
+    }
+    progress.start("grounding quotes", corpus.sources.len() as u64);
+    /// Whether a claim's quote was found, and the passage around it.
+    type Found = (Result<(), Miss>, Option<Passage>);
+    let mut grounded: Vec<Option<Found>> = vec![None; corpus.claims.len()];
+    let found: Vec<Vec<(usize, Found)>> = articles
+        .into_par_iter()
+        .zip(of_source.par_iter())
+        .map(|(text, claims)| {
+            let found = match text {
+                Some(text) => {
+                    let article = Article::from_string(text);
+                    claims
+                        .iter()
+                        .map(|&i| {
+                            let quote = &corpus.claims[i].quote;
+                            match article.find(quote) {
+                                Ok(()) => (i, (Ok(()), article.passage(quote))),
+                                Err(miss) => (i, (Err(miss), None)),
+                            }
+                        })
+                        .collect()
+                }
+                None => Vec::new(), // the article's own error is already reported
+            };
+            progress.advance(1);
+            found
+        })
+        .collect();
+    for (i, f) in found.into_iter().flatten() {
+        grounded[i] = Some(f);
+    }
+    drop(of_source);
+
+    // Values, in parallel; results and diagnostics kept in claim order.
+    progress.start("reading values", corpus.claims.len() as u64);
+    let checked: Vec<(Vec<Diagnostic>, Option<ReadClaim<'_>>)> = corpus
+        .claims
+        .par_iter()
+        .zip(grounded.into_par_iter())
+        .map(|(claim, found)| {
+            let source = &corpus.sources[claim.source];
+            let mut diags = Vec::new();
+            let context = match found {
+                Some((Ok(()), passage)) => Some(passage),
+                Some((Err(miss), _)) => {
+                    diags.push(
                         Diagnostic::error(
                             Some(claim.quote_loc.clone()),
                             format!("the quote of claim '{}' is not in its article {}", claim.id, source.article),
@@ -190,39 +241,53 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
                             miss.passage
                         )),
                     );
+                    None
                 }
-            }
-            None => ok = false, // the article's own error is already reported
-        }
-        let reading = match read_claim(claim, &registry, &resolutions) {
-            Ok(r) => Some(r),
-            Err(Unread::Error(message)) => {
-                diagnostics.push(
-                    Diagnostic::error(Some(claim.value_loc.clone()), message).with_help(value_help(claim.value_type)),
-                );
-                None
-            }
-            Err(Unread::NoValue(message)) => {
-                diagnostics.push(
-                    Diagnostic::warning(Some(claim.value_loc.clone()), format!("claim '{}': {message}", claim.id))
-                        .with_help("a value such as 'Not Available' or 'n/a' gives nothing to compare; remove the claim or give the value"),
-                );
-                None
-            }
-        };
-        if let (true, Some(reading)) = (ok, reading) {
-            let subject = registry.entity_ref(&claim.subject, &resolutions[claim.subject.as_str()]);
-            read.push(ReadClaim { claim, source, subject, reading });
-        }
+                None => None,
+            };
+            let reading = match read_claim(claim, &registry, &resolutions) {
+                Ok(r) => Some(r),
+                Err(Unread::Error(message)) => {
+                    diags.push(
+                        Diagnostic::error(Some(claim.value_loc.clone()), message)
+                            .with_help(value_help(claim.value_type)),
+                    );
+                    None
+                }
+                Err(Unread::NoValue(message)) => {
+                    diags.push(
+                        Diagnostic::warning(Some(claim.value_loc.clone()), format!("claim '{}': {message}", claim.id))
+                            .with_help("a value such as 'Not Available' or 'n/a' gives nothing to compare; remove the claim or give the value"),
+                    );
+                    None
+                }
+            };
+            progress.advance(1);
+            let read = match (context, reading) {
+                (Some(context), Some(reading)) => {
+                    let subject = registry.entity_ref(&claim.subject, &resolutions[claim.subject.as_str()]);
+                    Some(ReadClaim { claim, source, subject, reading, context })
+                }
+                _ => None,
+            };
+            (diags, read)
+        })
+        .collect();
+    let mut read = Vec::with_capacity(checked.len());
+    for (diags, claim) in checked {
+        diagnostics.extend(diags);
+        read.extend(claim);
     }
     let claims_checked = read.len();
-    let mut facts: Vec<FactView> = group(read)
-        .iter()
+    progress.start("grouping", 0);
+    let grouped = group(read);
+    progress.start("comparing", grouped.len() as u64);
+    let mut facts: Vec<FactView> = grouped
+        .par_iter()
         .map(|fact| {
             let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
             let cmp = compare_within(fact, tolerance);
-            let claims: Vec<ClaimView> =
-                fact.claims.iter().map(|c| view(c, prepared[c.claim.source].as_ref())).collect();
+            let claims: Vec<ClaimView> = fact.claims.iter().map(view).collect();
             let pairs = cmp
                 .pairs
                 .iter()
@@ -234,6 +299,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
                     reason: p.reason.clone(),
                 })
                 .collect();
+            progress.advance(1);
             FactView {
                 id: fact.id.clone(),
                 subject: fact.subject.clone(),
@@ -250,7 +316,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances) -> Outcome {
         })
         .collect();
     // Outlets that carry the same wire copy or share long passages count less (docs/truth.md).
-    let dependence = crate::independence::Dependence::build(&corpus.sources, &articles, &registry);
+    progress.start("weighing sources", 0);
     let declared = crate::truth::declared_pairs(&corpus.sources, dependence.links());
     let (best, reliability) = crate::truth::assess(&facts, &declared);
     for (f, b) in facts.iter_mut().zip(best) {
@@ -278,7 +344,7 @@ fn value_help(t: ValueType) -> &'static str {
     }
 }
 
-fn view(c: &ReadClaim<'_>, article: Option<&Article>) -> ClaimView {
+fn view(c: &ReadClaim<'_>) -> ClaimView {
     ClaimView {
         source: c.source.id.clone(),
         outlet: c.source.outlet.clone(),
@@ -298,7 +364,7 @@ fn view(c: &ReadClaim<'_>, article: Option<&Article>) -> ClaimView {
         reading: c.reading.clone(),
         file: c.claim.loc.file.display().to_string(),
         line: c.claim.loc.line,
-        context: article.and_then(|a| a.passage(&c.claim.quote)),
+        context: c.context.clone(),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::import::CsvImport;
 use crate::model::{EntityKind, ValueType};
 use crate::normalize::date::{read_date, Tense};
 use crate::normalize::{format_bounds, format_day};
+use crate::progress::{Progress, Silent};
 use crate::report::{self, Format, Options};
 use crate::review::Decision;
 
@@ -169,6 +170,15 @@ pub struct CheckArgs {
     /// `act_dep_time=10m` for one (units m, h, d; repeatable; overrides the registry's).
     #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
     pub tolerance: Vec<String>,
+    /// No progress bar (it is drawn only on a terminal, and never with --format json).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Benchmarks: stop after this stage (`load`: read and parse only) and print counts.
+    #[arg(long, value_enum, hide = true)]
+    pub stage: Option<CliStage>,
+    /// Benchmarks: print the time each stage took on standard error.
+    #[arg(long, hide = true)]
+    pub timings: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -205,6 +215,22 @@ pub enum CliDecision {
     Accepted,
     Disputed,
     Corrected,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CliStage {
+    Load,
+}
+
+/// How a `check` runs, apart from what it reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunOptions {
+    /// A progress bar may be drawn (not --quiet, not JSON).
+    pub progress: bool,
+    /// Stop after loading (benchmarks).
+    pub load_only: bool,
+    /// Report the time of each stage on stderr (benchmarks).
+    pub timings: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -340,6 +366,7 @@ pub enum Command {
         /// `--output FILE`, and whether `--force` lets it replace any file.
         output: Option<(PathBuf, bool)>,
         tolerances: Tolerances,
+        run: RunOptions,
     },
     Show {
         subject: String,
@@ -379,6 +406,11 @@ impl Cli {
                     ColorChoice::Auto => term.stdout_is_tty && !term.no_color && a.output.is_none(),
                 } && a.format == CliFormat::Table;
                 let width = a.width.or(if a.output.is_some() { None } else { term.width }).or(Some(120));
+                let run = RunOptions {
+                    progress: !a.quiet && a.format != CliFormat::Json,
+                    load_only: a.stage == Some(CliStage::Load),
+                    timings: a.timings,
+                };
                 Command::Check {
                     claims: a.claims,
                     articles: a.articles,
@@ -399,6 +431,7 @@ impl Cli {
                     },
                     output: a.output.map(|p| (p, a.force)),
                     tolerances: tolerances(&a.tolerance),
+                    run,
                 }
             }
             CliCommand::Show(a) => Command::Show {
@@ -472,9 +505,32 @@ pub struct Output {
 
 /// Run a command. `stdin` is read only by `when` with no expression.
 pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
+    execute_with(command, stdin, &Silent)
+}
+
+/// [`execute`], telling `progress` how far a long command is.
+pub fn execute_with(command: Command, stdin: &mut dyn BufRead, progress: &dyn Progress) -> Output {
     match command {
-        Command::Check { claims, articles, reviews, format, options, fail_on, output, tolerances } => {
-            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances);
+        Command::Check { claims, articles, reviews, format, options, fail_on, output, tolerances, run } => {
+            let timer = Timer::new(progress);
+            let progress: &dyn Progress = if run.timings { &timer } else { progress };
+            if run.load_only {
+                let loaded = crate::load::load_with(&claims, &articles, progress);
+                let mut out = Output {
+                    stderr: format!(
+                        "loaded {} sources, {} claims, {} registry entities; {} problems\n",
+                        loaded.corpus.sources.len(),
+                        loaded.corpus.claims.len(),
+                        loaded.corpus.entities.len(),
+                        loaded.diagnostics.len()
+                    ),
+                    ..Output::default()
+                };
+                timer.report(&mut out.stderr, run.timings);
+                return out;
+            }
+            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances, progress);
+            progress.start("reporting", 0);
             let mut out = Output::default();
             let written = match &output {
                 None => {
@@ -516,10 +572,11 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
             } else {
                 EXIT_OK
             };
+            timer.report(&mut out.stderr, run.timings);
             out
         }
         Command::Show { subject, property, claims, articles, reviews, tolerances } => {
-            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances);
+            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances, progress);
             let mut out = Output::default();
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -562,7 +619,7 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
         }
         Command::ImportCsv { file, options, out: dir } => import_csv(&file, &options, &dir),
         Command::Sources { claims, articles, json, width } => {
-            let outcome = check::run(&claims, &articles);
+            let outcome = check::run_with(&claims, &articles, &Tolerances::default(), progress);
             let mut out = Output::default();
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -580,8 +637,14 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
 
 /// Check the corpus and set each fact's review status from the reviews file;
 /// the file's problems join the run's diagnostics.
-fn reviewed_outcome(claims: &Path, articles: &Path, reviews: &Path, tolerances: &Tolerances) -> check::Outcome {
-    let mut outcome = check::run_with(claims, articles, tolerances);
+fn reviewed_outcome(
+    claims: &Path,
+    articles: &Path,
+    reviews: &Path,
+    tolerances: &Tolerances,
+    progress: &dyn Progress,
+) -> check::Outcome {
+    let mut outcome = check::run_with(claims, articles, tolerances, progress);
     let loaded = crate::load::reviews::read(reviews);
     outcome.diagnostics.extend(loaded.diagnostics);
     crate::review::apply(&mut outcome, &loaded.reviews);
@@ -669,6 +732,49 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
         articles.display()
     );
     out
+}
+
+/// Progress that also notes when each stage starts (`--timings`).
+struct Timer<'a> {
+    inner: &'a dyn Progress,
+    begun: std::time::Instant,
+    stages: std::sync::Mutex<Vec<(&'static str, std::time::Instant)>>,
+}
+
+impl<'a> Timer<'a> {
+    fn new(inner: &'a dyn Progress) -> Timer<'a> {
+        Timer { inner, begun: std::time::Instant::now(), stages: std::sync::Mutex::new(Vec::new()) }
+    }
+
+    /// "timings: reading 1.20 s, checking 0.80 s, ..., total 2.40 s".
+    fn report(&self, stderr: &mut String, on: bool) {
+        if !on {
+            return;
+        }
+        let end = std::time::Instant::now();
+        let stages = self.stages.lock().map(|s| s.clone()).unwrap_or_default();
+        let mut parts = Vec::new();
+        let mut from = self.begun;
+        let mut name = "setup";
+        for (next, at) in stages.into_iter().chain([("", end)]) {
+            parts.push(format!("{name} {:.2} s", (at - from).as_secs_f64()));
+            (name, from) = (next, at);
+        }
+        stderr.push_str(&format!("timings: {}, total {:.2} s\n", parts.join(", "), (end - self.begun).as_secs_f64()));
+    }
+}
+
+impl Progress for Timer<'_> {
+    fn start(&self, stage: &'static str, total: u64) {
+        if let Ok(mut s) = self.stages.lock() {
+            s.push((stage, std::time::Instant::now()));
+        }
+        self.inner.start(stage, total);
+    }
+
+    fn advance(&self, n: u64) {
+        self.inner.advance(n);
+    }
 }
 
 /// One line of `when --format json`, keys in the documented order.

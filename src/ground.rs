@@ -106,7 +106,13 @@ pub struct Miss {
 
 impl Article {
     pub fn new(text: &str) -> Article {
-        Article { text: text.to_string(), folded: fold_quote(text), map: OnceLock::new() }
+        Article::from_string(text.to_string())
+    }
+
+    /// An article that owns the text it was given (no copy).
+    pub fn from_string(text: String) -> Article {
+        let folded = fold_quote(&text);
+        Article { text, folded, map: OnceLock::new() }
     }
 
     /// The quote's first occurrence, as the article writes it, with up to

@@ -1,9 +1,13 @@
 //! The `crosscheck` binary: parse the arguments, run the library, print, exit.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::Parser;
-use crosscheck::cli::{execute, Cli, Terminal};
+use crosscheck::cli::{execute_with, Cli, Command, Terminal};
+use crosscheck::progress::{Progress, Silent};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 fn main() {
     let stdout_is_tty = std::io::stdout().is_terminal();
@@ -15,9 +19,61 @@ fn main() {
         user: std::env::var("USER").ok(),
     };
     let command = Cli::parse().into_command(&term);
-    let output = execute(command, &mut std::io::stdin().lock());
+    let wants_bar = matches!(&command, Command::Check { run, .. } if run.progress) && std::io::stderr().is_terminal();
+    let bar = wants_bar.then(Bar::new);
+    let progress: &dyn Progress = match &bar {
+        Some(bar) => bar,
+        None => &Silent,
+    };
+    let output = execute_with(command, &mut std::io::stdin().lock(), progress);
+    if let Some(bar) = bar {
+        bar.bar.finish_and_clear();
+    }
     // A closed pipe (`crosscheck check | head`) is not an error worth a panic.
     let _ = std::io::stdout().write_all(output.stdout.as_bytes());
     let _ = std::io::stderr().write_all(output.stderr.as_bytes());
     std::process::exit(output.code);
+}
+
+/// A progress bar on stderr, drawn only once a run has taken longer than
+/// [`Bar::DELAY`]: a quick check leaves the terminal as it was.
+struct Bar {
+    bar: ProgressBar,
+    begun: Instant,
+    shown: AtomicBool,
+}
+
+impl Bar {
+    const DELAY: Duration = Duration::from_millis(300);
+
+    fn new() -> Bar {
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template("{msg:>16} [{bar:40}] {human_pos}/{human_len} {elapsed}") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Bar { bar, begun: Instant::now(), shown: AtomicBool::new(false) }
+    }
+
+    fn show_if_slow(&self) {
+        if !self.shown.load(Ordering::Relaxed)
+            && self.begun.elapsed() >= Self::DELAY
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, stage: &'static str, total: u64) {
+        self.bar.set_length(total);
+        self.bar.set_position(0);
+        self.bar.set_message(stage);
+        self.show_if_slow();
+    }
+
+    fn advance(&self, n: u64) {
+        self.bar.inc(n);
+        self.show_if_slow();
+    }
 }

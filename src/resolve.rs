@@ -15,8 +15,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::Diagnostic;
+use crate::fuzzy::KeyIndex;
 use crate::model::Entity;
-use crate::text::{fold, similarity, slug};
+use crate::text::{fold, slug};
 
 /// Lowest similarity (0..1) at which a name is taken for a registry name.
 pub const FUZZY_THRESHOLD: f64 = 0.85;
@@ -29,8 +30,10 @@ pub struct Registry {
     pub entities: Vec<Entity>,
     /// Folded name or alias -> entity index.
     exact: HashMap<String, usize>,
-    /// (folded key, entity index), sorted, for fuzzy search.
-    keys: Vec<(String, usize)>,
+    /// Entity index of each key of `index`.
+    key_entity: Vec<usize>,
+    /// Folded names and aliases, indexed for fuzzy search (`fuzzy.rs`).
+    index: KeyIndex,
 }
 
 /// How a name was matched.
@@ -107,7 +110,9 @@ impl Registry {
         }
         let mut keys: Vec<(String, usize)> = exact.iter().map(|(k, &i)| (k.clone(), i)).collect();
         keys.sort();
-        (Registry { entities, exact, keys }, diags)
+        let key_entity = keys.iter().map(|(_, i)| *i).collect();
+        let index = KeyIndex::new(keys.into_iter().map(|(k, _)| k).collect());
+        (Registry { entities, exact, key_entity, index }, diags)
     }
 
     /// The entity whose name or alias `name` is, after folding; no fuzzy matching.
@@ -120,27 +125,36 @@ impl Registry {
         if let Some(&i) = self.exact.get(&key) {
             return Resolution::Exact(i);
         }
+        // The first key of a full scan sorted by (similarity descending, key
+        // ascending) that reaches the threshold and carries the same numbers;
+        // `fuzzy.rs` finds the keys at or above the threshold without the scan.
         let numbers = numbers_in(&key);
-        let mut scored: Vec<(f64, &str, usize)> =
-            self.keys.iter().map(|(k, i)| (similarity(&key, k), k.as_str(), *i)).collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
         if key.chars().count() >= FUZZY_MIN_CHARS {
-            if let Some(&(score, matched, entity)) =
-                scored.iter().find(|(s, k, _)| *s >= FUZZY_THRESHOLD && numbers_in(k) == numbers)
-            {
-                return Resolution::Fuzzy { entity, matched: matched.to_string(), score };
+            let mut hits = self.index.above(&key, FUZZY_THRESHOLD);
+            hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.index.key(a.0).cmp(self.index.key(b.0))));
+            if let Some(&(k, score)) = hits.iter().find(|(k, _)| numbers_in(self.index.key(*k)) == numbers) {
+                let matched = self.index.key(k).to_string();
+                return Resolution::Fuzzy { entity: self.key_entity[k], matched, score };
             }
         }
-        let mut nearest: Vec<(String, f64)> = Vec::new();
-        for (score, _, i) in scored {
-            let name = &self.entities[i].name;
-            if !nearest.iter().any(|(n, _)| n == name) {
-                nearest.push((name.clone(), score));
+        // The three most similar entities (by their best key), in that order.
+        let mut best: Vec<(f64, usize, usize)> = Vec::new(); // (score, key, entity)
+        let before = |a: &(f64, usize, usize), b: &(f64, usize, usize)| {
+            b.0.total_cmp(&a.0).then(self.index.key(a.1).cmp(self.index.key(b.1)))
+        };
+        self.index.walk(&key, |score, k, floor| {
+            let candidate = (score, k, self.key_entity[k]);
+            let name = &self.entities[candidate.2].name;
+            match best.iter().position(|b| &self.entities[b.2].name == name) {
+                Some(p) if before(&candidate, &best[p]).is_lt() => best[p] = candidate,
+                Some(_) => {}
+                None => best.push(candidate),
             }
-            if nearest.len() == 3 {
-                break;
-            }
-        }
+            best.sort_by(before);
+            best.truncate(3);
+            best.len() == 3 && best[2].0 > floor
+        });
+        let nearest = best.iter().map(|b| (self.entities[b.2].name.clone(), b.0)).collect();
         Resolution::Unresolved { nearest }
     }
 
@@ -171,13 +185,12 @@ fn roman(token: &str) -> Option<u32> {
 
 /// Every distinct name resolved once, in name order (for warnings and caching).
 pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, Resolution> {
-    names
-        .into_iter()
-        .map(|n| (n, ()))
-        .collect::<BTreeMap<_, _>>()
-        .into_keys()
-        .map(|n| (n, registry.resolve(n)))
-        .collect()
+    use rayon::prelude::*;
+    let mut names: Vec<&'a str> = names.into_iter().collect();
+    names.sort_unstable();
+    names.dedup();
+    let resolved: Vec<Resolution> = names.par_iter().map(|n| registry.resolve(n)).collect();
+    names.into_iter().zip(resolved).collect()
 }
 
 #[cfg(test)]
@@ -238,6 +251,99 @@ mod tests {
         let r = registry();
         let Resolution::Unresolved { nearest } = r.resolve("Vladimir Putin") else { panic!() };
         assert_eq!(nearest.len(), 3);
+    }
+
+    /// The resolver before candidate blocking: a scan of every key.
+    fn resolve_by_scan(r: &Registry, name: &str) -> Resolution {
+        let key = fold(name);
+        if let Some(&i) = r.exact.get(&key) {
+            return Resolution::Exact(i);
+        }
+        let numbers = numbers_in(&key);
+        let mut scored: Vec<(f64, &str, usize)> = (0..r.index.len())
+            .map(|k| (crate::text::similarity(&key, r.index.key(k)), r.index.key(k), r.key_entity[k]))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        if key.chars().count() >= FUZZY_MIN_CHARS {
+            if let Some(&(score, matched, entity)) =
+                scored.iter().find(|(s, k, _)| *s >= FUZZY_THRESHOLD && numbers_in(k) == numbers)
+            {
+                return Resolution::Fuzzy { entity, matched: matched.to_string(), score };
+            }
+        }
+        let mut nearest: Vec<(String, f64)> = Vec::new();
+        for (score, _, i) in scored {
+            let name = &r.entities[i].name;
+            if !nearest.iter().any(|(n, _)| n == name) {
+                nearest.push((name.clone(), score));
+            }
+            if nearest.len() == 3 {
+                break;
+            }
+        }
+        Resolution::Unresolved { nearest }
+    }
+
+    #[test]
+    fn blocked_resolution_equals_a_scan_of_every_key() {
+        let mut state = 42u64;
+        let mut next = move |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        const WORDS: &[&str] = &[
+            "Geneva",
+            "II",
+            "III",
+            "2",
+            "conference",
+            "Lisbon",
+            "water",
+            "summit",
+            "talks",
+            "Kerry",
+            "Lavrov",
+            "Sergey",
+            "peace",
+            "Syria",
+            "council",
+            "United",
+            "Nations",
+            "Zürich",
+            "2013",
+        ];
+        let phrase = |next: &mut dyn FnMut(usize) -> usize| {
+            let n = 1 + next(4);
+            let mut s: Vec<char> =
+                (0..n).map(|_| WORDS[next(WORDS.len())]).collect::<Vec<_>>().join(" ").chars().collect();
+            for _ in 0..next(3) {
+                if s.len() > 2 {
+                    let i = next(s.len() - 1);
+                    match next(3) {
+                        0 => s.swap(i, i + 1),
+                        1 => drop(s.remove(i)),
+                        _ => s.insert(i, 'e'),
+                    }
+                }
+            }
+            s.into_iter().collect::<String>()
+        };
+        let mut entities = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        while entities.len() < 150 {
+            let name = phrase(&mut next);
+            let aliases: Vec<String> = (0..next(3)).map(|_| phrase(&mut next)).collect();
+            if fold(&name).is_empty() || !seen.insert(slug(&name)) {
+                continue;
+            }
+            let aliases: Vec<&str> = aliases.iter().map(String::as_str).collect();
+            entities.push(entity(&name, &aliases));
+        }
+        let (r, _) = Registry::build(entities);
+        for _ in 0..600 {
+            let name = phrase(&mut next);
+            assert_eq!(r.resolve(&name), resolve_by_scan(&r, &name), "name {name:?}");
+        }
     }
 
     #[test]

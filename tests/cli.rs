@@ -882,3 +882,19 @@ fn an_empty_claims_folder_is_a_warning_not_an_error() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
 }
+
+#[test]
+fn piped_runs_print_no_progress_and_stage_load_stops_after_loading() {
+    let dir = fixture("verdicts/conflict");
+    // Piped stderr never gets a progress bar: only the findings' diagnostics (none here).
+    let quiet = run_in(&dir, &["check", "--quiet"]);
+    let plain = run_in(&dir, &["check"]);
+    assert_eq!(quiet.stdout, plain.stdout);
+    assert_eq!(quiet.stderr, plain.stderr);
+    assert!(!plain.stderr.contains('['), "{}", plain.stderr);
+    // The benchmark's loading-only run reads everything and reports nothing else.
+    let load = run_in(&dir, &["check", "--stage", "load"]);
+    assert_eq!(load.code, 0);
+    assert!(load.stdout.is_empty());
+    assert!(load.stderr.starts_with("loaded 2 sources"), "{}", load.stderr);
+}

@@ -16,9 +16,11 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use crate::error::{Diagnostic, Loc};
 use crate::model::{Claim, Corpus, Entity, EntityKind, Hedge, RawValue, Source, ValueType};
+use crate::progress::{Progress, Silent};
 use crate::text::{nearest, slug};
 use raw::{RawScalarOrList, Spanned};
 
@@ -42,6 +44,11 @@ pub struct Loaded {
 /// registry `claims_dir/entities.yaml`, and each source's article under
 /// `articles_dir`.
 pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
+    load_with(claims_dir, articles_dir, &Silent)
+}
+
+/// [`load`], telling `progress` how far it is.
+pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress) -> Loaded {
     let mut out = Loaded::default();
     let diags = &mut out.diagnostics;
     if !claims_dir.is_dir() {
@@ -70,52 +77,62 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
         );
     }
 
+    // Each file is read, parsed and checked on its own, in parallel; what
+    // depends on other files (a second registry, a source id used twice) is
+    // decided after, in path order, so the result does not depend on threads.
+    progress.start("reading", files.len() as u64);
+    let read: Vec<FileRead> = files
+        .par_iter()
+        .map(|path| {
+            let r = read_file(path, claims_dir, articles_dir, articles_found);
+            progress.advance(1);
+            r
+        })
+        .collect();
+    drop(files);
+
     let mut registry_found: Option<Arc<Path>> = None;
     let mut source_files: HashMap<String, Loc> = HashMap::new();
-    for path in files {
-        let file: Arc<Path> = Arc::from(path.as_path());
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-        if !is_yaml {
-            diags.push(
-                Diagnostic::error(Some(Loc::file(&file)), "not a claim file: claim files end in .yaml or .yml")
-                    .with_help("move it out of the claims directory, or rename it if it is a claim file"),
-            );
-            continue;
-        }
-        let Some(text) = read_text(&file, diags) else { continue };
-        let Some(root) = parse_yaml(&text, &file, diags) else { continue };
-        let at_top = path.parent() == Some(claims_dir);
-        if at_top && REGISTRY_NAMES.contains(&name) {
-            if let Some(first) = &registry_found {
-                diags.push(
-                    Diagnostic::error(Some(Loc::file(&file)), "a second entity registry")
-                        .with_help(format!("{} is the registry; merge the two into it", first.display())),
-                );
-                continue;
-            }
-            registry_found = Some(file.clone());
-            let raw = raw::registry(&root, &file, diags);
-            out.corpus.entities.extend(raw.into_iter().filter_map(|e| entity(e, diags)));
-            for p in raw::registry_properties(&root, &file, diags) {
-                let Some(t) = p.tolerance else { continue };
-                match crate::tolerance::Tolerance::parse(&t.value) {
-                    Ok(tol) => {
-                        out.corpus.tolerances.insert(p.name.value, tol);
-                    }
-                    Err(e) => diags.push(Diagnostic::error(Some(t.loc), format!("property '{}': {e}", p.name.value))),
+    for r in read {
+        diags.extend(r.diags);
+        match r.kind {
+            FileKind::Skipped => {}
+            FileKind::Registry { file, entities, tolerances, registry_diags } => {
+                if let Some(first) = &registry_found {
+                    diags.push(
+                        Diagnostic::error(Some(Loc::file(&file)), "a second entity registry")
+                            .with_help(format!("{} is the registry; merge the two into it", first.display())),
+                    );
+                    continue;
                 }
+                registry_found = Some(file);
+                diags.extend(registry_diags);
+                out.corpus.entities.extend(entities);
+                out.corpus.tolerances.extend(tolerances);
             }
-            continue;
+            FileKind::Claims { source, claims, claim_diags, article, article_diags } => {
+                if let Some(first) = source_files.get(&source.id) {
+                    diags.push(
+                        Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id))
+                            .with_help(format!(
+                                "it is already the id of the source in {}; each source needs its own id",
+                                first.file.display()
+                            )),
+                    );
+                    continue;
+                }
+                source_files.insert(source.id.clone(), source.loc.clone());
+                let index = out.corpus.sources.len();
+                out.corpus.claims.extend(claims.into_iter().map(|mut c| {
+                    c.source = index;
+                    c
+                }));
+                diags.extend(claim_diags);
+                diags.extend(article_diags);
+                out.articles.push(article);
+                out.corpus.sources.push(*source);
+            }
         }
-        let index = out.corpus.sources.len();
-        let Some((source, claims)) = claim_file(&root, &file, articles_dir, index, &source_files, diags) else {
-            continue;
-        };
-        source_files.insert(source.id.clone(), source.loc.clone());
-        out.corpus.claims.extend(claims);
-        out.articles.push(if articles_found { read_article(&source, articles_dir, diags) } else { None });
-        out.corpus.sources.push(source);
     }
     if registry_found.is_none() {
         diags.push(
@@ -128,6 +145,89 @@ pub fn load(claims_dir: &Path, articles_dir: &Path) -> Loaded {
     }
     in_id_order(&mut out);
     out
+}
+
+/// One file of the claims folder, read and checked on its own (in parallel
+/// with the others); what depends on other files is decided by the caller.
+struct FileRead {
+    diags: Vec<Diagnostic>,
+    kind: FileKind,
+}
+
+enum FileKind {
+    /// Not read, or nothing usable in it (its problems are in `diags`).
+    Skipped,
+    /// The registry; its own problems apart, as a second registry is dropped whole.
+    Registry {
+        file: Arc<Path>,
+        entities: Vec<Entity>,
+        tolerances: Vec<(String, crate::tolerance::Tolerance)>,
+        registry_diags: Vec<Diagnostic>,
+    },
+    /// A claim file, its claims (`source` index not yet set) and its article;
+    /// the claims' and the article's problems apart, as they are dropped
+    /// with the file when its source id turns out to be taken.
+    Claims {
+        source: Box<Source>,
+        claims: Vec<Claim>,
+        claim_diags: Vec<Diagnostic>,
+        article: Option<String>,
+        article_diags: Vec<Diagnostic>,
+    },
+}
+
+fn read_file(path: &Path, claims_dir: &Path, articles_dir: &Path, articles_found: bool) -> FileRead {
+    let mut diags = Vec::new();
+    let kind = read_file_into(path, claims_dir, articles_dir, articles_found, &mut diags);
+    FileRead { diags, kind }
+}
+
+fn read_file_into(
+    path: &Path,
+    claims_dir: &Path,
+    articles_dir: &Path,
+    articles_found: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> FileKind {
+    let file: Arc<Path> = Arc::from(path);
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+    if !is_yaml {
+        diags.push(
+            Diagnostic::error(Some(Loc::file(&file)), "not a claim file: claim files end in .yaml or .yml")
+                .with_help("move it out of the claims directory, or rename it if it is a claim file"),
+        );
+        return FileKind::Skipped;
+    }
+    let Some(text) = read_text(&file, diags) else { return FileKind::Skipped };
+    let Some(root) = parse_yaml(&text, &file, diags) else { return FileKind::Skipped };
+    drop(text);
+    let at_top = path.parent() == Some(claims_dir);
+    if at_top && REGISTRY_NAMES.contains(&name) {
+        let mut registry_diags = Vec::new();
+        let raw = raw::registry(&root, &file, &mut registry_diags);
+        let entities = raw.into_iter().filter_map(|e| entity(e, &mut registry_diags)).collect();
+        let mut tolerances = Vec::new();
+        for p in raw::registry_properties(&root, &file, &mut registry_diags) {
+            let Some(t) = p.tolerance else { continue };
+            match crate::tolerance::Tolerance::parse(&t.value) {
+                Ok(tol) => tolerances.push((p.name.value, tol)),
+                Err(e) => {
+                    registry_diags.push(Diagnostic::error(Some(t.loc), format!("property '{}': {e}", p.name.value)))
+                }
+            }
+        }
+        return FileKind::Registry { file, entities, tolerances, registry_diags };
+    }
+    let mut claim_diags = Vec::new();
+    let Some((source, claims)) = claim_file(&root, &file, articles_dir, 0, &HashMap::new(), &mut claim_diags) else {
+        diags.extend(claim_diags);
+        return FileKind::Skipped;
+    };
+    drop(root);
+    let mut article_diags = Vec::new();
+    let article = if articles_found { read_article(&source, articles_dir, &mut article_diags) } else { None };
+    FileKind::Claims { source: Box::new(source), claims, claim_diags, article, article_diags }
 }
 
 /// Put the sources (and their articles) in order of source id, and point each

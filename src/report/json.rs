@@ -15,7 +15,7 @@ use crate::support::{DependencyView, Support};
 struct Document<'a> {
     /// `crosscheck <version>`: who wrote the document.
     generator: String,
-    facts: Vec<Fact<'a>>,
+    facts: Facts<'a>,
     summary: Summary,
     dependencies: Vec<Dependency<'a>>,
     warnings: Vec<Problem<'a>>,
@@ -337,6 +337,16 @@ fn dependency(d: &DependencyView) -> Dependency<'_> {
     Dependency { kind: d.kind, sources: &d.sources, reason: &d.reason, passage: d.passage.as_deref() }
 }
 
+/// The shown facts, each turned into its JSON form only while it is
+/// written: a million claims are never held twice in memory.
+struct Facts<'a>(Vec<&'a FactView>);
+
+impl Serialize for Facts<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|f| fact(f)))
+    }
+}
+
 fn problem(d: &Diagnostic) -> Problem<'_> {
     Problem {
         file: d.loc.as_ref().map(|l| l.file.display().to_string()),
@@ -348,7 +358,7 @@ fn problem(d: &Diagnostic) -> Problem<'_> {
 }
 
 pub fn render(outcome: &Outcome, options: &Options) -> String {
-    let facts: Vec<Fact<'_>> = shown(outcome, options).into_iter().map(fact).collect();
+    let facts = Facts(shown(outcome, options));
     let count = |v: Verdict| outcome.facts.iter().filter(|f| f.verdict == v).count();
     let doc = Document {
         generator: crate::report::generator(),
@@ -357,7 +367,7 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
             claims: outcome.claims_total,
             claims_checked: outcome.claims_checked,
             facts: outcome.facts.len(),
-            shown: facts.len(),
+            shown: facts.0.len(),
             conflict: count(Verdict::Conflict),
             revised: count(Verdict::Revised),
             compatible: count(Verdict::Compatible),
