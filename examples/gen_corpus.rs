@@ -254,20 +254,102 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
-const FILLER: &[&str] = &[
-    "Delegations arrived throughout the morning under heavy security.",
-    "Officials declined to give further details before the end of the week.",
-    "The meeting follows months of preparatory work by senior diplomats.",
-    "Observers said expectations for a breakthrough remained modest.",
-    "Several non-governmental groups held a parallel event nearby.",
-    "Local authorities closed a number of streets around the venue.",
-    "A spokesperson said the agenda was still being finalised.",
-    "Critics questioned whether the talks would change anything on the ground.",
-    "The talks were described as frank and constructive by one participant.",
-    "Journalists were kept outside the main hall for most of the day.",
-    "Analysts expect the issue to remain on the agenda for years.",
-    "The host government promised to publish a summary of the discussions.",
+// Filler sentences are put together from parts, so that two articles share a
+// run of 15 words only when one copies the other (docs/independence.md), as
+// in real news; a few articles carry a wire story on purpose (WIRE_SHARE).
+const FILLER_WHO: &[&str] = &[
+    "Delegations",
+    "Officials",
+    "Several envoys",
+    "Local authorities",
+    "A spokesperson",
+    "Critics",
+    "Observers",
+    "Journalists",
+    "Analysts",
+    "Two senior aides",
+    "The host government",
+    "Protesters",
+    "Diplomats from the region",
+    "Business leaders",
+    "A junior minister",
+    "Security services",
 ];
+const FILLER_DID: &[&str] = &[
+    "arrived",
+    "spoke briefly",
+    "waited",
+    "gathered",
+    "declined to comment",
+    "raised concerns",
+    "left early",
+    "asked for more time",
+    "met privately",
+    "expressed cautious hope",
+    "issued a short statement",
+    "were seen",
+    "complained about delays",
+    "praised the organisers",
+    "stayed silent",
+    "questioned the agenda",
+];
+const FILLER_WHERE: &[&str] = &[
+    "outside the main hall",
+    "near the venue",
+    "in the capital",
+    "at a nearby hotel",
+    "on the sidelines",
+    "behind closed doors",
+    "in a side room",
+    "at the airport",
+    "in the old town",
+    "by the river",
+];
+const FILLER_WHEN: &[&str] = &[
+    "on Monday",
+    "late in the evening",
+    "before dawn",
+    "during the lunch break",
+    "over the weekend",
+    "throughout the morning",
+    "after the opening session",
+    "for most of the day",
+    "on the second day",
+    "before the end of the week",
+    "earlier this month",
+    "as talks resumed",
+];
+const LEADS: &[&str] =
+    &["said that", "told reporters that", "stressed that", "confirmed that", "insisted that", "noted that"];
+const OFFICIAL_LEADS: &[&str] = &[
+    "Officials confirmed that",
+    "According to the organisers,",
+    "It was announced that",
+    "A statement said that",
+    "Sources close to the talks said that",
+];
+/// Share of articles that reprint a wire story (and declare the wire).
+const WIRE_SHARE: f64 = 0.02;
+/// Wire stories in circulation; each is reprinted by about WIRE_SHARE * sources / WIRE_STORIES articles.
+const WIRE_STORIES: usize = 200;
+
+fn filler(rng: &mut Rng) -> String {
+    format!(
+        "{} {} {} {} (#{}).",
+        rng.pick(FILLER_WHO),
+        rng.pick(FILLER_DID),
+        rng.pick(FILLER_WHERE),
+        rng.pick(FILLER_WHEN),
+        rng.below(1000)
+    )
+}
+
+/// Wire story `n`: some forty words that only its reprints share.
+fn wire_story(n: usize) -> String {
+    let mut r = Rng(0x5157_1e00 ^ n as u64);
+    let sentences: Vec<String> = (0..3).map(|_| filler(&mut r)).collect();
+    format!("(AP) Story {n}: {}", sentences.join(" "))
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Class {
@@ -765,15 +847,17 @@ fn source_yaml(
     article: &str,
     title: &str,
     claims: &[ClaimOut],
+    wire: bool,
 ) -> String {
     let mut out = String::with_capacity(256 + claims.len() * 220);
     let _ = write!(
         out,
-        "source:\n  id: {id}\n  outlet: {}\n  title: {}\n  published: {}\n  article: {}\nclaims:\n",
+        "source:\n  id: {id}\n  outlet: {}\n  title: {}\n  published: {}\n  article: {}\n{}claims:\n",
         y(outlet),
         y(title),
         published.format("%Y-%m-%d"),
-        y(article)
+        y(article),
+        if wire { "  wire: [AP]\n" } else { "" }
     );
     for (i, c) in claims.iter().enumerate() {
         let value = if c.list {
@@ -803,14 +887,17 @@ fn source_yaml(
     out
 }
 
-fn article_text(title: &str, claims: &[ClaimOut], rng: &mut Rng) -> String {
+fn article_text(title: &str, claims: &[ClaimOut], wire: Option<usize>, rng: &mut Rng) -> String {
     let mut out = format!("{title}\n\n");
+    if let Some(n) = wire {
+        let _ = writeln!(out, "{}\n", wire_story(n));
+    }
     for c in claims {
         let lead = match &c.said_by {
-            Some(p) => format!("{p} said that {}.", c.quote),
-            None => format!("Officials confirmed that {}.", c.quote),
+            Some(p) => format!("{p} {} {}.", rng.pick(LEADS), c.quote),
+            None => format!("{} {}.", rng.pick(OFFICIAL_LEADS), c.quote),
         };
-        let _ = writeln!(out, "{} {lead} {}\n", rng.pick(FILLER), rng.pick(FILLER));
+        let _ = writeln!(out, "{} {lead} {}\n", filler(rng), filler(rng));
     }
     out
 }
@@ -882,8 +969,9 @@ fn main() {
             }
             let title = format!("{} {}: {}", e.kind, CITIES[e.city].0, e.topic);
             let article = format!("{}/{id}.txt", slug(outlet));
-            write(&articles_dir.join(&article), &article_text(&title, &claims, &mut rng));
-            let yaml = source_yaml(&id, outlet, published, &article, &title, &claims);
+            let wire = rng.chance(WIRE_SHARE).then(|| rng.below(WIRE_STORIES));
+            write(&articles_dir.join(&article), &article_text(&title, &claims, wire, &mut rng));
+            let yaml = source_yaml(&id, outlet, published, &article, &title, &claims, wire.is_some());
             write(&claims_dir.join(slug(outlet)).join(published.year().to_string()).join(format!("{id}.yaml")), &yaml);
             written += 1;
         }
