@@ -376,6 +376,16 @@ fn claimreview_of_the_bundled_corpus_names_the_speaker_and_the_article() {
     assert_eq!(lavrov["itemReviewed"]["appearance"]["publisher"]["name"], "ITAR-TASS");
     assert_eq!(lavrov["reviewRating"]["alternateName"], "Corrected");
 
+    // --output: written again over its own file, but never over a person's.
+    let out = ["check", "--format", "claimreview", "--review-url", "https://desk.example/c", "-o", "cr.json"];
+    assert_eq!(run(d, &out).code, 1, "findings remain; the file is written");
+    assert_eq!(fs::read_to_string(d.join("cr.json")).unwrap(), r.stdout);
+    let again = run(d, &out);
+    assert_eq!(again.code, 1, "its own file is replaced: {}", again.stderr);
+    fs::write(d.join("cr.json"), "[{\"@type\": \"ClaimReview\", \"note\": \"mine\"}]").unwrap();
+    assert_eq!(run(d, &out).code, 2, "a hand-written file is not overwritten");
+    assert!(fs::read_to_string(d.join("cr.json")).unwrap().contains("mine"));
+
     // A stale disputed/corrected review is not published.
     let file = d.join("claims/itar-tass-2013-10-07.yaml");
     let text = fs::read_to_string(&file).unwrap();
