@@ -68,6 +68,12 @@ pub struct Params {
     /// Copy evidence weighs each shared value by the probability that it is
     /// true (the paper's mixture `q·Pt + (1−q)·Pf`), rather than by the round's decision.
     pub soft_copy_evidence: bool,
+    /// A vote is discounted by the probability that its source copied the
+    /// one before it (the paper's `Π (1 − c·P(S→S'))`); off (the default): by
+    /// the probability that the two are dependent either way, since givers
+    /// are taken in order of accuracy, not of copying, and a source counted
+    /// after its copier adds no more than a copier counted after its origin.
+    pub directional_discount: bool,
 }
 
 impl Default for Params {
@@ -85,6 +91,7 @@ impl Default for Params {
             independent_first: true,
             per_property: false,
             soft_copy_evidence: false,
+            directional_discount: false,
         }
     }
 }
@@ -419,7 +426,13 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                             let copied = if declared.contains(&key) {
                                 1.0
                             } else {
-                                dependence.get(&key).map_or(0.0, |&(ab, ba)| if s < t { ab } else { ba })
+                                dependence.get(&key).map_or(0.0, |&(ab, ba)| {
+                                    match (params.directional_discount, s < t) {
+                                        (false, _) => ab + ba,
+                                        (true, true) => ab,
+                                        (true, false) => ba,
+                                    }
+                                })
                             };
                             independent *= 1.0 - params.copy_rate * copied;
                         }
