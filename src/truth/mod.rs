@@ -571,6 +571,9 @@ fn count_same_false(prepared: &[Prepared], facts: &[FactResult], a: usize, b: us
         .count()
 }
 
+/// Per pair (a < b): P(a copies b), P(b copies a).
+type Directed = BTreeMap<(usize, usize), (f64, f64)>;
+
 /// Per pair of sources (a < b): what they share (for the report), and the
 /// posterior probabilities that a copies b and that b copies a.
 ///
@@ -587,7 +590,7 @@ fn pair_evidence(
     accuracy: &[Vec<f64>],
     property: &dyn Fn(usize) -> usize,
     params: &Params,
-) -> (BTreeMap<(usize, usize), PairStats>, BTreeMap<(usize, usize), (f64, f64)>) {
+) -> (BTreeMap<(usize, usize), PairStats>, Directed) {
     let (n, c, alpha) = (params.false_values, params.copy_rate, params.prior_dependence);
     let ln = |x: f64| x.max(1e-300).ln();
     let mut pairs: BTreeMap<(usize, usize), PairStats> = BTreeMap::new();
