@@ -58,6 +58,22 @@ pub struct Params {
     /// Facts with more sources than this add nothing to copy detection
     /// (pairs grow with the square of a fact's sources).
     pub max_pair_sources: usize,
+    /// Settle accuracies by accuracy-weighted voting (every source
+    /// independent) before copy detection starts, as the paper's algorithm
+    /// does: dependence judged from the prior accuracy alone finds copying everywhere.
+    pub independent_first: bool,
+    /// Accuracy per source and property (Li et al., VLDB 2012: accuracy
+    /// varies by attribute), shrunk toward the source's overall accuracy.
+    pub per_property: bool,
+    /// Copy evidence weighs each shared value by the probability that it is
+    /// true (the paper's mixture `q·Pt + (1−q)·Pf`), rather than by the round's decision.
+    pub soft_copy_evidence: bool,
+    /// A vote is discounted by the probability that its source copied the
+    /// one before it (the paper's `Π (1 − c·P(S→S'))`); off (the default): by
+    /// the probability that the two are dependent either way, since givers
+    /// are taken in order of accuracy, not of copying, and a source counted
+    /// after its copier adds no more than a copier counted after its origin.
+    pub directional_discount: bool,
 }
 
 impl Default for Params {
@@ -72,6 +88,10 @@ impl Default for Params {
             max_rounds: 100,
             epsilon: 1e-6,
             max_pair_sources: 64,
+            independent_first: true,
+            per_property: false,
+            soft_copy_evidence: false,
+            directional_discount: false,
         }
     }
 }
@@ -85,6 +105,9 @@ const ACCURACY_RANGE: (f64, f64) = (0.01, 0.99);
 pub struct Input<'a> {
     pub sources: usize,
     pub facts: Vec<Vec<(usize, &'a Reading)>>,
+    /// Per fact, the index of its property (accuracy is estimated per source
+    /// and property); empty: one property for all.
+    pub properties: Vec<usize>,
     pub dependent: Vec<(usize, usize)>,
 }
 
@@ -205,6 +228,15 @@ pub fn assess(
     facts: &[crate::check::FactView],
     dependent: &[(String, String)],
 ) -> (Vec<Option<Best>>, Vec<Reliability>) {
+    assess_with(facts, dependent, &Params::default())
+}
+
+/// [`assess`] with other parameters (the benchmark's ablation).
+pub fn assess_with(
+    facts: &[crate::check::FactView],
+    dependent: &[(String, String)],
+    params: &Params,
+) -> (Vec<Option<Best>>, Vec<Reliability>) {
     let mut outlets: Vec<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| c.outlet.as_str())).collect();
     outlets.sort_unstable();
     outlets.dedup();
@@ -216,8 +248,14 @@ pub fn assess(
             .map(|f| f.claims.iter().filter_map(|c| Some((index(&c.outlet)?, &c.reading))).collect())
             .collect(),
         dependent: dependent.iter().filter_map(|(a, b)| Some((index(a)?, index(b)?))).collect(),
+        properties: {
+            let mut names: Vec<&str> = facts.iter().map(|f| f.property.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            facts.iter().map(|f| names.binary_search(&f.property.as_str()).unwrap_or(0)).collect()
+        },
     };
-    let found = discover(&input, &Params::default());
+    let found = discover(&input, params);
     let best = facts
         .iter()
         .zip(&found.facts)
@@ -346,27 +384,37 @@ struct PairStats {
 pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     let prepared: Vec<Prepared> = input.facts.iter().map(|claims| prepare(claims, params)).collect();
     let n = params.false_values;
-    let mut accuracy = vec![params.initial_accuracy; input.sources];
-    let mut dependence: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    let property = |f: usize| if params.per_property { input.properties.get(f).copied().unwrap_or(0) } else { 0 };
+    let properties = (0..prepared.len()).map(|f| property(f) + 1).max().unwrap_or(1);
+    // Accuracy per source, and per source and property (`acc[s][p]`).
+    let mut overall = vec![params.initial_accuracy; input.sources];
+    let mut accuracy = vec![vec![params.initial_accuracy; properties]; input.sources];
+    // Dependence of each pair (a < b): P(a copies b), P(b copies a).
+    let mut dependence: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
     let declared: std::collections::BTreeSet<(usize, usize)> =
         input.dependent.iter().filter(|(a, b)| a != b).map(|&(a, b)| (a.min(b), a.max(b))).collect();
     let mut confidences: Vec<Vec<f64>> = prepared.iter().map(|p| vec![0.0; p.givers.len()]).collect();
     let mut rounds = 0;
     let mut converged = false;
     let mut pairs: BTreeMap<(usize, usize), PairStats> = BTreeMap::new();
-    while rounds < params.max_rounds {
+    // Phase one (if `independent_first`): no copy detection until the accuracies settle.
+    let mut copying = !params.independent_first;
+    let mut phase_rounds = 0;
+    while rounds < 2 * params.max_rounds {
         rounds += 1;
+        phase_rounds += 1;
         // 1-2. Votes and confidences.
-        let weight: Vec<f64> = accuracy.iter().map(|&a| (n * a / (1.0 - a)).ln()).collect();
-        for (p, conf) in prepared.iter().zip(confidences.iter_mut()) {
+        for (f, (p, conf)) in prepared.iter().zip(confidences.iter_mut()).enumerate() {
+            let prop = property(f);
+            let acc = |s: usize| accuracy[s][prop];
             let own: Vec<f64> = p
                 .givers
                 .iter()
                 .map(|givers| {
                     // Independence: in order of accuracy, each giver discounted by
-                    // its dependence on those before it.
+                    // the probability that it copied each one before it.
                     let mut order: Vec<&(usize, f64)> = givers.iter().collect();
-                    order.sort_by(|x, y| accuracy[y.0].total_cmp(&accuracy[x.0]).then(x.0.cmp(&y.0)));
+                    order.sort_by(|x, y| acc(y.0).total_cmp(&acc(x.0)).then(x.0.cmp(&y.0)));
                     let mut votes = 0.0;
                     for (k, &&(s, w)) in order.iter().enumerate() {
                         let mut independent = 1.0;
@@ -375,14 +423,21 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                                 continue;
                             }
                             let key = (s.min(t), s.max(t));
-                            let dep = if declared.contains(&key) {
+                            let copied = if declared.contains(&key) {
                                 1.0
                             } else {
-                                dependence.get(&key).copied().unwrap_or(0.0)
+                                dependence.get(&key).map_or(0.0, |&(ab, ba)| {
+                                    match (params.directional_discount, s < t) {
+                                        (false, _) => ab + ba,
+                                        (true, true) => ab,
+                                        (true, false) => ba,
+                                    }
+                                })
                             };
-                            independent *= 1.0 - params.copy_rate * dep;
+                            independent *= 1.0 - params.copy_rate * copied;
                         }
-                        votes += w * weight[s] * independent;
+                        let a = acc(s);
+                        votes += w * (n * a / (1.0 - a)).ln() * independent;
                     }
                     votes
                 })
@@ -399,41 +454,54 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                 *c = (v - top).exp() / total;
             }
         }
-        // 3. Accuracies.
-        let mut sum = vec![0.0; input.sources];
-        let mut count = vec![0.0; input.sources];
-        for (p, conf) in prepared.iter().zip(&confidences) {
+        // 3. Accuracies: per source, then per source and property, each shrunk
+        // toward the level above it by `prior_weight` pseudo-claims.
+        let mut sum = vec![vec![0.0; properties]; input.sources];
+        let mut count = vec![vec![0.0; properties]; input.sources];
+        for (f, (p, conf)) in prepared.iter().zip(&confidences).enumerate() {
             for (v, givers) in p.givers.iter().enumerate() {
                 for &(s, w) in givers {
-                    sum[s] += w * conf[v];
-                    count[s] += w;
+                    sum[s][property(f)] += w * conf[v];
+                    count[s][property(f)] += w;
                 }
             }
         }
         let mut change = 0.0f64;
+        let k = params.prior_weight;
+        let bound = |a: f64| a.clamp(ACCURACY_RANGE.0, ACCURACY_RANGE.1);
         for s in 0..input.sources {
-            if count[s] > 0.0 {
-                let prior = params.prior_weight;
-                let a = ((sum[s] + prior * params.initial_accuracy) / (count[s] + prior))
-                    .clamp(ACCURACY_RANGE.0, ACCURACY_RANGE.1);
-                change = change.max((a - accuracy[s]).abs());
-                accuracy[s] = a;
+            let (total, seen): (f64, f64) = (sum[s].iter().sum(), count[s].iter().sum());
+            if seen == 0.0 {
+                continue;
+            }
+            overall[s] = bound((total + k * params.initial_accuracy) / (seen + k));
+            for q in 0..properties {
+                let a = bound((sum[s][q] + k * overall[s]) / (count[s][q] + k));
+                change = change.max((a - accuracy[s][q]).abs());
+                accuracy[s][q] = a;
             }
         }
         // 4. Copying.
-        pairs = pair_stats(&prepared, &confidences, params);
         let mut dep_change = 0.0f64;
-        for (&(a, b), st) in &pairs {
-            let d = dependence_probability(st, accuracy[a], accuracy[b], params);
-            let old = dependence.insert((a, b), d).unwrap_or(0.0);
-            dep_change = dep_change.max((d - old).abs());
+        if copying {
+            let (stats, evidence) = pair_evidence(&prepared, &confidences, &accuracy, &property, params);
+            pairs = stats;
+            for (&key, &(ab, ba)) in &evidence {
+                let old = dependence.insert(key, (ab, ba)).unwrap_or((0.0, 0.0));
+                dep_change = dep_change.max((ab + ba - old.0 - old.1).abs());
+            }
         }
-        if change < params.epsilon && dep_change < params.epsilon {
-            converged = true;
-            break;
+        if change < params.epsilon && dep_change < params.epsilon || phase_rounds >= params.max_rounds {
+            if copying {
+                converged = change < params.epsilon && dep_change < params.epsilon;
+                break;
+            }
+            copying = true;
+            phase_rounds = 0;
         }
     }
-
+    let accuracy = overall;
+    let dependence: BTreeMap<(usize, usize), f64> = dependence.into_iter().map(|(k, (ab, ba))| (k, ab + ba)).collect();
     let facts: Vec<FactResult> = prepared
         .iter()
         .zip(&confidences)
@@ -503,61 +571,85 @@ fn count_same_false(prepared: &[Prepared], facts: &[FactResult], a: usize, b: us
         .count()
 }
 
-fn pair_stats(prepared: &[Prepared], confidences: &[Vec<f64>], params: &Params) -> BTreeMap<(usize, usize), PairStats> {
+/// Per pair (a < b): P(a copies b), P(b copies a).
+type Directed = BTreeMap<(usize, usize), (f64, f64)>;
+
+/// Per pair of sources (a < b): what they share (for the report), and the
+/// posterior probabilities that a copies b and that b copies a.
+///
+/// Dong et al. 2009, per fact both speak to, with the accuracies `A1`, `A2`
+/// of the two on the fact's property: independent sources give the same true
+/// value with probability `Pt = A1·A2`, the same false one with `Pf =
+/// (1−A1)(1−A2)/n`, different values with `Pd = 1 − Pt − Pf`. If 1 copies 2
+/// (a share `c` of its values): same true `A2·c + Pt(1−c)`, same false
+/// `(1−A2)·c + Pf(1−c)`, different `Pd(1−c)`. A shared value true with
+/// probability `q` (its confidence) mixes the two: `q·Pt + (1−q)·Pf`.
+fn pair_evidence(
+    prepared: &[Prepared],
+    confidences: &[Vec<f64>],
+    accuracy: &[Vec<f64>],
+    property: &dyn Fn(usize) -> usize,
+    params: &Params,
+) -> (BTreeMap<(usize, usize), PairStats>, Directed) {
+    let (n, c, alpha) = (params.false_values, params.copy_rate, params.prior_dependence);
+    let ln = |x: f64| x.max(1e-300).ln();
     let mut pairs: BTreeMap<(usize, usize), PairStats> = BTreeMap::new();
-    for (p, conf) in prepared.iter().zip(confidences) {
+    // Log-likelihoods: independent, a copies b, b copies a.
+    let mut logs: BTreeMap<(usize, usize), [f64; 3]> = BTreeMap::new();
+    for (f, (p, conf)) in prepared.iter().zip(confidences).enumerate() {
         if p.primary.len() > params.max_pair_sources {
             continue;
         }
         let best = best_of(conf);
+        let prop = property(f);
         for (i, &(a, va)) in p.primary.iter().enumerate() {
             for &(b, vb) in &p.primary[i + 1..] {
                 let st = pairs.entry((a, b)).or_default();
+                let l = logs.entry((a, b)).or_default();
+                let (a1, a2) = (accuracy[a][prop], accuracy[b][prop]);
+                let pt = a1 * a2;
+                let pf = (1.0 - a1) * (1.0 - a2) / n;
+                let pd = (1.0 - pt - pf).max(1e-300);
                 st.shared += 1;
                 if va == vb {
                     st.same += 1;
-                    // The round's decision, not its confidence: soft counts of
-                    // "false" on values believed true (1 − 0.9 each) pile up into
-                    // false evidence of copying, since independent sources share a
-                    // false value with probability (1−A)²/n only.
+                    let q = if params.soft_copy_evidence { conf[va] } else { f64::from(u8::from(va == best)) };
                     if va == best {
                         st.same_true += 1.0;
                     } else {
                         st.same_false += 1.0;
                     }
+                    let copied =
+                        |orig: f64| q * (orig * c + pt * (1.0 - c)) + (1.0 - q) * ((1.0 - orig) * c + pf * (1.0 - c));
+                    l[0] += ln(q * pt + (1.0 - q) * pf);
+                    l[1] += ln(copied(a2));
+                    l[2] += ln(copied(a1));
                 } else {
                     st.different += 1.0;
+                    l[0] += ln(pd);
+                    l[1] += ln(pd * (1.0 - c));
+                    l[2] += ln(pd * (1.0 - c));
                 }
             }
         }
     }
-    pairs
+    let posterior = logs
+        .into_iter()
+        .map(|(key, l)| {
+            // Prior: independent (1 − α), a copies b (α/2), b copies a (α/2).
+            let terms = [(1.0 - alpha).ln() + l[0], (alpha / 2.0).ln() + l[1], (alpha / 2.0).ln() + l[2]];
+            let top = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let e: Vec<f64> = terms.iter().map(|t| (t - top).exp()).collect();
+            let total: f64 = e.iter().sum();
+            (key, (e[1] / total, e[2] / total))
+        })
+        .collect();
+    (pairs, posterior)
 }
 
 /// The most confident candidate; on a tie, the first.
 fn best_of(conf: &[f64]) -> usize {
     (0..conf.len()).max_by(|&x, &y| conf[x].total_cmp(&conf[y]).then(y.cmp(&x))).unwrap_or(0)
-}
-
-/// The posterior probability that two sources are dependent, given what they share.
-fn dependence_probability(st: &PairStats, a1: f64, a2: f64, params: &Params) -> f64 {
-    let (n, c, alpha) = (params.false_values, params.copy_rate, params.prior_dependence);
-    let tiny = 1e-300f64;
-    let pt = a1 * a2;
-    let pf = (1.0 - a1) * (1.0 - a2) / n;
-    let pd = (1.0 - pt - pf).max(tiny);
-    let ln = |x: f64| x.max(tiny).ln();
-    let independent = st.same_true * ln(pt) + st.same_false * ln(pf) + st.different * ln(pd);
-    let copies = |a: f64| {
-        st.same_true * ln(a * c + pt * (1.0 - c))
-            + st.same_false * ln((1.0 - a) * c + pf * (1.0 - c))
-            + st.different * ln(pd * (1.0 - c))
-    };
-    // Posterior over: independent (1 − α), a copies b (α/2), b copies a (α/2).
-    let terms = [(1.0 - alpha).ln() + independent, (alpha / 2.0).ln() + copies(a1), (alpha / 2.0).ln() + copies(a2)];
-    let top = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let total: f64 = terms.iter().map(|t| (t - top).exp()).sum();
-    1.0 - (terms[0] - top).exp() / total
 }
 
 #[cfg(test)]
@@ -583,7 +675,7 @@ mod tests {
             .zip(&readings)
             .map(|(r, rd)| r.iter().enumerate().filter(|(_, v)| v.is_some()).map(|(s, _)| (s, &rd[s])).collect())
             .collect();
-        let d = discover(&Input { sources, facts, dependent }, &Params::default());
+        let d = discover(&Input { sources, facts, dependent, ..Default::default() }, &Params::default());
         (d, readings)
     }
 
@@ -660,7 +752,7 @@ mod tests {
     fn a_wider_reading_backs_the_narrower_one_it_contains() {
         let (wide, a, b) = (range(1.0, 10.0), num(3.0), num(20.0));
         let facts = vec![vec![(0, &wide), (1, &a), (2, &b)]];
-        let d = discover(&Input { sources: 3, facts, dependent: vec![] }, &Params::default());
+        let d = discover(&Input { sources: 3, facts, dependent: vec![], ..Default::default() }, &Params::default());
         let best = d.facts[0].best.unwrap();
         assert_eq!(d.facts[0].candidates[best].claims, vec![1], "{:?}", d.facts[0]);
     }
