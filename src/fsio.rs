@@ -12,7 +12,17 @@ use std::path::Path;
 
 /// Write `contents` to `path` atomically. The folder must exist. An existing
 /// file keeps its permissions; a new one gets the process's default ones.
+///
+/// A symbolic link is followed: the file it leads to is replaced and the link
+/// stays (a `reviews.yaml` linked to a shared file keeps being that file).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let target;
+    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        target = fs::canonicalize(path)?;
+        target.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -124,6 +134,20 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "second");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("shared")).unwrap();
+        let target = dir.path().join("shared/reviews.yaml");
+        fs::write(&target, "old").unwrap();
+        let link = dir.path().join("reviews.yaml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
     }
 
     #[test]

@@ -382,9 +382,11 @@ fn claimreview_of_the_bundled_corpus_names_the_speaker_and_the_article() {
     assert_eq!(fs::read_to_string(d.join("cr.json")).unwrap(), r.stdout);
     let again = run(d, &out);
     assert_eq!(again.code, 1, "its own file is replaced: {}", again.stderr);
-    fs::write(d.join("cr.json"), "[{\"@type\": \"ClaimReview\", \"note\": \"mine\"}]").unwrap();
+    // A desk's own ClaimReview file, even laid out as ours is, is not overwritten.
+    let mine = "[\n  {\n    \"@context\": \"https://schema.org\",\n    \"@type\": \"ClaimReview\",\n    \"note\": \"mine\"\n  }\n]\n";
+    fs::write(d.join("cr.json"), mine).unwrap();
     assert_eq!(run(d, &out).code, 2, "a hand-written file is not overwritten");
-    assert!(fs::read_to_string(d.join("cr.json")).unwrap().contains("mine"));
+    assert_eq!(fs::read_to_string(d.join("cr.json")).unwrap(), mine);
 
     // A stale disputed/corrected review is not published.
     let file = d.join("claims/itar-tass-2013-10-07.yaml");

@@ -25,6 +25,10 @@ struct ClaimReview<'a> {
     context: &'static str,
     #[serde(rename = "@type")]
     kind: &'static str,
+    /// schema.org: the party that generated this markup. Names crosscheck
+    /// and its version, which also lets `--output` recognise its own file.
+    #[serde(rename = "sdPublisher")]
+    sd_publisher: Generator,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
     #[serde(rename = "claimReviewed")]
@@ -36,6 +40,13 @@ struct ClaimReview<'a> {
     date_published: String,
     #[serde(rename = "reviewRating")]
     review_rating: Rating<'a>,
+}
+
+#[derive(Serialize)]
+struct Generator {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: String,
 }
 
 #[derive(Serialize)]
@@ -101,6 +112,7 @@ fn claim_review<'a>(fact: &'a FactView, review: &'a Review, c: &'a ClaimView, ba
     ClaimReview {
         context: CONTEXT,
         kind: "ClaimReview",
+        sd_publisher: Generator { kind: "Organization", name: crate::report::generator() },
         url: base.map(|b| review_url(b, &fact.id)),
         claim_reviewed: &c.quote,
         item_reviewed: Claim {
