@@ -315,6 +315,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
             }
         })
         .collect();
+    tolerance_warnings(tolerances, &corpus.tolerances, &facts, &mut diagnostics);
     // Outlets that carry the same wire copy or share long passages count less (docs/truth.md).
     progress.start("weighing sources", 0);
     let declared = crate::truth::declared_pairs(&corpus.sources, dependence.links());
@@ -333,6 +334,47 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
         registry,
         dependencies: dependencies(&dependence, &corpus.sources),
         reliability,
+    }
+}
+
+/// A tolerance for a property no date fact has is a typo or a stale setting:
+/// it would silently do nothing, so say so.
+fn tolerance_warnings(
+    command_line: &Tolerances,
+    registry: &BTreeMap<String, Tolerance>,
+    facts: &[FactView],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut dated: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.claims.iter().any(|c| matches!(c.reading, Reading::Date(_))))
+        .map(|f| f.property.as_str())
+        .collect();
+    dated.sort_unstable();
+    dated.dedup();
+    let named = command_line
+        .per_property
+        .keys()
+        .map(|p| (p, "--tolerance"))
+        .chain(registry.keys().map(|p| (p, "the registry's properties:")));
+    for (property, place) in named {
+        if dated.binary_search(&property.as_str()).is_ok() {
+            continue;
+        }
+        let help = match crate::text::nearest(property, dated.iter().copied()) {
+            Some(near) => format!("did you mean '{near}'? date properties with claims: {}", dated.join(", ")),
+            None if dated.is_empty() => "no claim has a date or time value".to_string(),
+            None => format!("date properties with claims: {}", dated.join(", ")),
+        };
+        diags.push(
+            Diagnostic::warning(
+                None,
+                format!(
+                    "{place} sets a tolerance for '{property}', but no date fact has that property; it has no effect"
+                ),
+            )
+            .with_help(help),
+        );
     }
 }
 

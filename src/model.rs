@@ -8,6 +8,13 @@ use chrono::NaiveDate;
 
 use crate::error::Loc;
 
+/// A property name as facts are keyed by it: trimmed, lower case, spaces and
+/// dashes as `_` ("Act-Dep Time" -> `act_dep_time`). Claim files, the
+/// registry's `properties:` and `--tolerance` all go through it.
+pub fn property_name(s: &str) -> String {
+    s.trim().to_lowercase().replace([' ', '-'], "_")
+}
+
 /// The type a claim's value is read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ValueType {

@@ -82,7 +82,7 @@ impl Tolerances {
                         "'{arg}' names no property; write property=10m, or 10m for every date property"
                     ));
                 }
-                self.per_property.insert(p.to_string(), Tolerance::parse(t)?);
+                self.per_property.insert(crate::model::property_name(p), Tolerance::parse(t)?);
             }
             None => self.all = Some(Tolerance::parse(arg)?),
         }

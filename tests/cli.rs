@@ -898,3 +898,22 @@ fn piped_runs_print_no_progress_and_stage_load_stops_after_loading() {
     assert!(load.stdout.is_empty());
     assert!(load.stderr.starts_with("loaded 2 sources"), "{}", load.stderr);
 }
+
+#[test]
+fn a_tolerance_is_keyed_as_properties_are_and_a_typo_is_a_warning() {
+    let dir = fixture("times");
+    // "Act-Dep-Time" is the property act_dep_time, as in claim files.
+    let (_, doc) = json_in(&dir, &["--all", "--tolerance", "Act-Dep-Time=0m"]);
+    assert_eq!(fact(&doc, "aa-3859-iah-ord.act_dep_time")["verdict"], "conflict");
+    assert_eq!(fact(&doc, "aa-3859-iah-ord.act_dep_time")["tolerance"], "0m");
+    // A property no date fact has would silently do nothing.
+    let run = run_in(&dir, &["check", "--tolerance", "act_dep_tme=5m"]);
+    assert!(
+        run.stderr
+            .contains("warning: --tolerance sets a tolerance for 'act_dep_tme', but no date fact has that property"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean 'act_dep_time'?"), "{}", run.stderr);
+    assert_eq!(run.code, 1, "a warning does not change the exit code");
+}

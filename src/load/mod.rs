@@ -211,7 +211,7 @@ fn read_file_into(
         for p in raw::registry_properties(&root, &file, &mut registry_diags) {
             let Some(t) = p.tolerance else { continue };
             match crate::tolerance::Tolerance::parse(&t.value) {
-                Ok(tol) => tolerances.push((p.name.value, tol)),
+                Ok(tol) => tolerances.push((crate::model::property_name(&p.name.value), tol)),
                 Err(e) => {
                     registry_diags.push(Diagnostic::error(Some(t.loc), format!("property '{}': {e}", p.name.value)))
                 }
@@ -689,7 +689,7 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
 }
 
 fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
-    let property = rc.property.value.trim().to_lowercase().replace([' ', '-'], "_");
+    let property = crate::model::property_name(&rc.property.value);
     for (what, s) in [("subject", &rc.subject), ("property", &rc.property)] {
         if !s.value.chars().any(char::is_alphanumeric) {
             diags.push(
