@@ -522,7 +522,7 @@ fn line_col(bytes: &[u8], at: usize) -> (u32, u32) {
 }
 
 /// What to do about a YAML syntax error, by its kind.
-fn yaml_help(message: &str) -> &'static str {
+pub(super) fn yaml_help(message: &str) -> &'static str {
     if message.contains("tab") {
         "indent with spaces: YAML does not allow tabs for indentation"
     } else if message.contains("second YAML document") {

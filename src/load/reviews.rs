@@ -79,7 +79,7 @@ pub fn parse(text: &str, file: &Arc<Path>) -> (Vec<Review>, Vec<Diagnostic>) {
         Err(e) => {
             diags.push(
                 Diagnostic::error(Some(Loc::at(file, e.line, e.col)), format!("invalid YAML: {}", e.message))
-                    .with_help("check the indentation and quoting near this place; values containing ': ' or starting with a quote must be quoted"),
+                    .with_help(super::yaml_help(&e.message)),
             );
             return (Vec::new(), diags);
         }
