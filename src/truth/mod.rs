@@ -391,7 +391,7 @@ fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
     (claim_candidate, reps)
 }
 
-fn prepare(claims: &[(usize, &Reading)], params: &Params) -> Prepared {
+fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &Params) -> Prepared {
     let (claim_candidate, reps) = candidates(claims);
     let m = reps.len();
     let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
@@ -404,14 +404,17 @@ fn prepare(claims: &[(usize, &Reading)], params: &Params) -> Prepared {
         givers[claim_candidate[i]].push((*s, 1.0 / per_source[s] as f64));
         members[claim_candidate[i]].push(i);
     }
-    // Implication: a wider reading backs a narrower one; overlapping readings back each other.
+    // Implication: a wider reading backs a narrower one; overlapping readings,
+    // and readings equal within the fact's tolerance, back each other.
     let mut backers = vec![Vec::new(); m];
     for (v, backed) in backers.iter_mut().enumerate() {
         for (w, &rep) in reps.iter().enumerate() {
             if w == v {
                 continue;
             }
-            if let Relation::Wider | Relation::Overlaps = relation(claims[rep].1, claims[reps[v]].1) {
+            let (a, b) = (claims[rep].1, claims[reps[v]].1);
+            let near = || tolerance.is_some() && consistent(a, b, tolerance) == Relation::Equal;
+            if matches!(relation(a, b), Relation::Wider | Relation::Overlaps) || near() {
                 backed.push((w, params.similar_support));
             }
         }
@@ -436,7 +439,12 @@ struct PairStats {
 
 /// Run truth discovery.
 pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
-    let prepared: Vec<Prepared> = input.facts.iter().map(|claims| prepare(claims, params)).collect();
+    let prepared: Vec<Prepared> = input
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(f, claims)| prepare(claims, input.tolerances.get(f).copied().flatten(), params))
+        .collect();
     let n = params.false_values;
     let property = |f: usize| if params.per_property { input.properties.get(f).copied().unwrap_or(0) } else { 0 };
     let properties = (0..prepared.len()).map(|f| property(f) + 1).max().unwrap_or(1);
