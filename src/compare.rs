@@ -149,13 +149,65 @@ fn source_count(claims: &[ReadClaim<'_>]) -> usize {
 
 fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>, tolerance: Option<Tolerance>) -> Pair {
     let exact = relation(&a.reading, &b.reading);
-    let relation = relation_within(&a.reading, &b.reading, tolerance);
+    let relation = relation_claimed(&a.reading, &b.reading, tolerance);
     let revision = relation.excludes() && is_revision(a, b);
-    let mut reason = reason(a, b, relation, revision);
-    if let (Relation::Equal, false, Some(t)) = (relation, exact == Relation::Equal, tolerance) {
+    let other_day = relation != relation_within(&a.reading, &b.reading, tolerance);
+    let mut reason = if other_day { other_day_reason(a, b) } else { reason(a, b, relation, revision) };
+    let tolerated = if other_day {
+        same_time_other_day(&a.reading, &b.reading, None).is_none()
+    } else {
+        relation == Relation::Equal && exact != Relation::Equal
+    };
+    if let (true, Some(t)) = (tolerated, tolerance) {
         reason.push_str(&format!(" within the tolerance of {t}"));
     }
     Pair { a: i, b: j, relation, revision, reason }
+}
+
+fn other_day_reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> String {
+    let (la, lb) = (label(a), label(b));
+    let (ra, rb) = (a.reading.describe(), b.reading.describe());
+    let assumed = |r: &Reading| matches!(r, Reading::Date(d) if d.day_assumed);
+    match (assumed(&a.reading), assumed(&b.reading)) {
+        (true, true) => format!("{la} and {lb} give the same time of day and no day: they read alike"),
+        (true, false) => {
+            format!("{la} gives no day ({ra} is the day said); {lb} gives the same time on its day ({rb})")
+        }
+        _ => format!("{lb} gives no day ({rb} is the day said); {la} gives the same time on its day ({ra})"),
+    }
+}
+
+/// [`relation_within`], except that a time of day given without a day
+/// ("5:50 a.m.": the day said is only assumed, `DateReading::day_assumed`)
+/// does not contradict the same time on another day: it is `Wider` than a
+/// reading that gives the day ("12/02/2011 5:50 a.m."), `Equal` to another
+/// reading without a day (docs/temporal.md, "A time without a day").
+pub fn relation_claimed(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> Relation {
+    match same_time_other_day(a, b, tolerance) {
+        Some((true, false)) => Relation::Wider,
+        Some((false, true)) => Relation::Narrower,
+        Some(_) => Relation::Equal,
+        None => relation_within(a, b, tolerance),
+    }
+}
+
+/// Two date readings, at least one with an assumed day, that name the same
+/// time of day (within `tolerance`) on different days: `Some((a's day
+/// assumed, b's day assumed))`. `None` otherwise, and when they are on the
+/// same day (then they relate as they read).
+pub fn same_time_other_day(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> Option<(bool, bool)> {
+    let (Reading::Date(x), Reading::Date(y)) = (a, b) else { return None };
+    if !(x.day_assumed || y.day_assumed) || !x.has_time() || !y.has_time() {
+        return None;
+    }
+    let (xs, ys) = (x.start?, y.start?);
+    if xs == ys {
+        return None;
+    }
+    let shift = |t: Option<chrono::NaiveDate>| t.and_then(|d| d.checked_add_signed(ys - xs));
+    let moved = DateReading { start: shift(x.start), end: shift(x.end), ..x.clone() };
+    let shifted = Reading::Date(moved);
+    (relation_within(&shifted, b, tolerance) == Relation::Equal).then_some((x.day_assumed, y.day_assumed))
 }
 
 /// [`relation`], except that two date readings whose first minutes differ by
@@ -357,6 +409,26 @@ mod tests {
         assert_eq!(relation_within(&at("7:10 a.m."), &at("7:21 a.m."), ten), Relation::Disjoint);
         // an hour's last minute is 59 minutes past its first: not within 10m of a minute
         assert_eq!(relation_within(&at("7:10 a.m."), &at("7 am"), ten), Relation::Narrower);
+    }
+
+    #[test]
+    fn a_time_without_a_day_does_not_contradict_the_same_time_on_a_given_day() {
+        use crate::normalize::date::{read_date, Tense};
+        let at = |e: &str| Reading::Date(read_date(e, "2011-12-01".parse().unwrap(), Tense::Unknown).unwrap());
+        let (bare, dated) = (at("6:35 a.m."), at("12/2/11 6:35 a.m."));
+        assert_eq!(relation(&bare, &dated), Relation::Disjoint, "as read, the days differ");
+        assert_eq!(relation_claimed(&bare, &dated, None), Relation::Wider);
+        assert_eq!(relation_claimed(&dated, &bare, None), Relation::Narrower);
+        // another time, or a day given on both sides, still contradicts
+        assert_eq!(relation_claimed(&at("6:36 a.m."), &dated, None), Relation::Disjoint);
+        assert_eq!(relation_claimed(&at("Dec 1 6:35 a.m."), &dated, None), Relation::Disjoint);
+        // same day: as read
+        assert_eq!(relation_claimed(&bare, &at("Dec 1 6:35 a.m."), None), Relation::Equal);
+        // a tolerance applies to the time of day
+        let ten = Some(crate::tolerance::Tolerance::parse("10m").unwrap());
+        assert_eq!(relation_claimed(&at("6:40 a.m."), &dated, None), Relation::Disjoint);
+        assert_eq!(relation_claimed(&at("6:40 a.m."), &dated, ten), Relation::Wider);
+        assert_eq!(same_time_other_day(&bare, &dated, None), Some((true, false)));
     }
 
     #[test]

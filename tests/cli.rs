@@ -674,6 +674,57 @@ fn times_of_day_compare_at_the_minute_and_the_registry_tolerance_lets_near_times
 }
 
 #[test]
+fn readings_within_the_tolerance_back_the_best_one_and_count_as_agreeing() {
+    let dir = fixture("times");
+    // act_dep_time has a 10-minute tolerance: 7:16 a.m. and 7:10aDec 1 agree.
+    let (_, doc) = json_in(&dir, &["--all"]);
+    let best = &fact(&doc, "aa-3859-iah-ord.act_dep_time")["best"];
+    assert_eq!(best["sources"], serde_json::json!(["American Airlines", "FlightView"]), "{best}");
+    assert_eq!(best["against"], serde_json::json!([]), "{best}");
+    let contested = &fact(&doc, "aa-3859-iah-ord.act_arr_time")["best"];
+    assert!(
+        best["confidence"].as_f64().unwrap() > contested["confidence"].as_f64().unwrap(),
+        "near readings back each other: {best} vs {contested}"
+    );
+    assert_eq!(contested["against"], serde_json::json!(["FlightView"]), "no tolerance for arrivals");
+    let run = run_in(&dir, &["sources", "--format", "json"]);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    let fv = doc["sources"].as_array().unwrap().iter().find(|s| s["outlet"] == "FlightView").unwrap();
+    // agrees on the departure (within 10m); disagrees on the arrival and the other departure (32 min apart)
+    assert_eq!((fv["agreed"].as_u64(), fv["disagreed"].as_u64()), (Some(1), Some(2)), "{fv}");
+    // no tolerance: FlightView's departure contradicts the best reading
+    let (_, doc) = json_in(&dir, &["--all", "--tolerance", "act_dep_time=0m"]);
+    assert_eq!(fact(&doc, "aa-3859-iah-ord.act_dep_time")["best"]["against"], serde_json::json!(["FlightView"]));
+}
+
+#[test]
+fn a_bare_time_does_not_contradict_the_same_time_on_a_given_day() {
+    // The times fixture, with FlightView's arrival given on the next day at American's minute.
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["claims", "articles"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(fixture("times").join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            let text =
+                std::fs::read_to_string(&path).unwrap().replace("9:40 a.m. (Estimated runway)", "12/2/11 9:32 a.m.");
+            std::fs::write(dir.path().join(sub).join(path.file_name().unwrap()), text).unwrap();
+        }
+    }
+    let (_, doc) = json_in(dir.path(), &["--all"]);
+    let arr = fact(&doc, "aa-3859-iah-ord.act_arr_time");
+    assert_eq!(arr["verdict"], "compatible", "{arr}");
+    assert!(
+        arr["reason"].as_str().unwrap().contains("'9:32 a.m.' (American Airlines, 2011-12-01) gives no day"),
+        "{arr}"
+    );
+    // the best reading is the one that gives the day, backed by both
+    assert_eq!(arr["best"]["start"], "2011-12-02T09:32", "{arr}");
+    assert_eq!(arr["best"]["sources"], serde_json::json!(["American Airlines", "FlightView"]), "{arr}");
+    // the reading itself still shows the day said
+    assert_eq!(arr["claims"][0]["start"], "2011-12-01T09:32");
+}
+
+#[test]
 fn not_available_is_no_value_a_warning_not_an_error() {
     let run = run_in(&fixture("times"), &["check", "--all"]);
     assert_eq!(run.code, 1, "findings, not an input error:\n{}", run.stderr);

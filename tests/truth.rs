@@ -5,7 +5,7 @@
 use crosscheck::truth::bench;
 
 #[test]
-#[ignore = "target not met yet: the best-supported reading is exact for .930 of the facts (.958 within 10 min), majority voting .790 (docs/truth.md, Results). Run with --ignored"]
+#[ignore = "target not met yet: the best-supported reading is exact for .935 of the facts (.963 within 10 min), majority voting .790 (docs/truth.md, Results). Run with --ignored"]
 fn flight_best_supported_reading_is_right() {
     let dir = bench::flights_dir(env!("CARGO_MANIFEST_DIR"));
     if !dir.join("dirty.csv").is_file() || !dir.join("clean.csv").is_file() {

@@ -32,8 +32,9 @@ pub mod bench;
 
 use std::collections::BTreeMap;
 
-use crate::compare::{relation, Relation};
+use crate::compare::{relation, same_time_other_day, Relation};
 use crate::normalize::Reading;
+use crate::tolerance::Tolerance;
 
 /// The parameters, with the values of the ACCUCOPY paper where it gives them.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +110,10 @@ pub struct Input<'a> {
     /// and property); empty: one property for all.
     pub properties: Vec<usize>,
     pub dependent: Vec<(usize, usize)>,
+    /// Per fact, the tolerance its date readings are compared with
+    /// (`compare::relation_within`) when claims are sorted into agreeing and
+    /// disagreeing; empty: none.
+    pub tolerances: Vec<Option<Tolerance>>,
 }
 
 /// The readings of one fact that are equal to each other, and how likely that reading is true.
@@ -116,6 +121,9 @@ pub struct Input<'a> {
 pub struct Candidate {
     /// Indices of the fact's claims that give this reading, in the input order.
     pub claims: Vec<usize>,
+    /// The claim that stands for the reading: the first that gives a day, if
+    /// any does (a bare "5:50 a.m." joins "12/02/2011 5:50 a.m.", see [`consistent`]).
+    pub representative: usize,
     pub confidence: f64,
 }
 
@@ -254,6 +262,7 @@ pub fn assess_with(
             names.dedup();
             facts.iter().map(|f| names.binary_search(&f.property.as_str()).unwrap_or(0)).collect()
         },
+        tolerances: facts.iter().map(|f| f.tolerance).collect(),
     };
     let found = discover(&input, params);
     let best = facts
@@ -261,11 +270,11 @@ pub fn assess_with(
         .zip(&found.facts)
         .map(|(f, r)| {
             let b = r.best?;
-            let first = &f.claims[r.candidates[b].claims[0]];
+            let first = &f.claims[r.candidates[b].representative];
             let mut sources: Vec<String> = Vec::new();
             let mut against: Vec<String> = Vec::new();
             for c in &f.claims {
-                let list = match relation(&c.reading, &first.reading) {
+                let list = match consistent(&c.reading, &first.reading, f.tolerance) {
                     Relation::Equal => &mut sources,
                     Relation::Disjoint | Relation::Incomparable => &mut against,
                     _ => continue,
@@ -324,21 +333,66 @@ struct Prepared {
     /// Per source speaking to the fact: its last claim's candidate, by source.
     primary: Vec<(usize, usize)>,
     claims: Vec<Vec<usize>>,
+    /// Per candidate: the claim that stands for it (`Candidate::representative`).
+    reps: Vec<usize>,
 }
 
-fn prepare(claims: &[(usize, &Reading)], params: &Params) -> Prepared {
-    // Candidates: classes of equal readings, in order of first claim.
-    let mut reps: Vec<usize> = Vec::new();
-    let mut claim_candidate = Vec::with_capacity(claims.len());
-    for (i, (_, r)) in claims.iter().enumerate() {
-        match reps.iter().position(|&j| relation(claims[j].1, r) == Relation::Equal) {
-            Some(c) => claim_candidate.push(c),
-            None => {
-                claim_candidate.push(reps.len());
-                reps.push(i);
-            }
+/// How reading `a` relates to reading `b` for truth discovery: as
+/// `compare::relation_within` with the fact's tolerance, except that a time
+/// given without a day (`DateReading::day_assumed`) is `Equal` to the same
+/// time of day on another day: the day was assumed by the reader, not said
+/// by the source, so the source backs that reading (docs/truth.md).
+pub fn consistent(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> Relation {
+    if same_time_other_day(a, b, tolerance).is_some() {
+        return Relation::Equal;
+    }
+    crate::compare::relation_within(a, b, tolerance)
+}
+
+fn day_assumed(r: &Reading) -> bool {
+    matches!(r, Reading::Date(d) if d.day_assumed)
+}
+
+/// Candidates: classes of equal readings, each with the claim that stands
+/// for it, in order of first claim. A reading with an assumed day joins, in
+/// this order, a class it equals exactly, one that gives the same time of
+/// day on a given day, one with the same time of day and no day.
+fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    let mut claim_candidate = vec![0; claims.len()];
+    let rep = |class: &Vec<usize>| class.iter().copied().find(|&i| !day_assumed(claims[i].1)).unwrap_or(class[0]);
+    let given = (0..claims.len()).filter(|&i| !day_assumed(claims[i].1));
+    let assumed = (0..claims.len()).filter(|&i| day_assumed(claims[i].1));
+    for i in given.chain(assumed) {
+        let r = claims[i].1;
+        let found = classes.iter().position(|c| relation(claims[rep(c)].1, r) == Relation::Equal).or_else(|| {
+            let other_day = |c: &Vec<usize>, gives_day: bool| {
+                let k = rep(c);
+                day_assumed(claims[k].1) != gives_day && same_time_other_day(claims[k].1, r, None).is_some()
+            };
+            (classes.iter().position(|c| other_day(c, true)))
+                .or_else(|| classes.iter().position(|c| other_day(c, false)))
+        });
+        match found {
+            Some(c) => classes[c].push(i),
+            None => classes.push(vec![i]),
         }
     }
+    for c in &mut classes {
+        c.sort_unstable();
+    }
+    classes.sort_by_key(|c| c[0]);
+    let reps = classes.iter().map(rep).collect();
+    for (k, c) in classes.iter().enumerate() {
+        for &i in c {
+            claim_candidate[i] = k;
+        }
+    }
+    (claim_candidate, reps)
+}
+
+fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &Params) -> Prepared {
+    let (claim_candidate, reps) = candidates(claims);
     let m = reps.len();
     let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
     for (s, _) in claims {
@@ -350,14 +404,17 @@ fn prepare(claims: &[(usize, &Reading)], params: &Params) -> Prepared {
         givers[claim_candidate[i]].push((*s, 1.0 / per_source[s] as f64));
         members[claim_candidate[i]].push(i);
     }
-    // Implication: a wider reading backs a narrower one; overlapping readings back each other.
+    // Implication: a wider reading backs a narrower one; overlapping readings,
+    // and readings equal within the fact's tolerance, back each other.
     let mut backers = vec![Vec::new(); m];
     for (v, backed) in backers.iter_mut().enumerate() {
         for (w, &rep) in reps.iter().enumerate() {
             if w == v {
                 continue;
             }
-            if let Relation::Wider | Relation::Overlaps = relation(claims[rep].1, claims[reps[v]].1) {
+            let (a, b) = (claims[rep].1, claims[reps[v]].1);
+            let near = || tolerance.is_some() && consistent(a, b, tolerance) == Relation::Equal;
+            if matches!(relation(a, b), Relation::Wider | Relation::Overlaps) || near() {
                 backed.push((w, params.similar_support));
             }
         }
@@ -366,7 +423,7 @@ fn prepare(claims: &[(usize, &Reading)], params: &Params) -> Prepared {
     for (i, (s, _)) in claims.iter().enumerate() {
         primary.insert(*s, claim_candidate[i]);
     }
-    Prepared { givers, backers, primary: primary.into_iter().collect(), claims: members }
+    Prepared { givers, backers, primary: primary.into_iter().collect(), claims: members, reps }
 }
 
 /// Pair statistics over the facts two sources share.
@@ -382,7 +439,12 @@ struct PairStats {
 
 /// Run truth discovery.
 pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
-    let prepared: Vec<Prepared> = input.facts.iter().map(|claims| prepare(claims, params)).collect();
+    let prepared: Vec<Prepared> = input
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(f, claims)| prepare(claims, input.tolerances.get(f).copied().flatten(), params))
+        .collect();
     let n = params.false_values;
     let property = |f: usize| if params.per_property { input.properties.get(f).copied().unwrap_or(0) } else { 0 };
     let properties = (0..prepared.len()).map(|f| property(f) + 1).max().unwrap_or(1);
@@ -511,8 +573,13 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                 candidates: p
                     .claims
                     .iter()
+                    .zip(&p.reps)
                     .zip(conf)
-                    .map(|(claims, &confidence)| Candidate { claims: claims.clone(), confidence })
+                    .map(|((claims, &representative), &confidence)| Candidate {
+                        claims: claims.clone(),
+                        representative,
+                        confidence,
+                    })
                     .collect(),
                 best,
             }
@@ -520,19 +587,20 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
         .collect();
     let mut sources: Vec<SourceResult> =
         accuracy.iter().map(|&a| SourceResult { accuracy: a, claims: 0, facts: 0, agreed: 0, disagreed: 0 }).collect();
-    for ((p, fact), claims) in prepared.iter().zip(&facts).zip(&input.facts) {
+    for (f, ((p, fact), claims)) in prepared.iter().zip(&facts).zip(&input.facts).enumerate() {
         for (s, _) in claims {
             sources[*s].claims += 1;
         }
         let Some(best) = fact.best else { continue };
-        let best_reading = claims[p.claims[best][0]].1;
+        let best_reading = claims[p.reps[best]].1;
+        let tolerance = input.tolerances.get(f).copied().flatten();
         if p.primary.len() < 2 {
             continue; // nobody to agree or disagree with
         }
         for &(s, v) in &p.primary {
             sources[s].facts += 1;
-            let mine = claims[p.claims[v][0]].1;
-            match relation(mine, best_reading) {
+            let mine = claims[p.reps[v]].1;
+            match consistent(mine, best_reading, tolerance) {
                 Relation::Equal | Relation::Wider => sources[s].agreed += 1,
                 Relation::Disjoint | Relation::Incomparable => sources[s].disagreed += 1,
                 Relation::Narrower | Relation::Overlaps => {}
@@ -755,6 +823,21 @@ mod tests {
         let d = discover(&Input { sources: 3, facts, dependent: vec![], ..Default::default() }, &Params::default());
         let best = d.facts[0].best.unwrap();
         assert_eq!(d.facts[0].candidates[best].claims, vec![1], "{:?}", d.facts[0]);
+    }
+
+    #[test]
+    fn a_time_without_a_day_backs_the_same_time_on_a_given_day() {
+        use crate::normalize::date::{read_date, Tense};
+        let at = |e: &str| Reading::Date(read_date(e, "2011-12-01".parse().unwrap(), Tense::Unknown).unwrap());
+        // Two outlets give the next day, three the bare time; two others another minute.
+        let (bare, dated, other) = (at("6:35 a.m."), at("12/2/11 6:35 a.m."), at("6:55 a.m."));
+        let facts = vec![vec![(0, &bare), (1, &bare), (2, &other), (3, &dated), (4, &other), (5, &bare), (6, &dated)]];
+        let d = discover(&Input { sources: 7, facts, ..Default::default() }, &Params::default());
+        let best = &d.facts[0].candidates[d.facts[0].best.unwrap()];
+        assert_eq!(best.claims, vec![0, 1, 3, 5, 6], "one candidate: {:?}", d.facts[0]);
+        assert_eq!(best.representative, 3, "the reading that gives the day stands for it");
+        assert_eq!(consistent(&bare, &dated, None), Relation::Equal);
+        assert_eq!(consistent(&other, &dated, None), Relation::Disjoint);
     }
 
     #[test]

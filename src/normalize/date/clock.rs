@@ -552,21 +552,26 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         (None, Some(p)) => p,
         (None, None) => return None,
     };
-    let _ = day_rule;
     let mut reading = at_minutes(day, minutes)?;
+    reading.day_assumed = day_rule == DAY_ASSUMED;
     if let Some(z) = zone {
         reading.qualifiers.push(z);
     }
     Some(Ok(reading))
 }
 
-/// The day the time is on: none left = the day said; "this" = the day said,
+/// `day_of`'s rule for a time with no day words at all ("5:50 a.m.", "in the
+/// evening"): the day said, assumed (`DateReading::day_assumed`).
+const DAY_ASSUMED: &str = "no day given: the day said is assumed";
+
+/// The day the time is on: none left = the day said (assumed; "tonight" names it); "this" = the day said,
 /// "last" (last night) = the day before; else the grammar's reading, which
 /// must be one day.
 fn day_of(toks: &[Tok], parser: &Parser, tonight: bool) -> Option<(NaiveDate, &'static str)> {
     let a = parser.as_of;
     let ws: Vec<&str> = toks.iter().map(|t| t.word().unwrap_or("#")).collect();
     match ws.as_slice() {
+        [] if !tonight => return Some((a, DAY_ASSUMED)),
         [] => return Some((a, "the day said")),
         ["this"] | ["today"] if !tonight => return Some((a, "the day said")),
         ["last"] | ["yesterday"] => return Some((a.pred_opt()?, "the day before the day said")),
@@ -595,6 +600,7 @@ fn at_minutes(day: NaiveDate, m: Minutes) -> Option<DateReading> {
         precision: m.precision,
         rule: m.rule,
         qualifiers: Vec::new(),
+        day_assumed: false,
     })
 }
 
@@ -646,6 +652,18 @@ mod tests {
         minute("7.10 pm", "2011-12-01T19:10");
         minute("2011-12-01T07:10", "2011-12-01T07:10");
         minute("07:10:59", "2011-12-01T07:10");
+    }
+
+    #[test]
+    fn a_time_without_a_day_says_its_day_was_assumed() {
+        let assumed = |e: &str| read_date(e, AS_OF.parse().unwrap(), Tense::Unknown).unwrap().day_assumed;
+        for e in ["5:50 a.m.", "6:35 a.m. (Estimated runway)", "19:25", "7 pm", "at noon", "in the evening"] {
+            assert!(assumed(e), "{e}");
+        }
+        for e in ["12/02/2011 5:50 a.m.", "6:59aDec 1", "Thu 20:00", "this morning", "today at noon", "tonight"] {
+            assert!(!assumed(e), "{e}");
+        }
+        assert!(!assumed("Dec 1") && !assumed("next week"), "day-level readings give their days");
     }
 
     #[test]

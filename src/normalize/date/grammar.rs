@@ -120,11 +120,21 @@ pub fn closed(s: Span) -> DateReading {
         precision: precision_of(s.grain),
         rule: s.rule,
         qualifiers: Vec::new(),
+        day_assumed: false,
     }
 }
 
 fn reading(start: Option<NaiveDate>, end: Option<NaiveDate>, precision: Precision, rule: &'static str) -> DateReading {
-    DateReading { start, end, start_time: None, end_time: None, precision, rule, qualifiers: Vec::new() }
+    DateReading {
+        start,
+        end,
+        start_time: None,
+        end_time: None,
+        precision,
+        rule,
+        qualifiers: Vec::new(),
+        day_assumed: false,
+    }
 }
 
 /// Season boundaries (start month/day), following Duckling's "this summer" / "this winter".

@@ -91,6 +91,11 @@ pub struct DateReading {
     /// Notes kept beside the value, not read as part of it: "(Estimated runway)",
     /// a time zone ("EST", "+8:00"), a status ("Delayed"), as written.
     pub qualifiers: Vec<String>,
+    /// The expression gave a time of day but no day ("5:50 a.m.", "this
+    /// evening" is a day; "in the evening" is not): the day is the day said,
+    /// assumed by the reader, not claimed by the author (docs/temporal.md,
+    /// "A time without a day").
+    pub day_assumed: bool,
 }
 
 impl DateReading {
