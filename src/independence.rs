@@ -595,6 +595,9 @@ impl ShingleIndex {
 /// Articles are tokenized in batches of this many, in parallel.
 const BATCH: usize = 2048;
 
+/// The shingle index is split into this many parts, filled in parallel.
+const PARTS: usize = 4;
+
 /// For every pair of articles sharing a passage of [`PASSAGE_WORDS`]+ words
 /// outside quotations, the first such passage, keyed (earlier, later).
 ///
@@ -615,25 +618,44 @@ fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize), Passage> 
     // About one shingle per word, and a word takes some 7 bytes with its space:
     // sizing the index up front spares rehashing a table that grows to millions.
     let bytes: usize = texts.iter().flatten().map(|t| t.len()).sum();
-    let mut index = ShingleIndex::new(texts.len(), bytes / 7);
+    // The index is split by hash into parts filled in parallel: a shingle
+    // goes to one part only, and each part is filled in source order, so the
+    // first holder of every shingle is what one sequential index would say.
+    let mut parts: Vec<ShingleIndex> = (0..PARTS).map(|_| ShingleIndex::new(texts.len(), bytes / 7 / PARTS)).collect();
     let mut found = BTreeMap::new();
     for batch_start in (0..texts.len()).step_by(BATCH) {
         let batch = batch_start..(batch_start + BATCH).min(texts.len());
         let words: Vec<Option<Words>> = texts[batch.clone()].par_iter().map(|t| t.map(Words::of)).collect();
-        // Earlier article -> (later article, the (start word, hash) of the shingles that hit it, in order).
-        let mut partners: BTreeMap<usize, Vec<(usize, Vec<(usize, u64)>)>> = BTreeMap::new();
-        for (i, w) in batch.clone().zip(&words) {
-            let Some(w) = w else { continue };
-            let mut hits: BTreeMap<usize, Vec<(usize, u64)>> = BTreeMap::new();
-            for (pos, h) in w.shingles() {
-                if let Some(j) = index.first_or_insert(h, i) {
-                    if j != i {
-                        hits.entry(j).or_default().push((pos, h));
+        let shingles: Vec<Vec<(usize, u64)>> =
+            words.par_iter().map(|w| w.as_ref().map(|w| w.shingles().collect()).unwrap_or_default()).collect();
+        // (later, earlier, start word in later, hash) of every shingle already held by another article.
+        let mut hits: Vec<(usize, usize, usize, u64)> = parts
+            .par_iter_mut()
+            .enumerate()
+            .map(|(part, index)| {
+                let mut hits = Vec::new();
+                for (i, list) in batch.clone().zip(&shingles) {
+                    for &(pos, h) in list.iter().filter(|(_, h)| (*h % PARTS as u64) as usize == part) {
+                        if let Some(j) = index.first_or_insert(h, i) {
+                            if j != i {
+                                hits.push((i, j, pos, h));
+                            }
+                        }
                     }
                 }
-            }
-            for (j, positions) in hits {
-                partners.entry(j).or_default().push((i, positions));
+                hits
+            })
+            .flatten()
+            .collect();
+        drop(shingles);
+        hits.sort_unstable();
+        // Earlier article -> (later article, the (start word, hash) of the shingles that hit it, in order).
+        let mut partners: BTreeMap<usize, Vec<(usize, Vec<(usize, u64)>)>> = BTreeMap::new();
+        for (i, j, pos, h) in hits {
+            let list = partners.entry(j).or_default();
+            match list.last_mut() {
+                Some((last, positions)) if *last == i => positions.push((pos, h)),
+                _ => list.push((i, vec![(pos, h)])),
             }
         }
         let confirmed: Vec<Vec<((usize, usize), Passage)>> = partners
