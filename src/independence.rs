@@ -595,6 +595,9 @@ impl ShingleIndex {
 /// Articles are tokenized in batches of this many, in parallel.
 const BATCH: usize = 2048;
 
+/// The (start word, hash) of a later article's shingles held by one earlier article, in order.
+type Hits = Vec<(usize, u64)>;
+
 /// The shingle index is split into this many parts, filled in parallel.
 const PARTS: usize = 4;
 
@@ -650,7 +653,7 @@ fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize), Passage> 
         drop(shingles);
         hits.sort_unstable();
         // Earlier article -> (later article, the (start word, hash) of the shingles that hit it, in order).
-        let mut partners: BTreeMap<usize, Vec<(usize, Vec<(usize, u64)>)>> = BTreeMap::new();
+        let mut partners: BTreeMap<usize, Vec<(usize, Hits)>> = BTreeMap::new();
         for (i, j, pos, h) in hits {
             let list = partners.entry(j).or_default();
             match list.last_mut() {
