@@ -200,9 +200,13 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
                         .iter()
                         .map(|&i| {
                             let quote = &corpus.claims[i].quote;
-                            match article.find(quote) {
-                                Ok(()) => (i, (Ok(()), article.passage(quote))),
-                                Err(miss) => (i, (Err(miss), None)),
+                            // A quote with a passage is found; only a miss searches again, for the closest.
+                            match article.passage(quote) {
+                                Some(passage) => (i, (Ok(()), Some(passage))),
+                                None => match article.find(quote) {
+                                    Ok(()) => (i, (Ok(()), None)),
+                                    Err(miss) => (i, (Err(miss), None)),
+                                },
                             }
                         })
                         .collect()

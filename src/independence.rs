@@ -21,7 +21,6 @@
 //! hash hit is confirmed by comparing the actual words. Pure: no I/O.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::model::Source;
@@ -530,24 +529,6 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The index's keys are already hashes: mix them once more, no SipHash.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        mix(self.0)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// Shingle hash -> the first source holding it, in 8 bytes a slot: an
 /// open-addressing table of `tag << bits | (source + 1)` (0 is empty), where
 /// the tag is the hash without its low `bits`. Two shingles with one tag
@@ -611,23 +592,14 @@ impl ShingleIndex {
 
 // -------------------------------------------------------------- passages
 
-/// Articles tokenized for verification, kept for a while: a source that many
-/// later articles copy is tokenized once.
-struct Cache<'t> {
-    texts: &'t [Option<&'t str>],
-    words: HashMap<usize, Words>,
-}
+/// Articles are tokenized in batches of this many, in parallel.
+const BATCH: usize = 2048;
 
-impl<'t> Cache<'t> {
-    const CAPACITY: usize = 64;
+/// The (start word, hash) of a later article's shingles held by one earlier article, in order.
+type Hits = Vec<(usize, u64)>;
 
-    fn get(&mut self, s: usize) -> &Words {
-        if !self.words.contains_key(&s) && self.words.len() >= Self::CAPACITY {
-            self.words.clear();
-        }
-        self.words.entry(s).or_insert_with(|| Words::of(self.texts[s].unwrap_or("")))
-    }
-}
+/// The shingle index is split into this many parts, filled in parallel.
+const PARTS: usize = 4;
 
 /// For every pair of articles sharing a passage of [`PASSAGE_WORDS`]+ words
 /// outside quotations, the first such passage, keyed (earlier, later).
@@ -637,31 +609,79 @@ impl<'t> Cache<'t> {
 /// article, confirmed by comparing the words. Every two articles that share
 /// a passage end up linked to the first article holding it, so they share a
 /// cluster even when their own pair is not listed.
+///
+/// In batches of articles: tokenize them in parallel; put their shingles in
+/// the index one article after another, in source order (so which article is
+/// "first" never depends on the threads); then confirm the candidate pairs
+/// in parallel, each earlier article tokenized once for all its partners in
+/// the batch. Each pair's passage is a function of the two articles and the
+/// hits alone, so the result equals a sequential run.
 fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize), Passage> {
+    use rayon::prelude::*;
     // About one shingle per word, and a word takes some 7 bytes with its space:
     // sizing the index up front spares rehashing a table that grows to millions.
     let bytes: usize = texts.iter().flatten().map(|t| t.len()).sum();
-    let mut index = ShingleIndex::new(texts.len(), bytes / 7);
+    // The index is split by hash into parts filled in parallel: a shingle
+    // goes to one part only, and each part is filled in source order, so the
+    // first holder of every shingle is what one sequential index would say.
+    let mut parts: Vec<ShingleIndex> = (0..PARTS).map(|_| ShingleIndex::new(texts.len(), bytes / 7 / PARTS)).collect();
     let mut found = BTreeMap::new();
-    let mut cache = Cache { texts, words: HashMap::new() };
-    for (i, text) in texts.iter().enumerate() {
-        let Some(text) = text else { continue };
-        let words = Words::of(text);
-        // Partner -> (start word, hash) of the shingles that hit it, in order.
-        let mut hits: BTreeMap<usize, Vec<(usize, u64)>> = BTreeMap::new();
-        for (pos, h) in words.shingles() {
-            if let Some(j) = index.first_or_insert(h, i) {
-                if j != i {
-                    hits.entry(j).or_default().push((pos, h));
+    for batch_start in (0..texts.len()).step_by(BATCH) {
+        let batch = batch_start..(batch_start + BATCH).min(texts.len());
+        let words: Vec<Option<Words>> = texts[batch.clone()].par_iter().map(|t| t.map(Words::of)).collect();
+        let shingles: Vec<Vec<(usize, u64)>> =
+            words.par_iter().map(|w| w.as_ref().map(|w| w.shingles().collect()).unwrap_or_default()).collect();
+        // (later, earlier, start word in later, hash) of every shingle already held by another article.
+        let mut hits: Vec<(usize, usize, usize, u64)> = parts
+            .par_iter_mut()
+            .enumerate()
+            .map(|(part, index)| {
+                let mut hits = Vec::new();
+                for (i, list) in batch.clone().zip(&shingles) {
+                    for &(pos, h) in list.iter().filter(|(_, h)| (*h % PARTS as u64) as usize == part) {
+                        if let Some(j) = index.first_or_insert(h, i) {
+                            if j != i {
+                                hits.push((i, j, pos, h));
+                            }
+                        }
+                    }
                 }
+                hits
+            })
+            .flatten()
+            .collect();
+        drop(shingles);
+        hits.sort_unstable();
+        // Earlier article -> (later article, the (start word, hash) of the shingles that hit it, in order).
+        let mut partners: BTreeMap<usize, Vec<(usize, Hits)>> = BTreeMap::new();
+        for (i, j, pos, h) in hits {
+            let list = partners.entry(j).or_default();
+            match list.last_mut() {
+                Some((last, positions)) if *last == i => positions.push((pos, h)),
+                _ => list.push((i, vec![(pos, h)])),
             }
         }
-        for (j, positions) in hits {
-            let earlier = cache.get(j);
-            if let Some(p) = confirm(earlier, texts[j].unwrap_or(""), &words, &positions) {
-                found.insert((j, i), p);
-            }
-        }
+        let confirmed: Vec<Vec<((usize, usize), Passage)>> = partners
+            .into_par_iter()
+            .map(|(j, later)| {
+                let text = texts[j].unwrap_or("");
+                let own;
+                let earlier = if batch.contains(&j) {
+                    words[j - batch.start].as_ref().expect("a hit names an article with text")
+                } else {
+                    own = Words::of(text);
+                    &own
+                };
+                later
+                    .iter()
+                    .filter_map(|(i, positions)| {
+                        let w = words[i - batch.start].as_ref().expect("the later article has text");
+                        confirm(earlier, text, w, positions).map(|p| ((j, *i), p))
+                    })
+                    .collect()
+            })
+            .collect();
+        found.extend(confirmed.into_iter().flatten());
     }
     found
 }
@@ -669,15 +689,20 @@ fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize), Passage> 
 /// The longest passage through one of `positions` (shingle starts in
 /// `later`) that `earlier` holds word for word, if it is long enough.
 fn confirm(earlier: &Words, earlier_text: &str, later: &Words, positions: &[(usize, u64)]) -> Option<Passage> {
-    let mut starts: HashMap<u64, Vec<usize>, BuildHasherDefault<KeyHasher>> = HashMap::default();
-    for (pos, h) in earlier.shingles() {
-        starts.entry(h).or_default().push(pos);
-    }
+    // The shingles of `earlier` whose hash is one of the hits: (hash, start), by hash then start.
+    let mut wanted: Vec<u64> = positions.iter().map(|&(_, h)| h).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut starts: Vec<(u64, usize)> =
+        earlier.shingles().filter(|(_, h)| wanted.binary_search(h).is_ok()).map(|(pos, h)| (h, pos)).collect();
+    starts.sort_unstable();
     // (start in earlier, start in later, length) of the longest passage found.
     let mut best: Option<(usize, usize, usize)> = None;
     let mut covered: Vec<(isize, Range<usize>)> = Vec::new();
     for &(p, h) in positions {
-        for &q in starts.get(&h).map(Vec::as_slice).unwrap_or(&[]) {
+        let from = starts.partition_point(|&(x, _)| x < h);
+        let to = starts.partition_point(|&(x, _)| x <= h);
+        for &(_, q) in &starts[from..to] {
             let diagonal = q as isize - p as isize;
             if covered.iter().any(|(d, r)| *d == diagonal && r.contains(&p)) {
                 continue;
