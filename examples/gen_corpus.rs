@@ -746,7 +746,7 @@ fn claim_for(world: &World, e: &Event, prop: Prop, class: Class, j: usize, subje
                     ids = ids.iter().map(|i| (i + 7) % world.people.len()).collect();
                 }
                 Class::Conflict if odd => ids = ids.iter().map(|i| (i + 3) % world.people.len()).collect(),
-                Class::Compatible if odd => ids.truncate(ids.len() - 1),
+                Class::Compatible if odd && ids.len() > 1 => ids.truncate(ids.len() - 1),
                 _ => {}
             }
             rng.shuffle(&mut ids);
