@@ -17,6 +17,7 @@ fn main() {
         ("soft copy evidence (q·Pt + (1−q)·Pf)", Params { soft_copy_evidence: true, ..base.clone() }),
         ("no copy detection (α = 0)", Params { prior_dependence: 0.0, ..base.clone() }),
         ("no implication (ρ = 0)", Params { similar_support: 0.0, ..base.clone() }),
+        ("copy rate c per pair, estimated (Dong et al. 2010)", Params { per_pair_copy_rate: true, ..base.clone() }),
     ];
     let params: Vec<Params> = variants.iter().map(|(_, p)| p.clone()).collect();
     match bench::run_with(&dir, &params) {

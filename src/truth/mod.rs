@@ -41,8 +41,19 @@ use crate::tolerance::Tolerance;
 pub struct Params {
     /// `n`: how many false values a wrong source picks among, uniformly (paper: 100).
     pub false_values: f64,
-    /// `c`: the share of values a copier copies (paper: 0.8).
+    /// `c`: the share of values a copier copies (paper: 0.8); with
+    /// `per_pair_copy_rate`, the starting value of every pair's estimate.
     pub copy_rate: f64,
+    /// Estimate `c` per pair of sources and direction from the data (Dong et
+    /// al., VLDB 2010), instead of one `c` for all: the share of the facts
+    /// both speak to on which the copier's value is copied, by maximum
+    /// likelihood under the pair's copy model (one EM step per round), kept
+    /// inside `COPY_RATE_RANGE`. An exact clone then discounts fully, a loose
+    /// follower partly. Off by default: a low estimated `c` makes each
+    /// difference weak evidence against copying (`1−c` per difference), so
+    /// independent outlets that share a few values become "dependent" and the
+    /// discount compounds over many such pairs (docs/truth.md, ablation).
+    pub per_pair_copy_rate: bool,
     /// `α`: the prior probability that two sources are dependent (paper: 0.2).
     pub prior_dependence: f64,
     /// Every source's accuracy before the first round (paper: 0.8).
@@ -82,6 +93,7 @@ impl Default for Params {
         Params {
             false_values: 100.0,
             copy_rate: 0.8,
+            per_pair_copy_rate: false,
             prior_dependence: 0.2,
             initial_accuracy: 0.8,
             similar_support: 0.5,
@@ -99,6 +111,11 @@ impl Default for Params {
 
 /// Accuracies are kept inside this range so that vote weights stay finite.
 const ACCURACY_RANGE: (f64, f64) = (0.01, 0.99);
+
+/// Per-pair copy rates are kept inside this range: above 0 so that the
+/// estimate can recover (a rate of 0 is a fixed point of its update), below
+/// 1 so that one difference does not rule copying out.
+const COPY_RATE_RANGE: (f64, f64) = (0.1, 0.99);
 
 /// What truth discovery is given: claims per fact as (source index, reading),
 /// in a stable order, and pairs of sources known to depend on each other.
@@ -453,6 +470,12 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     let mut accuracy = vec![vec![params.initial_accuracy; properties]; input.sources];
     // Dependence of each pair (a < b): P(a copies b), P(b copies a).
     let mut dependence: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
+    // Copy rate of each pair (a < b): a copies b, b copies a (`per_pair_copy_rate`;
+    // absent: `copy_rate`).
+    let mut rates: Directed = BTreeMap::new();
+    let rate = |rates: &Directed, key: &(usize, usize)| {
+        rates.get(key).copied().unwrap_or((params.copy_rate, params.copy_rate))
+    };
     let declared: std::collections::BTreeSet<(usize, usize)> =
         input.dependent.iter().filter(|(a, b)| a != b).map(|&(a, b)| (a.min(b), a.max(b))).collect();
     let mut confidences: Vec<Vec<f64>> = prepared.iter().map(|p| vec![0.0; p.givers.len()]).collect();
@@ -485,18 +508,20 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                                 continue;
                             }
                             let key = (s.min(t), s.max(t));
+                            let (c_ab, c_ba) = rate(&rates, &key);
+                            // The expected share of `s`'s value that is copied: `c·P(dep)`.
                             let copied = if declared.contains(&key) {
-                                1.0
+                                c_ab.max(c_ba)
                             } else {
                                 dependence.get(&key).map_or(0.0, |&(ab, ba)| {
                                     match (params.directional_discount, s < t) {
-                                        (false, _) => ab + ba,
-                                        (true, true) => ab,
-                                        (true, false) => ba,
+                                        (false, _) => c_ab * ab + c_ba * ba,
+                                        (true, true) => c_ab * ab,
+                                        (true, false) => c_ba * ba,
                                     }
                                 })
                             };
-                            independent *= 1.0 - params.copy_rate * copied;
+                            independent *= 1.0 - copied;
                         }
                         let a = acc(s);
                         votes += w * (n * a / (1.0 - a)).ln() * independent;
@@ -546,11 +571,18 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
         // 4. Copying.
         let mut dep_change = 0.0f64;
         if copying {
-            let (stats, evidence) = pair_evidence(&prepared, &confidences, &accuracy, &property, params);
+            let (stats, evidence, estimated) =
+                pair_evidence(&prepared, &confidences, &accuracy, &property, &rates, params);
             pairs = stats;
             for (&key, &(ab, ba)) in &evidence {
                 let old = dependence.insert(key, (ab, ba)).unwrap_or((0.0, 0.0));
                 dep_change = dep_change.max((ab + ba - old.0 - old.1).abs());
+            }
+            if params.per_pair_copy_rate {
+                for (key, (ab, ba)) in estimated {
+                    let old = rates.insert(key, (ab, ba)).unwrap_or((params.copy_rate, params.copy_rate));
+                    dep_change = dep_change.max((ab - old.0).abs()).max((ba - old.1).abs());
+                }
             }
         }
         if change < params.epsilon && dep_change < params.epsilon || phase_rounds >= params.max_rounds {
@@ -652,18 +684,27 @@ type Directed = BTreeMap<(usize, usize), (f64, f64)>;
 /// (a share `c` of its values): same true `A2·c + Pt(1−c)`, same false
 /// `(1−A2)·c + Pf(1−c)`, different `Pd(1−c)`. A shared value true with
 /// probability `q` (its confidence) mixes the two: `q·Pt + (1−q)·Pf`.
+///
+/// Also the next estimate of each pair's copy rates, per direction (Dong et
+/// al. 2010 estimate `c` per pair rather than fix it): the `c` under which
+/// the facts the two share are most likely if 1 copies 2 (and 2 copies 1),
+/// given the round's accuracies and decisions ([`copy_rate_estimate`]).
 fn pair_evidence(
     prepared: &[Prepared],
     confidences: &[Vec<f64>],
     accuracy: &[Vec<f64>],
     property: &dyn Fn(usize) -> usize,
+    rates: &Directed,
     params: &Params,
-) -> (BTreeMap<(usize, usize), PairStats>, Directed) {
-    let (n, c, alpha) = (params.false_values, params.copy_rate, params.prior_dependence);
+) -> (BTreeMap<(usize, usize), PairStats>, Directed, Directed) {
+    let (n, alpha) = (params.false_values, params.prior_dependence);
     let ln = |x: f64| x.max(1e-300).ln();
     let mut pairs: BTreeMap<(usize, usize), PairStats> = BTreeMap::new();
     // Log-likelihoods: independent, a copies b, b copies a.
     let mut logs: BTreeMap<(usize, usize), [f64; 3]> = BTreeMap::new();
+    // Per pair, for the copy rates: per shared value, its chance if copied
+    // from b, if copied from a, and if found independently.
+    let mut same_values: BTreeMap<(usize, usize), Vec<[f64; 3]>> = BTreeMap::new();
     for (f, (p, conf)) in prepared.iter().zip(confidences).enumerate() {
         if p.primary.len() > params.max_pair_sources {
             continue;
@@ -674,6 +715,7 @@ fn pair_evidence(
             for &(b, vb) in &p.primary[i + 1..] {
                 let st = pairs.entry((a, b)).or_default();
                 let l = logs.entry((a, b)).or_default();
+                let (c_ab, c_ba) = rates.get(&(a, b)).copied().unwrap_or((params.copy_rate, params.copy_rate));
                 let (a1, a2) = (accuracy[a][prop], accuracy[b][prop]);
                 let pt = a1 * a2;
                 let pf = (1.0 - a1) * (1.0 - a2) / n;
@@ -687,16 +729,19 @@ fn pair_evidence(
                     } else {
                         st.same_false += 1.0;
                     }
-                    let copied =
-                        |orig: f64| q * (orig * c + pt * (1.0 - c)) + (1.0 - q) * ((1.0 - orig) * c + pf * (1.0 - c));
-                    l[0] += ln(q * pt + (1.0 - q) * pf);
-                    l[1] += ln(copied(a2));
-                    l[2] += ln(copied(a1));
+                    let independent = q * pt + (1.0 - q) * pf;
+                    let from = |orig: f64| q * orig + (1.0 - q) * (1.0 - orig);
+                    if params.per_pair_copy_rate {
+                        same_values.entry((a, b)).or_default().push([from(a2), from(a1), independent]);
+                    }
+                    l[0] += ln(independent);
+                    l[1] += ln(c_ab * from(a2) + (1.0 - c_ab) * independent);
+                    l[2] += ln(c_ba * from(a1) + (1.0 - c_ba) * independent);
                 } else {
                     st.different += 1.0;
                     l[0] += ln(pd);
-                    l[1] += ln(pd * (1.0 - c));
-                    l[2] += ln(pd * (1.0 - c));
+                    l[1] += ln(pd * (1.0 - c_ab));
+                    l[2] += ln(pd * (1.0 - c_ba));
                 }
             }
         }
@@ -712,7 +757,44 @@ fn pair_evidence(
             (key, (e[1] / total, e[2] / total))
         })
         .collect();
-    (pairs, posterior)
+    let estimated = pairs
+        .iter()
+        .map(|(key, st)| {
+            let values = same_values.get(key).map_or(&[][..], Vec::as_slice);
+            let different = st.different;
+            (*key, (copy_rate_estimate(values, 0, different), copy_rate_estimate(values, 1, different)))
+        })
+        .collect();
+    (pairs, posterior, estimated)
+}
+
+/// The copy rate `c` that makes a pair's shared facts most likely if one copies
+/// the other: it maximizes `Σ_same ln(c·X + (1−c)·Y) + different·ln(1−c)`, with
+/// `X` a shared value's chance if copied (`values[i][x]`) and `Y` if found
+/// independently (`values[i][2]`). The sum is concave in `c`, so its slope
+/// falls from `c = 0` to `c = 1` and bisection finds the one maximum, inside
+/// `COPY_RATE_RANGE`. Deterministic: a fixed number of halvings.
+fn copy_rate_estimate(values: &[[f64; 3]], x: usize, different: f64) -> f64 {
+    let slope = |c: f64| {
+        values.iter().map(|v| (v[x] - v[2]) / (c * v[x] + (1.0 - c) * v[2]).max(1e-300)).sum::<f64>()
+            - different / (1.0 - c)
+    };
+    let (mut low, mut high) = COPY_RATE_RANGE;
+    if slope(low) <= 0.0 {
+        return low;
+    }
+    if slope(high) >= 0.0 {
+        return high;
+    }
+    for _ in 0..40 {
+        let mid = 0.5 * (low + high);
+        if slope(mid) > 0.0 {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    0.5 * (low + high)
 }
 
 /// The most confident candidate; on a tie, the first.
@@ -838,6 +920,42 @@ mod tests {
         assert_eq!(best.representative, 3, "the reading that gives the day stands for it");
         assert_eq!(consistent(&bare, &dated, None), Relation::Equal);
         assert_eq!(consistent(&other, &dated, None), Relation::Disjoint);
+    }
+
+    #[test]
+    fn copy_rate_is_the_most_likely_share_copied() {
+        // A value that only copying explains (X = 1, Y = 0): c = same / shared.
+        let certain = [[1.0, 1.0, 0.0]; 3];
+        assert!((copy_rate_estimate(&certain, 0, 1.0) - 0.75).abs() < 1e-9);
+        // A clone (never differs) is held below 1, a pair that never agrees above 0.
+        assert_eq!(copy_rate_estimate(&certain, 0, 0.0), COPY_RATE_RANGE.1);
+        assert_eq!(copy_rate_estimate(&[], 0, 5.0), COPY_RATE_RANGE.0);
+        // Agreeing on values independent sources give as often (X = Y) is no evidence of copying.
+        assert_eq!(copy_rate_estimate(&[[0.9, 0.9, 0.9]; 10], 1, 2.0), COPY_RATE_RANGE.0);
+    }
+
+    #[test]
+    fn per_pair_copy_rate_still_finds_copiers_and_converges() {
+        // The copier fixture of `copiers_sharing_false_values_count_less`, with c estimated per pair.
+        let mut rows = Vec::new();
+        for f in 0..48usize {
+            let t = f as f64;
+            let hard = f % 8 == 0;
+            let mut row: Vec<Option<f64>> = (0..5)
+                .map(|i| Some(if hard && (i == (f / 8) % 5 || i == (f / 8 + 1) % 5) { t + 10.0 + i as f64 } else { t }))
+                .collect();
+            row.extend([Some(if hard || f % 4 == 1 { t + 0.5 } else { t }); 4]);
+            rows.push(row);
+        }
+        let readings: Vec<Vec<Reading>> = rows.iter().map(|r| r.iter().map(|v| num(v.unwrap())).collect()).collect();
+        let facts = readings.iter().map(|r| r.iter().enumerate().collect()).collect();
+        let params = Params { per_pair_copy_rate: true, ..Params::default() };
+        let d = discover(&Input { sources: 9, facts, ..Default::default() }, &params);
+        assert!(d.converged, "{} rounds", d.rounds);
+        assert!(d.copies.iter().any(|c| (c.a, c.b) == (5, 6) && c.probability > 0.9), "{:?}", d.copies);
+        for f in (0..48).step_by(8) {
+            assert_eq!(best_value(&d, &rows, f), f as f64, "hard fact {f}: {:?}", d.facts[f]);
+        }
     }
 
     #[test]
