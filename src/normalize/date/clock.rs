@@ -134,12 +134,15 @@ pub fn split_notes(expr: &str) -> (String, Vec<String>) {
         if !body.chars().any(|c| c.is_ascii_digit()) {
             break;
         }
-        let lower = body.to_lowercase();
+        // Matched on `body` itself (ASCII case folded), never on a lowercased
+        // copy: lowercasing can change byte lengths ("K" the Kelvin sign is
+        // three bytes, "k" one), and the cut must fall where `body` has it.
         let found = STATUS_NOTES.iter().find(|w| {
-            lower.ends_with(*w) && {
-                let cut = lower.len() - w.len();
-                cut > 0 && lower[..cut].ends_with(|c: char| c.is_whitespace() || c == '.' || c == ',')
-            }
+            let Some(cut) = body.len().checked_sub(w.len()) else { return false };
+            cut > 0
+                && body.is_char_boundary(cut)
+                && body[cut..].eq_ignore_ascii_case(w)
+                && body[..cut].ends_with(|c: char| c.is_whitespace() || c == '.' || c == ',')
         });
         let Some(w) = found else { break };
         let cut = body.len() - w.len();
@@ -214,7 +217,8 @@ fn meridiem(t: &Tok, after_colon_time: bool) -> Option<(Meridiem, Option<String>
             let (head, rest) = if let Some(r) = w.strip_prefix("am").or_else(|| w.strip_prefix("pm")) {
                 (&w[..2], r)
             } else {
-                (&w[..1], &w[1..])
+                // The first character, whatever its width ("ͮ" is two bytes).
+                w.split_at(w.chars().next().map_or(0, char::len_utf8))
             };
             let probe = Tok { kind: Kind::Word(rest.to_string()), glued: false };
             if words::month(&probe).is_none() && words::weekday(&probe).is_none() {

@@ -309,3 +309,23 @@ fn tense_heuristic() {
     assert_eq!(tense_of("They met in August"), P);
     assert_eq!(tense_of("August"), U);
 }
+
+/// Found by the `date` fuzz target (fuzz/artifacts/date/crash-056ae64f…): a
+/// clock time glued to a word starting with a two-byte character sliced
+/// inside that character.
+#[test]
+fn a_glued_word_after_a_time_may_start_with_any_character() {
+    for expr in [
+        "7:58:5lta8t8:58\u{36e}5\0",
+        "7:10\u{36e}Dec",
+        "6:59éDec 1",
+        "6:59\u{1F600}",
+        "7:10 \u{212A}ONTA\u{212A}T AIRLINE",
+        "7:10 İ delayed",
+        "7:10 \u{212A} delayed",
+    ] {
+        for t in [U, P, F] {
+            let _ = read_date(expr, d("2011-12-01"), t);
+        }
+    }
+}
