@@ -220,7 +220,7 @@ fn read_file_into(
         return FileKind::Registry { file, entities, tolerances, registry_diags };
     }
     let mut claim_diags = Vec::new();
-    let Some((source, claims)) = claim_file(&root, &file, articles_dir, 0, &HashMap::new(), &mut claim_diags) else {
+    let Some((source, claims)) = claim_file(&root, &file, articles_dir, &mut claim_diags) else {
         diags.extend(claim_diags);
         return FileKind::Skipped;
     };
@@ -279,8 +279,7 @@ pub fn parse_claim_text(text: &str, file: &Path, articles_dir: &Path) -> ClaimFi
     let mut out = ClaimFileText::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(root) = parse_yaml(text, &file, &mut out.diagnostics) {
-        if let Some((source, claims)) = claim_file(&root, &file, articles_dir, 0, &HashMap::new(), &mut out.diagnostics)
-        {
+        if let Some((source, claims)) = claim_file(&root, &file, articles_dir, &mut out.diagnostics) {
             out.source = Some(source);
             out.claims = claims;
         }
@@ -322,26 +321,17 @@ fn parse_yaml(text: &str, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Opti
     }
 }
 
-/// A claim file's source and claims (the source will stand at `index`);
-/// `None` when the source cannot be read or its id is already in `known`.
+/// A claim file's source and claims (their `source` index still 0: the
+/// caller sets it, and decides whether the source id is already taken);
+/// `None` when the source cannot be read.
 fn claim_file(
     root: &yaml::Node,
     file: &Arc<Path>,
     articles_dir: &Path,
-    index: usize,
-    known: &HashMap<String, Loc>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Source, Vec<Claim>)> {
     let raw = raw::claim_file(root, file, diags);
     let source = source(raw.source?, articles_dir, diags)?;
-    if let Some(first) = known.get(&source.id) {
-        diags.push(
-            Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id)).with_help(
-                format!("it is already the id of the source in {}; each source needs its own id", first.file.display()),
-            ),
-        );
-        return None;
-    }
     let mut claims = Vec::new();
     let mut ids: HashMap<String, u32> = HashMap::new();
     for rc in raw.claims {
@@ -356,7 +346,8 @@ fn claim_file(
             continue;
         }
         ids.insert(rc.id.value.clone(), rc.id.loc.line);
-        if let Some(claim) = claim(rc, index, &source, diags) {
+        // The source's index is set when the file takes its place in the corpus.
+        if let Some(claim) = claim(rc, 0, &source, diags) {
             claims.push(claim);
         }
     }
