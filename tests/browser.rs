@@ -20,6 +20,9 @@
 //! (`.ci/run` installs Debian's `chromium`) and otherwise say loudly on
 //! stderr that they were skipped.
 
+mod common;
+
+use common::*;
 use std::collections::BTreeSet;
 use std::fs;
 use std::net::TcpStream;
@@ -31,10 +34,6 @@ use serde_json::{json, Value};
 use tungstenite::{Message, WebSocket};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
@@ -502,19 +501,6 @@ fn hostile_input_stays_text_in_chromium() {
     assert_eq!(ids(b.eval(VISIBLE)).len(), 1, "filtering on a hostile outlet name works");
     assert_eq!(b.problems(), Vec::<String>::new(), "no dialog, no error");
     assert!(b.requests().iter().all(|r| r == &url), "{:?}", b.requests());
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn crosscheck(dir: &Path, args: &[&str]) {

@@ -5,36 +5,13 @@
 //! exit 2 and an error naming its file and line. Inputs that cannot be
 //! committed (invalid UTF-8, symbolic links, huge files) are made by the test.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::*;
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    let run = Run {
-        code: out.status.code().expect("exited with a code, not a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "the binary panicked:\n{}", run.stderr);
-    run
-}
 
 fn json_in(dir: &Path, extra: &[&str]) -> (i32, Value) {
     let mut args = vec!["check", "--format", "json"];

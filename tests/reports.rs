@@ -9,35 +9,11 @@
 //! (review the diff of `docs/examples/`); the screenshot
 //! `docs/examples/report.png` is copied by `tests/browser.rs` the same way.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs");
-    let run = Run {
-        code: out.status.code().expect("exited with a code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
+use std::path::PathBuf;
 
 fn hostile() -> PathBuf {
     root().join("tests/fixtures/hostile")
@@ -88,19 +64,6 @@ fn html_lists_every_fact_with_its_id_verdict_and_claims() {
     let all_option = format!("<option value=\"\" selected>all verdicts ({})</option>", facts.len());
     assert!(all.stdout.contains(&all_option), "--all starts at all verdicts");
     assert!(run.stdout.contains("<meta name=\"generator\" content=\"crosscheck "));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -3,51 +3,21 @@
 //! review goes stale when the claims it saw change. Each test works on a copy
 //! of a corpus in a temporary folder, since `review` writes.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// The binary in `dir`, with a known reviewer name (`$USER`) and no
+/// `$CROSSCHECK_REVIEWER` from the environment of whoever runs the tests.
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CROSSCHECK_REVIEWER")
-        .env("USER", "tester")
-        .output()
-        .expect("the binary runs");
-    let run = Run {
-        code: out.status.code().expect("exited with a code"),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    run
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    let mut cmd = command(dir, args);
+    cmd.env_remove("CROSSCHECK_REVIEWER").env("USER", "tester");
+    finish(cmd)
 }
 
 /// A temporary copy of `claims/` and `articles/` from `corpus`.
