@@ -205,18 +205,7 @@ fn read_file_into(
     let at_top = path.parent() == Some(claims_dir);
     if at_top && REGISTRY_NAMES.contains(&name) {
         let mut registry_diags = Vec::new();
-        let raw = raw::registry(&root, &file, &mut registry_diags);
-        let entities = raw.into_iter().filter_map(|e| entity(e, &mut registry_diags)).collect();
-        let mut tolerances = Vec::new();
-        for p in raw::registry_properties(&root, &file, &mut registry_diags) {
-            let Some(t) = p.tolerance else { continue };
-            match crate::tolerance::Tolerance::parse(&t.value) {
-                Ok(tol) => tolerances.push((crate::model::property_name(&p.name.value), tol)),
-                Err(e) => {
-                    registry_diags.push(Diagnostic::error(Some(t.loc), format!("property '{}': {e}", p.name.value)))
-                }
-            }
-        }
+        let (entities, tolerances) = registry_file(&root, &file, &mut registry_diags);
         return FileKind::Registry { file, entities, tolerances, registry_diags };
     }
     let mut claim_diags = Vec::new();
@@ -293,12 +282,29 @@ pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnos
     let mut diags = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let entities = match parse_yaml(text, &file, &mut diags) {
-        Some(root) => {
-            raw::registry(&root, &file, &mut diags).into_iter().filter_map(|e| entity(e, &mut diags)).collect()
-        }
+        Some(root) => registry_file(&root, &file, &mut diags).0,
         None => Vec::new(),
     };
     (entities, diags)
+}
+
+/// The registry's entities and its `properties:` tolerances (keyed by
+/// property name as facts are), every problem a diagnostic.
+fn registry_file(
+    root: &yaml::Node,
+    file: &Arc<Path>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Entity>, Vec<(String, crate::tolerance::Tolerance)>) {
+    let entities = raw::registry(root, file, diags).into_iter().filter_map(|e| entity(e, diags)).collect();
+    let mut tolerances = Vec::new();
+    for p in raw::registry_properties(root, file, diags) {
+        let Some(t) = p.tolerance else { continue };
+        match crate::tolerance::Tolerance::parse(&t.value) {
+            Ok(tol) => tolerances.push((crate::model::property_name(&p.name.value), tol)),
+            Err(e) => diags.push(Diagnostic::error(Some(t.loc), format!("property '{}': {e}", p.name.value))),
+        }
+    }
+    (entities, tolerances)
 }
 
 /// A file's one YAML document; `None` (with a diagnostic) when it has none or is broken.
