@@ -715,7 +715,11 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
         }
     };
     if let Err(e) = crate::fsio::write_new_tree(dir, &imported.files) {
-        out.stderr.push_str(&format!("error: cannot write the corpus to '{}': {e}\n", dir.display()));
+        out.stderr.push_str(&format!(
+            "error: cannot write the corpus to '{}': {e}\n  help: nothing was kept; check that the folder can be written \
+             and that the disk has room, then run the import again\n",
+            dir.display()
+        ));
         out.code = EXIT_INPUT_ERROR;
         return out;
     }

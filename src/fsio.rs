@@ -90,7 +90,8 @@ pub fn replace_own(
 /// Write a set of new files under `dir`, which must be missing or empty: the
 /// tool never writes over a person's work. Folders are created as needed;
 /// each file is written with [`write_atomic`]. `files` holds paths relative
-/// to `dir`, without `..`.
+/// to `dir`, without `..`. When a file cannot be written, what was written is
+/// removed again: the folder is left as empty as it was found.
 pub fn write_new_tree(dir: &Path, files: &[(std::path::PathBuf, String)]) -> io::Result<()> {
     match fs::read_dir(dir) {
         Ok(mut entries) => {
@@ -107,7 +108,7 @@ pub fn write_new_tree(dir: &Path, files: &[(std::path::PathBuf, String)]) -> io:
         }
         Err(e) => return Err(e),
     }
-    for (rel, text) in files {
+    let written = files.iter().try_for_each(|(rel, text)| {
         debug_assert!(rel.components().all(|c| matches!(c, std::path::Component::Normal(_))));
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
@@ -116,9 +117,19 @@ pub fn write_new_tree(dir: &Path, files: &[(std::path::PathBuf, String)]) -> io:
         if path.exists() {
             return Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("'{}' already exists", path.display())));
         }
-        write_atomic(&path, text.as_bytes())?;
+        write_atomic(&path, text.as_bytes())
+    });
+    if written.is_err() {
+        // The folder was new or empty: what is in it now is ours, half a
+        // tree that nobody should mistake for a corpus. Leave it empty.
+        if let Ok(entries) = fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let _ = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+            }
+        }
     }
-    Ok(())
+    written
 }
 
 #[cfg(test)]
@@ -184,5 +195,19 @@ mod tests {
         let err = write_new_tree(&dir.path().join("out"), &files).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert!(err.to_string().contains("not empty"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_tree_that_cannot_be_written_whole_leaves_the_folder_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        // The second file's folder is taken by a file: creating it fails midway.
+        let files = vec![
+            (std::path::PathBuf::from("a/one.txt"), "1".to_string()),
+            (std::path::PathBuf::from("a/one.txt/two.txt"), "2".to_string()),
+        ];
+        assert!(write_new_tree(&out, &files).is_err());
+        assert_eq!(fs::read_dir(&out).unwrap().count(), 0, "nothing half-written is left");
     }
 }
