@@ -100,6 +100,9 @@ pub struct Outcome {
     pub dependencies: Vec<DependencyView>,
     /// Each outlet's estimated accuracy, most accurate first (src/truth.rs).
     pub reliability: Vec<crate::truth::Reliability>,
+    /// The outlet pairs truth discovery took as dependent whatever the claims
+    /// say (wire copy, shared passages; `truth::declared_pairs`).
+    pub declared: Vec<(String, String)>,
 }
 
 impl Outcome {
@@ -338,6 +341,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
         registry,
         dependencies: dependencies(&dependence, &corpus.sources),
         reliability,
+        declared,
     }
 }
 

@@ -287,7 +287,11 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
     let mut registry: Vec<(String, Vec<String>)> = Vec::new();
     let mut registry_index: HashMap<String, usize> = HashMap::new();
     for s in &sources {
-        let mut article = format!("Rows of {} in {file_name}, one line per row.\n", one_line(&s.name));
+        // Only what the source said stands outside our labels, and it stands in
+        // quotation marks (its name, each subject, each value): the labels are
+        // ours, the same in every imported article, and must never make two
+        // sources "share a passage" (docs/independence.md).
+        let mut article = format!("Rows of \"{}\" in \"{file_name}\", one line per row.\n", one_line(&s.name));
         let mut claim_items = Vec::new();
         let mut claim_ids: HashMap<String, usize> = HashMap::new();
         for (line, subject, values) in &s.rows {
@@ -303,7 +307,7 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
                     registry.push((subject.clone(), Vec::new()));
                 }
             }
-            let mut row = format!("{} {}:", one_line(&opts.subject_column), one_line(subject));
+            let mut row = format!("{} \"{}\":", one_line(&opts.subject_column), one_line(subject));
             for (k, (p, value)) in values.iter().enumerate() {
                 row.push_str(if k == 0 { " " } else { "; " });
                 // The value in quotation marks: it is what the source said, and
@@ -471,7 +475,7 @@ mod tests {
             ]
         );
         let article = get(&imp, "articles/boston-globe.txt");
-        assert!(article.contains("\nflight AA-1: dep time \"7:10 a.m.\"\n"), "{article}");
+        assert!(article.contains("\nflight \"AA-1\": dep time \"7:10 a.m.\"\n"), "{article}");
         let claims = get(&imp, "claims/co.yaml");
         assert!(claims.contains("property: dep_time\n"), "{claims}");
         assert!(claims.contains(r#"quote: "flight AA-1: dep time \"7:12 a.m.\"; arr \"9:00\"""#), "{claims}");

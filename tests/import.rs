@@ -129,3 +129,51 @@ fn a_ragged_row_is_named_by_file_and_line() {
     assert_eq!(code, 2);
     assert!(stderr.contains("r.csv:3: error: this row has 2 fields, the header 3"), "{stderr}");
 }
+
+/// The importer's own labels (the header line, column names) are the same in
+/// every article it writes; only what a source said may make two sources
+/// "share a passage". Two sources giving equal rows are weighed by truth
+/// discovery, not declared dependent by the independence rule.
+#[test]
+fn sources_with_equal_rows_are_not_declared_dependent_by_the_importers_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("rows.csv");
+    let mut text = String::from("src,flight,sched_dep_time,act_dep_time\n");
+    for src in ["first-site", "second-site", "third-site"] {
+        for (flight, sched, act) in
+            [("UA-2314-ATL-PHL", "2:55 p.m.", "3:04 p.m."), ("AA-3859-IAH-ORD", "7:10 a.m.", "7:16 a.m.")]
+        {
+            text.push_str(&format!("{src},{flight},{sched},{act}\n"));
+        }
+    }
+    std::fs::write(&csv, text).unwrap();
+    let out = dir.path().join("corpus");
+    let (code, _, stderr) = run(&[
+        "import",
+        "csv",
+        csv.to_str().unwrap(),
+        "--subject-column",
+        "flight",
+        "--source-column",
+        "src",
+        "--as-of",
+        "2011-12-01",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (claims, articles) = (out.join("claims"), out.join("articles"));
+    let (code, stdout, stderr) = run(&[
+        "check",
+        "--claims",
+        claims.to_str().unwrap(),
+        "--articles",
+        articles.to_str().unwrap(),
+        "--format",
+        "json",
+        "--all",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["dependencies"], serde_json::json!([]), "{stdout}");
+}
