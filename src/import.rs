@@ -478,7 +478,7 @@ mod tests {
         assert!(article.contains("\nflight \"AA-1\": dep time \"7:10 a.m.\"\n"), "{article}");
         let claims = get(&imp, "claims/co.yaml");
         assert!(claims.contains("property: dep_time\n"), "{claims}");
-        assert!(claims.contains(r#"quote: "flight AA-1: dep time \"7:12 a.m.\"; arr \"9:00\"""#), "{claims}");
+        assert!(claims.contains(r#"quote: "flight \"AA-1\": dep time \"7:12 a.m.\"; arr \"9:00\"""#), "{claims}");
         assert!(!claims.contains("property: id"), "ignored column: {claims}");
         let registry = get(&imp, "claims/entities.yaml");
         assert!(registry.contains("- name: AA-1\n  kind: event\n  aliases:\n  - aa 1\n"), "{registry}");

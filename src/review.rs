@@ -245,9 +245,10 @@ pub fn apply(outcome: &mut Outcome, reviews: &[Review]) {
         fact.review = status(fact, latest.get(fact.id.as_str()).copied());
     }
     let known: Vec<&str> = outcome.facts.iter().map(|f| f.id.as_str()).collect();
+    let is_known: std::collections::HashSet<&str> = known.iter().copied().collect();
     let mut warnings = Vec::new();
     for (id, r) in &latest {
-        if known.contains(id) {
+        if is_known.contains(id) {
             continue;
         }
         let help = match crate::text::nearest(id, known.iter().copied()) {
