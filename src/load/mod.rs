@@ -80,11 +80,16 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     // Each file is read, parsed and checked on its own, in parallel; what
     // depends on other files (a second registry, a source id used twice) is
     // decided after, in path order, so the result does not depend on threads.
+    let articles = Articles {
+        dir: articles_dir,
+        found: articles_found,
+        root: if articles_found { fs::canonicalize(articles_dir).ok() } else { None },
+    };
     progress.start("reading", files.len() as u64);
     let read: Vec<FileRead> = files
         .par_iter()
         .map(|path| {
-            let r = read_file(path, claims_dir, articles_dir, articles_found);
+            let r = read_file(path, claims_dir, &articles);
             progress.advance(1);
             r
         })
@@ -176,19 +181,22 @@ enum FileKind {
     },
 }
 
-fn read_file(path: &Path, claims_dir: &Path, articles_dir: &Path, articles_found: bool) -> FileRead {
+/// The articles directory: its path as given, whether it is there, and its
+/// path with links resolved (resolved once, not once per article).
+struct Articles<'a> {
+    dir: &'a Path,
+    found: bool,
+    root: Option<PathBuf>,
+}
+
+fn read_file(path: &Path, claims_dir: &Path, articles: &Articles<'_>) -> FileRead {
     let mut diags = Vec::new();
-    let kind = read_file_into(path, claims_dir, articles_dir, articles_found, &mut diags);
+    let kind = read_file_into(path, claims_dir, articles, &mut diags);
     FileRead { diags, kind }
 }
 
-fn read_file_into(
-    path: &Path,
-    claims_dir: &Path,
-    articles_dir: &Path,
-    articles_found: bool,
-    diags: &mut Vec<Diagnostic>,
-) -> FileKind {
+fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags: &mut Vec<Diagnostic>) -> FileKind {
+    let articles_dir = articles.dir;
     let file: Arc<Path> = Arc::from(path);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
@@ -215,7 +223,11 @@ fn read_file_into(
     };
     drop(root);
     let mut article_diags = Vec::new();
-    let article = if articles_found { read_article(&source, articles_dir, &mut article_diags) } else { None };
+    let article = if articles.found {
+        read_article(&source, articles_dir, articles.root.as_deref(), &mut article_diags)
+    } else {
+        None
+    };
     FileKind::Claims { source: Box::new(source), claims, claim_diags, article, article_diags }
 }
 
@@ -404,10 +416,22 @@ fn collect_into(
                 continue;
             }
         };
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
             continue;
         }
         let path = entry.path();
+        // The file type comes with the directory listing (no system call). An
+        // entry that is not a symbolic link lies in this folder, which is
+        // inside the claims directory: only links need resolving.
+        let file_type = entry.file_type().ok();
+        if let Some(t) = file_type.filter(|t| !t.is_symlink()) {
+            if t.is_dir() {
+                collect_into(&path, root, files, seen, diags);
+            } else {
+                files.push(path);
+            }
+            continue;
+        }
         if let Ok(real) = fs::canonicalize(&path) {
             if !real.starts_with(root) {
                 let file: Arc<Path> = Arc::from(path.as_path());
@@ -433,6 +457,16 @@ fn collect_into(
 /// files are read (a FIFO or a device could block or never end), at most
 /// [`MAX_FILE_BYTES`] of them, and a NUL byte marks a binary file.
 fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    read_text_with(file, fs::metadata(file), diags)
+}
+
+/// [`read_text`], given what `fs::metadata` says of `file` (a caller that
+/// already knows it saves a look-up).
+fn read_text_with(
+    file: &Arc<Path>,
+    metadata: std::io::Result<fs::Metadata>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
     use std::io::Read;
     let fail = |diags: &mut Vec<Diagnostic>, e: std::io::Error| {
         diags.push(
@@ -440,7 +474,7 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
                 .with_help("check that it exists and that you may read it"),
         );
     };
-    match fs::metadata(file) {
+    let size = match metadata {
         Ok(meta) if !meta.is_file() => {
             let what = if meta.is_dir() { "a directory" } else { "a pipe, device or socket" };
             diags.push(
@@ -453,13 +487,15 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
             diags.push(too_big(file, meta.len()));
             return None;
         }
-        Ok(_) => {}
+        Ok(meta) => meta.len(),
         Err(e) => {
             fail(diags, e);
             return None;
         }
-    }
-    let mut bytes = Vec::new();
+    };
+    // Room for the whole file and one byte more, so that reading takes one
+    // call and the end of the file is seen at once.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     // The size is checked again while reading: the file may have grown.
     let read = fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
@@ -643,9 +679,16 @@ fn check_article_path(article: &Spanned<String>, articles_dir: &Path, diags: &mu
     true
 }
 
-fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+/// Read a source's article. `articles_root` is the articles directory with
+/// its links resolved (`None` when that failed: links are then not checked).
+fn read_article(
+    source: &Source,
+    articles_dir: &Path,
+    articles_root: Option<&Path>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let path: Arc<Path> = Arc::from(source.article_path.as_path());
-    if path.is_dir() {
+    let is_dir = |diags: &mut Vec<Diagnostic>| {
         diags.push(
             Diagnostic::error(
                 Some(source.loc.clone()),
@@ -653,9 +696,8 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
             )
             .with_help("give the path of the article's .txt file"),
         );
-        return None;
-    }
-    if !path.exists() {
+    };
+    let not_found = |diags: &mut Vec<Diagnostic>| {
         diags.push(
             Diagnostic::error(
                 Some(source.loc.clone()),
@@ -663,11 +705,33 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
             )
             .with_help(format!("put the article's text in {} or correct `article:`", articles_dir.display())),
         );
+    };
+    // The common case, in a few cheap look-ups: no symbolic link on the way,
+    // so the article is inside the articles directory.
+    if let Some(metadata) = unlinked_metadata(&source.article, articles_dir) {
+        return match metadata {
+            Err(_) => {
+                not_found(diags);
+                None
+            }
+            Ok(meta) if meta.is_dir() => {
+                is_dir(diags);
+                None
+            }
+            Ok(meta) => read_text_with(&path, Ok(meta), diags),
+        };
+    }
+    if path.is_dir() {
+        is_dir(diags);
+        return None;
+    }
+    if !path.exists() {
+        not_found(diags);
         return None;
     }
     // A symbolic link may still lead out of the articles directory.
-    if let (Ok(real), Ok(root)) = (fs::canonicalize(&path), fs::canonicalize(articles_dir)) {
-        if !real.starts_with(&root) {
+    if let (Ok(real), Some(root)) = (fs::canonicalize(&path), articles_root) {
+        if !real.starts_with(root) {
             diags.push(
                 Diagnostic::error(
                     Some(source.loc.clone()),
@@ -683,6 +747,25 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
         }
     }
     read_text(&path, diags)
+}
+
+/// The metadata of `articles_dir/article` when neither it nor a folder on
+/// the way to it is a symbolic link (an error when one of them is missing);
+/// `None` when there is a link, which the caller resolves. `article` is a
+/// checked relative path (no `..`, not absolute).
+fn unlinked_metadata(article: &str, articles_dir: &Path) -> Option<std::io::Result<fs::Metadata>> {
+    let mut path = articles_dir.to_path_buf();
+    let mut last = None;
+    for part in Path::new(article).components() {
+        let Component::Normal(part) = part else { continue };
+        path.push(part);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_symlink() => return None,
+            Ok(meta) => last = Some(meta),
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    last.map(Ok)
 }
 
 fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
