@@ -208,16 +208,16 @@ fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags
         return FileKind::Skipped;
     }
     let Some(text) = read_text(&file, diags) else { return FileKind::Skipped };
-    let Some(root) = parse_yaml(&text, &file, diags) else { return FileKind::Skipped };
+    let Some(mut root) = parse_yaml(&text, &file, diags) else { return FileKind::Skipped };
     drop(text);
     let at_top = path.parent() == Some(claims_dir);
     if at_top && REGISTRY_NAMES.contains(&name) {
         let mut registry_diags = Vec::new();
-        let (entities, tolerances) = registry_file(&root, &file, &mut registry_diags);
+        let (entities, tolerances) = registry_file(&mut root, &file, &mut registry_diags);
         return FileKind::Registry { file, entities, tolerances, registry_diags };
     }
     let mut claim_diags = Vec::new();
-    let Some((source, claims)) = claim_file(&root, &file, articles_dir, &mut claim_diags) else {
+    let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut claim_diags) else {
         diags.extend(claim_diags);
         return FileKind::Skipped;
     };
@@ -279,8 +279,8 @@ pub fn parse_claim_text(text: &str, file: &Path, articles_dir: &Path) -> ClaimFi
     let file: Arc<Path> = Arc::from(file);
     let mut out = ClaimFileText::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(root) = parse_yaml(text, &file, &mut out.diagnostics) {
-        if let Some((source, claims)) = claim_file(&root, &file, articles_dir, &mut out.diagnostics) {
+    if let Some(mut root) = parse_yaml(text, &file, &mut out.diagnostics) {
+        if let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut out.diagnostics) {
             out.source = Some(source);
             out.claims = claims;
         }
@@ -294,7 +294,7 @@ pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnos
     let mut diags = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let entities = match parse_yaml(text, &file, &mut diags) {
-        Some(root) => registry_file(&root, &file, &mut diags).0,
+        Some(mut root) => registry_file(&mut root, &file, &mut diags).0,
         None => Vec::new(),
     };
     (entities, diags)
@@ -303,7 +303,7 @@ pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnos
 /// The registry's entities and its `properties:` tolerances (keyed by
 /// property name as facts are), every problem a diagnostic.
 fn registry_file(
-    root: &yaml::Node,
+    root: &mut yaml::Node,
     file: &Arc<Path>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Entity>, Vec<(String, crate::tolerance::Tolerance)>) {
@@ -343,7 +343,7 @@ fn parse_yaml(text: &str, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Opti
 /// caller sets it, and decides whether the source id is already taken);
 /// `None` when the source cannot be read.
 fn claim_file(
-    root: &yaml::Node,
+    root: &mut yaml::Node,
     file: &Arc<Path>,
     articles_dir: &Path,
     diags: &mut Vec<Diagnostic>,
