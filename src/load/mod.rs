@@ -207,9 +207,9 @@ fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags
         );
         return FileKind::Skipped;
     }
-    let Some(text) = read_text(&file, diags) else { return FileKind::Skipped };
-    let Some(mut root) = parse_yaml(&text, &file, diags) else { return FileKind::Skipped };
-    drop(text);
+    let Some(Some(mut root)) = with_text(&file, diags, |text, diags| parse_yaml(text, &file, diags)) else {
+        return FileKind::Skipped;
+    };
     let at_top = path.parent() == Some(claims_dir);
     if at_top && REGISTRY_NAMES.contains(&name) {
         let mut registry_diags = Vec::new();
@@ -467,6 +467,78 @@ fn read_text_with(
     metadata: std::io::Result<fs::Metadata>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
+    let mut bytes = Vec::new();
+    read_bytes(file, metadata, &mut bytes, diags)?;
+    if let Some(at) = nul_byte(&bytes) {
+        diags.push(nul_error(file, &bytes, at));
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.remove(0);
+            }
+            Some(text)
+        }
+        Err(e) => {
+            diags.push(utf8_error(file, e.as_bytes(), e.utf8_error().valid_up_to()));
+            None
+        }
+    }
+}
+
+/// Read a claim file as [`read_text`] does, into this thread's reusable
+/// buffer (claim files are parsed and dropped; only articles are kept), and
+/// give its text to `with`.
+fn with_text<T>(
+    file: &Arc<Path>,
+    diags: &mut Vec<Diagnostic>,
+    with: impl FnOnce(&str, &mut Vec<Diagnostic>) -> T,
+) -> Option<T> {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut bytes) => {
+            let out = text_in(file, &mut bytes, diags, with);
+            // One unusually large file does not keep its memory for the rest of the run.
+            if bytes.capacity() > 1 << 20 {
+                *bytes = Vec::new();
+            }
+            out
+        }
+        Err(_) => text_in(file, &mut Vec::new(), diags, with),
+    })
+}
+
+fn text_in<T>(
+    file: &Arc<Path>,
+    bytes: &mut Vec<u8>,
+    diags: &mut Vec<Diagnostic>,
+    with: impl FnOnce(&str, &mut Vec<Diagnostic>) -> T,
+) -> Option<T> {
+    read_bytes(file, fs::metadata(file), bytes, diags)?;
+    if let Some(at) = nul_byte(bytes) {
+        diags.push(nul_error(file, bytes, at));
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(with(text.strip_prefix('\u{feff}').unwrap_or(text), diags)),
+        Err(e) => {
+            diags.push(utf8_error(file, bytes, e.valid_up_to()));
+            None
+        }
+    }
+}
+
+/// Read `file` (`metadata` is what `fs::metadata` says of it) into `bytes`,
+/// within the limits; `None` after a diagnostic.
+fn read_bytes(
+    file: &Arc<Path>,
+    metadata: std::io::Result<fs::Metadata>,
+    bytes: &mut Vec<u8>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<()> {
     use std::io::Read;
     let fail = |diags: &mut Vec<Diagnostic>, e: std::io::Error| {
         diags.push(
@@ -495,9 +567,10 @@ fn read_text_with(
     };
     // Room for the whole file and one byte more, so that reading takes one
     // call and the end of the file is seen at once.
-    let mut bytes = Vec::with_capacity(size as usize + 1);
+    bytes.clear();
+    bytes.reserve(size as usize + 1);
     // The size is checked again while reading: the file may have grown.
-    let read = fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    let read = fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(bytes));
     if let Err(e) = read {
         fail(diags, e);
         return None;
@@ -506,40 +579,35 @@ fn read_text_with(
         diags.push(too_big(file, bytes.len() as u64));
         return None;
     }
+    Some(())
+}
+
+/// Where the first NUL byte is, in a file that is not UTF-16 (which has
+/// NULs in every ASCII letter and gets its own message).
+fn nul_byte(bytes: &[u8]) -> Option<usize> {
     let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
-    if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !utf16) {
-        let (line, col) = line_col(&bytes, at);
-        diags.push(
-            Diagnostic::error(
-                Some(Loc::at(file, line, col)),
-                format!("the file has a NUL byte (byte {at}): it is not text"),
-            )
-            .with_help("claim files and articles must be plain UTF-8 text; export a binary document as .txt"),
-        );
+    if utf16 {
         return None;
     }
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.remove(0);
-            }
-            Some(text)
-        }
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let (line, col) = line_col(e.as_bytes(), at);
-            let utf16 = e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]);
-            diags.push(
-                Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file is not valid UTF-8 (byte {at})"))
-                    .with_help(if utf16 {
-                        "it is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
-                    } else {
-                        "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"
-                    }),
-            );
-            None
-        }
-    }
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn nul_error(file: &Arc<Path>, bytes: &[u8], at: usize) -> Diagnostic {
+    let (line, col) = line_col(bytes, at);
+    Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file has a NUL byte (byte {at}): it is not text"))
+        .with_help("claim files and articles must be plain UTF-8 text; export a binary document as .txt")
+}
+
+fn utf8_error(file: &Arc<Path>, bytes: &[u8], at: usize) -> Diagnostic {
+    let (line, col) = line_col(bytes, at);
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file is not valid UTF-8 (byte {at})")).with_help(
+        if utf16 {
+            "it is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+        } else {
+            "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"
+        },
+    )
 }
 
 fn too_big(file: &Arc<Path>, len: u64) -> Diagnostic {
