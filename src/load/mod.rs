@@ -909,6 +909,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_article_behind_a_symbolic_link_takes_the_resolving_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles");
+        fs::create_dir_all(articles.join("outlet")).unwrap();
+        fs::write(articles.join("outlet/a.txt"), "text").unwrap();
+        std::os::unix::fs::symlink(articles.join("outlet"), articles.join("linked")).unwrap();
+        // No link on the way: the metadata, read without resolving anything.
+        assert!(unlinked_metadata("outlet/a.txt", &articles).unwrap().unwrap().is_file());
+        assert!(unlinked_metadata("./outlet/a.txt", &articles).unwrap().unwrap().is_file());
+        // Missing: an error (the caller says "not found"), whichever part is missing.
+        assert!(unlinked_metadata("outlet/b.txt", &articles).unwrap().is_err());
+        assert!(unlinked_metadata("nowhere/a.txt", &articles).unwrap().is_err());
+        // A link anywhere on the way: left to the caller, which resolves it.
+        assert!(unlinked_metadata("linked/a.txt", &articles).is_none());
+    }
+
+    #[test]
     fn one_line_lists_split_on_commas_and_and() {
         assert_eq!(split_list("Kerry, Lavrov and Ban Ki-moon"), ["Kerry", "Lavrov", "Ban Ki-moon"]);
         assert_eq!(split_list("John Kerry"), ["John Kerry"]);
