@@ -80,11 +80,16 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     // Each file is read, parsed and checked on its own, in parallel; what
     // depends on other files (a second registry, a source id used twice) is
     // decided after, in path order, so the result does not depend on threads.
+    let articles = Articles {
+        dir: articles_dir,
+        found: articles_found,
+        root: if articles_found { fs::canonicalize(articles_dir).ok() } else { None },
+    };
     progress.start("reading", files.len() as u64);
     let read: Vec<FileRead> = files
         .par_iter()
         .map(|path| {
-            let r = read_file(path, claims_dir, articles_dir, articles_found);
+            let r = read_file(path, claims_dir, &articles);
             progress.advance(1);
             r
         })
@@ -176,19 +181,22 @@ enum FileKind {
     },
 }
 
-fn read_file(path: &Path, claims_dir: &Path, articles_dir: &Path, articles_found: bool) -> FileRead {
+/// The articles directory: its path as given, whether it is there, and its
+/// path with links resolved (resolved once, not once per article).
+struct Articles<'a> {
+    dir: &'a Path,
+    found: bool,
+    root: Option<PathBuf>,
+}
+
+fn read_file(path: &Path, claims_dir: &Path, articles: &Articles<'_>) -> FileRead {
     let mut diags = Vec::new();
-    let kind = read_file_into(path, claims_dir, articles_dir, articles_found, &mut diags);
+    let kind = read_file_into(path, claims_dir, articles, &mut diags);
     FileRead { diags, kind }
 }
 
-fn read_file_into(
-    path: &Path,
-    claims_dir: &Path,
-    articles_dir: &Path,
-    articles_found: bool,
-    diags: &mut Vec<Diagnostic>,
-) -> FileKind {
+fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags: &mut Vec<Diagnostic>) -> FileKind {
+    let articles_dir = articles.dir;
     let file: Arc<Path> = Arc::from(path);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
@@ -199,23 +207,27 @@ fn read_file_into(
         );
         return FileKind::Skipped;
     }
-    let Some(text) = read_text(&file, diags) else { return FileKind::Skipped };
-    let Some(root) = parse_yaml(&text, &file, diags) else { return FileKind::Skipped };
-    drop(text);
+    let Some(Some(mut root)) = with_text(&file, diags, |text, diags| parse_yaml(text, &file, diags)) else {
+        return FileKind::Skipped;
+    };
     let at_top = path.parent() == Some(claims_dir);
     if at_top && REGISTRY_NAMES.contains(&name) {
         let mut registry_diags = Vec::new();
-        let (entities, tolerances) = registry_file(&root, &file, &mut registry_diags);
+        let (entities, tolerances) = registry_file(&mut root, &file, &mut registry_diags);
         return FileKind::Registry { file, entities, tolerances, registry_diags };
     }
     let mut claim_diags = Vec::new();
-    let Some((source, claims)) = claim_file(&root, &file, articles_dir, &mut claim_diags) else {
+    let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut claim_diags) else {
         diags.extend(claim_diags);
         return FileKind::Skipped;
     };
     drop(root);
     let mut article_diags = Vec::new();
-    let article = if articles_found { read_article(&source, articles_dir, &mut article_diags) } else { None };
+    let article = if articles.found {
+        read_article(&source, articles_dir, articles.root.as_deref(), &mut article_diags)
+    } else {
+        None
+    };
     FileKind::Claims { source: Box::new(source), claims, claim_diags, article, article_diags }
 }
 
@@ -267,8 +279,8 @@ pub fn parse_claim_text(text: &str, file: &Path, articles_dir: &Path) -> ClaimFi
     let file: Arc<Path> = Arc::from(file);
     let mut out = ClaimFileText::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(root) = parse_yaml(text, &file, &mut out.diagnostics) {
-        if let Some((source, claims)) = claim_file(&root, &file, articles_dir, &mut out.diagnostics) {
+    if let Some(mut root) = parse_yaml(text, &file, &mut out.diagnostics) {
+        if let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut out.diagnostics) {
             out.source = Some(source);
             out.claims = claims;
         }
@@ -282,7 +294,7 @@ pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnos
     let mut diags = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let entities = match parse_yaml(text, &file, &mut diags) {
-        Some(root) => registry_file(&root, &file, &mut diags).0,
+        Some(mut root) => registry_file(&mut root, &file, &mut diags).0,
         None => Vec::new(),
     };
     (entities, diags)
@@ -291,7 +303,7 @@ pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnos
 /// The registry's entities and its `properties:` tolerances (keyed by
 /// property name as facts are), every problem a diagnostic.
 fn registry_file(
-    root: &yaml::Node,
+    root: &mut yaml::Node,
     file: &Arc<Path>,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Entity>, Vec<(String, crate::tolerance::Tolerance)>) {
@@ -331,7 +343,7 @@ fn parse_yaml(text: &str, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Opti
 /// caller sets it, and decides whether the source id is already taken);
 /// `None` when the source cannot be read.
 fn claim_file(
-    root: &yaml::Node,
+    root: &mut yaml::Node,
     file: &Arc<Path>,
     articles_dir: &Path,
     diags: &mut Vec<Diagnostic>,
@@ -404,10 +416,22 @@ fn collect_into(
                 continue;
             }
         };
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
             continue;
         }
         let path = entry.path();
+        // The file type comes with the directory listing (no system call). An
+        // entry that is not a symbolic link lies in this folder, which is
+        // inside the claims directory: only links need resolving.
+        let file_type = entry.file_type().ok();
+        if let Some(t) = file_type.filter(|t| !t.is_symlink()) {
+            if t.is_dir() {
+                collect_into(&path, root, files, seen, diags);
+            } else {
+                files.push(path);
+            }
+            continue;
+        }
         if let Ok(real) = fs::canonicalize(&path) {
             if !real.starts_with(root) {
                 let file: Arc<Path> = Arc::from(path.as_path());
@@ -433,6 +457,88 @@ fn collect_into(
 /// files are read (a FIFO or a device could block or never end), at most
 /// [`MAX_FILE_BYTES`] of them, and a NUL byte marks a binary file.
 fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    read_text_with(file, fs::metadata(file), diags)
+}
+
+/// [`read_text`], given what `fs::metadata` says of `file` (a caller that
+/// already knows it saves a look-up).
+fn read_text_with(
+    file: &Arc<Path>,
+    metadata: std::io::Result<fs::Metadata>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let mut bytes = Vec::new();
+    read_bytes(file, metadata, &mut bytes, diags)?;
+    if let Some(at) = nul_byte(&bytes) {
+        diags.push(nul_error(file, &bytes, at));
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.remove(0);
+            }
+            Some(text)
+        }
+        Err(e) => {
+            diags.push(utf8_error(file, e.as_bytes(), e.utf8_error().valid_up_to()));
+            None
+        }
+    }
+}
+
+/// Read a claim file as [`read_text`] does, into this thread's reusable
+/// buffer (claim files are parsed and dropped; only articles are kept), and
+/// give its text to `with`.
+fn with_text<T>(
+    file: &Arc<Path>,
+    diags: &mut Vec<Diagnostic>,
+    with: impl FnOnce(&str, &mut Vec<Diagnostic>) -> T,
+) -> Option<T> {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut bytes) => {
+            let out = text_in(file, &mut bytes, diags, with);
+            // One unusually large file does not keep its memory for the rest of the run.
+            if bytes.capacity() > 1 << 20 {
+                *bytes = Vec::new();
+            }
+            out
+        }
+        Err(_) => text_in(file, &mut Vec::new(), diags, with),
+    })
+}
+
+fn text_in<T>(
+    file: &Arc<Path>,
+    bytes: &mut Vec<u8>,
+    diags: &mut Vec<Diagnostic>,
+    with: impl FnOnce(&str, &mut Vec<Diagnostic>) -> T,
+) -> Option<T> {
+    read_bytes(file, fs::metadata(file), bytes, diags)?;
+    if let Some(at) = nul_byte(bytes) {
+        diags.push(nul_error(file, bytes, at));
+        return None;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(with(text.strip_prefix('\u{feff}').unwrap_or(text), diags)),
+        Err(e) => {
+            diags.push(utf8_error(file, bytes, e.valid_up_to()));
+            None
+        }
+    }
+}
+
+/// Read `file` (`metadata` is what `fs::metadata` says of it) into `bytes`,
+/// within the limits; `None` after a diagnostic.
+fn read_bytes(
+    file: &Arc<Path>,
+    metadata: std::io::Result<fs::Metadata>,
+    bytes: &mut Vec<u8>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<()> {
     use std::io::Read;
     let fail = |diags: &mut Vec<Diagnostic>, e: std::io::Error| {
         diags.push(
@@ -440,7 +546,7 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
                 .with_help("check that it exists and that you may read it"),
         );
     };
-    match fs::metadata(file) {
+    let size = match metadata {
         Ok(meta) if !meta.is_file() => {
             let what = if meta.is_dir() { "a directory" } else { "a pipe, device or socket" };
             diags.push(
@@ -453,15 +559,18 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
             diags.push(too_big(file, meta.len()));
             return None;
         }
-        Ok(_) => {}
+        Ok(meta) => meta.len(),
         Err(e) => {
             fail(diags, e);
             return None;
         }
-    }
-    let mut bytes = Vec::new();
+    };
+    // Room for the whole file and one byte more, so that reading takes one
+    // call and the end of the file is seen at once.
+    bytes.clear();
+    bytes.reserve(size as usize + 1);
     // The size is checked again while reading: the file may have grown.
-    let read = fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    let read = fs::File::open(file).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(bytes));
     if let Err(e) = read {
         fail(diags, e);
         return None;
@@ -470,40 +579,35 @@ fn read_text(file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<String> {
         diags.push(too_big(file, bytes.len() as u64));
         return None;
     }
+    Some(())
+}
+
+/// Where the first NUL byte is, in a file that is not UTF-16 (which has
+/// NULs in every ASCII letter and gets its own message).
+fn nul_byte(bytes: &[u8]) -> Option<usize> {
     let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
-    if let Some(at) = bytes.iter().position(|&b| b == 0).filter(|_| !utf16) {
-        let (line, col) = line_col(&bytes, at);
-        diags.push(
-            Diagnostic::error(
-                Some(Loc::at(file, line, col)),
-                format!("the file has a NUL byte (byte {at}): it is not text"),
-            )
-            .with_help("claim files and articles must be plain UTF-8 text; export a binary document as .txt"),
-        );
+    if utf16 {
         return None;
     }
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.remove(0);
-            }
-            Some(text)
-        }
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let (line, col) = line_col(e.as_bytes(), at);
-            let utf16 = e.as_bytes().starts_with(&[0xff, 0xfe]) || e.as_bytes().starts_with(&[0xfe, 0xff]);
-            diags.push(
-                Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file is not valid UTF-8 (byte {at})"))
-                    .with_help(if utf16 {
-                        "it is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
-                    } else {
-                        "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"
-                    }),
-            );
-            None
-        }
-    }
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn nul_error(file: &Arc<Path>, bytes: &[u8], at: usize) -> Diagnostic {
+    let (line, col) = line_col(bytes, at);
+    Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file has a NUL byte (byte {at}): it is not text"))
+        .with_help("claim files and articles must be plain UTF-8 text; export a binary document as .txt")
+}
+
+fn utf8_error(file: &Arc<Path>, bytes: &[u8], at: usize) -> Diagnostic {
+    let (line, col) = line_col(bytes, at);
+    let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file is not valid UTF-8 (byte {at})")).with_help(
+        if utf16 {
+            "it is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+        } else {
+            "save the file as UTF-8 (it may be Latin-1 or Windows-1252)"
+        },
+    )
 }
 
 fn too_big(file: &Arc<Path>, len: u64) -> Diagnostic {
@@ -643,9 +747,16 @@ fn check_article_path(article: &Spanned<String>, articles_dir: &Path, diags: &mu
     true
 }
 
-fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<String> {
+/// Read a source's article. `articles_root` is the articles directory with
+/// its links resolved (`None` when that failed: links are then not checked).
+fn read_article(
+    source: &Source,
+    articles_dir: &Path,
+    articles_root: Option<&Path>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let path: Arc<Path> = Arc::from(source.article_path.as_path());
-    if path.is_dir() {
+    let is_dir = |diags: &mut Vec<Diagnostic>| {
         diags.push(
             Diagnostic::error(
                 Some(source.loc.clone()),
@@ -653,9 +764,8 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
             )
             .with_help("give the path of the article's .txt file"),
         );
-        return None;
-    }
-    if !path.exists() {
+    };
+    let not_found = |diags: &mut Vec<Diagnostic>| {
         diags.push(
             Diagnostic::error(
                 Some(source.loc.clone()),
@@ -663,11 +773,33 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
             )
             .with_help(format!("put the article's text in {} or correct `article:`", articles_dir.display())),
         );
+    };
+    // The common case, in a few cheap look-ups: no symbolic link on the way,
+    // so the article is inside the articles directory.
+    if let Some(metadata) = unlinked_metadata(&source.article, articles_dir) {
+        return match metadata {
+            Err(_) => {
+                not_found(diags);
+                None
+            }
+            Ok(meta) if meta.is_dir() => {
+                is_dir(diags);
+                None
+            }
+            Ok(meta) => read_text_with(&path, Ok(meta), diags),
+        };
+    }
+    if path.is_dir() {
+        is_dir(diags);
+        return None;
+    }
+    if !path.exists() {
+        not_found(diags);
         return None;
     }
     // A symbolic link may still lead out of the articles directory.
-    if let (Ok(real), Ok(root)) = (fs::canonicalize(&path), fs::canonicalize(articles_dir)) {
-        if !real.starts_with(&root) {
+    if let (Ok(real), Some(root)) = (fs::canonicalize(&path), articles_root) {
+        if !real.starts_with(root) {
             diags.push(
                 Diagnostic::error(
                     Some(source.loc.clone()),
@@ -683,6 +815,25 @@ fn read_article(source: &Source, articles_dir: &Path, diags: &mut Vec<Diagnostic
         }
     }
     read_text(&path, diags)
+}
+
+/// The metadata of `articles_dir/article` when neither it nor a folder on
+/// the way to it is a symbolic link (an error when one of them is missing);
+/// `None` when there is a link, which the caller resolves. `article` is a
+/// checked relative path (no `..`, not absolute).
+fn unlinked_metadata(article: &str, articles_dir: &Path) -> Option<std::io::Result<fs::Metadata>> {
+    let mut path = articles_dir.to_path_buf();
+    let mut last = None;
+    for part in Path::new(article).components() {
+        let Component::Normal(part) = part else { continue };
+        path.push(part);
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_symlink() => return None,
+            Ok(meta) => last = Some(meta),
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    last.map(Ok)
 }
 
 fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
@@ -756,6 +907,23 @@ fn split_list(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_article_behind_a_symbolic_link_takes_the_resolving_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles");
+        fs::create_dir_all(articles.join("outlet")).unwrap();
+        fs::write(articles.join("outlet/a.txt"), "text").unwrap();
+        std::os::unix::fs::symlink(articles.join("outlet"), articles.join("linked")).unwrap();
+        // No link on the way: the metadata, read without resolving anything.
+        assert!(unlinked_metadata("outlet/a.txt", &articles).unwrap().unwrap().is_file());
+        assert!(unlinked_metadata("./outlet/a.txt", &articles).unwrap().unwrap().is_file());
+        // Missing: an error (the caller says "not found"), whichever part is missing.
+        assert!(unlinked_metadata("outlet/b.txt", &articles).unwrap().is_err());
+        assert!(unlinked_metadata("nowhere/a.txt", &articles).unwrap().is_err());
+        // A link anywhere on the way: left to the caller, which resolves it.
+        assert!(unlinked_metadata("linked/a.txt", &articles).is_none());
+    }
 
     #[test]
     fn one_line_lists_split_on_commas_and_and() {

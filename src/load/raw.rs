@@ -83,9 +83,10 @@ pub const REGISTRY_KEYS: &[&str] = &["entities", "properties"];
 pub const PROPERTY_KEYS: &[&str] = &["tolerance"];
 pub const ENTITY_KEYS: &[&str] = &["name", "kind", "aliases", "note"];
 
-/// Reads one mapping against a list of allowed keys.
+/// Reads one mapping against a list of allowed keys. Reading a value takes
+/// its text out of the tree (no copy), so each key is read once.
 pub(super) struct Fields<'a> {
-    entries: &'a [(Node, Node)],
+    entries: &'a mut [(Node, Node)],
     file: &'a Arc<Path>,
     pub(super) loc: Loc,
     what: &'static str,
@@ -95,22 +96,23 @@ impl<'a> Fields<'a> {
     /// Check the keys of `node` (which must be a mapping) and report unknown
     /// and duplicate ones. `None` when the node is not a mapping.
     pub(super) fn new(
-        node: &'a Node,
+        node: &'a mut Node,
         file: &'a Arc<Path>,
         what: &'static str,
         allowed: &[&str],
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Fields<'a>> {
         let loc = Loc::at(file, node.line, node.col);
-        let NodeKind::Map(entries) = &node.kind else {
+        let kind_name = node.kind_name();
+        let NodeKind::Map(entries) = &mut node.kind else {
             diags.push(
-                Diagnostic::error(Some(loc), format!("{what} should be a mapping of keys, found {}", node.kind_name()))
+                Diagnostic::error(Some(loc), format!("{what} should be a mapping of keys, found {kind_name}"))
                     .with_help(format!("write it as `key: value` lines; keys: {}", allowed.join(", "))),
             );
             return None;
         };
         let mut seen: Vec<(&str, u32)> = Vec::new();
-        for (key, _) in entries {
+        for (key, _) in entries.iter() {
             let kloc = Loc::at(file, key.line, key.col);
             let NodeKind::Scalar { text, .. } = &key.kind else {
                 diags
@@ -137,30 +139,35 @@ impl<'a> Fields<'a> {
         Some(Fields { entries, file, loc, what })
     }
 
-    pub(super) fn get(&self, key: &str) -> Option<&'a Node> {
+    pub(super) fn get(&self, key: &str) -> Option<&Node> {
         self.entries.iter().find_map(|(k, v)| match &k.kind {
             NodeKind::Scalar { text, .. } if text == key => Some(v),
             _ => None,
         })
     }
 
-    pub(super) fn loc_of(&self, node: &Node) -> Loc {
-        Loc::at(self.file, node.line, node.col)
+    fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        self.entries.iter_mut().find_map(|(k, v)| match &k.kind {
+            NodeKind::Scalar { text, .. } if text == key => Some(v),
+            _ => None,
+        })
     }
 
     /// An optional text value; a null counts as absent.
-    pub(super) fn opt_text(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
-        let node = self.get(key)?;
+    pub(super) fn opt_text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+        let (file, what) = (self.file, self.what);
+        let node = self.get_mut(key)?;
         if node.is_null() {
             return None;
         }
-        match &node.kind {
-            NodeKind::Scalar { text, .. } => Some(Spanned { value: text.trim().to_string(), loc: self.loc_of(node) }),
+        let loc = Loc::at(file, node.line, node.col);
+        match &mut node.kind {
+            NodeKind::Scalar { text, .. } => Some(Spanned { value: trimmed(std::mem::take(text)), loc }),
             _ => {
                 diags.push(
                     Diagnostic::error(
-                        Some(self.loc_of(node)),
-                        format!("'{key}' in {} should be text, found {}", self.what, node.kind_name()),
+                        Some(loc),
+                        format!("'{key}' in {what} should be text, found {}", node.kind_name()),
                     )
                     .with_help(format!("write `{key}: some text` on one line (quote it if it contains ': ')")),
                 );
@@ -170,7 +177,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A required, non-empty text value.
-    pub(super) fn text(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+    pub(super) fn text(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
         let present = self.get(key).is_some_and(|n| !n.is_null());
         match self.opt_text(key, diags) {
             Some(s) if !s.value.is_empty() => Some(s),
@@ -192,42 +199,58 @@ impl<'a> Fields<'a> {
     }
 
     /// A list of texts; a single scalar is taken as a list of one.
-    fn text_list(&self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Spanned<String>> {
-        let Some(node) = self.get(key) else { return Vec::new() };
+    fn text_list(&mut self, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Spanned<String>> {
+        let file = self.file;
+        let Some(node) = self.get_mut(key) else { return Vec::new() };
         if node.is_null() {
             return Vec::new();
         }
-        match &node.kind {
-            NodeKind::Scalar { text, .. } => vec![Spanned { value: text.trim().to_string(), loc: self.loc_of(node) }],
+        let loc = Loc::at(file, node.line, node.col);
+        match &mut node.kind {
+            NodeKind::Scalar { text, .. } => vec![Spanned { value: trimmed(std::mem::take(text)), loc }],
             NodeKind::Seq(items) => items
-                .iter()
-                .filter_map(|item| match &item.kind {
-                    NodeKind::Scalar { text, .. } if !item.is_null() => {
-                        Some(Spanned { value: text.trim().to_string(), loc: self.loc_of(item) })
-                    }
-                    _ => {
-                        diags.push(
-                            Diagnostic::error(
-                                Some(self.loc_of(item)),
-                                format!("an item of '{key}' is {}, expected text", item.kind_name()),
-                            )
-                            .with_help(format!("write `{key}: [first, second]`")),
-                        );
-                        None
+                .iter_mut()
+                .filter_map(|item| {
+                    let loc = Loc::at(file, item.line, item.col);
+                    let null = item.is_null();
+                    let kind_name = item.kind_name();
+                    match &mut item.kind {
+                        NodeKind::Scalar { text, .. } if !null => {
+                            Some(Spanned { value: trimmed(std::mem::take(text)), loc })
+                        }
+                        _ => {
+                            diags.push(
+                                Diagnostic::error(
+                                    Some(loc),
+                                    format!("an item of '{key}' is {kind_name}, expected text"),
+                                )
+                                .with_help(format!("write `{key}: [first, second]`")),
+                            );
+                            None
+                        }
                     }
                 })
                 .collect(),
             NodeKind::Map(_) => {
                 diags.push(
-                    Diagnostic::error(
-                        Some(self.loc_of(node)),
-                        format!("'{key}' should be a list of text, found a mapping"),
-                    )
-                    .with_help(format!("write `{key}: [first, second]`")),
+                    Diagnostic::error(Some(loc), format!("'{key}' should be a list of text, found a mapping"))
+                        .with_help(format!("write `{key}: [first, second]`")),
                 );
                 Vec::new()
             }
         }
+    }
+}
+
+/// `text` without its leading and trailing white space, reusing its buffer
+/// when there is none (the common case). The buffer is shrunk to fit (in
+/// place): the scanner grew it as it read, and the corpus keeps it.
+fn trimmed(mut text: String) -> String {
+    if text.trim().len() == text.len() {
+        text.shrink_to_fit();
+        text
+    } else {
+        text.trim().to_string()
     }
 }
 
@@ -236,30 +259,31 @@ fn errors(diags: &[Diagnostic]) -> usize {
 }
 
 /// Read a claim file's tree. Problems go to `diags`; what could be read is returned.
-pub fn claim_file(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> RawClaimFile {
+pub fn claim_file(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> RawClaimFile {
     let mut out = RawClaimFile { source: None, claims: Vec::new() };
-    let Some(top) = Fields::new(root, file, "the claim file", FILE_KEYS, diags) else { return out };
-    match top.get("source") {
+    let Some(mut top) = Fields::new(root, file, "the claim file", FILE_KEYS, diags) else { return out };
+    let top_loc = top.loc.clone();
+    match top.get_mut("source") {
         Some(node) => out.source = source(node, file, diags),
         None => diags.push(
-            Diagnostic::error(Some(top.loc.clone()), "the claim file has no 'source' section")
+            Diagnostic::error(Some(top_loc.clone()), "the claim file has no 'source' section")
                 .with_help("start the file with `source:` (id, outlet, published, article)"),
         ),
     }
-    match top.get("claims") {
+    match top.get_mut("claims") {
         Some(node) if node.is_null() => {}
-        Some(node) => match &node.kind {
-            NodeKind::Seq(items) => out.claims = items.iter().filter_map(|item| claim(item, file, diags)).collect(),
+        Some(node) => match &mut node.kind {
+            NodeKind::Seq(items) => out.claims = items.iter_mut().filter_map(|item| claim(item, file, diags)).collect(),
             _ => diags.push(
                 Diagnostic::error(
-                    Some(top.loc_of(node)),
+                    Some(Loc::at(file, node.line, node.col)),
                     format!("'claims' should be a list, found {}", node.kind_name()),
                 )
                 .with_help("write each claim as a list item starting with `- id: ...`"),
             ),
         },
         None => diags.push(
-            Diagnostic::error(Some(top.loc.clone()), "the claim file has no 'claims' list")
+            Diagnostic::error(Some(top_loc), "the claim file has no 'claims' list")
                 .with_help("add `claims:` with one `- id: ...` item per claim (an empty list is `claims: []`)"),
         ),
     }
@@ -268,9 +292,9 @@ pub fn claim_file(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) ->
 
 /// A source or claim with any error in it is left out whole, so that no
 /// half-read claim reaches a verdict.
-fn source(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<RawSource> {
+fn source(node: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<RawSource> {
     let before = errors(diags);
-    let f = Fields::new(node, file, "'source'", SOURCE_KEYS, diags)?;
+    let mut f = Fields::new(node, file, "'source'", SOURCE_KEYS, diags)?;
     let id = f.text("id", diags);
     let outlet = f.text("outlet", diags);
     let published = f.text("published", diags);
@@ -297,13 +321,13 @@ fn source(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<
     })
 }
 
-fn claim(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<RawClaim> {
+fn claim(node: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<RawClaim> {
     let before = errors(diags);
-    let f = Fields::new(node, file, "a claim", CLAIM_KEYS, diags)?;
+    let mut f = Fields::new(node, file, "a claim", CLAIM_KEYS, diags)?;
     let id = f.text("id", diags);
     let subject = f.text("subject", diags);
     let property = f.text("property", diags);
-    let value = claim_value(&f, diags);
+    let value = claim_value(&mut f, diags);
     let quote = f.text("quote", diags);
     let value_type = f.opt_text("type", diags);
     let said_by = f.opt_text("said_by", diags);
@@ -328,21 +352,22 @@ fn claim(node: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<R
     })
 }
 
-fn claim_value(f: &Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<RawScalarOrList>> {
-    let Some(node) = f.get("value").filter(|n| !n.is_null()) else {
-        diags.push(
-            Diagnostic::error(Some(f.loc.clone()), "a claim has no 'value'")
-                .with_help("add `value: ...` with the value as the article words it"),
-        );
+fn claim_value(f: &mut Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<RawScalarOrList>> {
+    let missing = Diagnostic::error(Some(f.loc.clone()), "a claim has no 'value'");
+    let file = f.file;
+    let Some(node) = f.get_mut("value").filter(|n| !n.is_null()) else {
+        diags.push(missing.with_help("add `value: ...` with the value as the article words it"));
         return None;
     };
-    let loc = f.loc_of(node);
-    match &node.kind {
+    let loc = Loc::at(file, node.line, node.col);
+    match &mut node.kind {
         NodeKind::Scalar { text, .. } if text.trim().is_empty() => {
             diags.push(Diagnostic::error(Some(loc), "the claim's 'value' is empty"));
             None
         }
-        NodeKind::Scalar { text, .. } => Some(Spanned { value: RawScalarOrList::Scalar(text.trim().to_string()), loc }),
+        NodeKind::Scalar { text, .. } => {
+            Some(Spanned { value: RawScalarOrList::Scalar(trimmed(std::mem::take(text))), loc })
+        }
         NodeKind::Seq(_) => {
             let before = diags.len();
             let items = f.text_list("value", diags);
@@ -369,28 +394,29 @@ fn claim_value(f: &Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<Ra
 }
 
 /// Read the registry's tree.
-pub fn registry(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Vec<RawEntity> {
-    let Some(top) = Fields::new(root, file, "the entity registry", REGISTRY_KEYS, diags) else { return Vec::new() };
-    let Some(list) = top.get("entities") else {
+pub fn registry(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Vec<RawEntity> {
+    let Some(mut top) = Fields::new(root, file, "the entity registry", REGISTRY_KEYS, diags) else {
+        return Vec::new();
+    };
+    let top_loc = top.loc.clone();
+    let Some(list) = top.get_mut("entities") else {
         diags.push(
-            Diagnostic::error(Some(top.loc.clone()), "the registry has no 'entities' list")
+            Diagnostic::error(Some(top_loc), "the registry has no 'entities' list")
                 .with_help("write `entities:` followed by `- name: ...` items"),
         );
         return Vec::new();
     };
-    let NodeKind::Seq(items) = &list.kind else {
-        if !list.is_null() {
-            diags.push(Diagnostic::error(
-                Some(top.loc_of(list)),
-                format!("'entities' should be a list, found {}", list.kind_name()),
-            ));
+    let (list_loc, list_kind, list_null) = (Loc::at(file, list.line, list.col), list.kind_name(), list.is_null());
+    let NodeKind::Seq(items) = &mut list.kind else {
+        if !list_null {
+            diags.push(Diagnostic::error(Some(list_loc), format!("'entities' should be a list, found {list_kind}")));
         }
         return Vec::new();
     };
     items
-        .iter()
+        .iter_mut()
         .filter_map(|item| {
-            let f = Fields::new(item, file, "an entity", ENTITY_KEYS, diags)?;
+            let mut f = Fields::new(item, file, "an entity", ENTITY_KEYS, diags)?;
             let name = f.text("name", diags);
             let kind = f.text("kind", diags);
             let aliases = f.text_list("aliases", diags);
@@ -403,9 +429,9 @@ pub fn registry(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> V
 /// The registry's optional `properties:` mapping (settings per property name,
 /// e.g. `act_dep_time: {tolerance: 10m}`). The registry's shape itself is
 /// checked by [`registry`].
-pub fn registry_properties(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Vec<RawProperty> {
-    let NodeKind::Map(entries) = &root.kind else { return Vec::new() };
-    let Some(node) = entries.iter().find_map(|(k, v)| match &k.kind {
+pub fn registry_properties(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Vec<RawProperty> {
+    let NodeKind::Map(entries) = &mut root.kind else { return Vec::new() };
+    let Some(node) = entries.iter_mut().find_map(|(k, v)| match &k.kind {
         NodeKind::Scalar { text, .. } if text == "properties" => Some(v),
         _ => None,
     }) else {
@@ -415,11 +441,13 @@ pub fn registry_properties(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagno
         return Vec::new();
     }
     let help = "write `properties:` and under it one line per property, e.g. `  act_dep_time: {tolerance: 10m}`";
-    let NodeKind::Map(props) = &node.kind else {
+    let kind_name = node.kind_name();
+    let (line, col) = (node.line, node.col);
+    let NodeKind::Map(props) = &mut node.kind else {
         diags.push(
             Diagnostic::error(
-                Some(Loc::at(file, node.line, node.col)),
-                format!("'properties' should be a mapping of property names to settings, found {}", node.kind_name()),
+                Some(Loc::at(file, line, col)),
+                format!("'properties' should be a mapping of property names to settings, found {kind_name}"),
             )
             .with_help(help),
         );
@@ -443,7 +471,7 @@ pub fn registry_properties(root: &Node, file: &Arc<Path>, diags: &mut Vec<Diagno
             );
             continue;
         }
-        let Some(f) = Fields::new(value, file, "a property's settings", PROPERTY_KEYS, diags) else { continue };
+        let Some(mut f) = Fields::new(value, file, "a property's settings", PROPERTY_KEYS, diags) else { continue };
         let tolerance = f.opt_text("tolerance", diags);
         out.push(RawProperty { name: Spanned { value: name, loc }, tolerance });
     }

@@ -73,7 +73,7 @@ pub fn read(path: &Path) -> LoadedReviews {
 /// Read reviews from the text of `file`. Entries with any problem are left out.
 pub fn parse(text: &str, file: &Arc<Path>) -> (Vec<Review>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let root = match yaml::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) {
+    let mut root = match yaml::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) {
         Ok(Some(root)) if !root.is_null() => root,
         Ok(_) => return (Vec::new(), diags),
         Err(e) => {
@@ -84,17 +84,18 @@ pub fn parse(text: &str, file: &Arc<Path>) -> (Vec<Review>, Vec<Diagnostic>) {
             return (Vec::new(), diags);
         }
     };
-    let NodeKind::Seq(items) = &root.kind else {
+    let (line, col, kind_name) = (root.line, root.col, root.kind_name());
+    let NodeKind::Seq(items) = &mut root.kind else {
         diags.push(
             Diagnostic::error(
-                Some(Loc::at(file, root.line, root.col)),
-                format!("the reviews file should be a list of reviews, found {}", root.kind_name()),
+                Some(Loc::at(file, line, col)),
+                format!("the reviews file should be a list of reviews, found {kind_name}"),
             )
             .with_help("write each review as a list item starting with `- fact: ...` (see docs/reviews.md)"),
         );
         return (Vec::new(), diags);
     };
-    let reviews = items.iter().filter_map(|item| entry(item, file, &mut diags)).collect();
+    let reviews = items.iter_mut().filter_map(|item| entry(item, file, &mut diags)).collect();
     (reviews, diags)
 }
 
@@ -102,9 +103,9 @@ fn errors(diags: &[Diagnostic]) -> usize {
     diags.iter().filter(|d| d.is_error()).count()
 }
 
-fn entry(node: &yaml::Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<Review> {
+fn entry(node: &mut yaml::Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<Review> {
     let before = errors(diags);
-    let f = Fields::new(node, file, "a review", REVIEW_KEYS, diags)?;
+    let mut f = Fields::new(node, file, "a review", REVIEW_KEYS, diags)?;
     let fact = f.text("fact", diags);
     let verdict_seen = f.text("verdict_seen", diags).and_then(|s| {
         super::one_of(
