@@ -1,6 +1,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use super::passages::{confirm, Words};
 use super::*;
 use crate::error::Loc;
 use crate::model::{Entity, EntityKind};

@@ -1,0 +1,834 @@
+//! Shared passages at archive scale: every pair of articles sharing a run of
+//! [`PASSAGE_WORDS`] or more folded words outside quotation marks, found
+//! without comparing articles pairwise and without a hash-table slot for
+//! every word of the corpus (docs/independence.md, "Scale").
+//!
+//! **What is found** is fixed by the straightforward method, kept here as
+//! [`Words`] and [`confirm`]: every 15-word shingle of every article goes
+//! into an index naming the first article holding it; an article holding a
+//! shingle whose first holder is another article is linked to that article,
+//! and the link is confirmed against the words, its passage being the longest
+//! common run through such a shingle. [`shared_passages`] returns exactly
+//! those links and passages (pinned by a property test against a plain
+//! implementation of that method), in four passes:
+//!
+//! 1. **Sketch** (articles in parallel, order-free): each shingle's hash,
+//!    cut to a 42-bit fingerprint, goes as 4 bytes into one of 1,024
+//!    buckets; each bucket is sorted and the fingerprints met twice or more
+//!    are kept. *Guarantee*: a shingle held by two articles has the same hash
+//!    in both, so its fingerprint is kept — no shared shingle is lost. A
+//!    fingerprint kept by accident (two shingles alike in 42 bits, or one
+//!    shingle repeated inside one article) only costs a candidate that leads
+//!    nowhere.
+//! 2. **Candidates** (articles in parallel): the articles are read again and
+//!    only the shingles whose fingerprint was kept are listed, with where
+//!    their first word is. In news copy that is a few percent of them.
+//! 3. **First holders**: the candidates sorted by (hash, article, position);
+//!    the first article of each hash holds it, every other article holding
+//!    it is a hit of that one — what the straightforward index says, since
+//!    every article holding a shared shingle is among the candidates.
+//! 4. **Confirmation** (pairs in parallel): a common run of 15+ words is a
+//!    chain of consecutive shingles equal in both articles, and each of
+//!    those shingles is shared, so it is a candidate of both: the chain is
+//!    followed in the candidate lists, as the straightforward method follows
+//!    the words. Every chain is then checked word by word against both texts
+//!    (only its own words are folded again). If a hash ever lied, the pair is
+//!    confirmed the straightforward way, on all the words of both articles:
+//!    a hash collision can neither invent a link nor change a passage.
+//!
+//! Memory: 4 bytes per shingle while sketching (the buckets are the only
+//! thing proportional to the corpus), then the candidates only; no article's
+//! words are kept beyond the scan reading it. Pure: no I/O.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::{unquoted, Passage, PASSAGE_WORDS};
+use crate::text::fold;
+
+/// For every pair of articles sharing a passage of [`PASSAGE_WORDS`]+ words
+/// outside quotations, the first such passage, keyed (earlier, later).
+/// Every two articles that share a passage end up linked to the first
+/// article holding it, so they share a cluster even when their own pair is
+/// not listed. The result is a function of `texts` alone (not of threads).
+pub(super) fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize), Passage> {
+    let kept = Fingerprints::of_shared(texts);
+    let candidates: Vec<Vec<Shingle>> = texts
+        .par_iter()
+        .map(|t| {
+            let mut out = Vec::new();
+            if let Some(text) = t {
+                each_shingle(text, |s| {
+                    if kept.contains(s.hash) {
+                        out.push(s);
+                    }
+                });
+            }
+            out
+        })
+        .collect();
+    drop(kept);
+    let pairs = first_holder_hits(&candidates);
+    pairs
+        .par_iter()
+        .filter_map(|(j, i, positions)| {
+            let (earlier, later) = (texts[*j].expect("a holder has text"), texts[*i].expect("a hit has text"));
+            let passage = match confirm_by_chains(earlier, &candidates[*j], later, &candidates[*i], positions) {
+                Some(found) => found,
+                // A hash lied somewhere: the words of both articles decide.
+                None => confirm(&Words::of(earlier), earlier, &Words::of(later), positions),
+            };
+            passage.map(|p| ((*j, *i), p))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+// --------------------------------------------------------------- scanning
+
+/// One 15-word shingle of an article, as the scans list it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shingle {
+    /// Its first word's index among the article's words outside quotations.
+    pos: usize,
+    hash: u64,
+    /// Where the token of its first word starts in the article, and which
+    /// word of that token it is (`U.S.-Russia` folds to three words).
+    token: usize,
+    sub: usize,
+    /// Where the unquoted stretch holding it ends.
+    run_end: usize,
+}
+
+/// Call `f` with every shingle of `text`, in order. The hashes are those of
+/// [`Words::shingles`]; no word is stored.
+fn each_shingle(text: &str, mut f: impl FnMut(Shingle)) {
+    let mut pos = 0;
+    for range in unquoted(text) {
+        let mut run = Window::default();
+        each_token(text, range.clone(), |at, token| {
+            each_word_hash(token, |sub, hash| {
+                if let Some((hash, token, sub)) = run.push(hash, at, sub) {
+                    f(Shingle { pos: pos + run.words - PASSAGE_WORDS, hash, token, sub, run_end: range.end });
+                }
+            });
+        });
+        pos += run.words;
+    }
+}
+
+/// Call `f(start, token)` for each token of `text[range]` as `str::split_whitespace`
+/// cuts them, scanning bytes (a char is decoded only past ASCII).
+#[inline]
+fn each_token(text: &str, range: Range<usize>, mut f: impl FnMut(usize, &str)) {
+    let bytes = text.as_bytes();
+    // The width of the whitespace char at `i`, if it is one.
+    let space = |i: usize| -> Option<usize> {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b == b' ' || (b'\t'..=b'\r').contains(&b)).then_some(1)
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            c.is_whitespace().then_some(c.len_utf8())
+        }
+    };
+    let mut i = range.start;
+    while i < range.end {
+        if let Some(w) = space(i) {
+            i += w;
+            continue;
+        }
+        let start = i;
+        while i < range.end {
+            if bytes[i] < 0x80 {
+                if space(i).is_some() {
+                    break;
+                }
+                i += 1;
+            } else if space(i).is_some() {
+                break;
+            } else {
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        f(start, &text[start..i]);
+    }
+}
+
+/// The last [`PASSAGE_WORDS`] words of a run: (hash, token start, word in token), and their rolling hash.
+#[derive(Default)]
+struct Window {
+    ring: [(u64, usize, usize); PASSAGE_WORDS],
+    words: usize,
+    hash: u64,
+}
+
+impl Window {
+    /// Add a word; the shingle it completes, if any: (hash, token and sub of its first word).
+    #[inline]
+    fn push(&mut self, word: u64, token: usize, sub: usize) -> Option<(u64, usize, usize)> {
+        let slot = self.words % PASSAGE_WORDS;
+        self.hash = self.hash.wrapping_mul(BASE).wrapping_add(word);
+        if self.words >= PASSAGE_WORDS {
+            self.hash = self.hash.wrapping_sub(self.ring[slot].0.wrapping_mul(BASE_POW));
+        }
+        self.ring[slot] = (word, token, sub);
+        self.words += 1;
+        (self.words >= PASSAGE_WORDS).then(|| {
+            let (_, token, sub) = self.ring[self.words % PASSAGE_WORDS];
+            (self.hash, token, sub)
+        })
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x100_0000_01b3;
+
+/// Call `f(word in token, hash)` for each word `token` folds to: the words and
+/// hashes of [`Words::of`], without building the words (ASCII tokens).
+#[inline]
+fn each_word_hash(token: &str, mut f: impl FnMut(usize, u64)) {
+    if token.is_ascii() {
+        let (mut h, mut len, mut sub) = (FNV_OFFSET, 0, 0);
+        for b in token.bytes() {
+            if b.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                len += 1;
+            } else if b == b'\'' {
+                // apostrophes join, as in text::fold
+            } else if len > 0 {
+                f(sub, mix(h));
+                (h, len, sub) = (FNV_OFFSET, 0, sub + 1);
+            }
+        }
+        if len > 0 {
+            f(sub, mix(h));
+        }
+    } else {
+        for (sub, word) in fold(token).split(' ').filter(|w| !w.is_empty()).enumerate() {
+            f(sub, word_hash(word));
+        }
+    }
+}
+
+/// The `n` folded words from shingle `s`'s first word on, joined by spaces,
+/// and where the token of the [`PASSAGE_WORDS`]th ends; `None` if the run
+/// has fewer words. Folds as [`Words::of`] does.
+fn words_from(text: &str, s: &Shingle, n: usize) -> Option<(String, usize)> {
+    let (mut out, mut count, mut skip, mut shown_end) = (String::new(), 0, s.sub, s.token);
+    let mut buf = String::new();
+    for token in text[s.token..s.run_end].split_whitespace() {
+        let end = token.as_ptr() as usize - text.as_ptr() as usize + token.len();
+        let folded;
+        let words: &mut dyn Iterator<Item = &str> = if token.is_ascii() {
+            buf.clear();
+            buf.extend(token.bytes().filter(|&b| b != b'\'').map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    b.to_ascii_lowercase() as char
+                } else {
+                    ' '
+                }
+            }));
+            &mut buf.split(' ').filter(|w| !w.is_empty())
+        } else {
+            folded = fold(token);
+            &mut folded.split(' ').filter(|w| !w.is_empty())
+        };
+        for word in words {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if count > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+            count += 1;
+            if count == PASSAGE_WORDS {
+                shown_end = end;
+            }
+            if count == n {
+                return Some((out, shown_end));
+            }
+        }
+    }
+    None
+}
+
+// ------------------------------------------------------------- sketching
+
+/// Fingerprint bits that pick a bucket; the next 32 bits are kept in it.
+const BUCKET_BITS: u32 = 10;
+
+/// Articles sketched together (one set of buckets each).
+const CHUNK: usize = 256;
+
+/// The fingerprints of the shingles that may be held by two articles or more.
+struct Fingerprints {
+    /// Per bucket: its kept keys, sorted.
+    buckets: Vec<Vec<u32>>,
+    /// One bit per low fingerprint bits: set when some kept fingerprint has
+    /// them, so most shingles are turned away without a search.
+    bits: Vec<u64>,
+}
+
+/// A hash's (bucket, key): 42 bits of it.
+fn fingerprint(hash: u64) -> (usize, u32) {
+    ((hash >> (64 - BUCKET_BITS)) as usize, (hash >> (64 - BUCKET_BITS - 32)) as u32)
+}
+
+impl Fingerprints {
+    fn of_shared(texts: &[Option<&str>]) -> Fingerprints {
+        let nb = 1usize << BUCKET_BITS;
+        let chunks: Vec<Vec<Vec<u32>>> = texts
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); nb];
+                for text in chunk.iter().flatten() {
+                    each_shingle(text, |s| {
+                        let (b, key) = fingerprint(s.hash);
+                        buckets[b].push(key);
+                    });
+                }
+                buckets.iter_mut().for_each(Vec::shrink_to_fit);
+                buckets
+            })
+            .collect();
+        let mut per_bucket: Vec<Vec<Vec<u32>>> = (0..nb).map(|_| Vec::with_capacity(chunks.len())).collect();
+        for chunk in chunks {
+            for (b, keys) in chunk.into_iter().enumerate() {
+                per_bucket[b].push(keys);
+            }
+        }
+        let buckets: Vec<Vec<u32>> = per_bucket
+            .into_par_iter()
+            .map(|parts| {
+                let mut keys: Vec<u32> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+                for part in parts {
+                    keys.extend_from_slice(&part);
+                }
+                keys.sort_unstable();
+                let mut kept: Vec<u32> = keys.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).collect();
+                kept.dedup();
+                kept
+            })
+            .collect();
+        let total: usize = buckets.iter().map(Vec::len).sum();
+        let bits = vec![0u64; (total * 16).next_power_of_two().div_ceil(64)];
+        let mut kept = Fingerprints { buckets, bits };
+        for b in 0..nb {
+            for k in 0..kept.buckets[b].len() {
+                let bit = kept.bit((b as u64) << 32 | u64::from(kept.buckets[b][k]));
+                kept.bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        kept
+    }
+
+    fn bit(&self, fingerprint: u64) -> usize {
+        (mix(fingerprint) as usize) & (self.bits.len() * 64 - 1)
+    }
+
+    /// Whether `hash` may be a shingle held by two articles (never false when it is).
+    fn contains(&self, hash: u64) -> bool {
+        let (b, key) = fingerprint(hash);
+        let bit = self.bit((b as u64) << 32 | u64::from(key));
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.buckets[b].binary_search(&key).is_ok()
+    }
+}
+
+// ---------------------------------------------------------- first holders
+
+/// (earlier, later, the (start word in later, hash) of the later article's
+/// shingles whose first holder is the earlier one, by position then hash),
+/// by later then earlier article.
+type Pairs = Vec<(usize, usize, Vec<(usize, u64)>)>;
+
+fn first_holder_hits(candidates: &[Vec<Shingle>]) -> Pairs {
+    let mut all: Vec<(u64, usize, usize)> =
+        candidates.iter().enumerate().flat_map(|(a, list)| list.iter().map(move |s| (s.hash, a, s.pos))).collect();
+    all.par_sort_unstable();
+    // (later, earlier, start word in later, hash)
+    let mut hits: Vec<(usize, usize, usize, u64)> = Vec::new();
+    for group in all.chunk_by(|x, y| x.0 == y.0) {
+        let holder = group[0].1;
+        hits.extend(group.iter().filter(|&&(_, a, _)| a != holder).map(|&(h, a, pos)| (a, holder, pos, h)));
+    }
+    drop(all);
+    hits.par_sort_unstable();
+    let mut pairs: Pairs = Vec::new();
+    for (i, j, pos, h) in hits {
+        match pairs.last_mut() {
+            Some((last_j, last_i, positions)) if (*last_j, *last_i) == (j, i) => positions.push((pos, h)),
+            _ => pairs.push((j, i, vec![(pos, h)])),
+        }
+    }
+    pairs
+}
+
+// ------------------------------------------------------------ confirming
+
+/// [`confirm`] from the candidate lists of both articles (`earlier` and
+/// `later`, by position): the longest passage through one of `positions`,
+/// every chain checked against the words. `None` when a chain's words
+/// differ although its hashes agree (a collision): then [`confirm`] decides.
+fn confirm_by_chains(
+    earlier_text: &str,
+    earlier: &[Shingle],
+    later_text: &str,
+    later: &[Shingle],
+    positions: &[(usize, u64)],
+) -> Option<Option<Passage>> {
+    let mut wanted: Vec<u64> = positions.iter().map(|&(_, h)| h).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    // The earlier article's shingles whose hash is one of the hits: (hash, index), by hash then position.
+    let mut starts: Vec<(u64, usize)> = (0..earlier.len())
+        .filter(|&k| wanted.binary_search(&earlier[k].hash).is_ok())
+        .map(|k| (earlier[k].hash, k))
+        .collect();
+    starts.sort_unstable();
+    let next = |list: &[Shingle], k: usize| k + 1 < list.len() && list[k + 1].pos == list[k].pos + 1;
+    // (first shingle of the chain in `earlier`, length in words, end of the excerpt) of the longest.
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut covered: Vec<(isize, Range<usize>)> = Vec::new();
+    for &(p, h) in positions {
+        let kp = later.partition_point(|s| s.pos < p);
+        let from = starts.partition_point(|&(x, _)| x < h);
+        let to = starts.partition_point(|&(x, _)| x <= h);
+        for &(_, kq) in &starts[from..to] {
+            let diagonal = earlier[kq].pos as isize - p as isize;
+            if covered.iter().any(|(d, r)| *d == diagonal && r.contains(&p)) {
+                continue;
+            }
+            let (mut a, mut b) = (kq, kp);
+            while a > 0
+                && b > 0
+                && next(earlier, a - 1)
+                && next(later, b - 1)
+                && earlier[a - 1].hash == later[b - 1].hash
+            {
+                (a, b) = (a - 1, b - 1);
+            }
+            let (mut c, mut d) = (kq, kp);
+            while next(earlier, c) && next(later, d) && earlier[c + 1].hash == later[d + 1].hash {
+                (c, d) = (c + 1, d + 1);
+            }
+            let len = c - a + PASSAGE_WORDS;
+            let (words, shown_end) = words_from(earlier_text, &earlier[a], len)?;
+            if words_from(later_text, &later[b], len)?.0 != words {
+                return None;
+            }
+            let ps = later[b].pos;
+            covered.push((diagonal, ps..ps + len));
+            if best.is_none_or(|(_, l, _)| len > l) {
+                best = Some((a, len, shown_end));
+            }
+        }
+    }
+    let Some((a, len, shown_end)) = best else { return Some(None) };
+    let mut excerpt = earlier_text[earlier[a].token..shown_end].split_whitespace().collect::<Vec<_>>().join(" ");
+    if len > PASSAGE_WORDS {
+        excerpt.push_str(" …");
+    }
+    Some(Some(Passage { words: len, excerpt }))
+}
+
+// ------------------------------------------ the straightforward method
+
+/// One folded word of an article.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// The folded word in `Words::folded`.
+    at: u32,
+    len: u32,
+    /// The token it comes from in the article (a token may fold to several words).
+    from: u32,
+    to: u32,
+    hash: u64,
+}
+
+/// An article's words outside quotations, in runs that no quotation interrupts.
+#[derive(Debug, Default)]
+pub(super) struct Words {
+    folded: String,
+    words: Vec<Word>,
+    /// Each run: a range of `words`.
+    runs: Vec<Range<usize>>,
+}
+
+impl Words {
+    pub(super) fn of(text: &str) -> Words {
+        let mut w = Words::default();
+        let mut buf = String::new();
+        for range in unquoted(text) {
+            let first = w.words.len();
+            for token in text[range].split_whitespace() {
+                // split_whitespace yields subslices of `text`: their offset is where they start.
+                let at = token.as_ptr() as usize - text.as_ptr() as usize;
+                w.push_token(token, at, at + token.len(), &mut buf);
+            }
+            if w.words.len() > first {
+                w.runs.push(first..w.words.len());
+            }
+        }
+        w
+    }
+
+    /// Fold one whitespace-separated token as `text::fold` does (ASCII
+    /// without allocating) and append its words.
+    fn push_token(&mut self, token: &str, from: usize, to: usize, buf: &mut String) {
+        if token.is_ascii() {
+            buf.clear();
+            for b in token.bytes() {
+                if b.is_ascii_alphanumeric() {
+                    buf.push(b.to_ascii_lowercase() as char);
+                } else if b == b'\'' {
+                    // apostrophes join, as in text::fold
+                } else if !buf.is_empty() {
+                    self.push_word(buf, from, to);
+                    buf.clear();
+                }
+            }
+            if !buf.is_empty() {
+                self.push_word(buf, from, to);
+            }
+        } else {
+            for word in fold(token).split(' ').filter(|w| !w.is_empty()) {
+                self.push_word(word, from, to);
+            }
+        }
+    }
+
+    fn push_word(&mut self, word: &str, from: usize, to: usize) {
+        let at = self.folded.len() as u32;
+        self.folded.push_str(word);
+        self.words.push(Word { at, len: word.len() as u32, from: from as u32, to: to as u32, hash: word_hash(word) });
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let w = &self.words[i];
+        &self.folded[w.at as usize..(w.at + w.len) as usize]
+    }
+
+    /// Every shingle of [`PASSAGE_WORDS`] words inside one run: (start word, hash).
+    pub(super) fn shingles(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+        self.runs.iter().filter(|r| r.len() >= PASSAGE_WORDS).flat_map(move |r| {
+            let mut h = 0u64;
+            let mut out = Vec::with_capacity(r.len() + 1 - PASSAGE_WORDS);
+            for i in r.clone() {
+                h = h.wrapping_mul(BASE).wrapping_add(self.words[i].hash);
+                if i >= r.start + PASSAGE_WORDS {
+                    h = h.wrapping_sub(self.words[i - PASSAGE_WORDS].hash.wrapping_mul(BASE_POW));
+                }
+                if i + 1 >= r.start + PASSAGE_WORDS {
+                    out.push((i + 1 - PASSAGE_WORDS, h));
+                }
+            }
+            out
+        })
+    }
+
+    /// The run holding word `i`.
+    fn run_of(&self, i: usize) -> Range<usize> {
+        let k = self.runs.partition_point(|r| r.end <= i);
+        self.runs[k].clone()
+    }
+}
+
+/// The rolling hash of a shingle: the sum of its word hashes times powers of `BASE`.
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// `BASE` to the power `PASSAGE_WORDS`: the weight of the word leaving the window.
+const BASE_POW: u64 = {
+    let mut p = 1u64;
+    let mut k = 0;
+    while k < PASSAGE_WORDS {
+        p = p.wrapping_mul(BASE);
+        k += 1;
+    }
+    p
+};
+
+/// FNV-1a, then a mixing step, so that the rolling sum is well spread.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    mix(h)
+}
+
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The longest passage through one of `positions` (shingle starts in
+/// `later`) that `earlier` holds word for word, if it is long enough.
+pub(super) fn confirm(
+    earlier: &Words,
+    earlier_text: &str,
+    later: &Words,
+    positions: &[(usize, u64)],
+) -> Option<Passage> {
+    // The shingles of `earlier` whose hash is one of the hits: (hash, start), by hash then start.
+    let mut wanted: Vec<u64> = positions.iter().map(|&(_, h)| h).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut starts: Vec<(u64, usize)> =
+        earlier.shingles().filter(|(_, h)| wanted.binary_search(h).is_ok()).map(|(pos, h)| (h, pos)).collect();
+    starts.sort_unstable();
+    // (start in earlier, start in later, length) of the longest passage found.
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut covered: Vec<(isize, Range<usize>)> = Vec::new();
+    for &(p, h) in positions {
+        let from = starts.partition_point(|&(x, _)| x < h);
+        let to = starts.partition_point(|&(x, _)| x <= h);
+        for &(_, q) in &starts[from..to] {
+            let diagonal = q as isize - p as isize;
+            if covered.iter().any(|(d, r)| *d == diagonal && r.contains(&p)) {
+                continue;
+            }
+            let (ra, rb) = (earlier.run_of(q), later.run_of(p));
+            let same = |a: usize, b: usize| earlier.word(a) == later.word(b);
+            if !(0..PASSAGE_WORDS).all(|k| same(q + k, p + k)) {
+                continue; // a hash collision
+            }
+            let mut back = 0;
+            while q - back > ra.start && p - back > rb.start && same(q - back - 1, p - back - 1) {
+                back += 1;
+            }
+            let mut len = PASSAGE_WORDS + back;
+            while q - back + len < ra.end && p - back + len < rb.end && same(q - back + len, p - back + len) {
+                len += 1;
+            }
+            let (qs, ps) = (q - back, p - back);
+            covered.push((diagonal, ps..ps + len));
+            if best.is_none_or(|(_, _, l)| len > l) {
+                best = Some((qs, ps, len));
+            }
+        }
+    }
+    let (qs, _, len) = best?;
+    let shown = len.min(PASSAGE_WORDS);
+    let from = earlier.words[qs].from as usize;
+    let to = earlier.words[qs + shown - 1].to as usize;
+    let mut excerpt = earlier_text[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
+    if len > shown {
+        excerpt.push_str(" …");
+    }
+    Some(Passage { words: len, excerpt })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The rule written plainly, with no hash anywhere: every 15-word shingle
+    /// (the words themselves) -> the first article holding it; a later article
+    /// holding it is a hit of that article; the passage of a pair is the
+    /// longest common run of words through one of its hits, the first such
+    /// (by position in the later article, then in the earlier) on a tie.
+    fn straightforward(texts: &[Option<&str>]) -> BTreeMap<(usize, usize), Passage> {
+        let words: Vec<Option<Words>> = texts.iter().map(|t| t.map(Words::of)).collect();
+        let mut first: HashMap<Vec<&str>, usize> = HashMap::new();
+        // (earlier, later) -> starts of the later article's shingles held first by the earlier one.
+        let mut hits: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(w) = w else { continue };
+            for r in &w.runs {
+                for p in r.start..(r.end + 1).saturating_sub(PASSAGE_WORDS).max(r.start) {
+                    let shingle: Vec<&str> = (p..p + PASSAGE_WORDS).map(|k| w.word(k)).collect();
+                    let j = *first.entry(shingle).or_insert(i);
+                    if j != i {
+                        hits.entry((j, i)).or_default().push(p);
+                    }
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        for ((j, i), starts) in hits {
+            let (a, b) = (words[j].as_ref().unwrap(), words[i].as_ref().unwrap());
+            let mut best: Option<(usize, usize)> = None; // (start in earlier, length)
+            for p in starts {
+                let rb = b.run_of(p);
+                for ra in &a.runs {
+                    for q in ra.start..ra.end {
+                        let same = |x: usize, y: usize| a.word(x) == b.word(y);
+                        if q + PASSAGE_WORDS > ra.end || !(0..PASSAGE_WORDS).all(|k| same(q + k, p + k)) {
+                            continue;
+                        }
+                        let mut back = 0;
+                        while q - back > ra.start && p - back > rb.start && same(q - back - 1, p - back - 1) {
+                            back += 1;
+                        }
+                        let mut len = PASSAGE_WORDS + back;
+                        while q - back + len < ra.end && p - back + len < rb.end && same(q - back + len, p - back + len)
+                        {
+                            len += 1;
+                        }
+                        if best.is_none_or(|(_, l)| len > l) {
+                            best = Some((q - back, len));
+                        }
+                    }
+                }
+            }
+            if let Some((qs, len)) = best {
+                let text = texts[j].unwrap();
+                let from = a.words[qs].from as usize;
+                let to = a.words[qs + PASSAGE_WORDS - 1].to as usize;
+                let mut excerpt = text[from..to].split_whitespace().collect::<Vec<_>>().join(" ");
+                if len > PASSAGE_WORDS {
+                    excerpt.push_str(" …");
+                }
+                out.insert((j, i), Passage { words: len, excerpt });
+            }
+        }
+        out
+    }
+
+    /// Articles drawn from a small vocabulary (so that long runs are shared),
+    /// with quotation marks, apostrophes, accents, punctuation inside tokens,
+    /// paragraph breaks and odd whitespace.
+    fn article() -> impl Strategy<Value = String> {
+        let plain = prop::sample::select(vec![
+            "the",
+            "talks",
+            "Geneva",
+            "Géneva",
+            "U.S.-Russia",
+            "Russia's",
+            "Russia’s",
+            "officials'",
+            "said,",
+            "on",
+            "Friday",
+            "—",
+            "a\u{a0}b",
+            "ﬁnal",
+            "co\u{301}de",
+            "x",
+            "y",
+            "z",
+            "1,340",
+            "(sic)",
+            "end.",
+        ]);
+        let marks = prop::sample::select(vec![
+            "'reset'",
+            "“quoted",
+            "words”",
+            "«",
+            "»",
+            "\"",
+            "‘",
+            "’",
+            "end.\n\n",
+            "line\n",
+            "said:\n",
+        ]);
+        let token = prop_oneof![40 => plain, 1 => marks];
+        prop::collection::vec(token, 20..120).prop_map(|t| t.join(" "))
+    }
+
+    /// Articles built by copying stretches of a few wire texts, so that most
+    /// draws share passages of 15 words and more.
+    fn corpus() -> impl Strategy<Value = Vec<Option<String>>> {
+        (
+            prop::collection::vec(article(), 1..4),
+            prop::collection::vec((0usize..4, 0usize..60, 10usize..80, 0u8..8), 2..8),
+        )
+            .prop_map(|(wires, cuts)| {
+                cuts.into_iter()
+                    .map(|(w, from, len, own)| {
+                        let words: Vec<&str> = wires[w % wires.len()].split(' ').collect();
+                        let from = from.min(words.len());
+                        let copy = words[from..(from + len).min(words.len())].join(" ");
+                        (own != 0).then(|| format!("Own lead {own}. {copy} own tail {own}"))
+                    })
+                    .collect()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// The sketch, the candidates and the chains find exactly the pairs and
+        /// passages of the straightforward method.
+        #[test]
+        fn the_sketch_finds_what_every_shingle_compared_finds(texts in corpus()) {
+            let texts: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+            prop_assert_eq!(shared_passages(&texts), straightforward(&texts));
+        }
+
+        /// The scan reads the words, hashes and token places of `Words::of`.
+        #[test]
+        fn the_scan_reads_the_words_of_words_of(text in article()) {
+            let w = Words::of(&text);
+            let mut listed = Vec::new();
+            each_shingle(&text, |s| listed.push(s));
+            let expected: Vec<(usize, u64)> = w.shingles().collect();
+            prop_assert_eq!(listed.iter().map(|s| (s.pos, s.hash)).collect::<Vec<_>>(), expected);
+            for s in &listed {
+                let (words, _) = words_from(&text, s, PASSAGE_WORDS).unwrap();
+                let plain: Vec<&str> = (s.pos..s.pos + PASSAGE_WORDS).map(|k| w.word(k)).collect();
+                prop_assert_eq!(words, plain.join(" "));
+                prop_assert_eq!(s.token, w.words[s.pos].from as usize);
+            }
+        }
+    }
+
+    #[test]
+    fn the_random_corpora_do_share_passages() {
+        // Guard for the property test above: its draws must exercise the rule.
+        use proptest::strategy::ValueTree;
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let (mut with_pairs, mut long, mut total) = (0, 0, 0);
+        for _ in 0..200 {
+            let texts = corpus().new_tree(&mut runner).unwrap().current();
+            let texts: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+            let found = straightforward(&texts);
+            total += 1;
+            with_pairs += usize::from(!found.is_empty());
+            long += usize::from(found.values().any(|p| p.words > PASSAGE_WORDS));
+        }
+        assert!(with_pairs * 3 > total, "{with_pairs} of {total} draws share a passage");
+        assert!(long * 5 > total, "{long} of {total} draws share a passage longer than 15 words");
+    }
+
+    #[test]
+    fn a_chain_whose_words_differ_is_left_to_the_words() {
+        // Forge a collision: two different shingles given one hash. The chain
+        // check must notice and hand the pair to `confirm`.
+        let a = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen";
+        let b = "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince";
+        let mut sa = Vec::new();
+        each_shingle(a, |s| sa.push(s));
+        let mut sb = Vec::new();
+        each_shingle(b, |s| sb.push(s));
+        sb[0].hash = sa[0].hash;
+        assert_eq!(confirm_by_chains(a, &sa, b, &sb, &[(0, sa[0].hash)]), None);
+        assert_eq!(confirm_by_chains(a, &sa, a, &sa, &[(0, sa[0].hash)]).unwrap().unwrap().words, 15);
+    }
+
+    #[test]
+    fn every_shared_fingerprint_is_kept() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi";
+        let other = "something else entirely, with not a single run in common with the first text at all here";
+        let texts = [Some(text), Some(other), Some(text)];
+        let kept = Fingerprints::of_shared(&texts);
+        each_shingle(text, |s| assert!(kept.contains(s.hash)));
+    }
+}
