@@ -615,6 +615,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
                 EXIT_OK
             };
             timer.report(&mut out.stderr, run.timings);
+            drop_later(outcome);
             out
         }
         Command::Show { subject, property, claims, articles, reviews, tolerances } => {
@@ -675,6 +676,14 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             out
         }
     }
+}
+
+/// Free `value` on a thread of its own: the outcome of a million claims
+/// takes a second or more to free, which the answer need not wait for (and
+/// the binary exits as soon as it has printed, which frees everything at
+/// once). If no thread can be started, it is freed here.
+fn drop_later<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().name("free".to_string()).spawn(move || drop(value));
 }
 
 /// Check the corpus and set each fact's review status from the reviews file;
