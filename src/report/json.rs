@@ -445,3 +445,28 @@ pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::R
     out.write_all(b"\n")?;
     out.flush()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_is_written_as_format_day_writes_it() {
+        for (y, m, d) in
+            [(2013, 1, 22), (1, 2, 3), (0, 12, 31), (9999, 12, 31), (10000, 1, 1), (-1, 6, 15), (-44, 3, 15)]
+        {
+            let day = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(serde_json::to_string(&Day(day)).unwrap(), format!("\"{}\"", format_day(day)), "{day:?}");
+        }
+    }
+
+    #[test]
+    fn a_bound_is_written_as_a_json_value_would_be() {
+        for x in [0.0, -0.0, 1.0, 2.5, 1e21, 123456789.125, -3e-7, f64::NAN, f64::INFINITY] {
+            let value = serde_json::Number::from_f64(x).map_or(serde_json::Value::Null, serde_json::Value::Number);
+            let bound = if x.is_finite() { Bound::Number(x) } else { Bound::Null };
+            assert_eq!(serde_json::to_string(&bound).unwrap(), serde_json::to_string(&value).unwrap(), "{x}");
+        }
+        assert_eq!(serde_json::to_string(&Bound::Text("2013-01-22".into())).unwrap(), "\"2013-01-22\"");
+    }
+}
