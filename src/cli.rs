@@ -1,8 +1,10 @@
 //! The command line: clap arguments (raw flags), turned into a validated
 //! [`Command`] before any work, and [`execute`], which runs it and returns
-//! what to print and the exit code. Nothing here prints: `main.rs` does.
+//! what to print and the exit code. Nothing here prints: `main.rs` does, or
+//! hands [`execute_to`] the standard output to write a report into as it is
+//! made.
 
-use std::io::BufRead;
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -510,6 +512,47 @@ pub fn execute(command: Command, stdin: &mut dyn BufRead) -> Output {
 
 /// [`execute`], telling `progress` how far a long command is.
 pub fn execute_with(command: Command, stdin: &mut dyn BufRead, progress: &dyn Progress) -> Output {
+    let mut stdout = Vec::new();
+    let mut out = execute_to(command, stdin, &mut stdout, progress);
+    out.stdout = String::from_utf8(stdout).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    out
+}
+
+/// [`execute_with`], writing what goes to standard output into `stdout` (and
+/// leaving [`Output::stdout`] empty): `check` writes its report there as it
+/// is made, so a report of a million claims is never held whole in memory.
+/// A reader that stops reading (`crosscheck check | head`) ends the writing
+/// quietly; any other failure to write is an error, exit 2.
+pub fn execute_to(
+    command: Command,
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    progress: &dyn Progress,
+) -> Output {
+    let mut out = run(command, stdin, stdout, progress);
+    let text = std::mem::take(&mut out.stdout);
+    if let Err(message) = stdout_written(stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())) {
+        out.stderr.push_str(&message);
+        out.code = EXIT_INPUT_ERROR;
+    }
+    out
+}
+
+/// Whether writing standard output went well enough: a reader that has gone
+/// (`| head` has read what it wanted) is no error; any other failure is,
+/// with the message to print.
+fn stdout_written(result: io::Result<()>) -> Result<(), String> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!(
+            "error: cannot write to standard output: {e}\n  help: check where the output goes and that the disk has room\n"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Run a command; `check` writes its report to `stdout`, the others leave
+/// theirs in [`Output::stdout`].
+fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progress: &dyn Progress) -> Output {
     match command {
         Command::Check { claims, articles, reviews, format, options, fail_on, output, tolerances, run } => {
             let timer = Timer::new(progress);
@@ -533,11 +576,10 @@ pub fn execute_with(command: Command, stdin: &mut dyn BufRead, progress: &dyn Pr
             progress.start("reporting", 0);
             let mut out = Output::default();
             let written = match &output {
-                None => {
-                    out.stdout = report::render(&outcome, format, &options);
-                    Ok(())
+                None => stdout_written(report::write(&outcome, format, &options, stdout).and_then(|()| stdout.flush())),
+                Some((path, force)) => {
+                    write_report(path, *force, |out| report::write_file(&outcome, format, &options, out))
                 }
-                Some((path, force)) => write_report(path, &report::render_file(&outcome, format, &options), *force),
             };
             for d in &outcome.diagnostics {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -573,6 +615,7 @@ pub fn execute_with(command: Command, stdin: &mut dyn BufRead, progress: &dyn Pr
                 EXIT_OK
             };
             timer.report(&mut out.stderr, run.timings);
+            drop_later(outcome);
             out
         }
         Command::Show { subject, property, claims, articles, reviews, tolerances } => {
@@ -635,6 +678,14 @@ pub fn execute_with(command: Command, stdin: &mut dyn BufRead, progress: &dyn Pr
     }
 }
 
+/// Free `value` on a thread of its own: the outcome of a million claims
+/// takes a second or more to free, which the answer need not wait for (and
+/// the binary exits as soon as it has printed, which frees everything at
+/// once). If no thread can be started, it is freed here.
+fn drop_later<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().name("free".to_string()).spawn(move || drop(value));
+}
+
 /// Check the corpus and set each fact's review status from the reviews file;
 /// the file's problems join the run's diagnostics.
 fn reviewed_outcome(
@@ -651,11 +702,16 @@ fn reviewed_outcome(
     outcome
 }
 
-/// Write a report to `--output FILE`; the error is the message to print.
-fn write_report(path: &std::path::Path, text: &str, force: bool) -> Result<(), String> {
-    use crate::fsio::{replace_own, ReplaceError};
+/// Write a report to `--output FILE` as `write` makes it; the error is the
+/// message to print.
+fn write_report(
+    path: &std::path::Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), String> {
+    use crate::fsio::{replace_own_with, ReplaceError};
     let shown = path.display();
-    match replace_own(path, text.as_bytes(), force, report::is_generated) {
+    match replace_own_with(path, force, report::is_generated, write) {
         Ok(()) => Ok(()),
         Err(ReplaceError::NotOurs) => Err(format!(
             "error: {shown} exists and was not written by crosscheck; not overwriting it\n  help: choose another \

@@ -16,6 +16,13 @@ use std::path::Path;
 /// A symbolic link is followed: the file it leads to is replaced and the link
 /// stays (a `reviews.yaml` linked to a shared file keeps being that file).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(contents))
+}
+
+/// [`write_atomic`], with the contents written by `write` as they are made
+/// (a report of a million claims is never held whole in memory). When
+/// `write` fails, the temporary file is removed and `path` is left as it was.
+pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let target;
     let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         target = fs::canonicalize(path)?;
@@ -28,7 +35,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         _ => Path::new("."),
     };
     let mut tmp = tempfile::Builder::new().prefix(".crosscheck-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(contents)?;
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+    write(&mut buffered)?;
+    buffered.flush()?;
+    drop(buffered);
     tmp.as_file().sync_all()?;
     if let Ok(meta) = fs::metadata(path) {
         fs::set_permissions(tmp.path(), meta.permissions())?;
@@ -65,6 +75,17 @@ pub fn replace_own(
     force: bool,
     is_ours: impl Fn(&str, &str) -> bool,
 ) -> Result<(), ReplaceError> {
+    replace_own_with(path, force, is_ours, |out| out.write_all(contents))
+}
+
+/// [`replace_own`], with the contents written by `write` as they are made
+/// ([`write_atomic_with`]); `write` is not called when the file is not ours.
+pub fn replace_own_with(
+    path: &Path,
+    force: bool,
+    is_ours: impl Fn(&str, &str) -> bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), ReplaceError> {
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => return Err(ReplaceError::IsDir),
         Ok(meta) if !force && meta.len() > 0 => {
@@ -83,7 +104,7 @@ pub fn replace_own(
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(e.into()),
     }
-    write_atomic(path, contents)?;
+    write_atomic_with(path, write)?;
     Ok(())
 }
 
@@ -162,6 +183,24 @@ mod tests {
     }
 
     #[test]
+    fn a_write_that_fails_midway_keeps_the_old_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        write_atomic(&path, b"the old report").unwrap();
+        let err = write_atomic_with(&path, |out| {
+            out.write_all(&[b'x'; 100_000])?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "the old report");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("report.json")]);
+        write_atomic_with(&path, |out| out.write_all(b"streamed")).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "streamed");
+    }
+
+    #[test]
     fn missing_folder_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         let err = write_atomic(&dir.path().join("no/such/out.txt"), b"x").unwrap_err();
@@ -184,6 +223,14 @@ mod tests {
         fs::write(&path, "").unwrap();
         replace_own(&path, b"OURS 5", false, ours).unwrap();
         assert!(matches!(replace_own(dir.path(), b"x", true, ours), Err(ReplaceError::IsDir)));
+        fs::write(&path, "a person's notes").unwrap();
+        let called = std::cell::Cell::new(false);
+        let refused = replace_own_with(&path, false, ours, |_| {
+            called.set(true);
+            Ok(())
+        });
+        assert!(matches!(refused, Err(ReplaceError::NotOurs)));
+        assert!(!called.get(), "nothing is made for a file that is not ours");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use crosscheck::cli::{execute_with, Cli, Command, Terminal};
+use crosscheck::cli::{execute_to, Cli, Command, Terminal};
 use crosscheck::progress::{Progress, Silent};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -25,14 +25,35 @@ fn main() {
         Some(bar) => bar,
         None => &Silent,
     };
-    let output = execute_with(command, &mut std::io::stdin().lock(), progress);
-    if let Some(bar) = bar {
+    // The report streams to stdout; the bar goes before its first byte.
+    let mut stdout = Stdout { out: std::io::stdout().lock(), bar: bar.as_ref() };
+    let output = execute_to(command, &mut std::io::stdin().lock(), &mut stdout, progress);
+    if let Some(bar) = &bar {
         bar.bar.finish_and_clear();
     }
-    // A closed pipe (`crosscheck check | head`) is not an error worth a panic.
-    let _ = std::io::stdout().write_all(output.stdout.as_bytes());
+    // A closed stderr is not an error worth a panic.
     let _ = std::io::stderr().write_all(output.stderr.as_bytes());
     std::process::exit(output.code);
+}
+
+/// Standard output, which clears the progress bar before it writes, so the
+/// report never lands among the bar's lines.
+struct Stdout<'a> {
+    out: std::io::StdoutLock<'static>,
+    bar: Option<&'a Bar>,
+}
+
+impl Write for Stdout<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Some(bar) = self.bar.take() {
+            bar.bar.finish_and_clear();
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// A progress bar on stderr, drawn only once a run has taken longer than

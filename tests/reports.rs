@@ -228,6 +228,39 @@ fn output_errors_name_the_path_and_exit_2() {
     assert_eq!(force_alone.code, 2, "--force means nothing without --output");
 }
 
+// ---------------------------------------------------------------- standard output
+
+/// `crosscheck check --format json | head`: the reader goes away before the
+/// report is written. Writing stops quietly: no panic, no error, and the
+/// exit code is the check's.
+#[test]
+fn a_reader_that_stops_reading_is_no_error() {
+    let args = ["check", "--format", "json", "--all"];
+    let whole = run_in(&root(), &args);
+    for format in ["json", "table", "markdown", "html", "claimreview"] {
+        let mut cmd = command(&root(), &["check", "--format", format, "--all"]);
+        cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        drop(child.stdout.take()); // closed before the binary writes a byte
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains("panicked") && !stderr.contains("cannot write"), "{format}: {stderr}");
+        assert_eq!(out.status.code(), Some(whole.code), "{format}: {stderr}");
+    }
+}
+
+/// A report that cannot be written (here a full disk) is an error, exit 2,
+/// not a silent half report.
+#[cfg(target_os = "linux")]
+#[test]
+fn standard_output_that_cannot_be_written_is_an_error() {
+    let mut cmd = command(&root(), &["check", "--format", "json", "--all"]);
+    cmd.stdout(fs::File::create("/dev/full").unwrap());
+    let run = finish(cmd);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error: cannot write to standard output"), "{}", run.stderr);
+}
+
 // ---------------------------------------------------------------- examples
 
 /// `docs/examples/report.{html,md}` are what the binary writes for the

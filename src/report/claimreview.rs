@@ -10,6 +10,8 @@
 //! `author`, `datePublished` and `itemReviewed` (a `Claim` with `author`,
 //! `datePublished` and `appearance`).
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::check::{ClaimView, FactView, Outcome};
@@ -142,16 +144,27 @@ fn claim_review<'a>(fact: &'a FactView, review: &'a Review, c: &'a ClaimView, ba
 
 /// A JSON array of ClaimReview objects, by fact id, then the fact's claim order.
 /// `--all` does not matter: every published review is listed.
-pub fn render(outcome: &Outcome, options: &Options) -> String {
-    let items: Vec<ClaimReview<'_>> = outcome
-        .facts
-        .iter()
-        .filter_map(|f| published(f).map(|r| (f, r)))
-        .flat_map(|(f, r)| f.claims.iter().map(move |c| claim_review(f, r, c, options.review_url.as_deref())))
-        .collect();
-    let mut text = serde_json::to_string_pretty(&items).expect("the JSON-LD always serializes");
-    text.push('\n');
-    text
+/// Every ClaimReview, each made only while it is written.
+struct Items<'a>(&'a Outcome, Option<&'a str>);
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let base = self.1;
+        serializer.collect_seq(
+            self.0
+                .facts
+                .iter()
+                .filter_map(|f| published(f).map(|r| (f, r)))
+                .flat_map(|(f, r)| f.claims.iter().map(move |c| claim_review(f, r, c, base))),
+        )
+    }
+}
+
+pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = crate::report::buffered(out);
+    serde_json::to_writer_pretty(&mut out, &Items(outcome, options.review_url.as_deref()))?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 #[cfg(test)]

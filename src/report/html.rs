@@ -22,6 +22,7 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::io;
 
 use chrono::NaiveDate;
 
@@ -132,7 +133,9 @@ fn why_cell(f: &FactView) -> String {
     esc(&f.reason)
 }
 
-pub fn render(outcome: &Outcome, options: &Options) -> String {
+/// The page is made in a String that is passed on to `out` after each fact
+/// once it holds a few dozen kilobytes, so it never holds much more.
+pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn io::Write) -> io::Result<()> {
     let mut facts: Vec<&FactView> = outcome.facts.iter().collect();
     facts.sort_by(|a, b| rank(a.verdict).cmp(&rank(b.verdict)).then_with(|| a.id.cmp(&b.id)));
     let summary = summary(outcome);
@@ -159,7 +162,7 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
     );
     problems(outcome, &mut h);
     controls(outcome, &facts, options, &mut h);
-    table(&facts, &mut h);
+    table(&facts, &mut h, out)?;
     desk::dependencies(outcome, &mut h);
     h.push_str("</main>\n");
     let _ = writeln!(
@@ -168,7 +171,7 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
         env!("CARGO_PKG_VERSION")
     );
     let _ = writeln!(h, "<script>{SCRIPT}</script>\n</body>\n</html>");
-    h
+    out.write_all(h.as_bytes())
 }
 
 fn problems(outcome: &Outcome, h: &mut String) {
@@ -272,7 +275,7 @@ fn controls(outcome: &Outcome, facts: &[&FactView], options: &Options, h: &mut S
     );
 }
 
-fn table(facts: &[&FactView], h: &mut String) {
+fn table(facts: &[&FactView], h: &mut String, out: &mut dyn io::Write) -> io::Result<()> {
     h.push_str("<table id=\"facts\">\n<caption>Facts and their verdicts, most severe first. ");
     h.push_str("Use a fact's button to show its review, its support and its claims, quoted in their articles.</caption>\n<thead><tr>");
     for c in COLUMNS {
@@ -318,8 +321,10 @@ fn table(facts: &[&FactView], h: &mut String) {
         let _ = write!(h, "<tr class=\"claims\" id=\"claims-{}\"><td colspan=\"{}\">", esc(&f.id), COLUMNS.len());
         claims(f, h);
         h.push_str("</td></tr>\n</tbody>\n");
+        crate::report::pass_on(h, out)?;
     }
     h.push_str("</table>\n<p id=\"empty\" hidden>No fact matches these filters.</p>\n");
+    Ok(())
 }
 
 fn claims(f: &FactView, h: &mut String) {

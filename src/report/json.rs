@@ -1,9 +1,13 @@
 //! `--format json`: the stable, documented machine format (docs/json.md).
-//! Serde types live here, apart from the domain types.
+//! Serde types live here, apart from the domain types. They borrow from the
+//! outcome, and each fact is turned into its JSON form only while serde's
+//! streaming serializer writes it: no document tree, no copy of the claims.
 
-use serde::Serialize;
+use std::io::{self, Write};
 
-use crate::check::{ClaimView, FactView, Outcome};
+use serde::{Serialize, Serializer};
+
+use crate::check::{ClaimView, FactView, Outcome, PairView};
 use crate::compare::Verdict;
 use crate::error::Diagnostic;
 use crate::normalize::{format_bounds, format_day, Reading};
@@ -48,8 +52,8 @@ struct Fact<'a> {
     /// The tolerance its date readings were compared with ("10m"); absent when none.
     #[serde(skip_serializing_if = "Option::is_none")]
     tolerance: Option<String>,
-    claims: Vec<Claim<'a>>,
-    pairs: Vec<Pair<'a>>,
+    claims: Each<'a, ClaimView, Claim<'a>>,
+    pairs: Each<'a, PairView, Pair<'a>>,
     support: FactSupport<'a>,
     best: Option<Best<'a>>,
 }
@@ -58,7 +62,7 @@ struct Fact<'a> {
 struct FactSupport<'a> {
     sources: usize,
     independent: usize,
-    readings: Vec<ReadingSupport<'a>>,
+    readings: Each<'a, crate::support::ReadingSupport, ReadingSupport<'a>>,
 }
 
 #[derive(Serialize)]
@@ -142,8 +146,8 @@ struct Best<'a> {
     value: &'a str,
     reading: String,
     /// Dates: `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM`); numbers: the range; null otherwise or when open.
-    start: serde_json::Value,
-    end: serde_json::Value,
+    start: Bound,
+    end: Bound,
     confidence: f64,
     sources: &'a [String],
     against: &'a [String],
@@ -162,18 +166,77 @@ fn best(b: &crate::truth::Best) -> Best<'_> {
     }
 }
 
-/// The bounds of a reading as JSON values.
-fn bounds(r: &Reading) -> (serde_json::Value, serde_json::Value) {
-    use serde_json::Value;
-    let text = |s: Option<String>| s.map_or(Value::Null, Value::String);
-    let num = |x: Option<f64>| x.and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number);
+/// One end of a best reading: a date, a number, or null (open, or neither).
+enum Bound {
+    Text(String),
+    Number(f64),
+    Null,
+}
+
+impl Serialize for Bound {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Bound::Text(t) => serializer.serialize_str(t),
+            Bound::Number(x) => serializer.serialize_f64(*x),
+            Bound::Null => serializer.serialize_unit(),
+        }
+    }
+}
+
+/// The bounds of a reading; a number that is not finite is null, as JSON has no such number.
+fn bounds(r: &Reading) -> (Bound, Bound) {
+    let text = |s: Option<String>| s.map_or(Bound::Null, Bound::Text);
+    let num = |x: Option<f64>| x.filter(|x| x.is_finite()).map_or(Bound::Null, Bound::Number);
     match r {
         Reading::Date(d) => {
             let (start, end) = format_bounds(d);
             (text(start), text(end))
         }
         Reading::Number(n) => (num(n.low), num(n.high)),
-        _ => (Value::Null, Value::Null),
+        _ => (Bound::Null, Bound::Null),
+    }
+}
+
+/// A day as `YYYY-MM-DD`, written without a String of its own (claims carry
+/// one or two each, a million claims as many).
+struct Day(chrono::NaiveDate);
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use chrono::Datelike;
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        if !(0..=9999).contains(&y) {
+            return serializer.serialize_str(&format_day(self.0));
+        }
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let y = y as u32;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        // Only ASCII digits and dashes.
+        serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
+    }
+}
+
+/// The registry ids of an entity or entities reading, listed as they are written.
+struct Ids<'a>(&'a Reading);
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Reading::Entity(e) => serializer.collect_seq([e.id.as_str()]),
+            Reading::Entities(es) => serializer.collect_seq(es.iter().map(|e| e.id.as_str())),
+            _ => serializer.collect_seq(std::iter::empty::<&str>()),
+        }
     }
 }
 
@@ -187,7 +250,7 @@ struct Claim<'a> {
     #[serde(rename = "type")]
     value_type: &'static str,
     said_by: Option<&'a str>,
-    as_of: String,
+    as_of: Day,
     hedge: &'static str,
     quote: &'a str,
     reading: String,
@@ -210,7 +273,7 @@ struct Claim<'a> {
     high: Option<Option<f64>>,
     /// Entities: the registry ids.
     #[serde(skip_serializing_if = "Option::is_none")]
-    ids: Option<Vec<&'a str>>,
+    ids: Option<Ids<'a>>,
     /// Text: the folded text and, for statuses, the status.
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
@@ -222,8 +285,8 @@ struct Claim<'a> {
 
 #[derive(Serialize)]
 struct Pair<'a> {
-    a: String,
-    b: String,
+    a: &'a str,
+    b: &'a str,
     relation: &'static str,
     revision: bool,
     reason: &'a str,
@@ -247,7 +310,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
         value: &c.value,
         value_type: c.value_type.as_str(),
         said_by: c.said_by.as_deref(),
-        as_of: format_day(c.as_of),
+        as_of: Day(c.as_of),
         hedge: c.hedge.as_str(),
         quote: &c.quote,
         reading: c.reading.describe(),
@@ -278,8 +341,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
             out.high = Some(n.high);
             out.rule = Some(n.rule);
         }
-        Reading::Entity(e) => out.ids = Some(vec![&e.id]),
-        Reading::Entities(es) => out.ids = Some(es.iter().map(|e| e.id.as_str()).collect()),
+        Reading::Entity(_) | Reading::Entities(_) => out.ids = Some(Ids(&c.reading)),
         Reading::Text(t) => {
             out.text = Some(&t.folded);
             out.status = t.status.map(|s| s.as_str());
@@ -298,38 +360,37 @@ fn fact(f: &FactView) -> Fact<'_> {
         reason: &f.reason,
         review: review(&f.review),
         tolerance: f.tolerance.map(|t| t.to_string()),
-        claims: f.claims.iter().map(claim).collect(),
-        pairs: f
-            .pairs
-            .iter()
-            .map(|p| Pair {
-                a: p.a.clone(),
-                b: p.b.clone(),
-                relation: p.relation.as_str(),
-                revision: p.revision,
-                reason: &p.reason,
-            })
-            .collect(),
+        claims: Each(&f.claims, claim),
+        pairs: Each(&f.pairs, pair),
         support: fact_support(&f.support),
         best: f.best.as_ref().map(best),
     }
 }
 
 fn fact_support(s: &Support) -> FactSupport<'_> {
-    FactSupport {
-        sources: s.sources,
-        independent: s.independent,
-        readings: s
-            .readings
-            .iter()
-            .map(|r| ReadingSupport {
-                reading: &r.reading,
-                claims: &r.claims,
-                sources: r.sources,
-                independent: r.independent(),
-                groups: &r.groups,
-            })
-            .collect(),
+    FactSupport { sources: s.sources, independent: s.independent, readings: Each(&s.readings, reading_support) }
+}
+
+fn reading_support(r: &crate::support::ReadingSupport) -> ReadingSupport<'_> {
+    ReadingSupport {
+        reading: &r.reading,
+        claims: &r.claims,
+        sources: r.sources,
+        independent: r.independent(),
+        groups: &r.groups,
+    }
+}
+
+fn pair(p: &PairView) -> Pair<'_> {
+    Pair { a: &p.a, b: &p.b, relation: p.relation.as_str(), revision: p.revision, reason: &p.reason }
+}
+
+/// Items turned into their JSON form one at a time, as they are written.
+struct Each<'a, T, J>(&'a [T], fn(&'a T) -> J);
+
+impl<'a, T, J: Serialize> Serialize for Each<'a, T, J> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(self.1))
     }
 }
 
@@ -357,7 +418,7 @@ fn problem(d: &Diagnostic) -> Problem<'_> {
     }
 }
 
-pub fn render(outcome: &Outcome, options: &Options) -> String {
+pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
     let facts = Facts(shown(outcome, options));
     let count = |v: Verdict| outcome.facts.iter().filter(|f| f.verdict == v).count();
     let doc = Document {
@@ -379,7 +440,33 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
         warnings: outcome.warnings().map(problem).collect(),
         errors: outcome.errors().map(problem).collect(),
     };
-    let mut text = serde_json::to_string_pretty(&doc).expect("the JSON document always serializes");
-    text.push('\n');
-    text
+    let mut out = crate::report::buffered(out);
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_is_written_as_format_day_writes_it() {
+        for (y, m, d) in
+            [(2013, 1, 22), (1, 2, 3), (0, 12, 31), (9999, 12, 31), (10000, 1, 1), (-1, 6, 15), (-44, 3, 15)]
+        {
+            let day = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(serde_json::to_string(&Day(day)).unwrap(), format!("\"{}\"", format_day(day)), "{day:?}");
+        }
+    }
+
+    #[test]
+    fn a_bound_is_written_as_a_json_value_would_be() {
+        for x in [0.0, -0.0, 1.0, 2.5, 1e21, 123456789.125, -3e-7, f64::NAN, f64::INFINITY] {
+            let value = serde_json::Number::from_f64(x).map_or(serde_json::Value::Null, serde_json::Value::Number);
+            let bound = if x.is_finite() { Bound::Number(x) } else { Bound::Null };
+            assert_eq!(serde_json::to_string(&bound).unwrap(), serde_json::to_string(&value).unwrap(), "{x}");
+        }
+        assert_eq!(serde_json::to_string(&Bound::Text("2013-01-22".into())).unwrap(), "\"2013-01-22\"");
+    }
 }

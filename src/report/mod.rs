@@ -1,5 +1,8 @@
-//! Report: one printer per `--format`, each turning an [`Outcome`] into text.
-//! The library never prints; the binary writes what these return.
+//! Report: one printer per `--format`, each writing an [`Outcome`] as text
+//! to a `&mut dyn Write` it is handed, as the text is made: a report of a
+//! million claims is never held whole in memory. The library never prints
+//! and opens no file; the caller picks the writer (standard output, or the
+//! temporary file of `--output`) and [`render`] gives the text as a String.
 
 pub mod claimreview;
 pub mod html;
@@ -8,6 +11,8 @@ pub mod markdown;
 pub mod sources;
 pub mod table;
 pub mod timeline;
+
+use std::io::{self, Write};
 
 use crate::check::{FactView, Outcome};
 use crate::compare::Verdict;
@@ -77,14 +82,14 @@ pub fn generator() -> String {
     format!("crosscheck {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// The outcome as written by `--output FILE`: as [`render`], and the table
+/// The outcome as written by `--output FILE`: as [`write`], and the table
 /// ends with a line naming its writer (the other formats always carry one).
-pub fn render_file(outcome: &Outcome, format: Format, options: &Options) -> String {
-    let mut text = render(outcome, format, options);
+pub fn write_file(outcome: &Outcome, format: Format, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    write(outcome, format, options, out)?;
     if format == Format::Table {
-        text.push_str(&format!("(written by {})\n", generator()));
+        writeln!(out, "(written by {})", generator())?;
     }
-    text
+    Ok(())
 }
 
 /// Whether a file that starts with `head` and ends with `tail` (a few
@@ -99,13 +104,44 @@ pub fn is_generated(head: &str, tail: &str) -> bool {
         || tail.trim_end().rsplit('\n').next().is_some_and(|l| l.starts_with("(written by crosscheck "))
 }
 
-/// Render the outcome in the chosen format.
-pub fn render(outcome: &Outcome, format: Format, options: &Options) -> String {
+/// Write the outcome in the chosen format to `out`. Each printer buffers
+/// its own small writes; `out` needs no buffer of its own.
+pub fn write(outcome: &Outcome, format: Format, options: &Options, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Table => table::render(outcome, options),
-        Format::Json => json::render(outcome, options),
-        Format::Markdown => markdown::render(outcome, options),
-        Format::ClaimReview => claimreview::render(outcome, options),
-        Format::Html => html::render(outcome, options),
+        Format::Table => table::write(outcome, options, out),
+        Format::Json => json::write(outcome, options, out),
+        Format::Markdown => markdown::write(outcome, options, out),
+        Format::ClaimReview => claimreview::write(outcome, options, out),
+        Format::Html => html::write(outcome, options, out),
     }
+}
+
+/// Render the outcome in the chosen format: [`write`], as a String.
+pub fn render(outcome: &Outcome, format: Format, options: &Options) -> String {
+    to_string(|out| write(outcome, format, options, out))
+}
+
+/// What a printer writes, collected in memory (where writing cannot fail).
+fn to_string(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    if let Err(e) = write(&mut bytes) {
+        unreachable!("a report written to memory failed: {e}");
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A buffer for a printer's many small writes, passed on to `out` in large
+/// pieces.
+fn buffered(out: &mut dyn Write) -> io::BufWriter<&mut dyn Write> {
+    io::BufWriter::with_capacity(1 << 16, out)
+}
+
+/// Pass what a printer has made in `text` on to `out` once it is large
+/// enough to be worth a write, so `text` never holds much more.
+fn pass_on(text: &mut String, out: &mut dyn Write) -> io::Result<()> {
+    if text.len() >= 1 << 16 {
+        out.write_all(text.as_bytes())?;
+        text.clear();
+    }
+    Ok(())
 }

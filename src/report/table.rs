@@ -1,6 +1,8 @@
 //! `--format table` (the default): the conflict table for a terminal.
 //! One row per claim; a fact's first row carries its id, verdict and reason.
 
+use std::io::{self, Write};
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
@@ -47,8 +49,11 @@ pub fn outlets_short(outlets: &[String], n: usize) -> String {
     format!("{} +{} more", outlets[..n].join(", "), outlets.len() - n)
 }
 
-pub fn render(outcome: &Outcome, options: &Options) -> String {
+/// The table is laid out whole (its column widths depend on every row), then
+/// written a line at a time: it is never also copied into one String.
+pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Result<()> {
     let facts = shown(outcome, options);
+    let mut w = crate::report::buffered(w);
     let mut out = String::new();
     if !facts.is_empty() {
         let mut table = Table::new();
@@ -114,8 +119,10 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
                 ]);
             }
         }
-        out.push_str(&table.to_string());
-        out.push('\n');
+        for line in table.lines() {
+            w.write_all(line.as_bytes())?;
+            w.write_all(b"\n")?;
+        }
     }
     out.push_str(&summary(outcome));
     out.push('\n');
@@ -138,5 +145,6 @@ pub fn render(outcome: &Outcome, options: &Options) -> String {
             ));
         }
     }
-    out
+    w.write_all(out.as_bytes())?;
+    w.flush()
 }
