@@ -132,6 +132,9 @@ fn pick<'a>(outcome: &'a Outcome, query: &str) -> Result<&'a FactView, String> {
     }
 }
 
+/// How many unreviewed facts `check` names on stderr before it counts the rest.
+const NAMED_UNREVIEWED: usize = 10;
+
 /// Why `check` exits 1: each stale review by name and place, and the facts
 /// nobody has reviewed.
 pub fn pending_notes(pending: &[&FactView], threshold: Verdict, stderr: &mut String) {
@@ -156,8 +159,21 @@ pub fn pending_notes(pending: &[&FactView], threshold: Verdict, stderr: &mut Str
             "{} fact{} at or above '{threshold}' not reviewed: {}\n  help: `crosscheck review FACT --decision accepted|disputed|corrected --note ...` records a decision\n",
             never.len(),
             if never.len() == 1 { "" } else { "s" },
-            never.join(", ")
+            name_some(&never)
         ));
+    }
+}
+
+/// The first [`NAMED_UNREVIEWED`] ids, and how many more: an archive can
+/// have thousands, which on one line would bury everything else on stderr.
+fn name_some(ids: &[&str]) -> String {
+    let named = ids.len().min(NAMED_UNREVIEWED);
+    match ids.len() - named {
+        0 => ids.join(", "),
+        more => format!(
+            "{} and {more} more (every fact's review status is in the report: `--format json`, or `--format html` with its review filter)",
+            ids[..named].join(", ")
+        ),
     }
 }
 
@@ -191,5 +207,21 @@ pub fn claimreview_notes(outcome: &Outcome, options: &Options, stderr: &mut Stri
                 ));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreviewed_facts_are_named_up_to_ten_then_counted() {
+        let ids: Vec<String> = (1..=12).map(|i| format!("fact-{i:02}.date")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(name_some(&ids[..2]), "fact-01.date, fact-02.date");
+        assert_eq!(name_some(&ids[..10]), ids[..10].join(", "));
+        let twelve = name_some(&ids);
+        assert!(twelve.starts_with(&format!("{} and 2 more (", ids[..10].join(", "))), "{twelve}");
+        assert!(!twelve.contains("fact-11"), "{twelve}");
     }
 }
