@@ -9,7 +9,7 @@ use std::path::Path;
 use crate::compare::{compare_within, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
 use crate::ground::{Article, Miss, Passage};
-use crate::group::{group, ReadClaim};
+use crate::group::{group, Fact, ReadClaim};
 use crate::independence::Dependence;
 use crate::load::{load_with, Loaded};
 use crate::model::{Claim, Hedge, ValueType};
@@ -289,34 +289,38 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
     progress.start("grouping", 0);
     let grouped = group(read);
     progress.start("comparing", grouped.len() as u64);
+    // Each fact is taken apart into its view: readings and passages are moved, not copied.
     let mut facts: Vec<FactView> = grouped
-        .par_iter()
+        .into_par_iter()
         .map(|fact| {
             let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
-            let cmp = compare_within(fact, tolerance);
-            let claims: Vec<ClaimView> = fact.claims.iter().map(view).collect();
+            let cmp = compare_within(&fact, tolerance);
+            let support = support(&fact, &cmp.pairs, &dependence, &corpus.sources);
+            let Fact { id, subject, property, claims } = fact;
+            let claims: Vec<ClaimView> = claims.into_iter().map(view).collect();
+            let keys: Vec<String> = claims.iter().map(ClaimView::key).collect();
             let pairs = cmp
                 .pairs
-                .iter()
+                .into_iter()
                 .map(|p| PairView {
-                    a: claims[p.a].key(),
-                    b: claims[p.b].key(),
+                    a: keys[p.a].clone(),
+                    b: keys[p.b].clone(),
                     relation: p.relation,
                     revision: p.revision,
-                    reason: p.reason.clone(),
+                    reason: p.reason,
                 })
                 .collect();
             progress.advance(1);
             FactView {
-                id: fact.id.clone(),
-                subject: fact.subject.clone(),
-                property: fact.property.clone(),
+                id,
+                subject,
+                property,
                 verdict: cmp.verdict,
                 reason: cmp.reason,
                 tolerance,
                 claims,
                 pairs,
-                support: support(fact, &cmp.pairs, &dependence, &corpus.sources),
+                support,
                 review: ReviewStatus::Unreviewed,
                 best: None,
             }
@@ -394,7 +398,7 @@ fn value_help(t: ValueType) -> &'static str {
     }
 }
 
-fn view(c: &ReadClaim<'_>) -> ClaimView {
+fn view(c: ReadClaim<'_>) -> ClaimView {
     ClaimView {
         source: c.source.id.clone(),
         outlet: c.source.outlet.clone(),
@@ -411,10 +415,10 @@ fn view(c: &ReadClaim<'_>) -> ClaimView {
         hedge: c.claim.hedge,
         quote: c.claim.quote.clone(),
         note: c.claim.note.clone(),
-        reading: c.reading.clone(),
+        reading: c.reading,
         file: c.claim.loc.file.display().to_string(),
         line: c.claim.loc.line,
-        context: c.context.clone(),
+        context: c.context,
     }
 }
 
