@@ -118,7 +118,8 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
 /// written once per claim, not once per pair.
 pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
     let claims = &fact.claims;
-    let said: Vec<Said> = claims.iter().map(Said::of).collect();
+    // (A fact of one claim has no pair, hence no reason about a claim.)
+    let said: Vec<Said> = if claims.len() > 1 { claims.iter().map(Said::of).collect() } else { Vec::new() };
     let mut pairs = Vec::with_capacity(claims.len() * claims.len().saturating_sub(1) / 2);
     let mut exact_equal = true;
     for i in 0..claims.len() {
