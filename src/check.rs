@@ -12,7 +12,7 @@ use crate::ground::{Article, Miss, Passage};
 use crate::group::{group, Fact, ReadClaim};
 use crate::independence::Dependence;
 use crate::load::{load_with, Loaded};
-use crate::model::{Claim, Hedge, ValueType};
+use crate::model::{Claim, Hedge, RawValue, ValueType};
 use crate::normalize::{read_claim, Reading, Unread};
 use crate::progress::{Progress, Silent};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
@@ -219,7 +219,8 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
         .claims
         .par_iter()
         .zip(grounded.into_par_iter())
-        .map(|(claim, found)| {
+        .enumerate()
+        .map(|(index, (claim, found))| {
             let source = &corpus.sources[claim.source];
             let mut diags = Vec::new();
             let context = match found {
@@ -261,7 +262,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
             let read = match (context, reading) {
                 (Some(context), Some(reading)) => {
                     let subject = registry.entity_ref(&claim.subject, &resolutions[claim.subject.as_str()]);
-                    Some(ReadClaim { claim, source, subject, reading, context })
+                    Some(ReadClaim { claim, index, source, subject, reading, context })
                 }
                 _ => None,
             };
@@ -277,17 +278,45 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
     progress.start("grouping", 0);
     let grouped = group(read);
     progress.start("comparing", grouped.len() as u64);
-    // Each fact is taken apart into its view: readings and passages are moved, not copied.
-    let mut facts: Vec<FactView> = grouped
+    // Compare the facts in parallel; each is then taken apart, so that its
+    // claims' readings, passages and texts are moved into the views, not copied.
+    let compared: Vec<Compared> = grouped
         .into_par_iter()
         .map(|fact| {
             let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
             let cmp = compare_within(&fact, tolerance);
             let support = support(&fact, &cmp.pairs, &dependence, &corpus.sources);
             let Fact { id, subject, property, claims } = fact;
-            let claims: Vec<ClaimView> = claims.into_iter().map(view).collect();
+            let members = claims.into_iter().map(|c| (c.index, c.reading, c.context)).collect();
+            Compared { id, subject, property, tolerance, cmp, support, members }
+        })
+        .collect();
+    let claims_total = corpus.claims.len();
+    // Each checked claim belongs to one fact: move it there, in fact order.
+    let mut slots: Vec<Option<Claim>> = std::mem::take(&mut corpus.claims).into_iter().map(Some).collect();
+    let compared: Vec<(Compared, Vec<Claim>)> = compared
+        .into_iter()
+        .map(|c| {
+            let owned = c.members.iter().map(|m| slots[m.0].take().expect("a claim is in one fact")).collect();
+            (c, owned)
+        })
+        .collect();
+    drop(slots);
+    let mut facts: Vec<FactView> = compared
+        .into_par_iter()
+        .map(|(c, owned)| {
+            let claims: Vec<ClaimView> = c
+                .members
+                .into_iter()
+                .zip(owned)
+                .map(|((_, reading, context), claim)| {
+                    let source = &corpus.sources[claim.source];
+                    view(claim, source, reading, context)
+                })
+                .collect();
             let keys: Vec<String> = claims.iter().map(ClaimView::key).collect();
-            let pairs = cmp
+            let pairs = c
+                .cmp
                 .pairs
                 .into_iter()
                 .map(|p| PairView {
@@ -300,15 +329,15 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
                 .collect();
             progress.advance(1);
             FactView {
-                id,
-                subject,
-                property,
-                verdict: cmp.verdict,
-                reason: cmp.reason,
-                tolerance,
+                id: c.id,
+                subject: c.subject,
+                property: c.property,
+                verdict: c.cmp.verdict,
+                reason: c.cmp.reason,
+                tolerance: c.tolerance,
                 claims,
                 pairs,
-                support,
+                support: c.support,
                 review: ReviewStatus::Unreviewed,
                 best: None,
             }
@@ -329,7 +358,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
         diagnostics,
         sources: corpus.sources.len(),
         claims_checked,
-        claims_total: corpus.claims.len(),
+        claims_total,
         registry,
         dependencies: dependencies(&dependence, &corpus.sources),
         reliability,
@@ -386,27 +415,44 @@ fn value_help(t: ValueType) -> &'static str {
     }
 }
 
-fn view(c: ReadClaim<'_>) -> ClaimView {
+/// A fact, compared, without its borrows of the corpus: each claim's
+/// position in the corpus, reading and passage.
+struct Compared {
+    id: String,
+    subject: EntityRef,
+    property: String,
+    tolerance: Option<Tolerance>,
+    cmp: crate::compare::Comparison,
+    support: Support,
+    members: Vec<(usize, Reading, Option<Passage>)>,
+}
+
+/// A claim's view; its texts are moved out of the claim.
+fn view(claim: Claim, source: &crate::model::Source, reading: Reading, context: Option<Passage>) -> ClaimView {
     ClaimView {
-        source: c.source.id.clone(),
-        outlet: c.source.outlet.clone(),
-        published: c.source.published,
-        published_inferred: c.source.published_inferred,
-        title: c.source.title.clone(),
-        url: c.source.url.clone(),
-        id: c.claim.id.clone(),
-        subject: c.claim.subject.clone(),
-        value: c.claim.value.display(),
-        value_type: c.claim.value_type,
-        said_by: c.claim.said_by.clone(),
-        as_of: c.claim.as_of,
-        hedge: c.claim.hedge,
-        quote: c.claim.quote.clone(),
-        note: c.claim.note.clone(),
-        reading: c.reading,
-        file: c.claim.loc.file.display().to_string(),
-        line: c.claim.loc.line,
-        context: c.context,
+        source: source.id.clone(),
+        outlet: source.outlet.clone(),
+        published: source.published,
+        published_inferred: source.published_inferred,
+        title: source.title.clone(),
+        url: source.url.clone(),
+        file: claim.loc.file.display().to_string(),
+        line: claim.loc.line,
+        id: claim.id,
+        subject: claim.subject,
+        value: match claim.value {
+            // As `RawValue::display` writes it.
+            RawValue::Scalar(s) => s,
+            RawValue::List(items) => items.join(", "),
+        },
+        value_type: claim.value_type,
+        said_by: claim.said_by,
+        as_of: claim.as_of,
+        hedge: claim.hedge,
+        quote: claim.quote,
+        note: claim.note,
+        reading,
+        context,
     }
 }
 

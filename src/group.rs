@@ -16,6 +16,8 @@ use crate::resolve::EntityRef;
 #[derive(Debug, Clone)]
 pub struct ReadClaim<'a> {
     pub claim: &'a Claim,
+    /// The claim's position in the corpus.
+    pub index: usize,
     pub source: &'a Source,
     pub subject: EntityRef,
     pub reading: Reading,
@@ -141,8 +143,10 @@ mod tests {
         let read: Vec<ReadClaim<'_>> = claims
             .iter()
             .zip(names)
-            .map(|(c, name)| ReadClaim {
+            .enumerate()
+            .map(|(index, (c, name))| ReadClaim {
                 claim: c,
+                index,
                 source: &sources[c.source],
                 subject: EntityRef { id: "foo-bar".into(), name: name.into(), resolved: false },
                 reading: Reading::Text(read_text("held", &c.property)),
