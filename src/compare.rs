@@ -28,6 +28,17 @@ use crate::normalize::text::{Status, TextReading};
 use crate::normalize::Reading;
 use crate::tolerance::Tolerance;
 
+/// `format!` into a string allocated once for `$len` bytes of arguments and
+/// the template (a `format!` of several texts grows its string a few times).
+macro_rules! sized {
+    ($len:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity($len + 96);
+        let _ = write!(s, $($arg)*);
+        s
+    }};
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Relation {
     Equal,
@@ -192,19 +203,21 @@ fn pair(
     if let (true, Some(t)) = (tolerated, tolerance) {
         reason.push_str(&format!(" within the tolerance of {t}"));
     }
+    reason.shrink_to_fit(); // kept until the report is written: no spare bytes
     (Pair { a: i, b: j, relation, revision, reason }, exact)
 }
 
 fn other_day_reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, sa: &Said, sb: &Said) -> String {
     let (la, lb) = (&sa.label, &sb.label);
     let (ra, rb) = (&sa.reading, &sb.reading);
+    let len = la.len() + lb.len() + ra.len() + rb.len();
     let assumed = |r: &Reading| matches!(r, Reading::Date(d) if d.day_assumed);
     match (assumed(&a.reading), assumed(&b.reading)) {
-        (true, true) => format!("{la} and {lb} give the same time of day and no day: they read alike"),
+        (true, true) => sized!(len, "{la} and {lb} give the same time of day and no day: they read alike"),
         (true, false) => {
-            format!("{la} gives no day ({ra} is the day said); {lb} gives the same time on its day ({rb})")
+            sized!(len, "{la} gives no day ({ra} is the day said); {lb} gives the same time on its day ({rb})")
         }
-        _ => format!("{lb} gives no day ({rb} is the day said); {la} gives the same time on its day ({ra})"),
+        _ => sized!(len, "{lb} gives no day ({rb} is the day said); {la} gives the same time on its day ({ra})"),
     }
 }
 
@@ -404,12 +417,14 @@ fn is_revision(a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> bool {
 }
 
 fn label(c: &ReadClaim<'_>) -> String {
-    format!("'{}' ({}, {})", c.claim.value.display(), c.source.outlet, c.claim.as_of)
+    let value = c.claim.value.display();
+    sized!(value.len() + c.source.outlet.len(), "'{value}' ({}, {})", c.source.outlet, c.claim.as_of)
 }
 
 fn reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, sa: &Said, sb: &Said, relation: Relation, revision: bool) -> String {
     let (la, lb) = (&sa.label, &sb.label);
     let (ra, rb) = (&sa.reading, &sb.reading);
+    let len = la.len() + lb.len() + ra.len() + rb.len();
     if let (Reading::Text(TextReading { status: Some(x), .. }), Reading::Text(TextReading { status: Some(y), .. })) =
         (&a.reading, &b.reading)
     {
@@ -419,20 +434,20 @@ fn reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, sa: &Said, sb: &Said, relation: 
                 _ if revision => "the plan changed",
                 _ => "both cannot be true",
             };
-            return format!("{la} says it {}; {lb} says it {}: {link}", x.meaning(), y.meaning());
+            return sized!(len, "{la} says it {}; {lb} says it {}: {link}", x.meaning(), y.meaning());
         }
     }
     if revision {
         let (earlier, later) = if a.claim.as_of <= b.claim.as_of { (la, lb) } else { (lb, la) };
-        return format!("{earlier} was a plan or forecast; {later}, said later, replaces it");
+        return sized!(len, "{earlier} was a plan or forecast; {later}, said later, replaces it");
     }
     match relation {
-        Relation::Equal => format!("{la} and {lb} read alike ({ra})"),
-        Relation::Narrower => format!("{la} ({ra}) lies within {lb} ({rb})"),
-        Relation::Wider => format!("{lb} ({rb}) lies within {la} ({ra})"),
-        Relation::Overlaps => format!("{la} ({ra}) and {lb} ({rb}) overlap"),
-        Relation::Disjoint => format!("{la} ({ra}) and {lb} ({rb}) cannot both be true"),
-        Relation::Incomparable => format!("{la} and {lb} are values of different types"),
+        Relation::Equal => sized!(len, "{la} and {lb} read alike ({ra})"),
+        Relation::Narrower => sized!(len, "{la} ({ra}) lies within {lb} ({rb})"),
+        Relation::Wider => sized!(len, "{lb} ({rb}) lies within {la} ({ra})"),
+        Relation::Overlaps => sized!(len, "{la} ({ra}) and {lb} ({rb}) overlap"),
+        Relation::Disjoint => sized!(len, "{la} ({ra}) and {lb} ({rb}) cannot both be true"),
+        Relation::Incomparable => sized!(len, "{la} and {lb} are values of different types"),
     }
 }
 
