@@ -131,8 +131,8 @@ mod tests {
 
     #[test]
     fn facts_are_sorted_by_id_and_claims_by_date_source_and_id_and_the_first_claim_names_the_subject() {
-        let sources = vec![source("b"), source("a")];
-        let claims = vec![
+        let sources = [source("b"), source("a")];
+        let claims = [
             claim("c1", 0, "status", "2013-02-01"),
             claim("c2", 1, "status", "2013-02-01"),
             claim("c3", 0, "date", "2013-01-01"),
