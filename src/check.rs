@@ -532,3 +532,72 @@ fn resolution_warnings(
         }
     }
 }
+
+#[cfg(test)]
+mod first_use_tests {
+    use super::*;
+    use crate::model::Source;
+    use std::sync::Arc;
+
+    fn source(id: &str) -> Source {
+        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
+        Source {
+            id: id.into(),
+            outlet: id.into(),
+            title: None,
+            published: "2013-01-01".parse().unwrap(),
+            published_inferred: false,
+            article: "a.txt".into(),
+            article_path: "articles/a.txt".into(),
+            url: None,
+            wire: Vec::new(),
+            note: None,
+            loc: Loc::at(&file, 1, 1),
+        }
+    }
+
+    /// A claim on line `line` of its source's file, naming `subject` and, as its value, `names`.
+    fn claim(line: u32, source: usize, id: &str, as_of: &str, subject: &str, names: &[&str]) -> Claim {
+        let file: Arc<Path> = Arc::from(Path::new(if source == 0 { "claims/b.yaml" } else { "claims/a.yaml" }));
+        Claim {
+            source,
+            id: id.into(),
+            subject: subject.into(),
+            property: "participants".into(),
+            value: RawValue::List(names.iter().map(|n| n.to_string()).collect()),
+            value_type: ValueType::Entities,
+            said_by: None,
+            as_of: as_of.parse().unwrap(),
+            hedge: Hedge::Certain,
+            quote: "q".into(),
+            note: None,
+            loc: Loc::at(&file, line, 1),
+            value_loc: Loc::at(&file, line + 1, 1),
+            quote_loc: Loc::at(&file, line + 2, 1),
+        }
+    }
+
+    #[test]
+    fn a_name_is_first_used_where_facts_list_it_first_whatever_the_file_order() {
+        let sources = [source("b"), source("a")];
+        let claims = [
+            // file order first, but said later
+            claim(10, 0, "c1", "2013-03-01", "Geneva", &["Kerry"]),
+            // the same day: source "a" comes before source "b"
+            claim(20, 1, "c9", "2013-02-01", "Lisbon", &["Kerry", "Lavrov", "Kerry"]),
+            claim(30, 0, "c0", "2013-02-01", "Kerry", &["Lisbon"]),
+            // the same (day, source, id) twice: file order decides
+            claim(40, 1, "c9", "2013-02-01", "Geneva", &[]),
+        ];
+        let first = first_uses(&claims, &sources);
+        let at = |name: &str| {
+            let loc = &first[name];
+            (loc.file.display().to_string(), loc.line)
+        };
+        assert_eq!(first.keys().copied().collect::<Vec<_>>(), ["Geneva", "Kerry", "Lavrov", "Lisbon"]);
+        assert_eq!(at("Kerry"), ("claims/a.yaml".to_string(), 21), "in c9's value, before c0's subject");
+        assert_eq!(at("Lavrov"), ("claims/a.yaml".to_string(), 21));
+        assert_eq!(at("Lisbon"), ("claims/a.yaml".to_string(), 20), "c9's subject");
+        assert_eq!(at("Geneva"), ("claims/a.yaml".to_string(), 40), "said first, though last in the files");
+    }
+}
