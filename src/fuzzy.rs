@@ -25,7 +25,6 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-#[cfg(test)]
 use crate::text::similarity;
 
 /// A bigram as one number: the two characters' code points.
@@ -55,138 +54,6 @@ type GramMap<V> = HashMap<Gram, V, BuildHasherDefault<GramHasher>>;
 thread_local! {
     /// Per-thread counters of shared bigrams, one per key, kept at zero between queries.
     static COUNTS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-    /// Per-thread buffers of the distance computation.
-    static DISTANCE: RefCell<Distance> = RefCell::new(Distance::default());
-}
-
-/// [`crate::text::similarity`] (normalized Damerau–Levenshtein), computed
-/// with this thread's buffers: the same number, without allocating.
-fn similarity_of(a: &str, b: &str) -> f64 {
-    DISTANCE.with(|d| d.borrow_mut().similarity(a, b))
-}
-
-/// The unrestricted Damerau–Levenshtein distance, computed as strsim 0.11
-/// computes it (Zhao and Sahni's linear-space algorithm), with its rows and
-/// character tables kept between calls: a fuzzy search computes thousands of
-/// distances, and strsim allocates three rows and a table of 256 entries
-/// (plus a hash map for other characters) for each. `tests` check that both
-/// give the same distance.
-#[derive(Debug)]
-struct Distance {
-    a: Vec<char>,
-    b: Vec<char>,
-    fr: Vec<isize>,
-    r1: Vec<isize>,
-    r: Vec<isize>,
-    /// Last row (1-based) in which each ASCII character of `a` occurred, or -1.
-    ascii: [isize; 128],
-    /// The same for other characters.
-    other: Vec<(char, isize)>,
-}
-
-impl Default for Distance {
-    fn default() -> Distance {
-        Distance {
-            a: Vec::new(),
-            b: Vec::new(),
-            fr: Vec::new(),
-            r1: Vec::new(),
-            r: Vec::new(),
-            ascii: [-1; 128],
-            other: Vec::new(),
-        }
-    }
-}
-
-impl Distance {
-    /// 1 − distance / the longer length in characters (1 for two empty strings).
-    fn similarity(&mut self, a: &str, b: &str) -> f64 {
-        if a.is_empty() && b.is_empty() {
-            return 1.0;
-        }
-        self.a.clear();
-        self.a.extend(a.chars());
-        self.b.clear();
-        self.b.extend(b.chars());
-        let longer = self.a.len().max(self.b.len());
-        1.0 - (self.distance() as f64) / (longer as f64)
-    }
-
-    fn last_row(&self, c: char) -> isize {
-        match usize::try_from(u32::from(c)) {
-            Ok(i) if i < 128 => self.ascii[i],
-            _ => self.other.iter().find(|(o, _)| *o == c).map_or(-1, |&(_, row)| row),
-        }
-    }
-
-    fn set_last_row(&mut self, c: char, row: isize) {
-        match usize::try_from(u32::from(c)) {
-            Ok(i) if i < 128 => self.ascii[i] = row,
-            _ => match self.other.iter_mut().find(|(o, _)| *o == c) {
-                Some(slot) => slot.1 = row,
-                None => self.other.push((c, row)),
-            },
-        }
-    }
-
-    /// The distance of `self.a` to `self.b`; leaves the character tables reset.
-    fn distance(&mut self) -> usize {
-        let (len1, len2) = (self.a.len(), self.b.len());
-        let max_val = len1.max(len2) as isize + 1;
-        let size = len2 + 2;
-        let mut fr = std::mem::take(&mut self.fr);
-        let mut r1 = std::mem::take(&mut self.r1);
-        let mut r = std::mem::take(&mut self.r);
-        fr.clear();
-        fr.resize(size, max_val);
-        r1.clear();
-        r1.resize(size, max_val);
-        r.clear();
-        r.push(max_val);
-        r.extend(0..(size - 1) as isize);
-        for i in 1..=len1 {
-            let ch1 = self.a[i - 1];
-            std::mem::swap(&mut r, &mut r1);
-            let mut last_col_id: isize = -1;
-            let mut last_i2l1 = r[1];
-            r[1] = i as isize;
-            let mut t = max_val;
-            for j in 1..=len2 {
-                let ch2 = self.b[j - 1];
-                let diag = r1[j] + isize::from(ch1 != ch2);
-                let left = r[j] + 1;
-                let up = r1[j + 1] + 1;
-                let mut temp = diag.min(left.min(up));
-                if ch1 == ch2 {
-                    last_col_id = j as isize;
-                    fr[j + 1] = r1[j - 1];
-                    t = last_i2l1;
-                } else {
-                    let k = self.last_row(ch2);
-                    let l = last_col_id;
-                    if j as isize - l == 1 {
-                        temp = temp.min(fr[j + 1] + (i as isize - k));
-                    } else if i as isize - k == 1 {
-                        temp = temp.min(t + (j as isize - l));
-                    }
-                }
-                last_i2l1 = r[j + 1];
-                r[j + 1] = temp;
-            }
-            self.set_last_row(ch1, i as isize);
-        }
-        let d = r[len2 + 1] as usize;
-        // Reset the tables for the next call: only the characters of `a` were set.
-        for k in 0..len1 {
-            let c = self.a[k];
-            if (c as u32) < 128 {
-                self.ascii[c as usize] = -1;
-            }
-        }
-        self.other.clear();
-        (self.fr, self.r1, self.r) = (fr, r1, r);
-        d
-    }
 }
 
 /// Keys (folded names), indexed for similarity search.
@@ -349,7 +216,7 @@ impl KeyIndex {
             // Too short to block on: compare with every key.
             return (0..self.keys.len())
                 .filter_map(|i| {
-                    let s = similarity_of(key, &self.keys[i]);
+                    let s = similarity(key, &self.keys[i]);
                     (s >= threshold).then_some((i, s))
                 })
                 .collect();
@@ -402,7 +269,7 @@ impl KeyIndex {
                     if bound(floor, la, self.lens[i] as usize) < threshold {
                         return None;
                     }
-                    let s = similarity_of(key, &self.keys[i]);
+                    let s = similarity(key, &self.keys[i]);
                     (s >= threshold).then_some((i, s))
                 })
                 .collect()
@@ -431,7 +298,7 @@ impl KeyIndex {
         order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         for (n, &(_, i)) in order.iter().enumerate() {
             let floor = order.get(n + 1).map_or(f64::NEG_INFINITY, |o| o.0);
-            if visit(similarity_of(&q.key, &self.keys[i]), i, floor) {
+            if visit(similarity(&q.key, &self.keys[i]), i, floor) {
                 break;
             }
         }
@@ -502,29 +369,6 @@ mod tests {
         let mut v: Vec<(f64, usize)> = keys.iter().enumerate().map(|(i, k)| (similarity(q, k), i)).collect();
         v.sort_by(|a, b| b.0.total_cmp(&a.0).then(keys[a.1].cmp(&keys[b.1])));
         v
-    }
-
-    #[test]
-    fn distance_equals_strsim_on_random_strings() {
-        // Short strings over a small alphabet (ASCII and not), so that repeats,
-        // transpositions and far transpositions ("ab" -> "bca") are common.
-        const CHARS: &[char] = &['a', 'b', 'c', 'd', ' ', '2', 'é', 'ß', '\u{2019}', 'ж'];
-        let mut rng = Rng(11);
-        let text = |rng: &mut Rng| -> String { (0..rng.next() % 9).map(|_| CHARS[rng.next() % CHARS.len()]).collect() };
-        let mut d = Distance::default();
-        for _ in 0..20_000 {
-            let (a, b) = (text(&mut rng), text(&mut rng));
-            assert_eq!(d.similarity(&a, &b), similarity(&a, &b), "{a:?} {b:?}");
-            d.a = a.chars().collect();
-            d.b = b.chars().collect();
-            assert_eq!(d.distance(), strsim::damerau_levenshtein(&a, &b), "{a:?} {b:?}");
-        }
-        for _ in 0..2_000 {
-            let (a, b) = (name(&mut rng), name(&mut rng));
-            assert_eq!(similarity_of(&a, &b), similarity(&a, &b), "{a:?} {b:?}");
-        }
-        assert_eq!(similarity_of("ab", "bca"), similarity("ab", "bca"));
-        assert_eq!(similarity_of("", ""), 1.0);
     }
 
     #[test]
