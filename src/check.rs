@@ -9,10 +9,10 @@ use std::path::Path;
 use crate::compare::{compare_within, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
 use crate::ground::{Article, Miss, Passage};
-use crate::group::{group, ReadClaim};
+use crate::group::{group, Fact, ReadClaim};
 use crate::independence::Dependence;
 use crate::load::{load_with, Loaded};
-use crate::model::{Claim, Hedge, ValueType};
+use crate::model::{Claim, Hedge, RawValue, ValueType};
 use crate::normalize::{read_claim, Reading, Unread};
 use crate::progress::{Progress, Silent};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
@@ -163,19 +163,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
     // resolved once. "First" in the order facts list claims (as_of, source id,
     // claim id), not in file order, so that renaming a file never moves a warning.
     progress.start("resolving names", 0);
-    let mut first_use: BTreeMap<&str, Loc> = BTreeMap::new();
-    let mut in_order: Vec<&Claim> = corpus.claims.iter().collect();
-    in_order.sort_by(|a, b| {
-        (a.as_of, &corpus.sources[a.source].id, &a.id).cmp(&(b.as_of, &corpus.sources[b.source].id, &b.id))
-    });
-    for c in in_order {
-        first_use.entry(c.subject.as_str()).or_insert_with(|| c.loc.clone());
-        if matches!(c.value_type, ValueType::Entity | ValueType::Entities) {
-            for name in c.value.items() {
-                first_use.entry(name).or_insert_with(|| c.value_loc.clone());
-            }
-        }
-    }
+    let first_use = first_uses(&corpus.claims, &corpus.sources);
     let resolutions = resolve_all(&registry, first_use.keys().copied());
     resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
     progress.start("finding dependent sources", 0);
@@ -231,7 +219,8 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
         .claims
         .par_iter()
         .zip(grounded.into_par_iter())
-        .map(|(claim, found)| {
+        .enumerate()
+        .map(|(index, (claim, found))| {
             let source = &corpus.sources[claim.source];
             let mut diags = Vec::new();
             let context = match found {
@@ -273,7 +262,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
             let read = match (context, reading) {
                 (Some(context), Some(reading)) => {
                     let subject = registry.entity_ref(&claim.subject, &resolutions[claim.subject.as_str()]);
-                    Some(ReadClaim { claim, source, subject, reading, context })
+                    Some(ReadClaim { claim, index, source, subject, reading, context })
                 }
                 _ => None,
             };
@@ -289,34 +278,66 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
     progress.start("grouping", 0);
     let grouped = group(read);
     progress.start("comparing", grouped.len() as u64);
-    let mut facts: Vec<FactView> = grouped
-        .par_iter()
+    // Compare the facts in parallel; each is then taken apart, so that its
+    // claims' readings, passages and texts are moved into the views, not copied.
+    let compared: Vec<Compared> = grouped
+        .into_par_iter()
         .map(|fact| {
             let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
-            let cmp = compare_within(fact, tolerance);
-            let claims: Vec<ClaimView> = fact.claims.iter().map(view).collect();
-            let pairs = cmp
+            let cmp = compare_within(&fact, tolerance);
+            let support = support(&fact, &cmp.pairs, &dependence, &corpus.sources);
+            let Fact { id, subject, property, claims } = fact;
+            let members = claims.into_iter().map(|c| (c.index, c.reading, c.context)).collect();
+            Compared { id, subject, property, tolerance, cmp, support, members }
+        })
+        .collect();
+    let claims_total = corpus.claims.len();
+    // Each checked claim belongs to one fact: move it there, in fact order.
+    let mut slots: Vec<Option<Claim>> = std::mem::take(&mut corpus.claims).into_iter().map(Some).collect();
+    let compared: Vec<(Compared, Vec<Claim>)> = compared
+        .into_iter()
+        .map(|c| {
+            let owned = c.members.iter().map(|m| slots[m.0].take().expect("a claim is in one fact")).collect();
+            (c, owned)
+        })
+        .collect();
+    drop(slots);
+    let mut facts: Vec<FactView> = compared
+        .into_par_iter()
+        .map(|(c, owned)| {
+            let claims: Vec<ClaimView> = c
+                .members
+                .into_iter()
+                .zip(owned)
+                .map(|((_, reading, context), claim)| {
+                    let source = &corpus.sources[claim.source];
+                    view(claim, source, reading, context)
+                })
+                .collect();
+            let keys: Vec<String> = claims.iter().map(ClaimView::key).collect();
+            let pairs = c
+                .cmp
                 .pairs
-                .iter()
+                .into_iter()
                 .map(|p| PairView {
-                    a: claims[p.a].key(),
-                    b: claims[p.b].key(),
+                    a: keys[p.a].clone(),
+                    b: keys[p.b].clone(),
                     relation: p.relation,
                     revision: p.revision,
-                    reason: p.reason.clone(),
+                    reason: p.reason,
                 })
                 .collect();
             progress.advance(1);
             FactView {
-                id: fact.id.clone(),
-                subject: fact.subject.clone(),
-                property: fact.property.clone(),
-                verdict: cmp.verdict,
-                reason: cmp.reason,
-                tolerance,
+                id: c.id,
+                subject: c.subject,
+                property: c.property,
+                verdict: c.cmp.verdict,
+                reason: c.cmp.reason,
+                tolerance: c.tolerance,
                 claims,
                 pairs,
-                support: support(fact, &cmp.pairs, &dependence, &corpus.sources),
+                support: c.support,
                 review: ReviewStatus::Unreviewed,
                 best: None,
             }
@@ -337,7 +358,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
         diagnostics,
         sources: corpus.sources.len(),
         claims_checked,
-        claims_total: corpus.claims.len(),
+        claims_total,
         registry,
         dependencies: dependencies(&dependence, &corpus.sources),
         reliability,
@@ -394,28 +415,87 @@ fn value_help(t: ValueType) -> &'static str {
     }
 }
 
-fn view(c: &ReadClaim<'_>) -> ClaimView {
+/// A fact, compared, without its borrows of the corpus: each claim's
+/// position in the corpus, reading and passage.
+struct Compared {
+    id: String,
+    subject: EntityRef,
+    property: String,
+    tolerance: Option<Tolerance>,
+    cmp: crate::compare::Comparison,
+    support: Support,
+    members: Vec<(usize, Reading, Option<Passage>)>,
+}
+
+/// A claim's view; its texts are moved out of the claim.
+fn view(claim: Claim, source: &crate::model::Source, reading: Reading, context: Option<Passage>) -> ClaimView {
     ClaimView {
-        source: c.source.id.clone(),
-        outlet: c.source.outlet.clone(),
-        published: c.source.published,
-        published_inferred: c.source.published_inferred,
-        title: c.source.title.clone(),
-        url: c.source.url.clone(),
-        id: c.claim.id.clone(),
-        subject: c.claim.subject.clone(),
-        value: c.claim.value.display(),
-        value_type: c.claim.value_type,
-        said_by: c.claim.said_by.clone(),
-        as_of: c.claim.as_of,
-        hedge: c.claim.hedge,
-        quote: c.claim.quote.clone(),
-        note: c.claim.note.clone(),
-        reading: c.reading.clone(),
-        file: c.claim.loc.file.display().to_string(),
-        line: c.claim.loc.line,
-        context: c.context.clone(),
+        source: source.id.clone(),
+        outlet: source.outlet.clone(),
+        published: source.published,
+        published_inferred: source.published_inferred,
+        title: source.title.clone(),
+        url: source.url.clone(),
+        file: claim.loc.file.display().to_string(),
+        line: claim.loc.line,
+        id: claim.id,
+        subject: claim.subject,
+        value: match claim.value {
+            // As `RawValue::display` writes it.
+            RawValue::Scalar(s) => s,
+            RawValue::List(items) => items.join(", "),
+        },
+        value_type: claim.value_type,
+        said_by: claim.said_by,
+        as_of: claim.as_of,
+        hedge: claim.hedge,
+        quote: claim.quote,
+        note: claim.note,
+        reading,
+        context,
     }
+}
+
+/// Every subject and entity name, with the place it is first used in the
+/// order facts list claims: the least (as_of, source id, claim id), then
+/// file order, then the subject before the value's names in their order.
+/// Claims are scanned in parallel into per-thread maps that keep the least
+/// use of each name, merged by the same order: no sort of every claim.
+fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> BTreeMap<&'c str, Loc> {
+    use std::collections::HashMap;
+    /// Where a name is used: the order key, and the place.
+    type Use<'c> = ((chrono::NaiveDate, &'c str, &'c str, usize, usize), &'c Loc);
+    let keep = |map: &mut HashMap<&'c str, Use<'c>>, name: &'c str, u: Use<'c>| {
+        map.entry(name)
+            .and_modify(|old| {
+                if u.0 < old.0 {
+                    *old = u
+                }
+            })
+            .or_insert(u);
+    };
+    let least = claims
+        .par_iter()
+        .enumerate()
+        .fold(HashMap::new, |mut map, (i, c)| {
+            let key = |at: usize| (c.as_of, sources[c.source].id.as_str(), c.id.as_str(), i, at);
+            keep(&mut map, c.subject.as_str(), (key(0), &c.loc));
+            if matches!(c.value_type, ValueType::Entity | ValueType::Entities) {
+                for (n, name) in c.value.items().enumerate() {
+                    keep(&mut map, name, (key(n + 1), &c.value_loc));
+                }
+            }
+            map
+        })
+        .reduce(HashMap::new, |a, b| {
+            // Merge the smaller map into the larger.
+            let (mut into, from) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (name, u) in from {
+                keep(&mut into, name, u);
+            }
+            into
+        });
+    least.into_iter().map(|(name, (_, loc))| (name, loc.clone())).collect()
 }
 
 /// One warning per distinct name that was matched fuzzily or not at all,
@@ -450,5 +530,74 @@ fn resolution_warnings(
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod first_use_tests {
+    use super::*;
+    use crate::model::Source;
+    use std::sync::Arc;
+
+    fn source(id: &str) -> Source {
+        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
+        Source {
+            id: id.into(),
+            outlet: id.into(),
+            title: None,
+            published: "2013-01-01".parse().unwrap(),
+            published_inferred: false,
+            article: "a.txt".into(),
+            article_path: "articles/a.txt".into(),
+            url: None,
+            wire: Vec::new(),
+            note: None,
+            loc: Loc::at(&file, 1, 1),
+        }
+    }
+
+    /// A claim on line `line` of its source's file, naming `subject` and, as its value, `names`.
+    fn claim(line: u32, source: usize, id: &str, as_of: &str, subject: &str, names: &[&str]) -> Claim {
+        let file: Arc<Path> = Arc::from(Path::new(if source == 0 { "claims/b.yaml" } else { "claims/a.yaml" }));
+        Claim {
+            source,
+            id: id.into(),
+            subject: subject.into(),
+            property: "participants".into(),
+            value: RawValue::List(names.iter().map(|n| n.to_string()).collect()),
+            value_type: ValueType::Entities,
+            said_by: None,
+            as_of: as_of.parse().unwrap(),
+            hedge: Hedge::Certain,
+            quote: "q".into(),
+            note: None,
+            loc: Loc::at(&file, line, 1),
+            value_loc: Loc::at(&file, line + 1, 1),
+            quote_loc: Loc::at(&file, line + 2, 1),
+        }
+    }
+
+    #[test]
+    fn a_name_is_first_used_where_facts_list_it_first_whatever_the_file_order() {
+        let sources = [source("b"), source("a")];
+        let claims = [
+            // file order first, but said later
+            claim(10, 0, "c1", "2013-03-01", "Geneva", &["Kerry"]),
+            // the same day: source "a" comes before source "b"
+            claim(20, 1, "c9", "2013-02-01", "Lisbon", &["Kerry", "Lavrov", "Kerry"]),
+            claim(30, 0, "c0", "2013-02-01", "Kerry", &["Lisbon"]),
+            // the same (day, source, id) twice: file order decides
+            claim(40, 1, "c9", "2013-02-01", "Geneva", &[]),
+        ];
+        let first = first_uses(&claims, &sources);
+        let at = |name: &str| {
+            let loc = &first[name];
+            (loc.file.display().to_string(), loc.line)
+        };
+        assert_eq!(first.keys().copied().collect::<Vec<_>>(), ["Geneva", "Kerry", "Lavrov", "Lisbon"]);
+        assert_eq!(at("Kerry"), ("claims/a.yaml".to_string(), 21), "in c9's value, before c0's subject");
+        assert_eq!(at("Lavrov"), ("claims/a.yaml".to_string(), 21));
+        assert_eq!(at("Lisbon"), ("claims/a.yaml".to_string(), 20), "c9's subject");
+        assert_eq!(at("Geneva"), ("claims/a.yaml".to_string(), 40), "said first, though last in the files");
     }
 }

@@ -28,6 +28,17 @@ use crate::normalize::text::{Status, TextReading};
 use crate::normalize::Reading;
 use crate::tolerance::Tolerance;
 
+/// `format!` into a string allocated once for `$len` bytes of arguments and
+/// the template (a `format!` of several texts grows its string a few times).
+macro_rules! sized {
+    ($len:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity($len + 96);
+        let _ = write!(s, $($arg)*);
+        s
+    }};
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Relation {
     Equal,
@@ -112,12 +123,21 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
 
 /// [`compare`], with date readings that differ by at most `tolerance` counted
 /// as equal (src/tolerance.rs).
+///
+/// Every pair is compared (each pair's relation and reason are reported), but
+/// what a reason says of one claim — its label and its reading described — is
+/// written once per claim, not once per pair.
 pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
     let claims = &fact.claims;
-    let mut pairs = Vec::new();
+    // (A fact of one claim has no pair, hence no reason about a claim.)
+    let said: Vec<Said> = if claims.len() > 1 { claims.iter().map(Said::of).collect() } else { Vec::new() };
+    let mut pairs = Vec::with_capacity(claims.len() * claims.len().saturating_sub(1) / 2);
+    let mut exact_equal = true;
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
-            pairs.push(pair(i, j, &claims[i], &claims[j], tolerance));
+            let (p, exact) = pair(i, j, (&claims[i], &said[i]), (&claims[j], &said[j]), tolerance);
+            exact_equal &= exact == Relation::Equal;
+            pairs.push(p);
         }
     }
     let one_source = claims.iter().all(|c| c.source.id == claims[0].source.id);
@@ -125,8 +145,7 @@ pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparis
     let (verdict, reason) = if claims.len() == 1 || (one_source && excluded.is_empty()) {
         (Verdict::Single, format!("only {} reports it", claims[0].source.outlet))
     } else if pairs.iter().all(|p| p.relation == Relation::Equal) {
-        let tolerated = tolerance
-            .filter(|_| pairs.iter().any(|p| relation(&claims[p.a].reading, &claims[p.b].reading) != Relation::Equal));
+        let tolerated = tolerance.filter(|_| !exact_equal);
         let within = tolerated.map(|t| format!(" within the tolerance of {t}")).unwrap_or_default();
         (Verdict::Agree, format!("{} claims from {} sources read alike{within}", claims.len(), source_count(claims)))
     } else if excluded.is_empty() {
@@ -140,6 +159,18 @@ pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparis
     Comparison { verdict, pairs, reason }
 }
 
+/// What the reasons say of one claim: its label and its reading described.
+struct Said {
+    label: String,
+    reading: String,
+}
+
+impl Said {
+    fn of(c: &ReadClaim<'_>) -> Said {
+        Said { label: label(c), reading: c.reading.describe() }
+    }
+}
+
 fn source_count(claims: &[ReadClaim<'_>]) -> usize {
     let mut ids: Vec<&str> = claims.iter().map(|c| c.source.id.as_str()).collect();
     ids.sort_unstable();
@@ -147,12 +178,23 @@ fn source_count(claims: &[ReadClaim<'_>]) -> usize {
     ids.len()
 }
 
-fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>, tolerance: Option<Tolerance>) -> Pair {
+/// The pair of claims `i` and `j`, and how their readings relate exactly
+/// (without tolerance or an assumed day).
+fn pair(
+    i: usize,
+    j: usize,
+    (a, sa): (&ReadClaim<'_>, &Said),
+    (b, sb): (&ReadClaim<'_>, &Said),
+    tolerance: Option<Tolerance>,
+) -> (Pair, Relation) {
+    // relation, relation_within and relation_claimed, each computed once.
     let exact = relation(&a.reading, &b.reading);
-    let relation = relation_claimed(&a.reading, &b.reading, tolerance);
+    let within = if close_within(&a.reading, &b.reading, tolerance) { Relation::Equal } else { exact };
+    let other = same_time_other_day(&a.reading, &b.reading, tolerance);
+    let relation = claimed(other, within);
     let revision = relation.excludes() && is_revision(a, b);
-    let other_day = relation != relation_within(&a.reading, &b.reading, tolerance);
-    let mut reason = if other_day { other_day_reason(a, b) } else { reason(a, b, relation, revision) };
+    let other_day = relation != within;
+    let mut reason = if other_day { other_day_reason(a, b, sa, sb) } else { reason(a, b, sa, sb, relation, revision) };
     let tolerated = if other_day {
         same_time_other_day(&a.reading, &b.reading, None).is_none()
     } else {
@@ -161,19 +203,21 @@ fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>, tolerance: Opt
     if let (true, Some(t)) = (tolerated, tolerance) {
         reason.push_str(&format!(" within the tolerance of {t}"));
     }
-    Pair { a: i, b: j, relation, revision, reason }
+    reason.shrink_to_fit(); // kept until the report is written: no spare bytes
+    (Pair { a: i, b: j, relation, revision, reason }, exact)
 }
 
-fn other_day_reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> String {
-    let (la, lb) = (label(a), label(b));
-    let (ra, rb) = (a.reading.describe(), b.reading.describe());
+fn other_day_reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, sa: &Said, sb: &Said) -> String {
+    let (la, lb) = (&sa.label, &sb.label);
+    let (ra, rb) = (&sa.reading, &sb.reading);
+    let len = la.len() + lb.len() + ra.len() + rb.len();
     let assumed = |r: &Reading| matches!(r, Reading::Date(d) if d.day_assumed);
     match (assumed(&a.reading), assumed(&b.reading)) {
-        (true, true) => format!("{la} and {lb} give the same time of day and no day: they read alike"),
+        (true, true) => sized!(len, "{la} and {lb} give the same time of day and no day: they read alike"),
         (true, false) => {
-            format!("{la} gives no day ({ra} is the day said); {lb} gives the same time on its day ({rb})")
+            sized!(len, "{la} gives no day ({ra} is the day said); {lb} gives the same time on its day ({rb})")
         }
-        _ => format!("{lb} gives no day ({rb} is the day said); {la} gives the same time on its day ({ra})"),
+        _ => sized!(len, "{lb} gives no day ({rb} is the day said); {la} gives the same time on its day ({ra})"),
     }
 }
 
@@ -183,11 +227,16 @@ fn other_day_reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> String {
 /// reading that gives the day ("12/02/2011 5:50 a.m."), `Equal` to another
 /// reading without a day (docs/temporal.md, "A time without a day").
 pub fn relation_claimed(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> Relation {
-    match same_time_other_day(a, b, tolerance) {
+    claimed(same_time_other_day(a, b, tolerance), relation_within(a, b, tolerance))
+}
+
+/// [`relation_claimed`] from [`same_time_other_day`] and [`relation_within`].
+fn claimed(other_day: Option<(bool, bool)>, within: Relation) -> Relation {
+    match other_day {
         Some((true, false)) => Relation::Wider,
         Some((false, true)) => Relation::Narrower,
         Some(_) => Relation::Equal,
-        None => relation_within(a, b, tolerance),
+        None => within,
     }
 }
 
@@ -213,6 +262,16 @@ pub fn same_time_other_day(a: &Reading, b: &Reading, tolerance: Option<Tolerance
 /// [`relation`], except that two date readings whose first minutes differ by
 /// at most `tolerance`, and whose last minutes do too, are `Equal`.
 pub fn relation_within(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> Relation {
+    if close_within(a, b, tolerance) {
+        Relation::Equal
+    } else {
+        relation(a, b)
+    }
+}
+
+/// Two date readings whose first minutes differ by at most `tolerance`, and
+/// whose last minutes do too.
+fn close_within(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> bool {
     if let (Reading::Date(x), Reading::Date(y), Some(t)) = (a, b, tolerance) {
         let (x, y) = (minutes(x), minutes(y));
         let close = |p: Option<f64>, q: Option<f64>| match (p, q) {
@@ -220,11 +279,9 @@ pub fn relation_within(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -
             (None, None) => true,
             _ => false,
         };
-        if close(x.0, y.0) && close(x.1, y.1) {
-            return Relation::Equal;
-        }
+        return close(x.0, y.0) && close(x.1, y.1);
     }
-    relation(a, b)
+    false
 }
 
 /// How reading `a` relates to reading `b`.
@@ -239,18 +296,9 @@ pub fn relation(a: &Reading, b: &Reading) -> Relation {
                 Relation::Disjoint
             }
         }
-        (Reading::Entities(x), Reading::Entities(y)) => {
-            let ids = |v: &[crate::resolve::EntityRef]| {
-                v.iter().map(|e| e.id.clone()).collect::<std::collections::BTreeSet<_>>()
-            };
-            sets(&ids(x), &ids(y))
-        }
-        (Reading::Entity(x), Reading::Entities(ys)) => {
-            sets(&[x.id.clone()].into(), &ys.iter().map(|e| e.id.clone()).collect())
-        }
-        (Reading::Entities(xs), Reading::Entity(y)) => {
-            sets(&xs.iter().map(|e| e.id.clone()).collect(), &[y.id.clone()].into())
-        }
+        (Reading::Entities(x), Reading::Entities(y)) => sets(ids(x), ids(y)),
+        (Reading::Entity(x), Reading::Entities(ys)) => sets(vec![x.id.as_str()], ids(ys)),
+        (Reading::Entities(xs), Reading::Entity(y)) => sets(ids(xs), vec![y.id.as_str()]),
         (Reading::Text(x), Reading::Text(y)) => texts(x, y),
         _ => Relation::Incomparable,
     }
@@ -286,14 +334,39 @@ fn intervals(a: (Option<f64>, Option<f64>), b: (Option<f64>, Option<f64>)) -> Re
     }
 }
 
-fn sets(a: &std::collections::BTreeSet<String>, b: &std::collections::BTreeSet<String>) -> Relation {
-    if a == b {
+/// The entity ids of a list, as a set.
+fn ids(v: &[crate::resolve::EntityRef]) -> Vec<&str> {
+    v.iter().map(|e| e.id.as_str()).collect()
+}
+
+/// How set `a` relates to set `b` (each given as a list, in any order, with
+/// repeats allowed).
+fn sets<'s>(mut a: Vec<&'s str>, mut b: Vec<&'s str>) -> Relation {
+    for s in [&mut a, &mut b] {
+        s.sort_unstable();
+        s.dedup();
+    }
+    // Both sorted and without repeats: count the shared members in one pass.
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let (subset, superset) = (shared == a.len(), shared == b.len());
+    if subset && superset {
         Relation::Equal
-    } else if a.is_subset(b) {
+    } else if subset {
         Relation::Narrower
-    } else if a.is_superset(b) {
+    } else if superset {
         Relation::Wider
-    } else if a.intersection(b).next().is_some() {
+    } else if shared > 0 {
         Relation::Overlaps
     } else {
         Relation::Disjoint
@@ -307,8 +380,7 @@ fn texts(a: &TextReading, b: &TextReading) -> Relation {
     if a.folded == b.folded {
         return Relation::Equal;
     }
-    let words = |t: &str| t.split(' ').map(str::to_string).collect::<std::collections::BTreeSet<_>>();
-    match sets(&words(&a.folded), &words(&b.folded)) {
+    match sets(a.folded.split(' ').collect(), b.folded.split(' ').collect()) {
         Relation::Narrower => Relation::Narrower,
         Relation::Wider => Relation::Wider,
         _ => Relation::Disjoint,
@@ -345,12 +417,14 @@ fn is_revision(a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> bool {
 }
 
 fn label(c: &ReadClaim<'_>) -> String {
-    format!("'{}' ({}, {})", c.claim.value.display(), c.source.outlet, c.claim.as_of)
+    let value = c.claim.value.display();
+    sized!(value.len() + c.source.outlet.len(), "'{value}' ({}, {})", c.source.outlet, c.claim.as_of)
 }
 
-fn reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, relation: Relation, revision: bool) -> String {
-    let (la, lb) = (label(a), label(b));
-    let (ra, rb) = (a.reading.describe(), b.reading.describe());
+fn reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, sa: &Said, sb: &Said, relation: Relation, revision: bool) -> String {
+    let (la, lb) = (&sa.label, &sb.label);
+    let (ra, rb) = (&sa.reading, &sb.reading);
+    let len = la.len() + lb.len() + ra.len() + rb.len();
     if let (Reading::Text(TextReading { status: Some(x), .. }), Reading::Text(TextReading { status: Some(y), .. })) =
         (&a.reading, &b.reading)
     {
@@ -360,20 +434,20 @@ fn reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, relation: Relation, revision: bo
                 _ if revision => "the plan changed",
                 _ => "both cannot be true",
             };
-            return format!("{la} says it {}; {lb} says it {}: {link}", x.meaning(), y.meaning());
+            return sized!(len, "{la} says it {}; {lb} says it {}: {link}", x.meaning(), y.meaning());
         }
     }
     if revision {
-        let (earlier, later) = if a.claim.as_of <= b.claim.as_of { (&la, &lb) } else { (&lb, &la) };
-        return format!("{earlier} was a plan or forecast; {later}, said later, replaces it");
+        let (earlier, later) = if a.claim.as_of <= b.claim.as_of { (la, lb) } else { (lb, la) };
+        return sized!(len, "{earlier} was a plan or forecast; {later}, said later, replaces it");
     }
     match relation {
-        Relation::Equal => format!("{la} and {lb} read alike ({ra})"),
-        Relation::Narrower => format!("{la} ({ra}) lies within {lb} ({rb})"),
-        Relation::Wider => format!("{lb} ({rb}) lies within {la} ({ra})"),
-        Relation::Overlaps => format!("{la} ({ra}) and {lb} ({rb}) overlap"),
-        Relation::Disjoint => format!("{la} ({ra}) and {lb} ({rb}) cannot both be true"),
-        Relation::Incomparable => format!("{la} and {lb} are values of different types"),
+        Relation::Equal => sized!(len, "{la} and {lb} read alike ({ra})"),
+        Relation::Narrower => sized!(len, "{la} ({ra}) lies within {lb} ({rb})"),
+        Relation::Wider => sized!(len, "{lb} ({rb}) lies within {la} ({ra})"),
+        Relation::Overlaps => sized!(len, "{la} ({ra}) and {lb} ({rb}) overlap"),
+        Relation::Disjoint => sized!(len, "{la} ({ra}) and {lb} ({rb}) cannot both be true"),
+        Relation::Incomparable => sized!(len, "{la} and {lb} are values of different types"),
     }
 }
 

@@ -6,7 +6,7 @@
 //!
 //! Pure: no I/O.
 
-use std::collections::BTreeMap;
+use rayon::prelude::*;
 
 use crate::model::{Claim, Source};
 use crate::normalize::Reading;
@@ -16,6 +16,8 @@ use crate::resolve::EntityRef;
 #[derive(Debug, Clone)]
 pub struct ReadClaim<'a> {
     pub claim: &'a Claim,
+    /// The claim's position in the corpus.
+    pub index: usize,
     pub source: &'a Source,
     pub subject: EntityRef,
     pub reading: Reading,
@@ -38,26 +40,125 @@ pub fn fact_id(subject: &EntityRef, property: &str) -> String {
 }
 
 /// Group claims into facts, sorted by fact id.
+///
+/// Claims are sorted (in parallel, stably) by fact id, then `as_of`, source id
+/// and claim id, and cut into facts; a fact's subject and property are those
+/// of its first claim in input order. The result depends only on the input.
 pub fn group(claims: Vec<ReadClaim<'_>>) -> Vec<Fact<'_>> {
-    let mut facts: BTreeMap<String, Fact<'_>> = BTreeMap::new();
-    for c in claims {
-        let id = fact_id(&c.subject, &c.claim.property);
-        facts
-            .entry(id.clone())
-            .or_insert_with(|| Fact {
-                id,
-                subject: c.subject.clone(),
-                property: c.claim.property.clone(),
-                claims: Vec::new(),
-            })
-            .claims
-            .push(c);
-    }
-    let mut facts: Vec<Fact<'_>> = facts.into_values().collect();
-    for fact in &mut facts {
-        fact.claims.sort_by(|a, b| {
-            (a.claim.as_of, &a.source.id, &a.claim.id).cmp(&(b.claim.as_of, &b.source.id, &b.claim.id))
-        });
+    // Sort small (fact id, position) entries, not the claims; the position
+    // breaks ties, so the order is total and the unstable sort deterministic.
+    let mut order: Vec<(String, usize)> =
+        claims.par_iter().enumerate().map(|(i, c)| (fact_id(&c.subject, &c.claim.property), i)).collect();
+    order.par_sort_unstable_by(|(ia, a), (ib, b)| {
+        let (x, y) = (&claims[*a], &claims[*b]);
+        ia.cmp(ib)
+            .then_with(|| (x.claim.as_of, &x.source.id, &x.claim.id).cmp(&(y.claim.as_of, &y.source.id, &y.claim.id)))
+            .then(a.cmp(b))
+    });
+    let mut claims: Vec<Option<ReadClaim<'_>>> = claims.into_iter().map(Some).collect();
+    let mut facts: Vec<Fact<'_>> = Vec::new();
+    let mut first = usize::MAX; // input position of the current fact's first claim
+    for (id, i) in order {
+        let c = claims[i].take().expect("each claim is placed once");
+        match facts.last_mut() {
+            Some(fact) if fact.id == id => {
+                if i < first {
+                    first = i;
+                    fact.subject = c.subject.clone();
+                    fact.property = c.claim.property.clone();
+                }
+                fact.claims.push(c);
+            }
+            _ => {
+                first = i;
+                facts.push(Fact {
+                    id,
+                    subject: c.subject.clone(),
+                    property: c.claim.property.clone(),
+                    claims: vec![c],
+                });
+            }
+        }
     }
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Loc;
+    use crate::model::{Hedge, RawValue, ValueType};
+    use crate::normalize::text::read_text;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn source(id: &str) -> Source {
+        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
+        Source {
+            id: id.into(),
+            outlet: id.into(),
+            title: None,
+            published: "2013-01-01".parse().unwrap(),
+            published_inferred: false,
+            url: None,
+            article: "a.txt".into(),
+            article_path: "articles/a.txt".into(),
+            wire: Vec::new(),
+            note: None,
+            loc: Loc::at(&file, 1, 1),
+        }
+    }
+
+    fn claim(id: &str, source: usize, property: &str, as_of: &str) -> Claim {
+        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
+        Claim {
+            id: id.into(),
+            source,
+            subject: "x".into(),
+            property: property.into(),
+            value: RawValue::Scalar("held".into()),
+            value_type: ValueType::Text,
+            as_of: as_of.parse().unwrap(),
+            hedge: Hedge::Certain,
+            said_by: None,
+            quote: "q".into(),
+            note: None,
+            loc: Loc::at(&file, 1, 1),
+            value_loc: Loc::at(&file, 1, 1),
+            quote_loc: Loc::at(&file, 1, 1),
+        }
+    }
+
+    #[test]
+    fn facts_are_sorted_by_id_and_claims_by_date_source_and_id_and_the_first_claim_names_the_subject() {
+        let sources = [source("b"), source("a")];
+        let claims = [
+            claim("c1", 0, "status", "2013-02-01"),
+            claim("c2", 1, "status", "2013-02-01"),
+            claim("c3", 0, "date", "2013-01-01"),
+            claim("c0", 1, "status", "2013-01-15"),
+        ];
+        // Two spellings of one unresolved subject: the fact keeps the first in input order.
+        let names = ["Foo  Bar", "foo bar", "foo bar", "FOO BAR"];
+        let read: Vec<ReadClaim<'_>> = claims
+            .iter()
+            .zip(names)
+            .enumerate()
+            .map(|(index, (c, name))| ReadClaim {
+                claim: c,
+                index,
+                source: &sources[c.source],
+                subject: EntityRef { id: "foo-bar".into(), name: name.into(), resolved: false },
+                reading: Reading::Text(read_text("held", &c.property)),
+                context: None,
+            })
+            .collect();
+        let facts = group(read);
+        let ids: Vec<&str> = facts.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["foo-bar.date", "foo-bar.status"]);
+        let order: Vec<&str> = facts[1].claims.iter().map(|c| c.claim.id.as_str()).collect();
+        assert_eq!(order, ["c0", "c2", "c1"]);
+        assert_eq!(facts[1].subject.name, "Foo  Bar");
+        assert_eq!(facts[0].subject.name, "foo bar");
+    }
 }

@@ -70,12 +70,45 @@ fn describe_interval(d: &DateReading) -> String {
 
 /// A day as every output writes it: `YYYY-MM-DD`.
 pub fn format_day(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    let mut out = String::with_capacity(16);
+    push_day(&mut out, d);
+    out
 }
 
 /// A minute as every output writes it: `YYYY-MM-DDTHH:MM`.
 pub fn format_minute(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+    use chrono::Timelike;
+    let mut out = String::with_capacity(16);
+    push_day(&mut out, t.date());
+    out.push('T');
+    push_digits(&mut out, t.hour(), 2);
+    out.push(':');
+    push_digits(&mut out, t.minute(), 2);
+    out
+}
+
+/// `YYYY-MM-DD` as chrono's `%Y-%m-%d` writes it, without parsing the format
+/// each time (every reason, support line and report writes days).
+fn push_day(out: &mut String, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    match u32::try_from(d.year()) {
+        Ok(y) if y <= 9999 => {
+            push_digits(out, y, 4);
+            out.push('-');
+            push_digits(out, d.month(), 2);
+            out.push('-');
+            push_digits(out, d.day(), 2);
+        }
+        // Years chrono writes with a sign.
+        _ => out.push_str(&d.format("%Y-%m-%d").to_string()),
+    }
+}
+
+/// `n` in decimal, zero-padded to `width` digits (`n` has at most `width`).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for p in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
+    }
 }
 
 /// A reading's bounds as every output writes them: `YYYY-MM-DDTHH:MM` (the
@@ -167,6 +200,23 @@ pub fn read_claim(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_and_minutes_are_written_as_chrono_writes_them() {
+        use chrono::NaiveDate;
+        let years = [-12345, -1, 0, 1, 9, 99, 999, 1000, 2013, 9999, 10000, 123456];
+        for y in years {
+            for (m, d) in [(1, 1), (2, 28), (7, 9), (12, 31)] {
+                let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                assert_eq!(format_day(day), day.format("%Y-%m-%d").to_string());
+                for (h, min) in [(0, 0), (5, 7), (23, 59)] {
+                    let t = day.and_hms_opt(h, min, 0).unwrap();
+                    assert_eq!(format_minute(t), t.format("%Y-%m-%dT%H:%M").to_string());
+                }
+            }
+        }
+        assert_eq!(format_day(NaiveDate::from_ymd_opt(2013, 7, 9).unwrap()), "2013-07-09");
+    }
 
     #[test]
     fn numbers_are_written_as_people_write_them() {
