@@ -540,20 +540,7 @@ mod first_use_tests {
     use std::sync::Arc;
 
     fn source(id: &str) -> Source {
-        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
-        Source {
-            id: id.into(),
-            outlet: id.into(),
-            title: None,
-            published: "2013-01-01".parse().unwrap(),
-            published_inferred: false,
-            article: "a.txt".into(),
-            article_path: "articles/a.txt".into(),
-            url: None,
-            wire: Vec::new(),
-            note: None,
-            loc: Loc::at(&file, 1, 1),
-        }
+        Source::for_test(id)
     }
 
     /// A claim on line `line` of its source's file, naming `subject` and, as its value, `names`.

@@ -93,20 +93,7 @@ mod tests {
     use std::sync::Arc;
 
     fn source(id: &str) -> Source {
-        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
-        Source {
-            id: id.into(),
-            outlet: id.into(),
-            title: None,
-            published: "2013-01-01".parse().unwrap(),
-            published_inferred: false,
-            url: None,
-            article: "a.txt".into(),
-            article_path: "articles/a.txt".into(),
-            wire: Vec::new(),
-            note: None,
-            loc: Loc::at(&file, 1, 1),
-        }
+        Source::for_test(id)
     }
 
     fn claim(id: &str, source: usize, property: &str, as_of: &str) -> Claim {

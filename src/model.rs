@@ -239,6 +239,28 @@ pub struct Corpus {
 }
 
 #[cfg(test)]
+impl Source {
+    /// A source for unit tests: outlet = id, published 2013-01-01, article
+    /// `a.txt`, from line 1 of `claims/x.yaml`.
+    pub fn for_test(id: &str) -> Source {
+        let file: std::sync::Arc<std::path::Path> = std::sync::Arc::from(std::path::Path::new("claims/x.yaml"));
+        Source {
+            id: id.into(),
+            outlet: id.into(),
+            title: None,
+            published: "2013-01-01".parse().expect("a valid date"),
+            published_inferred: false,
+            article: "a.txt".into(),
+            article_path: "articles/a.txt".into(),
+            url: None,
+            wire: Vec::new(),
+            note: None,
+            loc: crate::error::Loc::at(&file, 1, 1),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

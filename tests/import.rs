@@ -38,16 +38,10 @@ fn import(out: &Path, extra: &[&str]) -> (i32, String, String) {
     run(&args)
 }
 
-#[test]
-fn an_imported_csv_is_a_corpus_check_accepts() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("corpus");
-    let (code, stdout, stderr) = import(&out, &[]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("imported 12 claims about 2 subjects from 4 sources (8 rows)"), "{stdout}");
-    let claims = out.join("claims");
-    let articles = out.join("articles");
-    let (code, stdout, stderr) = run(&[
+/// `check --format json --all` of an imported corpus.
+fn check_json(out: &Path) -> (i32, String, String) {
+    let (claims, articles) = (out.join("claims"), out.join("articles"));
+    run(&[
         "check",
         "--claims",
         claims.to_str().unwrap(),
@@ -56,7 +50,18 @@ fn an_imported_csv_is_a_corpus_check_accepts() {
         "--format",
         "json",
         "--all",
-    ]);
+    ])
+}
+
+#[test]
+fn an_imported_csv_is_a_corpus_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    let (code, stdout, stderr) = import(&out, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("imported 12 claims about 2 subjects from 4 sources (8 rows)"), "{stdout}");
+    let (claims, articles) = (out.join("claims"), out.join("articles"));
+    let (code, stdout, stderr) = check_json(&out);
     assert_eq!(code, 1, "conflicts found, no input error: {stderr}");
     assert!(!stderr.contains("error"), "{stderr}");
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
@@ -162,17 +167,7 @@ fn sources_with_equal_rows_are_not_declared_dependent_by_the_importers_labels() 
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    let (claims, articles) = (out.join("claims"), out.join("articles"));
-    let (code, stdout, stderr) = run(&[
-        "check",
-        "--claims",
-        claims.to_str().unwrap(),
-        "--articles",
-        articles.to_str().unwrap(),
-        "--format",
-        "json",
-        "--all",
-    ]);
+    let (code, stdout, stderr) = check_json(&out);
     assert_eq!(code, 0, "{stderr}");
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(doc["dependencies"], serde_json::json!([]), "{stdout}");
