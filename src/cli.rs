@@ -80,6 +80,9 @@ pub struct SourcesArgs {
     /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    /// No progress bar (it is drawn only on a terminal, and never with --format json).
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -395,6 +398,8 @@ pub enum Command {
         articles: PathBuf,
         json: bool,
         width: Option<u16>,
+        /// A progress bar may be drawn (not --quiet, not JSON), as for `check`.
+        progress: bool,
     },
 }
 
@@ -480,6 +485,7 @@ impl Cli {
                 articles: a.articles,
                 json: a.format == WhenFormat::Json,
                 width: a.width.or(term.width).or(Some(120)),
+                progress: !a.quiet && a.format != WhenFormat::Json,
             },
             CliCommand::Import(ImportKind::Csv(a)) => Command::ImportCsv {
                 file: a.file,
@@ -661,7 +667,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             out
         }
         Command::ImportCsv { file, options, out: dir } => import_csv(&file, &options, &dir),
-        Command::Sources { claims, articles, json, width } => {
+        Command::Sources { claims, articles, json, width, .. } => {
             let outcome = check::run_with(&claims, &articles, &Tolerances::default(), progress);
             let mut out = Output::default();
             for d in outcome.errors() {

@@ -19,7 +19,9 @@ fn main() {
         user: std::env::var("USER").ok(),
     };
     let command = Cli::parse().into_command(&term);
-    let wants_bar = matches!(&command, Command::Check { run, .. } if run.progress) && std::io::stderr().is_terminal();
+    let wants_bar = matches!(&command, Command::Check { run, .. } if run.progress)
+        || matches!(&command, Command::Sources { progress: true, .. });
+    let wants_bar = wants_bar && std::io::stderr().is_terminal();
     let bar = wants_bar.then(Bar::new);
     let progress: &dyn Progress = match &bar {
         Some(bar) => bar,

@@ -920,6 +920,11 @@ fn piped_runs_print_no_progress_and_stage_load_stops_after_loading() {
     assert_eq!(quiet.stdout, plain.stdout);
     assert_eq!(quiet.stderr, plain.stderr);
     assert!(!plain.stderr.contains('['), "{}", plain.stderr);
+    // `sources` runs the same pipeline and takes the same flag.
+    let quiet = run_in(&dir, &["sources", "--quiet"]);
+    let plain = run_in(&dir, &["sources"]);
+    assert_eq!((quiet.code, &quiet.stdout, &quiet.stderr), (plain.code, &plain.stdout, &plain.stderr));
+    assert!(plain.stdout.contains("Accuracy"), "{}", plain.stdout);
     // The benchmark's loading-only run reads everything and reports nothing else.
     let load = run_in(&dir, &["check", "--stage", "load"]);
     assert_eq!(load.code, 0);
