@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::compare::{compare_within, Relation, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
@@ -24,13 +25,15 @@ use rayon::prelude::*;
 /// One claim as the reports show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimView {
-    pub source: String,
-    pub outlet: String,
+    /// The source's texts are shared by all of its claims' views (one copy
+    /// per source, not per claim: an archive has a million claims).
+    pub source: Arc<str>,
+    pub outlet: Arc<str>,
     pub published: chrono::NaiveDate,
     pub published_inferred: bool,
     /// The article's headline and address, when the claim file gives them.
-    pub title: Option<String>,
-    pub url: Option<String>,
+    pub title: Option<Arc<str>>,
+    pub url: Option<Arc<str>>,
     pub id: String,
     pub subject: String,
     pub value: String,
@@ -41,7 +44,7 @@ pub struct ClaimView {
     pub quote: String,
     pub note: Option<String>,
     pub reading: Reading,
-    pub file: String,
+    pub file: Arc<str>,
     pub line: u32,
     /// The quote inside a few sentences of its article (`None` only if the
     /// article could not be searched, which also makes the claim an error).
@@ -302,6 +305,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
         })
         .collect();
     drop(slots);
+    let texts: Vec<SourceTexts> = corpus.sources.iter().map(SourceTexts::of).collect();
     let mut facts: Vec<FactView> = compared
         .into_par_iter()
         .map(|(c, owned)| {
@@ -310,8 +314,8 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
                 .into_iter()
                 .zip(owned)
                 .map(|((_, reading, context), claim)| {
-                    let source = &corpus.sources[claim.source];
-                    view(claim, source, reading, context)
+                    let (source, texts) = (&corpus.sources[claim.source], &texts[claim.source]);
+                    view(claim, source, texts, reading, context)
                 })
                 .collect();
             let keys: Vec<String> = claims.iter().map(ClaimView::key).collect();
@@ -427,16 +431,47 @@ struct Compared {
     members: Vec<(usize, Reading, Option<Passage>)>,
 }
 
-/// A claim's view; its texts are moved out of the claim.
-fn view(claim: Claim, source: &crate::model::Source, reading: Reading, context: Option<Passage>) -> ClaimView {
+/// What every claim view of one source shares.
+struct SourceTexts {
+    id: Arc<str>,
+    outlet: Arc<str>,
+    title: Option<Arc<str>>,
+    url: Option<Arc<str>>,
+    file: Arc<str>,
+}
+
+impl SourceTexts {
+    fn of(source: &crate::model::Source) -> SourceTexts {
+        SourceTexts {
+            id: Arc::from(source.id.as_str()),
+            outlet: Arc::from(source.outlet.as_str()),
+            title: source.title.as_deref().map(Arc::from),
+            url: source.url.as_deref().map(Arc::from),
+            file: Arc::from(source.loc.file.display().to_string()),
+        }
+    }
+}
+
+/// A claim's view; its texts are moved out of the claim, its source's shared.
+fn view(
+    claim: Claim,
+    source: &crate::model::Source,
+    texts: &SourceTexts,
+    reading: Reading,
+    context: Option<Passage>,
+) -> ClaimView {
     ClaimView {
-        source: source.id.clone(),
-        outlet: source.outlet.clone(),
+        source: Arc::clone(&texts.id),
+        outlet: Arc::clone(&texts.outlet),
         published: source.published,
         published_inferred: source.published_inferred,
-        title: source.title.clone(),
-        url: source.url.clone(),
-        file: claim.loc.file.display().to_string(),
+        title: texts.title.clone(),
+        url: texts.url.clone(),
+        file: if *claim.loc.file == *source.loc.file {
+            Arc::clone(&texts.file)
+        } else {
+            Arc::from(claim.loc.file.display().to_string())
+        },
         line: claim.loc.line,
         id: claim.id,
         subject: claim.subject,

@@ -190,7 +190,7 @@ pub fn digest(fact: &FactView) -> String {
         .iter()
         .map(|c| {
             [
-                Some(c.source.clone()),
+                Some(c.source.to_string()),
                 Some(c.id.clone()),
                 Some(c.subject.clone()),
                 Some(fact.property.clone()),

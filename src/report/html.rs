@@ -93,7 +93,7 @@ fn needs_a_look(v: Verdict) -> bool {
 }
 
 fn outlets(f: &FactView) -> Vec<&str> {
-    let set: BTreeSet<&str> = f.claims.iter().map(|c| c.outlet.as_str()).collect();
+    let set: BTreeSet<&str> = f.claims.iter().map(|c| &*c.outlet).collect();
     set.into_iter().collect()
 }
 
@@ -248,7 +248,7 @@ fn controls(outcome: &Outcome, facts: &[&FactView], options: &Options, h: &mut S
         "<div class=\"field\"><label for=\"f-source\">Source</label>\n<select id=\"f-source\">\n\
          <option value=\"\" selected>all sources</option>\n",
     );
-    let all_outlets: BTreeSet<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| c.outlet.as_str())).collect();
+    let all_outlets: BTreeSet<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| &*c.outlet)).collect();
     for o in &all_outlets {
         let _ = writeln!(h, "<option value=\"{0}\">{0}</option>", esc(o));
     }

@@ -92,7 +92,7 @@ fn outlet(c: &ClaimView) -> String {
 fn outlets(f: &FactView) -> Vec<&str> {
     let mut seen: Vec<&str> = Vec::new();
     for c in &f.claims {
-        if !seen.contains(&c.outlet.as_str()) {
+        if !seen.contains(&&*c.outlet) {
             seen.push(&c.outlet);
         }
     }

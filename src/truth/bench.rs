@@ -328,7 +328,7 @@ fn groups(f: &FactView) -> Vec<(Reading, String, Vec<&str>)> {
     for c in &f.claims {
         match groups.iter_mut().find(|(r, _, _)| relation(r, &c.reading) == Relation::Equal) {
             Some((_, _, outlets)) => {
-                if !outlets.contains(&c.outlet.as_str()) {
+                if !outlets.contains(&&*c.outlet) {
                     outlets.push(&c.outlet);
                 }
             }

@@ -262,7 +262,7 @@ pub fn assess_with(
     dependent: &[(String, String)],
     params: &Params,
 ) -> (Vec<Option<Best>>, Vec<Reliability>) {
-    let mut outlets: Vec<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| c.outlet.as_str())).collect();
+    let mut outlets: Vec<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| &*c.outlet)).collect();
     outlets.sort_unstable();
     outlets.dedup();
     let index = |o: &str| outlets.binary_search(&o).ok();
@@ -296,8 +296,8 @@ pub fn assess_with(
                     Relation::Disjoint | Relation::Incomparable => &mut against,
                     _ => continue,
                 };
-                if !list.contains(&c.outlet) {
-                    list.push(c.outlet.clone());
+                if !list.iter().any(|o| *o == *c.outlet) {
+                    list.push(c.outlet.to_string());
                 }
             }
             Some(Best {
@@ -311,7 +311,7 @@ pub fn assess_with(
         .collect();
     let mut articles: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for c in facts.iter().flat_map(|f| &f.claims) {
-        articles.entry(c.outlet.as_str()).or_default().insert(c.source.as_str());
+        articles.entry(&*c.outlet).or_default().insert(&*c.source);
     }
     let mut reliability: Vec<Reliability> = outlets
         .iter()
