@@ -83,6 +83,10 @@ pub struct SourcesArgs {
     /// No progress bar (it is drawn only on a terminal, and never with --format json).
     #[arg(long, short)]
     pub quiet: bool,
+    /// As for `check`, so accuracies are judged as `check` judges agreement: `10m` or
+    /// `act_dep_time=10m` (units m, h, d; repeatable).
+    #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
+    pub tolerance: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -400,6 +404,7 @@ pub enum Command {
         width: Option<u16>,
         /// A progress bar may be drawn (not --quiet, not JSON), as for `check`.
         progress: bool,
+        tolerances: Tolerances,
     },
 }
 
@@ -486,6 +491,7 @@ impl Cli {
                 json: a.format == WhenFormat::Json,
                 width: a.width.or(term.width).or(Some(120)),
                 progress: !a.quiet && a.format != WhenFormat::Json,
+                tolerances: tolerances(&a.tolerance),
             },
             CliCommand::Import(ImportKind::Csv(a)) => Command::ImportCsv {
                 file: a.file,
@@ -667,8 +673,8 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             out
         }
         Command::ImportCsv { file, options, out: dir } => import_csv(&file, &options, &dir),
-        Command::Sources { claims, articles, json, width, .. } => {
-            let outcome = check::run_with(&claims, &articles, &Tolerances::default(), progress);
+        Command::Sources { claims, articles, json, width, tolerances, .. } => {
+            let outcome = check::run_with(&claims, &articles, &tolerances, progress);
             let mut out = Output::default();
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));

@@ -89,6 +89,17 @@ fn an_imported_csv_is_a_corpus_check_accepts() {
     assert_eq!(list.len(), 4);
     assert_eq!(list.last().unwrap()["outlet"], "Daily Echo", "the outlet that is always outvoted is last: {stdout}");
     assert_eq!(list.last().unwrap()["disagreed"], 3);
+
+    // With a day's tolerance, as `check --tolerance 1d` would judge it, the
+    // Echo's "6 March 2020" agrees with the best "5 March 2020".
+    let args = ["sources", "--claims", claims.to_str().unwrap(), "--articles", articles.to_str().unwrap()];
+    let (code, stdout, _) = run(&[&args[..], &["--format", "json", "--tolerance", "date=1d"]].concat());
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let echo = doc["sources"].as_array().unwrap().iter().find(|s| s["outlet"] == "Daily Echo").unwrap();
+    assert_eq!(echo["disagreed"], 2, "{stdout}");
+    let (code, _, stderr) = run(&[&args[..], &["--tolerance", "soon"]].concat());
+    assert_eq!(code, 2, "{stderr}");
 }
 
 #[test]
