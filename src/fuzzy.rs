@@ -143,6 +143,51 @@ impl Query {
     }
 }
 
+/// The positions of each character in a string of at most 64 characters, as
+/// bits, for the bit-parallel longest common subsequence.
+struct Positions {
+    len: usize,
+    latin: [u64; 256],
+    other: Vec<(char, u64)>,
+}
+
+impl Positions {
+    fn new(s: &str) -> Option<Positions> {
+        let mut p = Positions { len: 0, latin: [0; 256], other: Vec::new() };
+        for (i, c) in s.chars().enumerate() {
+            if i == 64 {
+                return None;
+            }
+            let bit = 1u64 << i;
+            match p.latin.get_mut(c as usize) {
+                Some(m) => *m |= bit,
+                None => match p.other.iter_mut().find(|(o, _)| *o == c) {
+                    Some((_, m)) => *m |= bit,
+                    None => p.other.push((c, bit)),
+                },
+            }
+            p.len = i + 1;
+        }
+        Some(p)
+    }
+
+    /// The length of the longest common subsequence of the string and `b`
+    /// (Allison–Dix, as Hyyrö writes it: one word operation per character of `b`).
+    fn lcs(&self, b: &str) -> usize {
+        let mask = if self.len == 64 { u64::MAX } else { (1u64 << self.len) - 1 };
+        let mut v = u64::MAX;
+        for c in b.chars() {
+            let m = match self.latin.get(c as usize) {
+                Some(&m) => m,
+                None => self.other.iter().find(|(o, _)| *o == c).map_or(0, |&(_, m)| m),
+            };
+            let u = v & m;
+            v = v.wrapping_add(u) | (v - u);
+        }
+        (!v & mask).count_ones() as usize
+    }
+}
+
 impl KeyIndex {
     pub fn new(keys: Vec<String>) -> KeyIndex {
         let mut postings: GramMap<Vec<(u32, u16, u16)>> = GramMap::default();
@@ -278,13 +323,15 @@ impl KeyIndex {
         out
     }
 
-    /// Score keys in decreasing order of their upper bound: `visit(score,
-    /// key, floor)` is called for each, where `floor` is a score no key not
-    /// yet visited can exceed; it returns true to stop. A caller that keeps
-    /// the best keys by (score descending, key ascending) may stop once its
-    /// worst kept score is above `floor`: what it kept is what a full scan
-    /// would give.
-    pub fn walk(&self, key: &str, mut visit: impl FnMut(f64, usize, f64) -> bool) {
+    /// Score keys in decreasing order of their upper bound. `visit(score,
+    /// key)` is called for each key that can still matter and returns the
+    /// lowest score that could still change what it keeps (`f64::NEG_INFINITY`
+    /// while anything could): keys that score below it are skipped without
+    /// computing their whole distance ([`distance_within`]), and the walk
+    /// stops once no key left can reach it. A caller that keeps the best keys
+    /// by (score descending, key ascending) and returns its worst kept score
+    /// once it has all it needs keeps what a full scan would give.
+    pub fn walk(&self, key: &str, mut visit: impl FnMut(f64, usize) -> f64) {
         let q = Query::new(key);
         let mut common: Vec<u32> = vec![0; self.keys.len()];
         for &(g, n) in &q.grams {
@@ -292,17 +339,162 @@ impl KeyIndex {
                 common[i as usize] += u32::from(n.min(kn));
             }
         }
+        // A fourth floor, often the highest: an edit changes the longest
+        // common subsequence by at most one character of the longer string
+        // (a substitution or a transposition loses one common character, an
+        // insertion or a deletion one at most and moves the longer length by
+        // at most one the other way), so `d >= max(la, lb) − lcs`.
+        let positions = Positions::new(&q.key);
         let mut order: Vec<(f64, usize)> = (0..self.keys.len())
-            .map(|i| (bound(self.distance_floor(&q, i, common[i] as usize), q.len, self.lens[i] as usize), i))
+            .map(|i| {
+                let lb = self.lens[i] as usize;
+                let mut floor = self.distance_floor(&q, i, common[i] as usize);
+                if let Some(p) = &positions {
+                    floor = floor.max(q.len.max(lb) - p.lcs(&self.keys[i]));
+                }
+                (bound(floor, q.len, lb), i)
+            })
             .collect();
         order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (n, &(_, i)) in order.iter().enumerate() {
-            let floor = order.get(n + 1).map_or(f64::NEG_INFINITY, |o| o.0);
-            if visit(similarity(&q.key, &self.keys[i]), i, floor) {
+        let query: Vec<char> = q.key.chars().collect();
+        let mut other: Vec<char> = Vec::new();
+        let mut rows = Rows::default();
+        let mut need = f64::NEG_INFINITY;
+        for &(upper, i) in &order {
+            if upper < need {
                 break;
+            }
+            let lb = self.lens[i] as usize;
+            let Some(dmax) = max_distance(need, q.len, lb) else { continue };
+            other.clear();
+            other.extend(self.keys[i].chars());
+            if let Some(d) = distance_within(&query, &other, dmax, &mut rows) {
+                need = visit(bound(d, q.len, lb), i);
             }
         }
     }
+}
+
+/// The largest distance `d` between strings of `la` and `lb` characters
+/// whose similarity (as `similarity` computes it) is at least `need`; `None`
+/// when even equal strings would score below it.
+fn max_distance(need: f64, la: usize, lb: usize) -> Option<usize> {
+    let m = la.max(lb);
+    if bound(0, la, lb) < need {
+        return None;
+    }
+    if m == 0 || need <= 0.0 {
+        return Some(m);
+    }
+    // Near the answer, then exact in the arithmetic `similarity` uses.
+    let mut d = (((1.0 - need) * m as f64).floor().max(0.0) as usize).min(m);
+    while d < m && bound(d + 1, la, lb) >= need {
+        d += 1;
+    }
+    while d > 0 && bound(d, la, lb) < need {
+        d -= 1;
+    }
+    Some(d)
+}
+
+/// The working rows of [`distance_within`], kept between calls.
+#[derive(Default)]
+struct Rows {
+    r: Vec<isize>,
+    r1: Vec<isize>,
+    fr: Vec<isize>,
+    /// Last row (1-based) of each character of `a` seen so far: Latin-1 by
+    /// code point, the rest in a short list; -1 when unseen.
+    latin: Vec<isize>,
+    other: Vec<(char, isize)>,
+}
+
+/// The Damerau–Levenshtein distance between `a` and `b` (unrestricted:
+/// transposed characters may be edited apart, as `strsim::damerau_levenshtein`
+/// computes it, with the same linear-space recurrence of Zhao and Sahni), or
+/// `None` as soon as it is known to exceed `max`.
+///
+/// Stopping early is exact. Write `H[i][j]` for the distance between the
+/// first `i` characters of `a` and the first `j` of `b`, `n` and `m` for the
+/// lengths; the distance `H[n][m]` is at least `H[i][j] + |(n − i) − (m − j)|`
+/// for some cell of every row `i`, so once every cell of a row is above `max`
+/// by that measure, so is the distance. Follow the chain of cells the
+/// recurrence took `H[n][m]` from: each step costs at least the change it
+/// makes to `(n − i) − (m − j)` (a diagonal step none, a row or column step
+/// 1, a transposition from `(k − 1, l − 1)` to `(i, j)` costs `x + y − 1`
+/// with `x = i − k ≥ 1`, `y = j − l ≥ 1` and changes it by `|x − y|`), so a
+/// row the chain visits holds such a cell. A row `r` it jumps over (`k ≤ r <
+/// i`) holds one too: the cell `(r, l − 1 + t)`, `u = r − k + 1`, `t = max(0,
+/// u + y − x)` is reached from `(k − 1, l − 1)` by `max(u, t)` steps of cost
+/// at most 1 each, and `max(u, t)` plus its change of the gap is at most `x +
+/// y − 1`. `tests::bounded_distance_is_strsims` checks the result on random
+/// strings.
+fn distance_within(a: &[char], b: &[char], max: usize, rows: &mut Rows) -> Option<usize> {
+    let (len1, len2) = (a.len(), b.len());
+    if len1.abs_diff(len2) > max {
+        return None;
+    }
+    let max_val = len1.max(len2) as isize + 1;
+    let size = len2 + 2;
+    let Rows { r, r1, fr, latin, other } = rows;
+    latin.clear();
+    latin.resize(256, -1);
+    other.clear();
+    fr.clear();
+    fr.resize(size, max_val);
+    r1.clear();
+    r1.resize(size, max_val);
+    r.clear();
+    r.push(max_val);
+    r.extend(0..(size - 1) as isize);
+    for (i, &ch1) in a.iter().enumerate().map(|(i, c)| (i + 1, c)) {
+        std::mem::swap(r, r1);
+        let mut last_col_id: isize = -1;
+        let mut last_i2l1 = r[1];
+        r[1] = i as isize;
+        let mut t = max_val;
+        // The least distance any alignment through this row can reach: a
+        // cell's value plus the gap between the lengths still to align.
+        let rest = (len1 - i) as isize - len2 as isize;
+        let mut least = r[1] + rest.abs();
+        for (j, &ch2) in b.iter().enumerate().map(|(j, c)| (j + 1, c)) {
+            let diag = r1[j] + isize::from(ch1 != ch2);
+            let left = r[j] + 1;
+            let up = r1[j + 1] + 1;
+            let mut temp = diag.min(left).min(up);
+            if ch1 == ch2 {
+                last_col_id = j as isize;
+                fr[j + 1] = r1[j - 1];
+                t = last_i2l1;
+            } else {
+                let k = match latin.get(ch2 as usize) {
+                    Some(&row) => row,
+                    None => other.iter().find(|(o, _)| *o == ch2).map_or(-1, |&(_, row)| row),
+                };
+                let l = last_col_id;
+                if j as isize - l == 1 {
+                    temp = temp.min(fr[j + 1] + (i as isize - k));
+                } else if i as isize - k == 1 {
+                    temp = temp.min(t + (j as isize - l));
+                }
+            }
+            last_i2l1 = r[j + 1];
+            r[j + 1] = temp;
+            least = least.min(temp + (rest + j as isize).abs());
+        }
+        if least > max as isize {
+            return None;
+        }
+        if let Some(slot) = latin.get_mut(ch1 as usize) {
+            *slot = i as isize;
+        } else if let Some(slot) = other.iter_mut().find(|(o, _)| *o == ch1) {
+            slot.1 = i as isize;
+        } else {
+            other.push((ch1, i as isize));
+        }
+    }
+    let d = r[len2 + 1] as usize;
+    (d <= max).then_some(d)
 }
 
 #[cfg(test)]
@@ -399,14 +591,80 @@ mod tests {
         for _ in 0..400 {
             let q = name(&mut rng);
             let mut got: Vec<(f64, usize)> = Vec::new();
-            index.walk(&q, |s, i, floor| {
+            index.walk(&q, |s, i| {
                 got.push((s, i));
                 got.sort_by(|a, b| b.0.total_cmp(&a.0).then(keys[a.1].cmp(&keys[b.1])));
                 got.truncate(3);
-                got.len() == 3 && got[2].0 > floor
+                if got.len() == 3 {
+                    got[2].0
+                } else {
+                    f64::NEG_INFINITY
+                }
             });
             let want = full_scan(&keys, &q);
             assert_eq!(got[..3.min(got.len())], want[..3.min(want.len())], "query {q:?}");
+        }
+    }
+
+    /// Strings over a few letters (so that transpositions, repeats and ties
+    /// are common), a space and one character outside Latin-1.
+    fn short() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(vec!['a', 'b', 'c', 'd', ' ', 'é', 'ŋ']), 0..12)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn bounded_distance_is_strsims(a in short(), b in short(), max in 0usize..14) {
+            let want = strsim::damerau_levenshtein(&a, &b);
+            let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let got = distance_within(&ac, &bc, max, &mut Rows::default());
+            prop_assert_eq!(got, (want <= max).then_some(want));
+            // The same buffers again, after a longer or shorter pair.
+            let mut rows = Rows::default();
+            let _ = distance_within(&bc, &ac, 20, &mut rows);
+            prop_assert_eq!(distance_within(&ac, &bc, max, &mut rows), (want <= max).then_some(want));
+        }
+
+        #[test]
+        fn lcs_floor_is_below_the_distance(a in short(), b in short()) {
+            let p = Positions::new(&a).unwrap();
+            let la = a.chars().count();
+            let lb = b.chars().count();
+            let lcs = p.lcs(&b);
+            prop_assert!(lcs <= la.min(lb));
+            prop_assert!(la.max(lb) - lcs <= strsim::damerau_levenshtein(&a, &b));
+        }
+
+        #[test]
+        fn max_distance_is_the_last_distance_scoring_enough(la in 0usize..30, lb in 0usize..30, need in -0.1f64..1.1) {
+            let want = (0..=la.max(lb)).filter(|&d| bound(d, la, lb) >= need).max();
+            prop_assert_eq!(max_distance(need, la, lb), want);
+        }
+
+        /// The walk's top three (scores to the last bit, order, ties broken by
+        /// key) against a plain scan with strsim, over random registries.
+        #[test]
+        fn walk_top_three_equals_a_plain_scan(keys in proptest::collection::btree_set(short(), 1..60), q in short()) {
+            let keys: Vec<String> = keys.into_iter().collect();
+            let index = KeyIndex::new(keys.clone());
+            let mut got: Vec<(f64, usize)> = Vec::new();
+            index.walk(&q, |s, i| {
+                got.push((s, i));
+                got.sort_by(|a, b| b.0.total_cmp(&a.0).then(keys[a.1].cmp(&keys[b.1])));
+                got.truncate(3);
+                if got.len() == 3 { got[2].0 } else { f64::NEG_INFINITY }
+            });
+            let mut want: Vec<(f64, usize)> =
+                keys.iter().enumerate().map(|(i, k)| (strsim::normalized_damerau_levenshtein(&q, k), i)).collect();
+            want.sort_by(|a, b| b.0.total_cmp(&a.0).then(keys[a.1].cmp(&keys[b.1])));
+            want.truncate(3);
+            let bits = |v: &[(f64, usize)]| v.iter().map(|(s, i)| (s.to_bits(), *i)).collect::<Vec<_>>();
+            prop_assert_eq!(bits(&got), bits(&want));
         }
     }
 }

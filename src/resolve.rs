@@ -152,7 +152,7 @@ impl Registry {
         let before = |a: &(f64, usize, usize), b: &(f64, usize, usize)| {
             b.0.total_cmp(&a.0).then(self.index.key(a.1).cmp(self.index.key(b.1)))
         };
-        self.index.walk(&key, |score, k, floor| {
+        self.index.walk(&key, |score, k| {
             let candidate = (score, k, self.key_entity[k]);
             let name = &self.entities[candidate.2].name;
             match best.iter().position(|b| &self.entities[b.2].name == name) {
@@ -162,7 +162,13 @@ impl Registry {
             }
             best.sort_by(before);
             best.truncate(3);
-            best.len() == 3 && best[2].0 > floor
+            // A key scoring below the third kept cannot enter: as another entity it
+            // would come fourth, as a kept one it would not beat its own score.
+            if best.len() == 3 {
+                best[2].0
+            } else {
+                f64::NEG_INFINITY
+            }
         });
         let nearest = best.iter().map(|b| (self.entities[b.2].name.clone(), b.0)).collect();
         Resolution::Unresolved { nearest }
