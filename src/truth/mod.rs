@@ -26,7 +26,8 @@
 //!
 //! Pure and deterministic: no I/O, no hash-order iteration, ties broken by
 //! index; each round is linear in the claims (pairs are counted per fact,
-//! among at most `MAX_PAIR_SOURCES` sources of a fact).
+//! among at most `max_pair_sources` sources of a fact) and runs on all
+//! cores, each fact and each pair summed on its own in a fixed order.
 
 pub mod bench;
 
