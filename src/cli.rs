@@ -71,10 +71,8 @@ pub enum CliCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct SourcesArgs {
-    #[arg(long, value_name = "DIR", default_value = "claims")]
-    pub claims: PathBuf,
-    #[arg(long, value_name = "DIR", default_value = "articles")]
-    pub articles: PathBuf,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
     #[arg(long, value_enum, default_value_t = WhenFormat::Text, value_name = "FORMAT")]
     pub format: WhenFormat,
     /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
@@ -138,14 +136,21 @@ fn parse_kind(s: &str) -> Result<EntityKind, String> {
     EntityKind::parse(s).ok_or_else(|| format!("unknown kind '{s}'; one of: {}", EntityKind::NAMES.join(", ")))
 }
 
+/// Where a corpus is: the same two flags for every command that reads one.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub struct CorpusArgs {
     /// The folder of claim files (with the registry entities.yaml).
     #[arg(long, value_name = "DIR", default_value = "claims")]
     pub claims: PathBuf,
     /// The folder of article texts that `article:` paths are relative to.
     #[arg(long, value_name = "DIR", default_value = "articles")]
     pub articles: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
     #[arg(long, value_enum, default_value_t = CliFormat::Table)]
     pub format: CliFormat,
     /// Show every fact, not only conflict, revised and compatible ones.
@@ -208,10 +213,8 @@ pub struct ReviewArgs {
     /// The day of the decision (YYYY-MM-DD); default today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
-    #[arg(long, value_name = "DIR", default_value = "claims")]
-    pub claims: PathBuf,
-    #[arg(long, value_name = "DIR", default_value = "articles")]
-    pub articles: PathBuf,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
     #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
     pub reviews: PathBuf,
     /// As for `check`, so the verdict recorded is the one `check` shows.
@@ -248,10 +251,8 @@ pub struct ShowArgs {
     /// Only this property (e.g. date).
     #[arg(long)]
     pub property: Option<String>,
-    #[arg(long, value_name = "DIR", default_value = "claims")]
-    pub claims: PathBuf,
-    #[arg(long, value_name = "DIR", default_value = "articles")]
-    pub articles: PathBuf,
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
     #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
     pub reviews: PathBuf,
     /// As for `check`: `10m` or `act_dep_time=10m` (units m, h, d; repeatable).
@@ -424,8 +425,8 @@ impl Cli {
                     timings: a.timings,
                 };
                 Command::Check {
-                    claims: a.claims,
-                    articles: a.articles,
+                    claims: a.corpus.claims,
+                    articles: a.corpus.articles,
                     reviews: a.reviews,
                     format: match a.format {
                         CliFormat::Table => Format::Table,
@@ -449,8 +450,8 @@ impl Cli {
             CliCommand::Show(a) => Command::Show {
                 subject: a.subject,
                 property: a.property,
-                claims: a.claims,
-                articles: a.articles,
+                claims: a.corpus.claims,
+                articles: a.corpus.articles,
                 reviews: a.reviews,
                 tolerances: tolerances(&a.tolerance),
             },
@@ -467,8 +468,8 @@ impl Cli {
                     rating: named(a.rating),
                     reviewer: named(a.reviewer).or_else(|| named(term.user.clone())),
                     date: a.date.unwrap_or(term.today),
-                    claims: a.claims,
-                    articles: a.articles,
+                    claims: a.corpus.claims,
+                    articles: a.corpus.articles,
                     reviews: a.reviews,
                     tolerances: tolerances(&a.tolerance),
                 })
@@ -486,8 +487,8 @@ impl Cli {
                 json: a.format == WhenFormat::Json,
             },
             CliCommand::Sources(a) => Command::Sources {
-                claims: a.claims,
-                articles: a.articles,
+                claims: a.corpus.claims,
+                articles: a.corpus.articles,
                 json: a.format == WhenFormat::Json,
                 width: a.width.or(term.width).or(Some(120)),
                 progress: !a.quiet && a.format != WhenFormat::Json,
