@@ -467,7 +467,8 @@ fn view(
         published_inferred: source.published_inferred,
         title: texts.title.clone(),
         url: texts.url.clone(),
-        file: if *claim.loc.file == *source.loc.file {
+        // A claim's file is its source's (one shared path): compared by pointer first.
+        file: if Arc::ptr_eq(&claim.loc.file, &source.loc.file) || claim.loc.file == source.loc.file {
             Arc::clone(&texts.file)
         } else {
             Arc::from(claim.loc.file.display().to_string())

@@ -38,6 +38,13 @@ fn import(out: &Path, extra: &[&str]) -> (i32, String, String) {
     run(&args)
 }
 
+/// `import csv` of a file with `src` and `flight` columns, as of 2011-12-01.
+fn import_flights(csv: &Path, out: &Path) -> (i32, String, String) {
+    let (csv, out) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", csv, "--subject-column", "flight", "--source-column", "src"];
+    run(&[&args[..], &["--as-of", "2011-12-01", "--out", out]].concat())
+}
+
 /// `check --format json --all` of an imported corpus.
 fn check_json(out: &Path) -> (i32, String, String) {
     let (claims, articles) = (out.join("claims"), out.join("articles"));
@@ -129,19 +136,7 @@ fn a_ragged_row_is_named_by_file_and_line() {
     let csv = dir.path().join("r.csv");
     std::fs::write(&csv, "src,flight,a\r\nx,f,1\r\ny,g\r\n").unwrap();
     let out = dir.path().join("o");
-    let (code, _, stderr) = run(&[
-        "import",
-        "csv",
-        csv.to_str().unwrap(),
-        "--subject-column",
-        "flight",
-        "--source-column",
-        "src",
-        "--as-of",
-        "2011-12-01",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = import_flights(&csv, &out);
     assert_eq!(code, 2);
     assert!(stderr.contains("r.csv:3: error: this row has 2 fields, the header 3"), "{stderr}");
 }
@@ -164,19 +159,7 @@ fn sources_with_equal_rows_are_not_declared_dependent_by_the_importers_labels() 
     }
     std::fs::write(&csv, text).unwrap();
     let out = dir.path().join("corpus");
-    let (code, _, stderr) = run(&[
-        "import",
-        "csv",
-        csv.to_str().unwrap(),
-        "--subject-column",
-        "flight",
-        "--source-column",
-        "src",
-        "--as-of",
-        "2011-12-01",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (code, _, stderr) = import_flights(&csv, &out);
     assert_eq!(code, 0, "{stderr}");
     let (code, stdout, stderr) = check_json(&out);
     assert_eq!(code, 0, "{stderr}");
