@@ -449,9 +449,7 @@ fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &
 struct PairStats {
     shared: usize,
     same: usize,
-    /// Shared readings that are the round's best one, and those that are not.
-    same_true: f64,
-    same_false: f64,
+    /// Facts where the two give different readings.
     different: f64,
 }
 
@@ -800,11 +798,6 @@ fn pair_evidence(
                 if va == vb {
                     st.same += 1;
                     let q = if params.soft_copy_evidence { conf[va] } else { f64::from(u8::from(va == best)) };
-                    if va == best {
-                        st.same_true += 1.0;
-                    } else {
-                        st.same_false += 1.0;
-                    }
                     let independent = q * pt + (1.0 - q) * pf;
                     let from = |orig: f64| q * orig + (1.0 - q) * (1.0 - orig);
                     if params.per_pair_copy_rate {
