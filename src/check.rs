@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::compare::{compare_within, Relation, Verdict};
+use crate::compare::{compare_within, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
 use crate::ground::{Article, Miss, Passage};
 use crate::group::{group, Fact, ReadClaim};
@@ -58,14 +58,9 @@ impl ClaimView {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PairView {
-    pub a: String,
-    pub b: String,
-    pub relation: Relation,
-    pub revision: bool,
-    pub reason: String,
-}
+/// How two claims of a fact relate (indices into the fact's `claims`); its
+/// reason is written when a report shows it ([`FactView::reason_of`]).
+pub type PairView = crate::compare::Pair;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactView {
@@ -84,6 +79,22 @@ pub struct FactView {
     pub review: ReviewStatus,
     /// The reading the evidence best supports (src/truth.rs).
     pub best: Option<crate::truth::Best>,
+}
+
+impl FactView {
+    /// Why the claims of `pair` relate as they do, in one sentence
+    /// (`compare::explain`, from the two claims' views).
+    pub fn reason_of(&self, pair: &PairView) -> String {
+        fn side(c: &ClaimView) -> crate::compare::Side<'_> {
+            crate::compare::Side {
+                value: std::borrow::Cow::Borrowed(c.value.as_str()),
+                outlet: &c.outlet,
+                as_of: c.as_of,
+                reading: &c.reading,
+            }
+        }
+        crate::compare::explain(pair, &side(&self.claims[pair.a]), &side(&self.claims[pair.b]), self.tolerance)
+    }
 }
 
 /// Everything `check` found.
@@ -318,19 +329,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
                     view(claim, source, texts, reading, context)
                 })
                 .collect();
-            let keys: Vec<String> = claims.iter().map(ClaimView::key).collect();
-            let pairs = c
-                .cmp
-                .pairs
-                .into_iter()
-                .map(|p| PairView {
-                    a: keys[p.a].clone(),
-                    b: keys[p.b].clone(),
-                    relation: p.relation,
-                    revision: p.revision,
-                    reason: p.reason,
-                })
-                .collect();
+            let pairs = c.cmp.pairs;
             progress.advance(1);
             FactView {
                 id: c.id,

@@ -98,14 +98,59 @@ impl fmt::Display for Verdict {
 }
 
 /// The relation of claim `a` to claim `b` (indices into the fact's claims).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A pair holds no text: its reason is written by [`explain`] from the two
+/// claims when a report shows it. An archive of a million claims has about
+/// two million pairs, and most of them are never shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pair {
     pub a: usize,
     pub b: usize,
     pub relation: Relation,
     /// A disjoint pair that reads as a plan revised over time.
     pub revision: bool,
-    pub reason: String,
+    /// One claim gives a time of day without a day, the other the same time
+    /// on another day (the relation is then the claimed one, [`relation_claimed`]).
+    pub other_day: bool,
+    /// The readings are equal only within the fact's tolerance.
+    pub tolerated: bool,
+}
+
+/// What a reason says of one claim: its value as written, its outlet, when
+/// it was said, and its reading.
+#[derive(Debug, Clone)]
+pub struct Side<'a> {
+    pub value: std::borrow::Cow<'a, str>,
+    pub outlet: &'a str,
+    pub as_of: chrono::NaiveDate,
+    pub reading: &'a Reading,
+}
+
+impl<'a> Side<'a> {
+    fn of(c: &'a ReadClaim<'_>) -> Side<'a> {
+        let value = match &c.claim.value {
+            crate::model::RawValue::Scalar(s) => std::borrow::Cow::Borrowed(s.as_str()),
+            list => std::borrow::Cow::Owned(list.display()),
+        };
+        Side { value, outlet: &c.source.outlet, as_of: c.claim.as_of, reading: &c.reading }
+    }
+}
+
+/// The sentence that explains `pair`, whose claims say `a` and `b`, in a
+/// fact with `tolerance`: "'2,450' (Evening Standard Post, 2010-12-27)
+/// (2,450) and '4,940' (Independent Monitor, 2011-02-01) (4,940) cannot both
+/// be true".
+pub fn explain(pair: &Pair, a: &Side<'_>, b: &Side<'_>, tolerance: Option<Tolerance>) -> String {
+    let (sa, sb) = (Said::of(a), Said::of(b));
+    let mut reason = if pair.other_day {
+        other_day_reason(a, b, &sa, &sb)
+    } else {
+        reason(a, b, &sa, &sb, pair.relation, pair.revision)
+    };
+    if let (true, Some(t)) = (pair.tolerated, tolerance) {
+        reason.push_str(&format!(" within the tolerance of {t}"));
+    }
+    reason
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,22 +169,20 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
 /// [`compare`], with date readings that differ by at most `tolerance` counted
 /// as equal (src/tolerance.rs).
 ///
-/// Every pair is compared (each pair's relation and reason are reported), but
-/// what a reason says of one claim — its label and its reading described — is
-/// written once per claim, not once per pair.
+/// Every pair is compared; only the fact's own reason is written here (a
+/// pair's is written by [`explain`] when a report shows the pair).
 pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
     let claims = &fact.claims;
-    // (A fact of one claim has no pair, hence no reason about a claim.)
-    let said: Vec<Said> = if claims.len() > 1 { claims.iter().map(Said::of).collect() } else { Vec::new() };
     let mut pairs = Vec::with_capacity(claims.len() * claims.len().saturating_sub(1) / 2);
     let mut exact_equal = true;
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
-            let (p, exact) = pair(i, j, (&claims[i], &said[i]), (&claims[j], &said[j]), tolerance);
+            let (p, exact) = pair(i, j, &claims[i], &claims[j], tolerance);
             exact_equal &= exact == Relation::Equal;
             pairs.push(p);
         }
     }
+    let explained = |p: &Pair| explain(p, &Side::of(&claims[p.a]), &Side::of(&claims[p.b]), tolerance);
     let one_source = claims.iter().all(|c| c.source.id == claims[0].source.id);
     let excluded: Vec<&Pair> = pairs.iter().filter(|p| p.relation.excludes()).collect();
     let (verdict, reason) = if claims.len() == 1 || (one_source && excluded.is_empty()) {
@@ -150,11 +193,11 @@ pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparis
         (Verdict::Agree, format!("{} claims from {} sources read alike{within}", claims.len(), source_count(claims)))
     } else if excluded.is_empty() {
         let p = pairs.iter().find(|p| p.relation != Relation::Equal).expect("some pair differs");
-        (Verdict::Compatible, p.reason.clone())
+        (Verdict::Compatible, explained(p))
     } else if let Some(p) = excluded.iter().find(|p| !p.revision) {
-        (Verdict::Conflict, p.reason.clone())
+        (Verdict::Conflict, explained(p))
     } else {
-        (Verdict::Revised, excluded[0].reason.clone())
+        (Verdict::Revised, explained(excluded[0]))
     };
     Comparison { verdict, pairs, reason }
 }
@@ -166,7 +209,7 @@ struct Said {
 }
 
 impl Said {
-    fn of(c: &ReadClaim<'_>) -> Said {
+    fn of(c: &Side<'_>) -> Said {
         Said { label: label(c), reading: c.reading.describe() }
     }
 }
@@ -180,13 +223,7 @@ fn source_count(claims: &[ReadClaim<'_>]) -> usize {
 
 /// The pair of claims `i` and `j`, and how their readings relate exactly
 /// (without tolerance or an assumed day).
-fn pair(
-    i: usize,
-    j: usize,
-    (a, sa): (&ReadClaim<'_>, &Said),
-    (b, sb): (&ReadClaim<'_>, &Said),
-    tolerance: Option<Tolerance>,
-) -> (Pair, Relation) {
+fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>, tolerance: Option<Tolerance>) -> (Pair, Relation) {
     // relation, relation_within and relation_claimed, each computed once.
     let exact = relation(&a.reading, &b.reading);
     let within = if close_within(&a.reading, &b.reading, tolerance) { Relation::Equal } else { exact };
@@ -194,25 +231,20 @@ fn pair(
     let relation = claimed(other, within);
     let revision = relation.excludes() && is_revision(a, b);
     let other_day = relation != within;
-    let mut reason = if other_day { other_day_reason(a, b, sa, sb) } else { reason(a, b, sa, sb, relation, revision) };
     let tolerated = if other_day {
         same_time_other_day(&a.reading, &b.reading, None).is_none()
     } else {
         relation == Relation::Equal && exact != Relation::Equal
     };
-    if let (true, Some(t)) = (tolerated, tolerance) {
-        reason.push_str(&format!(" within the tolerance of {t}"));
-    }
-    reason.shrink_to_fit(); // kept until the report is written: no spare bytes
-    (Pair { a: i, b: j, relation, revision, reason }, exact)
+    (Pair { a: i, b: j, relation, revision, other_day, tolerated }, exact)
 }
 
-fn other_day_reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, sa: &Said, sb: &Said) -> String {
+fn other_day_reason(a: &Side<'_>, b: &Side<'_>, sa: &Said, sb: &Said) -> String {
     let (la, lb) = (&sa.label, &sb.label);
     let (ra, rb) = (&sa.reading, &sb.reading);
     let len = la.len() + lb.len() + ra.len() + rb.len();
     let assumed = |r: &Reading| matches!(r, Reading::Date(d) if d.day_assumed);
-    match (assumed(&a.reading), assumed(&b.reading)) {
+    match (assumed(a.reading), assumed(b.reading)) {
         (true, true) => sized!(len, "{la} and {lb} give the same time of day and no day: they read alike"),
         (true, false) => {
             sized!(len, "{la} gives no day ({ra} is the day said); {lb} gives the same time on its day ({rb})")
@@ -416,17 +448,17 @@ fn is_revision(a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> bool {
     }
 }
 
-fn label(c: &ReadClaim<'_>) -> String {
-    let value = c.claim.value.display();
-    sized!(value.len() + c.source.outlet.len(), "'{value}' ({}, {})", c.source.outlet, c.claim.as_of)
+fn label(c: &Side<'_>) -> String {
+    let value = &c.value;
+    sized!(value.len() + c.outlet.len(), "'{value}' ({}, {})", c.outlet, c.as_of)
 }
 
-fn reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, sa: &Said, sb: &Said, relation: Relation, revision: bool) -> String {
+fn reason(a: &Side<'_>, b: &Side<'_>, sa: &Said, sb: &Said, relation: Relation, revision: bool) -> String {
     let (la, lb) = (&sa.label, &sb.label);
     let (ra, rb) = (&sa.reading, &sb.reading);
     let len = la.len() + lb.len() + ra.len() + rb.len();
     if let (Reading::Text(TextReading { status: Some(x), .. }), Reading::Text(TextReading { status: Some(y), .. })) =
-        (&a.reading, &b.reading)
+        (a.reading, b.reading)
     {
         if x != y {
             let link = match relation {
@@ -438,7 +470,7 @@ fn reason(a: &ReadClaim<'_>, b: &ReadClaim<'_>, sa: &Said, sb: &Said, relation: 
         }
     }
     if revision {
-        let (earlier, later) = if a.claim.as_of <= b.claim.as_of { (la, lb) } else { (lb, la) };
+        let (earlier, later) = if a.as_of <= b.as_of { (la, lb) } else { (lb, la) };
         return sized!(len, "{earlier} was a plan or forecast; {later}, said later, replaces it");
     }
     match relation {

@@ -353,10 +353,10 @@ fn claims(f: &FactView, h: &mut String) {
             let _ = write!(
                 h,
                 "<li><code>{}</code> {}{revision} <code>{}</code>: {}</li>",
-                esc(&p.a),
+                esc(&f.claims[p.a].key()),
                 p.relation.as_str(),
-                esc(&p.b),
-                esc(&p.reason)
+                esc(&f.claims[p.b].key()),
+                esc(&f.reason_of(p))
             );
         }
         h.push_str("</ul></details>");

@@ -53,7 +53,7 @@ struct Fact<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     tolerance: Option<String>,
     claims: Each<'a, ClaimView, Claim<'a>>,
-    pairs: Each<'a, PairView, Pair<'a>>,
+    pairs: Pairs<'a>,
     support: FactSupport<'a>,
     best: Option<Best<'a>>,
 }
@@ -284,12 +284,12 @@ struct Claim<'a> {
 }
 
 #[derive(Serialize)]
-struct Pair<'a> {
-    a: &'a str,
-    b: &'a str,
+struct Pair {
+    a: String,
+    b: String,
     relation: &'static str,
     revision: bool,
-    reason: &'a str,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -361,7 +361,7 @@ fn fact(f: &FactView) -> Fact<'_> {
         review: review(&f.review),
         tolerance: f.tolerance.map(|t| t.to_string()),
         claims: Each(&f.claims, claim),
-        pairs: Each(&f.pairs, pair),
+        pairs: Pairs(f),
         support: fact_support(&f.support),
         best: f.best.as_ref().map(best),
     }
@@ -381,8 +381,20 @@ fn reading_support(r: &crate::support::ReadingSupport) -> ReadingSupport<'_> {
     }
 }
 
-fn pair(p: &PairView) -> Pair<'_> {
-    Pair { a: &p.a, b: &p.b, relation: p.relation.as_str(), revision: p.revision, reason: &p.reason }
+/// A fact's pairs, each with its claims' keys and its reason written as it is serialized.
+struct Pairs<'a>(&'a FactView);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let f = self.0;
+        serializer.collect_seq(f.pairs.iter().map(|p: &PairView| Pair {
+            a: f.claims[p.a].key(),
+            b: f.claims[p.b].key(),
+            relation: p.relation.as_str(),
+            revision: p.revision,
+            reason: f.reason_of(p),
+        }))
+    }
 }
 
 /// Items turned into their JSON form one at a time, as they are written.
