@@ -46,8 +46,9 @@ pub struct ClaimView {
     pub reading: Reading,
     pub file: Arc<str>,
     pub line: u32,
-    /// The quote inside a few sentences of its article (`None` only if the
-    /// article could not be searched, which also makes the claim an error).
+    /// The quote inside a few sentences of its article: `None` when the run
+    /// skipped passages ([`Passages::Skip`]: every report but HTML), or the
+    /// quote was found only as folded text without a passage to cut.
     pub context: Option<Passage>,
 }
 
@@ -148,27 +149,44 @@ impl Outcome {
     }
 }
 
-/// Load the corpus and check it.
-pub fn run(claims_dir: &Path, articles_dir: &Path) -> Outcome {
-    run_with(claims_dir, articles_dir, &Tolerances::default(), &Silent)
+/// Whether each claim's view keeps the passage around its quote
+/// ([`ClaimView::context`]). Only the HTML report shows passages; cutting
+/// one out of its article takes a map of the article's bytes, and a
+/// million claims' passages take hundreds of megabytes, so the other
+/// reports skip them. Either way every quote is looked for in its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Passages {
+    Keep,
+    Skip,
 }
 
-/// [`run`], with tolerances from the command line over the registry's, and
-/// telling `progress` how far it is.
-pub fn run_with(claims_dir: &Path, articles_dir: &Path, tolerances: &Tolerances, progress: &dyn Progress) -> Outcome {
-    analyze_with(load_with(claims_dir, articles_dir, progress), tolerances, progress)
+/// Load the corpus and check it.
+pub fn run(claims_dir: &Path, articles_dir: &Path) -> Outcome {
+    run_with(claims_dir, articles_dir, &Tolerances::default(), Passages::Keep, &Silent)
+}
+
+/// [`run`], with tolerances from the command line over the registry's,
+/// keeping passages or not, and telling `progress` how far it is.
+pub fn run_with(
+    claims_dir: &Path,
+    articles_dir: &Path,
+    tolerances: &Tolerances,
+    passages: Passages,
+    progress: &dyn Progress,
+) -> Outcome {
+    analyze_with(load_with(claims_dir, articles_dir, progress), tolerances, passages, progress)
 }
 
 /// Check a loaded corpus. Pure.
 pub fn analyze(loaded: Loaded) -> Outcome {
-    analyze_with(loaded, &Tolerances::default(), &Silent)
+    analyze_with(loaded, &Tolerances::default(), Passages::Keep, &Silent)
 }
 
 /// [`analyze`], with tolerances from the command line over the registry's,
-/// telling `progress` how far it is. Independent steps run in parallel;
-/// results are put back in input order, so the outcome does not depend on
-/// the threads.
-pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Progress) -> Outcome {
+/// keeping passages or not, telling `progress` how far it is. Independent
+/// steps run in parallel; results are put back in input order, so the
+/// outcome does not depend on the threads.
+pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages, progress: &dyn Progress) -> Outcome {
     let Loaded { mut corpus, articles, mut diagnostics } = loaded;
     let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
@@ -206,7 +224,11 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, progress: &dyn Prog
                         .map(|&i| {
                             let quote = &corpus.claims[i].quote;
                             // A quote with a passage is found; only a miss searches again, for the closest.
-                            match article.passage(quote) {
+                            let passage = match passages {
+                                Passages::Keep => article.passage(quote),
+                                Passages::Skip => None,
+                            };
+                            match passage {
                                 Some(passage) => (i, (Ok(()), Some(passage))),
                                 None => match article.find(quote) {
                                     Ok(()) => (i, (Ok(()), None)),

@@ -585,7 +585,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
                 timer.report(&mut out.stderr, run.timings);
                 return out;
             }
-            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances, progress);
+            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances, format.passages(), progress);
             progress.start("reporting", 0);
             let mut out = Output::default();
             let written = match &output {
@@ -632,7 +632,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             out
         }
         Command::Show { subject, property, claims, articles, reviews, tolerances } => {
-            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances, progress);
+            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances, check::Passages::Skip, progress);
             let mut out = Output::default();
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -675,7 +675,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
         }
         Command::ImportCsv { file, options, out: dir } => import_csv(&file, &options, &dir),
         Command::Sources { claims, articles, json, width, tolerances, .. } => {
-            let outcome = check::run_with(&claims, &articles, &tolerances, progress);
+            let outcome = check::run_with(&claims, &articles, &tolerances, check::Passages::Skip, progress);
             let mut out = Output::default();
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));
@@ -706,9 +706,10 @@ fn reviewed_outcome(
     articles: &Path,
     reviews: &Path,
     tolerances: &Tolerances,
+    passages: check::Passages,
     progress: &dyn Progress,
 ) -> check::Outcome {
-    let mut outcome = check::run_with(claims, articles, tolerances, progress);
+    let mut outcome = check::run_with(claims, articles, tolerances, passages, progress);
     let loaded = crate::load::reviews::read(reviews);
     outcome.diagnostics.extend(loaded.diagnostics);
     crate::review::apply(&mut outcome, &loaded.reviews);

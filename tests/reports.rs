@@ -284,3 +284,33 @@ fn the_committed_examples_are_current() {
         );
     }
 }
+
+// ---------------------------------------------------------------- passages
+
+/// Only the HTML report shows the passage around a quote, so the other
+/// formats run without cutting passages (`check::Passages::Skip`); what
+/// they write must not change for it, and the HTML report must have them.
+#[test]
+fn skipping_passages_changes_no_report_but_html_needs_them() {
+    use crosscheck::check::{run_with, Passages};
+    use crosscheck::report::{write, Format, Options};
+    use crosscheck::tolerance::Tolerances;
+    let progress = crosscheck::progress::Silent;
+    let (claims, articles) = (root().join("claims"), root().join("articles"));
+    let keep = run_with(&claims, &articles, &Tolerances::default(), Passages::Keep, &progress);
+    let skip = run_with(&claims, &articles, &Tolerances::default(), Passages::Skip, &progress);
+    let kept = keep.facts.iter().flat_map(|f| &f.claims).filter(|c| c.context.is_some()).count();
+    assert!(kept > 100, "the seed corpus's claims have passages when kept ({kept})");
+    assert!(skip.facts.iter().flat_map(|f| &f.claims).all(|c| c.context.is_none()));
+    let options =
+        Options { all: true, color: false, width: Some(200), review_url: Some("https://example.org/check".into()) };
+    for format in [Format::Table, Format::Json, Format::Markdown, Format::ClaimReview] {
+        assert_eq!(format.passages(), Passages::Skip, "{format:?}");
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        write(&keep, format, &options, &mut a).unwrap();
+        write(&skip, format, &options, &mut b).unwrap();
+        assert!(!a.is_empty());
+        assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{format:?}");
+    }
+    assert_eq!(Format::Html.passages(), Passages::Keep);
+}

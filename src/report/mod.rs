@@ -28,6 +28,17 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// Whether the report shows the passage around each claim's quote (the
+    /// run keeps passages only for a report that shows them).
+    pub fn passages(self) -> crate::check::Passages {
+        match self {
+            Format::Html => crate::check::Passages::Keep,
+            Format::Table | Format::Json | Format::Markdown | Format::ClaimReview => crate::check::Passages::Skip,
+        }
+    }
+}
+
 /// What to show and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
