@@ -49,7 +49,7 @@ pub struct ClaimView {
     /// The quote inside a few sentences of its article: `None` when the run
     /// skipped passages ([`Passages::Skip`]: every report but HTML), or the
     /// quote was found only as folded text without a passage to cut.
-    pub context: Option<Passage>,
+    pub context: Option<Box<Passage>>,
 }
 
 impl ClaimView {
@@ -210,7 +210,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     }
     progress.start("grounding quotes", corpus.sources.len() as u64);
     /// Whether a claim's quote was found, and the passage around it.
-    type Found = (Result<(), Miss>, Option<Passage>);
+    type Found = (Result<(), Box<Miss>>, Option<Box<Passage>>);
     let mut grounded: Vec<Option<Found>> = vec![None; corpus.claims.len()];
     let found: Vec<Vec<(usize, Found)>> = articles
         .into_par_iter()
@@ -229,10 +229,10 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                                 Passages::Skip => None,
                             };
                             match passage {
-                                Some(passage) => (i, (Ok(()), Some(passage))),
+                                Some(passage) => (i, (Ok(()), Some(Box::new(passage)))),
                                 None => match article.find(quote) {
                                     Ok(()) => (i, (Ok(()), None)),
-                                    Err(miss) => (i, (Err(miss), None)),
+                                    Err(miss) => (i, (Err(Box::new(miss)), None)),
                                 },
                             }
                         })
@@ -449,7 +449,7 @@ struct Compared {
     tolerance: Option<Tolerance>,
     cmp: crate::compare::Comparison,
     support: Support,
-    members: Vec<(usize, Reading, Option<Passage>)>,
+    members: Vec<(usize, Reading, Option<Box<Passage>>)>,
 }
 
 /// What every claim view of one source shares.
@@ -479,7 +479,7 @@ fn view(
     source: &crate::model::Source,
     texts: &SourceTexts,
     reading: Reading,
-    context: Option<Passage>,
+    context: Option<Box<Passage>>,
 ) -> ClaimView {
     ClaimView {
         source: Arc::clone(&texts.id),

@@ -21,8 +21,9 @@ pub struct ReadClaim<'a> {
     pub source: &'a Source,
     pub subject: EntityRef,
     pub reading: Reading,
-    /// The quote inside a few sentences of its article, for the reports.
-    pub context: Option<crate::ground::Passage>,
+    /// The quote inside a few sentences of its article, for the HTML report
+    /// (boxed: most runs keep none, and a claim without one pays 8 bytes).
+    pub context: Option<Box<crate::ground::Passage>>,
 }
 
 /// The claims about one fact, in order of `as_of`, then source id, then claim id.
