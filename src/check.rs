@@ -22,18 +22,40 @@ use crate::support::{dependencies, support, DependencyView, Support};
 use crate::tolerance::{Tolerance, Tolerances};
 use rayon::prelude::*;
 
-/// One claim as the reports show it.
+/// What the reports show of a claim's source, shared by all of its claims'
+/// views (one copy per source, not per claim: an archive has a million
+/// claims, and a view pays 8 bytes for all of this).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ClaimView {
-    /// The source's texts are shared by all of its claims' views (one copy
-    /// per source, not per claim: an archive has a million claims).
-    pub source: Arc<str>,
-    pub outlet: Arc<str>,
+pub struct SourceView {
+    pub id: String,
+    pub outlet: String,
     pub published: chrono::NaiveDate,
     pub published_inferred: bool,
     /// The article's headline and address, when the claim file gives them.
-    pub title: Option<Arc<str>>,
-    pub url: Option<Arc<str>>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The claim file, which holds the source and all of its claims.
+    pub file: String,
+}
+
+impl SourceView {
+    fn of(source: &crate::model::Source) -> SourceView {
+        SourceView {
+            id: source.id.clone(),
+            outlet: source.outlet.clone(),
+            published: source.published,
+            published_inferred: source.published_inferred,
+            title: source.title.clone(),
+            url: source.url.clone(),
+            file: source.loc.file.display().to_string(),
+        }
+    }
+}
+
+/// One claim as the reports show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimView {
+    pub source: Arc<SourceView>,
     pub id: String,
     pub subject: String,
     pub value: String,
@@ -44,7 +66,7 @@ pub struct ClaimView {
     pub quote: String,
     pub note: Option<String>,
     pub reading: Reading,
-    pub file: Arc<str>,
+    /// The claim's line in its source's file.
     pub line: u32,
     /// The quote inside a few sentences of its article: `None` when the run
     /// skipped passages ([`Passages::Skip`]: every report but HTML), or the
@@ -55,7 +77,7 @@ pub struct ClaimView {
 impl ClaimView {
     /// `source/claim-id`, unique in the corpus.
     pub fn key(&self) -> String {
-        format!("{}/{}", self.source, self.id)
+        format!("{}/{}", self.source.id, self.id)
     }
 }
 
@@ -89,7 +111,7 @@ impl FactView {
         fn side(c: &ClaimView) -> crate::compare::Side<'_> {
             crate::compare::Side {
                 value: std::borrow::Cow::Borrowed(c.value.as_str()),
-                outlet: &c.outlet,
+                outlet: &c.source.outlet,
                 as_of: c.as_of,
                 reading: &c.reading,
             }
@@ -338,7 +360,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         })
         .collect();
     drop(slots);
-    let texts: Vec<SourceTexts> = corpus.sources.iter().map(SourceTexts::of).collect();
+    let shown: Vec<Arc<SourceView>> = corpus.sources.iter().map(|s| Arc::new(SourceView::of(s))).collect();
     let mut facts: Vec<FactView> = compared
         .into_par_iter()
         .map(|(c, owned)| {
@@ -347,8 +369,8 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                 .into_iter()
                 .zip(owned)
                 .map(|((_, reading, context), claim)| {
-                    let (source, texts) = (&corpus.sources[claim.source], &texts[claim.source]);
-                    view(claim, source, texts, reading, context)
+                    let source = &shown[claim.source];
+                    view(claim, source, reading, context)
                 })
                 .collect();
             let pairs = c.cmp.pairs;
@@ -452,48 +474,13 @@ struct Compared {
     members: Vec<(usize, Reading, Option<Box<Passage>>)>,
 }
 
-/// What every claim view of one source shares.
-struct SourceTexts {
-    id: Arc<str>,
-    outlet: Arc<str>,
-    title: Option<Arc<str>>,
-    url: Option<Arc<str>>,
-    file: Arc<str>,
-}
-
-impl SourceTexts {
-    fn of(source: &crate::model::Source) -> SourceTexts {
-        SourceTexts {
-            id: Arc::from(source.id.as_str()),
-            outlet: Arc::from(source.outlet.as_str()),
-            title: source.title.as_deref().map(Arc::from),
-            url: source.url.as_deref().map(Arc::from),
-            file: Arc::from(source.loc.file.display().to_string()),
-        }
-    }
-}
-
 /// A claim's view; its texts are moved out of the claim, its source's shared.
-fn view(
-    claim: Claim,
-    source: &crate::model::Source,
-    texts: &SourceTexts,
-    reading: Reading,
-    context: Option<Box<Passage>>,
-) -> ClaimView {
+/// (The loader reads a claim and its source from one file, so the claim's
+/// file is its source's.)
+fn view(claim: Claim, source: &Arc<SourceView>, reading: Reading, context: Option<Box<Passage>>) -> ClaimView {
+    debug_assert!(claim.loc.file.display().to_string() == source.file, "a claim is in its source's file");
     ClaimView {
-        source: Arc::clone(&texts.id),
-        outlet: Arc::clone(&texts.outlet),
-        published: source.published,
-        published_inferred: source.published_inferred,
-        title: texts.title.clone(),
-        url: texts.url.clone(),
-        // A claim's file is its source's (one shared path): compared by pointer first.
-        file: if Arc::ptr_eq(&claim.loc.file, &source.loc.file) || claim.loc.file == source.loc.file {
-            Arc::clone(&texts.file)
-        } else {
-            Arc::from(claim.loc.file.display().to_string())
-        },
+        source: Arc::clone(source),
         line: claim.loc.line,
         id: claim.id,
         subject: claim.subject,

@@ -190,7 +190,7 @@ pub fn digest(fact: &FactView) -> String {
         .iter()
         .map(|c| {
             [
-                Some(c.source.to_string()),
+                Some(c.source.id.clone()),
                 Some(c.id.clone()),
                 Some(c.subject.clone()),
                 Some(fact.property.clone()),
@@ -288,14 +288,21 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn claim(source: &str, id: &str, value: &str) -> ClaimView {
-        ClaimView {
-            source: source.into(),
+    fn shown_source(id: &str) -> std::sync::Arc<crate::check::SourceView> {
+        std::sync::Arc::new(crate::check::SourceView {
+            id: id.into(),
             outlet: "Outlet".into(),
             published: day("2013-10-07"),
             published_inferred: false,
             title: None,
             url: None,
+            file: "claims/a.yaml".into(),
+        })
+    }
+
+    fn claim(source: &str, id: &str, value: &str) -> ClaimView {
+        ClaimView {
+            source: shown_source(source),
             id: id.into(),
             subject: "Geneva II".into(),
             value: value.into(),
@@ -306,7 +313,6 @@ mod tests {
             quote: format!("it was {value}"),
             note: None,
             reading: Reading::Text(crate::normalize::text::TextReading { folded: value.into(), status: None }),
-            file: "claims/a.yaml".into(),
             line: 3,
             context: None,
         }
@@ -357,7 +363,7 @@ mod tests {
             |c| c.said_by = Some("Kerry".into()),
             |c| c.subject = "Geneva 2".into(),
             |c| c.id = "c".into(),
-            |c| c.source = "s3".into(),
+            |c| c.source = shown_source("s3"),
             |c| c.value_type = ValueType::Date,
         ];
         for change in changes {

@@ -93,7 +93,7 @@ fn needs_a_look(v: Verdict) -> bool {
 }
 
 fn outlets(f: &FactView) -> Vec<&str> {
-    let set: BTreeSet<&str> = f.claims.iter().map(|c| &*c.outlet).collect();
+    let set: BTreeSet<&str> = f.claims.iter().map(|c| &*c.source.outlet).collect();
     set.into_iter().collect()
 }
 
@@ -248,7 +248,7 @@ fn controls(outcome: &Outcome, facts: &[&FactView], options: &Options, h: &mut S
         "<div class=\"field\"><label for=\"f-source\">Source</label>\n<select id=\"f-source\">\n\
          <option value=\"\" selected>all sources</option>\n",
     );
-    let all_outlets: BTreeSet<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| &*c.outlet)).collect();
+    let all_outlets: BTreeSet<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| &*c.source.outlet)).collect();
     for o in &all_outlets {
         let _ = writeln!(h, "<option value=\"{0}\">{0}</option>", esc(o));
     }
@@ -365,20 +365,20 @@ fn claims(f: &FactView, h: &mut String) {
 
 fn claim(c: &ClaimView, h: &mut String) {
     h.push_str("<li class=\"claim\"><p class=\"meta\">");
-    let outlet = match c.url.as_deref() {
+    let outlet = match c.source.url.as_deref() {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
-            format!("<a href=\"{}\" rel=\"noreferrer noopener\">{}</a>", esc(u), esc(&c.outlet))
+            format!("<a href=\"{}\" rel=\"noreferrer noopener\">{}</a>", esc(u), esc(&c.source.outlet))
         }
-        _ => esc(&c.outlet),
+        _ => esc(&c.source.outlet),
     };
     let _ = write!(
         h,
         "<span class=\"outlet\">{outlet}</span>, as of <time datetime=\"{d}\">{d}</time>",
         d = format_day(c.as_of)
     );
-    if c.published != c.as_of || c.published_inferred {
-        let inferred = if c.published_inferred { ", inferred" } else { "" };
-        let _ = write!(h, " (published {}{inferred})", format_day(c.published));
+    if c.source.published != c.as_of || c.source.published_inferred {
+        let inferred = if c.source.published_inferred { ", inferred" } else { "" };
+        let _ = write!(h, " (published {}{inferred})", format_day(c.source.published));
     }
     if let Some(by) = &c.said_by {
         let _ = write!(h, ", said by <span class=\"said-by\">{}</span>", esc(by));
@@ -412,8 +412,13 @@ fn claim(c: &ClaimView, h: &mut String) {
     if let Some(n) = &c.note {
         let _ = write!(h, "<dt>Note</dt><dd>{}</dd>", esc(n));
     }
-    let _ =
-        write!(h, "<dt>Claim</dt><dd><code>{}</code> in <code>{}:{}</code></dd>", esc(&c.key()), esc(&c.file), c.line);
+    let _ = write!(
+        h,
+        "<dt>Claim</dt><dd><code>{}</code> in <code>{}:{}</code></dd>",
+        esc(&c.key()),
+        esc(&c.source.file),
+        c.line
+    );
     h.push_str("</dl></li>");
 }
 
@@ -459,8 +464,14 @@ fn timeline(f: &FactView, compact: bool) -> Option<String> {
                 as_of: c.as_of,
                 start: d.start,
                 end: d.end,
-                row: format!("{} · {}", format_day(c.as_of), c.outlet),
-                label: format!("{}, {}: “{}” → {}", format_day(c.as_of), c.outlet, c.value, c.reading.describe()),
+                row: format!("{} · {}", format_day(c.as_of), c.source.outlet),
+                label: format!(
+                    "{}, {}: “{}” → {}",
+                    format_day(c.as_of),
+                    c.source.outlet,
+                    c.value,
+                    c.reading.describe()
+                ),
             }),
             _ => None,
         })

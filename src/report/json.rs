@@ -303,9 +303,9 @@ struct Problem<'a> {
 
 fn claim(c: &ClaimView) -> Claim<'_> {
     let mut out = Claim {
-        source: &c.source,
+        source: &c.source.id,
         id: &c.id,
-        outlet: &c.outlet,
+        outlet: &c.source.outlet,
         subject: &c.subject,
         value: &c.value,
         value_type: c.value_type.as_str(),
@@ -324,7 +324,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
         ids: None,
         text: None,
         status: None,
-        file: &c.file,
+        file: &c.source.file,
         line: c.line,
     };
     match &c.reading {

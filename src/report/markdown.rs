@@ -66,8 +66,8 @@ fn code(s: &str) -> String {
 
 /// The outlet, linked to the article when the claim file gives an http(s) address.
 fn outlet(c: &ClaimView) -> String {
-    let name = format!("**{}**", text(&c.outlet));
-    match c.url.as_deref() {
+    let name = format!("**{}**", text(&c.source.outlet));
+    match c.source.url.as_deref() {
         Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
             let mut href = String::new();
             for ch in u.chars() {
@@ -92,8 +92,8 @@ fn outlet(c: &ClaimView) -> String {
 fn outlets(f: &FactView) -> Vec<&str> {
     let mut seen: Vec<&str> = Vec::new();
     for c in &f.claims {
-        if !seen.contains(&&*c.outlet) {
-            seen.push(&c.outlet);
+        if !seen.contains(&&*c.source.outlet) {
+            seen.push(&c.source.outlet);
         }
     }
     seen

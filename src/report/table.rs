@@ -23,8 +23,8 @@ fn verdict_color(v: Verdict) -> Color {
 }
 
 fn source_cell(c: &ClaimView) -> String {
-    let inferred = if c.published_inferred && c.as_of == c.published { " (date inferred)" } else { "" };
-    format!("{}\n{}{inferred}", c.outlet, c.as_of)
+    let inferred = if c.source.published_inferred && c.as_of == c.source.published { " (date inferred)" } else { "" };
+    format!("{}\n{}{inferred}", c.source.outlet, c.as_of)
 }
 
 fn value_cell(c: &ClaimView) -> String {

@@ -26,7 +26,7 @@ pub fn render(facts: &[&FactView]) -> String {
             out.push_str(&format!(
                 "  {}  {:<28} {}{hedge} => {}{by}\n",
                 c.as_of,
-                truncate(&c.outlet, 28),
+                truncate(&c.source.outlet, 28),
                 c.value,
                 c.reading.describe()
             ));

@@ -287,7 +287,7 @@ fn airline_says(facts: &BTreeMap<&str, &FactView>, flight: &str, attribute: &str
     let carrier = flight.split('-').next().unwrap_or_default();
     let said = |attribute: &str| {
         let fact = facts.get(format!("{}.{attribute}", crate::text::slug(flight)).as_str()).copied()?;
-        let claim = fact.claims.iter().find(|c| c.outlet.eq_ignore_ascii_case(carrier))?;
+        let claim = fact.claims.iter().find(|c| c.source.outlet.eq_ignore_ascii_case(carrier))?;
         let others = fact.claims.iter().filter(|c| minute_of(&c.reading) == Some(truth)).count();
         Some((claim.value.clone(), minute_of(&claim.reading), others))
     };
@@ -328,11 +328,11 @@ fn groups(f: &FactView) -> Vec<(Reading, String, Vec<&str>)> {
     for c in &f.claims {
         match groups.iter_mut().find(|(r, _, _)| relation(r, &c.reading) == Relation::Equal) {
             Some((_, _, outlets)) => {
-                if !outlets.contains(&&*c.outlet) {
-                    outlets.push(&c.outlet);
+                if !outlets.contains(&&*c.source.outlet) {
+                    outlets.push(&c.source.outlet);
                 }
             }
-            None => groups.push((c.reading.clone(), c.value.clone(), vec![&c.outlet])),
+            None => groups.push((c.reading.clone(), c.value.clone(), vec![&c.source.outlet])),
         }
     }
     groups

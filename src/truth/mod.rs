@@ -263,7 +263,7 @@ pub fn assess_with(
     dependent: &[(String, String)],
     params: &Params,
 ) -> (Vec<Option<Best>>, Vec<Reliability>) {
-    let mut outlets: Vec<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| &*c.outlet)).collect();
+    let mut outlets: Vec<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| &*c.source.outlet)).collect();
     outlets.sort_unstable();
     outlets.dedup();
     let index = |o: &str| outlets.binary_search(&o).ok();
@@ -271,7 +271,7 @@ pub fn assess_with(
         sources: outlets.len(),
         facts: facts
             .iter()
-            .map(|f| f.claims.iter().filter_map(|c| Some((index(&c.outlet)?, &c.reading))).collect())
+            .map(|f| f.claims.iter().filter_map(|c| Some((index(&c.source.outlet)?, &c.reading))).collect())
             .collect(),
         dependent: dependent.iter().filter_map(|(a, b)| Some((index(a)?, index(b)?))).collect(),
         properties: {
@@ -297,8 +297,8 @@ pub fn assess_with(
                     Relation::Disjoint | Relation::Incomparable => &mut against,
                     _ => continue,
                 };
-                if !list.iter().any(|o| *o == *c.outlet) {
-                    list.push(c.outlet.to_string());
+                if !list.iter().any(|o| *o == *c.source.outlet) {
+                    list.push(c.source.outlet.to_string());
                 }
             }
             Some(Best {
@@ -312,7 +312,7 @@ pub fn assess_with(
         .collect();
     let mut articles: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for c in facts.iter().flat_map(|f| &f.claims) {
-        articles.entry(&*c.outlet).or_default().insert(&*c.source);
+        articles.entry(&*c.source.outlet).or_default().insert(&c.source.id);
     }
     let mut reliability: Vec<Reliability> = outlets
         .iter()
