@@ -812,8 +812,11 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
 struct Timer<'a> {
     inner: &'a dyn Progress,
     begun: std::time::Instant,
-    stages: std::sync::Mutex<Vec<(&'static str, std::time::Instant, Option<(u64, u64)>)>>,
+    stages: std::sync::Mutex<Vec<StageMark>>,
 }
+
+/// A stage's name, when it started, and the resident memory then (now, peak).
+type StageMark = (&'static str, std::time::Instant, Option<(u64, u64)>);
 
 /// The resident set size of this process and its peak so far, in MiB, where
 /// the system tells them (Linux's `/proc/self/status`); for `--timings`,
