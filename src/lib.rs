@@ -19,6 +19,7 @@ pub mod group;
 pub mod import;
 pub mod independence;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod normalize;
 pub mod progress;

@@ -10,6 +10,7 @@ use crosscheck::progress::{Progress, Silent};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 fn main() {
+    crosscheck::memory::limit_arenas();
     let stdout_is_tty = std::io::stdout().is_terminal();
     let term = Terminal {
         stdout_is_tty,
