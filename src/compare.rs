@@ -128,11 +128,7 @@ pub struct Side<'a> {
 
 impl<'a> Side<'a> {
     fn of(c: &'a ReadClaim<'_>) -> Side<'a> {
-        let value = match &c.claim.value {
-            crate::model::RawValue::Scalar(s) => std::borrow::Cow::Borrowed(s.as_str()),
-            list => std::borrow::Cow::Owned(list.display()),
-        };
-        Side { value, outlet: &c.source.outlet, as_of: c.claim.as_of, reading: &c.reading }
+        Side { value: c.claim.value.shown(), outlet: &c.source.outlet, as_of: c.claim.as_of, reading: &c.reading }
     }
 }
 

@@ -184,9 +184,14 @@ impl RawValue {
 
     /// The value as a person would write it on one line.
     pub fn display(&self) -> String {
+        self.shown().into_owned()
+    }
+
+    /// [`RawValue::display`], borrowing a scalar instead of copying it.
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            RawValue::Scalar(s) => s.clone(),
-            RawValue::List(items) => items.join(", "),
+            RawValue::Scalar(s) => std::borrow::Cow::Borrowed(s),
+            RawValue::List(items) => std::borrow::Cow::Owned(items.join(", ")),
         }
     }
 }
