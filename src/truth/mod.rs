@@ -110,6 +110,9 @@ impl Default for Params {
     }
 }
 
+/// Facts per task in a round's votes.
+const FACT_BLOCK: usize = 1024;
+
 /// Accuracies are kept inside this range so that vote weights stay finite.
 const ACCURACY_RANGE: (f64, f64) = (0.01, 0.99);
 
@@ -263,15 +266,33 @@ pub fn assess_with(
     dependent: &[(String, String)],
     params: &Params,
 ) -> (Vec<Option<Best>>, Vec<Reliability>) {
-    let mut outlets: Vec<&str> = facts.iter().flat_map(|f| f.claims.iter().map(|c| &*c.source.outlet)).collect();
+    // A claim's outlet, through its source (all of a source's claims share
+    // one `SourceView`): one lookup per claim, and the outlet names sorted
+    // once per source, not once per claim.
+    let mut views: Vec<&crate::check::SourceView> = Vec::new();
+    let mut slots: std::collections::HashMap<*const crate::check::SourceView, usize> = Default::default();
+    let view_of: Vec<usize> = facts
+        .iter()
+        .flat_map(|f| &f.claims)
+        .map(|c| {
+            *slots.entry(std::sync::Arc::as_ptr(&c.source)).or_insert_with(|| {
+                views.push(&c.source);
+                views.len() - 1
+            })
+        })
+        .collect();
+    drop(slots);
+    let mut outlets: Vec<&str> = views.iter().map(|v| v.outlet.as_str()).collect();
     outlets.sort_unstable();
     outlets.dedup();
     let index = |o: &str| outlets.binary_search(&o).ok();
+    let outlet_of: Vec<Option<usize>> = views.iter().map(|v| index(&v.outlet)).collect();
+    let mut claim_outlets = view_of.iter().map(|&v| outlet_of[v]);
     let input = Input {
         sources: outlets.len(),
         facts: facts
             .iter()
-            .map(|f| f.claims.iter().filter_map(|c| Some((index(&c.source.outlet)?, &c.reading))).collect())
+            .map(|f| f.claims.iter().zip(claim_outlets.by_ref()).filter_map(|(c, o)| Some((o?, &c.reading))).collect())
             .collect(),
         dependent: dependent.iter().filter_map(|(a, b)| Some((index(a)?, index(b)?))).collect(),
         properties: {
@@ -310,9 +331,16 @@ pub fn assess_with(
             })
         })
         .collect();
-    let mut articles: BTreeMap<&str, std::collections::BTreeSet<&str>> = BTreeMap::new();
-    for c in facts.iter().flat_map(|f| &f.claims) {
-        articles.entry(&*c.source.outlet).or_default().insert(&c.source.id);
+    // Articles per outlet: its distinct sources.
+    let mut articles: Vec<Vec<&str>> = vec![Vec::new(); outlets.len()];
+    for (v, o) in views.iter().zip(&outlet_of) {
+        if let Some(o) = *o {
+            articles[o].push(&v.id);
+        }
+    }
+    for a in &mut articles {
+        a.sort_unstable();
+        a.dedup();
     }
     let mut reliability: Vec<Reliability> = outlets
         .iter()
@@ -320,7 +348,7 @@ pub fn assess_with(
         .enumerate()
         .map(|(i, (o, r))| Reliability {
             outlet: o.to_string(),
-            articles: articles.get(o).map_or(0, |a| a.len()),
+            articles: articles[i].len(),
             accuracy: r.accuracy,
             claims: r.claims,
             facts: r.facts,
@@ -341,8 +369,8 @@ pub fn assess_with(
     (best, reliability)
 }
 
-/// A fact prepared for the rounds.
-struct Prepared {
+/// One fact prepared for the rounds (then flattened into [`Prepared`]).
+struct FactPrep {
     /// Per candidate: (source, weight) of the claims giving it; a source with
     /// several claims in one fact splits one vote among them.
     givers: Vec<Vec<(usize, f64)>>,
@@ -353,6 +381,86 @@ struct Prepared {
     claims: Vec<Vec<usize>>,
     /// Per candidate: the claim that stands for it (`Candidate::representative`).
     reps: Vec<usize>,
+}
+
+/// Items in consecutive runs: run `i` is `items[start[i]..start[i + 1]]`.
+struct Runs<T> {
+    start: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T> Runs<T> {
+    fn new() -> Runs<T> {
+        Runs { start: vec![0], items: Vec::new() }
+    }
+
+    fn push(&mut self, run: impl IntoIterator<Item = T>) {
+        self.items.extend(run);
+        self.start.push(self.items.len());
+    }
+
+    fn get(&self, i: usize) -> &[T] {
+        &self.items[self.start[i]..self.start[i + 1]]
+    }
+}
+
+/// All facts prepared for the rounds, in a few flat arrays: an archive has
+/// hundreds of thousands of facts, and every round reads all of them, so
+/// they are kept together rather than in a few small allocations each.
+/// Candidates are numbered across facts: fact `f` has `cands[f]..cands[f + 1]`.
+struct Prepared {
+    cands: Vec<usize>,
+    /// Per candidate (numbered across facts): as [`FactPrep`], each other
+    /// candidate named by its number within the fact.
+    givers: Runs<(usize, f64)>,
+    backers: Runs<(usize, f64)>,
+    claims: Runs<usize>,
+    reps: Vec<usize>,
+    /// Per fact: as [`FactPrep::primary`].
+    primary: Runs<(usize, usize)>,
+    /// Per source: (fact, candidate across facts, weight) of each of its
+    /// claims, in the order of facts, candidates and claims (each source's
+    /// accuracy sums them in that order).
+    by_source: Runs<(usize, usize, f64)>,
+}
+
+impl Prepared {
+    fn new(facts: Vec<FactPrep>, sources: usize) -> Prepared {
+        let mut p = Prepared {
+            cands: vec![0],
+            givers: Runs::new(),
+            backers: Runs::new(),
+            claims: Runs::new(),
+            reps: Vec::new(),
+            primary: Runs::new(),
+            by_source: Runs::new(),
+        };
+        let mut by_source: Vec<Vec<(usize, usize, f64)>> = vec![Vec::new(); sources];
+        for (f, fact) in facts.into_iter().enumerate() {
+            let first = p.reps.len();
+            for (v, givers) in fact.givers.iter().enumerate() {
+                for &(s, w) in givers {
+                    by_source[s].push((f, first + v, w));
+                }
+            }
+            fact.givers.into_iter().for_each(|g| p.givers.push(g));
+            fact.backers.into_iter().for_each(|b| p.backers.push(b));
+            fact.claims.into_iter().for_each(|c| p.claims.push(c));
+            p.reps.extend(fact.reps);
+            p.cands.push(p.reps.len());
+            p.primary.push(fact.primary);
+        }
+        by_source.into_iter().for_each(|b| p.by_source.push(b));
+        p
+    }
+
+    fn facts(&self) -> usize {
+        self.cands.len() - 1
+    }
+
+    fn candidates(&self, f: usize) -> std::ops::Range<usize> {
+        self.cands[f]..self.cands[f + 1]
+    }
 }
 
 /// How reading `a` relates to reading `b` for truth discovery: as
@@ -409,7 +517,7 @@ fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
     (claim_candidate, reps)
 }
 
-fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &Params) -> Prepared {
+fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &Params) -> FactPrep {
     let (claim_candidate, reps) = candidates(claims);
     let m = reps.len();
     let mut per_source: BTreeMap<usize, usize> = BTreeMap::new();
@@ -441,7 +549,7 @@ fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &
     for (i, (s, _)) in claims.iter().enumerate() {
         primary.insert(*s, claim_candidate[i]);
     }
-    Prepared { givers, backers, primary: primary.into_iter().collect(), claims: members, reps }
+    FactPrep { givers, backers, primary: primary.into_iter().collect(), claims: members, reps }
 }
 
 /// Pair statistics over the facts two sources share.
@@ -456,15 +564,16 @@ struct PairStats {
 /// Run truth discovery.
 pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     use rayon::prelude::*;
-    let prepared: Vec<Prepared> = input
+    let prepared: Vec<FactPrep> = input
         .facts
         .par_iter()
         .enumerate()
         .map(|(f, claims)| prepare(claims, input.tolerances.get(f).copied().flatten(), params))
         .collect();
+    let prepared = Prepared::new(prepared, input.sources);
     let n = params.false_values;
     let property = |f: usize| if params.per_property { input.properties.get(f).copied().unwrap_or(0) } else { 0 };
-    let properties = (0..prepared.len()).map(|f| property(f) + 1).max().unwrap_or(1);
+    let properties = (0..prepared.facts()).map(|f| property(f) + 1).max().unwrap_or(1);
     // Accuracy per source, and per source and property (`acc[s][p]`).
     let mut overall = vec![params.initial_accuracy; input.sources];
     let mut accuracy = vec![vec![params.initial_accuracy; properties]; input.sources];
@@ -477,7 +586,11 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     let mut rates: Vec<(f64, f64)> = vec![(params.copy_rate, params.copy_rate); index.len()];
     let declared: std::collections::BTreeSet<(usize, usize)> =
         input.dependent.iter().filter(|(a, b)| a != b).map(|&(a, b)| (a.min(b), a.max(b))).collect();
-    let mut confidences: Vec<Vec<f64>> = prepared.iter().map(|p| vec![0.0; p.givers.len()]).collect();
+    // Per candidate (numbered across facts): the probability that its reading is true.
+    let mut confidences: Vec<f64> = vec![0.0; prepared.reps.len()];
+    // Facts in blocks for the threads, each block with its candidates' confidences.
+    let blocks: Vec<std::ops::Range<usize>> =
+        (0..prepared.facts()).step_by(FACT_BLOCK).map(|f| f..(f + FACT_BLOCK).min(prepared.facts())).collect();
     let mut rounds = 0;
     let mut converged = false;
     let mut pairs: Vec<PairStats> = vec![PairStats::default(); index.len()];
@@ -488,17 +601,35 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
         rounds += 1;
         phase_rounds += 1;
         // 1-2. Votes and confidences.
+        // A source's vote weight on a property, `ln(n·A / (1−A))`, once per round.
+        let weight: Vec<Vec<f64>> =
+            accuracy.iter().map(|per| per.iter().map(|&a| (n * a / (1.0 - a)).ln()).collect()).collect();
         // Per thread, buffers reused from fact to fact (the result of a fact
         // does not depend on what they held before).
         let scratch = || (Vec::<f64>::new(), Vec::<(usize, f64)>::new(), Vec::<f64>::new());
-        prepared.par_iter().zip(confidences.par_iter_mut()).enumerate().for_each_init(
-            scratch,
-            |buffers, (f, (p, conf))| {
-                let (own, order, votes) = buffers;
+        let mut rest: &mut [f64] = &mut confidences;
+        let mut parts = Vec::with_capacity(blocks.len());
+        for block in &blocks {
+            let (part, tail) =
+                std::mem::take(&mut rest).split_at_mut(prepared.cands[block.end] - prepared.cands[block.start]);
+            parts.push((block.clone(), part));
+            rest = tail;
+        }
+        parts.into_par_iter().for_each_init(scratch, |buffers, (block, part)| {
+            let offset = prepared.cands[block.start];
+            for f in block {
+                let range = prepared.candidates(f);
+                let conf = &mut part[range.start - offset..range.end - offset];
+                let (own, order, votes) = &mut *buffers;
                 let prop = property(f);
                 let acc = |s: usize| accuracy[s][prop];
                 own.clear();
-                for givers in &p.givers {
+                for givers in range.clone().map(|c| prepared.givers.get(c)) {
+                    if let [(s, w)] = givers[..] {
+                        // One giver: nobody before it to have copied.
+                        own.push(w * weight[s][prop]);
+                        continue;
+                    }
                     // Independence: in order of accuracy, each giver discounted by
                     // the probability that it copied each one before it.
                     order.clear();
@@ -513,9 +644,13 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                             }
                             let key = (s.min(t), s.max(t));
                             let id = index.id(key);
+                            let is_declared = !declared.is_empty() && declared.contains(&key);
+                            if id.is_none() && !is_declared {
+                                continue; // neither found nor declared dependent: a factor of exactly 1
+                            }
                             let (c_ab, c_ba) = id.map_or((params.copy_rate, params.copy_rate), |i| rates[i]);
                             // The expected share of `s`'s value that is copied: `c·P(dep)`.
-                            let copied = if declared.contains(&key) {
+                            let copied = if is_declared {
                                 c_ab.max(c_ba)
                             } else {
                                 id.map_or(0.0, |i| {
@@ -529,16 +664,15 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                             };
                             independent *= 1.0 - copied;
                         }
-                        let a = acc(s);
-                        total += w * (n * a / (1.0 - a)).ln() * independent;
+                        total += w * weight[s][prop] * independent;
                     }
                     own.push(total);
                 }
                 votes.clear();
                 votes.extend(
                     own.iter()
-                        .enumerate()
-                        .map(|(v, &o)| o + p.backers[v].iter().map(|&(w, rho)| rho * own[w]).sum::<f64>()),
+                        .zip(range.clone())
+                        .map(|(&o, c)| o + prepared.backers.get(c).iter().map(|&(w, rho)| rho * own[w]).sum::<f64>()),
                 );
                 let unprovided = (n + 1.0 - votes.len() as f64).max(0.0);
                 let top = votes.iter().copied().fold(0.0f64, f64::max);
@@ -546,20 +680,23 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                 for (c, v) in conf.iter_mut().zip(votes.iter()) {
                     *c = (v - top).exp() / total;
                 }
-            },
-        );
+            }
+        });
         // 3. Accuracies: per source, then per source and property, each shrunk
         // toward the level above it by `prior_weight` pseudo-claims.
-        let mut sum = vec![vec![0.0; properties]; input.sources];
-        let mut count = vec![vec![0.0; properties]; input.sources];
-        for (f, (p, conf)) in prepared.iter().zip(&confidences).enumerate() {
-            for (v, givers) in p.givers.iter().enumerate() {
-                for &(s, w) in givers {
-                    sum[s][property(f)] += w * conf[v];
-                    count[s][property(f)] += w;
+        // Each source sums its claims in fact order, so the sums do not
+        // depend on the number of threads.
+        let (sum, count): (Vec<Vec<f64>>, Vec<Vec<f64>>) = (0..input.sources)
+            .into_par_iter()
+            .map(|s| {
+                let (mut sum, mut count) = (vec![0.0; properties], vec![0.0; properties]);
+                for &(f, c, w) in prepared.by_source.get(s) {
+                    sum[property(f)] += w * confidences[c];
+                    count[property(f)] += w;
                 }
-            }
-        }
+                (sum, count)
+            })
+            .unzip();
         let mut change = 0.0f64;
         let k = params.prior_weight;
         let bound = |a: f64| a.clamp(ACCURACY_RANGE.0, ACCURACY_RANGE.1);
@@ -578,7 +715,7 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
         // 4. Copying.
         let mut dep_change = 0.0f64;
         if copying {
-            let evidence = pair_evidence(&index, &confidences, &accuracy, &property, &rates, params);
+            let evidence = pair_evidence(&index, &prepared, &confidences, &accuracy, &property, &rates, params);
             for (i, (stats, (ab, ba), estimated)) in evidence.into_iter().enumerate() {
                 pairs[i] = stats;
                 let old = std::mem::replace(&mut dependence[i], (ab, ba));
@@ -601,42 +738,38 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     let accuracy = overall;
     let dependence: BTreeMap<(usize, usize), f64> =
         index.keys.iter().zip(&dependence).map(|(&k, &(ab, ba))| (k, ab + ba)).collect();
-    let facts: Vec<FactResult> = prepared
-        .iter()
-        .zip(&confidences)
-        .map(|(p, conf)| {
-            let best = (!conf.is_empty()).then(|| best_of(conf));
+    let facts: Vec<FactResult> = (0..prepared.facts())
+        .map(|f| {
+            let range = prepared.candidates(f);
+            let conf = &confidences[range.clone()];
             FactResult {
-                candidates: p
-                    .claims
-                    .iter()
-                    .zip(&p.reps)
-                    .zip(conf)
-                    .map(|((claims, &representative), &confidence)| Candidate {
-                        claims: claims.clone(),
-                        representative,
-                        confidence,
+                candidates: range
+                    .map(|c| Candidate {
+                        claims: prepared.claims.get(c).to_vec(),
+                        representative: prepared.reps[c],
+                        confidence: confidences[c],
                     })
                     .collect(),
-                best,
+                best: (!conf.is_empty()).then(|| best_of(conf)),
             }
         })
         .collect();
     let mut sources: Vec<SourceResult> =
         accuracy.iter().map(|&a| SourceResult { accuracy: a, claims: 0, facts: 0, agreed: 0, disagreed: 0 }).collect();
-    for (f, ((p, fact), claims)) in prepared.iter().zip(&facts).zip(&input.facts).enumerate() {
+    for (f, (fact, claims)) in facts.iter().zip(&input.facts).enumerate() {
         for (s, _) in claims {
             sources[*s].claims += 1;
         }
         let Some(best) = fact.best else { continue };
-        let best_reading = claims[p.reps[best]].1;
+        let best_reading = claims[fact.candidates[best].representative].1;
         let tolerance = input.tolerances.get(f).copied().flatten();
-        if p.primary.len() < 2 {
+        let primary = prepared.primary.get(f);
+        if primary.len() < 2 {
             continue; // nobody to agree or disagree with
         }
-        for &(s, v) in &p.primary {
+        for &(s, v) in primary {
             sources[s].facts += 1;
-            let mine = claims[p.reps[v]].1;
+            let mine = claims[fact.candidates[v].representative].1;
             match consistent(mine, best_reading, tolerance) {
                 Relation::Equal | Relation::Wider => sources[s].agreed += 1,
                 Relation::Disjoint | Relation::Incomparable => sources[s].disagreed += 1,
@@ -649,8 +782,8 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     // Per source, the facts it speaks to with its candidate, in fact order:
     // two sources' shared facts are the merge of their lists.
     let mut spoken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); input.sources];
-    for (f, p) in prepared.iter().enumerate() {
-        for &(s, v) in &p.primary {
+    for f in 0..prepared.facts() {
+        for &(s, v) in prepared.primary.get(f) {
             spoken[s].push((f, v));
         }
     }
@@ -710,14 +843,15 @@ type Shared = (u32, u32, u32);
 type PairRound = (PairStats, (f64, f64), (f64, f64));
 
 impl PairIndex {
-    fn build(prepared: &[Prepared], max_sources: usize) -> PairIndex {
+    fn build(prepared: &Prepared, max_sources: usize) -> PairIndex {
         let mut all: Vec<((usize, usize), Shared)> = Vec::new();
-        for (f, p) in prepared.iter().enumerate() {
-            if p.primary.len() > max_sources {
+        for f in 0..prepared.facts() {
+            let primary = prepared.primary.get(f);
+            if primary.len() > max_sources {
                 continue;
             }
-            for (i, &(a, va)) in p.primary.iter().enumerate() {
-                for &(b, vb) in &p.primary[i + 1..] {
+            for (i, &(a, va)) in primary.iter().enumerate() {
+                for &(b, vb) in &primary[i + 1..] {
                     all.push(((a, b), (f as u32, va as u32, vb as u32)));
                 }
             }
@@ -765,7 +899,8 @@ impl PairIndex {
 /// does not depend on the number of threads.
 fn pair_evidence(
     index: &PairIndex,
-    confidences: &[Vec<f64>],
+    prepared: &Prepared,
+    confidences: &[f64],
     accuracy: &[Vec<f64>],
     property: &(dyn Fn(usize) -> usize + Sync),
     rates: &[(f64, f64)],
@@ -774,7 +909,8 @@ fn pair_evidence(
     use rayon::prelude::*;
     let (n, alpha) = (params.false_values, params.prior_dependence);
     let ln = |x: f64| x.max(1e-300).ln();
-    let bests: Vec<usize> = confidences.par_iter().map(|c| best_of(c)).collect();
+    let conf_of = |f: usize| &confidences[prepared.candidates(f)];
+    let bests: Vec<usize> = (0..prepared.facts()).into_par_iter().map(|f| best_of(conf_of(f))).collect();
     index
         .keys
         .par_iter()
@@ -789,7 +925,7 @@ fn pair_evidence(
             let mut same_values: Vec<[f64; 3]> = Vec::new();
             for &(f, va, vb) in shared {
                 let (f, va, vb) = (f as usize, va as usize, vb as usize);
-                let (conf, best, prop) = (&confidences[f], bests[f], property(f));
+                let (conf, best, prop) = (conf_of(f), bests[f], property(f));
                 let (a1, a2) = (accuracy[a][prop], accuracy[b][prop]);
                 let pt = a1 * a2;
                 let pf = (1.0 - a1) * (1.0 - a2) / n;
