@@ -561,6 +561,7 @@ impl Parser {
         if b.month.is_none() && b.day.is_some() {
             b.month = a.month;
         }
+        let year_borrowed = a.year.is_none() && b.year.is_some();
         if a.year.is_none() {
             a.year = b.year;
         }
@@ -591,8 +592,12 @@ impl Parser {
                 self.pick(&cands)?.0.year()
             }
         };
-        let s = span_of(&a, y1, m1)?;
+        let mut s = span_of(&a, y1, m1)?;
         let mut y2 = b.year.unwrap_or(y1);
+        // "Dec. 30-Jan. 2, 2014": the year written once, at the end, is the end's year.
+        if year_borrowed && span_of(&b, y2, m2).is_some_and(|e| e.1 < s.0) {
+            s = span_of(&a, y1 - 1, m1)?;
+        }
         let mut e = span_of(&b, y2, m2)?;
         if e.1 < s.0 && b.year.is_none() {
             y2 += 1;
@@ -1768,6 +1773,8 @@ fn partial(t: &[Tok]) -> Option<Partial> {
         [d] if words::dom(d).is_some() => p(words::dom(d), None, None),
         [m] if words::month(m).is_some() => p(None, words::month(m), None),
         [m, y] if words::month(m).is_some() && year4(y).is_some() => p(None, words::month(m), year4(y)),
+        // The end of "January 22-24, 2014": a day and the range's year.
+        [d, y] if words::dom(d).is_some() && year4(y).is_some() => p(words::dom(d), None, year4(y)),
         [a, b] => {
             if let (Some(m), Some(d)) = (words::month(a), words::dom(b)) {
                 return p(Some(d), Some(m), None);

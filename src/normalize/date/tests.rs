@@ -186,6 +186,15 @@ fn ranges() {
 }
 
 #[test]
+fn day_range_with_the_year_after_it() {
+    // US news style: the month before the days, the year after the range.
+    for e in ["January 22\u{2013}24, 2014", "Jan. 22-24, 2014", "January 22 to 24 2014"] {
+        check(e, "2013-11-12", U, "2014-01-22", "2014-01-24");
+    }
+    check("Dec. 30 - Jan. 2, 2014", "2013-11-12", U, "2013-12-30", "2014-01-02");
+}
+
+#[test]
 fn vague() {
     let x = read_date("as soon as possible", d("2013-08-09"), U).unwrap();
     assert_eq!((x.start, x.end, x.precision), (Some(d("2013-08-09")), None, Precision::Vague));
