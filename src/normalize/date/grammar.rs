@@ -1600,6 +1600,10 @@ impl Parser {
             let base = self.period(&t[2..])?;
             return self.apply_part(p, base);
         }
+        // <part> to <part> <period>: "mid-to-late November", "early to mid-2014"
+        if let Some(s) = self.two_parts(t) {
+            return Some(s);
+        }
         // <part> <period>, and "<period> end" ("year-end")
         if let Some(p) = words::part(&t[0]) {
             let mut rest = &t[1..];
@@ -1614,6 +1618,26 @@ impl Parser {
             return self.apply_part(Part::End, base);
         }
         None
+    }
+
+    /// "mid-to-late November" = from the first day of mid-November to the last of late
+    /// November. The parts must come in order ("late to early May" is no period).
+    fn two_parts(&self, t: &[Tok]) -> Option<Span> {
+        let p1 = words::part(t.first()?)?;
+        let mut i = 1;
+        while matches!(w(t, i), Some("to" | "through")) || t.get(i).and_then(Tok::sym) == Some('-') {
+            i += 1;
+        }
+        let p2 = words::part(t.get(i)?)?;
+        if p1 == p2 || p1 == Part::Rest || p2 == Part::Rest {
+            return None;
+        }
+        let base = self.period(&t[i + 1..])?;
+        let (a, b) = (self.apply_part(p1, base)?, self.apply_part(p2, base)?);
+        if a.start > b.start || a.end > b.end {
+            return None;
+        }
+        Span::new((a.start, b.end), Grain::Span, "parts X to Y of a period = from the start of X to the end of Y")
     }
 
     fn apply_part(&self, p: Part, s: Span) -> Option<Span> {

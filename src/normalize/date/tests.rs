@@ -138,6 +138,18 @@ fn parts_of_periods() {
 }
 
 #[test]
+fn two_parts_of_one_period() {
+    // "mid-to-late November": from the first day of mid-November to the last of late November.
+    for e in ["mid-to-late November", "mid to late November", "mid- to late November", "mid-late November"] {
+        check(e, "2013-11-08", U, "2013-11-11", "2013-11-30");
+    }
+    check("early to mid-2014", "2013-11-12", U, "2014-01-01", "2014-08-31");
+    check("early-to-mid December", "2013-11-12", U, "2013-12-01", "2013-12-20");
+    // The parts must come in order: "late to early November" is not a period.
+    assert!(super::read_date("late to early November", d("2013-11-08"), U).is_err());
+}
+
+#[test]
 fn weeks_of_a_month() {
     // November 2013 starts on a Friday: its first whole Monday-Sunday week is Nov 4-10.
     check("the first week of November 2013", "2013-10-01", U, "2013-11-04", "2013-11-10");
