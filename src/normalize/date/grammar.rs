@@ -1361,6 +1361,17 @@ impl Parser {
     /// "3 days after May 5". Days/weeks/months give a day; years give the year (TimeML).
     fn offset_rules(&self, t: &[Tok]) -> Option<Span> {
         let a = self.as_of;
+        // "within two weeks", "within the next 10 days": from the day said to N units on.
+        if let [i, body @ ..] = t {
+            if i.is("within") {
+                let body = if is(body, 0, "next") { &body[1..] } else { body };
+                if let [c, x] = body {
+                    let end = self.shift(a, words::unit(x)?, i64::from(words::count(c)?))?;
+                    return Span::new((a, end), Grain::Span, "within N units = from the day said to N units later");
+                }
+                return None;
+            }
+        }
         let (n, u, rest, sign): (u32, Unit, &[Tok], i64) = match t {
             [i, c, x] if i.is("in") => (words::count(c)?, words::unit(x)?, &[], 1),
             [c, x, rest @ ..] => {

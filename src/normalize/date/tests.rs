@@ -168,6 +168,18 @@ fn seasons_and_quarters() {
 }
 
 #[test]
+fn within_a_count_of_units() {
+    // "within two weeks" said on Nov 8: any day from the day said to two weeks later.
+    for e in ["within two weeks", "within 2 weeks", "within the next two weeks"] {
+        check(e, "2013-11-08", U, "2013-11-08", "2013-11-22");
+    }
+    check("within 10 days", "2013-11-08", F, "2013-11-08", "2013-11-18");
+    check("within a month", "2013-11-08", U, "2013-11-08", "2013-12-08");
+    // "within" before a period is still a deadline.
+    check("within 2014", "2013-11-08", U, "open", "2014-12-31");
+}
+
+#[test]
 fn open_intervals() {
     check("after August", "2013-06-01", U, "2013-09-01", "open");
     check("sometime after August", "2013-06-01", U, "2013-09-01", "open");
