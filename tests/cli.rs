@@ -433,6 +433,25 @@ fn a_bom_and_crlf_line_ends_are_fine() {
     assert!(run.stdout.contains("talks.location"), "{}", run.stdout);
 }
 
+/// A claim file written on Windows (`article: 2013\a.txt`) reads the same on every system,
+/// and a backslashed `..` is refused like a slashed one.
+#[test]
+fn a_backslash_in_an_article_path_is_a_folder_separator() {
+    let dir = scratch();
+    std::fs::create_dir_all(dir.path().join("articles/2013")).unwrap();
+    std::fs::rename(dir.path().join("articles/a.txt"), dir.path().join("articles/2013/a.txt")).unwrap();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD.replace("article: a.txt", "article: 2013\\a.txt")).unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("talks.location"), "{}", run.stdout);
+
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD.replace("article: a.txt", "article: ..\\secret.txt"))
+        .unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("leaves the articles directory"), "{}", run.stderr);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlink_out_of_the_articles_directory_is_refused() {

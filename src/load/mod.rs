@@ -692,7 +692,11 @@ fn entity(raw: raw::RawEntity, diags: &mut Vec<Diagnostic>) -> Option<Entity> {
     })
 }
 
-fn source(raw: raw::RawSource, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<Source> {
+fn source(mut raw: raw::RawSource, articles_dir: &Path, diags: &mut Vec<Diagnostic>) -> Option<Source> {
+    // A claim file written on Windows (`2013\afp.txt`) means the same path on every system.
+    if raw.article.value.contains('\\') {
+        raw.article.value = raw.article.value.replace('\\', "/");
+    }
     let published = date(&raw.published, "published", diags);
     let inferred = match &raw.published_inferred {
         None => Some(false),

@@ -135,12 +135,18 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
         (&["nearly"], Bound::Nearly),
         (&["almost"], Bound::Nearly),
         (&["close", "to"], Bound::Nearly),
+        (&["as", "many", "as"], Bound::AtMost),
+        (&["as", "much", "as"], Bound::AtMost),
     ];
     for (phrase, bound) in QUALIFIERS {
         if starts(words, phrase) {
             let rest = &words[phrase.len()..];
             if let Some(r) = vague(rest) {
                 // "over a dozen", "nearly hundreds": the bound applies to the vague range's low end.
+                return bounded(*bound, r.low.unwrap_or(0.0), r.low, r.high);
+            }
+            // "about 1,500 to 2,000": the qualifier widens the range.
+            if let Some(r) = ["to", "-", "and"].iter().find_map(|sep| range(rest, sep)) {
                 return bounded(*bound, r.low.unwrap_or(0.0), r.low, r.high);
             }
             let (n, used) = quantity(rest)?;
@@ -158,6 +164,9 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
     if starts(rest, &["or", "fewer"]) || starts(rest, &["or", "less"]) {
         return reading(None, Some(n), "N or fewer: up to N");
     }
+    if starts(rest, &["or", "so"]) && tail_ok(&rest[2..]) {
+        return bounded(Bound::About, n, Some(n), Some(n));
+    }
     tail_ok(rest).then_some(NumberReading { low: Some(n), high: Some(n), rule: "exact number" })
 }
 
@@ -174,16 +183,37 @@ fn bounded(bound: Bound, n: f64, low: Option<f64>, high: Option<f64>) -> Option<
     let (low, high, rule) = match bound {
         Bound::AtLeast => (low, None, "more than / at least N: N and above"),
         Bound::AtMost => (None, high, "less than / at most N: up to N"),
-        Bound::About => (Some(n * 0.9), Some(high.unwrap_or(n) * 1.1), "about N: N -10% to N +10%"),
-        Bound::Nearly => (Some(n * 0.9), high, "nearly N: N -10% to N"),
-        Bound::JustAbove => (low, Some(high.unwrap_or(n) * 1.1), "just over N: N to N +10%"),
+        Bound::About => (Some(minus_10(n)), Some(plus_10(high.unwrap_or(n))), "about N: N -10% to N +10%"),
+        Bound::Nearly => (Some(minus_10(n)), high, "nearly N: N -10% to N"),
+        Bound::JustAbove => (low, Some(plus_10(high.unwrap_or(n))), "just over N: N to N +10%"),
     };
     Some(NumberReading { low, high, rule })
 }
 
+/// N -10% and N +10%, computed as N * 9 / 10 and N * 11 / 10 so that round numbers stay
+/// round (1.1 * 1,500,000 is 1650000.0000000002 in floating point).
+fn minus_10(n: f64) -> f64 {
+    n * 9.0 / 10.0
+}
+
+fn plus_10(n: f64) -> f64 {
+    n * 11.0 / 10.0
+}
+
+/// Words that multiply a quantity: never its noun.
+fn multiplier(w: &str) -> Option<f64> {
+    match w {
+        "dozen" => Some(12.0),
+        "hundred" | "thousand" | "million" | "millions" | "billion" => scale_word(w),
+        _ => None,
+    }
+}
+
 /// Words after a quantity are its noun ("100,000 lives", "300 people killed").
 fn tail_ok(rest: &[&str]) -> bool {
-    rest.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-') && number_word(w).is_none())
+    rest.iter().all(|w| {
+        w.chars().all(|c| c.is_alphabetic() || c == '-') && number_word(w).is_none() && multiplier(w).is_none()
+    })
 }
 
 fn range(words: &[&str], sep: &str) -> Option<NumberReading> {
@@ -226,8 +256,19 @@ fn vague(words: &[&str]) -> Option<NumberReading> {
         (&["millions"], 2_000_000.0, 9_999_999.0),
     ];
     for (phrase, low, high) in VAGUE {
-        if starts(words, phrase) && tail_ok(&words[phrase.len()..]) {
-            return Some(NumberReading { low: Some(*low), high: Some(*high), rule: "vague quantity word" });
+        if !starts(words, phrase) {
+            continue;
+        }
+        // "several hundred", "a few thousand", "a few dozen": the range times the scale.
+        let mut rest = &words[phrase.len()..];
+        let mut scale = 1.0;
+        while let Some(m) = rest.first().and_then(|w| multiplier(w)) {
+            scale *= m;
+            rest = &rest[1..];
+        }
+        if tail_ok(rest) {
+            let rule = if scale > 1.0 { "vague quantity word times its scale" } else { "vague quantity word" };
+            return Some(NumberReading { low: Some(low * scale), high: Some(high * scale), rule });
         }
     }
     None
@@ -239,6 +280,9 @@ fn quantity(words: &[&str]) -> Option<(f64, usize)> {
     let first = *words.first()?;
     let (mut value, mut used) = if let Some(n) = digits(first) {
         (n, 1)
+    } else if first == "half" && matches!(words.get(1), Some(&"a" | &"an")) {
+        // "half a million"
+        (0.5 * words.get(2).and_then(|w| scale_word(w))?, 3)
     } else if first == "a" || first == "an" {
         match words.get(1) {
             Some(&"dozen") => (12.0, 2),
@@ -402,6 +446,41 @@ mod tests {
         let (lo, hi) = r("just over 100");
         assert_eq!(lo, Some(100.0));
         assert!((hi.unwrap() - 110.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_vague_word_before_a_scale_scales_its_range() {
+        // "several hundred" is 300 .. 900, not "several" (3 .. 9) of something called "hundred".
+        assert_eq!(r("several hundred"), (Some(300.0), Some(900.0)));
+        assert_eq!(r("a few hundred people"), (Some(200.0), Some(500.0)));
+        assert_eq!(r("a few thousand"), (Some(2_000.0), Some(5_000.0)));
+        assert_eq!(r("several million"), (Some(3_000_000.0), Some(9_000_000.0)));
+        assert_eq!(r("a few dozen"), (Some(24.0), Some(60.0)));
+        // A scale word after a complete quantity is not its noun: an error, not a misreading.
+        assert!(read_number("300 people hundred").is_err());
+    }
+
+    #[test]
+    fn or_so_and_as_many_as() {
+        assert_eq!(r("1,000 or so"), (Some(900.0), Some(1_100.0)));
+        assert_eq!(r("a dozen or so"), (Some(10.8), Some(13.2)));
+        assert_eq!(r("as many as 500"), (None, Some(500.0)));
+    }
+
+    #[test]
+    fn half_a_scale_and_a_qualified_range() {
+        assert_eq!(r("half a million"), (Some(500_000.0), Some(500_000.0)));
+        assert_eq!(r("nearly half a million"), (Some(450_000.0), Some(500_000.0)));
+        assert_eq!(r("about 1,500 to 2,000"), (Some(1_350.0), Some(2_200.0)));
+        assert_eq!(r("more than 10 to 20"), (Some(10.0), None));
+    }
+
+    #[test]
+    fn ten_percent_bounds_have_no_float_noise() {
+        // 1.1 * 1,500,000 is 1650000.0000000002 in floating point; JSON showed it.
+        assert_eq!(r("some 1.5 million"), (Some(1_350_000.0), Some(1_650_000.0)));
+        assert_eq!(r("an estimated 6,000"), (Some(5_400.0), Some(6_600.0)));
+        assert_eq!(r("about 300"), (Some(270.0), Some(330.0)));
     }
 
     #[test]

@@ -561,6 +561,7 @@ impl Parser {
         if b.month.is_none() && b.day.is_some() {
             b.month = a.month;
         }
+        let year_borrowed = a.year.is_none() && b.year.is_some();
         if a.year.is_none() {
             a.year = b.year;
         }
@@ -591,8 +592,12 @@ impl Parser {
                 self.pick(&cands)?.0.year()
             }
         };
-        let s = span_of(&a, y1, m1)?;
+        let mut s = span_of(&a, y1, m1)?;
         let mut y2 = b.year.unwrap_or(y1);
+        // "Dec. 30-Jan. 2, 2014": the year written once, at the end, is the end's year.
+        if year_borrowed && span_of(&b, y2, m2).is_some_and(|e| e.1 < s.0) {
+            s = span_of(&a, y1 - 1, m1)?;
+        }
         let mut e = span_of(&b, y2, m2)?;
         if e.1 < s.0 && b.year.is_none() {
             y2 += 1;
@@ -1356,6 +1361,17 @@ impl Parser {
     /// "3 days after May 5". Days/weeks/months give a day; years give the year (TimeML).
     fn offset_rules(&self, t: &[Tok]) -> Option<Span> {
         let a = self.as_of;
+        // "within two weeks", "within the next 10 days": from the day said to N units on.
+        if let [i, body @ ..] = t {
+            if i.is("within") {
+                let body = if is(body, 0, "next") { &body[1..] } else { body };
+                if let [c, x] = body {
+                    let end = self.shift(a, words::unit(x)?, i64::from(words::count(c)?))?;
+                    return Span::new((a, end), Grain::Span, "within N units = from the day said to N units later");
+                }
+                return None;
+            }
+        }
         let (n, u, rest, sign): (u32, Unit, &[Tok], i64) = match t {
             [i, c, x] if i.is("in") => (words::count(c)?, words::unit(x)?, &[], 1),
             [c, x, rest @ ..] => {
@@ -1595,6 +1611,10 @@ impl Parser {
             let base = self.period(&t[2..])?;
             return self.apply_part(p, base);
         }
+        // <part> to <part> <period>: "mid-to-late November", "early to mid-2014"
+        if let Some(s) = self.two_parts(t) {
+            return Some(s);
+        }
         // <part> <period>, and "<period> end" ("year-end")
         if let Some(p) = words::part(&t[0]) {
             let mut rest = &t[1..];
@@ -1609,6 +1629,26 @@ impl Parser {
             return self.apply_part(Part::End, base);
         }
         None
+    }
+
+    /// "mid-to-late November" = from the first day of mid-November to the last of late
+    /// November. The parts must come in order ("late to early May" is no period).
+    fn two_parts(&self, t: &[Tok]) -> Option<Span> {
+        let p1 = words::part(t.first()?)?;
+        let mut i = 1;
+        while matches!(w(t, i), Some("to" | "through")) || t.get(i).and_then(Tok::sym) == Some('-') {
+            i += 1;
+        }
+        let p2 = words::part(t.get(i)?)?;
+        if p1 == p2 || p1 == Part::Rest || p2 == Part::Rest {
+            return None;
+        }
+        let base = self.period(&t[i + 1..])?;
+        let (a, b) = (self.apply_part(p1, base)?, self.apply_part(p2, base)?);
+        if a.start > b.start || a.end > b.end {
+            return None;
+        }
+        Span::new((a.start, b.end), Grain::Span, "parts X to Y of a period = from the start of X to the end of Y")
     }
 
     fn apply_part(&self, p: Part, s: Span) -> Option<Span> {
@@ -1768,6 +1808,8 @@ fn partial(t: &[Tok]) -> Option<Partial> {
         [d] if words::dom(d).is_some() => p(words::dom(d), None, None),
         [m] if words::month(m).is_some() => p(None, words::month(m), None),
         [m, y] if words::month(m).is_some() && year4(y).is_some() => p(None, words::month(m), year4(y)),
+        // The end of "January 22-24, 2014": a day and the range's year.
+        [d, y] if words::dom(d).is_some() && year4(y).is_some() => p(words::dom(d), None, year4(y)),
         [a, b] => {
             if let (Some(m), Some(d)) = (words::month(a), words::dom(b)) {
                 return p(Some(d), Some(m), None);

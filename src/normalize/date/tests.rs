@@ -138,6 +138,18 @@ fn parts_of_periods() {
 }
 
 #[test]
+fn two_parts_of_one_period() {
+    // "mid-to-late November": from the first day of mid-November to the last of late November.
+    for e in ["mid-to-late November", "mid to late November", "mid- to late November", "mid-late November"] {
+        check(e, "2013-11-08", U, "2013-11-11", "2013-11-30");
+    }
+    check("early to mid-2014", "2013-11-12", U, "2014-01-01", "2014-08-31");
+    check("early-to-mid December", "2013-11-12", U, "2013-12-01", "2013-12-20");
+    // The parts must come in order: "late to early November" is not a period.
+    assert!(super::read_date("late to early November", d("2013-11-08"), U).is_err());
+}
+
+#[test]
 fn weeks_of_a_month() {
     // November 2013 starts on a Friday: its first whole Monday-Sunday week is Nov 4-10.
     check("the first week of November 2013", "2013-10-01", U, "2013-11-04", "2013-11-10");
@@ -153,6 +165,18 @@ fn seasons_and_quarters() {
     check("Q3", "2013-08-09", U, "2013-07-01", "2013-09-30");
     check("the third quarter of 2013", "2014-01-01", U, "2013-07-01", "2013-09-30");
     check("the fourth quarter", "2006-08-19", U, "2006-10-01", "2006-12-31");
+}
+
+#[test]
+fn within_a_count_of_units() {
+    // "within two weeks" said on Nov 8: any day from the day said to two weeks later.
+    for e in ["within two weeks", "within 2 weeks", "within the next two weeks"] {
+        check(e, "2013-11-08", U, "2013-11-08", "2013-11-22");
+    }
+    check("within 10 days", "2013-11-08", F, "2013-11-08", "2013-11-18");
+    check("within a month", "2013-11-08", U, "2013-11-08", "2013-12-08");
+    // "within" before a period is still a deadline.
+    check("within 2014", "2013-11-08", U, "open", "2014-12-31");
 }
 
 #[test]
@@ -183,6 +207,15 @@ fn ranges() {
     check("May through July", "2013-02-12", U, "2013-05-01", "2013-07-31");
     check("December 28 to January 3", "2013-12-01", U, "2013-12-28", "2014-01-03");
     check("18th Dec for 10 days", "2013-02-12", F, "2013-12-18", "2013-12-28");
+}
+
+#[test]
+fn day_range_with_the_year_after_it() {
+    // US news style: the month before the days, the year after the range.
+    for e in ["January 22\u{2013}24, 2014", "Jan. 22-24, 2014", "January 22 to 24 2014"] {
+        check(e, "2013-11-12", U, "2014-01-22", "2014-01-24");
+    }
+    check("Dec. 30 - Jan. 2, 2014", "2013-11-12", U, "2013-12-30", "2014-01-02");
 }
 
 #[test]
