@@ -969,3 +969,28 @@ fn a_tolerance_is_keyed_as_properties_are_and_a_typo_is_a_warning() {
     assert!(run.stderr.contains("did you mean 'act_dep_time'?"), "{}", run.stderr);
     assert_eq!(run.code, 1, "a warning does not change the exit code");
 }
+
+#[test]
+fn a_revised_plan_yields_to_the_later_claim_as_the_best_supported_reading() {
+    // Two outlets gave the plan of early November (Nov. 23); a third, three
+    // weeks later, the new date. Two against one, but the plan changed: the
+    // earlier claims stated the plan of their day, so they do not vote.
+    let dir = fixture("revised-plan");
+    let (code, doc) = json_in(&dir, &["--all"]);
+    assert_eq!(code, 0);
+    let date = fact(&doc, "geneva-peace-talks.date");
+    assert_eq!(date["verdict"], "revised", "{date}");
+    // "Nov. 23 (planned)" said on Nov 1 is this year's Nov 23, though "planned" alone reads as a past form.
+    assert_eq!(date["claims"][0]["start"], "2013-11-23", "{date}");
+    let best = &date["best"];
+    assert_eq!(best["value"], "January 22, 2014", "{best}");
+    assert_eq!(best["sources"], serde_json::json!(["Daily Courier"]), "{best}");
+    // the replaced plans are not counted against it
+    assert_eq!(best["against"], serde_json::json!([]), "{best}");
+    // nor against their outlets: nobody disagreed with the best reading
+    let run = run_in(&dir, &["sources", "--format", "json"]);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    for s in doc["sources"].as_array().unwrap() {
+        assert_eq!(s["disagreed"], 0, "{s}");
+    }
+}

@@ -287,12 +287,24 @@ pub fn assess_with(
     outlets.dedup();
     let index = |o: &str| outlets.binary_search(&o).ok();
     let outlet_of: Vec<Option<usize>> = views.iter().map(|v| index(&v.outlet)).collect();
+    // Per fact, the claims that take part: all but those a later claim
+    // revised (`None`: all of them).
+    let kept: Vec<Option<Vec<usize>>> = facts.iter().map(current_claims).collect();
     let mut claim_outlets = view_of.iter().map(|&v| outlet_of[v]);
     let input = Input {
         sources: outlets.len(),
         facts: facts
             .iter()
-            .map(|f| f.claims.iter().zip(claim_outlets.by_ref()).filter_map(|(c, o)| Some((o?, &c.reading))).collect())
+            .zip(&kept)
+            .map(|(f, kept)| {
+                f.claims
+                    .iter()
+                    .zip(claim_outlets.by_ref())
+                    .enumerate()
+                    .filter(|&(i, _)| takes_part(kept, i))
+                    .filter_map(|(_, (c, o))| Some((o?, &c.reading)))
+                    .collect()
+            })
             .collect(),
         dependent: dependent.iter().filter_map(|(a, b)| Some((index(a)?, index(b)?))).collect(),
         properties: {
@@ -307,12 +319,14 @@ pub fn assess_with(
     let best = facts
         .iter()
         .zip(&found.facts)
-        .map(|(f, r)| {
+        .zip(&kept)
+        .map(|((f, r), kept)| {
             let b = r.best?;
-            let first = &f.claims[r.candidates[b].representative];
+            let first =
+                &f.claims[kept.as_ref().map_or(r.candidates[b].representative, |k| k[r.candidates[b].representative])];
             let mut sources: Vec<String> = Vec::new();
             let mut against: Vec<String> = Vec::new();
-            for c in &f.claims {
+            for c in f.claims.iter().enumerate().filter(|&(i, _)| takes_part(kept, i)).map(|(_, c)| c) {
                 let list = match consistent(&c.reading, &first.reading, f.tolerance) {
                     Relation::Equal => &mut sources,
                     Relation::Disjoint | Relation::Incomparable => &mut against,
@@ -367,6 +381,26 @@ pub fn assess_with(
         .collect();
     reliability.sort_by(|a, b| b.accuracy.total_cmp(&a.accuracy).then_with(|| a.outlet.cmp(&b.outlet)));
     (best, reliability)
+}
+
+/// The claims of a fact that take part in truth discovery, in order: all
+/// (`None`) but those a later claim revised. A revised claim stated the plan
+/// of its day, not the fact as it stands: it neither votes for a reading nor
+/// counts for or against its outlet's accuracy (a value replaced later was
+/// true for its time: Dong, Berti-Equille & Srivastava, "Truth discovery and
+/// copying detection in a dynamic world", VLDB 2009). Of a revision pair
+/// (`compare::Pair::revision`) the claim said earlier is the revised one.
+fn current_claims(f: &crate::check::FactView) -> Option<Vec<usize>> {
+    let mut revised = vec![false; f.claims.len()];
+    for p in f.pairs.iter().filter(|p| p.revision) {
+        let (a, b) = (&f.claims[p.a], &f.claims[p.b]);
+        revised[if a.as_of < b.as_of { p.a } else { p.b }] = true;
+    }
+    revised.contains(&true).then(|| (0..f.claims.len()).filter(|&i| !revised[i]).collect())
+}
+
+fn takes_part(kept: &Option<Vec<usize>>, claim: usize) -> bool {
+    kept.as_ref().is_none_or(|k| k.binary_search(&claim).is_ok())
 }
 
 /// One fact prepared for the rounds (then flattened into [`Prepared`]).

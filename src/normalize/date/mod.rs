@@ -270,9 +270,9 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
 ///
 /// A small heuristic, in this order:
 /// 1. a future marker anywhere wins (reported speech "said it will be held" is future):
-///    will, 'll, shall, won't, going to, would, plan(s/ned/ning) to, expect(s/ed) to,
-///    schedule(d) to/for, is/are to, set to, due to, intend(s) to, aim(s) to, hope(s) to,
-///    to be held, upcoming, tomorrow, next;
+///    will, 'll, shall, won't, going to, would, plan(s/ning) to, expect(s/ed) to,
+///    schedule(d)/planned/set/slated to or for, is/are to, due to, intend(s) to, aim(s) to,
+///    hope(s) to, to be held, upcoming, tomorrow, next;
 /// 2. else a past marker: was, were, had, did, ago, last, yesterday, said, an irregular
 ///    past form (held, met, took, ...) or a verb ending in -ed;
 /// 3. else `Tense::Unknown`.
@@ -286,9 +286,9 @@ pub fn tense_of(quote: &str) -> Tense {
             "will" | "shall" | "won't" | "would" | "upcoming" | "tomorrow" | "next" => true,
             _ if w.ends_with("'ll") => true,
             "going" => next_is(i, &["to"]),
-            "plan" | "plans" | "planned" | "planning" | "expect" | "expects" | "expected" | "intend" | "intends"
-            | "aim" | "aims" | "hope" | "hopes" | "set" | "due" => next_is(i, &["to"]),
-            "schedule" | "scheduled" => next_is(i, &["to", "for"]),
+            "plan" | "plans" | "planning" | "expect" | "expects" | "expected" | "intend" | "intends" | "aim"
+            | "aims" | "hope" | "hopes" | "due" => next_is(i, &["to"]),
+            "schedule" | "scheduled" | "planned" | "set" | "slated" => next_is(i, &["to", "for"]),
             "is" | "are" => next_is(i, &["to"]),
             "be" => next_is(i, &["held"]) && i > 0 && ws[i - 1] == "to",
             _ => false,

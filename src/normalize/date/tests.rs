@@ -340,6 +340,11 @@ fn tense_heuristic() {
     assert_eq!(tense_of("Talks are scheduled for next week"), F);
     assert_eq!(tense_of("The company plans to open the plant in August"), F);
     assert_eq!(tense_of("They met in August"), P);
+    // "planned" is a past form, but "planned for" / "set for" name a date to come.
+    assert_eq!(tense_of("The talks are planned for Nov. 23"), F);
+    assert_eq!(tense_of("The vote is set for Friday"), F);
+    assert_eq!(tense_of("Talks slated to open on the 23rd"), F);
+    assert_eq!(tense_of("The strike they planned collapsed"), P);
     assert_eq!(tense_of("August"), U);
 }
 
