@@ -23,7 +23,7 @@
 //!
 //! Sources known to be dependent (`wire:` copy, shared passages) enter step 1
 //! as dependent whatever step 4 finds. A claim that a later claim revised (a
-//! plan replaced) takes no part ([`current_claims`]).
+//! plan replaced) takes no part (`current_claims`).
 //!
 //! Pure and deterministic: no I/O, no hash-order iteration, ties broken by
 //! index; each round is linear in the claims (pairs are counted per fact,
