@@ -321,6 +321,29 @@ fn never_panics() {
         "q9",
         "Q0 2013",
         "99999q4",
+        "or",
+        "may or",
+        "or may",
+        "may or june or july",
+        "a fortnight",
+        "fortnight fortnight",
+        "in 1 to 999999999 weeks",
+        "in 999999999 to 9999999 years",
+        "in 3 to 2 days",
+        "the last 999999999 days of 2013",
+        "the first 0 days of May",
+        "the first days of",
+        "turn of the year",
+        "Dec 30-Jan",
+        "-Jan 2",
+        "30-Jan-",
+        "on or about",
+        "over",
+        "over the",
+        "before the year is out",
+        "before is out",
+        "not until",
+        "as early as",
     ];
     for as_of in ["2013-02-12", "9999-12-31", "0001-01-01"] {
         for t in [U, P, F] {
@@ -366,4 +389,46 @@ fn a_glued_word_after_a_time_may_start_with_any_character() {
             let _ = read_date(expr, d("2011-12-01"), t);
         }
     }
+}
+
+// ------------------------------------------------------------ news forms (docs/temporal.md)
+
+#[test]
+fn on_or_about_reads_like_around() {
+    // "about", "around" are fillers: the day itself; "on or about" / "on or around" follow them.
+    for e in ["on or about Nov 15", "on or around Nov. 15", "around Nov. 15", "about Nov. 15"] {
+        check(e, "2013-11-11", U, "2013-11-15", "2013-11-15");
+    }
+}
+
+#[test]
+fn over_before_a_period_means_during() {
+    check("over the past week", "2013-11-13", U, "2013-11-04", "2013-11-10");
+    check("over the next two weeks", "2013-11-11", U, "2013-11-18", "2013-12-01");
+    // "over a week ago" is "more than a week ago": not read.
+    assert!(read_date("over a week ago", d("2013-11-11"), U).is_err());
+}
+
+#[test]
+fn a_fortnight_is_two_weeks() {
+    check("in a fortnight", "2013-11-11", U, "2013-11-25", "2013-11-25");
+    check("a fortnight ago", "2013-11-11", U, "2013-10-28", "2013-10-28");
+    check("within a fortnight", "2013-11-11", U, "2013-11-11", "2013-11-25");
+    check("the past fortnight", "2013-11-13", U, "2013-10-28", "2013-11-10");
+}
+
+#[test]
+fn ranges_across_months_without_spaces() {
+    check("Dec. 30-Jan. 2", "2013-11-12", U, "2013-12-30", "2014-01-02");
+    check("Dec. 30-Jan. 2, 2014", "2013-11-12", U, "2013-12-30", "2014-01-02");
+    check("30 Dec-2 Jan", "2013-11-12", U, "2013-12-30", "2014-01-02");
+    check("Nov 15-16", "2013-11-12", U, "2013-11-15", "2013-11-16");
+    // The hyphens of a single date with a month word are still dropped.
+    check("31-Oct-74", "2013-11-12", U, "1974-10-31", "1974-10-31");
+}
+
+#[test]
+fn towards_and_midweek() {
+    check("towards the end of the year", "2013-11-11", U, "2013-09-01", "2013-12-31");
+    check("midweek", "2013-11-11", U, "2013-11-12", "2013-11-14");
 }
