@@ -85,6 +85,8 @@ const RULES: &[Rule] = &[
     Parser::nth_of_period,
     Parser::part_rules,
     Parser::closest_rule,
+    Parser::edge_days,
+    Parser::turn_of_year,
 ];
 
 fn w(t: &[Tok], i: usize) -> Option<&str> {
@@ -304,15 +306,20 @@ impl Parser {
             "shortly" | "imminently" | "any day now" | "very shortly" => {
                 return from_now(30, "vague: shortly = the day said + 30 days")
             }
-            "coming days" | "days ahead" | "next several days" => {
-                return from_now(14, "vague: the coming days = the day said + 14 days")
-            }
-            "coming weeks" | "weeks ahead" | "next several weeks" | "next few weeks" => {
+            "coming days" | "days ahead" | "next several days" | "days to come" | "within days" | "matter days"
+            | "a matter days" => return from_now(14, "vague: the coming days = the day said + 14 days"),
+            "coming weeks" | "weeks ahead" | "next several weeks" | "next few weeks" | "weeks to come"
+            | "within weeks" | "matter weeks" | "a matter weeks" => {
                 return from_now(8 * 7, "vague: the coming weeks = the day said + 8 weeks")
             }
-            "coming months" | "months ahead" | "next several months" | "next few months" => {
-                return from_now(365, "vague: the coming months = the day said + 12 months")
-            }
+            "coming months"
+            | "months ahead"
+            | "next several months"
+            | "next few months"
+            | "months to come"
+            | "within months"
+            | "matter months"
+            | "a matter months" => return from_now(365, "vague: the coming months = the day said + 12 months"),
             "coming years" | "years ahead" | "next several years" | "next few years" => {
                 return from_now(5 * 365, "vague: the coming years = the day said + 5 years")
             }
@@ -422,6 +429,11 @@ impl Parser {
             (&["not", "before"], Open::FromStart),
             (&["no", "earlier", "than"], Open::FromStart),
             (&["not", "earlier", "than"], Open::FromStart),
+            (&["no", "sooner", "than"], Open::FromStart),
+            (&["not", "sooner", "than"], Open::FromStart),
+            (&["not", "until"], Open::FromStart),
+            (&["as", "early", "as"], Open::FromStart),
+            (&["as", "soon", "as"], Open::FromStart),
             (&["no", "later", "than"], Open::ToEnd),
             (&["not", "later", "than"], Open::ToEnd),
             (&["not", "after"], Open::ToEnd),
@@ -455,6 +467,29 @@ impl Parser {
             } else {
                 self.with_tense(self.tense)
             };
+            // "before the year is out" / "before the month ends": a deadline, like "before the end of".
+            if *kind == Open::BeforeStart {
+                let m = body.len();
+                let k = if m > 2
+                    && (words_are(&body[m - 2..], &["is", "out"]) || words_are(&body[m - 2..], &["is", "over"]))
+                {
+                    2
+                } else if m > 1 && matches!(w(body, m - 1), Some("ends" | "closes")) {
+                    1
+                } else {
+                    0
+                };
+                if k > 0 {
+                    if let Some(p) = sub.period(&body[..m - k]) {
+                        return Some(reading(
+                            None,
+                            Some(p.end),
+                            Precision::Open,
+                            "open: before X is out / ends = up to the last day of X",
+                        ));
+                    }
+                }
+            }
             // "before the end of the year": a deadline, up to the last day of the year.
             if *kind == Open::BeforeStart && matches!(w(body, 0), Some("end" | "close")) {
                 if let Some(p) = sub.period(&body[1..]) {
@@ -513,6 +548,11 @@ impl Parser {
         if let Some(s) = self.for_days(t) {
             return Some(s);
         }
+        if !between {
+            if let Some(s) = self.alternatives(t) {
+                return Some(s);
+            }
+        }
         for i in 1..t.len().saturating_sub(1) {
             let c = &t[i];
             let is_conn = if between {
@@ -551,8 +591,48 @@ impl Parser {
         Span::new((p.start, end), Grain::Span, "range: X for N days = from X to X + N days (both ends counted)")
     }
 
+    /// "late 2013 or early 2014", "Nov 15 or 16", "Monday or Tuesday": two alternatives
+    /// in order with no day between them read as the interval covering both. Alternatives
+    /// with days between them ("May or September") or out of order are not one interval:
+    /// not read, with a complaint that says so.
+    fn alternatives(&self, t: &[Tok]) -> Option<Span> {
+        for i in 1..t.len().saturating_sub(1) {
+            if !t[i].is("or") {
+                continue;
+            }
+            let (l, r) = (&t[..i], &t[i + 1..]);
+            let sides = self.partial_sides(l, r).or_else(|| {
+                let (a, b) = (self.period(l)?, self.period(r)?);
+                Some(((a.start, a.end), (b.start, b.end)))
+            });
+            let Some((a, b)) = sides else { continue };
+            if a.0 <= b.0 && a.1 <= b.1 && add_days(a.1, 1)? >= b.0 {
+                return Span::new(
+                    (a.0, b.1),
+                    Grain::Span,
+                    "A or B (in order, no day between them) = the interval covering both",
+                );
+            }
+            let text = |x: &[Tok]| x.iter().map(Tok::text).collect::<Vec<_>>().join(" ");
+            self.complain(format!(
+                "'{}' or '{}' are two alternatives with days between them (or out of order); one interval cannot say either-or",
+                text(l),
+                text(r)
+            ));
+            return None;
+        }
+        None
+    }
+
     /// "13 to 15 July", "July 13-15", "May through July": sides share month/year.
     fn range_of_partials(&self, l: &[Tok], r: &[Tok]) -> Option<Span> {
+        let (s, e) = self.partial_sides(l, r)?;
+        Span::new((s.0, e.1), Grain::Span, "range: X to Y, the missing month/year taken from the other side")
+    }
+
+    /// The two sides of a range of partial dates, each as its own interval.
+    #[allow(clippy::type_complexity)]
+    fn partial_sides(&self, l: &[Tok], r: &[Tok]) -> Option<((NaiveDate, NaiveDate), (NaiveDate, NaiveDate))> {
         let mut a = partial(l)?;
         let mut b = partial(r)?;
         if a.month.is_none() {
@@ -565,9 +645,7 @@ impl Parser {
         if a.year.is_none() {
             a.year = b.year;
         }
-        let rule = "range: X to Y, the missing month/year taken from the other side";
         let (m1, m2) = (a.month?, b.month?);
-        let day_grain = a.day.is_some() || b.day.is_some();
         let span_of = |p: &Partial, y: i32, m: u32| -> Option<(NaiveDate, NaiveDate)> {
             match p.day {
                 Some(d) => {
@@ -603,8 +681,7 @@ impl Parser {
             y2 += 1;
             e = span_of(&b, y2, m2)?;
         }
-        let _ = day_grain;
-        Span::new((s.0, e.1), Grain::Span, rule)
+        Some((s, e))
     }
 
     // ----------------------------------------------------------------- rules
@@ -1061,7 +1138,7 @@ impl Parser {
             ["week"] | ["this" | "current" | "present", "week"] => {
                 return wk(this_monday, "this week = the Monday-to-Sunday week of the day said")
             }
-            ["last" | "past" | "previous" | "prior" | "preceding", "week"] => {
+            ["last" | "past" | "previous" | "prior" | "preceding", "week"] | ["this", "past", "week"] => {
                 return wk(add_days(this_monday, -7)?, "last week = the Monday-to-Sunday week before")
             }
             ["next" | "following" | "coming" | "upcoming", "week"] => {
@@ -1069,6 +1146,19 @@ impl Parser {
             }
             ["week", "after", "next"] => return wk(add_days(this_monday, 14)?, "the week after next"),
             ["week", "before", "last"] => return wk(add_days(this_monday, -14)?, "the week before last"),
+            ["weekend"] | ["this" | "current", "weekend"] if self.tense == Tense::Past => {
+                // Said on a Monday, "talks over the weekend" (past tense) are the weekend just gone.
+                let sat = if a.weekday().number_from_monday() >= 6 {
+                    add_days(this_monday, 5)?
+                } else {
+                    add_days(this_monday, -2)?
+                };
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "the weekend in the past tense = the most recent Saturday-Sunday (the current one on a weekend)",
+                );
+            }
             ["weekend"] | ["this" | "current", "weekend"] => {
                 let sat = add_days(this_monday, 5)?;
                 return Span::new(
@@ -1077,7 +1167,7 @@ impl Parser {
                     "this weekend = Saturday-Sunday of the current week",
                 );
             }
-            ["last" | "past" | "previous", "weekend"] => {
+            ["last" | "past" | "previous", "weekend"] | ["this", "past", "weekend"] => {
                 let sat = add_days(this_monday, -2)?;
                 return Span::new(
                     (sat, add_days(sat, 1)?),
@@ -1105,7 +1195,7 @@ impl Parser {
         }
         // <nth> week <period>, last week <period>, <nth> last week <period>
         let (n, from_end, rest) = match t {
-            [l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => (1, true, rest),
+            [l, x, rest @ ..] if (l.is("last") || l.is("final")) && x.is("week") && !rest.is_empty() => (1, true, rest),
             [o, l, x, rest @ ..] if l.is("last") && x.is("week") && !rest.is_empty() => {
                 (words::ordinal(o)?, true, rest)
             }
@@ -1361,6 +1451,26 @@ impl Parser {
     /// "3 days after May 5". Days/weeks/months give a day; years give the year (TimeML).
     fn offset_rules(&self, t: &[Tok]) -> Option<Span> {
         let a = self.as_of;
+        // "in two to three weeks", "in 2-3 weeks", "in two or three weeks".
+        if let [i, c1, to, c2, x] = t {
+            let conn = to.is("to") || to.is("or") || to.sym() == Some('-');
+            if i.is("in") && conn {
+                let (n1, n2, u) = (words::count(c1)?, words::count(c2)?, words::unit(x)?);
+                if n1 >= n2 {
+                    return None;
+                }
+                if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
+                    let (y1, y2) = (self.shift(a, u, i64::from(n1))?.year(), self.shift(a, u, i64::from(n2))?.year());
+                    return Span::new(
+                        (cal::year_span(y1)?.0, cal::year_span(y2)?.1),
+                        Grain::Span,
+                        "in N to M years = from that calendar year to that one (TimeML years)",
+                    );
+                }
+                let (s, e) = (self.shift(a, u, i64::from(n1))?, self.shift(a, u, i64::from(n2))?);
+                return Span::new((s, e), Grain::Span, "in N to M units = from N units to M units after the day said");
+            }
+        }
         // "within two weeks", "within the next 10 days": from the day said to N units on.
         if let [i, body @ ..] = t {
             if i.is("within") {
@@ -1746,6 +1856,58 @@ impl Parser {
         let h = days / 2;
         let se = if first { (s.start, add_days(s.start, h - 1)?) } else { (add_days(s.start, h)?, s.end) };
         Span::new(se, Grain::Span, "half of a span: split by days")
+    }
+
+    /// "the last days of November", "the first days of December", "the final days of 2013",
+    /// "the first three days of May": N days at the edge of a period (7 when no count is
+    /// written: "the days" of an edge, a week's worth; our choice). The period must be
+    /// longer than the days asked for.
+    fn edge_days(&self, t: &[Tok]) -> Option<Span> {
+        let (first, rest) = match t {
+            [e, rest @ ..] if words::ordinal(e) == Some(1) || e.is("opening") => (true, rest),
+            [e, rest @ ..] if matches!(e.word(), Some("last" | "final" | "closing" | "dying")) => (false, rest),
+            _ => return None,
+        };
+        let (n, rest) = match rest {
+            [d, rest @ ..] if d.is("days") => (7, rest),
+            [c, d, rest @ ..] if d.is("days") => (words::count(c)?, rest),
+            _ => return None,
+        };
+        if rest.is_empty() || n == 0 {
+            return None;
+        }
+        let p = self.period(rest)?;
+        let n = i64::from(n);
+        if (p.end - p.start).num_days() < n {
+            return None;
+        }
+        let se = if first { (p.start, add_days(p.start, n - 1)?) } else { (add_days(p.end, 1 - n)?, p.end) };
+        Span::new(
+            se,
+            Grain::Span,
+            if first {
+                "the first days of X = its first 7 days (first N days: N)"
+            } else {
+                "the last/final days of X = its last 7 days (last N days: N)"
+            },
+        )
+    }
+
+    /// "the turn of the year": December 16 to January 15 around a New Year (the second
+    /// half of December and the first half of January); which New Year by tense
+    /// (unknown: the nearest).
+    fn turn_of_year(&self, t: &[Tok]) -> Option<Span> {
+        let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        if !matches!(words.as_slice(), ["turn", "year"] | ["turn", "new", "year"]) {
+            return None;
+        }
+        let y = self.as_of.year();
+        let cands: Vec<_> = (y - 1..=y + 1).filter_map(|yy| Some((ymd(yy - 1, 12, 16)?, ymd(yy, 1, 15)?))).collect();
+        Span::new(
+            self.pick(&cands)?,
+            Grain::Span,
+            "the turn of the year = December 16 to January 15 (New Year by tense; unknown: nearest)",
+        )
     }
 
     /// "the closest Monday to Oct 5th", "the second closest Mon to October fifth".

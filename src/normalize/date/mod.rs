@@ -210,7 +210,7 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                         let word_side =
                             prev.is_some_and(|p| p.word().is_some()) || next.is_some_and(|x| x.word().is_some());
                         let glued_both = t.glued && next.is_some_and(|x| x.glued);
-                        !(word_side && glued_both) && prev.is_some() && next.is_some()
+                        (!(word_side && glued_both) || joins_two_dates(raw, i)) && prev.is_some() && next.is_some()
                     }
                     _ => false,
                 };
@@ -220,8 +220,11 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
             }
             Kind::Word(w) => {
                 if w == "in" {
-                    let counted =
-                        next.and_then(words::count).is_some() && raw.get(i + 2).and_then(words::unit).is_some();
+                    let unit = |j: usize| raw.get(j).is_some_and(|u| words::unit(u).is_some() || u.is("fortnight"));
+                    let count = |j: usize| raw.get(j).and_then(words::count).is_some();
+                    // "in two weeks"; "in two to three weeks", "in 2-3 weeks".
+                    let joined = raw.get(i + 2).is_some_and(|c| c.is("to") || c.is("or") || c.sym() == Some('-'));
+                    let counted = count(i + 1) && (unit(i + 2) || (joined && count(i + 3) && unit(i + 4)));
                     if counted {
                         out.push(t.clone());
                     }
@@ -229,6 +232,43 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 }
                 if w == "on" && i + 1 == n && i > 0 {
                     out.push(t.clone());
+                    continue;
+                }
+                // "over the weekend", "over the past week": "over" before a period is "during";
+                // elsewhere ("over a week ago" = more than a week) it stays and is not understood.
+                if w == "over"
+                    && i == 0
+                    && next
+                        .is_some_and(|x| matches!(x.word(), Some("the" | "this" | "next" | "past" | "last" | "coming")))
+                {
+                    continue;
+                }
+                // "on or about Nov 15", "on or around": read like "around Nov 15" (a filler).
+                if w == "or"
+                    && prev.is_some_and(|p| p.is("on"))
+                    && next.is_some_and(|x| matches!(x.word(), Some("about" | "around")))
+                {
+                    continue;
+                }
+                // "towards the end of the year" = "the end of the year".
+                if matches!(w.as_str(), "towards" | "toward")
+                    && next.is_some_and(|x| x.is("the") || words::part(x).is_some())
+                {
+                    continue;
+                }
+                // "a fortnight" = two weeks: "in a fortnight", "a fortnight ago", "the past fortnight".
+                if w == "fortnight" {
+                    if out.last().is_some_and(|p| p.is("a") || p.is("an") || p.num().is_some_and(|n| n.0 == 1 && !n.2))
+                    {
+                        out.pop();
+                    }
+                    out.push(Tok { kind: Kind::Num { v: 2, digits: 0, ord: false }, glued: false });
+                    out.push(Tok { kind: Kind::Word("weeks".to_string()), glued: false });
+                    continue;
+                }
+                if w == "midweek" {
+                    out.push(Tok { kind: Kind::Word("mid".to_string()), glued: t.glued });
+                    out.push(Tok { kind: Kind::Word("week".to_string()), glued: true });
                     continue;
                 }
                 if words::is_filler(w) {
@@ -264,6 +304,19 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
         }
     }
     out
+}
+
+/// A hyphen glued between a day and a month word that joins two dates, as in
+/// "Dec. 30-Jan. 2" (month day - month day) or "30 Dec-2 Jan" (day month - day month).
+/// Elsewhere such a hyphen is a word hyphen ("mid-November", "31-Oct-74") and is dropped.
+fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
+    let (Some(p), Some(x)) = (i.checked_sub(1).map(|j| &raw[j]), raw.get(i + 1)) else { return false };
+    let before = i.checked_sub(2).and_then(|j| raw.get(j));
+    let after = raw.get(i + 2);
+    let day = |t: &lexer::Tok| words::dom(t).is_some();
+    let month = |t: &lexer::Tok| words::month(t).is_some();
+    (day(p) && month(x) && before.is_some_and(month) && after.is_some_and(day))
+        || (month(p) && day(x) && before.is_some_and(day) && after.is_some_and(month))
 }
 
 /// The tense of a sentence, from its verbs ("will", "plans" vs "was held", "met").

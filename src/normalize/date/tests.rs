@@ -321,6 +321,29 @@ fn never_panics() {
         "q9",
         "Q0 2013",
         "99999q4",
+        "or",
+        "may or",
+        "or may",
+        "may or june or july",
+        "a fortnight",
+        "fortnight fortnight",
+        "in 1 to 999999999 weeks",
+        "in 999999999 to 9999999 years",
+        "in 3 to 2 days",
+        "the last 999999999 days of 2013",
+        "the first 0 days of May",
+        "the first days of",
+        "turn of the year",
+        "Dec 30-Jan",
+        "-Jan 2",
+        "30-Jan-",
+        "on or about",
+        "over",
+        "over the",
+        "before the year is out",
+        "before is out",
+        "not until",
+        "as early as",
     ];
     for as_of in ["2013-02-12", "9999-12-31", "0001-01-01"] {
         for t in [U, P, F] {
@@ -366,4 +389,126 @@ fn a_glued_word_after_a_time_may_start_with_any_character() {
             let _ = read_date(expr, d("2011-12-01"), t);
         }
     }
+}
+
+// ------------------------------------------------------------ news forms (docs/temporal.md)
+
+#[test]
+fn on_or_about_reads_like_around() {
+    // "about", "around" are fillers: the day itself; "on or about" / "on or around" follow them.
+    for e in ["on or about Nov 15", "on or around Nov. 15", "around Nov. 15", "about Nov. 15"] {
+        check(e, "2013-11-11", U, "2013-11-15", "2013-11-15");
+    }
+}
+
+#[test]
+fn the_weekend_in_the_past_tense_is_the_one_just_gone() {
+    // Monday 2013-11-11: "talks over the weekend" in a past-tense quote = Nov 9-10.
+    for e in ["over the weekend", "the weekend", "this weekend"] {
+        check(e, "2013-11-11", P, "2013-11-09", "2013-11-10");
+        // Unknown and future keep the current week's weekend (TimeML "the weekend" @Mon 2008-10-13 = W42-WE).
+        check(e, "2013-11-11", U, "2013-11-16", "2013-11-17");
+        check(e, "2013-11-11", F, "2013-11-16", "2013-11-17");
+    }
+    // Said on the weekend itself, the past tense means the current one.
+    check("over the weekend", "2013-11-17", P, "2013-11-16", "2013-11-17");
+    check("this past weekend", "2013-11-11", U, "2013-11-09", "2013-11-10");
+    check("this past week", "2013-11-13", U, "2013-11-04", "2013-11-10");
+}
+
+#[test]
+fn over_before_a_period_means_during() {
+    check("over the past week", "2013-11-13", U, "2013-11-04", "2013-11-10");
+    check("over the next two weeks", "2013-11-11", U, "2013-11-18", "2013-12-01");
+    // "over a week ago" is "more than a week ago": not read.
+    assert!(read_date("over a week ago", d("2013-11-11"), U).is_err());
+}
+
+#[test]
+fn a_fortnight_is_two_weeks() {
+    check("in a fortnight", "2013-11-11", U, "2013-11-25", "2013-11-25");
+    check("a fortnight ago", "2013-11-11", U, "2013-10-28", "2013-10-28");
+    check("within a fortnight", "2013-11-11", U, "2013-11-11", "2013-11-25");
+    check("the past fortnight", "2013-11-13", U, "2013-10-28", "2013-11-10");
+}
+
+#[test]
+fn not_until_and_no_sooner_than_open_at_the_start() {
+    for e in ["no sooner than December", "not until December", "not till December", "not before December"] {
+        check(e, "2013-11-11", U, "2013-12-01", "open");
+    }
+    check("no later than December", "2013-11-11", U, "open", "2013-12-31");
+    check("as early as next week", "2013-11-11", U, "2013-11-18", "open");
+    check("as soon as next week", "2013-11-11", U, "2013-11-18", "open");
+}
+
+#[test]
+fn before_the_year_is_out_is_a_deadline() {
+    check("before the year is out", "2013-11-11", U, "open", "2013-12-31");
+    check("before the month ends", "2013-11-11", U, "open", "2013-11-30");
+}
+
+#[test]
+fn turn_of_the_year() {
+    check("the turn of the year", "2013-11-11", U, "2013-12-16", "2014-01-15");
+    check("the turn of the year", "2014-01-20", U, "2013-12-16", "2014-01-15");
+    check("the turn of the year", "2013-11-11", P, "2012-12-16", "2013-01-15");
+}
+
+#[test]
+fn adjacent_alternatives_cover_both() {
+    check("late 2013 or early 2014", "2013-11-11", U, "2013-09-01", "2014-04-30");
+    check("in late November or early December", "2013-11-11", U, "2013-11-21", "2013-12-10");
+    check("Nov 15 or 16", "2013-11-11", U, "2013-11-15", "2013-11-16");
+    check("by late 2013 or early 2014", "2013-11-11", U, "open", "2014-04-30");
+    // Days between the alternatives, or out of order: no single interval; an error that says so.
+    for e in ["May or September", "early 2014 or late 2013"] {
+        let e = read_date(e, d("2013-11-11"), U).unwrap_err();
+        assert!(e.message.contains("alternatives"), "{}", e.message);
+    }
+}
+
+#[test]
+fn edge_days_of_a_period() {
+    check("the last days of November", "2013-11-11", U, "2013-11-24", "2013-11-30");
+    check("the first days of December", "2013-11-11", U, "2013-12-01", "2013-12-07");
+    check("the final days of 2013", "2013-11-11", U, "2013-12-25", "2013-12-31");
+    check("the first three days of December", "2013-11-11", U, "2013-12-01", "2013-12-03");
+    // "final week" = "last week": the last Monday-Sunday week wholly inside the month.
+    check("the final week of November", "2013-11-11", U, "2013-11-18", "2013-11-24");
+    check("the final week of September 2014", "2013-11-11", U, "2014-09-22", "2014-09-28");
+}
+
+#[test]
+fn ranges_across_months_without_spaces() {
+    check("Dec. 30-Jan. 2", "2013-11-12", U, "2013-12-30", "2014-01-02");
+    check("Dec. 30-Jan. 2, 2014", "2013-11-12", U, "2013-12-30", "2014-01-02");
+    check("30 Dec-2 Jan", "2013-11-12", U, "2013-12-30", "2014-01-02");
+    check("Nov 15-16", "2013-11-12", U, "2013-11-15", "2013-11-16");
+    // The hyphens of a single date with a month word are still dropped.
+    check("31-Oct-74", "2013-11-12", U, "1974-10-31", "1974-10-31");
+}
+
+#[test]
+fn vague_windows_for_within_and_to_come() {
+    check("within days", "2013-11-11", U, "2013-11-11", "2013-11-25");
+    check("in a matter of days", "2013-11-11", U, "2013-11-11", "2013-11-25");
+    check("within weeks", "2013-11-11", U, "2013-11-11", "2014-01-06");
+    check("in the weeks to come", "2013-11-11", U, "2013-11-11", "2014-01-06");
+    check("within months", "2013-11-11", U, "2013-11-11", "2014-11-11");
+}
+
+#[test]
+fn in_n_to_m_units() {
+    for e in ["in two to three weeks", "in 2-3 weeks", "in two or three weeks"] {
+        check(e, "2013-11-11", U, "2013-11-25", "2013-12-02");
+    }
+    check("in two to three years", "2013-11-11", U, "2015-01-01", "2016-12-31");
+    assert!(read_date("in three to two weeks", d("2013-11-11"), U).is_err());
+}
+
+#[test]
+fn towards_and_midweek() {
+    check("towards the end of the year", "2013-11-11", U, "2013-09-01", "2013-12-31");
+    check("midweek", "2013-11-11", U, "2013-11-12", "2013-11-14");
 }

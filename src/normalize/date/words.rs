@@ -321,5 +321,17 @@ pub fn is_known(t: &Tok) -> bool {
                 | "time"
                 | "day"
                 | "days"
+                | "fortnight"
+                | "sooner"
+                | "turn"
+                | "opening"
+                | "closing"
+                | "dying"
+                | "matter"
+                | "come"
+                | "is"
+                | "out"
+                | "ends"
+                | "closes"
         )
 }
