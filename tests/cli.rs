@@ -586,6 +586,41 @@ fn when_reads_stdin_line_by_line_and_exits_2_on_what_it_cannot_read() {
     assert!(String::from_utf8(out.stderr).unwrap().contains("error: cannot read 'the day the music died'"));
 }
 
+/// Piped input is read a line at a time and never whole: a line that is not
+/// UTF-8 or is far too long is named and skipped, the rest still read, and a
+/// NUL byte (binary input, `/dev/zero`) stops the reading instead of filling
+/// the memory.
+#[test]
+fn when_names_unreadable_stdin_lines_and_stops_at_binary_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["when", "--as-of", "2016-03-05"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = b"\xef\xbb\xbfnext year\r\ncaf\xe9\n".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 1 << 20));
+    input.extend_from_slice(b"\nMarch 9\nthen\0binary\nMarch 10\n");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stdout.starts_with("next year\t2017-01-01 .. 2017-12-31"), "{stdout}");
+    assert!(stdout.contains("March 9\t2016-03-09"), "{stdout}");
+    assert!(!stdout.contains("March 10"), "reading stops at the NUL byte: {stdout}");
+    assert!(stderr.contains("stdin:2: error: the line is not valid UTF-8 (byte 3 of the line)"), "{stderr}");
+    assert!(stderr.contains("stdin:3: error: the line is over 4096 bytes"), "{stderr}");
+    assert!(stderr.contains("stdin:5: error: a NUL byte: the input is not text"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[test]
 fn when_past_and_future_choose_a_bare_month() {
     let dir = fixture("verdicts/single");
