@@ -330,9 +330,17 @@ fn tolerances(args: &[String]) -> Tolerances {
     t
 }
 
+/// `--as-of` and `--date`: the same days the claim files accept
+/// (`load::calendar_day`), so `import csv` never writes a `published` that
+/// `check` refuses.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2013-10-07"))
+    use crate::load::YEARS;
+    crate::load::calendar_day(s).map_err(|year| match year {
+        Some(year) => {
+            format!("'{s}' has the year {year}; years from {} to {} are accepted", YEARS.start(), YEARS.end())
+        }
+        None => format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2013-10-07"),
+    })
 }
 
 /// A validated `review` command.

@@ -637,21 +637,31 @@ pub(super) fn yaml_help(message: &str) -> &'static str {
     }
 }
 
-fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+/// A calendar day written exactly `YYYY-MM-DD` with its year in [`YEARS`], as
+/// files and command-line options (`--as-of`, `--date`) give it. `Err(None)`
+/// when it is not such a day, `Err(Some(year))` when the year is out of range.
+pub fn calendar_day(s: &str) -> Result<NaiveDate, Option<i32>> {
     // chrono alone would take '+2013-08-09' or '2013-8-9 '; the format is YYYY-MM-DD.
-    let shaped = s.value.len() == 10
-        && s.value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    let parsed = NaiveDate::parse_from_str(&s.value, "%Y-%m-%d").ok().filter(|_| shaped);
-    match parsed {
-        Some(d) if YEARS.contains(&d.year()) => Some(d),
-        Some(d) => {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    match NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| shaped) {
+        Some(d) if YEARS.contains(&d.year()) => Ok(d),
+        Some(d) => Err(Some(d.year())),
+        None => Err(None),
+    }
+}
+
+fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+    match calendar_day(&s.value) {
+        Ok(d) => Some(d),
+        Err(Some(year)) => {
             diags.push(
-                Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' has the year {}", s.value, d.year()))
+                Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' has the year {year}", s.value))
                     .with_help(format!("years from {} to {} are accepted", YEARS.start(), YEARS.end())),
             );
             None
         }
-        None => {
+        Err(None) => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not a calendar date", s.value))
                     .with_help("write it as YYYY-MM-DD, e.g. 2013-10-07"),
