@@ -310,6 +310,10 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         ),
         ("registry-broken", &["claims/entities.yaml:4:11: error: invalid YAML"]),
         (
+            "registry-empty",
+            &["claims/entities.yaml: error: the file is empty", "help: the registry has an `entities:` list"],
+        ),
+        (
             "registry-wrong-shape",
             &[
                 "claims/entities.yaml:2:5: error: an entity should be a mapping of keys, found a scalar",
@@ -388,6 +392,18 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             assert!(run.stderr.contains(line), "bad/{name}: stderr lacks {line:?}:\n{}", run.stderr);
         }
         assert!(run.stderr.contains("input error"), "bad/{name}: no summary line:\n{}", run.stderr);
+    }
+}
+
+/// A registry that is there but cannot be read is named for what it is: not
+/// "no entity registry", and not the help for a claim file.
+#[test]
+fn a_broken_or_empty_registry_is_not_reported_missing() {
+    for name in ["registry-empty", "registry-broken"] {
+        let run = run_in(&fixture(&format!("bad/{name}")), &["check"]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(!run.stderr.contains("no entity registry"), "{name}: {}", run.stderr);
+        assert!(!run.stderr.contains("a claim file has"), "{name}: {}", run.stderr);
     }
 }
 

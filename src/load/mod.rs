@@ -207,15 +207,22 @@ fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags
         );
         return FileKind::Skipped;
     }
-    let Some(Some(mut root)) = with_text(&file, diags, |text, diags| parse_yaml(text, &file, diags)) else {
-        return FileKind::Skipped;
-    };
-    let at_top = path.parent() == Some(claims_dir);
-    if at_top && REGISTRY_NAMES.contains(&name) {
+    let is_registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.contains(&name);
+    let shape = if is_registry { Shape::Registry } else { Shape::Claims };
+    let root = with_text(&file, diags, |text, diags| parse_yaml(text, &file, shape, diags)).flatten();
+    if is_registry {
+        // A registry that cannot be read is still the registry: its errors
+        // say what is wrong, not a warning that there is none.
         let mut registry_diags = Vec::new();
-        let (entities, tolerances) = registry_file(&mut root, &file, &mut registry_diags);
+        let (entities, tolerances) = match root {
+            Some(mut root) => registry_file(&mut root, &file, &mut registry_diags),
+            None => (Vec::new(), Vec::new()),
+        };
         return FileKind::Registry { file, entities, tolerances, registry_diags };
     }
+    let Some(mut root) = root else {
+        return FileKind::Skipped;
+    };
     let mut claim_diags = Vec::new();
     let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut claim_diags) else {
         diags.extend(claim_diags);
@@ -279,7 +286,7 @@ pub fn parse_claim_text(text: &str, file: &Path, articles_dir: &Path) -> ClaimFi
     let file: Arc<Path> = Arc::from(file);
     let mut out = ClaimFileText::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(mut root) = parse_yaml(text, &file, &mut out.diagnostics) {
+    if let Some(mut root) = parse_yaml(text, &file, Shape::Claims, &mut out.diagnostics) {
         if let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut out.diagnostics) {
             out.source = Some(source);
             out.claims = claims;
@@ -293,7 +300,7 @@ pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnos
     let file: Arc<Path> = Arc::from(file);
     let mut diags = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let entities = match parse_yaml(text, &file, &mut diags) {
+    let entities = match parse_yaml(text, &file, Shape::Registry, &mut diags) {
         Some(mut root) => registry_file(&mut root, &file, &mut diags).0,
         None => Vec::new(),
     };
@@ -319,14 +326,29 @@ fn registry_file(
     (entities, tolerances)
 }
 
+/// What a YAML file should hold, for the help on an empty one.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Claims,
+    Registry,
+}
+
 /// A file's one YAML document; `None` (with a diagnostic) when it has none or is broken.
-fn parse_yaml(text: &str, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
+fn parse_yaml(text: &str, file: &Arc<Path>, shape: Shape, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
     match yaml::parse(text) {
         Ok(Some(root)) => Some(root),
         Ok(None) => {
-            diags.push(Diagnostic::error(Some(Loc::file(file)), "the file is empty (no YAML document)").with_help(
-                "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
-            ));
+            let help = match shape {
+                Shape::Claims => {
+                    "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed"
+                }
+                Shape::Registry => {
+                    "the registry has an `entities:` list, e.g. `entities: [{name: Geneva, kind: place}]`; delete \
+                     the file if it is not needed"
+                }
+            };
+            diags
+                .push(Diagnostic::error(Some(Loc::file(file)), "the file is empty (no YAML document)").with_help(help));
             None
         }
         Err(e) => {
