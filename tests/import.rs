@@ -163,6 +163,20 @@ fn an_as_of_the_claim_files_would_refuse_is_refused_before_writing() {
     assert!(stderr.contains("years from 1800 to 2200 are accepted"), "{stderr}");
 }
 
+/// A folder or a device given as the CSV is named for what it is ("no such
+/// file" before), and never read.
+#[test]
+fn a_folder_or_device_as_the_csv_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    for (csv, says) in [(dir.path().to_str().unwrap(), "is a folder"), ("/dev/zero", "is a pipe, device or socket")] {
+        let out = dir.path().join("o");
+        let (code, _, stderr) = import_flights(Path::new(csv), &out);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(&format!("{csv}: error: the path {says}, not a text file")), "{stderr}");
+        assert!(!out.exists());
+    }
+}
+
 #[test]
 fn a_ragged_row_is_named_by_file_and_line() {
     let dir = tempfile::tempdir().unwrap();

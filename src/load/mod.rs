@@ -264,8 +264,16 @@ fn in_id_order(out: &mut Loaded) {
 /// and messages of claim files.
 pub fn read_input(file: &Arc<Path>) -> Result<String, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    if !file.is_file() {
-        return Err(vec![Diagnostic::error(Some(Loc::file(file)), "no such file").with_help("check the path")]);
+    match fs::metadata(file) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(meta) => {
+            let what = if meta.is_dir() { "a folder" } else { "a pipe, device or socket" };
+            return Err(vec![Diagnostic::error(Some(Loc::file(file)), format!("the path is {what}, not a text file"))
+                .with_help("give the path of the file itself")]);
+        }
+        Err(_) => {
+            return Err(vec![Diagnostic::error(Some(Loc::file(file)), "no such file").with_help("check the path")]);
+        }
     }
     read_text(file, &mut diags).ok_or(diags)
 }
