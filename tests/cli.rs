@@ -310,6 +310,23 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         ),
         ("registry-broken", &["claims/entities.yaml:4:11: error: invalid YAML"]),
         (
+            "yaml-tags",
+            &[
+                "claims/a.yaml:2:18: error: invalid YAML: a YAML tag '!include': values are read as text and no tag is followed",
+                "claims/b.yaml:3:35: error: invalid YAML: a YAML tag '!!binary'",
+                "help: remove the tag",
+                "2 input errors",
+            ],
+        ),
+        (
+            "merge-key",
+            &[
+                "claims/a.yaml:4:5: error: invalid YAML: a YAML merge key ('<<')",
+                "help: write the keys out in each claim",
+                "1 input error",
+            ],
+        ),
+        (
             "registry-empty",
             &["claims/entities.yaml: error: the file is empty", "help: the registry has an `entities:` list"],
         ),

@@ -658,6 +658,10 @@ pub(super) fn yaml_help(message: &str) -> &'static str {
         "indent with spaces: YAML does not allow tabs for indentation"
     } else if message.contains("second YAML document") {
         "put each source in its own file, or remove the '---' line"
+    } else if message.contains("YAML tag") {
+        "remove the tag; quote a value that starts with '!' (`value: \"!important\"`)"
+    } else if message.contains("merge key") {
+        "write the keys out in each claim instead of merging them from an anchor (`<<: *name`)"
     } else if message.contains("alias") {
         "write the values out instead of using YAML anchors and aliases (&name / *name); see docs/limits.md"
     } else if message.contains("nesting") || message.contains("recursion") || message.contains("nodes") {
