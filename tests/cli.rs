@@ -456,6 +456,21 @@ fn invalid_utf8_is_named_with_its_line() {
     assert!(run.stderr.contains("claims/a.yaml:4:6: error: the file is not valid UTF-8"), "{}", run.stderr);
 }
 
+/// A Latin-1 file name ("café.yaml" from an old system) is named for what is
+/// wrong with it, not as "not a claim file: claim files end in .yaml".
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_name_that_is_not_utf8_is_named() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.yaml");
+    std::fs::write(dir.path().join("claims").join(name), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("claims/caf\u{fffd}.yaml: error: the file name is not valid UTF-8"), "{}", run.stderr);
+    assert!(!run.stderr.contains("not a claim file"), "{}", run.stderr);
+}
+
 #[test]
 fn a_bom_and_crlf_line_ends_are_fine() {
     let dir = scratch();

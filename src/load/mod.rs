@@ -198,7 +198,15 @@ fn read_file(path: &Path, claims_dir: &Path, articles: &Articles<'_>) -> FileRea
 fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags: &mut Vec<Diagnostic>) -> FileKind {
     let articles_dir = articles.dir;
     let file: Arc<Path> = Arc::from(path);
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    // Reports and reviews name files by their path inside the claims folder: it must be text.
+    let in_claims_is_text = path.strip_prefix(claims_dir).map_or(true, |rel| rel.to_str().is_some());
+    let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|_| in_claims_is_text) else {
+        diags.push(
+            Diagnostic::error(Some(Loc::file(&file)), "the file name is not valid UTF-8 (it is shown with '\u{fffd}')")
+                .with_help("rename it with letters saved as UTF-8, e.g. `mv` it to a name typed anew"),
+        );
+        return FileKind::Skipped;
+    };
     let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
     if !is_yaml {
         diags.push(
