@@ -310,6 +310,25 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         ),
         ("registry-broken", &["claims/entities.yaml:4:11: error: invalid YAML"]),
         (
+            "blank-values",
+            &[
+                "claims/a.yaml:6:24: error: 'subject' in a claim is empty",
+                "claims/a.yaml:7:58: error: the claim's 'value' is empty",
+                "help: write the value as the article words it",
+                "claims/a.yaml:8:5: error: a claim has no 'value'",
+                "claims/a.yaml:9:25: error: the subject '\u{200b}\u{200f}' has no letter or digit",
+                "4 input errors",
+            ],
+        ),
+        (
+            "published-not-iso",
+            &[
+                "claims/a.yaml:2:46: error: published '13/11/2013' is not a calendar date",
+                "claims/b.yaml:1:46: error: published '2013-13-45' is not a calendar date",
+                "help: write it as YYYY-MM-DD",
+            ],
+        ),
+        (
             "yaml-tags",
             &[
                 "claims/a.yaml:2:18: error: invalid YAML: a YAML tag '!include': values are read as text and no tag is followed",
