@@ -330,9 +330,17 @@ fn tolerances(args: &[String]) -> Tolerances {
     t
 }
 
+/// `--as-of` and `--date`: the same days the claim files accept
+/// (`load::calendar_day`), so `import csv` never writes a `published` that
+/// `check` refuses.
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2013-10-07"))
+    use crate::load::YEARS;
+    crate::load::calendar_day(s).map_err(|year| match year {
+        Some(year) => {
+            format!("'{s}' has the year {year}; years from {} to {} are accepted", YEARS.start(), YEARS.end())
+        }
+        None => format!("'{s}' is not a date; write YYYY-MM-DD, e.g. 2013-10-07"),
+    })
 }
 
 /// A validated `review` command.
@@ -663,13 +671,10 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
         }
         Command::Review(command) => review::execute(command),
         Command::When { expr, as_of, tense, json } => {
-            let exprs: Vec<String> = match expr {
-                Some(e) => vec![e],
-                None => stdin.lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()).collect(),
-            };
             let mut out = Output::default();
-            for e in exprs {
-                when_line(&e, as_of, tense, json, &mut out);
+            match expr {
+                Some(e) => when_line(&e, as_of, tense, json, &mut out),
+                None => when_stdin(stdin, as_of, tense, json, &mut out),
             }
             out
         }
@@ -891,6 +896,111 @@ struct WhenJson<'a> {
     qualifiers: Option<&'a Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
+}
+
+/// Longest line `when` reads from stdin, in bytes (a date expression has at
+/// most 200 characters): a longer line is skipped unread, so input without
+/// line breaks cannot fill the memory.
+const WHEN_MAX_LINE: usize = 4096;
+
+/// One line of `when`'s stdin, read at most [`WHEN_MAX_LINE`] bytes into memory.
+enum StdinLine {
+    End,
+    Text(String),
+    TooLong,
+    NotUtf8(usize),
+    /// A NUL byte: the input is binary (or /dev/zero); reading stops.
+    Binary,
+}
+
+fn read_stdin_line(stdin: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<StdinLine> {
+    buf.clear();
+    let (mut any, mut too_long) = (false, false);
+    loop {
+        let avail = match stdin.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            break;
+        }
+        any = true;
+        let newline = avail.iter().position(|&b| b == b'\n');
+        let part = &avail[..newline.unwrap_or(avail.len())];
+        if part.contains(&0) {
+            return Ok(StdinLine::Binary);
+        }
+        if buf.len() + part.len() <= WHEN_MAX_LINE {
+            buf.extend_from_slice(part);
+        } else {
+            too_long = true;
+        }
+        let used = newline.map_or(avail.len(), |i| i + 1);
+        stdin.consume(used);
+        if newline.is_some() {
+            break;
+        }
+    }
+    if !any {
+        return Ok(StdinLine::End);
+    }
+    if too_long {
+        return Ok(StdinLine::TooLong);
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    match String::from_utf8(std::mem::take(buf)) {
+        Ok(text) => Ok(StdinLine::Text(text)),
+        Err(e) => Ok(StdinLine::NotUtf8(e.utf8_error().valid_up_to())),
+    }
+}
+
+/// `when` over stdin, one expression a line, as each line comes; a line it
+/// cannot read is named (`stdin:3: error: ...`) and the rest still read.
+fn when_stdin(stdin: &mut dyn BufRead, as_of: NaiveDate, tense: Tense, json: bool, out: &mut Output) {
+    let mut buf = Vec::new();
+    let fail = |out: &mut Output, n: usize, what: String, help: &str| {
+        out.stderr.push_str(&format!("stdin:{n}: error: {what}\n  help: {help}\n"));
+        out.code = EXIT_INPUT_ERROR;
+    };
+    for n in 1.. {
+        match read_stdin_line(stdin, &mut buf) {
+            Ok(StdinLine::End) => break,
+            Ok(StdinLine::Text(text)) => {
+                let text = if n == 1 { text.trim_start_matches('\u{feff}') } else { &text };
+                if !text.trim().is_empty() {
+                    when_line(text, as_of, tense, json, out);
+                }
+            }
+            Ok(StdinLine::TooLong) => fail(
+                out,
+                n,
+                format!("the line is over {WHEN_MAX_LINE} bytes; it was skipped"),
+                "give one date expression a line (at most 200 characters)",
+            ),
+            Ok(StdinLine::NotUtf8(at)) => fail(
+                out,
+                n,
+                format!("the line is not valid UTF-8 (byte {at} of the line); it was skipped"),
+                "save the input as UTF-8",
+            ),
+            Ok(StdinLine::Binary) => {
+                fail(
+                    out,
+                    n,
+                    "a NUL byte: the input is not text; reading stopped".into(),
+                    "give one date expression a line",
+                );
+                break;
+            }
+            Err(e) => {
+                fail(out, n, format!("cannot read standard input: {e}"), "check what is piped in");
+                break;
+            }
+        }
+    }
 }
 
 fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut Output) {

@@ -11,7 +11,8 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// Write `contents` to `path` atomically. The folder must exist. An existing
-/// file keeps its permissions; a new one gets the process's default ones.
+/// file keeps its permissions; a new one gets the process's default ones
+/// (0666 less the umask), not the temporary file's private 0600.
 ///
 /// A symbolic link is followed: the file it leads to is replaced and the link
 /// stays (a `reviews.yaml` linked to a shared file keeps being that file).
@@ -34,7 +35,17 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".crosscheck-").suffix(".tmp").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".crosscheck-").suffix(".tmp");
+    // tempfile makes its files 0600; a report, reviews.yaml or an imported
+    // corpus is for the desk to share, so a new file gets what any program's
+    // new file gets: 0666 less the umask (0644 usually).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     let mut buffered = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
     write(&mut buffered)?;
     buffered.flush()?;
@@ -180,6 +191,26 @@ mod tests {
         write_atomic(&link, b"new").unwrap();
         assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    /// A new file gets the mode any program's new file gets (0666 less the
+    /// umask), not tempfile's private 0600; an existing file keeps its own.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_permissions_and_an_old_one_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain.txt");
+        fs::write(&plain, "x").unwrap();
+        let ours = dir.path().join("report.html");
+        write_atomic(&ours, b"x").unwrap();
+        assert_eq!(mode(&ours), mode(&plain));
+        let private = dir.path().join("private.yaml");
+        fs::write(&private, "x").unwrap();
+        fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&private, b"y").unwrap();
+        assert_eq!(mode(&private), 0o600);
     }
 
     #[test]

@@ -310,6 +310,46 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         ),
         ("registry-broken", &["claims/entities.yaml:4:11: error: invalid YAML"]),
         (
+            "blank-values",
+            &[
+                "claims/a.yaml:6:24: error: 'subject' in a claim is empty",
+                "claims/a.yaml:7:58: error: the claim's 'value' is empty",
+                "help: write the value as the article words it",
+                "claims/a.yaml:8:5: error: a claim has no 'value'",
+                "claims/a.yaml:9:25: error: the subject '\u{200b}\u{200f}' has no letter or digit",
+                "4 input errors",
+            ],
+        ),
+        (
+            "published-not-iso",
+            &[
+                "claims/a.yaml:2:46: error: published '13/11/2013' is not a calendar date",
+                "claims/b.yaml:1:46: error: published '2013-13-45' is not a calendar date",
+                "help: write it as YYYY-MM-DD",
+            ],
+        ),
+        (
+            "yaml-tags",
+            &[
+                "claims/a.yaml:2:18: error: invalid YAML: a YAML tag '!include': values are read as text and no tag is followed",
+                "claims/b.yaml:3:35: error: invalid YAML: a YAML tag '!!binary'",
+                "help: remove the tag",
+                "2 input errors",
+            ],
+        ),
+        (
+            "merge-key",
+            &[
+                "claims/a.yaml:4:5: error: invalid YAML: a YAML merge key ('<<')",
+                "help: write the keys out in each claim",
+                "1 input error",
+            ],
+        ),
+        (
+            "registry-empty",
+            &["claims/entities.yaml: error: the file is empty", "help: the registry has an `entities:` list"],
+        ),
+        (
             "registry-wrong-shape",
             &[
                 "claims/entities.yaml:2:5: error: an entity should be a mapping of keys, found a scalar",
@@ -391,6 +431,18 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
     }
 }
 
+/// A registry that is there but cannot be read is named for what it is: not
+/// "no entity registry", and not the help for a claim file.
+#[test]
+fn a_broken_or_empty_registry_is_not_reported_missing() {
+    for name in ["registry-empty", "registry-broken"] {
+        let run = run_in(&fixture(&format!("bad/{name}")), &["check"]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(!run.stderr.contains("no entity registry"), "{name}: {}", run.stderr);
+        assert!(!run.stderr.contains("a claim file has"), "{name}: {}", run.stderr);
+    }
+}
+
 #[test]
 fn json_carries_the_errors_too() {
     let (code, doc) = json_in(&fixture("bad/many-errors"), &[]);
@@ -421,6 +473,21 @@ fn invalid_utf8_is_named_with_its_line() {
     let run = run_in(dir.path(), &["check"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("claims/a.yaml:4:6: error: the file is not valid UTF-8"), "{}", run.stderr);
+}
+
+/// A Latin-1 file name ("café.yaml" from an old system) is named for what is
+/// wrong with it, not as "not a claim file: claim files end in .yaml".
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_name_that_is_not_utf8_is_named() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.yaml");
+    std::fs::write(dir.path().join("claims").join(name), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("claims/caf\u{fffd}.yaml: error: the file name is not valid UTF-8"), "{}", run.stderr);
+    assert!(!run.stderr.contains("not a claim file"), "{}", run.stderr);
 }
 
 #[test]
@@ -584,6 +651,41 @@ fn when_reads_stdin_line_by_line_and_exits_2_on_what_it_cannot_read() {
     assert!(lines[1]["error"].as_str().unwrap().contains("the day the music died"));
     assert_eq!(lines[2]["start"], "2016-03-09");
     assert!(String::from_utf8(out.stderr).unwrap().contains("error: cannot read 'the day the music died'"));
+}
+
+/// Piped input is read a line at a time and never whole: a line that is not
+/// UTF-8 or is far too long is named and skipped, the rest still read, and a
+/// NUL byte (binary input, `/dev/zero`) stops the reading instead of filling
+/// the memory.
+#[test]
+fn when_names_unreadable_stdin_lines_and_stops_at_binary_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["when", "--as-of", "2016-03-05"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = b"\xef\xbb\xbfnext year\r\ncaf\xe9\n".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 1 << 20));
+    input.extend_from_slice(b"\nMarch 9\nthen\0binary\nMarch 10\n");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stdout.starts_with("next year\t2017-01-01 .. 2017-12-31"), "{stdout}");
+    assert!(stdout.contains("March 9\t2016-03-09"), "{stdout}");
+    assert!(!stdout.contains("March 10"), "reading stops at the NUL byte: {stdout}");
+    assert!(stderr.contains("stdin:2: error: the line is not valid UTF-8 (byte 3 of the line)"), "{stderr}");
+    assert!(stderr.contains("stdin:3: error: the line is over 4096 bytes"), "{stderr}");
+    assert!(stderr.contains("stdin:5: error: a NUL byte: the input is not text"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 #[test]

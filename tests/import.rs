@@ -130,6 +130,53 @@ fn a_missing_column_lists_the_header_and_exits_2() {
     assert!(!dir.path().join("x").exists());
 }
 
+/// `--as-of` follows the rule of `published` in a claim file (YYYY-MM-DD,
+/// years 1800 to 2200): a year 0 was written as `published: "0000-01-01"`,
+/// a corpus `check` then refused.
+#[test]
+fn an_as_of_the_claim_files_would_refuse_is_refused_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = fixture();
+    for (as_of, says) in
+        [("0000-01-01", "has the year 0"), ("9999-12-31", "has the year 9999"), ("2020-3-7", "is not a date")]
+    {
+        let out = dir.path().join("o");
+        let (code, _, stderr) = run(&[
+            "import",
+            "csv",
+            csv.to_str().unwrap(),
+            "--subject-column",
+            "event",
+            "--source-column",
+            "outlet",
+            "--as-of",
+            as_of,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{as_of}: {stderr}");
+        assert!(stderr.contains(says), "{as_of}: {stderr}");
+        assert!(!out.exists(), "{as_of}: nothing is written");
+    }
+    let (code, _, stderr) = run(&["when", "--as-of", "9999-12-31", "next year"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("years from 1800 to 2200 are accepted"), "{stderr}");
+}
+
+/// A folder or a device given as the CSV is named for what it is ("no such
+/// file" before), and never read.
+#[test]
+fn a_folder_or_device_as_the_csv_is_named_for_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    for (csv, says) in [(dir.path().to_str().unwrap(), "is a folder"), ("/dev/zero", "is a pipe, device or socket")] {
+        let out = dir.path().join("o");
+        let (code, _, stderr) = import_flights(Path::new(csv), &out);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(&format!("{csv}: error: the path {says}, not a text file")), "{stderr}");
+        assert!(!out.exists());
+    }
+}
+
 #[test]
 fn a_ragged_row_is_named_by_file_and_line() {
     let dir = tempfile::tempdir().unwrap();

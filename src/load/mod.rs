@@ -198,7 +198,15 @@ fn read_file(path: &Path, claims_dir: &Path, articles: &Articles<'_>) -> FileRea
 fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags: &mut Vec<Diagnostic>) -> FileKind {
     let articles_dir = articles.dir;
     let file: Arc<Path> = Arc::from(path);
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    // Reports and reviews name files by their path inside the claims folder: it must be text.
+    let in_claims_is_text = path.strip_prefix(claims_dir).map_or(true, |rel| rel.to_str().is_some());
+    let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|_| in_claims_is_text) else {
+        diags.push(
+            Diagnostic::error(Some(Loc::file(&file)), "the file name is not valid UTF-8 (it is shown with '\u{fffd}')")
+                .with_help("rename it with letters saved as UTF-8, e.g. `mv` it to a name typed anew"),
+        );
+        return FileKind::Skipped;
+    };
     let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
     if !is_yaml {
         diags.push(
@@ -207,15 +215,22 @@ fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags
         );
         return FileKind::Skipped;
     }
-    let Some(Some(mut root)) = with_text(&file, diags, |text, diags| parse_yaml(text, &file, diags)) else {
-        return FileKind::Skipped;
-    };
-    let at_top = path.parent() == Some(claims_dir);
-    if at_top && REGISTRY_NAMES.contains(&name) {
+    let is_registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.contains(&name);
+    let shape = if is_registry { Shape::Registry } else { Shape::Claims };
+    let root = with_text(&file, diags, |text, diags| parse_yaml(text, &file, shape, diags)).flatten();
+    if is_registry {
+        // A registry that cannot be read is still the registry: its errors
+        // say what is wrong, not a warning that there is none.
         let mut registry_diags = Vec::new();
-        let (entities, tolerances) = registry_file(&mut root, &file, &mut registry_diags);
+        let (entities, tolerances) = match root {
+            Some(mut root) => registry_file(&mut root, &file, &mut registry_diags),
+            None => (Vec::new(), Vec::new()),
+        };
         return FileKind::Registry { file, entities, tolerances, registry_diags };
     }
+    let Some(mut root) = root else {
+        return FileKind::Skipped;
+    };
     let mut claim_diags = Vec::new();
     let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut claim_diags) else {
         diags.extend(claim_diags);
@@ -257,8 +272,16 @@ fn in_id_order(out: &mut Loaded) {
 /// and messages of claim files.
 pub fn read_input(file: &Arc<Path>) -> Result<String, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    if !file.is_file() {
-        return Err(vec![Diagnostic::error(Some(Loc::file(file)), "no such file").with_help("check the path")]);
+    match fs::metadata(file) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(meta) => {
+            let what = if meta.is_dir() { "a folder" } else { "a pipe, device or socket" };
+            return Err(vec![Diagnostic::error(Some(Loc::file(file)), format!("the path is {what}, not a text file"))
+                .with_help("give the path of the file itself")]);
+        }
+        Err(_) => {
+            return Err(vec![Diagnostic::error(Some(Loc::file(file)), "no such file").with_help("check the path")]);
+        }
     }
     read_text(file, &mut diags).ok_or(diags)
 }
@@ -279,7 +302,7 @@ pub fn parse_claim_text(text: &str, file: &Path, articles_dir: &Path) -> ClaimFi
     let file: Arc<Path> = Arc::from(file);
     let mut out = ClaimFileText::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(mut root) = parse_yaml(text, &file, &mut out.diagnostics) {
+    if let Some(mut root) = parse_yaml(text, &file, Shape::Claims, &mut out.diagnostics) {
         if let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut out.diagnostics) {
             out.source = Some(source);
             out.claims = claims;
@@ -293,7 +316,7 @@ pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnos
     let file: Arc<Path> = Arc::from(file);
     let mut diags = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let entities = match parse_yaml(text, &file, &mut diags) {
+    let entities = match parse_yaml(text, &file, Shape::Registry, &mut diags) {
         Some(mut root) => registry_file(&mut root, &file, &mut diags).0,
         None => Vec::new(),
     };
@@ -319,14 +342,29 @@ fn registry_file(
     (entities, tolerances)
 }
 
+/// What a YAML file should hold, for the help on an empty one.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Claims,
+    Registry,
+}
+
 /// A file's one YAML document; `None` (with a diagnostic) when it has none or is broken.
-fn parse_yaml(text: &str, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
+fn parse_yaml(text: &str, file: &Arc<Path>, shape: Shape, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
     match yaml::parse(text) {
         Ok(Some(root)) => Some(root),
         Ok(None) => {
-            diags.push(Diagnostic::error(Some(Loc::file(file)), "the file is empty (no YAML document)").with_help(
-                "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed",
-            ));
+            let help = match shape {
+                Shape::Claims => {
+                    "a claim file has a `source:` section and a `claims:` list; delete the file if it is not needed"
+                }
+                Shape::Registry => {
+                    "the registry has an `entities:` list, e.g. `entities: [{name: Geneva, kind: place}]`; delete \
+                     the file if it is not needed"
+                }
+            };
+            diags
+                .push(Diagnostic::error(Some(Loc::file(file)), "the file is empty (no YAML document)").with_help(help));
             None
         }
         Err(e) => {
@@ -628,6 +666,10 @@ pub(super) fn yaml_help(message: &str) -> &'static str {
         "indent with spaces: YAML does not allow tabs for indentation"
     } else if message.contains("second YAML document") {
         "put each source in its own file, or remove the '---' line"
+    } else if message.contains("YAML tag") {
+        "remove the tag; quote a value that starts with '!' (`value: \"!important\"`)"
+    } else if message.contains("merge key") {
+        "write the keys out in each claim instead of merging them from an anchor (`<<: *name`)"
     } else if message.contains("alias") {
         "write the values out instead of using YAML anchors and aliases (&name / *name); see docs/limits.md"
     } else if message.contains("nesting") || message.contains("recursion") || message.contains("nodes") {
@@ -637,21 +679,31 @@ pub(super) fn yaml_help(message: &str) -> &'static str {
     }
 }
 
-fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+/// A calendar day written exactly `YYYY-MM-DD` with its year in [`YEARS`], as
+/// files and command-line options (`--as-of`, `--date`) give it. `Err(None)`
+/// when it is not such a day, `Err(Some(year))` when the year is out of range.
+pub fn calendar_day(s: &str) -> Result<NaiveDate, Option<i32>> {
     // chrono alone would take '+2013-08-09' or '2013-8-9 '; the format is YYYY-MM-DD.
-    let shaped = s.value.len() == 10
-        && s.value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    let parsed = NaiveDate::parse_from_str(&s.value, "%Y-%m-%d").ok().filter(|_| shaped);
-    match parsed {
-        Some(d) if YEARS.contains(&d.year()) => Some(d),
-        Some(d) => {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    match NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| shaped) {
+        Some(d) if YEARS.contains(&d.year()) => Ok(d),
+        Some(d) => Err(Some(d.year())),
+        None => Err(None),
+    }
+}
+
+fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+    match calendar_day(&s.value) {
+        Ok(d) => Some(d),
+        Err(Some(year)) => {
             diags.push(
-                Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' has the year {}", s.value, d.year()))
+                Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' has the year {year}", s.value))
                     .with_help(format!("years from {} to {} are accepted", YEARS.start(), YEARS.end())),
             );
             None
         }
-        None => {
+        Err(None) => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not a calendar date", s.value))
                     .with_help("write it as YYYY-MM-DD, e.g. 2013-10-07"),

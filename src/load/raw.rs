@@ -362,7 +362,11 @@ fn claim_value(f: &mut Fields<'_>, diags: &mut Vec<Diagnostic>) -> Option<Spanne
     let loc = Loc::at(file, node.line, node.col);
     match &mut node.kind {
         NodeKind::Scalar { text, .. } if text.trim().is_empty() => {
-            diags.push(Diagnostic::error(Some(loc), "the claim's 'value' is empty"));
+            diags.push(
+                Diagnostic::error(Some(loc), "the claim's 'value' is empty").with_help(
+                    "write the value as the article words it (`value: mid-November`), or leave the claim out",
+                ),
+            );
             None
         }
         NodeKind::Scalar { text, .. } => {

@@ -93,11 +93,27 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
         let (event, mark) = parser.next_token().map_err(|e| YamlError {
             line: e.marker().line() as u32,
             col: e.marker().col() as u32 + 1,
-            message: e.info().to_string(),
+            // The scanner counts flow levels ('[[[[') on its own, to 255, and
+            // may reach that before the tree reaches MAX_DEPTH: one message.
+            message: match e.info() {
+                "recursion limit exceeded" => format!("nesting deeper than {MAX_DEPTH} levels"),
+                info => info.to_string(),
+            },
         })?;
         let line = mark.line() as u32;
         let col = mark.col() as u32 + 1;
         let err = |message: String| YamlError { line, col, message };
+        if let Event::Scalar(_, _, _, Some(tag))
+        | Event::SequenceStart(_, Some(tag))
+        | Event::MappingStart(_, Some(tag)) = &event
+        {
+            let shown = tag_text(tag);
+            if shown != "!" && shown != "!!str" {
+                return Err(err(format!(
+                    "a YAML tag '{shown}': values are read as text and no tag is followed (no '!include', no '!!binary')"
+                )));
+            }
+        }
         let finished: Option<(Node, usize)> = match event {
             Event::StreamEnd => break,
             Event::Nothing | Event::StreamStart | Event::DocumentEnd => None,
@@ -161,6 +177,13 @@ pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
             None => root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map { entries, key, .. }) => match key.take() {
+                None if matches!(&node.kind, NodeKind::Scalar { text, quoted: false } if text == "<<") => {
+                    return Err(YamlError {
+                        line: node.line,
+                        col: node.col,
+                        message: "a YAML merge key ('<<'); a claim's keys are written out in the claim".into(),
+                    });
+                }
                 None => *key = Some(node),
                 Some(k) => entries.push((k, node)),
             },
@@ -181,6 +204,15 @@ pub fn emit_list_item(entries: &[(&str, &str)]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A tag as it was written (`!!binary`, `!include`). Only `!!str` and the
+/// bare `!` are accepted: they say "text", which every scalar is here.
+fn tag_text(tag: &yaml_rust2::parser::Tag) -> String {
+    match tag.handle.as_str() {
+        "tag:yaml.org,2002:" | "!!" => format!("!!{}", tag.suffix),
+        handle => format!("{handle}{}", tag.suffix),
+    }
 }
 
 fn count_nodes(node: &Node) -> usize {
@@ -461,6 +493,29 @@ mod tests {
         let NodeKind::Map(entries) = &items[1].kind else { panic!() };
         assert_eq!(scalar(&entries[1].1), "it's: fine\nreally");
         assert_eq!(items[1].line, 3);
+    }
+
+    #[test]
+    fn tags_other_than_text_and_merge_keys_are_refused() {
+        for (text, says) in [
+            ("a: !include other.yaml\n", "a YAML tag '!include'"),
+            ("a: !!binary aGVsbG8=\n", "a YAML tag '!!binary'"),
+            ("a: !!map {b: c}\n", "a YAML tag '!!map'"),
+            ("x: &x {b: c}\ny:\n  <<: *x\n", "merge key"),
+        ] {
+            let e = parse(text).unwrap_err();
+            assert!(e.message.contains(says), "{text:?}: {e:?}");
+        }
+        let root = parse("a: !!str 12\nb: ! 2013-10-07\nc: '<<'\n").unwrap().unwrap();
+        let NodeKind::Map(entries) = &root.kind else { panic!() };
+        assert_eq!(scalar(&entries[0].1), "12");
+        assert_eq!(scalar(&entries[1].1), "2013-10-07");
+    }
+
+    #[test]
+    fn flow_nesting_past_the_scanners_own_limit_says_nesting() {
+        let e = parse(&"[".repeat(10_000)).unwrap_err();
+        assert!(e.message.contains("nesting deeper than 64 levels"), "{e:?}");
     }
 
     #[test]
