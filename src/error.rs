@@ -90,9 +90,33 @@ impl fmt::Display for Diagnostic {
         if let Some(loc) = &self.loc {
             write!(f, "{loc}: ")?;
         }
-        write!(f, "{}: {}", self.severity.as_str(), self.message)?;
+        write!(f, "{}: {}", self.severity.as_str(), Visible(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", Visible(help))?;
+        }
+        Ok(())
+    }
+}
+
+/// Text from the input as a terminal should show it: a character nobody
+/// sees (`text::is_invisible`: a zero-width space, a right-to-left override
+/// that would reorder the rest of the line) or a control character other
+/// than a line break or tab is written as its escape, `\u{200b}`, so that a
+/// name that looks right but is not can be told from the right one.
+struct Visible<'a>(&'a str);
+
+impl fmt::Display for Visible<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hidden = |c: char| crate::text::is_invisible(c) || (c.is_control() && c != '\n' && c != '\t');
+        if !self.0.chars().any(hidden) {
+            return f.write_str(self.0);
+        }
+        for c in self.0.chars() {
+            if hidden(c) {
+                write!(f, "\\u{{{:x}}}", c as u32)?;
+            } else {
+                write!(f, "{c}")?;
+            }
         }
         Ok(())
     }
@@ -101,4 +125,21 @@ impl fmt::Display for Diagnostic {
 /// Diagnostics in a stable order: by file, line, column, then text.
 pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
     diags.sort();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_and_control_characters_are_shown_escaped() {
+        let d = Diagnostic::error(None, "'Gene\u{200B}va' is not in the registry\u{202E} (\u{7})".to_string())
+            .with_help("line one\n\tand two");
+        assert_eq!(
+            d.to_string(),
+            "error: 'Gene\\u{200b}va' is not in the registry\\u{202e} (\\u{7})\n  help: line one\n\tand two"
+        );
+        let plain = Diagnostic::error(None, "'Genève' – fine".to_string());
+        assert_eq!(plain.to_string(), "error: 'Genève' – fine");
+    }
 }

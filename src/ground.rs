@@ -1,7 +1,8 @@
 //! Quote grounding: every claim's `quote` must stand in its article.
 //!
-//! Matching ignores case, runs of white space, curly vs straight quotes and
-//! dash variants (`--`, `–`, `—` are all one dash). A quote that is not found
+//! Matching ignores case, runs of white space, curly vs straight quotes,
+//! dash variants (`--`, `–`, `—` are all one dash) and characters a reader
+//! does not see (soft hyphens, zero-width spaces: `text::is_invisible`). A quote that is not found
 //! is reported with the article's closest passage and its similarity, so the
 //! fact-checker sees at once whether it is a typo or a wrong article.
 //!
@@ -42,6 +43,7 @@ fn fold_mapped(s: &str, mut map: Option<&mut Vec<usize>>) -> String {
                 continue;
             }
             c if c.is_whitespace() => ' ',
+            c if crate::text::is_invisible(c) => continue,
             c => c,
         };
         if c == ' ' {
@@ -318,7 +320,7 @@ mod tests {
         /// has one entry per folded byte, each at a character of the input, in
         /// order; and ASCII letters fold to their lowercase one for one.
         #[test]
-        fn the_byte_map_follows_the_folded_text(s in "[a-zA-Z0-9 \t\n.,'`\"-]{0,40}|[ -~éÉßİẞ\u{2019}\u{201C}\u{2014}\u{2026}\u{00A0}]{0,40}") {
+        fn the_byte_map_follows_the_folded_text(s in "[a-zA-Z0-9 \t\n.,'`\"-]{0,40}|[ -~éÉßİẞ\u{2019}\u{201C}\u{2014}\u{2026}\u{00A0}\u{00AD}\u{200B}\u{FEFF}]{0,40}") {
             let mut map = Vec::new();
             let folded = fold_mapped(&s, Some(&mut map));
             proptest::prop_assert_eq!(&folded, &fold_mapped(&s, None));
@@ -336,6 +338,18 @@ mod tests {
 
     const TEXT: &str =
         "“Our opinions are very much the same,” Lavrov said -- the meeting\n will be held at the end of this month.";
+
+    #[test]
+    fn a_quote_stands_in_web_copy_with_invisible_characters() {
+        // Soft hyphens and zero-width spaces, as pages copied from the web carry them.
+        let a = Article::new("The con\u{AD}fer\u{AD}ence will be held\u{200B} in Gene\u{200B}va next month.");
+        assert!(a.find("the conference will be held in Geneva").is_ok());
+        let p = a.passage("conference will be held in Geneva").expect("found");
+        assert!(p.quote.contains("con\u{AD}fer\u{AD}ence"), "{p:?}");
+        // and the other way round: the quote carries them, the article does not
+        let b = Article::new(TEXT);
+        assert!(b.find("Our opin\u{AD}ions are very much the same").is_ok());
+    }
 
     #[test]
     fn ignores_case_whitespace_quotes_and_dashes() {

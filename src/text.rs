@@ -4,6 +4,26 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+/// Characters a reader does not see, which web copy carries inside words:
+/// the soft hyphen (U+00AD), zero-width space, non-joiner and joiner
+/// (U+200B-U+200D), word joiner (U+2060), the byte-order mark / zero-width
+/// no-break space (U+FEFF), the Mongolian vowel separator (U+180E) and the
+/// bidirectional marks, embeddings and isolates (U+200E, U+200F,
+/// U+202A-U+202E, U+2066-U+2069). Matching drops them: "Ge\u{AD}neva" is
+/// "Geneva" to the eye and to `crosscheck`.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 /// Fold text for matching names: lower case, accents removed, punctuation
 /// and dashes turned into spaces, runs of white space collapsed.
 /// `"Sergéi  Lavrov,"` and `"sergei lavrov"` fold alike.
@@ -11,7 +31,7 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     for c in s.nfkd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || is_invisible(c) {
             continue;
         }
         if c.is_alphanumeric() {
@@ -65,6 +85,14 @@ mod tests {
         assert_eq!(fold("  Sergéi   LAVROV, "), "sergei lavrov");
         assert_eq!(fold("U.S.-Russia"), "u s russia");
         assert_eq!(fold("Russia’s"), "russias");
+    }
+
+    #[test]
+    fn fold_drops_characters_nobody_sees() {
+        // soft hyphen, zero-width space, word joiner, BOM, right-to-left mark
+        assert_eq!(fold("Ge\u{AD}ne\u{200B}va\u{2060} II\u{FEFF}"), "geneva ii");
+        assert_eq!(fold("\u{200F}Lavrov\u{202E}"), "lavrov");
+        assert_eq!(slug("Geneva\u{200B} II"), slug("Geneva II"));
     }
 
     #[test]

@@ -316,7 +316,8 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
                 "claims/a.yaml:7:58: error: the claim's 'value' is empty",
                 "help: write the value as the article words it",
                 "claims/a.yaml:8:5: error: a claim has no 'value'",
-                "claims/a.yaml:9:25: error: the subject '\u{200b}\u{200f}' has no letter or digit",
+                // invisible characters are shown as escapes on the terminal
+                "claims/a.yaml:9:25: error: the subject '\\u{200b}\\u{200f}' has no letter or digit",
                 "4 input errors",
             ],
         ),
