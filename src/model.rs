@@ -208,6 +208,8 @@ pub struct Source {
     pub article: String,
     /// The article file on disk (articles directory joined with `article`).
     pub article_path: PathBuf,
+    /// Where `article:` is written in the claim file (a missing article is reported there).
+    pub article_loc: Loc,
     pub url: Option<String>,
     pub wire: Vec<String>,
     pub note: Option<String>,
@@ -257,6 +259,7 @@ impl Source {
             published_inferred: false,
             article: "a.txt".into(),
             article_path: "articles/a.txt".into(),
+            article_loc: crate::error::Loc::at(&file, 1, 1),
             url: None,
             wire: Vec::new(),
             note: None,

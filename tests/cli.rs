@@ -176,7 +176,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         ("bad-date", &["claims/a.yaml:1:46: error: published '2013-02-30' is not a calendar date", "YYYY-MM-DD"]),
         ("article-outside", &["error: article path '../claims/a.yaml' leaves the articles directory"]),
         ("absolute-article", &["error: article path '/etc/passwd' leaves the articles directory"]),
-        ("missing-article", &["claims/a.yaml:1:9: error: article 'b.txt' of source 'a' not found"]),
+        ("missing-article", &["claims/a.yaml:1:67: error: article 'b.txt' of source 'a' not found"]),
         ("empty-file", &["claims/a.yaml: error: the file is empty"]),
         ("comment-only", &["claims/a.yaml: error: the file is empty"]),
         (
@@ -371,7 +371,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         ),
         (
             "article-is-directory",
-            &["claims/a.yaml:1:9: error: article 'a.txt' of source 'a' is a directory, not a text file"],
+            &["claims/a.yaml:1:67: error: article 'a.txt' of source 'a' is a directory, not a text file"],
         ),
         ("articles-missing", &["error: articles directory 'articles' not found", "--articles DIR"]),
         ("claims-is-a-file", &["error: claims directory 'claims' is not a directory"]),

@@ -17,6 +17,7 @@ fn source(id: &str, outlet: &str, wire: &[&str]) -> Source {
         published_inferred: false,
         article: format!("{id}.txt"),
         article_path: format!("articles/{id}.txt").into(),
+        article_loc: Loc::at(&file, 1, 1),
         url: None,
         wire: wire.iter().map(|s| s.to_string()).collect(),
         note: None,

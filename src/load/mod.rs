@@ -772,6 +772,7 @@ fn source(mut raw: raw::RawSource, articles_dir: &Path, diags: &mut Vec<Diagnost
         published: published?,
         published_inferred: inferred?,
         article_path: articles_dir.join(&raw.article.value),
+        article_loc: raw.article.loc,
         article: article_ok.then_some(raw.article.value)?,
         url: raw.url.map(|s| s.value),
         wire: raw.wire.into_iter().map(|s| s.value).collect(),
@@ -815,7 +816,7 @@ fn read_article(
     let is_dir = |diags: &mut Vec<Diagnostic>| {
         diags.push(
             Diagnostic::error(
-                Some(source.loc.clone()),
+                Some(source.article_loc.clone()),
                 format!("article '{}' of source '{}' is a directory, not a text file", source.article, source.id),
             )
             .with_help("give the path of the article's .txt file"),
@@ -824,7 +825,7 @@ fn read_article(
     let not_found = |diags: &mut Vec<Diagnostic>| {
         diags.push(
             Diagnostic::error(
-                Some(source.loc.clone()),
+                Some(source.article_loc.clone()),
                 format!("article '{}' of source '{}' not found at {}", source.article, source.id, path.display()),
             )
             .with_help(format!("put the article's text in {} or correct `article:`", articles_dir.display())),
@@ -858,7 +859,7 @@ fn read_article(
         if !real.starts_with(root) {
             diags.push(
                 Diagnostic::error(
-                    Some(source.loc.clone()),
+                    Some(source.article_loc.clone()),
                     format!(
                         "article '{}' leads outside the articles directory (to {})",
                         source.article,

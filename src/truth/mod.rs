@@ -1244,6 +1244,7 @@ mod tests {
             published_inferred: false,
             article: "a.txt".into(),
             article_path: "a.txt".into(),
+            article_loc: crate::error::Loc::file(&std::sync::Arc::from(std::path::Path::new("x.yaml"))),
             url: None,
             wire: vec![],
             note: None,
