@@ -18,7 +18,7 @@ use crate::normalize::{read_claim, Reading, Unread};
 use crate::progress::{Progress, Silent};
 use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
 use crate::review::ReviewStatus;
-use crate::support::{dependencies, support, DependencyView, Support};
+use crate::support::{support, Dependencies, Support};
 use crate::tolerance::{Tolerance, Tolerances};
 use rayon::prelude::*;
 
@@ -134,7 +134,7 @@ pub struct Outcome {
     /// The registry, for commands that take a subject by name.
     pub registry: Registry,
     /// Sources that are not independent of each other, and why (docs/independence.md).
-    pub dependencies: Vec<DependencyView>,
+    pub dependencies: Dependencies,
     /// Each outlet's estimated accuracy, most accurate first (src/truth.rs).
     pub reliability: Vec<crate::truth::Reliability>,
     /// The outlet pairs truth discovery took as dependent whatever the claims
@@ -405,7 +405,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         claims_checked,
         claims_total,
         registry,
-        dependencies: dependencies(&dependence, &corpus.sources),
+        dependencies: Dependencies::of(dependence, &corpus.sources),
         reliability,
         declared,
     }

@@ -196,6 +196,11 @@ impl Dependence {
         &self.links
     }
 
+    /// The links, once nothing else is asked of the dependence.
+    pub fn into_links(self) -> Vec<Link> {
+        self.links
+    }
+
     /// The cluster of source `s`: the smallest source index it is (transitively) dependent on.
     pub fn cluster(&self, s: usize) -> usize {
         self.cluster.get(s).copied().unwrap_or(s)

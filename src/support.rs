@@ -128,14 +128,40 @@ pub struct DependencyView {
     pub passage: Option<String>,
 }
 
-/// Every dependence found, in `Dependence::links` order.
-pub fn dependencies(dependence: &Dependence, sources: &[Source]) -> Vec<DependencyView> {
-    let id = |s: &usize| sources[*s].id.clone();
-    let list = |v: &[usize]| v.iter().map(|s| sources[*s].id.as_str()).collect::<Vec<_>>().join(", ");
-    dependence
-        .links()
-        .iter()
-        .map(|link| match link {
+/// Every dependence found, in `Dependence::links` order. Each is written out
+/// as a [`DependencyView`] only when a report shows it: an archive of a
+/// million claims has hundreds of thousands of links, and their text would
+/// otherwise be held in memory next to the report that repeats it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dependencies {
+    links: Vec<Link>,
+    /// Source ids, by source index.
+    ids: Vec<String>,
+}
+
+impl Dependencies {
+    /// The links of `dependence`, found among `sources` (which gives the ids).
+    pub fn of(dependence: Dependence, sources: &[Source]) -> Dependencies {
+        Dependencies { links: dependence.into_links(), ids: sources.iter().map(|s| s.id.clone()).collect() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.links.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.links.is_empty()
+    }
+
+    /// Each link as the reports show it, in order.
+    pub fn iter(&self) -> impl Iterator<Item = DependencyView> + '_ {
+        self.links.iter().map(|link| self.view(link))
+    }
+
+    fn view(&self, link: &Link) -> DependencyView {
+        let id = |s: &usize| self.ids[*s].clone();
+        let list = |v: &[usize]| v.iter().map(|s| self.ids[*s].as_str()).collect::<Vec<_>>().join(", ");
+        match link {
             Link::Wire { agency, carriers, own } => DependencyView {
                 kind: "wire",
                 sources: link.sources().iter().map(id).collect(),
@@ -168,6 +194,6 @@ pub fn dependencies(dependence: &Dependence, sources: &[Source]) -> Vec<Dependen
                 ),
                 passage: Some(passage.excerpt.clone()),
             },
-        })
-        .collect()
+        }
+    }
 }

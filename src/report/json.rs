@@ -21,7 +21,7 @@ struct Document<'a> {
     generator: String,
     facts: Facts<'a>,
     summary: Summary,
-    dependencies: Vec<Dependency<'a>>,
+    dependencies: Dependencies<'a>,
     warnings: Vec<Problem<'a>>,
     errors: Vec<Problem<'a>>,
 }
@@ -410,6 +410,21 @@ fn dependency(d: &DependencyView) -> Dependency<'_> {
     Dependency { kind: d.kind, sources: &d.sources, reason: &d.reason, passage: d.passage.as_deref() }
 }
 
+/// The dependencies, each written out only while it is serialized.
+struct Dependencies<'a>(&'a crate::support::Dependencies);
+
+impl Serialize for Dependencies<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct One(DependencyView);
+        impl Serialize for One {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                dependency(&self.0).serialize(serializer)
+            }
+        }
+        serializer.collect_seq(self.0.iter().map(One))
+    }
+}
+
 /// The shown facts, each turned into its JSON form only while it is
 /// written: a million claims are never held twice in memory.
 struct Facts<'a>(Vec<&'a FactView>);
@@ -448,7 +463,7 @@ pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::R
             single: count(Verdict::Single),
         },
         facts,
-        dependencies: outcome.dependencies.iter().map(dependency).collect(),
+        dependencies: Dependencies(&outcome.dependencies),
         warnings: outcome.warnings().map(problem).collect(),
         errors: outcome.errors().map(problem).collect(),
     };

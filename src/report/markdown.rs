@@ -195,7 +195,7 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
         out.push_str(
             "\n## Dependent sources\n\nEach group counts as one independent source (docs/independence.md).\n\n",
         );
-        for d in &outcome.dependencies {
+        for d in outcome.dependencies.iter() {
             out.push_str(&format!("- **{}**: {}", d.kind, text(&d.reason)));
             if let Some(p) = &d.passage {
                 out.push_str(&format!(": \"{}\"", text(p)));

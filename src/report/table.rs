@@ -128,7 +128,7 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
     out.push('\n');
     if !outcome.dependencies.is_empty() {
         out.push_str("dependent sources (each group counts as one independent source; docs/independence.md):\n");
-        for d in &outcome.dependencies {
+        for d in outcome.dependencies.iter() {
             out.push_str(&format!("  - {}: {}", d.kind, d.reason));
             if let Some(p) = &d.passage {
                 out.push_str(&format!(": \"{p}\""));

@@ -232,7 +232,7 @@ pub(super) fn dependencies(outcome: &Outcome, h: &mut String) {
          why</caption>\n<thead><tr><th scope=\"col\">Sources</th><th scope=\"col\">Kind</th>\
          <th scope=\"col\">Why</th><th scope=\"col\">Shared passage</th></tr></thead>\n<tbody>\n",
     );
-    for d in &outcome.dependencies {
+    for d in outcome.dependencies.iter() {
         let passage = d
             .passage
             .as_deref()
