@@ -231,7 +231,8 @@ pub struct Reliability {
 /// already. Sorted, without duplicates.
 pub fn declared_pairs(sources: &[crate::model::Source], links: &[crate::independence::Link]) -> Vec<(String, String)> {
     use crate::independence::Link;
-    let mut pairs = std::collections::BTreeSet::new();
+    // Borrowed while collecting: at archive scale most links repeat a pair already found.
+    let mut pairs: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
     for link in links {
         let members: Vec<usize> = match link {
             Link::Outlet { .. } => continue,
@@ -243,11 +244,11 @@ pub fn declared_pairs(sources: &[crate::model::Source], links: &[crate::independ
         outlets.dedup();
         for (i, a) in outlets.iter().enumerate() {
             for b in &outlets[i + 1..] {
-                pairs.insert((a.to_string(), b.to_string()));
+                pairs.insert((a, b));
             }
         }
     }
-    pairs.into_iter().collect()
+    pairs.into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
 
 /// Truth discovery over checked facts: outlets are the sources (an outlet's
