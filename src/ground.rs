@@ -2,9 +2,10 @@
 //!
 //! Matching ignores case, runs of white space, curly vs straight quotes,
 //! dash variants (`--`, `–`, `—` are all one dash) and characters a reader
-//! does not see (soft hyphens, zero-width spaces: `text::is_invisible`). A quote that is not found
-//! is reported with the article's closest passage and its similarity, so the
-//! fact-checker sees at once whether it is a typo or a wrong article.
+//! does not see (soft hyphens, zero-width spaces: `text::is_invisible`). A
+//! quote that is not found is reported with the article's closest passage
+//! and its similarity, so the fact-checker sees at once whether it is a typo
+//! or a wrong article.
 //!
 //! Pure: works on the article text already read by `load`.
 
