@@ -438,6 +438,13 @@ impl<T> Runs<T> {
     fn get(&self, i: usize) -> &[T] {
         &self.items[self.start[i]..self.start[i + 1]]
     }
+
+    /// The runs of `other` after these.
+    fn append(&mut self, other: Runs<T>) {
+        let offset = self.items.len();
+        self.start.extend(other.start[1..].iter().map(|s| s + offset));
+        self.items.extend(other.items);
+    }
 }
 
 /// All facts prepared for the rounds, in a few flat arrays: an archive has
@@ -461,8 +468,33 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(facts: Vec<FactPrep>, sources: usize) -> Prepared {
-        let mut p = Prepared {
+    /// Prepare every fact: blocks of [`FACT_BLOCK`] facts in parallel, each
+    /// into flat arrays of its own, then joined in fact order.
+    fn of(input: &Input<'_>, params: &Params) -> Prepared {
+        use rayon::prelude::*;
+        let blocks: Vec<Prepared> = input
+            .facts
+            .par_chunks(FACT_BLOCK)
+            .enumerate()
+            .map(|(b, chunk)| {
+                let mut block = Prepared::empty();
+                for (k, claims) in chunk.iter().enumerate() {
+                    let tolerance = input.tolerances.get(b * FACT_BLOCK + k).copied().flatten();
+                    block.push(prepare(claims, tolerance, params));
+                }
+                block
+            })
+            .collect();
+        let mut all = Prepared::empty();
+        for block in blocks {
+            all.append(block);
+        }
+        all.index_sources(input.sources);
+        all
+    }
+
+    fn empty() -> Prepared {
+        Prepared {
             cands: vec![0],
             givers: Runs::new(),
             backers: Runs::new(),
@@ -470,24 +502,42 @@ impl Prepared {
             reps: Vec::new(),
             primary: Runs::new(),
             by_source: Runs::new(),
-        };
+        }
+    }
+
+    /// One more fact.
+    fn push(&mut self, fact: FactPrep) {
+        fact.givers.into_iter().for_each(|g| self.givers.push(g));
+        fact.backers.into_iter().for_each(|b| self.backers.push(b));
+        fact.claims.into_iter().for_each(|c| self.claims.push(c));
+        self.reps.extend(fact.reps);
+        self.cands.push(self.reps.len());
+        self.primary.push(fact.primary);
+    }
+
+    /// The facts of `other` after these (`by_source` is made once, at the end).
+    fn append(&mut self, other: Prepared) {
+        let first = self.reps.len();
+        self.cands.extend(other.cands[1..].iter().map(|c| c + first));
+        self.reps.extend(other.reps);
+        self.givers.append(other.givers);
+        self.backers.append(other.backers);
+        self.claims.append(other.claims);
+        self.primary.append(other.primary);
+    }
+
+    /// Each source's claims, in fact, candidate and claim order.
+    fn index_sources(&mut self, sources: usize) {
         let mut by_source: Vec<Vec<(usize, usize, f64)>> = vec![Vec::new(); sources];
-        for (f, fact) in facts.into_iter().enumerate() {
-            let first = p.reps.len();
-            for (v, givers) in fact.givers.iter().enumerate() {
-                for &(s, w) in givers {
-                    by_source[s].push((f, first + v, w));
+        for f in 0..self.facts() {
+            for c in self.candidates(f) {
+                for &(s, w) in self.givers.get(c) {
+                    by_source[s].push((f, c, w));
                 }
             }
-            fact.givers.into_iter().for_each(|g| p.givers.push(g));
-            fact.backers.into_iter().for_each(|b| p.backers.push(b));
-            fact.claims.into_iter().for_each(|c| p.claims.push(c));
-            p.reps.extend(fact.reps);
-            p.cands.push(p.reps.len());
-            p.primary.push(fact.primary);
         }
-        by_source.into_iter().for_each(|b| p.by_source.push(b));
-        p
+        self.by_source = Runs::new();
+        by_source.into_iter().for_each(|b| self.by_source.push(b));
     }
 
     fn facts(&self) -> usize {
@@ -600,13 +650,7 @@ struct PairStats {
 /// Run truth discovery.
 pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     use rayon::prelude::*;
-    let prepared: Vec<FactPrep> = input
-        .facts
-        .par_iter()
-        .enumerate()
-        .map(|(f, claims)| prepare(claims, input.tolerances.get(f).copied().flatten(), params))
-        .collect();
-    let prepared = Prepared::new(prepared, input.sources);
+    let prepared = Prepared::of(input, params);
     let n = params.false_values;
     let property = |f: usize| if params.per_property { input.properties.get(f).copied().unwrap_or(0) } else { 0 };
     let properties = (0..prepared.facts()).map(|f| property(f) + 1).max().unwrap_or(1);
