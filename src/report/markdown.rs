@@ -36,6 +36,32 @@ fn text(s: &str) -> String {
     out
 }
 
+/// The input problems, each with its place and help, as the HTML page and
+/// standard error list them: a pasted report must not hide why it covers
+/// only part of the claims, nor a warning (a name matched fuzzily).
+fn problems(outcome: &Outcome, out: &mut String) {
+    if outcome.diagnostics.is_empty() {
+        return;
+    }
+    let errors = outcome.errors().count();
+    let warnings = outcome.diagnostics.len() - errors;
+    out.push_str(&format!(
+        "## Input problems: {errors} error{}, {warnings} warning{}\n\n",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    ));
+    for d in &outcome.diagnostics {
+        let place = d.loc.as_ref().map(|l| format!("{}: ", code(&l.to_string()))).unwrap_or_default();
+        let kind = if d.is_error() { "error" } else { "warning" };
+        out.push_str(&format!("- {place}**{kind}**: {}", text(&d.message)));
+        if let Some(help) = &d.help {
+            out.push_str(&format!(" — help: {}", text(help)));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
 /// [`text`] at the start of a line, where `-`, `+`, `=` or `1.` would start
 /// a list, a heading underline or a numbered list.
 fn line_start(s: &str) -> String {
@@ -128,6 +154,7 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
             outcome.claims_total
         ));
     }
+    problems(outcome, &mut out);
     if facts.is_empty() {
         out.push_str(if options.all { "No facts.\n" } else { "No fact needs a look.\n" });
         return w.write_all(out.as_bytes());
