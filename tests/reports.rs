@@ -199,6 +199,35 @@ fn markdown_lists_every_input_problem_with_its_place() {
     }
 }
 
+/// A right-to-left override (or any bidi embedding or isolate) left open in
+/// an outlet, a quote or an article would reverse the report's own text
+/// after it: both reports show it as an escape instead.
+#[test]
+fn html_and_markdown_show_bidi_overrides_as_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copy_dir(&hostile().join("claims"), &d.join("claims"));
+    copy_dir(&hostile().join("articles"), &d.join("articles"));
+    let b = d.join("claims/b.yaml");
+    let text = fs::read_to_string(&b).unwrap().replace("Outlet <b>B</b>", "Outlet \\u202Eevil\\u2067B");
+    fs::write(&b, text).unwrap();
+    let article = d.join("articles/b.txt");
+    let text = fs::read_to_string(&article).unwrap().replace("and went on", "and \u{202B}went on");
+    fs::write(&article, text).unwrap();
+    // Markdown escapes the backslash, so that it renders as one.
+    for (format, shown) in
+        [("html", "Outlet \\u{202e}evil\\u{2067}B"), ("markdown", "Outlet \\\\u{202e}evil\\\\u{2067}B")]
+    {
+        let run = run_in(d, &["check", "--format", format, "--all"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        assert!(!run.stdout.contains(bidi), "{format}: a bidi control written as is:\n{}", run.stdout);
+        assert!(run.stdout.contains(shown), "{format}: {}", run.stdout);
+    }
+    let html = run_in(d, &["check", "--format", "html"]).stdout;
+    assert!(html.contains("and \\u{202b}went on"), "the article context too:\n{html}");
+}
+
 // ---------------------------------------------------------------- --output
 
 #[test]

@@ -18,6 +18,7 @@ use crate::support::Support;
 /// Text safe inside a Markdown paragraph, list item or table cell: every
 /// character with a Markdown meaning is backslash-escaped, `&` and `<` are
 /// entities, and line breaks are spaces.
+/// Bidi embeddings, overrides and isolates are shown as `\u{202e}`.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -30,6 +31,8 @@ fn text(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // One left open would reorder the report's own text after it.
+            c if crate::text::is_bidi_control(c) => out.push_str(&format!("\\\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }
