@@ -43,8 +43,9 @@ pub struct Cli {
 pub enum CliCommand {
     /// Check every claim file and print the conflict table.
     ///
-    /// Exit codes: 0 nothing at or above --fail-on; 1 facts at or above it;
-    /// 2 input errors (the report then covers only what could be read).
+    /// Exit codes: 0 nothing at or above --fail-on; 1 facts at or above it
+    /// without a current review in reviews.yaml; 2 input errors (the report
+    /// then covers only what could be read).
     Check(CheckArgs),
     /// Show everything claimed about one subject, with a timeline of its dates.
     ///
@@ -157,7 +158,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub all: bool,
     /// Exit 1 when a fact has this verdict or a more severe one
-    /// (compatible < revised < conflict).
+    /// (compatible < revised < conflict) and no current review (a stale one
+    /// counts as none).
     #[arg(long, value_enum, default_value_t = FailOn::Conflict, value_name = "VERDICT")]
     pub fail_on: FailOn,
     /// Colour in the table: auto (on a terminal, unless NO_COLOR is set), always, never.
@@ -215,6 +217,7 @@ pub struct ReviewArgs {
     pub date: Option<NaiveDate>,
     #[command(flatten)]
     pub corpus: CorpusArgs,
+    /// The file the decision is appended to (created when missing).
     #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
     pub reviews: PathBuf,
     /// As for `check`, so the verdict recorded is the one `check` shows.
@@ -247,12 +250,14 @@ pub struct RunOptions {
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
+    /// A fact id or a name (see above).
     pub subject: String,
     /// Only this property (e.g. date).
     #[arg(long)]
     pub property: Option<String>,
     #[command(flatten)]
     pub corpus: CorpusArgs,
+    /// The editors' decisions (a missing file means no reviews).
     #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
     pub reviews: PathBuf,
     /// As for `check`: `10m` or `act_dep_time=10m` (units m, h, d; repeatable).

@@ -24,6 +24,15 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+/// U+2066-U+2069): unlike the marks (U+200E, U+200F) they open a state that
+/// reorders all text after them until closed, so in a report, where input
+/// text stands beside the report's own, one left open in an outlet name
+/// could reverse a date or a verdict written after it.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Fold text for matching names: lower case, accents removed, punctuation
 /// and dashes turned into spaces, runs of white space collapsed.
 /// `"Sergéi  Lavrov,"` and `"sergei lavrov"` fold alike.

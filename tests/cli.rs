@@ -1097,3 +1097,20 @@ fn a_revised_plan_yields_to_the_later_claim_as_the_best_supported_reading() {
         assert_eq!(s["disagreed"], 0, "{s}");
     }
 }
+
+/// The help states the exit codes and `--fail-on` as they are: a reviewed
+/// fact no longer fails the check (docs/reviews.md), and every option says
+/// what it is for.
+#[test]
+fn help_says_reviews_count_for_fail_on_and_describes_every_reviews_option() {
+    let check = run_in(&root(), &["check", "--help"]).stdout;
+    let check = check.split_whitespace().collect::<Vec<_>>().join(" "); // as wrapped to any width
+    assert!(check.contains("1 facts at or above it without a current review in reviews.yaml;"), "{check}");
+    assert!(check.contains("and no current review (a stale one counts as none)"), "{check}");
+    for command in ["show", "review"] {
+        let help = run_in(&root(), &[command, "--help"]).stdout;
+        let at = help.find("--reviews <FILE>").unwrap_or_else(|| panic!("{help}"));
+        let next = help[at..].lines().nth(1).unwrap_or_default();
+        assert!(!next.trim().is_empty() && !next.contains("[default"), "{command} --reviews has no help:\n{help}");
+    }
+}

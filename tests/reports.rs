@@ -167,6 +167,67 @@ fn markdown_keeps_hostile_input_inside_its_cell_and_quote() {
     assert_eq!(quotes, 2, "one blockquote per claim:\n{md}");
 }
 
+/// A pasted report says what it left out: every error and warning, with its
+/// place and help, as the HTML page and standard error give them.
+#[test]
+fn markdown_lists_every_input_problem_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copy_dir(&hostile().join("claims"), &d.join("claims"));
+    copy_dir(&hostile().join("articles"), &d.join("articles"));
+    let extra = "source:\n  id: c\n  outlet: Outlet C\n  published: 2013-08-12\n  article: b.txt\nclaims:\n  \
+                 - id: bad\n    subject: Nowhere <b>Summit</b>\n    property: date\n    value: \"<b>not | a date</b>\"\n    \
+                 quote: talks began in early May of 2013\n  \
+                 - id: lone\n    subject: Nowhere <b>Summit</b>\n    property: venue_note\n    value: x\n    \
+                 quote: talks began in early May of 2013\n";
+    fs::write(d.join("claims/c.yaml"), extra).unwrap();
+    let run = run_in(d, &["check", "--format", "markdown"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let md = &run.stdout;
+    assert!(md.contains("## Input problems: 1 error, 1 warning\n"), "{md}");
+    let error =
+        md.lines().find(|l| l.starts_with("- `claims/c.yaml:10:12`: **error**: ")).unwrap_or_else(|| panic!("{md}"));
+    assert!(error.contains("&lt;b&gt;not \\| a date&lt;/b&gt;"), "escaped, inside its line: {error}");
+    assert!(error.contains(" — help: "), "{error}");
+    let warning = md.lines().find(|l| l.contains("**warning**: ")).unwrap_or_else(|| panic!("{md}"));
+    assert!(
+        warning.starts_with("- `claims/c.yaml:7:7`: **warning**: ") && warning.contains("not in the registry"),
+        "{warning}"
+    );
+    for raw in ["<b>", "<script"] {
+        assert!(!md.lines().skip(1).any(|l| l.contains(raw)), "{raw} got through:\n{md}");
+    }
+}
+
+/// A right-to-left override (or any bidi embedding or isolate) left open in
+/// an outlet, a quote or an article would reverse the report's own text
+/// after it: both reports show it as an escape instead.
+#[test]
+fn html_and_markdown_show_bidi_overrides_as_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copy_dir(&hostile().join("claims"), &d.join("claims"));
+    copy_dir(&hostile().join("articles"), &d.join("articles"));
+    let b = d.join("claims/b.yaml");
+    let text = fs::read_to_string(&b).unwrap().replace("Outlet <b>B</b>", "Outlet \\u202Eevil\\u2067B");
+    fs::write(&b, text).unwrap();
+    let article = d.join("articles/b.txt");
+    let text = fs::read_to_string(&article).unwrap().replace("and went on", "and \u{202B}went on");
+    fs::write(&article, text).unwrap();
+    // Markdown escapes the backslash, so that it renders as one.
+    for (format, shown) in
+        [("html", "Outlet \\u{202e}evil\\u{2067}B"), ("markdown", "Outlet \\\\u{202e}evil\\\\u{2067}B")]
+    {
+        let run = run_in(d, &["check", "--format", format, "--all"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        assert!(!run.stdout.contains(bidi), "{format}: a bidi control written as is:\n{}", run.stdout);
+        assert!(run.stdout.contains(shown), "{format}: {}", run.stdout);
+    }
+    let html = run_in(d, &["check", "--format", "html"]).stdout;
+    assert!(html.contains("and \\u{202b}went on"), "the article context too:\n{html}");
+}
+
 // ---------------------------------------------------------------- --output
 
 #[test]

@@ -371,6 +371,32 @@ fn claimreview_of_the_bundled_corpus_names_the_speaker_and_the_article() {
     );
 }
 
+/// ClaimReview is pasted into a `<script type="application/ld+json">`: a quote or
+/// note holding `</script>` must not end that element (docs/reviews.md).
+#[test]
+fn claimreview_cannot_close_the_script_element_it_is_pasted_into() {
+    let dir = copy_corpus(&root().join("tests/fixtures/hostile"));
+    let d = dir.path();
+    let fact = "script-alert-subject-script-details-x.date";
+    let note = "</script><script>alert('note')</script> & <!-- more";
+    let r = run(
+        d,
+        &["review", fact, "--decision", "disputed", "--note", note, "--rating", "<b>False</b>", "--reviewer", "A & B"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(d, &["check", "--format", "claimreview", "--review-url", "https://desk.example/c?a=1&b=2"]);
+    for bad in ['<', '>', '&'] {
+        assert!(!r.stdout.contains(bad), "{bad:?} written as is:\n{}", r.stdout);
+    }
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    let first = &doc[0];
+    assert_eq!(first["reviewRating"]["ratingExplanation"], note);
+    assert_eq!(first["reviewRating"]["alternateName"], "<b>False</b>");
+    assert_eq!(first["author"]["name"], "A & B");
+    assert_eq!(first["url"], format!("https://desk.example/c?a=1&b=2#{fact}"));
+    assert_eq!(first["claimReviewed"], "<script>alert('quote')</script> met on 7 July 2013 & \"agreed\" </details>");
+}
+
 #[test]
 fn markdown_shows_the_review_of_each_fact() {
     let dir = conflict_fixture();

@@ -9,6 +9,10 @@
 //! `claimReviewed`, `reviewRating.alternateName` and `url`; recommended
 //! `author`, `datePublished` and `itemReviewed` (a `Claim` with `author`,
 //! `datePublished` and `appearance`).
+//!
+//! `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026` (the same
+//! strings to any JSON reader), so a quote or note holding `</script>` cannot
+//! end the `<script>` element the markup is pasted into.
 
 use std::io::{self, Write};
 
@@ -161,10 +165,37 @@ impl Serialize for Items<'_> {
 }
 
 pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let mut out = crate::report::buffered(out);
+    let mut out = ScriptSafe(crate::report::buffered(out));
     serde_json::to_writer_pretty(&mut out, &Items(outcome, options.review_url.as_deref()))?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// Passes JSON on with `<`, `>` and `&` written as `\u` escapes. Outside
+/// strings JSON has none of these bytes, and inside UTF-8 they are never part
+/// of a longer character, so replacing them byte by byte keeps the document
+/// valid and its strings equal, whatever pieces serde_json writes in.
+struct ScriptSafe<W: Write>(W);
+
+impl<W: Write> Write for ScriptSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut rest = buf;
+        while let Some(at) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&')) {
+            self.0.write_all(&rest[..at])?;
+            self.0.write_all(match rest[at] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            })?;
+            rest = &rest[at + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
 }
 
 #[cfg(test)]
@@ -175,5 +206,15 @@ mod tests {
     fn the_review_url_gets_the_fact_as_its_anchor() {
         assert_eq!(review_url("https://desk.example/check", "a.date"), "https://desk.example/check#a.date");
         assert_eq!(review_url("https://desk.example/check#x", "a.date"), "https://desk.example/check#x");
+    }
+
+    #[test]
+    fn markup_characters_are_written_as_escapes_of_the_same_string() {
+        let mut out = ScriptSafe(Vec::new());
+        serde_json::to_writer(&mut out, &["</script><!-- a & b >"]).unwrap();
+        let text = String::from_utf8(out.0).unwrap();
+        assert_eq!(text, r#"["\u003c/script\u003e\u003c!-- a \u0026 b \u003e"]"#);
+        let back: Vec<String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, ["</script><!-- a & b >"]);
     }
 }

@@ -38,7 +38,8 @@ pub fn generator_meta() -> String {
 }
 
 /// Escape text for HTML element content and double- or single-quoted
-/// attribute values.
+/// attribute values. Bidi embeddings, overrides and isolates are written as
+/// `\u{202e}`.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -50,6 +51,12 @@ pub fn esc(s: &str) -> String {
             '\'' => out.push_str("&#39;"),
             // Controls other than tab and line breaks are not allowed in HTML text.
             c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            // A bidi embedding, override or isolate left open would reorder
+            // the page's own text after it (an outlet's date, a verdict):
+            // shown as its escape, as diagnostics show it.
+            c if crate::text::is_bidi_control(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
             c => out.push(c),
         }
     }

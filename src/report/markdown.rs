@@ -18,6 +18,7 @@ use crate::support::Support;
 /// Text safe inside a Markdown paragraph, list item or table cell: every
 /// character with a Markdown meaning is backslash-escaped, `&` and `<` are
 /// entities, and line breaks are spaces.
+/// Bidi embeddings, overrides and isolates are shown as `\u{202e}`.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -30,10 +31,38 @@ fn text(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            // One left open would reorder the report's own text after it.
+            c if crate::text::is_bidi_control(c) => out.push_str(&format!("\\\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }
     out
+}
+
+/// The input problems, each with its place and help, as the HTML page and
+/// standard error list them: a pasted report must not hide why it covers
+/// only part of the claims, nor a warning (a name matched fuzzily).
+fn problems(outcome: &Outcome, out: &mut String) {
+    if outcome.diagnostics.is_empty() {
+        return;
+    }
+    let errors = outcome.errors().count();
+    let warnings = outcome.diagnostics.len() - errors;
+    out.push_str(&format!(
+        "## Input problems: {errors} error{}, {warnings} warning{}\n\n",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    ));
+    for d in &outcome.diagnostics {
+        let place = d.loc.as_ref().map(|l| format!("{}: ", code(&l.to_string()))).unwrap_or_default();
+        let kind = if d.is_error() { "error" } else { "warning" };
+        out.push_str(&format!("- {place}**{kind}**: {}", text(&d.message)));
+        if let Some(help) = &d.help {
+            out.push_str(&format!(" — help: {}", text(help)));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
 }
 
 /// [`text`] at the start of a line, where `-`, `+`, `=` or `1.` would start
@@ -128,6 +157,7 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
             outcome.claims_total
         ));
     }
+    problems(outcome, &mut out);
     if facts.is_empty() {
         out.push_str(if options.all { "No facts.\n" } else { "No fact needs a look.\n" });
         return w.write_all(out.as_bytes());
