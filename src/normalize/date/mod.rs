@@ -325,7 +325,8 @@ fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
 /// 1. a future marker anywhere wins (reported speech "said it will be held" is future):
 ///    will, 'll, shall, won't, going to, would, plan(s/ning) to, expect(s/ed) to,
 ///    schedule(d)/planned/set/slated to or for, is/are to, due to, intend(s) to, aim(s) to,
-///    hope(s) to, to be held, upcoming, tomorrow, next;
+///    hope(s) to, to be held, upcoming, tomorrow, next, and a plan moved: postponed, delayed,
+///    deferred, rescheduled, pushed (back), put off + to/until/till/for;
 /// 2. else a past marker: was, were, had, did, ago, last, yesterday, said, an irregular
 ///    past form (held, met, took, ...) or a verb ending in -ed;
 /// 3. else `Tense::Unknown`.
@@ -342,6 +343,12 @@ pub fn tense_of(quote: &str) -> Tense {
             "plan" | "plans" | "planning" | "expect" | "expects" | "expected" | "intend" | "intends" | "aim"
             | "aims" | "hope" | "hopes" | "due" => next_is(i, &["to"]),
             "schedule" | "scheduled" | "planned" | "set" | "slated" => next_is(i, &["to", "for"]),
+            // A plan moved: "postponed until", "pushed back to", "rescheduled for" name its new date.
+            "postpone" | "postponed" | "delay" | "delayed" | "defer" | "deferred" | "reschedule" | "rescheduled"
+            | "push" | "pushed" | "put" => {
+                let at = if ws.get(i + 1).is_some_and(|n| matches!(*n, "back" | "off")) { i + 1 } else { i };
+                next_is(at, &["to", "until", "till", "for"])
+            }
             "is" | "are" => next_is(i, &["to"]),
             "be" => next_is(i, &["held"]) && i > 0 && ws[i - 1] == "to",
             _ => false,

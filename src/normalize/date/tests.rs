@@ -368,6 +368,12 @@ fn tense_heuristic() {
     assert_eq!(tense_of("The vote is set for Friday"), F);
     assert_eq!(tense_of("Talks slated to open on the 23rd"), F);
     assert_eq!(tense_of("The strike they planned collapsed"), P);
+    // A plan moved names its new date: past verbs, future date.
+    assert_eq!(tense_of("The inquiry was pushed back to April 22"), F);
+    assert_eq!(tense_of("talks were postponed until March"), F);
+    assert_eq!(tense_of("the vote, put off till Friday"), F);
+    assert_eq!(tense_of("It was rescheduled for the 3rd"), F);
+    assert_eq!(tense_of("The launch was delayed by a storm"), P);
     assert_eq!(tense_of("August"), U);
 }
 
