@@ -213,3 +213,62 @@ fn sources_with_equal_rows_are_not_declared_dependent_by_the_importers_labels() 
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(doc["dependencies"], serde_json::json!([]), "{stdout}");
 }
+
+/// `import csv` of tests/fixtures/import/counties.csv (BOM, CRLF, a quoted
+/// line break, column names that give no type).
+fn import_counties(out: &Path) -> (i32, String, String) {
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/counties.csv");
+    let (csv, out) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", csv, "--subject-column", "County", "--source-column", "Outlet"];
+    run(&[&args[..], &["--as-of", "2020-11-05", "--out", out]].concat())
+}
+
+/// Regression: a column whose name gives no type ('Votes for Smith',
+/// 'Certified') was written with no `type:`, so `check` read "12,345" and
+/// "about 12,300" as text (a conflict between "12 345" and "about 12 300")
+/// and "TBD" / "n/a" as text values that conflict with dates. The cells now
+/// decide: every cell a number -> number, every cell a date (or "n/a") -> date.
+#[test]
+fn a_column_of_numbers_or_dates_is_read_as_such_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    let (code, stdout, stderr) = import_counties(&out);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("imported 10 claims about 1 subject from 4 sources (4 rows)"), "{stdout}");
+    assert!(stdout.contains("column 'Votes for Smith' -> votes_for_smith: number (from its cells)"), "{stdout}");
+    assert!(stdout.contains("column 'Certified' -> certified: date (from its cells)"), "{stdout}");
+    assert!(stdout.contains("column 'note' -> note: text (its cells are neither numbers nor dates)"), "{stdout}");
+    let claims = std::fs::read_to_string(out.join("claims/le-monde-paris.yaml")).unwrap();
+    assert!(claims.contains("value: about 12,300\n  type: number\n"), "{claims}");
+    let (code, stdout, stderr) = check_json(&out);
+    assert_eq!(code, 1, "conflicts found, no input error: {stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let fact = |id: &str| doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap().clone();
+    let votes = fact("kings-county.votes_for_smith");
+    assert_eq!(votes["best"]["start"], 12345.0, "{votes}");
+    assert_eq!(votes["best"]["sources"], serde_json::json!(["AP/Reuters", "Tele Quebec"]));
+    let certified = fact("kings-county.certified");
+    assert_eq!(certified["verdict"], "agree", "{certified}");
+    assert_eq!(certified["best"]["start"], "2020-11-04", "{certified}");
+}
+
+/// Some cells read as numbers, one does not: the column stays text and the
+/// importer says which cell kept it so.
+#[test]
+fn a_column_with_one_cell_that_is_not_a_number_stays_text_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "src,place,turnout\na,X,61%\nb,X,0.61\nc,X,high\n").unwrap();
+    let out = dir.path().join("corpus");
+    let (csv, out) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", csv, "--subject-column", "place", "--source-column", "src"];
+    let (code, stdout, stderr) = run(&[&args[..], &["--as-of", "2020-11-05", "--out", out]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "column 'turnout' -> turnout: text (2 of 3 cells read as numbers, not 'high'; \
+             --type 'turnout'=TYPE to choose)"
+        ),
+        "{stdout}"
+    );
+}
