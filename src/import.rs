@@ -21,8 +21,11 @@
 //!   exactly and never fuzzily into each other.
 //!
 //! Source ids are slugs of the source names (`Boston Globe` -> `boston-globe`);
-//! two names with one slug get `-2`, `-3` in the order of first appearance, and
-//! `entities` is never a source id (it would be the registry's file name).
+//! two names with one slug get `-2`, `-3` in character order of the names
+//! (`CO` -> `co`, `co` -> `co-2`), and `entities` is never a source id (it
+//! would be the registry's file name). A subject's registry name is the spelling most rows
+//! use (a tie: the first in character order), so reordered rows give the same
+//! files but for the order of each source's own rows.
 //!
 //! Pure: [`import_csv`] turns text into the files to write; `cli` reads the CSV
 //! (through `load`) and writes the files (through `fsio`).
@@ -321,9 +324,13 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
         return Err(vec![Diagnostic::error(Some(Loc::file(file)), "the file has a header but no rows")]);
     }
 
-    // Source ids: slugs, unique, never the registry's name.
+    // Source ids: slugs, unique, never the registry's name; names that share a
+    // slug are numbered in the order of the names, not of the rows, so that
+    // reordered rows give the same files.
     let mut taken: HashSet<String> = ["entities".to_string()].into();
-    for s in &mut sources {
+    let mut by_sorted_name: Vec<&mut SourceRows> = sources.iter_mut().collect();
+    by_sorted_name.sort_by(|a, b| a.name.cmp(&b.name));
+    for s in by_sorted_name {
         let base = slug(&s.name);
         let mut id = base.clone();
         let mut n = 2;
@@ -368,8 +375,24 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
     }
     let mut files = Vec::new();
     let mut claims = 0usize;
-    let mut registry: Vec<(String, Vec<String>)> = Vec::new();
-    let mut registry_index: HashMap<String, usize> = HashMap::new();
+    // Each subject's spellings (by folded form) and how many rows use each.
+    let mut spellings: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (_, subject, _) in sources.iter().flat_map(|s| &s.rows) {
+        *spellings.entry(fold(subject)).or_default().entry(subject.as_str()).or_default() += 1;
+    }
+    // The entity's name is the spelling most rows use (on a tie the first in
+    // character order, capitals first: "Kings County" before "Kings county"),
+    // the others its aliases: whatever the order of the rows.
+    let mut registry: Vec<(String, Vec<String>)> = spellings
+        .values()
+        .map(|counts| {
+            let name =
+                counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| *n).unwrap_or_default();
+            let aliases = counts.keys().filter(|a| **a != name).map(|a| a.to_string()).collect();
+            (name.to_string(), aliases)
+        })
+        .collect();
+    registry.sort();
     for s in &sources {
         // Only what the source said stands outside our labels, and it stands in
         // quotation marks (its name, each subject, each value): the labels are
@@ -379,18 +402,6 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
         let mut claim_items = Vec::new();
         let mut claim_ids: HashMap<String, usize> = HashMap::new();
         for (line, subject, values) in &s.rows {
-            let key = fold(subject);
-            match registry_index.get(&key) {
-                Some(&e) => {
-                    if registry[e].0 != *subject && !registry[e].1.contains(subject) {
-                        registry[e].1.push(subject.clone());
-                    }
-                }
-                None => {
-                    registry_index.insert(key, registry.len());
-                    registry.push((subject.clone(), Vec::new()));
-                }
-            }
             let mut row = format!("{} \"{}\":", one_line(&opts.subject_column), one_line(subject));
             for (k, (p, value)) in values.iter().enumerate() {
                 row.push_str(if k == 0 { " " } else { "; " });

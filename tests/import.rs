@@ -272,3 +272,45 @@ fn a_column_with_one_cell_that_is_not_a_number_stays_text_and_says_why() {
         "{stdout}"
     );
 }
+
+/// Regression: the registry named a subject by the spelling of its first row
+/// and numbered sources that share a slug in row order, so the same CSV with
+/// its rows reversed gave another `entities.yaml` ("bus crash in lima" vs
+/// "Bus crash in Lima" as the fact's subject in `check`) and swapped
+/// `co.yaml` and `co-2.yaml`.
+#[test]
+fn reordered_rows_give_the_same_registry_source_files_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "src,event,killed\n";
+    let rows = ["CO,Bus crash in Lima,12\n", "co,bus crash in lima,11\n", "AP,Bus crash in Lima,12\n"];
+    let mut outputs = Vec::new();
+    for (n, order) in [[0, 1, 2], [1, 2, 0]].iter().enumerate() {
+        let csv = dir.path().join(format!("t{n}/t.csv"));
+        std::fs::create_dir_all(csv.parent().unwrap()).unwrap();
+        std::fs::write(&csv, format!("{header}{}", order.iter().map(|&i| rows[i]).collect::<String>())).unwrap();
+        let out = dir.path().join(format!("t{n}/out"));
+        let (c, o) = (csv.to_str().unwrap(), out.to_str().unwrap());
+        let args = ["import", "csv", c, "--subject-column", "event", "--source-column", "src"];
+        let (code, _, stderr) = run(&[&args[..], &["--as-of", "2020-01-10", "--out", o]].concat());
+        assert_eq!(code, 0, "{stderr}");
+        let registry = std::fs::read_to_string(out.join("claims/entities.yaml")).unwrap();
+        let co = std::fs::read_to_string(out.join("claims/co.yaml")).unwrap();
+        let (_, json, _) = check_json(&out);
+        outputs.push((registry, co.contains("outlet: CO\n"), json.replace(&format!("t{n}"), "tN")));
+    }
+    assert!(outputs[0].0.contains("- name: Bus crash in Lima\n"), "{}", outputs[0].0);
+    assert!(outputs[0].1, "CO sorts before co, so it is co.yaml");
+    assert_eq!(outputs[0].0, outputs[1].0);
+    assert_eq!(outputs[0].1, outputs[1].1);
+    let facts = |j: &str| serde_json::from_str::<serde_json::Value>(j).unwrap()["facts"].clone();
+    let strip = |mut f: serde_json::Value| {
+        // claim locations are lines in each source's file, which follow its own rows' order
+        for fact in f.as_array_mut().unwrap() {
+            for claim in fact["claims"].as_array_mut().unwrap() {
+                claim.as_object_mut().unwrap().remove("location");
+            }
+        }
+        f
+    };
+    assert_eq!(strip(facts(&outputs[0].2)), strip(facts(&outputs[1].2)));
+}
