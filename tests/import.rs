@@ -314,3 +314,24 @@ fn reordered_rows_give_the_same_registry_source_files_and_report() {
     };
     assert_eq!(strip(facts(&outputs[0].2)), strip(facts(&outputs[1].2)));
 }
+
+/// Regression: an `attendees` cell "Merkel; Macron; Trudeau" (names as
+/// spreadsheets list them) was one name, so it conflicted with
+/// "Merkel, Macron, Trudeau" from another source.
+#[test]
+fn a_cell_of_names_separated_by_semicolons_is_a_list_of_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "src,meeting,attendees\na,G7,Merkel; Macron; Trudeau\nb,G7,\"Merkel, Macron, Trudeau\"\n")
+        .unwrap();
+    let out = dir.path().join("corpus");
+    let (c, o) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", c, "--subject-column", "meeting", "--source-column", "src"];
+    let (code, _, stderr) = run(&[&args[..], &["--as-of", "2019-08-25", "--out", o]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = check_json(&out);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let fact = doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == "g7.attendees").unwrap();
+    assert_eq!(fact["verdict"], "agree", "{fact}");
+}
