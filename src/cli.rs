@@ -805,16 +805,30 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
     }
     let (claims, articles) = (dir.join("claims"), dir.join("articles"));
     out.stdout = format!(
-        "imported {} claims about {} subjects from {} sources ({} rows) into {} and {}\nnext: crosscheck check --claims {} --articles {}\n",
+        "imported {} claims about {} subject{} from {} source{} ({} rows) into {} and {}\n",
         imported.claims,
         imported.subjects,
+        if imported.subjects == 1 { "" } else { "s" },
         imported.sources,
+        if imported.sources == 1 { "" } else { "s" },
         imported.rows,
         claims.display(),
         articles.display(),
+    );
+    // What each column's values are read as, so a number or date column read as text is seen now.
+    for c in &imported.columns {
+        let why = match c.why.as_str() {
+            "--type" | "its name" | "its cells" => format!("from {}", c.why),
+            reason if c.undecided => format!("{reason}; --type '{}'=TYPE to choose", c.header),
+            reason => reason.to_string(),
+        };
+        out.stdout.push_str(&format!("  column '{}' -> {}: {} ({why})\n", c.header, c.property, c.value_type.as_str()));
+    }
+    out.stdout.push_str(&format!(
+        "next: crosscheck check --claims {} --articles {}\n",
         claims.display(),
         articles.display()
-    );
+    ));
     out
 }
 

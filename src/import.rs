@@ -11,14 +11,21 @@
 //!   do not "share a passage" (src/independence.rs) merely by agreeing;
 //! - every other column that is not ignored becomes a property of that name
 //!   (lower case, spaces and dashes as `_`, as claim files write properties);
-//!   a non-empty cell is one claim, an empty cell is no claim;
+//!   a non-empty cell is one claim, an empty cell is no claim; its type is
+//!   `--type`, else what the property name says (`ValueType::infer`), else
+//!   what every non-empty cell of the column reads as (`type_from_cells`:
+//!   `Votes for Smith` of `12,345` and `about 12,300` is a number), written
+//!   as `type:` on each claim;
 //! - `claims/entities.yaml` lists every subject once (subjects that fold alike
 //!   are one entity, the other spellings its aliases), so subjects resolve
 //!   exactly and never fuzzily into each other.
 //!
 //! Source ids are slugs of the source names (`Boston Globe` -> `boston-globe`);
-//! two names with one slug get `-2`, `-3` in the order of first appearance, and
-//! `entities` is never a source id (it would be the registry's file name).
+//! two names with one slug get `-2`, `-3` in character order of the names
+//! (`CO` -> `co`, `co` -> `co-2`), and `entities` is never a source id (it
+//! would be the registry's file name). A subject's registry name is the spelling most rows
+//! use (a tie: the first in character order), so reordered rows give the same
+//! files but for the order of each source's own rows.
 //!
 //! Pure: [`import_csv`] turns text into the files to write; `cli` reads the CSV
 //! (through `load`) and writes the files (through `fsio`).
@@ -32,7 +39,9 @@ use chrono::NaiveDate;
 use crate::error::{Diagnostic, Loc};
 use crate::load::yaml::{emit, Emit};
 use crate::model::{EntityKind, ValueType};
+use crate::normalize::date::{read_date, Tense};
 use crate::normalize::format_day;
+use crate::normalize::number::read_number;
 use crate::text::{fold, slug};
 
 /// Most errors listed for one input before the rest are summed up.
@@ -64,6 +73,55 @@ pub struct Imported {
     pub sources: usize,
     pub subjects: usize,
     pub claims: usize,
+    /// Each property column, in header order: its header, its property, the
+    /// type its claims are read as, and why (see [`ColumnType`]).
+    pub columns: Vec<ColumnType>,
+}
+
+/// The type of one property column's claims and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnType {
+    pub header: String,
+    pub property: String,
+    pub value_type: ValueType,
+    /// `--type`, `its name` (`check` infers it from the property name), or
+    /// `its cells` (every non-empty cell reads as that type); for a `text`
+    /// column whose name gives no type, why its cells did not decide one.
+    pub why: String,
+    /// Some cells read as numbers or dates, but not all (or all as both):
+    /// the editor may want `--type`.
+    pub undecided: bool,
+}
+
+/// The type a column's cells give when its name gives none (`text`): `number`
+/// when every non-empty cell reads as a number and not every one as a date,
+/// `date` when every one reads as a date (or says there is no value, "n/a",
+/// "TBD") and not every one as a number; otherwise `text`, with the reason.
+/// The whole column decides, so the type does not depend on the row order.
+fn type_from_cells(cells: &[&str], as_of: NaiveDate) -> (ValueType, String) {
+    if cells.is_empty() {
+        return (ValueType::Text, "no cell to read".to_string());
+    }
+    let as_date = |c: &&&str| match read_date(c, as_of, Tense::Unknown) {
+        Ok(_) => true,
+        Err(e) => e.no_value,
+    };
+    let as_number = |c: &&&str| read_number(c).is_ok();
+    let (dates, numbers) = (cells.iter().filter(as_date).count(), cells.iter().filter(as_number).count());
+    let all = cells.len();
+    let first_not = |f: &dyn Fn(&&&str) -> bool| cells.iter().find(|c| !f(c)).map(|c| one_line(c)).unwrap_or_default();
+    match (numbers == all, dates == all) {
+        (true, false) => (ValueType::Number, "its cells".to_string()),
+        (false, true) => (ValueType::Date, "its cells".to_string()),
+        (true, true) => (ValueType::Text, "every cell reads both as a number and as a date".to_string()),
+        (false, false) if numbers >= dates && numbers > 0 => {
+            (ValueType::Text, format!("{numbers} of {all} cells read as numbers, not '{}'", first_not(&as_number)))
+        }
+        (false, false) if dates > 0 => {
+            (ValueType::Text, format!("{dates} of {all} cells read as dates, not '{}'", first_not(&as_date)))
+        }
+        (false, false) => (ValueType::Text, "its cells are neither numbers nor dates".to_string()),
+    }
 }
 
 /// One row: its CSV line, its subject, and (property index, value) for each non-empty cell.
@@ -266,9 +324,13 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
         return Err(vec![Diagnostic::error(Some(Loc::file(file)), "the file has a header but no rows")]);
     }
 
-    // Source ids: slugs, unique, never the registry's name.
+    // Source ids: slugs, unique, never the registry's name; names that share a
+    // slug are numbered in the order of the names, not of the rows, so that
+    // reordered rows give the same files.
     let mut taken: HashSet<String> = ["entities".to_string()].into();
-    for s in &mut sources {
+    let mut by_sorted_name: Vec<&mut SourceRows> = sources.iter_mut().collect();
+    by_sorted_name.sort_by(|a, b| a.name.cmp(&b.name));
+    for s in by_sorted_name {
         let base = slug(&s.name);
         let mut id = base.clone();
         let mut n = 2;
@@ -281,11 +343,56 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
     }
 
     let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let type_of: BTreeMap<usize, ValueType> = typed.iter().filter_map(|(c, t)| c.map(|c| (c, *t))).collect();
+    let mut type_of: BTreeMap<usize, ValueType> = typed.iter().filter_map(|(c, t)| c.map(|c| (c, *t))).collect();
+    let mut columns = Vec::new();
+    for (p, (col, property)) in properties.iter().enumerate() {
+        let (value_type, why) = match type_of.get(col) {
+            Some(t) => (*t, "--type".to_string()),
+            None => match ValueType::infer(property) {
+                ValueType::Text if !crate::normalize::text::is_status_property(property) => {
+                    let cells: Vec<&str> = sources
+                        .iter()
+                        .flat_map(|s| &s.rows)
+                        .flat_map(|(_, _, values)| values.iter().filter(|(q, _)| *q == p).map(|(_, v)| v.as_str()))
+                        .collect();
+                    let (t, why) = type_from_cells(&cells, opts.as_of);
+                    if t != ValueType::Text {
+                        type_of.insert(*col, t);
+                    }
+                    (t, why)
+                }
+                t => (t, "its name".to_string()),
+            },
+        };
+        let undecided = value_type == ValueType::Text && why.contains("read");
+        columns.push(ColumnType {
+            header: header[*col].clone(),
+            property: property.clone(),
+            value_type,
+            why,
+            undecided,
+        });
+    }
     let mut files = Vec::new();
     let mut claims = 0usize;
-    let mut registry: Vec<(String, Vec<String>)> = Vec::new();
-    let mut registry_index: HashMap<String, usize> = HashMap::new();
+    // Each subject's spellings (by folded form) and how many rows use each.
+    let mut spellings: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (_, subject, _) in sources.iter().flat_map(|s| &s.rows) {
+        *spellings.entry(fold(subject)).or_default().entry(subject.as_str()).or_default() += 1;
+    }
+    // The entity's name is the spelling most rows use (on a tie the first in
+    // character order, capitals first: "Kings County" before "Kings county"),
+    // the others its aliases: whatever the order of the rows.
+    let mut registry: Vec<(String, Vec<String>)> = spellings
+        .values()
+        .map(|counts| {
+            let name =
+                counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(n, _)| *n).unwrap_or_default();
+            let aliases = counts.keys().filter(|a| **a != name).map(|a| a.to_string()).collect();
+            (name.to_string(), aliases)
+        })
+        .collect();
+    registry.sort();
     for s in &sources {
         // Only what the source said stands outside our labels, and it stands in
         // quotation marks (its name, each subject, each value): the labels are
@@ -295,18 +402,6 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
         let mut claim_items = Vec::new();
         let mut claim_ids: HashMap<String, usize> = HashMap::new();
         for (line, subject, values) in &s.rows {
-            let key = fold(subject);
-            match registry_index.get(&key) {
-                Some(&e) => {
-                    if registry[e].0 != *subject && !registry[e].1.contains(subject) {
-                        registry[e].1.push(subject.clone());
-                    }
-                }
-                None => {
-                    registry_index.insert(key, registry.len());
-                    registry.push((subject.clone(), Vec::new()));
-                }
-            }
             let mut row = format!("{} \"{}\":", one_line(&opts.subject_column), one_line(subject));
             for (k, (p, value)) in values.iter().enumerate() {
                 row.push_str(if k == 0 { " " } else { "; " });
@@ -382,7 +477,7 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
     registry_text.push_str(&emit(&entities));
     files.push((PathBuf::from("claims").join("entities.yaml"), registry_text));
     files.sort();
-    Ok(Imported { files, rows, sources: sources.len(), subjects: registry.len(), claims })
+    Ok(Imported { files, rows, sources: sources.len(), subjects: registry.len(), claims, columns })
 }
 
 /// 1-based line numbers of byte offsets asked in increasing order, in one pass.
@@ -515,6 +610,18 @@ mod tests {
         let b = import_csv("src,flight,a\ny,f,2\nx,f,1\n", &file(), &opts()).unwrap();
         let strip = |t: &str| t.lines().filter(|l| !l.contains("note: t.csv line")).collect::<Vec<_>>().join("\n");
         assert_eq!(strip(get(&a, "claims/x.yaml")), strip(get(&b, "claims/x.yaml")));
+    }
+
+    #[test]
+    fn a_column_whose_name_gives_no_type_takes_the_type_of_all_its_cells() {
+        let day = NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+        let t = |cells: &[&str]| type_from_cells(cells, day).0;
+        assert_eq!(t(&["12,345", "about 12,300", "9,000"]), ValueType::Number);
+        // "12 April" also reads as the number 12 (words after a number are ignored): all dates, so a date.
+        assert_eq!(t(&["2020-03-07", "12 April", "n/a", "TBD"]), ValueType::Date);
+        assert_eq!(t(&["2019", "2020"]), ValueType::Text, "years: both, so neither is guessed");
+        assert_eq!(t(&["61%", "high"]), ValueType::Text);
+        assert_eq!(t(&["Geneva", "Vienna"]), ValueType::Text);
     }
 
     #[test]

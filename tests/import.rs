@@ -213,3 +213,125 @@ fn sources_with_equal_rows_are_not_declared_dependent_by_the_importers_labels() 
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(doc["dependencies"], serde_json::json!([]), "{stdout}");
 }
+
+/// `import csv` of tests/fixtures/import/counties.csv (BOM, CRLF, a quoted
+/// line break, column names that give no type).
+fn import_counties(out: &Path) -> (i32, String, String) {
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/counties.csv");
+    let (csv, out) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", csv, "--subject-column", "County", "--source-column", "Outlet"];
+    run(&[&args[..], &["--as-of", "2020-11-05", "--out", out]].concat())
+}
+
+/// Regression: a column whose name gives no type ('Votes for Smith',
+/// 'Certified') was written with no `type:`, so `check` read "12,345" and
+/// "about 12,300" as text (a conflict between "12 345" and "about 12 300")
+/// and "TBD" / "n/a" as text values that conflict with dates. The cells now
+/// decide: every cell a number -> number, every cell a date (or "n/a") -> date.
+#[test]
+fn a_column_of_numbers_or_dates_is_read_as_such_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus");
+    let (code, stdout, stderr) = import_counties(&out);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("imported 10 claims about 1 subject from 4 sources (4 rows)"), "{stdout}");
+    assert!(stdout.contains("column 'Votes for Smith' -> votes_for_smith: number (from its cells)"), "{stdout}");
+    assert!(stdout.contains("column 'Certified' -> certified: date (from its cells)"), "{stdout}");
+    assert!(stdout.contains("column 'note' -> note: text (its cells are neither numbers nor dates)"), "{stdout}");
+    let claims = std::fs::read_to_string(out.join("claims/le-monde-paris.yaml")).unwrap();
+    assert!(claims.contains("value: about 12,300\n  type: number\n"), "{claims}");
+    let (code, stdout, stderr) = check_json(&out);
+    assert_eq!(code, 1, "conflicts found, no input error: {stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let fact = |id: &str| doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap().clone();
+    let votes = fact("kings-county.votes_for_smith");
+    assert_eq!(votes["best"]["start"], 12345.0, "{votes}");
+    assert_eq!(votes["best"]["sources"], serde_json::json!(["AP/Reuters", "Tele Quebec"]));
+    let certified = fact("kings-county.certified");
+    assert_eq!(certified["verdict"], "agree", "{certified}");
+    assert_eq!(certified["best"]["start"], "2020-11-04", "{certified}");
+}
+
+/// Some cells read as numbers, one does not: the column stays text and the
+/// importer says which cell kept it so.
+#[test]
+fn a_column_with_one_cell_that_is_not_a_number_stays_text_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "src,place,turnout\na,X,61%\nb,X,0.61\nc,X,high\n").unwrap();
+    let out = dir.path().join("corpus");
+    let (csv, out) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", csv, "--subject-column", "place", "--source-column", "src"];
+    let (code, stdout, stderr) = run(&[&args[..], &["--as-of", "2020-11-05", "--out", out]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "column 'turnout' -> turnout: text (2 of 3 cells read as numbers, not 'high'; \
+             --type 'turnout'=TYPE to choose)"
+        ),
+        "{stdout}"
+    );
+}
+
+/// Regression: the registry named a subject by the spelling of its first row
+/// and numbered sources that share a slug in row order, so the same CSV with
+/// its rows reversed gave another `entities.yaml` ("bus crash in lima" vs
+/// "Bus crash in Lima" as the fact's subject in `check`) and swapped
+/// `co.yaml` and `co-2.yaml`.
+#[test]
+fn reordered_rows_give_the_same_registry_source_files_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "src,event,killed\n";
+    let rows = ["CO,Bus crash in Lima,12\n", "co,bus crash in lima,11\n", "AP,Bus crash in Lima,12\n"];
+    let mut outputs = Vec::new();
+    for (n, order) in [[0, 1, 2], [1, 2, 0]].iter().enumerate() {
+        let csv = dir.path().join(format!("t{n}/t.csv"));
+        std::fs::create_dir_all(csv.parent().unwrap()).unwrap();
+        std::fs::write(&csv, format!("{header}{}", order.iter().map(|&i| rows[i]).collect::<String>())).unwrap();
+        let out = dir.path().join(format!("t{n}/out"));
+        let (c, o) = (csv.to_str().unwrap(), out.to_str().unwrap());
+        let args = ["import", "csv", c, "--subject-column", "event", "--source-column", "src"];
+        let (code, _, stderr) = run(&[&args[..], &["--as-of", "2020-01-10", "--out", o]].concat());
+        assert_eq!(code, 0, "{stderr}");
+        let registry = std::fs::read_to_string(out.join("claims/entities.yaml")).unwrap();
+        let co = std::fs::read_to_string(out.join("claims/co.yaml")).unwrap();
+        let (_, json, _) = check_json(&out);
+        outputs.push((registry, co.contains("outlet: CO\n"), json.replace(&format!("t{n}"), "tN")));
+    }
+    assert!(outputs[0].0.contains("- name: Bus crash in Lima\n"), "{}", outputs[0].0);
+    assert!(outputs[0].1, "CO sorts before co, so it is co.yaml");
+    assert_eq!(outputs[0].0, outputs[1].0);
+    assert_eq!(outputs[0].1, outputs[1].1);
+    let facts = |j: &str| serde_json::from_str::<serde_json::Value>(j).unwrap()["facts"].clone();
+    let strip = |mut f: serde_json::Value| {
+        // claim locations are lines in each source's file, which follow its own rows' order
+        for fact in f.as_array_mut().unwrap() {
+            for claim in fact["claims"].as_array_mut().unwrap() {
+                claim.as_object_mut().unwrap().remove("location");
+            }
+        }
+        f
+    };
+    assert_eq!(strip(facts(&outputs[0].2)), strip(facts(&outputs[1].2)));
+}
+
+/// Regression: an `attendees` cell "Merkel; Macron; Trudeau" (names as
+/// spreadsheets list them) was one name, so it conflicted with
+/// "Merkel, Macron, Trudeau" from another source.
+#[test]
+fn a_cell_of_names_separated_by_semicolons_is_a_list_of_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "src,meeting,attendees\na,G7,Merkel; Macron; Trudeau\nb,G7,\"Merkel, Macron, Trudeau\"\n")
+        .unwrap();
+    let out = dir.path().join("corpus");
+    let (c, o) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", c, "--subject-column", "meeting", "--source-column", "src"];
+    let (code, _, stderr) = run(&[&args[..], &["--as-of", "2019-08-25", "--out", o]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = check_json(&out);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let fact = doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == "g7.attendees").unwrap();
+    assert_eq!(fact["verdict"], "agree", "{fact}");
+}

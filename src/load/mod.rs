@@ -952,9 +952,9 @@ fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Ve
     })
 }
 
-/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon".
+/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon", "Merkel; Macron".
 fn split_list(s: &str) -> Vec<String> {
-    s.split(',')
+    s.split([',', ';'])
         .flat_map(|part| part.split(" and "))
         .map(|p| p.trim().trim_start_matches("and ").trim().to_string())
         .filter(|p| !p.is_empty())
@@ -986,5 +986,6 @@ mod tests {
     fn one_line_lists_split_on_commas_and_and() {
         assert_eq!(split_list("Kerry, Lavrov and Ban Ki-moon"), ["Kerry", "Lavrov", "Ban Ki-moon"]);
         assert_eq!(split_list("John Kerry"), ["John Kerry"]);
+        assert_eq!(split_list("Merkel;Macron; Trudeau"), ["Merkel", "Macron", "Trudeau"]);
     }
 }
