@@ -62,6 +62,13 @@ fn tokenize(s: &str) -> Vec<String> {
                 continue;
             }
         }
+        // "58 %": the sign belongs to the number before it.
+        if word == "%" {
+            if let Some(last) = out.last_mut().filter(|w| is_numeric(w)) {
+                last.push('%');
+                continue;
+            }
+        }
         if let Some(a) = word.strip_suffix('+') {
             out.push(a.to_string());
             out.push("plus".into());
@@ -87,6 +94,15 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
         if starts(words, filler) && filler.len() > 1 {
             return parse(&words[filler.len()..]);
         }
+    }
+    // "none", "no one", "nobody", "no deaths": zero.
+    let none = match words {
+        ["none" | "nobody" | "no-one", rest @ ..] | ["no", "one", rest @ ..] => Some(rest),
+        ["no", rest @ ..] if !rest.is_empty() => Some(rest),
+        _ => None,
+    };
+    if let Some(rest) = none.filter(|rest| tail_ok(rest)) {
+        return reading(Some(0.0), Some(0.0), "none: zero");
     }
     // Ranges: "between A and B", "from A to B", "A to B", "A - B".
     for (open, sep) in [("between", "and"), ("from", "to"), ("from", "-")] {
@@ -458,6 +474,21 @@ mod tests {
         assert_eq!(r("a few dozen"), (Some(24.0), Some(60.0)));
         // A scale word after a complete quantity is not its noun: an error, not a misreading.
         assert!(read_number("300 people hundred").is_err());
+    }
+
+    #[test]
+    fn percent_after_a_space_and_none() {
+        assert_eq!(r("58 %"), (Some(58.0), Some(58.0)));
+        assert_eq!(r("about 58 %"), (Some(52.2), Some(63.8)));
+        // A decimal comma is not read: "1,00" may as well be a mistyped 1,000.
+        assert!(read_number("52,3 %").is_err());
+        assert_eq!(r("none"), (Some(0.0), Some(0.0)));
+        assert_eq!(r("no one"), (Some(0.0), Some(0.0)));
+        assert_eq!(r("no deaths"), (Some(0.0), Some(0.0)));
+        assert_eq!(r("nobody killed"), (Some(0.0), Some(0.0)));
+        // "no more than" is a bound, not zero
+        assert_eq!(r("no more than 5"), (None, Some(5.0)));
+        assert!(read_number("no").is_err());
     }
 
     #[test]
