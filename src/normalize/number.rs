@@ -101,7 +101,7 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
         ["no", rest @ ..] if !rest.is_empty() => Some(rest),
         _ => None,
     };
-    if none.is_some_and(|rest| tail_ok(rest)) {
+    if none.is_some_and(tail_ok) {
         return reading(Some(0.0), Some(0.0), "none: zero");
     }
     // Ranges: "between A and B", "from A to B", "A to B", "A - B".
