@@ -23,7 +23,9 @@
 //! Source ids are slugs of the source names (`Boston Globe` -> `boston-globe`);
 //! two names with one slug get `-2`, `-3` in character order of the names
 //! (`CO` -> `co`, `co` -> `co-2`), and `entities` is never a source id (it
-//! would be the registry's file name). A subject's registry name is the spelling most rows
+//! would be the registry's file name), nor a device name Windows reserves
+//! (`CON` -> `con-source`, so a colleague on Windows can open the file).
+//! A subject's registry name is the spelling most rows
 //! use (a tie: the first in character order), so reordered rows give the same
 //! files but for the order of each source's own rows.
 //!
@@ -331,7 +333,11 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
     let mut by_sorted_name: Vec<&mut SourceRows> = sources.iter_mut().collect();
     by_sorted_name.sort_by(|a, b| a.name.cmp(&b.name));
     for s in by_sorted_name {
-        let base = slug(&s.name);
+        let mut base = slug(&s.name);
+        // Windows reserves these names whatever the extension: a colleague there could not open `con.yaml`.
+        if is_reserved_on_windows(&base) {
+            base.push_str("-source");
+        }
         let mut id = base.clone();
         let mut n = 2;
         while taken.contains(&id) {
@@ -524,6 +530,15 @@ fn csv_error(file: &Arc<std::path::Path>, text: &str, e: &csv::Error) -> Diagnos
         .with_help("a CSV file has a header row and one row per line, fields separated by commas, quoted with \" when they contain commas or line breaks")
 }
 
+/// Device names Windows reserves as file names, with any extension (`con.yaml`).
+fn is_reserved_on_windows(stem: &str) -> bool {
+    matches!(stem, "con" | "prn" | "aux" | "nul")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit()
+            && stem.as_bytes()[3] != b'0')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -622,6 +637,15 @@ mod tests {
         assert_eq!(t(&["2019", "2020"]), ValueType::Text, "years: both, so neither is guessed");
         assert_eq!(t(&["61%", "high"]), ValueType::Text);
         assert_eq!(t(&["Geneva", "Vienna"]), ValueType::Text);
+    }
+
+    #[test]
+    fn a_source_named_like_a_windows_device_gets_a_name_windows_can_open() {
+        let imp = import_csv("src,flight,a\nCON,f,1\nlpt1,g,2\nconsole,h,3\n", &file(), &opts()).unwrap();
+        let names: Vec<String> = imp.files.iter().map(|(p, _)| p.display().to_string()).collect();
+        for want in ["claims/con-source.yaml", "claims/lpt1-source.yaml", "claims/console.yaml"] {
+            assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
+        }
     }
 
     #[test]
