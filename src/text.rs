@@ -33,6 +33,24 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `s` with each bidirectional control ([`is_bidi_control`]) written as its
+/// escape (`\u{202e}`), for plain-text output on a terminal: one left open
+/// in an outlet name would reverse the rest of the line.
+pub fn escape_bidi(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_bidi_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Fold text for matching names: lower case, accents removed, punctuation
 /// and dashes turned into spaces, runs of white space collapsed.
 /// `"Sergéi  Lavrov,"` and `"sergei lavrov"` fold alike.

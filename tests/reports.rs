@@ -203,7 +203,7 @@ fn markdown_lists_every_input_problem_with_its_place() {
 /// an outlet, a quote or an article would reverse the report's own text
 /// after it: both reports show it as an escape instead.
 #[test]
-fn html_and_markdown_show_bidi_overrides_as_escapes() {
+fn reports_show_bidi_overrides_as_escapes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     copy_dir(&hostile().join("claims"), &d.join("claims"));
@@ -215,9 +215,11 @@ fn html_and_markdown_show_bidi_overrides_as_escapes() {
     let text = fs::read_to_string(&article).unwrap().replace("and went on", "and \u{202B}went on");
     fs::write(&article, text).unwrap();
     // Markdown escapes the backslash, so that it renders as one.
-    for (format, shown) in
-        [("html", "Outlet \\u{202e}evil\\u{2067}B"), ("markdown", "Outlet \\\\u{202e}evil\\\\u{2067}B")]
-    {
+    for (format, shown) in [
+        ("html", "Outlet \\u{202e}evil\\u{2067}B"),
+        ("markdown", "Outlet \\\\u{202e}evil\\\\u{2067}B"),
+        ("table", "Outlet \\u{202e}evil\\u{2067}B"),
+    ] {
         let run = run_in(d, &["check", "--format", format, "--all"]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
@@ -226,6 +228,19 @@ fn html_and_markdown_show_bidi_overrides_as_escapes() {
     }
     let html = run_in(d, &["check", "--format", "html"]).stdout;
     assert!(html.contains("and \\u{202b}went on"), "the article context too:\n{html}");
+    // and the terminal's other views: `sources` and `show`
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let sources = run_in(d, &["sources"]).stdout;
+    assert!(!sources.contains(bidi) && sources.contains("\\u{202e}evil"), "sources:\n{sources}");
+    let facts = run_in(d, &["check", "--format", "json", "--all"]).stdout;
+    let doc: serde_json::Value = serde_json::from_str(&facts).unwrap();
+    let of_b =
+        doc["facts"].as_array().unwrap().iter().find(|f| {
+            f["claims"].as_array().unwrap().iter().any(|c| c["outlet"].as_str().unwrap().contains('\u{202E}'))
+        });
+    let subject = of_b.expect("a fact with outlet B")["subject"].as_str().unwrap().to_string();
+    let show = run_in(d, &["show", &subject]).stdout;
+    assert!(!show.contains(bidi) && show.contains("\\u{202e}evil"), "show:\n{show}");
 }
 
 // ---------------------------------------------------------------- --output
