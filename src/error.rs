@@ -108,17 +108,7 @@ struct Visible<'a>(&'a str);
 impl fmt::Display for Visible<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let hidden = |c: char| crate::text::is_invisible(c) || (c.is_control() && c != '\n' && c != '\t');
-        if !self.0.chars().any(hidden) {
-            return f.write_str(self.0);
-        }
-        for c in self.0.chars() {
-            if hidden(c) {
-                write!(f, "\\u{{{:x}}}", c as u32)?;
-            } else {
-                write!(f, "{c}")?;
-            }
-        }
-        Ok(())
+        f.write_str(&crate::text::escape_where(self.0, hidden))
     }
 }
 

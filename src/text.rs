@@ -37,12 +37,18 @@ pub fn is_bidi_control(c: char) -> bool {
 /// escape (`\u{202e}`), for plain-text output on a terminal: one left open
 /// in an outlet name would reverse the rest of the line.
 pub fn escape_bidi(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_bidi_control) {
+    escape_where(s, is_bidi_control)
+}
+
+/// `s` with each character for which `hidden` holds written as its escape
+/// (`\u{200b}`); `s` itself when there is none.
+pub fn escape_where(s: &str, hidden: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(&hidden) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
-        if is_bidi_control(c) {
+        if hidden(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
