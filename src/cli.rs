@@ -735,6 +735,17 @@ fn write_report(
 ) -> Result<(), String> {
     use crate::fsio::{replace_own_with, ReplaceError};
     let shown = path.display();
+    // A report crosscheck wrote and an editor then annotated is theirs now.
+    if !force && std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        if let Ok(content) = std::fs::read(path) {
+            if report::seal_broken(&content) {
+                return Err(format!(
+                    "error: {shown} was written by crosscheck but has been changed since; not overwriting it\n  \
+                     help: keep the changes elsewhere, choose another --output file, or add --force to replace it\n"
+                ));
+            }
+        }
+    }
     match replace_own_with(path, force, report::is_generated, write) {
         Ok(()) => Ok(()),
         Err(ReplaceError::NotOurs) => Err(format!(

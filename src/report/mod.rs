@@ -93,14 +93,69 @@ pub fn generator() -> String {
     format!("crosscheck {}", env!("CARGO_PKG_VERSION"))
 }
 
-/// The outcome as written by `--output FILE`: as [`write`], and the table
-/// ends with a line naming its writer (the other formats always carry one).
+/// The outcome as written by `--output FILE`: as [`write`], and the text
+/// formats (table, Markdown, HTML) end with a seal: a line with a checksum of
+/// everything before it (`(written by crosscheck X, seal H)` under the
+/// table, `<!-- crosscheck seal H -->` under Markdown and HTML). A report an
+/// editor has annotated no longer matches its seal, so `--output` will not
+/// write over it ([`seal_broken`]). JSON and ClaimReview are data, read by
+/// programs, and carry their writer's name but no seal.
 pub fn write_file(outcome: &Outcome, format: Format, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    write(outcome, format, options, out)?;
-    if format == Format::Table {
-        writeln!(out, "(written by {})", generator())?;
+    if matches!(format, Format::Json | Format::ClaimReview) {
+        return write(outcome, format, options, out);
     }
-    Ok(())
+    let mut sealing = Sealing { out, hash: FNV_OFFSET };
+    write(outcome, format, options, &mut sealing)?;
+    let hash = sealing.hash;
+    match format {
+        Format::Table => writeln!(out, "(written by {}, seal {hash:016x})", generator()),
+        _ => writeln!(out, "<!-- crosscheck seal {hash:016x} -->"),
+    }
+}
+
+/// Whether `content`, a file crosscheck wrote, was changed after: its last
+/// line is a seal ([`write_file`]) that no longer matches what stands
+/// before it. A file without a seal (JSON, or written by an older version)
+/// is not known to be changed.
+pub fn seal_broken(content: &[u8]) -> bool {
+    let body = content.strip_suffix(b"\n").unwrap_or(content);
+    let start = body.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let last = String::from_utf8_lossy(&body[start..]);
+    let sealed = last
+        .strip_prefix("<!-- crosscheck seal ")
+        .and_then(|r| r.strip_suffix(" -->"))
+        .or_else(|| last.strip_prefix("(written by crosscheck ").and_then(|r| r.split_once(", seal ")).map(|(_, h)| h))
+        .map(|h| h.trim_end_matches(')'))
+        .and_then(|h| u64::from_str_radix(h, 16).ok());
+    sealed.is_some_and(|want| fnv(FNV_OFFSET, &content[..start]) != want)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits: a checksum against edits, not against an adversary.
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// A writer that keeps the checksum of what passes through it.
+struct Sealing<'a> {
+    out: &'a mut dyn Write,
+    hash: u64,
+}
+
+impl Write for Sealing<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.hash = fnv(self.hash, &buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Whether a file that starts with `head` and ends with `tail` (a few
@@ -155,4 +210,24 @@ fn pass_on(text: &mut String, out: &mut dyn Write) -> io::Result<()> {
         text.clear();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_seal_holds_until_the_text_before_it_changes() {
+        let body = "# Report\n\nsome facts\n";
+        let sealed = format!("{body}<!-- crosscheck seal {:016x} -->\n", fnv(FNV_OFFSET, body.as_bytes()));
+        assert!(!seal_broken(sealed.as_bytes()));
+        assert!(seal_broken(sealed.replace("some", "sone").as_bytes()));
+        let table = format!("{body}(written by crosscheck 0.1.0, seal {:016x})\n", fnv(FNV_OFFSET, body.as_bytes()));
+        assert!(!seal_broken(table.as_bytes()));
+        assert!(seal_broken(format!("x{table}").as_bytes()));
+        // no seal, a seal that is not a number, nothing at all: not known to be changed
+        for unsealed in ["# Report\n", "<!-- crosscheck seal zz -->\n", "(written by crosscheck 0.1.0)\n", ""] {
+            assert!(!seal_broken(unsealed.as_bytes()), "{unsealed:?}");
+        }
+    }
 }
