@@ -828,10 +828,13 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
     );
     // What each column's values are read as, so a number or date column read as text is seen now.
     for c in &imported.columns {
-        let why = match c.why.as_str() {
-            "--type" | "its name" | "its cells" => format!("from {}", c.why),
-            reason if c.undecided => format!("{reason}; --type '{}'=TYPE to choose", c.header),
-            reason => reason.to_string(),
+        use crate::import::TypeFrom;
+        let why = match &c.from {
+            TypeFrom::Option => "from --type".to_string(),
+            TypeFrom::Name => "from its name".to_string(),
+            TypeFrom::Cells => "from its cells".to_string(),
+            TypeFrom::Text { why, undecided: true } => format!("{why}; --type '{}'=TYPE to choose", c.header),
+            TypeFrom::Text { why, undecided: false } => why.clone(),
         };
         out.stdout.push_str(&format!("  column '{}' -> {}: {} ({why})\n", c.header, c.property, c.value_type.as_str()));
     }

@@ -86,13 +86,22 @@ pub struct ColumnType {
     pub header: String,
     pub property: String,
     pub value_type: ValueType,
-    /// `--type`, `its name` (`check` infers it from the property name), or
-    /// `its cells` (every non-empty cell reads as that type); for a `text`
-    /// column whose name gives no type, why its cells did not decide one.
-    pub why: String,
-    /// Some cells read as numbers or dates, but not all (or all as both):
+    pub from: TypeFrom,
+}
+
+/// Where a column's type comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeFrom {
+    /// `--type`.
+    Option,
+    /// The property name (`check` infers it the same way, `ValueType::infer`).
+    Name,
+    /// Every non-empty cell reads as that type.
+    Cells,
+    /// `text`, because the cells decided no other type: why. `undecided`:
+    /// some cells read as numbers or dates, but not all (or all as both), so
     /// the editor may want `--type`.
-    pub undecided: bool,
+    Text { why: String, undecided: bool },
 }
 
 /// The type a column's cells give when its name gives none (`text`): `number`
@@ -100,9 +109,10 @@ pub struct ColumnType {
 /// `date` when every one reads as a date (or says there is no value, "n/a",
 /// "TBD") and not every one as a number; otherwise `text`, with the reason.
 /// The whole column decides, so the type does not depend on the row order.
-fn type_from_cells(cells: &[&str], as_of: NaiveDate) -> (ValueType, String) {
+fn type_from_cells(cells: &[&str], as_of: NaiveDate) -> (ValueType, TypeFrom) {
+    let text = |why: String, undecided: bool| (ValueType::Text, TypeFrom::Text { why, undecided });
     if cells.is_empty() {
-        return (ValueType::Text, "no cell to read".to_string());
+        return text("no cell to read".to_string(), false);
     }
     let as_date = |c: &&&str| match read_date(c, as_of, Tense::Unknown) {
         Ok(_) => true,
@@ -113,16 +123,16 @@ fn type_from_cells(cells: &[&str], as_of: NaiveDate) -> (ValueType, String) {
     let all = cells.len();
     let first_not = |f: &dyn Fn(&&&str) -> bool| cells.iter().find(|c| !f(c)).map(|c| one_line(c)).unwrap_or_default();
     match (numbers == all, dates == all) {
-        (true, false) => (ValueType::Number, "its cells".to_string()),
-        (false, true) => (ValueType::Date, "its cells".to_string()),
-        (true, true) => (ValueType::Text, "every cell reads both as a number and as a date".to_string()),
+        (true, false) => (ValueType::Number, TypeFrom::Cells),
+        (false, true) => (ValueType::Date, TypeFrom::Cells),
+        (true, true) => text("every cell reads both as a number and as a date".to_string(), true),
         (false, false) if numbers >= dates && numbers > 0 => {
-            (ValueType::Text, format!("{numbers} of {all} cells read as numbers, not '{}'", first_not(&as_number)))
+            text(format!("{numbers} of {all} cells read as numbers, not '{}'", first_not(&as_number)), true)
         }
         (false, false) if dates > 0 => {
-            (ValueType::Text, format!("{dates} of {all} cells read as dates, not '{}'", first_not(&as_date)))
+            text(format!("{dates} of {all} cells read as dates, not '{}'", first_not(&as_date)), true)
         }
-        (false, false) => (ValueType::Text, "its cells are neither numbers nor dates".to_string()),
+        (false, false) => text("its cells are neither numbers nor dates".to_string(), false),
     }
 }
 
@@ -352,8 +362,8 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
     let mut type_of: BTreeMap<usize, ValueType> = typed.iter().filter_map(|(c, t)| c.map(|c| (c, *t))).collect();
     let mut columns = Vec::new();
     for (p, (col, property)) in properties.iter().enumerate() {
-        let (value_type, why) = match type_of.get(col) {
-            Some(t) => (*t, "--type".to_string()),
+        let (value_type, from) = match type_of.get(col) {
+            Some(t) => (*t, TypeFrom::Option),
             None => match ValueType::infer(property) {
                 ValueType::Text if !crate::normalize::text::is_status_property(property) => {
                     let cells: Vec<&str> = sources
@@ -361,23 +371,16 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
                         .flat_map(|s| &s.rows)
                         .flat_map(|(_, _, values)| values.iter().filter(|(q, _)| *q == p).map(|(_, v)| v.as_str()))
                         .collect();
-                    let (t, why) = type_from_cells(&cells, opts.as_of);
+                    let (t, from) = type_from_cells(&cells, opts.as_of);
                     if t != ValueType::Text {
                         type_of.insert(*col, t);
                     }
-                    (t, why)
+                    (t, from)
                 }
-                t => (t, "its name".to_string()),
+                t => (t, TypeFrom::Name),
             },
         };
-        let undecided = value_type == ValueType::Text && why.contains("read");
-        columns.push(ColumnType {
-            header: header[*col].clone(),
-            property: property.clone(),
-            value_type,
-            why,
-            undecided,
-        });
+        columns.push(ColumnType { header: header[*col].clone(), property: property.clone(), value_type, from });
     }
     let mut files = Vec::new();
     let mut claims = 0usize;
