@@ -726,6 +726,23 @@ fn reviewed_outcome(
     outcome
 }
 
+/// Whether `path` is a report crosscheck sealed that no longer matches its
+/// seal (`report::seal_broken`). Only a file whose last line is a seal is
+/// read whole: any other file, however large, costs one short read. A file
+/// that cannot be read is left to `fsio::replace_own_with` to report.
+fn edited_since_written(path: &std::path::Path) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut file) = std::fs::File::open(path) else { return false };
+    let Ok(len) = file.metadata().map(|m| m.len()) else { return false };
+    let mut tail = Vec::new();
+    let tail_read = file.seek(SeekFrom::Start(len.saturating_sub(256))).and_then(|_| file.read_to_end(&mut tail));
+    if tail_read.is_err() || !report::ends_with_seal(&tail) {
+        return false;
+    }
+    let mut content = Vec::new();
+    file.rewind().and_then(|_| file.read_to_end(&mut content)).is_ok() && report::seal_broken(&content)
+}
+
 /// Write a report to `--output FILE` as `write` makes it; the error is the
 /// message to print.
 fn write_report(
@@ -736,15 +753,11 @@ fn write_report(
     use crate::fsio::{replace_own_with, ReplaceError};
     let shown = path.display();
     // A report crosscheck wrote and an editor then annotated is theirs now.
-    if !force && std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        if let Ok(content) = std::fs::read(path) {
-            if report::seal_broken(&content) {
-                return Err(format!(
-                    "error: {shown} was written by crosscheck but has been changed since; not overwriting it\n  \
-                     help: keep the changes elsewhere, choose another --output file, or add --force to replace it\n"
-                ));
-            }
-        }
+    if !force && edited_since_written(path) {
+        return Err(format!(
+            "error: {shown} was written by crosscheck but has been changed since; not overwriting it\n  \
+             help: keep the changes elsewhere, choose another --output file, or add --force to replace it\n"
+        ));
     }
     match replace_own_with(path, force, report::is_generated, write) {
         Ok(()) => Ok(()),

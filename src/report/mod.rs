@@ -118,16 +118,26 @@ pub fn write_file(outcome: &Outcome, format: Format, options: &Options, out: &mu
 /// before it. A file without a seal (JSON, or written by an older version)
 /// is not known to be changed.
 pub fn seal_broken(content: &[u8]) -> bool {
+    seal(content).is_some_and(|(start, want)| fnv(FNV_OFFSET, &content[..start]) != want)
+}
+
+/// Whether the text ends with a seal line (the last bytes of a file are
+/// enough): only such a file need be read whole for [`seal_broken`].
+pub fn ends_with_seal(tail: &[u8]) -> bool {
+    seal(tail).is_some()
+}
+
+/// Where the last line starts, and the checksum it carries if it is a seal.
+fn seal(content: &[u8]) -> Option<(usize, u64)> {
     let body = content.strip_suffix(b"\n").unwrap_or(content);
     let start = body.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let last = String::from_utf8_lossy(&body[start..]);
-    let sealed = last
-        .strip_prefix("<!-- crosscheck seal ")
+    let last = std::str::from_utf8(&body[start..]).ok()?;
+    last.strip_prefix("<!-- crosscheck seal ")
         .and_then(|r| r.strip_suffix(" -->"))
         .or_else(|| last.strip_prefix("(written by crosscheck ").and_then(|r| r.split_once(", seal ")).map(|(_, h)| h))
         .map(|h| h.trim_end_matches(')'))
-        .and_then(|h| u64::from_str_radix(h, 16).ok());
-    sealed.is_some_and(|want| fnv(FNV_OFFSET, &content[..start]) != want)
+        .and_then(|h| u64::from_str_radix(h, 16).ok())
+        .map(|hash| (start, hash))
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -221,6 +231,9 @@ mod tests {
         let body = "# Report\n\nsome facts\n";
         let sealed = format!("{body}<!-- crosscheck seal {:016x} -->\n", fnv(FNV_OFFSET, body.as_bytes()));
         assert!(!seal_broken(sealed.as_bytes()));
+        // the last bytes alone show that there is a seal
+        assert!(ends_with_seal(&sealed.as_bytes()[sealed.len() - 40..]));
+        assert!(!ends_with_seal(body.as_bytes()));
         assert!(seal_broken(sealed.replace("some", "sone").as_bytes()));
         let table = format!("{body}(written by crosscheck 0.1.0, seal {:016x})\n", fnv(FNV_OFFSET, body.as_bytes()));
         assert!(!seal_broken(table.as_bytes()));
