@@ -49,12 +49,17 @@ pub fn escape_where(s: &str, hidden: impl Fn(char) -> bool) -> std::borrow::Cow<
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         if hidden(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            out.push_str(&escaped(c));
         } else {
             out.push(c);
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// How a character that must not be written as it is shows: `\u{202e}`.
+pub fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", c as u32)
 }
 
 /// Fold text for matching names: lower case, accents removed, punctuation

@@ -54,9 +54,7 @@ pub fn esc(s: &str) -> String {
             // A bidi embedding, override or isolate left open would reorder
             // the page's own text after it (an outlet's date, a verdict):
             // shown as its escape, as diagnostics show it.
-            c if crate::text::is_bidi_control(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
+            c if crate::text::is_bidi_control(c) => out.push_str(&crate::text::escaped(c)),
             c => out.push(c),
         }
     }

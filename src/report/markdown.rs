@@ -32,7 +32,11 @@ fn text(s: &str) -> String {
                 out.push(c);
             }
             // One left open would reorder the report's own text after it.
-            c if crate::text::is_bidi_control(c) => out.push_str(&format!("\\\\u{{{:x}}}", c as u32)),
+            // (its backslash escaped, so that Markdown shows one)
+            c if crate::text::is_bidi_control(c) => {
+                out.push('\\');
+                out.push_str(&crate::text::escaped(c));
+            }
             c => out.push(c),
         }
     }
