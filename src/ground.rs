@@ -21,7 +21,13 @@ pub fn fold_quote(s: &str) -> String {
 
 /// [`fold_quote`], recording for each byte of the folded text the byte
 /// offset in `s` of the character it came from, when `map` is given.
-fn fold_mapped(s: &str, mut map: Option<&mut Vec<usize>>) -> String {
+fn fold_mapped(s: &str, map: Option<&mut Vec<usize>>) -> String {
+    fold_with(s, map, true)
+}
+
+/// [`fold_mapped`]; `ascii_fast` takes ASCII bytes one by one, without
+/// decoding chars (the tests check it against the general path alone).
+fn fold_with(s: &str, mut map: Option<&mut Vec<usize>>, ascii_fast: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = true;
     let mut last_dash = false;
@@ -32,7 +38,45 @@ fn fold_mapped(s: &str, mut map: Option<&mut Vec<usize>>) -> String {
             m.resize(out.len(), at);
         }
     }
-    for (at, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let at = next;
+        // Most of any article is ASCII: each byte is handled here without
+        // decoding a char or consulting Unicode tables, exactly as the
+        // general path below would handle it.
+        let b = bytes[at];
+        if ascii_fast && b < 0x80 {
+            let b = match b {
+                b'`' => b'\'',
+                b' ' | b'\t'..=b'\r' => b' ',
+                b => b.to_ascii_lowercase(),
+            };
+            let keep = match b {
+                b' ' => !std::mem::replace(&mut last_space, true),
+                b'-' if last_dash => false,
+                b'-' => {
+                    last_space = false;
+                    last_dash = true;
+                    true
+                }
+                _ => {
+                    last_space = false;
+                    last_dash = false;
+                    true
+                }
+            };
+            if keep {
+                out.push(b as char);
+                if let Some(m) = map.as_deref_mut() {
+                    m.push(at);
+                }
+            }
+            next += 1;
+            continue;
+        }
+        let c = s[at..].chars().next().expect("at is on a char boundary");
+        next += c.len_utf8();
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
@@ -135,7 +179,7 @@ impl Article {
         if q.is_empty() {
             return None;
         }
-        let at = self.folded.find(&q)?;
+        let at = memchr::memmem::find(self.folded.as_bytes(), q.as_bytes())?;
         let map = self.map.get_or_init(|| {
             let mut m = Vec::with_capacity(self.folded.len());
             fold_mapped(&self.text, Some(&mut m));
@@ -158,7 +202,7 @@ impl Article {
     /// `Ok(())` when the quote is in the article, else its closest passage.
     pub fn find(&self, quote: &str) -> Result<(), Miss> {
         let q = fold_quote(quote);
-        if !q.is_empty() && self.folded.contains(&q) {
+        if !q.is_empty() && memchr::memmem::find(self.folded.as_bytes(), q.as_bytes()).is_some() {
             return Ok(());
         }
         Err(self.closest(&q))
@@ -401,6 +445,16 @@ mod tests {
         assert_eq!(p.quote, "QUOTE here");
         assert!(Article::new(&text).passage("not there").is_none());
         assert!(Article::new("").passage("").is_none());
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path folds and maps exactly as the general path does.
+        #[test]
+        fn the_ascii_fast_path_is_the_general_path(s in "[a-zA-Z0-9 \t\n\r\x0b\x0c\x1c.,'`\"-]{0,40}|[ -~\t\n\x1f\x7féÉßİ\u{2019}\u{201C}\u{2014}\u{2026}\u{00A0}\u{00AD}\u{200B}\u{FEFF}]{0,40}") {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            proptest::prop_assert_eq!(fold_with(&s, Some(&mut fast), true), fold_with(&s, Some(&mut general), false));
+            proptest::prop_assert_eq!(fast, general);
+        }
     }
 
     #[test]
