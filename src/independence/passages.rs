@@ -107,54 +107,90 @@ struct Shingle {
 /// [`Words::shingles`]; no word is stored.
 fn each_shingle(text: &str, mut f: impl FnMut(Shingle)) {
     let mut pos = 0;
+    let mut token_words = Vec::new();
     for range in unquoted(text) {
         let mut run = Window::default();
-        each_token(text, range.clone(), |at, token| {
-            each_word_hash(token, |sub, hash| {
-                if let Some((hash, token, sub)) = run.push(hash, at, sub) {
-                    f(Shingle { pos: pos + run.words - PASSAGE_WORDS, hash, token, sub, run_end: range.end });
-                }
-            });
+        each_word(text, range.clone(), &mut token_words, |at, sub, hash| {
+            if let Some((hash, token, sub)) = run.push(hash, at, sub) {
+                f(Shingle { pos: pos + run.words - PASSAGE_WORDS, hash, token, sub, run_end: range.end });
+            }
         });
         pos += run.words;
     }
 }
 
-/// Call `f(start, token)` for each token of `text[range]` as `str::split_whitespace`
-/// cuts them, scanning bytes (a char is decoded only past ASCII).
+/// Call `f(token start, word in token, hash)` for each word of each token of
+/// `text[range]`: the tokens `str::split_whitespace` cuts, each folded into
+/// words as [`Words::of`] folds it, with the hashes of [`word_hash`]. One
+/// pass over the bytes: an ASCII token is cut and hashed as it is read (its
+/// words' hashes wait in `words`, a buffer the caller reuses, until the
+/// token proves ASCII); a token with other characters is folded with
+/// `text::fold`. The hash of an ASCII word is FNV-1a of its lowercase
+/// letters and digits (apostrophes join), which is `word_hash` of the word
+/// `fold` makes of it.
 #[inline]
-fn each_token(text: &str, range: Range<usize>, mut f: impl FnMut(usize, &str)) {
+fn each_word(text: &str, range: Range<usize>, words: &mut Vec<u64>, mut f: impl FnMut(usize, usize, u64)) {
     let bytes = text.as_bytes();
-    // The width of the whitespace char at `i`, if it is one.
-    let space = |i: usize| -> Option<usize> {
-        let b = bytes[i];
-        if b < 0x80 {
-            (b == b' ' || (b'\t'..=b'\r').contains(&b)).then_some(1)
-        } else {
-            let c = text[i..].chars().next().expect("i is on a char boundary");
-            c.is_whitespace().then_some(c.len_utf8())
-        }
+    let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    // The width of the char at `i` (not ASCII), and whether it is white space.
+    let wide = |i: usize| -> (usize, bool) {
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        (c.len_utf8(), c.is_whitespace())
     };
     let mut i = range.start;
     while i < range.end {
-        if let Some(w) = space(i) {
-            i += w;
+        let b = bytes[i];
+        if is_space(b) {
+            i += 1;
             continue;
         }
-        let start = i;
-        while i < range.end {
-            if bytes[i] < 0x80 {
-                if space(i).is_some() {
-                    break;
-                }
-                i += 1;
-            } else if space(i).is_some() {
-                break;
-            } else {
-                i += text[i..].chars().next().map_or(1, char::len_utf8);
+        if b >= 0x80 {
+            let (w, space) = wide(i);
+            if space {
+                i += w;
+                continue;
             }
         }
-        f(start, &text[start..i]);
+        let start = i;
+        let (mut h, mut len, mut ascii) = (FNV_OFFSET, 0usize, true);
+        words.clear();
+        while i < range.end {
+            let b = bytes[i];
+            if b < 0x80 {
+                if is_space(b) {
+                    break;
+                }
+                if b.is_ascii_alphanumeric() {
+                    h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                    len += 1;
+                } else if b == b'\'' {
+                    // apostrophes join, as in text::fold
+                } else if len > 0 {
+                    words.push(mix(h));
+                    (h, len) = (FNV_OFFSET, 0);
+                }
+                i += 1;
+            } else {
+                let (w, space) = wide(i);
+                if space {
+                    break;
+                }
+                ascii = false;
+                i += w;
+            }
+        }
+        if ascii {
+            if len > 0 {
+                words.push(mix(h));
+            }
+            for (sub, &hash) in words.iter().enumerate() {
+                f(start, sub, hash);
+            }
+        } else {
+            for (sub, word) in fold(&text[start..i]).split(' ').filter(|w| !w.is_empty()).enumerate() {
+                f(start, sub, word_hash(word));
+            }
+        }
     }
 }
 
@@ -186,33 +222,6 @@ impl Window {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x100_0000_01b3;
-
-/// Call `f(word in token, hash)` for each word `token` folds to: the words and
-/// hashes of [`Words::of`], without building the words (ASCII tokens).
-#[inline]
-fn each_word_hash(token: &str, mut f: impl FnMut(usize, u64)) {
-    if token.is_ascii() {
-        let (mut h, mut len, mut sub) = (FNV_OFFSET, 0, 0);
-        for b in token.bytes() {
-            if b.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-                len += 1;
-            } else if b == b'\'' {
-                // apostrophes join, as in text::fold
-            } else if len > 0 {
-                f(sub, mix(h));
-                (h, len, sub) = (FNV_OFFSET, 0, sub + 1);
-            }
-        }
-        if len > 0 {
-            f(sub, mix(h));
-        }
-    } else {
-        for (sub, word) in fold(token).split(' ').filter(|w| !w.is_empty()).enumerate() {
-            f(sub, word_hash(word));
-        }
-    }
-}
 
 /// The `n` folded words from shingle `s`'s first word on, joined by spaces,
 /// and where the token of the [`PASSAGE_WORDS`]th ends; `None` if the run
