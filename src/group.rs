@@ -36,33 +36,45 @@ pub struct Fact<'a> {
 }
 
 /// The id of the fact a claim belongs to.
-pub fn fact_id(subject: &EntityRef, property: &str) -> String {
-    format!("{}.{}", subject.id, property)
+pub fn fact_id(subject_id: &str, property: &str) -> String {
+    format!("{subject_id}.{property}")
 }
 
 /// Group claims into facts, sorted by fact id.
 ///
-/// Claims are sorted (in parallel, stably) by fact id, then `as_of`, source id
-/// and claim id, and cut into facts; a fact's subject and property are those
-/// of its first claim in input order. The result depends only on the input.
+/// Claims are sorted (in parallel) by fact id, then `as_of`, source id and
+/// claim id, and cut into facts; a fact's subject and property are those of
+/// its first claim in input order. The result depends only on the input.
+///
+/// Each distinct (subject id, property) gets its fact id once, and the ids
+/// are ranked (two pairs that spell one id, `a.b` + `c` and `a` + `b.c`, share
+/// a rank and so a fact, as they share the id); claims are then sorted by
+/// that rank, a number, instead of by a copied id each.
 pub fn group(claims: Vec<ReadClaim<'_>>) -> Vec<Fact<'_>> {
-    // Sort small (fact id, position) entries, not the claims; the position
+    let (rank, ids) = rank_fact_ids(&claims);
+    // Sort small (rank, position) entries, not the claims; the position
     // breaks ties, so the order is total and the unstable sort deterministic.
-    let mut order: Vec<(String, usize)> =
-        claims.par_iter().enumerate().map(|(i, c)| (fact_id(&c.subject, &c.claim.property), i)).collect();
-    order.par_sort_unstable_by(|(ia, a), (ib, b)| {
+    let mut order: Vec<(u32, usize)> = rank.into_iter().enumerate().map(|(i, r)| (r, i)).collect();
+    order.par_sort_unstable_by(|(ra, a), (rb, b)| {
         let (x, y) = (&claims[*a], &claims[*b]);
-        ia.cmp(ib)
+        ra.cmp(rb)
             .then_with(|| (x.claim.as_of, &x.source.id, &x.claim.id).cmp(&(y.claim.as_of, &y.source.id, &y.claim.id)))
             .then(a.cmp(b))
     });
     let mut claims: Vec<Option<ReadClaim<'_>>> = claims.into_iter().map(Some).collect();
-    let mut facts: Vec<Fact<'_>> = Vec::new();
+    let mut ids: Vec<Option<String>> = ids.into_iter().map(Some).collect();
+    let mut facts: Vec<Fact<'_>> = Vec::with_capacity(ids.len());
+    // How many claims each fact has, so that each fact's list is allocated once.
+    let mut sizes = vec![0usize; ids.len()];
+    for &(r, _) in &order {
+        sizes[r as usize] += 1;
+    }
+    let mut current = u32::MAX; // rank of the last fact
     let mut first = usize::MAX; // input position of the current fact's first claim
-    for (id, i) in order {
+    for (r, i) in order {
         let c = claims[i].take().expect("each claim is placed once");
         match facts.last_mut() {
-            Some(fact) if fact.id == id => {
+            Some(fact) if r == current => {
                 if i < first {
                     first = i;
                     fact.subject = c.subject.clone();
@@ -71,17 +83,52 @@ pub fn group(claims: Vec<ReadClaim<'_>>) -> Vec<Fact<'_>> {
                 fact.claims.push(c);
             }
             _ => {
-                first = i;
+                (current, first) = (r, i);
+                let mut members = Vec::with_capacity(sizes[r as usize]);
+                let (subject, property) = (c.subject.clone(), c.claim.property.clone());
+                members.push(c);
                 facts.push(Fact {
-                    id,
-                    subject: c.subject.clone(),
-                    property: c.claim.property.clone(),
-                    claims: vec![c],
+                    id: ids[r as usize].take().expect("each rank starts one fact"),
+                    subject,
+                    property,
+                    claims: members,
                 });
             }
         }
     }
     facts
+}
+
+/// For each claim the rank of its fact id among the distinct ids, and those
+/// ids in order. The id is made once per distinct (subject id, property).
+fn rank_fact_ids(claims: &[ReadClaim<'_>]) -> (Vec<u32>, Vec<String>) {
+    // foldhash: SipHash was most of this function's time at a million claims.
+    let mut key: std::collections::HashMap<(&str, &str), u32, foldhash::fast::FixedState> =
+        std::collections::HashMap::with_capacity_and_hasher(1024, foldhash::fast::FixedState::default());
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let of_claim: Vec<u32> = claims
+        .iter()
+        .map(|c| {
+            let pair = (c.subject.id.as_str(), c.claim.property.as_str());
+            *key.entry(pair).or_insert_with(|| {
+                pairs.push(pair);
+                (pairs.len() - 1) as u32
+            })
+        })
+        .collect();
+    drop(key);
+    let mut named: Vec<(String, u32)> =
+        pairs.par_iter().enumerate().map(|(k, (subject, property))| (fact_id(subject, property), k as u32)).collect();
+    named.par_sort_unstable();
+    let mut rank_of_key = vec![0u32; pairs.len()];
+    let mut ids: Vec<String> = Vec::with_capacity(named.len());
+    for (id, k) in named {
+        if ids.last() != Some(&id) {
+            ids.push(id);
+        }
+        rank_of_key[k as usize] = (ids.len() - 1) as u32;
+    }
+    (of_claim.into_iter().map(|k| rank_of_key[k as usize]).collect(), ids)
 }
 
 #[cfg(test)]
@@ -114,6 +161,72 @@ mod tests {
             loc: Loc::at(&file, 1, 1),
             value_loc: Loc::at(&file, 1, 1),
             quote_loc: Loc::at(&file, 1, 1),
+        }
+    }
+
+    /// Grouping as the straightforward way does it: every claim's fact id
+    /// written out, the claims sorted by (id, as_of, source id, claim id,
+    /// position) and cut where the id changes.
+    fn straightforward<'a>(claims: &[ReadClaim<'a>]) -> Vec<(String, String, String, Vec<usize>)> {
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        let key = |i: usize| {
+            let c = &claims[i];
+            (fact_id(&c.subject.id, &c.claim.property), c.claim.as_of, c.source.id.clone(), c.claim.id.clone(), i)
+        };
+        order.sort_by_key(|&i| key(i));
+        let mut out: Vec<(String, String, String, Vec<usize>)> = Vec::new();
+        for i in order {
+            let id = key(i).0;
+            match out.last_mut() {
+                Some(last) if last.0 == id => last.3.push(i),
+                _ => out.push((id, String::new(), String::new(), vec![i])),
+            }
+        }
+        for fact in &mut out {
+            let first = *fact.3.iter().min().expect("a fact has a claim");
+            fact.1 = claims[first].subject.name.clone();
+            fact.2 = claims[first].claim.property.clone();
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Ranked ids group exactly as written-out ids do, including two
+        /// (subject, property) pairs that spell one id ("a.b" + "c", "a" + "b.c").
+        #[test]
+        fn ranked_grouping_is_the_straightforward_grouping(
+            drawn in proptest::collection::vec((0usize..4, 0usize..4, 0u32..4, 0usize..2, 0usize..3, 0usize..3), 0..40)
+        ) {
+            const SUBJECTS: [&str; 4] = ["a", "a.b", "a-b", "b"];
+            const PROPERTIES: [&str; 4] = ["c", "b.c", "date", "x"];
+            let sources = [source("s1"), source("s0")];
+            let claims: Vec<Claim> = drawn
+                .iter()
+                .map(|&(_, p, day, s, id, _)| claim(&format!("c{id}"), s, PROPERTIES[p], &format!("2013-01-0{}", day + 1)))
+                .collect();
+            let read: Vec<ReadClaim<'_>> = claims
+                .iter()
+                .zip(&drawn)
+                .enumerate()
+                .map(|(index, (c, &(subject, _, _, _, _, spelling)))| ReadClaim {
+                    claim: c,
+                    index,
+                    source: &sources[c.source],
+                    subject: EntityRef {
+                        id: SUBJECTS[subject].into(),
+                        name: format!("{} {spelling}", SUBJECTS[subject]),
+                        resolved: false,
+                    },
+                    reading: Reading::Text(read_text("held", &c.property)),
+                    context: None,
+                })
+                .collect();
+            let want = straightforward(&read);
+            let got: Vec<(String, String, String, Vec<usize>)> = group(read)
+                .into_iter()
+                .map(|f| (f.id, f.subject.name, f.property, f.claims.iter().map(|c| c.index).collect()))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
