@@ -154,6 +154,11 @@ impl Dependencies {
     }
 
     /// Each link as the reports show it, in order.
+    /// The `i`th link's view (in the order of [`Dependencies::iter`]).
+    pub fn get(&self, i: usize) -> DependencyView {
+        self.view(&self.links[i])
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = DependencyView> + '_ {
         self.links.iter().map(|link| self.view(link))
     }

@@ -15,6 +15,10 @@ use crate::report::{shown, Options};
 use crate::review::ReviewStatus;
 use crate::support::{DependencyView, Support};
 
+/// The whole document as one serde value: what [`write`] writes, piece by
+/// piece and with the facts and dependencies in parallel (the tests hold
+/// the two to the same bytes).
+#[cfg(test)]
 #[derive(Serialize)]
 struct Document<'a> {
     /// `crosscheck <version>`: who wrote the document.
@@ -411,8 +415,10 @@ fn dependency(d: &DependencyView) -> Dependency<'_> {
 }
 
 /// The dependencies, each written out only while it is serialized.
+#[cfg(test)]
 struct Dependencies<'a>(&'a crate::support::Dependencies);
 
+#[cfg(test)]
 impl Serialize for Dependencies<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         struct One(DependencyView);
@@ -427,8 +433,10 @@ impl Serialize for Dependencies<'_> {
 
 /// The shown facts, each turned into its JSON form only while it is
 /// written: a million claims are never held twice in memory.
+#[cfg(test)]
 struct Facts<'a>(Vec<&'a FactView>);
 
+#[cfg(test)]
 impl Serialize for Facts<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|f| fact(f)))
@@ -445,37 +453,177 @@ fn problem(d: &Diagnostic) -> Problem<'_> {
     }
 }
 
-pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    let facts = Facts(shown(outcome, options));
+fn summary(outcome: &Outcome, shown: usize) -> Summary {
     let count = |v: Verdict| outcome.facts.iter().filter(|f| f.verdict == v).count();
-    let doc = Document {
-        generator: crate::report::generator(),
-        summary: Summary {
-            sources: outcome.sources,
-            claims: outcome.claims_total,
-            claims_checked: outcome.claims_checked,
-            facts: outcome.facts.len(),
-            shown: facts.0.len(),
-            conflict: count(Verdict::Conflict),
-            revised: count(Verdict::Revised),
-            compatible: count(Verdict::Compatible),
-            agree: count(Verdict::Agree),
-            single: count(Verdict::Single),
-        },
-        facts,
-        dependencies: Dependencies(&outcome.dependencies),
-        warnings: outcome.warnings().map(problem).collect(),
-        errors: outcome.errors().map(problem).collect(),
-    };
+    Summary {
+        sources: outcome.sources,
+        claims: outcome.claims_total,
+        claims_checked: outcome.claims_checked,
+        facts: outcome.facts.len(),
+        shown,
+        conflict: count(Verdict::Conflict),
+        revised: count(Verdict::Revised),
+        compatible: count(Verdict::Compatible),
+        agree: count(Verdict::Agree),
+        single: count(Verdict::Single),
+    }
+}
+
+/// Write the document (the fields of `Document`, in its order) as
+/// `serde_json::to_writer_pretty` writes it, byte for byte. The facts and
+/// the dependencies, most of a large report, are serialized in parallel:
+/// a window of items at a time, each into a buffer of its own that is then
+/// written in order (a million claims' JSON is about a gigabyte, which one
+/// thread took two seconds to write).
+pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let facts = shown(outcome, options);
     let mut out = crate::report::buffered(out);
-    serde_json::to_writer_pretty(&mut out, &doc)?;
-    out.write_all(b"\n")?;
+    let mut scratch = Vec::new();
+    out.write_all(b"{\n  \"generator\": ")?;
+    pretty_at(&crate::report::generator(), 1, &mut scratch, &mut out)?;
+    out.write_all(b",\n  \"facts\": ")?;
+    write_seq(&mut out, &facts, |f| fact(f))?;
+    out.write_all(b",\n  \"summary\": ")?;
+    pretty_at(&summary(outcome, facts.len()), 1, &mut scratch, &mut out)?;
+    out.write_all(b",\n  \"dependencies\": ")?;
+    let links: Vec<usize> = (0..outcome.dependencies.len()).collect();
+    write_seq(&mut out, &links, |&i| OwnedDependency(outcome.dependencies.get(i)))?;
+    let warnings: Vec<&Diagnostic> = outcome.warnings().collect();
+    let errors: Vec<&Diagnostic> = outcome.errors().collect();
+    out.write_all(b",\n  \"warnings\": ")?;
+    write_seq(&mut out, &warnings, |d| problem(d))?;
+    out.write_all(b",\n  \"errors\": ")?;
+    write_seq(&mut out, &errors, |d| problem(d))?;
+    out.write_all(b"\n}\n")?;
     out.flush()
+}
+
+/// A dependency's JSON form, owning its view.
+struct OwnedDependency(DependencyView);
+
+impl Serialize for OwnedDependency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        dependency(&self.0).serialize(serializer)
+    }
+}
+
+/// Items serialized together on one thread.
+const CHUNK: usize = 64;
+/// Items serialized before their text is written out (bounds the memory held).
+const WINDOW: usize = 4096;
+
+/// `items` as a JSON array one level deep in the document, as
+/// serde_json's pretty printer writes it there: `[]` when empty, else each
+/// item on its own line indented by four spaces, the closing bracket by two.
+fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl Fn(&T) -> V + Sync) -> io::Result<()> {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    for (w, window) in items.chunks(WINDOW).enumerate() {
+        let texts: Vec<io::Result<Vec<u8>>> = window
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let (mut text, mut scratch) = (Vec::new(), Vec::new());
+                for (k, item) in chunk.iter().enumerate() {
+                    let first = w == 0 && c == 0 && k == 0;
+                    text.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    pretty_at(&json(item), 2, &mut scratch, &mut text)?;
+                }
+                Ok(text)
+            })
+            .collect();
+        for text in texts {
+            out.write_all(&text?)?;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// `value` pretty-printed as it stands `depth` levels deep: serde_json's
+/// pretty printer indents by two spaces a level and writes no raw newline
+/// inside a string, so the nested text is the value's own text with the
+/// indentation put after each newline.
+fn pretty_at<T: Serialize + ?Sized>(
+    value: &T,
+    depth: usize,
+    scratch: &mut Vec<u8>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    scratch.clear();
+    serde_json::to_writer_pretty(&mut *scratch, value)?;
+    let indent = &b"                "[..(2 * depth).min(16)];
+    debug_assert!(2 * depth <= 16, "the document is at most eight levels deep here");
+    let mut rest = &scratch[..];
+    while let Some(at) = memchr::memchr(b'\n', rest) {
+        out.write_all(&rest[..=at])?;
+        out.write_all(indent)?;
+        rest = &rest[at + 1..];
+    }
+    out.write_all(rest)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The document written by serde in one piece, on one thread.
+    fn write_whole(outcome: &Outcome, options: &Options) -> Vec<u8> {
+        let facts = Facts(shown(outcome, options));
+        let doc = Document {
+            generator: crate::report::generator(),
+            summary: summary(outcome, facts.0.len()),
+            facts,
+            dependencies: Dependencies(&outcome.dependencies),
+            warnings: outcome.warnings().map(problem).collect(),
+            errors: outcome.errors().map(problem).collect(),
+        };
+        let mut out = serde_json::to_vec_pretty(&doc).unwrap();
+        out.push(b'\n');
+        out
+    }
+
+    fn written(outcome: &Outcome, options: &Options) -> Vec<u8> {
+        let mut out = Vec::new();
+        write(outcome, options, &mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn the_parallel_writer_writes_what_serde_writes_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut corpora = vec![root.to_path_buf(), root.join("tests/fixtures/independence")];
+        for group in ["tests/fixtures/verdicts", "tests/fixtures/bad"] {
+            let mut dirs: Vec<_> = std::fs::read_dir(root.join(group)).unwrap().map(|e| e.unwrap().path()).collect();
+            dirs.sort();
+            corpora.extend(dirs.into_iter().filter(|d| d.join("claims").is_dir()));
+        }
+        assert!(corpora.len() > 10, "{corpora:?}");
+        let mut with_dependencies = 0;
+        for dir in &corpora {
+            let outcome = crate::check::run(&dir.join("claims"), &dir.join("articles"));
+            with_dependencies += usize::from(!outcome.dependencies.is_empty());
+            for all in [false, true] {
+                let options = Options { all, color: false, width: None, review_url: None };
+                let (parallel, whole) = (written(&outcome, &options), write_whole(&outcome, &options));
+                assert!(parallel == whole, "{}: {}", dir.display(), String::from_utf8_lossy(&parallel));
+            }
+        }
+        assert!(with_dependencies > 0, "some corpus must have dependencies");
+        // Empty arrays, and more items than one window of the parallel writer.
+        let empty = Outcome::default();
+        let options = Options { all: false, color: false, width: None, review_url: None };
+        assert_eq!(written(&empty, &options), write_whole(&empty, &options));
+        let mut many = crate::check::run(&root.join("claims"), &root.join("articles"));
+        let one = many.facts.clone();
+        while many.facts.len() < WINDOW + CHUNK + 3 {
+            many.facts.extend(one.iter().cloned());
+        }
+        let options = Options { all: true, color: false, width: None, review_url: None };
+        assert!(written(&many, &options) == write_whole(&many, &options));
+    }
 
     #[test]
     fn a_day_is_written_as_format_day_writes_it() {
