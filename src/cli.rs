@@ -866,8 +866,23 @@ struct Timer<'a> {
     stages: std::sync::Mutex<Vec<StageMark>>,
 }
 
-/// A stage's name, when it started, and the resident memory then (now, peak).
-type StageMark = (&'static str, std::time::Instant, Option<(u64, u64)>);
+/// A stage's name, when it started, the resident memory then (now, peak),
+/// and the CPU time the process had used by then.
+type StageMark = (&'static str, std::time::Instant, Option<(u64, u64)>, Option<f64>);
+
+/// The CPU time (user and system, all threads) this process has used so
+/// far, in seconds, where the system tells it (Linux's `/proc/self/stat`,
+/// in clock ticks of 1/100 s); for `--timings`, which shows how many cores
+/// each stage kept busy.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name, in parentheses, may hold spaces: fields count from after it.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11); // utime is field 14, stime 15
+    let user: f64 = fields.next()?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user + system) / 100.0)
+}
 
 /// The resident set size of this process and its peak so far, in MiB, where
 /// the system tells them (Linux's `/proc/self/status`); for `--timings`,
@@ -888,8 +903,10 @@ impl<'a> Timer<'a> {
     }
 
     /// "timings: reading 1.20 s, checking 0.80 s, ..., total 2.40 s", and
-    /// where the system tells it, the resident memory when each stage ended
-    /// and the peak so far when it was higher ("reading 1.20 s 130 MiB (peak 140)").
+    /// where the system tells them, the cores each stage kept busy on
+    /// average (CPU time over wall time, "1.8x"), the resident memory when
+    /// it ended and the peak so far when that was higher
+    /// ("reading 1.20 s 1.8x 130 MiB (peak 140)").
     fn report(&self, stderr: &mut String, on: bool) {
         if !on {
             return;
@@ -898,15 +915,22 @@ impl<'a> Timer<'a> {
         let stages = self.stages.lock().map(|s| s.clone()).unwrap_or_default();
         let mut parts = Vec::new();
         let mut from = self.begun;
+        let mut cpu_from = Some(0.0);
         let mut name = "setup";
-        for (next, at, rss) in stages.into_iter().chain([("", end, resident_mib())]) {
+        for (next, at, rss, cpu) in stages.into_iter().chain([("", end, resident_mib(), cpu_seconds())]) {
+            let wall = (at - from).as_secs_f64();
+            let cores = match (cpu_from, cpu) {
+                // Below a tenth of a second the ticks are too coarse to say.
+                (Some(a), Some(b)) if wall >= 0.1 => format!(" {:.1}x", (b - a).max(0.0) / wall),
+                _ => String::new(),
+            };
             let rss = match rss {
                 Some((now, peak)) if peak > now => format!(" {now} MiB (peak {peak})"),
                 Some((now, _)) => format!(" {now} MiB"),
                 None => String::new(),
             };
-            parts.push(format!("{name} {:.2} s{rss}", (at - from).as_secs_f64()));
-            (name, from) = (next, at);
+            parts.push(format!("{name} {wall:.2} s{cores}{rss}"));
+            (name, from, cpu_from) = (next, at, cpu);
         }
         stderr.push_str(&format!("timings: {}, total {:.2} s\n", parts.join(", "), (end - self.begun).as_secs_f64()));
     }
@@ -915,7 +939,7 @@ impl<'a> Timer<'a> {
 impl Progress for Timer<'_> {
     fn start(&self, stage: &'static str, total: u64) {
         if let Ok(mut s) = self.stages.lock() {
-            s.push((stage, std::time::Instant::now(), resident_mib()));
+            s.push((stage, std::time::Instant::now(), resident_mib(), cpu_seconds()));
         }
         self.inner.start(stage, total);
     }
