@@ -5,11 +5,12 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus="$root/fuzz/corpus"
-mkdir -p "$corpus/claim_file" "$corpus/date" "$corpus/number"
+mkdir -p "$corpus/claim_file" "$corpus/yaml" "$corpus/date" "$corpus/number"
 
 # claim_file: every YAML file we have, good and bad.
 find "$root/claims" "$root/tests/fixtures" -type f \( -name '*.yaml' -o -name '*.yml' \) | while read -r f; do
     cp "$f" "$corpus/claim_file/$(cksum < "$f" | cut -d' ' -f1).yaml"
+    cp "$f" "$corpus/yaml/$(cksum < "$f" | cut -d' ' -f1).yaml"
 done
 
 # date and number: every `value:` written in a claim file, one seed each.
@@ -31,6 +32,6 @@ done
 for v in "over 100,000" "nearly 300" "between 10 and 20" "hundreds" "1.5 million" "tens of thousands" "a dozen" "10-20"; do
     printf '%s' "$v" > "$corpus/number/doc-$(printf '%s' "$v" | cksum | cut -d' ' -f1)"
 done
-for t in claim_file date number; do
+for t in claim_file yaml date number; do
     echo "$t: $(ls "$corpus/$t" | wc -l) seeds"
 done

@@ -12,6 +12,8 @@
 //!
 //! To swap the YAML crate, rewrite `parse` here; nothing else imports it.
 
+mod fast;
+
 use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, Parser};
@@ -80,8 +82,30 @@ enum Frame {
 }
 
 /// Parse one YAML document. `Ok(None)` for a file with no document at all
-/// (empty or only comments).
+/// (empty or only comments). Plain block YAML, as claim files are written,
+/// is read by a fast reader of our own ([`fast`]); everything else, and
+/// every error, by yaml-rust2. Both give the same tree.
 pub fn parse(text: &str) -> Result<Option<Node>, YamlError> {
+    match fast::parse(text) {
+        Some(root) => Ok(Some(root)),
+        None => parse_full(text),
+    }
+}
+
+/// Whether the fast reader agrees with yaml-rust2 on `text`: `Ok(true)`
+/// when it read the text and built the same tree, `Ok(false)` when it left
+/// the text to yaml-rust2, `Err` (with both results) when the two differ.
+/// For the differential tests and the `yaml` fuzz target.
+pub fn fast_reader_agrees(text: &str) -> Result<bool, String> {
+    let Some(fast) = fast::parse(text) else { return Ok(false) };
+    match parse_full(text) {
+        Ok(Some(full)) if full == fast => Ok(true),
+        full => Err(format!("on {text:?} the fast reader read {fast:?}, yaml-rust2 {full:?}")),
+    }
+}
+
+/// [`parse`] by yaml-rust2 alone.
+fn parse_full(text: &str) -> Result<Option<Node>, YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
