@@ -93,6 +93,7 @@ impl<'t> Reader<'t> {
         let mut no = 0u32;
         let mut comment_indent = 0;
         let mut last = "";
+        let mut started = false; // a `---` was read
         for raw in text.split('\n') {
             no += 1;
             last = raw;
@@ -112,7 +113,8 @@ impl<'t> Reader<'t> {
             }
             if indent == 0 && (content.starts_with("---") || content.starts_with("...") || content.starts_with('%')) {
                 // An explicit start of the one document, alone on its line, is allowed.
-                if content == "---" && lines.is_empty() {
+                if content == "---" && lines.is_empty() && !started {
+                    started = true;
                     comment_indent = 0;
                     continue;
                 }
@@ -591,6 +593,8 @@ claims:
         // Registries, lists at their key's indentation, non-ASCII text.
         assert!(agree("entities:\n- name: Türkiye\n  kind: country\n  aliases: [Turkey, Türkiye]\n- name: x\n  aliases:\n  - a\n  - 'b'\n"));
         assert!(agree("---\na: 1\n"));
+        // One `---` starts the document; a second starts another (found by the fuzz target).
+        assert!(!agree("\n---\n---\n---\n- c"));
         assert!(agree("a:\n"));
         assert!(agree("a: x\n\n\n"));
         assert!(agree("k: [ ]\nl: []\nm: ~\n"));
