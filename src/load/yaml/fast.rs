@@ -959,7 +959,7 @@ claims:
         fn mutate(&mut self, text: &str) -> String {
             const PIECES: &[&str] = &[
                 ":", "-", " ", "#", "'", "\"", "[", "]", ",", "\n", "{", "&", "*", "!", "|", ">", "é", "\t", "\\",
-                "  ", "- ",
+                "  ", "- ", "\n---\n", "\n...\n", "---",
             ];
             let mut chars: Vec<char> = text.chars().collect();
             for _ in 0..1 + self.pick(3) {
