@@ -3,6 +3,9 @@
 //! Matching ignores case, runs of white space, curly vs straight quotes,
 //! dash variants (`--`, `–`, `—` are all one dash) and characters a reader
 //! does not see (soft hyphens, zero-width spaces: `text::is_invisible`). A
+//! quote that stands in its article exactly as written is found without
+//! folding anything (most quotes are copied from the article); the article
+//! is folded only for a quote that is not (once, for all such quotes). A
 //! quote that is not found is reported with the article's closest passage
 //! and its similarity, so the fact-checker sees at once whether it is a typo
 //! or a wrong article.
@@ -129,7 +132,8 @@ fn fold_with(s: &str, mut map: Option<&mut Vec<usize>>, ascii_fast: bool) -> Str
 #[derive(Debug, Clone)]
 pub struct Article {
     text: String,
-    folded: String,
+    /// The article folded as quotes are; made on the first lookup that needs it.
+    folded: OnceLock<String>,
     /// For each byte of `folded`, where its character starts in `text`;
     /// made on the first [`Article::passage`] call.
     map: OnceLock<Vec<usize>>,
@@ -139,6 +143,31 @@ pub struct Article {
 pub const CONTEXT_SENTENCES: usize = 1;
 /// At most this many bytes of context on each side (cut at a space).
 pub const CONTEXT_BYTES: usize = 400;
+
+/// Whether `needle` occurs in `hay`. An article is a few kilobytes and a
+/// quote is looked for once, so building a searcher (`memmem::Finder`) would
+/// cost more than the search: candidates are found with `memchr` on the
+/// quote's first byte and compared. A search that compares more than a few
+/// times the article's length (a text of one repeated letter, say) goes on
+/// with `memmem`, which takes time linear in the article's length.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else { return true };
+    let mut budget = hay.len().saturating_mul(4).max(4096);
+    let mut from = 0;
+    while let Some(p) = memchr::memchr(first, &hay[from..]) {
+        let at = from + p;
+        let Some(candidate) = hay.get(at..at + needle.len()) else { return false };
+        if candidate == needle {
+            return true;
+        }
+        budget = budget.saturating_sub(needle.len());
+        if budget == 0 {
+            return memchr::memmem::find(&hay[at + 1..], needle).is_some();
+        }
+        from = at + 1;
+    }
+    false
+}
 
 /// A quote as it stands in its article, with the sentences around it.
 /// White space runs are one space; `before`/`after` end or start with a space
@@ -167,8 +196,11 @@ impl Article {
 
     /// An article that owns the text it was given (no copy).
     pub fn from_string(text: String) -> Article {
-        let folded = fold_quote(&text);
-        Article { text, folded, map: OnceLock::new() }
+        Article { text, folded: OnceLock::new(), map: OnceLock::new() }
+    }
+
+    fn folded(&self) -> &str {
+        self.folded.get_or_init(|| fold_quote(&self.text))
     }
 
     /// The quote's first occurrence, as the article writes it, with up to
@@ -179,9 +211,9 @@ impl Article {
         if q.is_empty() {
             return None;
         }
-        let at = memchr::memmem::find(self.folded.as_bytes(), q.as_bytes())?;
+        let at = memchr::memmem::find(self.folded().as_bytes(), q.as_bytes())?;
         let map = self.map.get_or_init(|| {
-            let mut m = Vec::with_capacity(self.folded.len());
+            let mut m = Vec::with_capacity(self.folded().len());
             fold_mapped(&self.text, Some(&mut m));
             m
         });
@@ -199,10 +231,14 @@ impl Article {
         })
     }
 
-    /// `Ok(())` when the quote is in the article, else its closest passage.
+    /// `Ok(())` when the quote is in the article (as written, or folded),
+    /// else its closest passage. A quote that folds to nothing is never found.
     pub fn find(&self, quote: &str) -> Result<(), Miss> {
         let q = fold_quote(quote);
-        if !q.is_empty() && memchr::memmem::find(self.folded.as_bytes(), q.as_bytes()).is_some() {
+        if !q.is_empty()
+            && (contains(self.text.as_bytes(), quote.as_bytes())
+                || memchr::memmem::find(self.folded().as_bytes(), q.as_bytes()).is_some())
+        {
             return Ok(());
         }
         Err(self.closest(&q))
@@ -416,6 +452,33 @@ mod tests {
     fn an_empty_quote_is_never_found() {
         assert!(Article::new(TEXT).find("  ").is_err());
         assert!(Article::new("").find("anything").is_err());
+        // Not even one that stands in the article as written, but folds to nothing.
+        assert!(Article::new("a \u{200B} b").find("\u{200B}").is_err());
+    }
+
+    #[test]
+    fn a_quote_as_written_is_found_without_folding_the_article() {
+        let article = Article::new(TEXT);
+        let verbatim = &TEXT[10..60];
+        assert!(article.find(verbatim).is_ok());
+        assert!(article.folded.get().is_none(), "found as written: nothing was folded");
+        assert!(article.find(&verbatim.to_uppercase()).is_ok());
+        assert!(article.folded.get().is_some(), "only a quote not found as written folds the article");
+        // Folding collapses a dash after a space after a dash ("- -" is "-"), so
+        // " -x" folds to "-x", which the folded article "y- x" does not hold;
+        // it stands in the article as written, and so is found.
+        assert!(Article::new("y- -x").find(" -x").is_ok());
+    }
+
+    proptest::proptest! {
+        /// The first-byte search answers as `memmem` does, over small
+        /// alphabets where matches and near misses abound, and on texts of
+        /// one repeated letter, where it hands over to `memmem`.
+        #[test]
+        fn the_quote_search_answers_as_memmem(hay in "[ab ]{0,300}|a{0,9000}", needle in "[ab ]{1,6}|a{1,40}b?") {
+            let expected = memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some();
+            proptest::prop_assert_eq!(contains(hay.as_bytes(), needle.as_bytes()), expected);
+        }
     }
 
     #[test]
