@@ -16,7 +16,7 @@ use crate::load::{load_with, Loaded};
 use crate::model::{Claim, Hedge, RawValue, ValueType};
 use crate::normalize::{read_claim, Reading, Unread};
 use crate::progress::{Progress, Silent};
-use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, FUZZY_THRESHOLD};
+use crate::resolve::{resolve_all, EntityRef, Registry, Resolution, Resolutions, FUZZY_THRESHOLD};
 use crate::review::ReviewStatus;
 use crate::support::{support, Dependencies, Support};
 use crate::tolerance::{Tolerance, Tolerances};
@@ -88,7 +88,7 @@ pub type PairView = crate::compare::Pair;
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactView {
     pub id: String,
-    pub subject: EntityRef,
+    pub subject: Arc<EntityRef>,
     pub property: String,
     pub verdict: Verdict,
     pub reason: String,
@@ -223,9 +223,10 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     progress.start("finding dependent sources", 0);
     let dependence = Dependence::build(&corpus.sources, &articles, &registry);
 
-    // Quotes: each article is folded once, for all of its claims (found, and
-    // the passage around it that the reports show), and dropped when its
-    // claims are grounded; sources in parallel.
+    // Quotes: each is looked for as written, and only an article holding a
+    // quote that is not is folded (once, for all of its claims; and for the
+    // passages around the quotes when the report shows them); each article is
+    // dropped when its claims are grounded; sources in parallel.
     let mut of_source: Vec<Vec<usize>> = vec![Vec::new(); corpus.sources.len()];
     for (i, c) in corpus.claims.iter().enumerate() {
         of_source[c.source].push(i);
@@ -320,7 +321,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
             progress.advance(1);
             let read = match (context, reading) {
                 (Some(context), Some(reading)) => {
-                    let subject = registry.entity_ref(&claim.subject, &resolutions[claim.subject.as_str()]);
+                    let subject = resolutions.entity(&registry, &claim.subject);
                     Some(ReadClaim { claim, index, source, subject, reading, context })
                 }
                 _ => None,
@@ -464,7 +465,7 @@ fn value_help(t: ValueType) -> &'static str {
 /// position in the corpus, reading and passage.
 struct Compared {
     id: String,
-    subject: EntityRef,
+    subject: Arc<EntityRef>,
     property: String,
     tolerance: Option<Tolerance>,
     cmp: crate::compare::Comparison,
@@ -503,11 +504,19 @@ fn view(claim: Claim, source: &Arc<SourceView>, reading: Reading, context: Optio
 /// file order, then the subject before the value's names in their order.
 /// Claims are scanned in parallel into per-thread maps that keep the least
 /// use of each name, merged by the same order: no sort of every claim.
-fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> BTreeMap<&'c str, Loc> {
+fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> FirstUses<'c> {
     use std::collections::HashMap;
-    /// Where a name is used: the order key, and the place.
-    type Use<'c> = ((chrono::NaiveDate, &'c str, &'c str, usize, usize), &'c Loc);
-    let keep = |map: &mut HashMap<&'c str, Use<'c>>, name: &'c str, u: Use<'c>| {
+    /// Where a name is used: the order key (the source by the rank of its
+    /// id), and the place.
+    type Use<'c> = ((chrono::NaiveDate, u32, &'c str, usize, usize), &'c Loc);
+    type Map<'c> = HashMap<&'c str, Use<'c>, foldhash::fast::FixedState>;
+    let mut by_id: Vec<usize> = (0..sources.len()).collect();
+    by_id.par_sort_unstable_by(|&a, &b| sources[a].id.cmp(&sources[b].id));
+    let mut source_rank = vec![0u32; sources.len()];
+    for (r, &s) in by_id.iter().enumerate() {
+        source_rank[s] = r as u32;
+    }
+    let keep = |map: &mut Map<'c>, name: &'c str, u: Use<'c>| {
         map.entry(name)
             .and_modify(|old| {
                 if u.0 < old.0 {
@@ -519,8 +528,8 @@ fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> B
     let least = claims
         .par_iter()
         .enumerate()
-        .fold(HashMap::new, |mut map, (i, c)| {
-            let key = |at: usize| (c.as_of, sources[c.source].id.as_str(), c.id.as_str(), i, at);
+        .fold(Map::default, |mut map, (i, c)| {
+            let key = |at: usize| (c.as_of, source_rank[c.source], c.id.as_str(), i, at);
             keep(&mut map, c.subject.as_str(), (key(0), &c.loc));
             if matches!(c.value_type, ValueType::Entity | ValueType::Entities) {
                 for (n, name) in c.value.items().enumerate() {
@@ -529,7 +538,7 @@ fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> B
             }
             map
         })
-        .reduce(HashMap::new, |a, b| {
+        .reduce(Map::default, |a, b| {
             // Merge the smaller map into the larger.
             let (mut into, from) = if a.len() >= b.len() { (a, b) } else { (b, a) };
             for (name, u) in from {
@@ -540,15 +549,18 @@ fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> B
     least.into_iter().map(|(name, (_, loc))| (name, loc.clone())).collect()
 }
 
+/// Each name's first use ([`first_uses`]).
+type FirstUses<'c> = std::collections::HashMap<&'c str, Loc, foldhash::fast::FixedState>;
+
 /// One warning per distinct name that was matched fuzzily or not at all,
 /// at the first claim that uses it.
 fn resolution_warnings(
-    first_use: &BTreeMap<&str, Loc>,
+    first_use: &FirstUses<'_>,
     registry: &Registry,
-    resolutions: &BTreeMap<&str, Resolution>,
+    resolutions: &Resolutions<'_>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    for (name, resolution) in resolutions {
+    for (name, resolution, _) in &resolutions.names {
         let loc = first_use.get(name).cloned();
         match resolution {
             Resolution::Exact(_) => {}
@@ -623,7 +635,9 @@ mod first_use_tests {
             let loc = &first[name];
             (loc.file.display().to_string(), loc.line)
         };
-        assert_eq!(first.keys().copied().collect::<Vec<_>>(), ["Geneva", "Kerry", "Lavrov", "Lisbon"]);
+        let mut names: Vec<&str> = first.keys().copied().collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Geneva", "Kerry", "Lavrov", "Lisbon"]);
         assert_eq!(at("Kerry"), ("claims/a.yaml".to_string(), 21), "in c9's value, before c0's subject");
         assert_eq!(at("Lavrov"), ("claims/a.yaml".to_string(), 21));
         assert_eq!(at("Lisbon"), ("claims/a.yaml".to_string(), 20), "c9's subject");

@@ -363,7 +363,7 @@ fn intervals(a: (Option<f64>, Option<f64>), b: (Option<f64>, Option<f64>)) -> Re
 }
 
 /// The entity ids of a list, as a set.
-fn ids(v: &[crate::resolve::EntityRef]) -> Vec<&str> {
+fn ids(v: &[std::sync::Arc<crate::resolve::EntityRef>]) -> Vec<&str> {
     v.iter().map(|e| e.id.as_str()).collect()
 }
 

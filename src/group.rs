@@ -6,6 +6,8 @@
 //!
 //! Pure: no I/O.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::model::{Claim, Source};
@@ -19,7 +21,8 @@ pub struct ReadClaim<'a> {
     /// The claim's position in the corpus.
     pub index: usize,
     pub source: &'a Source,
-    pub subject: EntityRef,
+    /// Shared with every claim about the same name.
+    pub subject: Arc<EntityRef>,
     pub reading: Reading,
     /// The quote inside a few sentences of its article, for the HTML report
     /// (boxed: most runs keep none, and a claim without one pays 8 bytes).
@@ -30,7 +33,7 @@ pub struct ReadClaim<'a> {
 #[derive(Debug, Clone)]
 pub struct Fact<'a> {
     pub id: String,
-    pub subject: EntityRef,
+    pub subject: Arc<EntityRef>,
     pub property: String,
     pub claims: Vec<ReadClaim<'a>>,
 }
@@ -52,15 +55,23 @@ pub fn fact_id(subject_id: &str, property: &str) -> String {
 /// that rank, a number, instead of by a copied id each.
 pub fn group(claims: Vec<ReadClaim<'_>>) -> Vec<Fact<'_>> {
     let (rank, ids) = rank_fact_ids(&claims);
-    // Sort small (rank, position) entries, not the claims; the position
-    // breaks ties, so the order is total and the unstable sort deterministic.
-    let mut order: Vec<(u32, usize)> = rank.into_iter().enumerate().map(|(i, r)| (r, i)).collect();
-    order.par_sort_unstable_by(|(ra, a), (rb, b)| {
-        let (x, y) = (&claims[*a], &claims[*b]);
-        ra.cmp(rb)
-            .then_with(|| (x.claim.as_of, &x.source.id, &x.claim.id).cmp(&(y.claim.as_of, &y.source.id, &y.claim.id)))
-            .then(a.cmp(b))
+    let source_rank = rank_sources(&claims);
+    // Sort small (rank, as_of, source rank, position) entries, not the
+    // claims; the claim id is compared only between claims of one source
+    // said the same day, and the position breaks ties, so the order is
+    // total and the unstable sort deterministic.
+    let mut order: Vec<(u32, chrono::NaiveDate, u32, usize)> = rank
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (r, claims[i].claim.as_of, source_rank[claims[i].claim.source], i))
+        .collect();
+    order.par_sort_unstable_by(|x, y| {
+        (x.0, x.1, x.2)
+            .cmp(&(y.0, y.1, y.2))
+            .then_with(|| claims[x.3].claim.id.cmp(&claims[y.3].claim.id))
+            .then(x.3.cmp(&y.3))
     });
+    let order: Vec<(u32, usize)> = order.into_iter().map(|(r, _, _, i)| (r, i)).collect();
     let mut claims: Vec<Option<ReadClaim<'_>>> = claims.into_iter().map(Some).collect();
     let mut ids: Vec<Option<String>> = ids.into_iter().map(Some).collect();
     let mut facts: Vec<Fact<'_>> = Vec::with_capacity(ids.len());
@@ -97,6 +108,29 @@ pub fn group(claims: Vec<ReadClaim<'_>>) -> Vec<Fact<'_>> {
         }
     }
     facts
+}
+
+/// For each source index the claims name, the rank of its id among theirs
+/// (claims are ordered by source id, compared once per source here instead
+/// of once per comparison of the sort).
+fn rank_sources(claims: &[ReadClaim<'_>]) -> Vec<u32> {
+    let size = claims.iter().map(|c| c.claim.source + 1).max().unwrap_or(0);
+    let mut named: Vec<Option<&str>> = vec![None; size];
+    for c in claims {
+        named[c.claim.source] = Some(c.source.id.as_str());
+    }
+    let mut order: Vec<(&str, usize)> = named.iter().enumerate().filter_map(|(i, n)| n.map(|n| (n, i))).collect();
+    order.par_sort_unstable();
+    let mut rank = vec![0u32; size];
+    let (mut r, mut last) = (0u32, None);
+    for (id, i) in order {
+        if last.is_some_and(|l| l != id) {
+            r += 1;
+        }
+        last = Some(id);
+        rank[i] = r; // two sources with one id (never in a loaded corpus) share a rank
+    }
+    rank
 }
 
 /// For each claim the rank of its fact id among the distinct ids, and those
@@ -212,11 +246,11 @@ mod tests {
                     claim: c,
                     index,
                     source: &sources[c.source],
-                    subject: EntityRef {
+                    subject: Arc::new(EntityRef {
                         id: SUBJECTS[subject].into(),
                         name: format!("{} {spelling}", SUBJECTS[subject]),
                         resolved: false,
-                    },
+                    }),
                     reading: Reading::Text(read_text("held", &c.property)),
                     context: None,
                 })
@@ -224,7 +258,7 @@ mod tests {
             let want = straightforward(&read);
             let got: Vec<(String, String, String, Vec<usize>)> = group(read)
                 .into_iter()
-                .map(|f| (f.id, f.subject.name, f.property, f.claims.iter().map(|c| c.index).collect()))
+                .map(|f| (f.id, f.subject.name.clone(), f.property, f.claims.iter().map(|c| c.index).collect()))
                 .collect();
             proptest::prop_assert_eq!(got, want);
         }
@@ -249,7 +283,7 @@ mod tests {
                 claim: c,
                 index,
                 source: &sources[c.source],
-                subject: EntityRef { id: "foo-bar".into(), name: name.into(), resolved: false },
+                subject: Arc::new(EntityRef { id: "foo-bar".into(), name: name.into(), resolved: false }),
                 reading: Reading::Text(read_text("held", &c.property)),
                 context: None,
             })

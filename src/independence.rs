@@ -328,11 +328,13 @@ pub fn unquoted(text: &str) -> Vec<Range<usize>> {
     let mut i = 0usize;
     while i < bytes.len() {
         // Fast path: plain ASCII that can neither open nor close a quotation.
-        let b = bytes[i];
-        if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'\n') {
-            prev = Some(b as char);
-            i += 1;
-            continue;
+        let next_special = special_from(bytes, i);
+        if next_special > i {
+            prev = Some(bytes[next_special - 1] as char);
+            i = next_special;
+            if i == bytes.len() {
+                break;
+            }
         }
         let c = text[i..].chars().next().expect("i is on a char boundary");
         let after = i + c.len_utf8();
@@ -388,6 +390,32 @@ pub fn unquoted(text: &str) -> Vec<Range<usize>> {
         out.push(start..text.len());
     }
     out
+}
+
+/// The first byte at or after `i` that may open or close a quotation or
+/// end a line: `"`, `'`, a line break, or any byte of a non-ASCII character;
+/// `bytes.len()` when there is none. Eight bytes at a time.
+fn special_from(bytes: &[u8], mut i: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte equal to `c` becomes a zero byte; the lowest zero byte sets
+        // its high bit (bytes above it may too, but only the lowest counts).
+        let equal = |c: u8| {
+            let x = w ^ (LOW * u64::from(c));
+            x.wrapping_sub(LOW) & !x & HIGH
+        };
+        let found = (w & HIGH) | equal(b'"') | equal(b'\'') | equal(b'\n');
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() && !matches!(bytes[i], b'"' | b'\'' | b'\n') {
+        i += 1;
+    }
+    i
 }
 
 /// Whether the line break at `nl` (the line began at `line_start`) ends a

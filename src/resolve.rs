@@ -12,7 +12,8 @@
 //!
 //! Pure: no I/O; diagnostics are returned, not printed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::error::Diagnostic;
 use crate::fuzzy::KeyIndex;
@@ -200,13 +201,50 @@ fn roman(token: &str) -> Option<u32> {
 }
 
 /// Every distinct name resolved once, in name order (for warnings and caching).
-pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, Resolution> {
+pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a str>) -> Resolutions<'a> {
     use rayon::prelude::*;
     let mut names: Vec<&'a str> = names.into_iter().collect();
-    names.sort_unstable();
+    names.par_sort_unstable();
     names.dedup();
-    let resolved: Vec<Resolution> = names.par_iter().map(|n| registry.resolve(n)).collect();
-    names.into_iter().zip(resolved).collect()
+    let resolved: Vec<(&'a str, Resolution, Arc<EntityRef>)> = names
+        .par_iter()
+        .map(|&n| {
+            let r = registry.resolve(n);
+            let e = Arc::new(registry.entity_ref(n, &r));
+            (n, r, e)
+        })
+        .collect();
+    let mut index = HashMap::with_capacity_and_hasher(resolved.len(), foldhash::fast::FixedState::default());
+    for (i, (n, _, _)) in resolved.iter().enumerate() {
+        index.insert(*n, i);
+    }
+    Resolutions { index, names: resolved }
+}
+
+/// Every distinct name of a corpus, resolved once ([`resolve_all`]), with
+/// what it stands for: one [`EntityRef`] per name, shared by every claim
+/// that uses it.
+#[derive(Debug, Default)]
+pub struct Resolutions<'a> {
+    index: HashMap<&'a str, usize, foldhash::fast::FixedState>,
+    /// By name.
+    pub names: Vec<(&'a str, Resolution, Arc<EntityRef>)>,
+}
+
+impl Resolutions<'_> {
+    /// How `name` was resolved, if it is one of the names.
+    pub fn get(&self, name: &str) -> Option<&Resolution> {
+        self.index.get(name).map(|&i| &self.names[i].1)
+    }
+
+    /// What `name` stands for: shared when it is one of the names, else
+    /// resolved now.
+    pub fn entity(&self, registry: &Registry, name: &str) -> Arc<EntityRef> {
+        match self.index.get(name) {
+            Some(&i) => Arc::clone(&self.names[i].2),
+            None => Arc::new(registry.entity_ref(name, &registry.resolve(name))),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -321,7 +321,7 @@ mod tests {
     fn fact(claims: Vec<ClaimView>) -> FactView {
         FactView {
             id: "geneva-ii.status".into(),
-            subject: EntityRef { id: "geneva-ii".into(), name: "Geneva II".into(), resolved: true },
+            subject: EntityRef { id: "geneva-ii".into(), name: "Geneva II".into(), resolved: true }.into(),
             property: "status".into(),
             verdict: Verdict::Conflict,
             reason: String::new(),

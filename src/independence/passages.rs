@@ -119,6 +119,29 @@ fn each_shingle(text: &str, mut f: impl FnMut(Shingle)) {
     }
 }
 
+/// Call `f` with the hash of every shingle of `text`, in order: what
+/// [`each_shingle`] gives, without the places (the sketch needs none).
+fn each_shingle_hash(text: &str, mut f: impl FnMut(u64)) {
+    let mut token_words = Vec::new();
+    for range in unquoted(text) {
+        let mut ring = [0u64; PASSAGE_WORDS];
+        let (mut words, mut hash) = (0usize, 0u64);
+        each_word(text, range, &mut token_words, |_, _, word| {
+            // As `Window::push` rolls it.
+            let slot = words % PASSAGE_WORDS;
+            hash = hash.wrapping_mul(BASE).wrapping_add(word);
+            if words >= PASSAGE_WORDS {
+                hash = hash.wrapping_sub(ring[slot].wrapping_mul(BASE_POW));
+            }
+            ring[slot] = word;
+            words += 1;
+            if words >= PASSAGE_WORDS {
+                f(hash);
+            }
+        });
+    }
+}
+
 /// Call `f(token start, word in token, hash)` for each word of each token of
 /// `text[range]`: the tokens `str::split_whitespace` cuts, each folded into
 /// words as [`Words::of`] folds it, with the hashes of [`word_hash`]. One
@@ -295,14 +318,20 @@ impl Fingerprints {
         let chunks: Vec<Vec<Vec<u32>>> = texts
             .par_chunks(CHUNK)
             .map(|chunk| {
-                let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); nb];
+                // The chunk's fingerprints (bucket and key, 42 bits), then
+                // each bucket allocated once at its size: no vector grows.
+                let mut all: Vec<u64> = Vec::new();
                 for text in chunk.iter().flatten() {
-                    each_shingle(text, |s| {
-                        let (b, key) = fingerprint(s.hash);
-                        buckets[b].push(key);
-                    });
+                    each_shingle_hash(text, |hash| all.push(hash >> (64 - BUCKET_BITS - 32)));
                 }
-                buckets.iter_mut().for_each(Vec::shrink_to_fit);
+                let mut sizes = vec![0usize; nb];
+                for &f in &all {
+                    sizes[(f >> 32) as usize] += 1;
+                }
+                let mut buckets: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
+                for f in all {
+                    buckets[(f >> 32) as usize].push(f as u32);
+                }
                 buckets
             })
             .collect();

@@ -12,10 +12,10 @@ pub mod date;
 pub mod number;
 pub mod text;
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::model::{Claim, RawValue, ValueType};
-use crate::resolve::{EntityRef, Registry, Resolution};
+use crate::resolve::{EntityRef, Registry, Resolutions};
 use date::{read_date, tense_of, DateReading, Precision};
 use number::{read_number, NumberReading};
 use text::{read_text, TextReading};
@@ -25,9 +25,10 @@ use text::{read_text, TextReading};
 pub enum Reading {
     Date(DateReading),
     Number(NumberReading),
-    Entity(EntityRef),
+    /// Shared with every claim naming the same name ([`Resolutions`]).
+    Entity(Arc<EntityRef>),
     /// Sorted by id, without duplicates.
-    Entities(Vec<EntityRef>),
+    Entities(Vec<Arc<EntityRef>>),
     Text(TextReading),
 }
 
@@ -169,15 +170,8 @@ impl From<String> for Unread {
 }
 
 /// Read one claim's value. `resolutions` holds every name already resolved.
-pub fn read_claim(
-    claim: &Claim,
-    registry: &Registry,
-    resolutions: &BTreeMap<&str, Resolution>,
-) -> Result<Reading, Unread> {
-    let entity = |name: &str| match resolutions.get(name) {
-        Some(r) => registry.entity_ref(name, r),
-        None => registry.entity_ref(name, &registry.resolve(name)),
-    };
+pub fn read_claim(claim: &Claim, registry: &Registry, resolutions: &Resolutions<'_>) -> Result<Reading, Unread> {
+    let entity = |name: &str| resolutions.entity(registry, name);
     match (&claim.value, claim.value_type) {
         (RawValue::Scalar(s), ValueType::Date) => read_date(s, claim.as_of, tense_of(&claim.quote))
             .map(Reading::Date)
@@ -188,7 +182,7 @@ pub fn read_claim(
         (RawValue::Scalar(s), ValueType::Entity) => Ok(Reading::Entity(entity(s))),
         (RawValue::Scalar(s), ValueType::Text) => Ok(Reading::Text(read_text(s, &claim.property))),
         (value, ValueType::Entities) => {
-            let mut refs: Vec<EntityRef> = value.items().map(entity).collect();
+            let mut refs: Vec<Arc<EntityRef>> = value.items().map(entity).collect();
             refs.sort();
             refs.dedup_by(|a, b| a.id == b.id);
             Ok(Reading::Entities(refs))

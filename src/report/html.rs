@@ -435,7 +435,7 @@ fn reading(r: &Reading) -> String {
             format!("{} .. {} <span class=\"rule\">— {}</span>", bound(n.low), bound(n.high), esc(n.rule))
         }
         Reading::Entity(e) => entity(e),
-        Reading::Entities(es) => es.iter().map(entity).collect::<Vec<_>>().join(", "),
+        Reading::Entities(es) => es.iter().map(|e| entity(e)).collect::<Vec<_>>().join(", "),
         Reading::Text(_) => esc(&r.describe()),
     }
 }
