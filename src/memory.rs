@@ -14,7 +14,13 @@
 //! system (`mi_collect`), called after a stage that frees much (the
 //! articles after grounding, the claims after their views are built).
 //! Neither changes what the program computes.
+//!
+//! [`TakeOnce`] lets threads move items out of one vector by index, each
+//! item at most once: a million claims are moved into their facts' views in
+//! parallel, where safe Rust would move them one at a time.
 #![allow(unsafe_code)]
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The global allocator the binary uses (`#[global_allocator]` in `main.rs`).
 pub type Allocator = mimalloc::MiMalloc;
@@ -26,5 +32,106 @@ pub fn release_free() {
     // (the library's tests) it collects mimalloc's own, empty, heap.
     unsafe {
         libmimalloc_sys::mi_collect(true);
+    }
+}
+
+/// A vector whose items threads may move out by index, each at most once.
+/// Items never taken are dropped with it, and its memory freed.
+pub struct TakeOnce<T> {
+    /// The vector's buffer, its length and capacity; `items` is never used
+    /// as a `Vec` again (its items are moved out one by one).
+    items: std::mem::ManuallyDrop<Vec<T>>,
+    /// Per item: moved out already.
+    taken: Vec<AtomicBool>,
+}
+
+// SAFETY: `take` moves an item to the calling thread, which is what `Send`
+// allows; the `taken` flags, swapped atomically, let each item be moved out
+// once, so no two threads ever read the same item.
+unsafe impl<T: Send> Sync for TakeOnce<T> {}
+
+impl<T> TakeOnce<T> {
+    pub fn new(items: Vec<T>) -> TakeOnce<T> {
+        let taken = (0..items.len()).map(|_| AtomicBool::new(false)).collect();
+        TakeOnce { items: std::mem::ManuallyDrop::new(items), taken }
+    }
+
+    /// Item `i`, moved out: `None` when there is no such item or it was taken.
+    pub fn take(&self, i: usize) -> Option<T> {
+        let flag = self.taken.get(i)?;
+        if flag.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        // SAFETY: `i` is in bounds (it has a flag), and the flag was false
+        // until this swap, so the item is initialised and nobody else reads
+        // it: it is read once, and never dropped in place (see `Drop`).
+        Some(unsafe { std::ptr::read(self.items.as_ptr().add(i)) })
+    }
+}
+
+impl<T> Drop for TakeOnce<T> {
+    fn drop(&mut self) {
+        let ptr = self.items.as_mut_ptr();
+        for (i, flag) in self.taken.iter_mut().enumerate() {
+            if !*flag.get_mut() {
+                // SAFETY: an item not taken is still initialised and owned
+                // here; it is dropped once.
+                unsafe { std::ptr::drop_in_place(ptr.add(i)) };
+            }
+        }
+        // SAFETY: every item has been moved out or dropped: the buffer is
+        // freed as an empty vector of the same capacity.
+        unsafe {
+            self.items.set_len(0);
+            std::mem::ManuallyDrop::drop(&mut self.items);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_taken_once_each_and_the_rest_dropped() {
+        let drops = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        struct Counted(usize, std::sync::Arc<std::sync::atomic::AtomicUsize>);
+        impl Drop for Counted {
+            fn drop(&mut self) {
+                self.1.fetch_add(1, Ordering::SeqCst);
+            }
+        }
+        let items: Vec<Counted> = (0..100).map(|i| Counted(i, drops.clone())).collect();
+        let slots = TakeOnce::new(items);
+        // Four threads take the even items, each of them twice over: each comes out once.
+        let taken: Vec<usize> = std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..4usize)
+                .map(|t| {
+                    let slots = &slots;
+                    scope.spawn(move || {
+                        (0..100usize)
+                            .filter(|k| k % 4 == t || (k + 1) % 4 == t)
+                            .filter_map(|k| slots.take(k & !1).map(|c| c.0))
+                            .collect::<Vec<usize>>()
+                    })
+                })
+                .collect();
+            threads.into_iter().flat_map(|h| h.join().expect("no panic")).collect()
+        });
+        let mut sorted = taken.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..100).step_by(2).collect::<Vec<_>>());
+        assert!(slots.take(100).is_none(), "out of range");
+        assert_eq!(drops.load(Ordering::SeqCst), 50, "the taken ones, dropped by their takers");
+        drop(slots);
+        assert_eq!(drops.load(Ordering::SeqCst), 100, "the rest, dropped with the slots");
+    }
+
+    #[test]
+    fn strings_move_out_intact() {
+        let slots = TakeOnce::new(vec!["a".to_string(), "b".repeat(1000), String::new()]);
+        assert_eq!(slots.take(1).as_deref(), Some("b".repeat(1000).as_str()));
+        assert_eq!(slots.take(1), None);
+        assert_eq!(slots.take(2).as_deref(), Some(""));
     }
 }
