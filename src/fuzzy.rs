@@ -497,8 +497,154 @@ fn distance_within(a: &[char], b: &[char], max: usize, rows: &mut Rows) -> Optio
     (d <= max).then_some(d)
 }
 
+/// Every key one edit away from a name (Damerau–Levenshtein distance 1: one
+/// character substituted, inserted, deleted, or two neighbours swapped),
+/// found without a search: two strings one edit apart share a *variant*,
+/// the string itself or the string with one character deleted (a
+/// substitution at `i`: both without `i`; an insertion: the longer without
+/// it, the shorter itself; a swap of `i`, `i + 1`: one without `i`, the other
+/// without `i + 1`). Every key's variants are indexed by hash; a name's
+/// candidates are the keys sharing a variant hash, each checked
+/// ([`one_edit_apart`]), so a hash collision never makes a neighbour.
+///
+/// Most misspellings are one slip away, and a key one edit away outranks
+/// every key further (`resolve::Registry` relies on that): a name with such
+/// a key is resolved from a handful of candidates instead of a search.
+#[derive(Debug)]
+pub struct OneEdit {
+    /// Every (variant hash, key), sorted; `starts[b]` is where the hashes
+    /// whose top `bits` bits are `b` begin (a radix table: a look-up reads
+    /// one short run).
+    hashes: Vec<u64>,
+    keys: Vec<u32>,
+    starts: Vec<u32>,
+    bits: u32,
+}
+
+/// Call `f` with the hash of `s` and of `s` without each of its
+/// characters (a buffer the caller keeps holds the variant).
+fn variant_hashes(s: &str, buf: &mut String, mut f: impl FnMut(u64)) {
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::FixedState::with_seed(0x5eed);
+    f(hasher.hash_one(s.as_bytes()));
+    for (at, c) in s.char_indices() {
+        buf.clear();
+        buf.push_str(&s[..at]);
+        buf.push_str(&s[at + c.len_utf8()..]);
+        f(hasher.hash_one(buf.as_bytes()));
+    }
+}
+
+impl OneEdit {
+    pub fn new(index: &KeyIndex) -> OneEdit {
+        use rayon::prelude::*;
+        let mut all: Vec<(u64, u32)> = (0..index.len())
+            .into_par_iter()
+            .fold(
+                || (Vec::new(), String::new()),
+                |(mut out, mut buf), i| {
+                    variant_hashes(index.key(i), &mut buf, |h| out.push((h, i as u32)));
+                    (out, buf)
+                },
+            )
+            .map(|(out, _)| out)
+            .reduce(Vec::new, |mut a, b| {
+                a.extend(b);
+                a
+            });
+        all.par_sort_unstable();
+        all.dedup();
+        // About one hash per radix slot.
+        let bits = all.len().max(2).next_power_of_two().trailing_zeros().clamp(1, 32);
+        let mut starts = vec![0u32; (1usize << bits) + 1];
+        for &(h, _) in &all {
+            starts[(h >> (64 - bits)) as usize + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let (hashes, keys) = all.into_iter().unzip();
+        OneEdit { hashes, keys, starts, bits }
+    }
+
+    /// The keys that have a variant of hash `h`.
+    fn with_hash(&self, h: u64) -> impl Iterator<Item = usize> + '_ {
+        let b = (h >> (64 - self.bits)) as usize;
+        let (from, to) = match self.starts.get(b..b + 2) {
+            Some(&[from, to]) => (from as usize, to as usize),
+            _ => (0, 0),
+        };
+        let run = &self.hashes[from..to];
+        let first = run.partition_point(|&x| x < h);
+        let last = run.partition_point(|&x| x <= h);
+        self.keys[from + first..from + last].iter().map(|&k| k as usize)
+    }
+
+    /// The keys of `index` one edit away from `name`, ascending.
+    pub fn neighbours(&self, index: &KeyIndex, name: &str) -> Vec<usize> {
+        let mut candidates: Vec<usize> = Vec::new();
+        let mut buf = String::new();
+        variant_hashes(name, &mut buf, |h| candidates.extend(self.with_hash(h)));
+        candidates.sort_unstable();
+        candidates.dedup();
+        let name: Vec<char> = name.chars().collect();
+        let mut key: Vec<char> = Vec::new();
+        candidates.retain(|&k| {
+            key.clear();
+            key.extend(index.key(k).chars());
+            one_edit_apart(&name, &key)
+        });
+        candidates
+    }
+}
+
+/// Whether the Damerau–Levenshtein distance of `a` and `b` is exactly 1.
+pub fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => {
+            let Some(i) = short.iter().zip(long).position(|(x, y)| x != y) else { return false };
+            // One substitution, or a swap of neighbours.
+            short[i + 1..] == long[i + 1..]
+                || (i + 1 < short.len()
+                    && short[i] == long[i + 1]
+                    && short[i + 1] == long[i]
+                    && short[i + 2..] == long[i + 2..])
+        }
+        1 => {
+            let i = short.iter().zip(long).position(|(x, y)| x != y).unwrap_or(short.len());
+            short[i..] == long[i + 1..]
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    proptest! {
+        /// One edit apart is a Damerau–Levenshtein distance of 1, over small
+        /// alphabets where every kind of edit happens.
+        #[test]
+        fn one_edit_apart_is_distance_one(a in "[abé ]{0,7}", b in "[abé ]{0,7}") {
+            let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            prop_assert_eq!(one_edit_apart(&x, &y), strsim::damerau_levenshtein(&a, &b) == 1);
+        }
+
+        /// The index finds every key one edit away, and only those.
+        #[test]
+        fn one_edit_neighbours_are_a_scan_of_every_key(
+            keys in proptest::collection::btree_set("[abcé ]{1,6}", 1..40),
+            name in "[abcé ]{0,7}",
+        ) {
+            let index = KeyIndex::new(keys.into_iter().collect());
+            let near = OneEdit::new(&index);
+            let scan: Vec<usize> =
+                (0..index.len()).filter(|&k| strsim::damerau_levenshtein(&name, index.key(k)) == 1).collect();
+            prop_assert_eq!(near.neighbours(&index, &name), scan);
+        }
+    }
+
     use super::*;
     use crate::text::fold;
 

@@ -16,9 +16,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::error::Diagnostic;
-use crate::fuzzy::KeyIndex;
+use crate::fuzzy::{KeyIndex, OneEdit};
 use crate::model::Entity;
-use crate::text::{fold, slug};
+use crate::text::{fold, similarity, slug};
 
 /// Lowest similarity (0..1) at which a name is taken for a registry name.
 pub const FUZZY_THRESHOLD: f64 = 0.85;
@@ -124,6 +124,17 @@ impl Registry {
     }
 
     pub fn resolve(&self, name: &str) -> Resolution {
+        self.resolve_near(name, None)
+    }
+
+    /// An index of the keys one edit away from a name, for [`Registry::resolve_near`].
+    pub fn one_edit(&self) -> OneEdit {
+        OneEdit::new(&self.index)
+    }
+
+    /// [`Registry::resolve`], looking first at the keys one edit away from
+    /// the name when `near` indexes them (the same answer, found faster).
+    pub fn resolve_near(&self, name: &str, near: Option<&OneEdit>) -> Resolution {
         let key = fold(name);
         if let Some(&i) = self.exact.get(&key) {
             return Resolution::Exact(i);
@@ -132,6 +143,29 @@ impl Registry {
         // ascending) that reaches the threshold and carries the same numbers;
         // `fuzzy.rs` finds the keys at or above the threshold without the scan.
         let numbers = numbers_in(&key);
+        // A key one edit away outranks every key further: with `s` its score
+        // (1 − 1/M, M its or the name's length, so M ≥ the name's length n),
+        // a key K at distance d ≥ 2 scoring s or more has d/M_K ≤ 1/M, so
+        // M_K ≥ 2M ≥ 2n, K is the longer and d ≥ M_K − n ≥ M_K/2: K scores
+        // 1/2 at most, below s (n ≥ FUZZY_MIN_CHARS). So the best key one
+        // edit away that carries the name's numbers is the first such key of
+        // the full scan; if it scores below the threshold, no key reaches it.
+        if let Some(near) = near.filter(|_| key.chars().count() >= FUZZY_MIN_CHARS) {
+            let best = near
+                .neighbours(&self.index, &key)
+                .into_iter()
+                .filter(|&k| numbers_in(self.index.key(k)) == numbers)
+                .map(|k| (similarity(&key, self.index.key(k)), k))
+                .min_by(|a, b| b.0.total_cmp(&a.0).then(self.index.key(a.1).cmp(self.index.key(b.1))));
+            match best {
+                Some((score, k)) if score >= FUZZY_THRESHOLD => {
+                    let matched = self.index.key(k).to_string();
+                    return Resolution::Fuzzy { entity: self.key_entity[k], matched, score };
+                }
+                Some(_) => return self.unresolved(&key),
+                None => {}
+            }
+        }
         //
         // Searched at rising thresholds down to FUZZY_THRESHOLD (a higher
         // threshold blocks far fewer candidates, and most misspellings are one
@@ -148,12 +182,18 @@ impl Registry {
                 }
             }
         }
-        // The three most similar entities (by their best key), in that order.
+        self.unresolved(&key)
+    }
+
+    /// A name (folded: `key`) that matches no key well enough: it stands
+    /// alone, with the three most similar entities (by their best key), in
+    /// that order.
+    fn unresolved(&self, key: &str) -> Resolution {
         let mut best: Vec<(f64, usize, usize)> = Vec::new(); // (score, key, entity)
         let before = |a: &(f64, usize, usize), b: &(f64, usize, usize)| {
             b.0.total_cmp(&a.0).then(self.index.key(a.1).cmp(self.index.key(b.1)))
         };
-        self.index.walk(&key, |score, k| {
+        self.index.walk(key, |score, k| {
             let candidate = (score, k, self.key_entity[k]);
             let name = &self.entities[candidate.2].name;
             match best.iter().position(|b| &self.entities[b.2].name == name) {
@@ -206,10 +246,12 @@ pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a 
     let mut names: Vec<&'a str> = names.into_iter().collect();
     names.par_sort_unstable();
     names.dedup();
+    // Many names: most misspelled ones are a key one edit away.
+    let near = (names.len() >= ONE_EDIT_FROM).then(|| registry.one_edit());
     let resolved: Vec<(&'a str, Resolution, Arc<EntityRef>)> = names
         .par_iter()
         .map(|&n| {
-            let r = registry.resolve(n);
+            let r = registry.resolve_near(n, near.as_ref());
             let e = Arc::new(registry.entity_ref(n, &r));
             (n, r, e)
         })
@@ -220,6 +262,11 @@ pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a 
     }
     Resolutions { index, names: resolved }
 }
+
+/// From this many names on, [`resolve_all`] indexes the keys one edit away
+/// from a name ([`OneEdit`]) before resolving them (building it costs about
+/// as much as a hundred fuzzy searches).
+const ONE_EDIT_FROM: usize = 256;
 
 /// Every distinct name of a corpus, resolved once ([`resolve_all`]), with
 /// what it stands for: one [`EntityRef`] per name, shared by every claim
@@ -394,10 +441,16 @@ mod tests {
             entities.push(entity(&name, &aliases));
         }
         let (r, _) = Registry::build(entities);
+        let near = r.one_edit();
+        let mut one_edit_away = 0;
         for _ in 0..600 {
             let name = phrase(&mut next);
-            assert_eq!(r.resolve(&name), resolve_by_scan(&r, &name), "name {name:?}");
+            let scanned = resolve_by_scan(&r, &name);
+            assert_eq!(r.resolve(&name), scanned, "name {name:?}");
+            assert_eq!(r.resolve_near(&name, Some(&near)), scanned, "name {name:?}, one edit away first");
+            one_edit_away += usize::from(!near.neighbours(&r.index, &fold(&name)).is_empty());
         }
+        assert!(one_edit_away > 50, "only {one_edit_away} names had a key one edit away");
     }
 
     #[test]
