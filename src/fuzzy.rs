@@ -190,20 +190,20 @@ impl Positions {
 
 impl KeyIndex {
     pub fn new(keys: Vec<String>) -> KeyIndex {
+        use rayon::prelude::*;
+        // Each key's length, characters and bigrams, keys in parallel.
+        let lens: Vec<u32> = keys.par_iter().map(|k| k.chars().count() as u32).collect();
+        let chars = keys.par_iter().map(|k| histogram(k)).collect();
+        let grams: Vec<Vec<(Gram, u16)>> = keys.par_iter().map(|k| bigrams(k)).collect();
         let mut postings: GramMap<Vec<(u32, u16, u16)>> = GramMap::default();
-        for (i, k) in keys.iter().enumerate() {
-            for (g, n) in bigrams(k) {
-                let len = u16::try_from(k.chars().count()).unwrap_or(u16::MAX);
+        for (i, key_grams) in grams.iter().enumerate() {
+            let len = u16::try_from(lens[i]).unwrap_or(u16::MAX);
+            for &(g, n) in key_grams {
                 postings.entry(g).or_default().push((i as u32, n, len));
             }
         }
         // Each list sorted by key length, so a search reads only the lengths it can match.
-        for list in postings.values_mut() {
-            list.sort_unstable_by_key(|&(i, _, len)| (len, i));
-        }
-        let lens = keys.iter().map(|k| k.chars().count() as u32).collect();
-        let chars = keys.iter().map(|k| histogram(k)).collect();
-        let grams = keys.iter().map(|k| bigrams(k)).collect();
+        postings.par_iter_mut().for_each(|(_, list)| list.sort_unstable_by_key(|&(i, _, len)| (len, i)));
         KeyIndex { keys, lens, chars, grams, postings }
     }
 
