@@ -71,43 +71,31 @@ pub fn group(claims: Vec<ReadClaim<'_>>) -> Vec<Fact<'_>> {
             .then_with(|| claims[x.3].claim.id.cmp(&claims[y.3].claim.id))
             .then(x.3.cmp(&y.3))
     });
-    let order: Vec<(u32, usize)> = order.into_iter().map(|(r, _, _, i)| (r, i)).collect();
-    let mut claims: Vec<Option<ReadClaim<'_>>> = claims.into_iter().map(Some).collect();
-    let mut ids: Vec<Option<String>> = ids.into_iter().map(Some).collect();
-    let mut facts: Vec<Fact<'_>> = Vec::with_capacity(ids.len());
-    // How many claims each fact has, so that each fact's list is allocated once.
-    let mut sizes = vec![0usize; ids.len()];
-    for &(r, _) in &order {
-        sizes[r as usize] += 1;
-    }
-    let mut current = u32::MAX; // rank of the last fact
-    let mut first = usize::MAX; // input position of the current fact's first claim
-    for (r, i) in order {
-        let c = claims[i].take().expect("each claim is placed once");
-        match facts.last_mut() {
-            Some(fact) if r == current => {
-                if i < first {
-                    first = i;
-                    fact.subject = c.subject.clone();
-                    fact.property = c.claim.property.clone();
-                }
-                fact.claims.push(c);
-            }
-            _ => {
-                (current, first) = (r, i);
-                let mut members = Vec::with_capacity(sizes[r as usize]);
-                let (subject, property) = (c.subject.clone(), c.claim.property.clone());
-                members.push(c);
-                facts.push(Fact {
-                    id: ids[r as usize].take().expect("each rank starts one fact"),
-                    subject,
-                    property,
-                    claims: members,
-                });
-            }
+    // Each fact is the run of one rank in that order; the facts take their
+    // claims in parallel, each claim moved once (`TakeOnce`).
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::with_capacity(ids.len());
+    for (k, entry) in order.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if order[run.start].0 == entry.0 => run.end = k + 1,
+            _ => runs.push(k..k + 1),
         }
     }
-    facts
+    let claims = crate::memory::TakeOnce::new(claims);
+    let ids = crate::memory::TakeOnce::new(ids);
+    runs.into_par_iter()
+        .map(|run| {
+            let members: Vec<ReadClaim<'_>> =
+                order[run.clone()].iter().map(|e| claims.take(e.3).expect("each claim is placed once")).collect();
+            // The subject and property as its first claim in input order writes them.
+            let first = (0..members.len()).min_by_key(|&k| order[run.start + k].3).expect("a fact has a claim");
+            Fact {
+                id: ids.take(order[run.start].0 as usize).expect("each rank starts one fact"),
+                subject: members[first].subject.clone(),
+                property: members[first].claim.property.clone(),
+                claims: members,
+            }
+        })
+        .collect()
 }
 
 /// For each source index the claims name, the rank of its id among theirs

@@ -96,13 +96,11 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
         .collect();
     drop(files);
 
-    // Sized once: growing a million claims by doubling copies them all again
-    // each time, and the copies fault in fresh pages.
-    let (sources, claims) = read.iter().fold((0, 0), |(s, c), r| match &r.kind {
-        FileKind::Claims { claims, .. } => (s + 1, c + claims.len()),
-        _ => (s, c),
-    });
-    out.corpus.claims.reserve_exact(claims);
+    // Sized once: growing by doubling copies everything again each time,
+    // and the copies fault in fresh pages. The claims stay in their files'
+    // vectors until all are known, then are joined in parallel.
+    let sources = read.iter().filter(|r| matches!(r.kind, FileKind::Claims { .. })).count();
+    let mut claims_of: Vec<Vec<Claim>> = Vec::with_capacity(sources);
     out.corpus.sources.reserve_exact(sources);
     out.articles.reserve_exact(sources);
     let mut registry_found: Option<Arc<Path>> = None;
@@ -136,11 +134,7 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
                     continue;
                 }
                 source_files.insert(source.id.clone(), source.loc.clone());
-                let index = out.corpus.sources.len();
-                out.corpus.claims.extend(claims.into_iter().map(|mut c| {
-                    c.source = index;
-                    c
-                }));
+                claims_of.push(claims);
                 diags.extend(claim_diags);
                 diags.extend(article_diags);
                 out.articles.push(article);
@@ -157,7 +151,7 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
             .with_help("without it, names are only matched when written alike; see docs/claims-format.md"),
         );
     }
-    in_id_order(&mut out);
+    in_id_order(&mut out, claims_of);
     out
 }
 
@@ -260,11 +254,13 @@ fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags
 /// sources (dependence clusters, "the earlier of two sources", truth
 /// discovery's tie-breaks) then depends on the ids, never on file names or
 /// folders. Ids are unique: a duplicate is an error and its file is dropped.
-fn in_id_order(out: &mut Loaded) {
+/// `claims_of[i]` are the claims of the `i`th source as read (files in path
+/// order): they are joined in that order, each pointing at its source.
+fn in_id_order(out: &mut Loaded, mut claims_of: Vec<Vec<Claim>>) {
     let sources = std::mem::take(&mut out.corpus.sources);
     let mut articles = std::mem::take(&mut out.articles);
     let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by(|&a, &b| sources[a].id.cmp(&sources[b].id));
+    order.par_sort_unstable_by(|&a, &b| sources[a].id.cmp(&sources[b].id).then(a.cmp(&b)));
     let mut new_index = vec![0; sources.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -272,9 +268,12 @@ fn in_id_order(out: &mut Loaded) {
     let mut slots: Vec<Option<Source>> = sources.into_iter().map(Some).collect();
     out.corpus.sources = order.iter().filter_map(|&old| slots[old].take()).collect();
     out.articles = order.iter().map(|&old| articles.get_mut(old).and_then(Option::take)).collect();
-    for claim in &mut out.corpus.claims {
-        claim.source = new_index[claim.source];
-    }
+    claims_of.par_iter_mut().enumerate().for_each(|(old, claims)| {
+        for claim in claims {
+            claim.source = new_index[old];
+        }
+    });
+    out.corpus.claims = crate::memory::concat(claims_of);
 }
 
 /// Read one input file (a CSV to import, say) as UTF-8 text, with the limits
