@@ -271,40 +271,38 @@ pub fn assess_with(
     // A claim's outlet, through its source (all of a source's claims share
     // one `SourceView`): one lookup per claim, and the outlet names sorted
     // once per source, not once per claim.
+    use rayon::prelude::*;
+    // A source view by its address (the claims of a source share one).
+    type Views = std::collections::HashMap<usize, usize, foldhash::fast::FixedState>;
+    let address = |c: &crate::check::ClaimView| std::sync::Arc::as_ptr(&c.source) as usize;
     let mut views: Vec<&crate::check::SourceView> = Vec::new();
-    let mut slots: std::collections::HashMap<*const crate::check::SourceView, usize> = Default::default();
-    let view_of: Vec<usize> = facts
-        .iter()
-        .flat_map(|f| &f.claims)
-        .map(|c| {
-            *slots.entry(std::sync::Arc::as_ptr(&c.source)).or_insert_with(|| {
-                views.push(&c.source);
-                views.len() - 1
-            })
-        })
-        .collect();
-    drop(slots);
+    let mut slots: Views = Default::default();
+    for c in facts.iter().flat_map(|f| &f.claims) {
+        slots.entry(address(c)).or_insert_with(|| {
+            views.push(&c.source);
+            views.len() - 1
+        });
+    }
     let mut outlets: Vec<&str> = views.iter().map(|v| v.outlet.as_str()).collect();
     outlets.sort_unstable();
     outlets.dedup();
     let index = |o: &str| outlets.binary_search(&o).ok();
     let outlet_of: Vec<Option<usize>> = views.iter().map(|v| index(&v.outlet)).collect();
+    let outlet = |c: &crate::check::ClaimView| outlet_of[slots[&address(c)]];
     // Per fact, the claims that take part: all but those a later claim
     // revised (`None`: all of them).
-    let kept: Vec<Option<Vec<usize>>> = facts.iter().map(current_claims).collect();
-    let mut claim_outlets = view_of.iter().map(|&v| outlet_of[v]);
+    let kept: Vec<Option<Vec<usize>>> = facts.par_iter().map(current_claims).collect();
     let input = Input {
         sources: outlets.len(),
         facts: facts
-            .iter()
+            .par_iter()
             .zip(&kept)
             .map(|(f, kept)| {
                 f.claims
                     .iter()
-                    .zip(claim_outlets.by_ref())
                     .enumerate()
                     .filter(|&(i, _)| takes_part(kept, i))
-                    .filter_map(|(_, (c, o))| Some((o?, &c.reading)))
+                    .filter_map(|(_, c)| Some((outlet(c)?, &c.reading)))
                     .collect()
             })
             .collect(),
@@ -319,7 +317,7 @@ pub fn assess_with(
     };
     let found = discover(&input, params);
     let best = facts
-        .iter()
+        .par_iter()
         .zip(&found.facts)
         .zip(&kept)
         .map(|((f, r), kept)| {
@@ -819,6 +817,7 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     let dependence: BTreeMap<(usize, usize), f64> =
         index.keys.iter().zip(&dependence).map(|(&k, &(ab, ba))| (k, ab + ba)).collect();
     let facts: Vec<FactResult> = (0..prepared.facts())
+        .into_par_iter()
         .map(|f| {
             let range = prepared.candidates(f);
             let conf = &confidences[range.clone()];
