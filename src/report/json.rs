@@ -478,13 +478,12 @@ fn summary(outcome: &Outcome, shown: usize) -> Summary {
 pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
     let facts = shown(outcome, options);
     let mut out = crate::report::buffered(out);
-    let mut scratch = Vec::new();
     out.write_all(b"{\n  \"generator\": ")?;
-    pretty_at(&crate::report::generator(), 1, &mut scratch, &mut out)?;
+    pretty_at(&crate::report::generator(), 1, &mut out)?;
     out.write_all(b",\n  \"facts\": ")?;
     write_seq(&mut out, &facts, |f| fact(f))?;
     out.write_all(b",\n  \"summary\": ")?;
-    pretty_at(&summary(outcome, facts.len()), 1, &mut scratch, &mut out)?;
+    pretty_at(&summary(outcome, facts.len()), 1, &mut out)?;
     out.write_all(b",\n  \"dependencies\": ")?;
     let links: Vec<usize> = (0..outcome.dependencies.len()).collect();
     write_seq(&mut out, &links, |&i| OwnedDependency(outcome.dependencies.get(i)))?;
@@ -526,11 +525,11 @@ fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
-                let (mut text, mut scratch) = (Vec::new(), Vec::new());
+                let mut text = Vec::new();
                 for (k, item) in chunk.iter().enumerate() {
                     let first = w == 0 && c == 0 && k == 0;
                     text.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    pretty_at(&json(item), 2, &mut scratch, &mut text)?;
+                    pretty_at(&json(item), 2, &mut text)?;
                 }
                 Ok(text)
             })
@@ -542,27 +541,19 @@ fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl
     out.write_all(b"\n  ]")
 }
 
-/// `value` pretty-printed as it stands `depth` levels deep: serde_json's
-/// pretty printer indents by two spaces a level and writes no raw newline
-/// inside a string, so the nested text is the value's own text with the
-/// indentation put after each newline.
-fn pretty_at<T: Serialize + ?Sized>(
-    value: &T,
-    depth: usize,
-    scratch: &mut Vec<u8>,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    scratch.clear();
-    serde_json::to_writer_pretty(&mut *scratch, value)?;
-    let indent = &b"                "[..(2 * depth).min(16)];
-    debug_assert!(2 * depth <= 16, "the document is at most eight levels deep here");
-    let mut rest = &scratch[..];
-    while let Some(at) = memchr::memchr(b'\n', rest) {
-        out.write_all(&rest[..=at])?;
-        out.write_all(indent)?;
-        rest = &rest[at + 1..];
+/// `value` pretty-printed as it stands `depth` levels deep in a document
+/// that serde_json's pretty printer writes: a pretty formatter is put
+/// `depth` levels deep first (its indentation is private, but opening an
+/// array, written nowhere, takes it one level down) and writes the value
+/// straight into `out`, indented where it stands.
+fn pretty_at<T: Serialize + ?Sized, W: Write + ?Sized>(value: &T, depth: usize, out: &mut W) -> io::Result<()> {
+    use serde_json::ser::Formatter;
+    let mut formatter = serde_json::ser::PrettyFormatter::new();
+    for _ in 0..depth {
+        formatter.begin_array(&mut io::sink())?;
     }
-    out.write_all(rest)
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
+    Ok(())
 }
 
 #[cfg(test)]
