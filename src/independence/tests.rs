@@ -291,3 +291,17 @@ fn the_bundled_articles_share_an_officials_quote_and_nothing_else() {
     assert_eq!(found[&(0, 1)].words, 15);
     assert!(found[&(0, 1)].excerpt.starts_with("whether the Syrian Government will come to Geneva prepared"));
 }
+
+proptest::proptest! {
+    /// The eight-bytes-at-a-time scan stops where a byte-by-byte scan does:
+    /// at the first quotation mark, line break or non-ASCII byte.
+    #[test]
+    fn the_quotation_scan_stops_where_a_byte_scan_does(text in "[a-z ,.\"'\n\t()é“”’-]{0,80}", from in 0usize..90) {
+        let bytes = text.as_bytes();
+        let from = from.min(bytes.len());
+        let plain = (from..bytes.len())
+            .find(|&i| !bytes[i].is_ascii() || matches!(bytes[i], b'"' | b'\'' | b'\n'))
+            .unwrap_or(bytes.len());
+        proptest::prop_assert_eq!(special_from(bytes, from), plain);
+    }
+}
