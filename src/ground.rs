@@ -5,7 +5,11 @@
 //! does not see (soft hyphens, zero-width spaces: `text::is_invisible`). A
 //! quote that stands in its article exactly as written is found without
 //! folding anything (most quotes are copied from the article); the article
-//! is folded only for a quote that is not (once, for all such quotes). A
+//! is folded only for a quote that is not (once, for all such quotes). So a
+//! quote as written is found even where folding would not find it: folding
+//! makes "- -" one dash, and " -5" (folded "-5") is not in "10 - -5"
+//! (folded "10 - 5"); the HTML report then shows that claim without its
+//! passage, which is cut from the folded match. A
 //! quote that is not found is reported with the article's closest passage
 //! and its similarity, so the fact-checker sees at once whether it is a typo
 //! or a wrong article.

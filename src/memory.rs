@@ -40,7 +40,9 @@ pub fn release_free() {
 /// with two threads faulting in and filling the new vector's pages, not one).
 pub fn concat<T: Send>(mut parts: Vec<Vec<T>>) -> Vec<T> {
     use rayon::prelude::*;
-    let total: usize = parts.iter().map(Vec::len).sum();
+    // (Only items of no size could make the lengths overflow: refused before anything moves.)
+    let total: usize =
+        parts.iter().map(Vec::len).try_fold(0usize, usize::checked_add).expect("the parts' lengths add up in a usize");
     let mut out: Vec<T> = Vec::with_capacity(total);
     let mut offsets = Vec::with_capacity(parts.len());
     let mut at = 0;
@@ -76,7 +78,9 @@ pub fn concat<T: Send>(mut parts: Vec<Vec<T>>) -> Vec<T> {
 }
 
 /// A vector whose items threads may move out by index, each at most once.
-/// Items never taken are dropped with it, and its memory freed.
+/// Items never taken are dropped with it, and its memory freed (should an
+/// item's own `drop` panic there, the items after it and the buffer are
+/// leaked, never dropped twice).
 pub struct TakeOnce<T> {
     /// The vector's buffer, its length and capacity; `items` is never used
     /// as a `Vec` again (its items are moved out one by one).
@@ -174,6 +178,14 @@ mod tests {
         assert_eq!(concat(parts), want);
         assert_eq!(concat(Vec::<Vec<String>>::new()), Vec::<String>::new());
         assert_eq!(concat(vec![Vec::<u8>::new(), vec![1], Vec::new()]), vec![1]);
+    }
+
+    #[test]
+    fn zero_sized_items_are_joined_and_taken() {
+        assert_eq!(concat(vec![vec![(); 3], Vec::new(), vec![(); 2]]).len(), 5);
+        let slots = TakeOnce::new(vec![(); 4]);
+        assert_eq!(slots.take(3), Some(()));
+        assert_eq!(slots.take(3), None);
     }
 
     #[test]

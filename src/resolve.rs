@@ -451,6 +451,15 @@ mod tests {
             one_edit_away += usize::from(!near.neighbours(&r.index, &fold(&name)).is_empty());
         }
         assert!(one_edit_away > 50, "only {one_edit_away} names had a key one edit away");
+        // resolve_all, past ONE_EDIT_FROM names, answers as resolving each alone.
+        let names: Vec<String> = (0..2 * ONE_EDIT_FROM).map(|_| phrase(&mut next)).collect();
+        let all = resolve_all(&r, names.iter().map(String::as_str));
+        assert!(all.names.len() >= ONE_EDIT_FROM, "{} distinct names", all.names.len());
+        for name in &names {
+            let alone = r.resolve(name);
+            assert_eq!(all.get(name), Some(&alone), "name {name:?}");
+            assert_eq!(*all.entity(&r, name), r.entity_ref(name, &alone), "name {name:?}");
+        }
     }
 
     #[test]

@@ -901,6 +901,16 @@ mod tests {
             }
         }
 
+        /// The sketch's hashes are the scan's, in order.
+        #[test]
+        fn the_sketch_hashes_are_the_scans(text in article()) {
+            let mut scanned = Vec::new();
+            each_shingle(&text, |s| scanned.push(s.hash));
+            let mut hashed = Vec::new();
+            each_shingle_hash(&text, |h| hashed.push(h));
+            prop_assert_eq!(hashed, scanned);
+        }
+
         /// Comparing word by word answers as comparing the words joined:
         /// alike, different, or one run too short.
         #[test]
