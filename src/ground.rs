@@ -238,11 +238,14 @@ impl Article {
     /// `Ok(())` when the quote is in the article (as written, or folded),
     /// else its closest passage. A quote that folds to nothing is never found.
     pub fn find(&self, quote: &str) -> Result<(), Miss> {
+        // Folding keeps every character but white space and what a reader
+        // does not see: a quote with one such character folds to something.
+        let folds_to_something = quote.chars().any(|c| !c.is_whitespace() && !crate::text::is_invisible(c));
+        if folds_to_something && contains(self.text.as_bytes(), quote.as_bytes()) {
+            return Ok(());
+        }
         let q = fold_quote(quote);
-        if !q.is_empty()
-            && (contains(self.text.as_bytes(), quote.as_bytes())
-                || memchr::memmem::find(self.folded().as_bytes(), q.as_bytes()).is_some())
-        {
+        if !q.is_empty() && memchr::memmem::find(self.folded().as_bytes(), q.as_bytes()).is_some() {
             return Ok(());
         }
         Err(self.closest(&q))
@@ -475,6 +478,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A quote folds to nothing exactly when all it holds is white space
+        /// and characters nobody sees (what `find` checks before folding).
+        #[test]
+        fn a_quote_folds_to_nothing_when_it_shows_nothing(q in "[ \t\n\u{a0}\u{ad}\u{200b}\u{feff}\u{2028}a.\u{2026}-]{0,8}") {
+            let shows = q.chars().any(|c| !c.is_whitespace() && !crate::text::is_invisible(c));
+            proptest::prop_assert_eq!(shows, !fold_quote(&q).is_empty());
+        }
+
         /// The first-byte search answers as `memmem` does, over small
         /// alphabets where matches and near misses abound, and on texts of
         /// one repeated letter, where it hands over to `memmem`.
