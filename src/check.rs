@@ -95,7 +95,13 @@ pub struct FactView {
     /// The tolerance its date readings were compared with, if any.
     pub tolerance: Option<Tolerance>,
     pub claims: Vec<ClaimView>,
+    /// Every pair of claims but those of two claims that each read as an
+    /// earlier claim ([`FactView::reads_as`]): those relate as the claims
+    /// they read as do.
     pub pairs: Vec<PairView>,
+    /// Per claim: the first claim of the fact that reads as it (the same
+    /// reading, said the same day with the same hedge); itself for a first.
+    pub reads_as: Vec<usize>,
     /// How many sources, and independent ones, back each reading (docs/independence.md).
     pub support: Support,
     /// Set from reviews.yaml by `review::apply`; unreviewed until then.
@@ -346,7 +352,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         .map(|fact| {
             let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
             let cmp = compare_within(&fact, tolerance);
-            let support = support(&fact, &cmp.pairs, &dependence, &corpus.sources);
+            let support = support(&fact, &cmp.pairs, &cmp.reads_as, &dependence, &corpus.sources);
             let Fact { id, subject, property, claims } = fact;
             let members = claims.into_iter().map(|c| (c.index, c.reading, c.context)).collect();
             Compared { id, subject, property, tolerance, cmp, support, members }
@@ -381,6 +387,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                 tolerance: c.tolerance,
                 claims,
                 pairs: c.cmp.pairs,
+                reads_as: c.cmp.reads_as,
                 support: c.support,
                 review: ReviewStatus::Unreviewed,
                 best: None,

@@ -152,9 +152,43 @@ pub fn explain(pair: &Pair, a: &Side<'_>, b: &Side<'_>, tolerance: Option<Tolera
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
     pub verdict: Verdict,
+    /// Every pair of claims but those of two claims that each read as an
+    /// earlier claim ([`reads_as`]): such a pair relates as the pair of the
+    /// claims they read as.
     pub pairs: Vec<Pair>,
     /// Why the fact got its verdict, in one sentence.
     pub reason: String,
+    /// Per claim: the first claim of the fact that reads as it ([`reads_as`]).
+    pub reads_as: Vec<usize>,
+}
+
+/// Per claim, the first claim of `claims` that reads as it: the same
+/// reading, said the same day with the same hedge (itself when none comes
+/// before). Two such claims relate alike to every claim (and equal to each
+/// other): a pair's relation, revision and flags depend on the two
+/// readings, the days said, the hedges and the fact's tolerance only. So a
+/// fact need not list the pairs of two claims that each read as an earlier
+/// one: a fact of 5,000 claims giving six readings lists 29,985 pairs, not
+/// 12.5 million.
+pub fn reads_as(claims: &[ReadClaim<'_>]) -> Vec<usize> {
+    let mut firsts: Vec<usize> = Vec::new();
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let alike = |f: &usize| {
+                let first = &claims[*f];
+                first.claim.as_of == c.claim.as_of && first.claim.hedge == c.claim.hedge && first.reading == c.reading
+            };
+            match firsts.iter().find(|f| alike(f)) {
+                Some(&f) => f,
+                None => {
+                    firsts.push(i);
+                    i
+                }
+            }
+        })
+        .collect()
 }
 
 /// Compare every pair of claims of a fact and give it a verdict.
@@ -168,11 +202,29 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
 /// Every pair is compared; only the fact's own reason is written here (a
 /// pair's is written by [`explain`] when a report shows the pair).
 pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
+    compare_pairs(fact, tolerance, false)
+}
+
+/// [`compare_within`]; with `every_pair`, no pair is left out (for the
+/// tests that hold the shorter list to the whole one).
+fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool) -> Comparison {
     let claims = &fact.claims;
-    let mut pairs = Vec::with_capacity(claims.len() * claims.len().saturating_sub(1) / 2);
+    // A pair of two claims that each read as an earlier claim is left out
+    // (`reads_as`): it relates as the pair of those earlier claims, which is
+    // listed. The verdict and its reason are those every pair would give:
+    // the first pair of the fact (in claim order) with a given relation is
+    // always between two first claims (a later claim of a group relates as
+    // its first, which comes before it), and every relation left out is
+    // that of a listed pair.
+    let reads_as = reads_as(claims);
+    let firsts = reads_as.iter().enumerate().filter(|&(i, &f)| i == f).count();
+    let mut pairs = Vec::with_capacity(firsts * claims.len());
     let mut exact_equal = true;
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
+            if reads_as[i] != i && reads_as[j] != j && !every_pair {
+                continue;
+            }
             let (p, exact) = pair(i, j, &claims[i], &claims[j], tolerance);
             exact_equal &= exact == Relation::Equal;
             pairs.push(p);
@@ -195,7 +247,7 @@ pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparis
     } else {
         (Verdict::Revised, explained(excluded[0]))
     };
-    Comparison { verdict, pairs, reason }
+    Comparison { verdict, pairs, reason, reads_as }
 }
 
 /// What the reasons say of one claim: its label and its reading described.
@@ -546,5 +598,136 @@ mod tests {
     fn verdicts_are_ordered_by_severity() {
         assert!(Verdict::Conflict > Verdict::Revised && Verdict::Revised > Verdict::Compatible);
         assert!(Verdict::Compatible > Verdict::Agree && Verdict::Agree > Verdict::Single);
+    }
+}
+
+#[cfg(test)]
+mod alike_tests {
+    use super::*;
+    use crate::error::Loc;
+    use crate::group::{Fact, ReadClaim};
+    use crate::model::{Claim, Hedge, RawValue, Source, ValueType};
+    use crate::normalize::date::{read_date, Tense};
+    use crate::resolve::EntityRef;
+    use proptest::prelude::*;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    /// Values a few of which read alike, contain each other, or are plans.
+    const VALUES: &[&str] =
+        &["12 May 2030", "2030-05-12", "May 2030", "mid-May 2030", "19 May 2030", "late May 2030", "after April"];
+    const DAYS: &[&str] = &["2030-01-10", "2030-03-01", "2030-06-01"];
+
+    fn claims(drawn: &[(usize, usize, bool, usize)]) -> (Vec<Source>, Vec<Claim>) {
+        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
+        let sources: Vec<Source> = (0..4).map(|s| Source::for_test(&format!("s{s}"))).collect();
+        let claims = drawn
+            .iter()
+            .enumerate()
+            .map(|(k, &(value, day, planned, source))| Claim {
+                source,
+                id: format!("c{k}"),
+                subject: "x".into(),
+                property: "date".into(),
+                value: RawValue::Scalar(VALUES[value].into()),
+                value_type: ValueType::Date,
+                said_by: None,
+                as_of: DAYS[day].parse().unwrap(),
+                hedge: if planned { Hedge::Planned } else { Hedge::Certain },
+                quote: "q".into(),
+                note: None,
+                loc: Loc::at(&file, 1, 1),
+                value_loc: Loc::at(&file, 1, 1),
+                quote_loc: Loc::at(&file, 1, 1),
+            })
+            .collect();
+        (sources, claims)
+    }
+
+    /// A fact restated by many articles: 60 claims, six readings, one day.
+    #[test]
+    fn a_fact_restated_many_times_lists_few_pairs() {
+        let drawn: Vec<(usize, usize, bool, usize)> = (0..60).map(|k| (k % 6, 1, false, k % 4)).collect();
+        let (sources, claims) = claims(&drawn);
+        let read: Vec<ReadClaim<'_>> = claims
+            .iter()
+            .enumerate()
+            .map(|(index, c)| ReadClaim {
+                claim: c,
+                index,
+                source: &sources[c.source],
+                subject: Arc::new(EntityRef { id: "x".into(), name: "x".into(), resolved: false }),
+                reading: Reading::Date(read_date(VALUES[drawn[index].0], c.as_of, Tense::Unknown).unwrap()),
+                context: None,
+            })
+            .collect();
+        let subject = read[0].subject.clone();
+        let fact = Fact { id: "x.date".into(), subject, property: "date".into(), claims: read };
+        let (short, whole) = (compare_pairs(&fact, None, false), compare_pairs(&fact, None, true));
+        // Six groups ("12 May 2030" and "2030-05-12" name one day by two
+        // rules: their readings differ, though they relate as equal).
+        assert_eq!(short.reads_as.iter().enumerate().filter(|&(i, &f)| i == f).count(), 6);
+        assert_eq!(short.reads_as[6..12], [0, 1, 2, 3, 4, 5]);
+        assert_eq!(whole.pairs.len(), 60 * 59 / 2);
+        assert_eq!(short.pairs.len(), 60 * 59 / 2 - 54 * 53 / 2, "every pair with a first claim in it");
+        assert_eq!((short.verdict, &short.reason), (whole.verdict, &whole.reason));
+    }
+
+    proptest! {
+        /// Leaving out the pairs of two claims that each read as an earlier
+        /// one changes nothing: the verdict and its reason are the whole
+        /// list's, every pair left out relates as the pair of the claims
+        /// its two claims read as, and the readings' support is the same.
+        #[test]
+        fn leaving_out_pairs_of_alike_claims_changes_nothing(
+            drawn in proptest::collection::vec((0usize..7, 0usize..3, any::<bool>(), 0usize..4), 1..14),
+            tolerance in proptest::option::of(Just(crate::tolerance::Tolerance::parse("1d").unwrap())),
+        ) {
+            let (sources, claims) = claims(&drawn);
+            let read: Vec<ReadClaim<'_>> = claims
+                .iter()
+                .enumerate()
+                .map(|(index, c)| ReadClaim {
+                    claim: c,
+                    index,
+                    source: &sources[c.source],
+                    subject: Arc::new(EntityRef { id: "x".into(), name: "x".into(), resolved: false }),
+                    reading: Reading::Date(read_date(VALUES[drawn[index].0], c.as_of, Tense::Unknown).unwrap()),
+                    context: None,
+                })
+                .collect();
+            let subject = read[0].subject.clone();
+            let fact = Fact { id: "x.date".into(), subject, property: "date".into(), claims: read };
+            let short = compare_pairs(&fact, tolerance, false);
+            let whole = compare_pairs(&fact, tolerance, true);
+            prop_assert_eq!(short.verdict, whole.verdict);
+            prop_assert_eq!(&short.reason, &whole.reason);
+            let r = &short.reads_as;
+            for p in &whole.pairs {
+                match short.pairs.iter().find(|q| (q.a, q.b) == (p.a, p.b)) {
+                    Some(q) => prop_assert_eq!(q, p),
+                    None => {
+                        prop_assert!(r[p.a] != p.a && r[p.b] != p.b, "only pairs of two later claims are left out");
+                        // As the claims they read as relate (in either order).
+                        let (a, b) = (r[p.a].min(r[p.b]), r[p.a].max(r[p.b]));
+                        let stands = whole.pairs.iter().find(|q| (q.a, q.b) == (a, b));
+                        match stands {
+                            Some(q) => {
+                                prop_assert_eq!(q.relation.excludes(), p.relation.excludes());
+                                prop_assert_eq!(q.relation == Relation::Equal, p.relation == Relation::Equal);
+                                prop_assert_eq!(q.revision, p.revision);
+                            }
+                            None => prop_assert_eq!(p.relation, Relation::Equal, "both read as one claim"),
+                        }
+                    }
+                }
+            }
+            let dependence = crate::independence::Dependence::default();
+            let identity: Vec<usize> = (0..fact.claims.len()).collect();
+            prop_assert_eq!(
+                crate::support::support(&fact, &short.pairs, &short.reads_as, &dependence, &sources),
+                crate::support::support(&fact, &whole.pairs, &identity, &dependence, &sources)
+            );
+        }
     }
 }

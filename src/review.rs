@@ -325,6 +325,7 @@ mod tests {
             property: "status".into(),
             verdict: Verdict::Conflict,
             reason: String::new(),
+            reads_as: (0..claims.len()).collect(),
             claims,
             pairs: Vec::new(),
             support: Default::default(),

@@ -61,11 +61,19 @@ impl Support {
 }
 
 /// The support of one fact; `pairs` are its comparison's pairs (indices into
-/// `fact.claims`), `sources` the corpus's sources as given to `Dependence::build`.
-pub fn support(fact: &Fact<'_>, pairs: &[Pair], dependence: &Dependence, sources: &[Source]) -> Support {
+/// `fact.claims`) and `reads_as` its claims' groups (`compare::reads_as`),
+/// `sources` the corpus's sources as given to `Dependence::build`.
+pub fn support(
+    fact: &Fact<'_>,
+    pairs: &[Pair],
+    reads_as: &[usize],
+    dependence: &Dependence,
+    sources: &[Source],
+) -> Support {
     let n = fact.claims.len();
-    // Claims with equal readings share a reading: join them.
-    let mut reading_of: Vec<usize> = (0..n).collect();
+    // Claims with equal readings share a reading: join them (a claim that
+    // reads as an earlier one is joined to it; the pairs join the rest).
+    let mut reading_of: Vec<usize> = (0..n).map(|i| reads_as.get(i).copied().unwrap_or(i)).collect();
     for p in pairs.iter().filter(|p| p.relation == Relation::Equal) {
         let (a, b) = (root(&reading_of, p.a), root(&reading_of, p.b));
         reading_of[a.max(b)] = a.min(b);

@@ -56,7 +56,7 @@ struct Fact<'a> {
     /// The tolerance its date readings were compared with ("10m"); absent when none.
     #[serde(skip_serializing_if = "Option::is_none")]
     tolerance: Option<String>,
-    claims: Each<'a, ClaimView, Claim<'a>>,
+    claims: Claims<'a>,
     pairs: Pairs<'a>,
     support: FactSupport<'a>,
     best: Option<Best<'a>>,
@@ -283,6 +283,10 @@ struct Claim<'a> {
     text: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
+    /// The earlier claim of the fact this one reads as (the same reading,
+    /// said the same day with the same hedge); absent for the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    same_as: Option<String>,
     file: &'a str,
     line: u32,
 }
@@ -328,6 +332,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
         ids: None,
         text: None,
         status: None,
+        same_as: None,
         file: &c.source.file,
         line: c.line,
     };
@@ -364,7 +369,7 @@ fn fact(f: &FactView) -> Fact<'_> {
         reason: &f.reason,
         review: review(&f.review),
         tolerance: f.tolerance.map(|t| t.to_string()),
-        claims: Each(&f.claims, claim),
+        claims: Claims(f),
         pairs: Pairs(f),
         support: fact_support(&f.support),
         best: f.best.as_ref().map(best),
@@ -382,6 +387,20 @@ fn reading_support(r: &crate::support::ReadingSupport) -> ReadingSupport<'_> {
         sources: r.sources,
         independent: r.independent(),
         groups: &r.groups,
+    }
+}
+
+/// A fact's claims, each naming the earlier claim it reads as.
+struct Claims<'a>(&'a FactView);
+
+impl Serialize for Claims<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let f = self.0;
+        serializer.collect_seq(f.claims.iter().enumerate().map(|(i, c)| {
+            let mut out = claim(c);
+            out.same_as = f.reads_as.get(i).filter(|&&first| first != i).map(|&first| f.claims[first].key());
+            out
+        }))
     }
 }
 

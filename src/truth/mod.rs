@@ -396,6 +396,10 @@ fn current_claims(f: &crate::check::FactView) -> Option<Vec<usize>> {
         let (a, b) = (&f.claims[p.a], &f.claims[p.b]);
         revised[if a.as_of < b.as_of { p.a } else { p.b }] = true;
     }
+    // A claim that reads as a revised one (said the same day) is revised too.
+    for (i, &first) in f.reads_as.iter().enumerate() {
+        revised[i] |= revised[first];
+    }
     revised.contains(&true).then(|| (0..f.claims.len()).filter(|&i| !revised[i]).collect())
 }
 
