@@ -218,7 +218,11 @@ fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool
     // that of a listed pair.
     let reads_as = reads_as(claims);
     let firsts = reads_as.iter().enumerate().filter(|&(i, &f)| i == f).count();
-    let mut pairs = Vec::with_capacity(firsts * claims.len());
+    // Every pair but those of two later claims of groups.
+    let pairs_of = |n: usize| n * n.saturating_sub(1) / 2;
+    let listed =
+        if every_pair { pairs_of(claims.len()) } else { pairs_of(claims.len()) - pairs_of(claims.len() - firsts) };
+    let mut pairs = Vec::with_capacity(listed);
     let mut exact_equal = true;
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
@@ -230,6 +234,7 @@ fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool
             pairs.push(p);
         }
     }
+    debug_assert_eq!(pairs.len(), listed, "the pairs were counted right");
     let explained = |p: &Pair| explain(p, &Side::of(&claims[p.a]), &Side::of(&claims[p.b]), tolerance);
     let one_source = claims.iter().all(|c| c.source.id == claims[0].source.id);
     let excluded: Vec<&Pair> = pairs.iter().filter(|p| p.relation.excludes()).collect();
