@@ -168,8 +168,8 @@ pub struct Comparison {
 /// other): a pair's relation, revision and flags depend on the two
 /// readings, the days said, the hedges and the fact's tolerance only. So a
 /// fact need not list the pairs of two claims that each read as an earlier
-/// one: a fact of 5,000 claims giving six readings lists 29,985 pairs, not
-/// 12.5 million.
+/// one: a fact of 5,000 claims giving six readings on one day lists 29,979
+/// pairs, not 12.5 million.
 pub fn reads_as(claims: &[ReadClaim<'_>]) -> Vec<usize> {
     let mut firsts: Vec<usize> = Vec::new();
     claims
@@ -199,8 +199,10 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
 /// [`compare`], with date readings that differ by at most `tolerance` counted
 /// as equal (src/tolerance.rs).
 ///
-/// Every pair is compared; only the fact's own reason is written here (a
-/// pair's is written by [`explain`] when a report shows the pair).
+/// Every pair is compared but those of two claims that each read as an
+/// earlier one ([`reads_as`]), which relate as those do; only the fact's own
+/// reason is written here (a pair's is written by [`explain`] when a report
+/// shows the pair).
 pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
     compare_pairs(fact, tolerance, false)
 }
