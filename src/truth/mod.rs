@@ -940,7 +940,10 @@ impl PairIndex {
             }
         }
         // Stable: within a pair, facts stay in order.
-        all.sort_by_key(|&(key, _)| key);
+        {
+            use rayon::prelude::*;
+            all.par_sort_by_key(|&(key, _)| key);
+        }
         let mut keys = Vec::new();
         let mut shared: Vec<Vec<Shared>> = Vec::new();
         for (key, incidence) in all {
