@@ -186,7 +186,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: cases(48), ..ProptestConfig::default() })]
 
     #[test]
-    fn output_is_byte_identical_across_runs_and_independent_of_file_layout(sources in gen_corpus()) {
+    fn output_is_byte_identical_across_runs_threads_and_file_layouts(sources in gen_corpus()) {
         let a = tempfile::tempdir().unwrap();
         let b = tempfile::tempdir().unwrap();
         let paths_a = write_corpus(a.path(), &sources, false);
@@ -196,6 +196,14 @@ proptest! {
         let (json_again, table_again) = outputs(a.path());
         prop_assert_eq!(&json_a, &json_again, "JSON differs between two runs");
         prop_assert_eq!(&table_a, &table_again, "table differs between two runs");
+        // Nor does the number of threads change a byte (the stages work in
+        // parallel and put results back in order).
+        for threads in [1, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let (json_t, table_t) = pool.install(|| outputs(a.path()));
+            prop_assert_eq!(&json_a, &json_t, "JSON differs on {} threads", threads);
+            prop_assert_eq!(&table_a, &table_t, "table differs on {} threads", threads);
+        }
 
         let doc: Value = serde_json::from_str(&json_a).unwrap();
         prop_assert_eq!(doc["errors"].as_array().unwrap().len(), 0, "a valid corpus has no errors: {}", doc["errors"]);
