@@ -57,16 +57,15 @@ pub(super) fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize)
     let kept = Fingerprints::of_shared(texts);
     let candidates: Vec<Vec<Shingle>> = texts
         .par_iter()
-        .map(|t| {
-            let mut out = Vec::new();
+        .map_init(Vec::new, |all, t| {
+            // An article's shingles are listed first, then their bits read
+            // in a loop of their own: the bit set is a few megabytes, each
+            // read a cache miss, and a tight loop keeps many in flight.
+            all.clear();
             if let Some(text) = t {
-                each_shingle(text, |s| {
-                    if kept.contains(s.hash) {
-                        out.push(s);
-                    }
-                });
+                each_shingle(text, |s| all.push(s));
             }
-            out
+            all.iter().filter(|s| kept.may_contain(s.hash)).filter(|s| kept.contains(s.hash)).copied().collect()
         })
         .collect();
     drop(kept);
@@ -442,6 +441,13 @@ impl Fingerprints {
 
     fn bit(&self, fingerprint: u64) -> usize {
         (mix(fingerprint) as usize) & (self.bits.len() * 64 - 1)
+    }
+
+    /// Whether the bit of `hash` is set: false only when `hash` is not kept.
+    fn may_contain(&self, hash: u64) -> bool {
+        let (b, key) = fingerprint(hash);
+        let bit = self.bit((b as u64) << 32 | u64::from(key));
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Whether `hash` may be a shingle held by two articles (never false when it is).
