@@ -219,6 +219,13 @@ impl KeyIndex {
         &self.keys[i]
     }
 
+    /// The similarity ([`similarity`]) of key `i` and a string of `chars`
+    /// characters one edit apart: 1 − 1 / the longer length, as
+    /// `similarity` computes it, without computing the distance.
+    pub fn one_edit_similarity(&self, i: usize, chars: usize) -> f64 {
+        bound(1, chars, self.lens[i] as usize)
+    }
+
     /// Lower bound of the distance from the query to key `i`, given an upper
     /// bound of their common bigrams.
     fn distance_floor(&self, q: &Query, i: usize, common_grams: usize) -> usize {
@@ -344,27 +351,35 @@ impl KeyIndex {
         // (a substitution or a transposition loses one common character, an
         // insertion or a deletion one at most and moves the longer length by
         // at most one the other way), so `d >= max(la, lb) − lcs`.
+        //
+        // Keys are taken from a heap in order of (bound descending, key
+        // ascending), the order of a sort of every key: each enters with the
+        // cheap floors, and gets its LCS floor only when it comes out first
+        // (then goes back in). A key comes out for good only with both
+        // floors, when no key left can have a higher bound, so keys are
+        // visited in the sorted order of their full bounds; most of the keys
+        // of a large registry never need their LCS, nor a place in a sort.
         let positions = Positions::new(&q.key);
-        let mut order: Vec<(f64, usize)> = (0..self.keys.len())
+        let mut heap: std::collections::BinaryHeap<Ranked> = (0..self.keys.len())
             .map(|i| {
-                let lb = self.lens[i] as usize;
-                let mut floor = self.distance_floor(&q, i, common[i] as usize);
-                if let Some(p) = &positions {
-                    floor = floor.max(q.len.max(lb) - p.lcs(&self.keys[i]));
-                }
-                (bound(floor, q.len, lb), i)
+                let floor = self.distance_floor(&q, i, common[i] as usize);
+                Ranked { bound: bound(floor, q.len, self.lens[i] as usize), key: i, floor, full: positions.is_none() }
             })
             .collect();
-        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let query: Vec<char> = q.key.chars().collect();
         let mut other: Vec<char> = Vec::new();
         let mut rows = Rows::default();
         let mut need = f64::NEG_INFINITY;
-        for &(upper, i) in &order {
+        while let Some(Ranked { bound: upper, key: i, floor, full }) = heap.pop() {
             if upper < need {
                 break;
             }
             let lb = self.lens[i] as usize;
+            if let (false, Some(p)) = (full, &positions) {
+                let floor = floor.max(q.len.max(lb) - p.lcs(&self.keys[i]));
+                heap.push(Ranked { bound: bound(floor, q.len, lb), key: i, floor, full: true });
+                continue;
+            }
             let Some(dmax) = max_distance(need, q.len, lb) else { continue };
             other.clear();
             other.extend(self.keys[i].chars());
@@ -372,6 +387,36 @@ impl KeyIndex {
                 need = visit(bound(d, q.len, lb), i);
             }
         }
+    }
+}
+
+/// A key in [`KeyIndex::walk`]'s heap: the upper bound of its similarity
+/// from its distance floor, and whether the floor has all its terms.
+/// Greatest first: the highest bound, then the lowest key.
+struct Ranked {
+    bound: f64,
+    key: usize,
+    floor: usize,
+    full: bool,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Ranked) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Ranked) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Ranked) -> std::cmp::Ordering {
+        self.bound.total_cmp(&other.bound).then(other.key.cmp(&self.key))
     }
 }
 
@@ -642,6 +687,11 @@ mod tests {
             let scan: Vec<usize> =
                 (0..index.len()).filter(|&k| strsim::damerau_levenshtein(&name, index.key(k)) == 1).collect();
             prop_assert_eq!(near.neighbours(&index, &name), scan);
+            // A neighbour's similarity, from the lengths alone, is `similarity`'s to the bit.
+            for k in near.neighbours(&index, &name) {
+                let fast = index.one_edit_similarity(k, name.chars().count());
+                prop_assert_eq!(fast.to_bits(), similarity(&name, index.key(k)).to_bits());
+            }
         }
     }
 

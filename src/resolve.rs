@@ -18,7 +18,7 @@ use std::sync::Arc;
 use crate::error::Diagnostic;
 use crate::fuzzy::{KeyIndex, OneEdit};
 use crate::model::Entity;
-use crate::text::{fold, similarity, slug};
+use crate::text::{fold, slug};
 
 /// Lowest similarity (0..1) at which a name is taken for a registry name.
 pub const FUZZY_THRESHOLD: f64 = 0.85;
@@ -155,7 +155,7 @@ impl Registry {
                 .neighbours(&self.index, &key)
                 .into_iter()
                 .filter(|&k| numbers_in(self.index.key(k)) == numbers)
-                .map(|k| (similarity(&key, self.index.key(k)), k))
+                .map(|k| (self.index.one_edit_similarity(k, key.chars().count()), k))
                 .min_by(|a, b| b.0.total_cmp(&a.0).then(self.index.key(a.1).cmp(self.index.key(b.1))));
             match best {
                 Some((score, k)) if score >= FUZZY_THRESHOLD => {
@@ -173,7 +173,10 @@ impl Registry {
         // search, because every key sorted before it scores at least as high,
         // hence at least t, and so was among the hits.
         if key.chars().count() >= FUZZY_MIN_CHARS {
-            for threshold in FUZZY_STEPS.iter().copied().filter(|&t| t > FUZZY_THRESHOLD).chain([FUZZY_THRESHOLD]) {
+            // With the keys one edit away looked at already, the higher
+            // thresholds would rarely find anything: search once, at the threshold.
+            let steps = if near.is_some() { &[][..] } else { FUZZY_STEPS };
+            for threshold in steps.iter().copied().filter(|&t| t > FUZZY_THRESHOLD).chain([FUZZY_THRESHOLD]) {
                 let mut hits = self.index.above(&key, threshold);
                 hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.index.key(a.0).cmp(self.index.key(b.0))));
                 if let Some(&(k, score)) = hits.iter().find(|(k, _)| numbers_in(self.index.key(*k)) == numbers) {
