@@ -114,15 +114,35 @@ impl FactView {
     /// Why the claims of `pair` relate as they do, in one sentence
     /// (`compare::explain`, from the two claims' views).
     pub fn reason_of(&self, pair: &PairView) -> String {
-        fn side(c: &ClaimView) -> crate::compare::Side<'_> {
-            crate::compare::Side {
-                value: std::borrow::Cow::Borrowed(c.value.as_str()),
-                outlet: &c.source.outlet,
-                as_of: c.as_of,
-                reading: &c.reading,
+        crate::compare::explain(pair, &self.side(pair.a), &self.side(pair.b), self.tolerance)
+    }
+
+    /// Every pair with its reason, each claim's part of the reasons written
+    /// once for all of its pairs (`compare::explain_said`).
+    pub fn pairs_with_reasons(&self) -> impl Iterator<Item = (&PairView, String)> + '_ {
+        let said: Vec<Option<crate::compare::Said>> = {
+            let mut paired = vec![false; self.claims.len()];
+            for p in &self.pairs {
+                (paired[p.a], paired[p.b]) = (true, true);
             }
+            (0..self.claims.len()).map(|i| paired[i].then(|| crate::compare::Said::of(&self.side(i)))).collect()
+        };
+        self.pairs.iter().map(move |p| {
+            let (sa, sb) = (said[p.a].as_ref(), said[p.b].as_ref());
+            let (sa, sb) = (sa.expect("a paired claim is said"), sb.expect("a paired claim is said"));
+            (p, crate::compare::explain_said(p, &self.side(p.a), &self.side(p.b), sa, sb, self.tolerance))
+        })
+    }
+
+    /// What a reason says of claim `i` ([`crate::compare::Side`]).
+    fn side(&self, i: usize) -> crate::compare::Side<'_> {
+        let c = &self.claims[i];
+        crate::compare::Side {
+            value: std::borrow::Cow::Borrowed(c.value.as_str()),
+            outlet: &c.source.outlet,
+            as_of: c.as_of,
+            reading: &c.reading,
         }
-        crate::compare::explain(pair, &side(&self.claims[pair.a]), &side(&self.claims[pair.b]), self.tolerance)
     }
 }
 

@@ -137,11 +137,24 @@ impl<'a> Side<'a> {
 /// (2,450) and '4,940' (Independent Monitor, 2011-02-01) (4,940) cannot both
 /// be true".
 pub fn explain(pair: &Pair, a: &Side<'_>, b: &Side<'_>, tolerance: Option<Tolerance>) -> String {
-    let (sa, sb) = (Said::of(a), Said::of(b));
+    explain_said(pair, a, b, &Said::of(a), &Said::of(b), tolerance)
+}
+
+/// [`explain`] with what the reason says of each claim written already
+/// ([`Said::of`]): a report writing every pair of a fact writes each claim's
+/// label and reading once, not once per pair.
+pub fn explain_said(
+    pair: &Pair,
+    a: &Side<'_>,
+    b: &Side<'_>,
+    sa: &Said,
+    sb: &Said,
+    tolerance: Option<Tolerance>,
+) -> String {
     let mut reason = if pair.other_day {
-        other_day_reason(a, b, &sa, &sb)
+        other_day_reason(a, b, sa, sb)
     } else {
-        reason(a, b, &sa, &sb, pair.relation, pair.revision)
+        reason(a, b, sa, sb, pair.relation, pair.revision)
     };
     if let (true, Some(t)) = (pair.tolerated, tolerance) {
         reason.push_str(&format!(" within the tolerance of {t}"));
@@ -258,13 +271,13 @@ fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool
 }
 
 /// What the reasons say of one claim: its label and its reading described.
-struct Said {
+pub struct Said {
     label: String,
     reading: String,
 }
 
 impl Said {
-    fn of(c: &Side<'_>) -> Said {
+    pub fn of(c: &Side<'_>) -> Said {
         Said { label: label(c), reading: c.reading.describe() }
     }
 }

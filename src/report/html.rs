@@ -353,7 +353,7 @@ fn claims(f: &FactView, h: &mut String) {
             "<details class=\"pairs\"><summary>How the claims relate ({} pairs)</summary><ul>",
             f.pairs.len()
         );
-        for p in &f.pairs {
+        for (p, reason) in f.pairs_with_reasons() {
             let revision = if p.revision { " (revision)" } else { "" };
             let _ = write!(
                 h,
@@ -361,7 +361,7 @@ fn claims(f: &FactView, h: &mut String) {
                 esc(&f.claims[p.a].key()),
                 p.relation.as_str(),
                 esc(&f.claims[p.b].key()),
-                esc(&f.reason_of(p))
+                esc(&reason)
             );
         }
         h.push_str("</ul></details>");

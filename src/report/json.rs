@@ -292,9 +292,9 @@ struct Claim<'a> {
 }
 
 #[derive(Serialize)]
-struct Pair {
-    a: String,
-    b: String,
+struct Pair<'a> {
+    a: &'a str,
+    b: &'a str,
     relation: &'static str,
     revision: bool,
     reason: String,
@@ -410,12 +410,17 @@ struct Pairs<'a>(&'a FactView);
 impl Serialize for Pairs<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let f = self.0;
-        serializer.collect_seq(f.pairs.iter().map(|p: &PairView| Pair {
-            a: f.claims[p.a].key(),
-            b: f.claims[p.b].key(),
+        if f.pairs.is_empty() {
+            return serializer.collect_seq(std::iter::empty::<Pair>());
+        }
+        // Each claim's key written once for all of its pairs.
+        let keys: Vec<String> = f.claims.iter().map(ClaimView::key).collect();
+        serializer.collect_seq(f.pairs_with_reasons().map(|(p, reason): (&PairView, String)| Pair {
+            a: &keys[p.a],
+            b: &keys[p.b],
             relation: p.relation.as_str(),
             revision: p.revision,
-            reason: f.reason_of(p),
+            reason,
         }))
     }
 }
