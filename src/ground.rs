@@ -151,26 +151,52 @@ pub const CONTEXT_BYTES: usize = 400;
 /// Whether `needle` occurs in `hay`. An article is a few kilobytes and a
 /// quote is looked for once, so building a searcher (`memmem::Finder`) would
 /// cost more than the search: candidates are found with `memchr` on the
-/// quote's first byte and compared. A search that compares more than a few
-/// times the article's length (a text of one repeated letter, say) goes on
-/// with `memmem`, which takes time linear in the article's length.
+/// quote's rarest byte (by how often each byte stands in English news
+/// text, [`commonness`]) and compared. A search that compares more than a
+/// few times the article's length (a text of one repeated letter, say) goes
+/// on with `memmem`, which takes time linear in the article's length.
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else { return true };
+    if needle.is_empty() {
+        return true;
+    }
+    if needle.len() > hay.len() {
+        return false;
+    }
+    // The rarest byte, and where it stands in the quote (the first such).
+    let (offset, &rare) = needle.iter().enumerate().min_by_key(|&(_, &b)| commonness(b)).expect("not empty");
     let mut budget = hay.len().saturating_mul(4).max(4096);
-    let mut from = 0;
-    while let Some(p) = memchr::memchr(first, &hay[from..]) {
-        let at = from + p;
-        let Some(candidate) = hay.get(at..at + needle.len()) else { return false };
-        if candidate == needle {
+    // Where the rare byte may stand in `hay` for the quote to fit around it.
+    let (mut from, last) = (offset, hay.len() - (needle.len() - offset));
+    while from <= last {
+        let Some(p) = memchr::memchr(rare, &hay[from..=last]) else { return false };
+        let start = from + p - offset;
+        if &hay[start..start + needle.len()] == needle {
             return true;
         }
         budget = budget.saturating_sub(needle.len());
         if budget == 0 {
-            return memchr::memmem::find(&hay[at + 1..], needle).is_some();
+            return memchr::memmem::find(&hay[start + 1..], needle).is_some();
         }
-        from = at + 1;
+        from += p + 1;
     }
     false
+}
+
+/// How common byte `b` is in English news text, roughly (higher, more
+/// common): white space and lower-case letters by their frequency, then
+/// punctuation, capitals and digits; bytes of other characters are rare.
+/// Only speeds [`contains`]; any order would give the same answers.
+fn commonness(b: u8) -> u8 {
+    const LETTERS: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";
+    match b {
+        b' ' => 255,
+        b'a'..=b'z' => 200 + LETTERS.iter().position(|&l| l == b).unwrap_or(0) as u8,
+        b',' | b'.' | b'\'' | b'"' | b'-' => 120,
+        b'A'..=b'Z' | b'0'..=b'9' => 100,
+        b'\n' | b'\t' | b'\r' => 90,
+        0x80.. => 10,
+        _ => 50,
+    }
 }
 
 /// A quote as it stands in its article, with the sentences around it.
@@ -490,7 +516,7 @@ mod tests {
         /// alphabets where matches and near misses abound, and on texts of
         /// one repeated letter, where it hands over to `memmem`.
         #[test]
-        fn the_quote_search_answers_as_memmem(hay in "[ab ]{0,300}|a{0,9000}", needle in "[ab ]{1,6}|a{1,40}b?") {
+        fn the_quote_search_answers_as_memmem(hay in "[abzQé ]{0,300}|a{0,9000}", needle in "[abzQé ]{1,6}|a{1,40}b?|z") {
             let expected = memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some();
             proptest::prop_assert_eq!(contains(hay.as_bytes(), needle.as_bytes()), expected);
         }
