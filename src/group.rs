@@ -124,16 +124,23 @@ fn rank_sources(claims: &[ReadClaim<'_>]) -> Vec<u32> {
 /// For each claim the rank of its fact id among the distinct ids, and those
 /// ids in order. The id is made once per distinct (subject id, property).
 fn rank_fact_ids(claims: &[ReadClaim<'_>]) -> (Vec<u32>, Vec<String>) {
-    // foldhash: SipHash was most of this function's time at a million claims.
-    let mut key: std::collections::HashMap<(&str, &str), u32, foldhash::fast::FixedState> =
-        std::collections::HashMap::with_capacity_and_hasher(1024, foldhash::fast::FixedState::default());
+    // A claim's key is its subject's shared `EntityRef` (one per name
+    // written, `resolve::Resolutions`) and its property's number: hashed
+    // as two numbers, no string compared. Two keys that spell one fact id
+    // (two names of one entity, or "a.b" + "c" and "a" + "b.c") get one
+    // rank below, where the ids are sorted.
+    type Fast<K> = std::collections::HashMap<K, u32, foldhash::fast::FixedState>;
+    let mut property_of: Fast<&str> = Fast::default();
+    let mut key: Fast<(usize, u32)> = Fast::with_capacity_and_hasher(1024, Default::default());
     let mut pairs: Vec<(&str, &str)> = Vec::new();
     let of_claim: Vec<u32> = claims
         .iter()
         .map(|c| {
-            let pair = (c.subject.id.as_str(), c.claim.property.as_str());
-            *key.entry(pair).or_insert_with(|| {
-                pairs.push(pair);
+            let next = property_of.len() as u32;
+            let property = *property_of.entry(c.claim.property.as_str()).or_insert(next);
+            let subject = std::sync::Arc::as_ptr(&c.subject) as usize;
+            *key.entry((subject, property)).or_insert_with(|| {
+                pairs.push((c.subject.id.as_str(), c.claim.property.as_str()));
                 (pairs.len() - 1) as u32
             })
         })
