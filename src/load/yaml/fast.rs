@@ -466,9 +466,9 @@ impl<'t> Reader<'t> {
                 let text = rest[i..i + len].trim_end_matches(' ');
                 // `: ` and a final `:` make a mapping, ` #` a comment, brackets
                 // nest; the full parser refuses a `-` before a space or the end.
-                if text.contains(": ")
+                if find_pair(text, b':', b' ').is_some()
                     || text.ends_with(':')
-                    || text.contains(" #")
+                    || find_pair(text, b' ', b'#').is_some()
                     || text.contains(['[', '{'])
                     || text.ends_with('-')
                     || text.contains("- ")
@@ -541,12 +541,20 @@ fn plain(rest: &str) -> Option<&str> {
     if !plain_start(rest.as_bytes()[0]) {
         return None;
     }
-    let end = rest.find(" #").unwrap_or(rest.len());
+    let end = find_pair(rest, b' ', b'#').unwrap_or(rest.len());
     let text = rest[..end].trim_end_matches(' ');
-    if text.contains(": ") || text.ends_with(':') {
+    if find_pair(text, b':', b' ').is_some() || text.ends_with(':') {
         return None;
     }
     Some(text)
+}
+
+/// Where the two bytes `a` `b` first stand side by side in `text` (what
+/// `str::find` of the two-byte string gives, by `memchr` on the second:
+/// on a short line, a substring searcher costs more to set up than to run).
+fn find_pair(text: &str, a: u8, b: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b, bytes).skip_while(|&i| i == 0).find(|&i| bytes[i - 1] == a).map(|i| i - 1)
 }
 
 /// A quoted scalar that closes on its line: its text and the byte after
@@ -597,6 +605,14 @@ mod tests {
     /// Returns whether the fast reader answered.
     fn agree(text: &str) -> bool {
         fast_reader_agrees(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_pair_of_bytes_is_found_where_str_find_finds_it() {
+        for text in ["", "#", " #", "a #b", "a# #", "##  #", "x: y: z", ":", ": ", "é #ü", "a:b: c"] {
+            assert_eq!(find_pair(text, b' ', b'#'), text.find(" #"), "{text:?}");
+            assert_eq!(find_pair(text, b':', b' '), text.find(": "), "{text:?}");
+        }
     }
 
     #[test]
