@@ -15,6 +15,18 @@ pub fn property_name(s: &str) -> String {
     s.trim().to_lowercase().replace([' ', '-'], "_")
 }
 
+/// [`property_name`] of a string the caller owns: kept as it is when it is
+/// already a property name (lower-case ASCII, no space or dash, trimmed),
+/// as claim files write them.
+pub fn into_property_name(s: String) -> String {
+    let ready = s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace() && b != b'-');
+    if ready {
+        s
+    } else {
+        property_name(&s)
+    }
+}
+
 /// The type a claim's value is read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ValueType {
@@ -271,6 +283,13 @@ impl Source {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_property_name_already_written_so_is_kept() {
+        for s in ["date", "act_dep_time", "Act-Dep Time", " date ", "DATE", "é", "a b", "a\tb", "", "x-y", "Ünter"] {
+            assert_eq!(into_property_name(s.to_string()), property_name(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn time_properties_are_dates() {

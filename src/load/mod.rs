@@ -902,7 +902,6 @@ fn unlinked_metadata(article: &str, articles_dir: &Path) -> Option<std::io::Resu
 }
 
 fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Vec<Diagnostic>) -> Option<Claim> {
-    let property = crate::model::property_name(&rc.property.value);
     for (what, s) in [("subject", &rc.subject), ("property", &rc.property)] {
         if !s.value.chars().any(char::is_alphanumeric) {
             diags.push(
@@ -914,6 +913,7 @@ fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Ve
             return None;
         }
     }
+    let property = crate::model::into_property_name(rc.property.value);
     let value_type = match &rc.value_type {
         Some(t) => one_of(t, "type", ValueType::NAMES, ValueType::parse, diags),
         None => Some(ValueType::infer(&property)),
