@@ -314,7 +314,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                 Some((Err(miss), _)) => {
                     diags.push(
                         Diagnostic::error(
-                            Some(claim.quote_loc.clone()),
+                            Some(claim.quote_loc.in_file_of(source)),
                             format!("the quote of claim '{}' is not in its article {}", claim.id, source.article),
                         )
                         .with_help(format!(
@@ -331,14 +331,14 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                 Ok(r) => Some(r),
                 Err(Unread::Error(message)) => {
                     diags.push(
-                        Diagnostic::error(Some(claim.value_loc.clone()), message)
+                        Diagnostic::error(Some(claim.value_loc.in_file_of(source)), message)
                             .with_help(value_help(claim.value_type)),
                     );
                     None
                 }
                 Err(Unread::NoValue(message)) => {
                     diags.push(
-                        Diagnostic::warning(Some(claim.value_loc.clone()), format!("claim '{}': {message}", claim.id))
+                        Diagnostic::warning(Some(claim.value_loc.in_file_of(source)), format!("claim '{}': {message}", claim.id))
                             .with_help("a value such as 'Not Available' or 'n/a' gives nothing to compare; remove the claim or give the value"),
                     );
                     None
@@ -504,7 +504,6 @@ struct Compared {
 /// (The loader reads a claim and its source from one file, so the claim's
 /// file is its source's.)
 fn view(claim: Claim, source: &Arc<SourceView>, reading: Reading, context: Option<Box<Passage>>) -> ClaimView {
-    debug_assert!(claim.loc.file.display().to_string() == source.file, "a claim is in its source's file");
     ClaimView {
         source: Arc::clone(source),
         line: claim.loc.line,
@@ -534,8 +533,8 @@ fn view(claim: Claim, source: &Arc<SourceView>, reading: Reading, context: Optio
 fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> FirstUses<'c> {
     use std::collections::HashMap;
     /// Where a name is used: the order key (the source by the rank of its
-    /// id), and the place.
-    type Use<'c> = ((chrono::NaiveDate, u32, &'c str, usize, usize), &'c Loc);
+    /// id), and the place (in the file of the claim's source).
+    type Use<'c> = ((chrono::NaiveDate, u32, &'c str, usize, usize), (usize, crate::model::Pos));
     type Map<'c> = HashMap<&'c str, Use<'c>, foldhash::fast::FixedState>;
     let mut by_id: Vec<usize> = (0..sources.len()).collect();
     by_id.par_sort_unstable_by(|&a, &b| sources[a].id.cmp(&sources[b].id));
@@ -557,10 +556,10 @@ fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> F
         .enumerate()
         .fold(Map::default, |mut map, (i, c)| {
             let key = |at: usize| (c.as_of, source_rank[c.source], c.id.as_str(), i, at);
-            keep(&mut map, c.subject.as_str(), (key(0), &c.loc));
+            keep(&mut map, c.subject.as_str(), (key(0), (c.source, c.loc)));
             if matches!(c.value_type, ValueType::Entity | ValueType::Entities) {
                 for (n, name) in c.value.items().enumerate() {
-                    keep(&mut map, name, (key(n + 1), &c.value_loc));
+                    keep(&mut map, name, (key(n + 1), (c.source, c.value_loc)));
                 }
             }
             map
@@ -573,7 +572,7 @@ fn first_uses<'c>(claims: &'c [Claim], sources: &'c [crate::model::Source]) -> F
             }
             into
         });
-    least.into_iter().map(|(name, (_, loc))| (name, loc.clone())).collect()
+    least.into_iter().map(|(name, (_, (source, pos)))| (name, pos.in_file_of(&sources[source]))).collect()
 }
 
 /// Each name's first use ([`first_uses`]).
@@ -620,13 +619,15 @@ mod first_use_tests {
     use crate::model::Source;
     use std::sync::Arc;
 
+    /// Source `id`, read from `claims/<id>.yaml`.
     fn source(id: &str) -> Source {
-        Source::for_test(id)
+        let file: Arc<Path> = Arc::from(Path::new(&format!("claims/{id}.yaml")));
+        Source { loc: Loc::at(&file, 1, 1), ..Source::for_test(id) }
     }
 
     /// A claim on line `line` of its source's file, naming `subject` and, as its value, `names`.
     fn claim(line: u32, source: usize, id: &str, as_of: &str, subject: &str, names: &[&str]) -> Claim {
-        let file: Arc<Path> = Arc::from(Path::new(if source == 0 { "claims/b.yaml" } else { "claims/a.yaml" }));
+        let at = |line, col| crate::model::Pos { line, col };
         Claim {
             source,
             id: id.into(),
@@ -639,9 +640,9 @@ mod first_use_tests {
             hedge: Hedge::Certain,
             quote: "q".into(),
             note: None,
-            loc: Loc::at(&file, line, 1),
-            value_loc: Loc::at(&file, line + 1, 1),
-            quote_loc: Loc::at(&file, line + 2, 1),
+            loc: at(line, 1),
+            value_loc: at(line + 1, 1),
+            quote_loc: at(line + 2, 1),
         }
     }
 

@@ -624,13 +624,11 @@ mod tests {
 #[cfg(test)]
 mod alike_tests {
     use super::*;
-    use crate::error::Loc;
     use crate::group::{Fact, ReadClaim};
     use crate::model::{Claim, Hedge, RawValue, Source, ValueType};
     use crate::normalize::date::{read_date, Tense};
     use crate::resolve::EntityRef;
     use proptest::prelude::*;
-    use std::path::Path;
     use std::sync::Arc;
 
     /// Values a few of which read alike, contain each other, or are plans.
@@ -639,7 +637,6 @@ mod alike_tests {
     const DAYS: &[&str] = &["2030-01-10", "2030-03-01", "2030-06-01"];
 
     fn claims(drawn: &[(usize, usize, bool, usize)]) -> (Vec<Source>, Vec<Claim>) {
-        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
         let sources: Vec<Source> = (0..4).map(|s| Source::for_test(&format!("s{s}"))).collect();
         let claims = drawn
             .iter()
@@ -656,9 +653,9 @@ mod alike_tests {
                 hedge: if planned { Hedge::Planned } else { Hedge::Certain },
                 quote: "q".into(),
                 note: None,
-                loc: Loc::at(&file, 1, 1),
-                value_loc: Loc::at(&file, 1, 1),
-                quote_loc: Loc::at(&file, 1, 1),
+                loc: crate::model::Pos { line: 1, col: 1 },
+                value_loc: crate::model::Pos { line: 1, col: 1 },
+                quote_loc: crate::model::Pos { line: 1, col: 1 },
             })
             .collect();
         (sources, claims)

@@ -163,10 +163,8 @@ fn rank_fact_ids(claims: &[ReadClaim<'_>]) -> (Vec<u32>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Loc;
     use crate::model::{Hedge, RawValue, ValueType};
     use crate::normalize::text::read_text;
-    use std::path::Path;
     use std::sync::Arc;
 
     fn source(id: &str) -> Source {
@@ -174,7 +172,6 @@ mod tests {
     }
 
     fn claim(id: &str, source: usize, property: &str, as_of: &str) -> Claim {
-        let file: Arc<Path> = Arc::from(Path::new("claims/x.yaml"));
         Claim {
             id: id.into(),
             source,
@@ -187,9 +184,9 @@ mod tests {
             said_by: None,
             quote: "q".into(),
             note: None,
-            loc: Loc::at(&file, 1, 1),
-            value_loc: Loc::at(&file, 1, 1),
-            quote_loc: Loc::at(&file, 1, 1),
+            loc: crate::model::Pos { line: 1, col: 1 },
+            value_loc: crate::model::Pos { line: 1, col: 1 },
+            quote_loc: crate::model::Pos { line: 1, col: 1 },
         }
     }
 

@@ -228,7 +228,28 @@ pub struct Source {
     pub loc: Loc,
 }
 
-/// One claim, as checked by `load`. `source` indexes `Corpus::sources`.
+/// A line and column in a claim's file, which is its source's
+/// (`Source::loc`): a million claims keep three places each without a
+/// reference to their file each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Pos {
+    pub fn of(loc: &Loc) -> Pos {
+        Pos { line: loc.line, col: loc.col }
+    }
+
+    /// The place in `source`'s file.
+    pub fn in_file_of(self, source: &Source) -> Loc {
+        Loc::at(&source.loc.file, self.line, self.col)
+    }
+}
+
+/// One claim, as checked by `load`. `source` indexes `Corpus::sources`;
+/// the claim stands in its source's file, at `loc`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
     pub source: usize,
@@ -242,9 +263,9 @@ pub struct Claim {
     pub hedge: Hedge,
     pub quote: String,
     pub note: Option<String>,
-    pub loc: Loc,
-    pub value_loc: Loc,
-    pub quote_loc: Loc,
+    pub loc: Pos,
+    pub value_loc: Pos,
+    pub quote_loc: Pos,
 }
 
 /// Everything that was read: the sources with their claims, and the registry.

@@ -954,9 +954,9 @@ fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Ve
         hedge: hedge?,
         quote: rc.quote.value,
         note: rc.note.map(|s| s.value),
-        loc: rc.loc,
-        value_loc: rc.value.loc,
-        quote_loc: rc.quote.loc,
+        loc: crate::model::Pos::of(&rc.loc),
+        value_loc: crate::model::Pos::of(&rc.value.loc),
+        quote_loc: crate::model::Pos::of(&rc.quote.loc),
     })
 }
 
