@@ -19,7 +19,9 @@ pub fn property_name(s: &str) -> String {
 /// already a property name (lower-case ASCII, no space or dash, trimmed),
 /// as claim files write them.
 pub fn into_property_name(s: String) -> String {
-    let ready = s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace() && b != b'-');
+    // Printable ASCII only: `str::trim` also cuts controls such as \x0B
+    // that `u8::is_ascii_whitespace` does not count.
+    let ready = s.bytes().all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase() && b != b'-');
     if ready {
         s
     } else {
@@ -309,6 +311,13 @@ mod tests {
     fn a_property_name_already_written_so_is_kept() {
         for s in ["date", "act_dep_time", "Act-Dep Time", " date ", "DATE", "é", "a b", "a\tb", "", "x-y", "Ünter"] {
             assert_eq!(into_property_name(s.to_string()), property_name(s), "{s:?}");
+        }
+        // Every one-byte and two-byte ASCII string around a letter, controls included.
+        for a in 0u8..0x80 {
+            for b in [b'a', a] {
+                let s = String::from_utf8(vec![a, b'x', b]).unwrap();
+                assert_eq!(into_property_name(s.clone()), property_name(&s), "{s:?}");
+            }
         }
     }
 
