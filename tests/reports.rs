@@ -67,6 +67,37 @@ fn html_lists_every_fact_with_its_id_verdict_and_claims() {
 }
 
 #[test]
+fn html_says_which_claim_a_claim_reads_as_where_json_says_same_as() {
+    let html = run_in(&root(), &["check", "--format", "html", "--all"]);
+    let json = run_in(&root(), &["check", "--format", "json", "--all"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let mut alike = 0;
+    for f in doc["facts"].as_array().unwrap() {
+        let pairs = f["pairs"].as_array().map_or(0, Vec::len);
+        let mut reads_as = 0;
+        for c in f["claims"].as_array().unwrap() {
+            if let Some(first) = c["same_as"].as_str() {
+                let key = format!("{}/{}", c["source"].as_str().unwrap(), c["id"].as_str().unwrap());
+                let line = format!("<code>{key}</code> reads as <code>{first}</code>");
+                assert!(html.stdout.contains(&line), "{line}");
+                reads_as += 1;
+            }
+        }
+        if pairs + reads_as > 0 {
+            let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_string() } else { many.to_string() };
+            let mut summary = format!("How the claims relate ({pairs} {}", plural(pairs, "pair", "pairs"));
+            if reads_as > 0 {
+                summary += &format!("; {reads_as} {}", plural(reads_as, "claim reads", "claims read"));
+            }
+            assert!(html.stdout.contains(&summary), "{summary}");
+        }
+        alike += reads_as;
+    }
+    assert!(alike > 0, "the bundled corpus has claims that read as earlier ones");
+    assert_eq!(html.stdout.matches("</code> reads as <code>").count(), alike);
+}
+
+#[test]
 fn html_shows_a_hostile_review_as_text() {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(&hostile(), tmp.path());

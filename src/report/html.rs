@@ -347,12 +347,21 @@ fn claims(f: &FactView, h: &mut String) {
         claim(c, h);
     }
     h.push_str("</ol>");
-    if !f.pairs.is_empty() {
-        let _ = write!(
-            h,
-            "<details class=\"pairs\"><summary>How the claims relate ({} pairs)</summary><ul>",
-            f.pairs.len()
-        );
+    // A claim that reads as an earlier one is paired with the claims that
+    // read as none only (FactView::pairs): it says which one it stands with.
+    let alike: Vec<(usize, usize)> =
+        f.reads_as.iter().enumerate().filter(|&(i, &first)| first != i).map(|(i, &first)| (i, first)).collect();
+    if !f.pairs.is_empty() || !alike.is_empty() {
+        let n = f.pairs.len();
+        let _ = write!(h, "<details class=\"pairs\"><summary>How the claims relate ({n} pair{}", if n == 1 { "" } else { "s" });
+        match alike.len() {
+            0 => {}
+            1 => h.push_str("; 1 claim reads as an earlier one"),
+            n => {
+                let _ = write!(h, "; {n} claims read as an earlier one");
+            }
+        }
+        h.push_str(")</summary><ul>");
         for (p, reason) in f.pairs_with_reasons() {
             let revision = if p.revision { " (revision)" } else { "" };
             let _ = write!(
@@ -362,6 +371,15 @@ fn claims(f: &FactView, h: &mut String) {
                 p.relation.as_str(),
                 esc(&f.claims[p.b].key()),
                 esc(&reason)
+            );
+        }
+        for (i, first) in alike {
+            let _ = write!(
+                h,
+                "<li><code>{}</code> reads as <code>{}</code> (the same reading, said the same day, with the same \
+                 hedge): it relates to the others as that claim does</li>",
+                esc(&f.claims[i].key()),
+                esc(&f.claims[first].key()),
             );
         }
         h.push_str("</ul></details>");
