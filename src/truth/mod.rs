@@ -391,15 +391,7 @@ pub fn assess_with(
 /// copying detection in a dynamic world", VLDB 2009). Of a revision pair
 /// (`compare::Pair::revision`) the claim said earlier is the revised one.
 fn current_claims(f: &crate::check::FactView) -> Option<Vec<usize>> {
-    let mut revised = vec![false; f.claims.len()];
-    for p in f.pairs.iter().filter(|p| p.revision) {
-        let (a, b) = (&f.claims[p.a], &f.claims[p.b]);
-        revised[if a.as_of < b.as_of { p.a } else { p.b }] = true;
-    }
-    // A claim that reads as a revised one (said the same day) is revised too.
-    for (i, &first) in f.reads_as.iter().enumerate() {
-        revised[i] |= revised[first];
-    }
+    let revised = crate::compare::revised_claims(&f.pairs, &f.reads_as, |i| f.claims[i].as_of);
     revised.contains(&true).then(|| (0..f.claims.len()).filter(|&i| !revised[i]).collect())
 }
 
