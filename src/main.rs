@@ -14,6 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 static ALLOCATOR: crosscheck::memory::Allocator = crosscheck::memory::Allocator {};
 
 fn main() {
+    crosscheck::memory::keep_huge_pages();
     let stdout_is_tty = std::io::stdout().is_terminal();
     let term = Terminal {
         stdout_is_tty,
