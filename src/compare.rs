@@ -711,9 +711,23 @@ mod alike_tests {
     /// time on a day (`other_day`), statuses (`scheduled` is revised by
     /// `held`), numbers, and a mix of them all (incomparable pairs).
     const MIXED: &[&str] = &[
-        "d:12 May 2030", "d:2030-05-12", "d:May 2030", "d:after April", "d:next week", "d:6:35 a.m.", "d:6:40 a.m.",
-        "d:March 2 2030 6:35 a.m.", "d:March 1 2030", "t:scheduled", "t:held", "t:postponed", "t:cancelled",
-        "t:did not take place", "n:about 100", "n:over 100", "n:100",
+        "d:12 May 2030",
+        "d:2030-05-12",
+        "d:May 2030",
+        "d:after April",
+        "d:next week",
+        "d:6:35 a.m.",
+        "d:6:40 a.m.",
+        "d:March 2 2030 6:35 a.m.",
+        "d:March 1 2030",
+        "t:scheduled",
+        "t:held",
+        "t:postponed",
+        "t:cancelled",
+        "t:did not take place",
+        "n:about 100",
+        "n:over 100",
+        "n:100",
     ];
     /// Two days in a row (a time of day said on one falls on the other).
     const MIXED_DAYS: &[&str] = &["2030-03-01", "2030-03-02", "2030-06-01"];

@@ -353,7 +353,11 @@ fn claims(f: &FactView, h: &mut String) {
         f.reads_as.iter().enumerate().filter(|&(i, &first)| first != i).map(|(i, &first)| (i, first)).collect();
     if !f.pairs.is_empty() || !alike.is_empty() {
         let n = f.pairs.len();
-        let _ = write!(h, "<details class=\"pairs\"><summary>How the claims relate ({n} pair{}", if n == 1 { "" } else { "s" });
+        let _ = write!(
+            h,
+            "<details class=\"pairs\"><summary>How the claims relate ({n} pair{}",
+            if n == 1 { "" } else { "s" }
+        );
         match alike.len() {
             0 => {}
             1 => h.push_str("; 1 claim reads as an earlier one"),
