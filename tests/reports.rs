@@ -230,6 +230,53 @@ fn markdown_lists_every_input_problem_with_its_place() {
     }
 }
 
+/// The page lists errors first, always shown; warnings are shown when few
+/// and folded under a summary when many (an archive's thousands of name
+/// warnings would push the table far down the page).
+#[test]
+fn html_folds_many_warnings_under_a_summary_and_shows_errors_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copy_dir(&hostile().join("claims"), &d.join("claims"));
+    copy_dir(&hostile().join("articles"), &d.join("articles"));
+    let claim = |id: &str, value: &str| {
+        format!(
+            "  - id: {id}\n    subject: Summit\n    property: date\n    value: \"{value}\"\n    quote: talks began\n"
+        )
+    };
+    let file = |claims: &str| {
+        format!("source:\n  id: c\n  outlet: Outlet C\n  published: 2013-08-12\n  article: b.txt\nclaims:\n{claims}")
+    };
+    let page = |n: usize| {
+        let mut claims: String = (0..n).map(|k| claim(&format!("none-{k}"), "n/a")).collect();
+        claims += &claim("bad", "not a date at all");
+        fs::write(d.join("claims/c.yaml"), file(&claims)).unwrap();
+        let run = run_in(d, &["check", "--format", "html"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        let warnings = run.stderr.matches(": warning: ").count();
+        (run.stdout, warnings)
+    };
+    // Few: every warning in an open list, after the error.
+    let (h, warnings) = page(2);
+    assert!(warnings <= 10, "{warnings}");
+    let section = &h[h.find("<section class=\"problems\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(!section.contains("<details"), "{section}");
+    assert_eq!(section.matches("<li class=\"warning\">").count(), warnings);
+    assert!(section.find("<li class=\"error\">").unwrap() < section.find("<li class=\"warning\">").unwrap());
+    // Many: the warnings are folded, closed, under a summary that counts them.
+    let (h, warnings) = page(14);
+    assert!(warnings > 10, "{warnings}");
+    let section = &h[h.find("<section class=\"problems\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains(&format!("1 error, {warnings} warnings</h2>")), "{section}");
+    let folded = section.find(&format!("<details class=\"warnings\"><summary>The {warnings} warnings</summary>"));
+    let folded = folded.unwrap_or_else(|| panic!("{section}"));
+    assert_eq!(section[folded..].matches("<li class=\"warning\">").count(), warnings, "every warning, folded");
+    assert_eq!(section[..folded].matches("<li class=\"error\">").count(), 1, "the error, before and open");
+    assert!(!section.contains("<details open"), "closed");
+}
+
 /// A right-to-left override (or any bidi embedding or isolate) left open in
 /// an outlet, a quote or an article would reverse the report's own text
 /// after it: both reports show it as an escape instead.

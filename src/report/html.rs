@@ -28,6 +28,7 @@ use chrono::NaiveDate;
 
 use crate::check::{ClaimView, FactView, Outcome};
 use crate::compare::Verdict;
+use crate::error::Diagnostic;
 use crate::model::Hedge;
 use crate::normalize::{format_day, format_number, Reading};
 use crate::report::{summary, Options};
@@ -199,8 +200,10 @@ fn problems(outcome: &Outcome, h: &mut String) {
             outcome.claims_checked, outcome.claims_total
         );
     }
-    h.push_str("<ul>\n");
-    for d in &outcome.diagnostics {
+    // Errors first, always shown; warnings too when they are few, else
+    // folded under a summary (an archive can give thousands of name
+    // warnings, which would push the table a long scroll down the page).
+    let item = |d: &Diagnostic, h: &mut String| {
         let kind = if d.is_error() { "error" } else { "warning" };
         let place = d
             .loc
@@ -223,9 +226,29 @@ fn problems(outcome: &Outcome, h: &mut String) {
             esc(&d.message),
             help.unwrap_or_default()
         );
+    };
+    if errors > 0 {
+        h.push_str("<ul>\n");
+        outcome.errors().for_each(|d| item(d, h));
+        h.push_str("</ul>\n");
     }
-    h.push_str("</ul>\n</section>\n");
+    if warnings > 0 {
+        let folded = warnings > WARNINGS_SHOWN;
+        if folded {
+            let _ = write!(h, "<details class=\"warnings\"><summary>The {warnings} warnings</summary>");
+        }
+        h.push_str("<ul>\n");
+        outcome.warnings().for_each(|d| item(d, h));
+        h.push_str("</ul>\n");
+        if folded {
+            h.push_str("</details>\n");
+        }
+    }
+    h.push_str("</section>\n");
 }
+
+/// Up to this many warnings are listed open; more are folded under a summary.
+const WARNINGS_SHOWN: usize = 10;
 
 fn controls(outcome: &Outcome, facts: &[&FactView], options: &Options, h: &mut String) {
     let count = |v: Verdict| outcome.facts.iter().filter(|f| f.verdict == v).count();
