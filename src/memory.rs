@@ -38,7 +38,8 @@ const _: () = assert!(libmimalloc_sys::_mi_option_last == 47, "mimalloc's option
 /// with transparent huge pages; returning 64 KiB of one splits it, and the
 /// memory is faulted in again 4 KiB at a time when it is reused. A 1M-claim
 /// check took some 240,000 page faults that way, 10,000 this way, with the
-/// same peak (docs/performance.md, "Allocator"). Call it first in `main`.
+/// same peak (docs/performance.md, "The seventh session"). Call it first
+/// in `main`.
 pub fn keep_huge_pages() {
     // SAFETY: mi_option_set takes no pointer; allow_thp is read when memory
     // is purged, and 2 is one of its documented values.
