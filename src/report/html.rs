@@ -158,7 +158,16 @@ pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn io::Write) -> i
     h.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     h.push_str("<link rel=\"icon\" href=\"data:,\">\n");
     let _ = writeln!(h, "<title>crosscheck report: {}</title>", esc(&summary));
-    let _ = writeln!(h, "<style>\n{CSS}</style>\n</head>\n<body>");
+    // Each fact's claims row is written hidden, as the script shows the
+    // page (collapsed), so that the browser never lays out every claim of a
+    // large report while it reads the page: on 10,000 claims (26 MB) that
+    // took headless Chromium 35 s, hidden 9 s. Without scripts, the rule in
+    // <noscript> shows them all, as the buttons' aria-expanded says.
+    let _ = writeln!(
+        h,
+        "<style>\n{CSS}</style>\n<noscript><style>tr.claims[hidden] {{ display: table-row !important; }}</style></noscript>\n\
+         </head>\n<body>"
+    );
     h.push_str("<a class=\"skip\" href=\"#facts\">Skip to the facts</a>\n<header>\n<h1>crosscheck report</h1>\n");
     let _ = writeln!(
         h,
@@ -346,7 +355,8 @@ fn table(facts: &[&FactView], h: &mut String, out: &mut dyn io::Write) -> io::Re
             }
         }
         h.push_str("</tr>\n");
-        let _ = write!(h, "<tr class=\"claims\" id=\"claims-{}\"><td colspan=\"{}\">", esc(&f.id), COLUMNS.len());
+        let _ =
+            write!(h, "<tr class=\"claims\" id=\"claims-{}\" hidden><td colspan=\"{}\">", esc(&f.id), COLUMNS.len());
         claims(f, h);
         h.push_str("</td></tr>\n</tbody>\n");
         crate::report::pass_on(h, out)?;
