@@ -65,7 +65,7 @@ pub(super) fn shared_passages(texts: &[Option<&str>]) -> BTreeMap<(usize, usize)
             if let Some(text) = t {
                 each_shingle(text, |s| all.push(s));
             }
-            all.iter().filter(|s| kept.may_contain(s.hash)).filter(|s| kept.contains(s.hash)).copied().collect()
+            all.iter().filter(|s| kept.may_contain(s.hash)).filter(|s| kept.in_buckets(s.hash)).copied().collect()
         })
         .collect();
     drop(kept);
@@ -451,10 +451,16 @@ impl Fingerprints {
     }
 
     /// Whether `hash` may be a shingle held by two articles (never false when it is).
+    #[cfg(test)]
     fn contains(&self, hash: u64) -> bool {
+        self.may_contain(hash) && self.in_buckets(hash)
+    }
+
+    /// [`Fingerprints::contains`] for a hash whose bit is known to be set
+    /// ([`Fingerprints::may_contain`]): its bucket is searched.
+    fn in_buckets(&self, hash: u64) -> bool {
         let (b, key) = fingerprint(hash);
-        let bit = self.bit((b as u64) << 32 | u64::from(key));
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0 && self.buckets[b].binary_search(&key).is_ok()
+        self.buckets[b].binary_search(&key).is_ok()
     }
 }
 
