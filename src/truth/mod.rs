@@ -717,8 +717,12 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
                                 continue;
                             }
                             let key = (s.min(t), s.max(t));
-                            let id = index.id(key);
                             let is_declared = !declared.is_empty() && declared.contains(&key);
+                            if !copying && !is_declared {
+                                // Before copy detection every dependence is 0: a factor of exactly 1.
+                                continue;
+                            }
+                            let id = index.id(key);
                             if id.is_none() && !is_declared {
                                 continue; // neither found nor declared dependent: a factor of exactly 1
                             }
