@@ -509,29 +509,32 @@ fn hostile_input_stays_text_in_chromium() {
     assert!(b.requests().iter().all(|r| r == &url), "{:?}", b.requests());
 }
 
-/// Without scripts the page still shows every fact with its claims (the
-/// claims rows are written hidden, for the script to show on demand; a
-/// `<noscript>` rule shows them), and the filters, which need the script,
-/// stay hidden. With scripts they start collapsed.
+/// Without scripts the page still shows every fact with its claims, and the
+/// filters, which need the script, stay hidden; with scripts every fact
+/// starts collapsed and opens on its button.
 #[test]
 fn the_report_shows_every_claim_without_scripts() {
     let Some(chromium) = chromium_or_skip("the_report_shows_every_claim_without_scripts") else { return };
     let (_, url) = write_report(&root(), "report-noscript.html", &["--all"]);
     let shown_claims =
         "Array.from(document.querySelectorAll('tr.claims')).filter(r => getComputedStyle(r).display !== 'none').length";
-    // Scripts off in the browser's settings, as a reader may have them (the
-    // DevTools switch for scripts would leave <noscript> unread).
+    let expanded = "Array.from(document.querySelectorAll('button.toggle')).filter(b => b.getAttribute('aria-expanded') === 'true').length";
+    // Scripts off in the browser's settings, as a reader may have them.
     let mut b = Browser::launch_with(&chromium, &["--blink-settings=scriptEnabled=false"]);
     b.open(&url);
     let rows = b.eval("document.querySelectorAll('#facts > tbody').length");
     assert!(rows.as_u64().unwrap() > 10, "{rows}");
     assert_eq!(b.eval(shown_claims), rows, "every fact's claims show without scripts");
+    assert_eq!(b.eval(expanded), rows, "and their buttons say so");
     assert_eq!(b.eval("document.getElementById('filters').hidden"), json!(true));
+    drop(b);
     let mut b = Browser::launch(&chromium);
     b.open(&url);
     assert_eq!(b.eval(shown_claims), json!(0), "with scripts, every fact starts collapsed");
+    assert_eq!(b.eval(expanded), json!(0));
     b.eval("document.querySelector('button.toggle').click()");
     assert_eq!(b.eval(shown_claims), json!(1));
+    assert_eq!(b.eval(expanded), json!(1));
     assert_eq!(b.problems(), Vec::<String>::new());
 }
 
