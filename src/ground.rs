@@ -186,8 +186,9 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 /// common): white space and lower-case letters by their frequency, then
 /// punctuation, capitals and digits. Of the bytes of other characters,
 /// those of typographic punctuation (’ “ ” – — …: E2 80 then 93, 94, 98,
-/// 99, 9C, 9D or A6) are as common as ASCII punctuation in set copy; the
-/// rest are rare. Only speeds [`contains`]; any order would give the same
+/// 99, 9C, 9D or A6) rank with ASCII punctuation (the two bytes every one
+/// of them starts with just above it, the last bytes just below); the rest
+/// are rare. Only speeds [`contains`]; any order would give the same
 /// answers.
 fn commonness(b: u8) -> u8 {
     const LETTERS: &[u8] = b"zqxjkvbpygfwmucldrhsnioate";

@@ -40,7 +40,11 @@ const _: () = assert!(libmimalloc_sys::_mi_option_last == 47, "mimalloc's option
 /// check took some 240,000 page faults that way, 10,000 this way, with the
 /// same peak (docs/performance.md, "The seventh session"). Call it first
 /// in `main`.
+/// A reader's own `MIMALLOC_ALLOW_THP` stands.
 pub fn keep_huge_pages() {
+    if std::env::var_os("MIMALLOC_ALLOW_THP").is_some() {
+        return;
+    }
     // SAFETY: mi_option_set takes no pointer; allow_thp is read when memory
     // is purged, and 2 is one of its documented values.
     unsafe {
@@ -158,6 +162,28 @@ impl<T> Drop for TakeOnce<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ALLOW_THP` names mimalloc's `allow_thp`: the options around it have
+    /// the defaults mimalloc.h gives them there (the const assertion only
+    /// checks the Rust crate's count of options). Untouched by this process
+    /// and, unless set in the environment, at their defaults.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn the_allow_thp_index_is_allow_thp() {
+        let get = |option| unsafe { libmimalloc_sys::mi_option_get(option) };
+        if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+            assert_eq!(get(ALLOW_THP), 1, "allow_thp: 1 by default on Linux");
+        }
+        if std::env::var_os("MIMALLOC_MINIMAL_PURGE_SIZE").is_none() {
+            assert_eq!(get(ALLOW_THP + 1), 0, "minimal_purge_size: 0 by default");
+        }
+        if std::env::var_os("MIMALLOC_ARENA_MAX_OBJECT_SIZE").is_none() {
+            assert_eq!(get(ALLOW_THP + 2), 2 << 20, "arena_max_object_size: 2 GiB in KiB");
+        }
+        if std::env::var_os("MIMALLOC_PAGE_CROSS_THREAD_MAX_RECLAIM").is_none() {
+            assert_eq!(get(ALLOW_THP - 1), 32, "page_cross_thread_max_reclaim: 32 by default");
+        }
+    }
 
     #[test]
     fn items_are_taken_once_each_and_the_rest_dropped() {

@@ -312,7 +312,7 @@ mod tests {
         for s in ["date", "act_dep_time", "Act-Dep Time", " date ", "DATE", "é", "a b", "a\tb", "", "x-y", "Ünter"] {
             assert_eq!(into_property_name(s.to_string()), property_name(s), "{s:?}");
         }
-        // Every one-byte and two-byte ASCII string around a letter, controls included.
+        // Every ASCII byte before and after a letter (three bytes), controls included.
         for a in 0u8..0x80 {
             for b in [b'a', a] {
                 let s = String::from_utf8(vec![a, b'x', b]).unwrap();
