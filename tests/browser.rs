@@ -479,6 +479,23 @@ fn the_bundled_report_works_in_chromium() {
     );
     assert_eq!(printed, json!(true), "print shows every shown fact's claims");
     assert_eq!(b.eval("document.getElementById('filters').getClientRects().length"), json!(0), "no controls on paper");
+    // Printing opens every fold (a fact's pairs), and closes them after.
+    let open = "Array.from(document.querySelectorAll('details')).filter(d => d.open).length";
+    let folds = b.eval("document.querySelectorAll('details').length");
+    assert!(folds.as_u64().unwrap() > 0, "the bundled report has folds");
+    assert_eq!(b.eval(open), json!(0));
+    b.eval("window.dispatchEvent(new Event('beforeprint'))");
+    assert_eq!(b.eval(open), folds, "every fold is open on paper");
+    let pairs_shown = "Array.from(document.querySelectorAll('#facts > tbody')).filter(b => b.getClientRects().length > 0)\
+                       .flatMap(b => Array.from(b.querySelectorAll('details.pairs > ul'))).map(u => u.checkVisibility())";
+    let shown = b.eval(pairs_shown);
+    let shown = shown.as_array().unwrap();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|v| v == &json!(true)),
+        "the shown facts' pairs are on paper: {shown:?}"
+    );
+    b.eval("window.dispatchEvent(new Event('afterprint'))");
+    assert_eq!(b.eval(open), json!(0), "and closed again after");
     b.call("Emulation.setEmulatedMedia", json!({"media": ""}));
 
     // Nothing went wrong, and nothing but the document was fetched.

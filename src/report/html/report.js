@@ -96,6 +96,18 @@
   }
   window.addEventListener("hashchange", openHash);
 
+  // On paper every fold is open (a fact's pairs, the warnings), as every
+  // shown fact's claims are; the folds close again once printed.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(doc.querySelectorAll("details"), function (d) { return !d.open; });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+
   form.hidden = false;
   bodies.forEach(function (b) { setExpanded(b, false); });
   apply();
