@@ -652,20 +652,26 @@ mod alike_tests {
         &["12 May 2030", "2030-05-12", "May 2030", "mid-May 2030", "19 May 2030", "late May 2030", "after April"];
     const DAYS: &[&str] = &["2030-01-10", "2030-03-01", "2030-06-01"];
 
-    fn claims(drawn: &[(usize, usize, bool, usize)]) -> (Vec<Source>, Vec<Claim>) {
-        let sources: Vec<Source> = (0..4).map(|s| Source::for_test(&format!("s{s}"))).collect();
+    /// A claim drawn as (value, day said, planned, source): claim `k` of
+    /// source `source`, saying `value` on `day`.
+    type Drawn = (usize, usize, bool, usize);
+
+    /// `sources` sources and the claims drawn, saying `values[value]` on
+    /// `days[day]`.
+    fn claims(drawn: &[Drawn], sources: usize, values: &[&str], days: &[&str]) -> (Vec<Source>, Vec<Claim>) {
+        let outlets: Vec<Source> = (0..sources).map(|s| Source::for_test(&format!("s{s}"))).collect();
         let claims = drawn
             .iter()
             .enumerate()
             .map(|(k, &(value, day, planned, source))| Claim {
-                source,
+                source: source % sources,
                 id: format!("c{k}"),
                 subject: "x".into(),
-                property: "date".into(),
-                value: RawValue::Scalar(VALUES[value].into()),
-                value_type: ValueType::Date,
+                property: "x".into(),
+                value: RawValue::Scalar(values[value].into()),
+                value_type: ValueType::Text,
                 said_by: None,
-                as_of: DAYS[day].parse().unwrap(),
+                as_of: days[day].parse().unwrap(),
                 hedge: if planned { Hedge::Planned } else { Hedge::Certain },
                 quote: "q".into(),
                 note: None,
@@ -674,28 +680,37 @@ mod alike_tests {
                 quote_loc: crate::model::Pos { line: 1, col: 1 },
             })
             .collect();
-        (sources, claims)
+        (outlets, claims)
     }
 
-    /// A fact restated by many articles: 60 claims, six readings, one day.
-    #[test]
-    fn a_fact_restated_many_times_lists_few_pairs() {
-        let drawn: Vec<(usize, usize, bool, usize)> = (0..60).map(|k| (k % 6, 1, false, k % 4)).collect();
-        let (sources, claims) = claims(&drawn);
-        let read: Vec<ReadClaim<'_>> = claims
+    /// The fact `x.x` of `claims`, each read by `reading` (its value and day said).
+    fn fact<'c>(
+        claims: &'c [Claim],
+        sources: &'c [Source],
+        reading: impl Fn(&str, chrono::NaiveDate) -> Reading,
+    ) -> Fact<'c> {
+        let subject = Arc::new(EntityRef { id: "x".into(), name: "x".into(), resolved: false });
+        let read = claims
             .iter()
             .enumerate()
             .map(|(index, c)| ReadClaim {
                 claim: c,
                 index,
                 source: &sources[c.source],
-                subject: Arc::new(EntityRef { id: "x".into(), name: "x".into(), resolved: false }),
-                reading: Reading::Date(read_date(VALUES[drawn[index].0], c.as_of, Tense::Unknown).unwrap()),
+                subject: subject.clone(),
+                reading: reading(&c.value.shown(), c.as_of),
                 context: None,
             })
             .collect();
-        let subject = read[0].subject.clone();
-        let fact = Fact { id: "x.date".into(), subject, property: "date".into(), claims: read };
+        Fact { id: "x.x".into(), subject, property: "x".into(), claims: read }
+    }
+
+    /// A fact restated by many articles: 60 claims, six readings, one day.
+    #[test]
+    fn a_fact_restated_many_times_lists_few_pairs() {
+        let drawn: Vec<Drawn> = (0..60).map(|k| (k % 6, 1, false, k % 4)).collect();
+        let (sources, claims) = claims(&drawn, 4, VALUES, DAYS);
+        let fact = fact(&claims, &sources, |v, as_of| Reading::Date(read_date(v, as_of, Tense::Unknown).unwrap()));
         let (short, whole) = (compare_pairs(&fact, None, false), compare_pairs(&fact, None, true));
         // Six groups ("12 May 2030" and "2030-05-12" name one day by two
         // rules: their readings differ, though they relate as equal).
@@ -753,41 +768,8 @@ mod alike_tests {
             sources in 1usize..5,
         ) {
             let tolerance = tolerance.map(|t| crate::tolerance::Tolerance::parse(t).unwrap());
-            let outlets: Vec<Source> = (0..sources).map(|s| Source::for_test(&format!("s{s}"))).collect();
-            let claims: Vec<Claim> = drawn
-                .iter()
-                .enumerate()
-                .map(|(k, &(value, day, planned, source))| Claim {
-                    source: source % sources,
-                    id: format!("c{k}"),
-                    subject: "x".into(),
-                    property: "status".into(),
-                    value: RawValue::Scalar(MIXED[value][2..].into()),
-                    value_type: ValueType::Text,
-                    said_by: None,
-                    as_of: MIXED_DAYS[day].parse().unwrap(),
-                    hedge: if planned { Hedge::Planned } else { Hedge::Certain },
-                    quote: "q".into(),
-                    note: None,
-                    loc: crate::model::Pos { line: 1, col: 1 },
-                    value_loc: crate::model::Pos { line: 1, col: 1 },
-                    quote_loc: crate::model::Pos { line: 1, col: 1 },
-                })
-                .collect();
-            let read: Vec<ReadClaim<'_>> = claims
-                .iter()
-                .enumerate()
-                .map(|(index, c)| ReadClaim {
-                    claim: c,
-                    index,
-                    source: &outlets[c.source],
-                    subject: Arc::new(EntityRef { id: "x".into(), name: "x".into(), resolved: false }),
-                    reading: mixed_reading(MIXED[drawn[index].0], c.as_of),
-                    context: None,
-                })
-                .collect();
-            let subject = read[0].subject.clone();
-            let fact = Fact { id: "x.status".into(), subject, property: "status".into(), claims: read };
+            let (outlets, claims) = claims(&drawn, sources, MIXED, MIXED_DAYS);
+            let fact = fact(&claims, &outlets, mixed_reading);
             let short = compare_pairs(&fact, tolerance, false);
             let whole = compare_pairs(&fact, tolerance, true);
             prop_assert_eq!(short.verdict, whole.verdict);
