@@ -247,46 +247,19 @@ const FNV_PRIME: u64 = 0x100_0000_01b3;
 
 /// The `n` folded words from shingle `s`'s first word on, joined by spaces,
 /// and where the token of the [`PASSAGE_WORDS`]th ends; `None` if the run
-/// has fewer words. Folds as [`Words::of`] does.
+/// has fewer words. Folds as [`Words::of`] does (through [`WordCursor`]).
 fn words_from(text: &str, s: &Shingle, n: usize) -> Option<(String, usize)> {
-    let (mut out, mut count, mut skip, mut shown_end) = (String::new(), 0, s.sub, s.token);
-    let mut buf = String::new();
-    for token in text[s.token..s.run_end].split_whitespace() {
-        let end = token.as_ptr() as usize - text.as_ptr() as usize + token.len();
-        let folded;
-        let words: &mut dyn Iterator<Item = &str> = if token.is_ascii() {
-            buf.clear();
-            buf.extend(token.bytes().filter(|&b| b != b'\'').map(|b| {
-                if b.is_ascii_alphanumeric() {
-                    b.to_ascii_lowercase() as char
-                } else {
-                    ' '
-                }
-            }));
-            &mut buf.split(' ').filter(|w| !w.is_empty())
-        } else {
-            folded = fold(token);
-            &mut folded.split(' ').filter(|w| !w.is_empty())
-        };
-        for word in words {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            if count > 0 {
-                out.push(' ');
-            }
-            out.push_str(word);
-            count += 1;
-            if count == PASSAGE_WORDS {
-                shown_end = end;
-            }
-            if count == n {
-                return Some((out, shown_end));
-            }
+    let (mut cursor, mut out, mut shown_end) = (WordCursor::new(text, s), String::new(), s.token);
+    for count in 1..=n {
+        if count > 1 {
+            out.push(' ');
+        }
+        out.push_str(cursor.next_word()?);
+        if count == PASSAGE_WORDS {
+            shown_end = cursor.token_end;
         }
     }
-    None
+    Some((out, shown_end))
 }
 
 /// Whether the `n` folded words from shingle `a`'s first word on (in
@@ -307,7 +280,10 @@ fn same_words(ta: &str, a: &Shingle, tb: &str, b: &Shingle, n: usize) -> bool {
 /// The folded words of a run from a shingle's first word on, one at a time
 /// (as [`words_from`] folds them).
 struct WordCursor<'t> {
+    text: &'t str,
     tokens: std::str::SplitWhitespace<'t>,
+    /// Where the token of the last word given ends in `text`.
+    token_end: usize,
     /// The current token's words, and where each ends in `buf`.
     buf: String,
     ends: Vec<usize>,
@@ -318,7 +294,9 @@ struct WordCursor<'t> {
 impl<'t> WordCursor<'t> {
     fn new(text: &'t str, s: &Shingle) -> WordCursor<'t> {
         WordCursor {
+            text,
             tokens: text[s.token..s.run_end].split_whitespace(),
+            token_end: s.token,
             buf: String::new(),
             ends: Vec::new(),
             next: 0,
@@ -339,6 +317,7 @@ impl<'t> WordCursor<'t> {
                 return Some(&self.buf[from..to]);
             }
             let token = self.tokens.next()?;
+            self.token_end = token.as_ptr() as usize - self.text.as_ptr() as usize + token.len();
             self.buf.clear();
             self.ends.clear();
             self.next = 0;
@@ -548,7 +527,7 @@ fn confirm_by_chains(
             let ps = later[b].pos;
             covered.push((diagonal, ps..ps + len));
             if best.is_none_or(|(_, l, _)| len > l) {
-                let (_, shown_end) = words_from(earlier_text, &earlier[a], len)?;
+                let (_, shown_end) = words_from(earlier_text, &earlier[a], PASSAGE_WORDS)?;
                 best = Some((a, len, shown_end));
             }
         }
