@@ -134,6 +134,12 @@ impl FactView {
         })
     }
 
+    /// The earlier claim that claim `i` reads as ([`FactView::reads_as`]);
+    /// `None` for a claim that reads as no earlier one.
+    pub fn same_as(&self, i: usize) -> Option<usize> {
+        self.reads_as.get(i).copied().filter(|&first| first != i)
+    }
+
     /// What a reason says of claim `i` ([`crate::compare::Side`]).
     fn side(&self, i: usize) -> crate::compare::Side<'_> {
         let c = &self.claims[i];

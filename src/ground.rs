@@ -182,6 +182,12 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     false
 }
 
+/// Whether `quote` folds to something ([`fold_quote`] keeps every character
+/// but white space and what a reader does not see), told without folding.
+fn shows_something(quote: &str) -> bool {
+    quote.chars().any(|c| !c.is_whitespace() && !crate::text::is_invisible(c))
+}
+
 /// How common byte `b` is in English news text, roughly (higher, more
 /// common): white space and lower-case letters by their frequency, then
 /// punctuation, capitals and digits. Of the bytes of other characters,
@@ -270,10 +276,7 @@ impl Article {
     /// `Ok(())` when the quote is in the article (as written, or folded),
     /// else its closest passage. A quote that folds to nothing is never found.
     pub fn find(&self, quote: &str) -> Result<(), Miss> {
-        // Folding keeps every character but white space and what a reader
-        // does not see: a quote with one such character folds to something.
-        let folds_to_something = quote.chars().any(|c| !c.is_whitespace() && !crate::text::is_invisible(c));
-        if folds_to_something && contains(self.text.as_bytes(), quote.as_bytes()) {
+        if shows_something(quote) && contains(self.text.as_bytes(), quote.as_bytes()) {
             return Ok(());
         }
         let q = fold_quote(quote);
@@ -514,8 +517,7 @@ mod tests {
         /// and characters nobody sees (what `find` checks before folding).
         #[test]
         fn a_quote_folds_to_nothing_when_it_shows_nothing(q in "[ \t\n\u{a0}\u{ad}\u{200b}\u{feff}\u{2028}a.\u{2026}-]{0,8}") {
-            let shows = q.chars().any(|c| !c.is_whitespace() && !crate::text::is_invisible(c));
-            proptest::prop_assert_eq!(shows, !fold_quote(&q).is_empty());
+            proptest::prop_assert_eq!(shows_something(&q), !fold_quote(&q).is_empty());
         }
 
         /// The first-byte search answers as `memmem` does, over small

@@ -39,8 +39,7 @@ const _: () = assert!(libmimalloc_sys::_mi_option_last == 47, "mimalloc's option
 /// memory is faulted in again 4 KiB at a time when it is reused. A 1M-claim
 /// check took some 240,000 page faults that way, 10,000 this way, with the
 /// same peak (docs/performance.md, "The seventh session"). Call it first
-/// in `main`.
-/// A reader's own `MIMALLOC_ALLOW_THP` stands.
+/// in `main`. A reader's own `MIMALLOC_ALLOW_THP` stands.
 pub fn keep_huge_pages() {
     if std::env::var_os("MIMALLOC_ALLOW_THP").is_some() {
         return;

@@ -398,7 +398,7 @@ impl Serialize for Claims<'_> {
         let f = self.0;
         serializer.collect_seq(f.claims.iter().enumerate().map(|(i, c)| {
             let mut out = claim(c);
-            out.same_as = f.reads_as.get(i).filter(|&&first| first != i).map(|&first| f.claims[first].key());
+            out.same_as = f.same_as(i).map(|first| f.claims[first].key());
             out
         }))
     }
