@@ -19,6 +19,13 @@ fn hostile() -> PathBuf {
     root().join("tests/fixtures/hostile")
 }
 
+/// A scratch copy of the hostile fixture, to add files to.
+fn hostile_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&hostile(), dir.path());
+    dir
+}
+
 // ---------------------------------------------------------------- HTML
 
 #[test]
@@ -222,10 +229,8 @@ fn markdown_keeps_hostile_input_inside_its_cell_and_quote() {
 /// place and help, as the HTML page and standard error give them.
 #[test]
 fn markdown_lists_every_input_problem_with_its_place() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = hostile_copy();
     let d = dir.path();
-    copy_dir(&hostile().join("claims"), &d.join("claims"));
-    copy_dir(&hostile().join("articles"), &d.join("articles"));
     let extra = "source:\n  id: c\n  outlet: Outlet C\n  published: 2013-08-12\n  article: b.txt\nclaims:\n  \
                  - id: bad\n    subject: Nowhere <b>Summit</b>\n    property: date\n    value: \"<b>not | a date</b>\"\n    \
                  quote: talks began in early May of 2013\n  \
@@ -255,10 +260,8 @@ fn markdown_lists_every_input_problem_with_its_place() {
 /// warnings would push the table far down the page).
 #[test]
 fn html_folds_many_warnings_under_a_summary_and_shows_errors_first() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = hostile_copy();
     let d = dir.path();
-    copy_dir(&hostile().join("claims"), &d.join("claims"));
-    copy_dir(&hostile().join("articles"), &d.join("articles"));
     let claim = |id: &str, value: &str| {
         format!(
             "  - id: {id}\n    subject: Summit\n    property: date\n    value: \"{value}\"\n    quote: talks began\n"
@@ -274,21 +277,20 @@ fn html_folds_many_warnings_under_a_summary_and_shows_errors_first() {
         let run = run_in(d, &["check", "--format", "html"]);
         assert_eq!(run.code, 2, "{}", run.stderr);
         let warnings = run.stderr.matches(": warning: ").count();
-        (run.stdout, warnings)
+        // The problems section alone.
+        let from = run.stdout.find("<section class=\"problems\"").unwrap();
+        let to = from + run.stdout[from..].find("</section>").unwrap();
+        (run.stdout[from..to].to_string(), warnings)
     };
     // Few: every warning in an open list, after the error.
-    let (h, warnings) = page(2);
+    let (section, warnings) = page(2);
     assert!(warnings <= 10, "{warnings}");
-    let section = &h[h.find("<section class=\"problems\"").unwrap()..];
-    let section = &section[..section.find("</section>").unwrap()];
     assert!(!section.contains("<details"), "{section}");
     assert_eq!(section.matches("<li class=\"warning\">").count(), warnings);
     assert!(section.find("<li class=\"error\">").unwrap() < section.find("<li class=\"warning\">").unwrap());
     // Many: the warnings are folded, closed, under a summary that counts them.
-    let (h, warnings) = page(14);
+    let (section, warnings) = page(14);
     assert!(warnings > 10, "{warnings}");
-    let section = &h[h.find("<section class=\"problems\"").unwrap()..];
-    let section = &section[..section.find("</section>").unwrap()];
     assert!(section.contains(&format!("1 error, {warnings} warnings</h2>")), "{section}");
     let folded = section.find(&format!("<details class=\"warnings\"><summary>The {warnings} warnings</summary>"));
     let folded = folded.unwrap_or_else(|| panic!("{section}"));
@@ -302,10 +304,8 @@ fn html_folds_many_warnings_under_a_summary_and_shows_errors_first() {
 /// after it: both reports show it as an escape instead.
 #[test]
 fn reports_show_bidi_overrides_as_escapes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = hostile_copy();
     let d = dir.path();
-    copy_dir(&hostile().join("claims"), &d.join("claims"));
-    copy_dir(&hostile().join("articles"), &d.join("articles"));
     let b = d.join("claims/b.yaml");
     let text = fs::read_to_string(&b).unwrap().replace("Outlet <b>B</b>", "Outlet \\u202Eevil\\u2067B");
     fs::write(&b, text).unwrap();
