@@ -73,7 +73,8 @@ pub fn support(
     let n = fact.claims.len();
     // Claims with equal readings share a reading: join them (a claim that
     // reads as an earlier one is joined to it; the pairs join the rest).
-    let mut reading_of: Vec<usize> = (0..n).map(|i| reads_as.get(i).copied().unwrap_or(i)).collect();
+    assert_eq!(reads_as.len(), n, "one reads_as entry per claim");
+    let mut reading_of: Vec<usize> = reads_as.to_vec();
     for p in pairs.iter().filter(|p| p.relation == Relation::Equal) {
         let (a, b) = (root(&reading_of, p.a), root(&reading_of, p.b));
         reading_of[a.max(b)] = a.min(b);
