@@ -172,6 +172,12 @@ pub struct Outcome {
     /// The outlet pairs truth discovery took as dependent whatever the claims
     /// say (wire copy, shared passages; `truth::declared_pairs`).
     pub declared: Vec<(String, String)>,
+    /// Every source of the archive as the reports show it, in the order of
+    /// its sources (shared with its claims' views).
+    pub source_views: Vec<Arc<SourceView>>,
+    /// Set when the report is narrowed to some sources (`check --source`,
+    /// [`crate::focus::narrow`]): what it is narrowed to and what it leaves out.
+    pub focus: Option<crate::focus::Focus>,
 }
 
 impl Outcome {
@@ -208,10 +214,14 @@ impl Outcome {
 /// one out of its article takes a map of the article's bytes, and a
 /// million claims' passages take hundreds of megabytes, so the other
 /// reports skip them. Either way every quote is looked for in its article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Passages {
     Keep,
     Skip,
+    /// Only for the claims of the facts these sources (indices into the
+    /// corpus's) make claims about: an HTML report narrowed to them
+    /// (`check --source`, [`crate::focus`]) shows no other claim.
+    KeepFor(Vec<usize>),
 }
 
 /// Load the corpus and check it.
@@ -255,6 +265,23 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     progress.start("finding dependent sources", 0);
     let dependence = Dependence::build(&corpus.sources, &articles, &registry);
 
+    // Narrowed to some sources, passages are cut only for the claims of
+    // their facts (each fact's id, as `group` makes it, from the subject
+    // as resolved and the property).
+    let keep_passage: Vec<bool> = match &passages {
+        Passages::Keep => vec![true; corpus.claims.len()],
+        Passages::Skip => vec![false; corpus.claims.len()],
+        Passages::KeepFor(sources) => {
+            let fact_of = |c: &Claim| crate::group::fact_id(&resolutions.entity(&registry, &c.subject).id, &c.property);
+            let mut chosen = vec![false; corpus.sources.len()];
+            for &s in sources {
+                chosen[s] = true;
+            }
+            let facts: std::collections::HashSet<String> =
+                corpus.claims.iter().filter(|c| chosen[c.source]).map(fact_of).collect();
+            corpus.claims.par_iter().map(|c| facts.contains(&fact_of(c))).collect()
+        }
+    };
     // Quotes: each is looked for as written, and only an article holding a
     // quote that is not is folded (once, for all of its claims; and for the
     // passages around the quotes when the report shows them); each article is
@@ -279,10 +306,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                         .map(|&i| {
                             let quote = &corpus.claims[i].quote;
                             // A quote with a passage is found; only a miss searches again, for the closest.
-                            let passage = match passages {
-                                Passages::Keep => article.passage(quote),
-                                Passages::Skip => None,
-                            };
+                            let passage = if keep_passage[i] { article.passage(quote) } else { None };
                             match passage {
                                 Some(passage) => (i, (Ok(()), Some(Box::new(passage)))),
                                 None => match article.find(quote) {
@@ -442,6 +466,8 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         dependencies: Dependencies::of(dependence, &corpus.sources),
         reliability,
         declared,
+        source_views: shown,
+        focus: None,
     }
 }
 

@@ -186,6 +186,12 @@ pub struct CheckArgs {
     /// `act_dep_time=10m` for one (units m, h, d; repeatable; overrides the registry's).
     #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
     pub tolerance: Vec<String>,
+    /// Report only the facts this source makes claims about (with every
+    /// source's claims on them), and exit 1 only for those: a source id, or
+    /// its claim file (`claims/x.yaml`, `x.yaml`). Repeatable. The whole
+    /// archive is still checked.
+    #[arg(long = "source", value_name = "ID|FILE")]
+    pub sources: Vec<String>,
     /// No progress bar (it is drawn only on a terminal, and never with --format json).
     #[arg(long, short)]
     pub quiet: bool,
@@ -389,6 +395,8 @@ pub enum Command {
         /// `--output FILE`, and whether `--force` lets it replace any file.
         output: Option<(PathBuf, bool)>,
         tolerances: Tolerances,
+        /// `--source`: the sources the report is narrowed to (none: the whole archive).
+        focus: Vec<String>,
         run: RunOptions,
     },
     Show {
@@ -457,6 +465,7 @@ impl Cli {
                     },
                     output: a.output.map(|p| (p, a.force)),
                     tolerances: tolerances(&a.tolerance),
+                    focus: a.sources,
                     run,
                 }
             }
@@ -580,11 +589,11 @@ fn stdout_written(result: io::Result<()>) -> Result<(), String> {
 /// theirs in [`Output::stdout`].
 fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progress: &dyn Progress) -> Output {
     match command {
-        Command::Check { claims, articles, reviews, format, options, fail_on, output, tolerances, run } => {
+        Command::Check { claims, articles, reviews, format, options, fail_on, output, tolerances, focus, run } => {
             let timer = Timer::new(progress);
             let progress: &dyn Progress = if run.timings { &timer } else { progress };
+            let loaded = crate::load::load_with(&claims, &articles, progress);
             if run.load_only {
-                let loaded = crate::load::load_with(&claims, &articles, progress);
                 let mut out = Output {
                     stderr: format!(
                         "loaded {} sources, {} claims, {} registry entities; {} problems\n",
@@ -598,7 +607,37 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
                 timer.report(&mut out.stderr, run.timings);
                 return out;
             }
-            let outcome = reviewed_outcome(&claims, &articles, &reviews, &tolerances, format.passages(), progress);
+            // `--source` names are checked as soon as the sources are read:
+            // a mistyped one costs no run, and writes no report (a report of
+            // other sources than those asked for would mislead).
+            let focused = if focus.is_empty() {
+                None
+            } else {
+                let named: Vec<String> = focus.iter().map(|s| claim_file_named(s, &claims)).collect();
+                match crate::focus::sources_named(&loaded.corpus.sources, &named) {
+                    Ok(sources) => Some(sources),
+                    Err(problems) => {
+                        let mut errors: Vec<crate::error::Diagnostic> =
+                            loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+                        crate::error::sort_diagnostics(&mut errors);
+                        let mut out = Output { code: EXIT_INPUT_ERROR, ..Output::default() };
+                        for d in errors.iter().chain(&problems) {
+                            out.stderr.push_str(&format!("{d}\n"));
+                        }
+                        out.stderr.push_str("no report written\n");
+                        drop_later(loaded);
+                        return out;
+                    }
+                }
+            };
+            let passages = match (&focused, format.passages()) {
+                (Some(sources), check::Passages::Keep) => check::Passages::KeepFor(sources.clone()),
+                (_, passages) => passages,
+            };
+            let mut outcome = with_reviews(check::analyze_with(loaded, &tolerances, passages, progress), &reviews);
+            if let Some(sources) = &focused {
+                crate::focus::narrow(&mut outcome, sources);
+            }
             progress.start("reporting", 0);
             let mut out = Output::default();
             let written = match &output {
@@ -609,6 +648,13 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             };
             for d in &outcome.diagnostics {
                 out.stderr.push_str(&format!("{d}\n"));
+            }
+            if let Some(f) = outcome.focus.as_ref().filter(|f| f.other_warnings > 0) {
+                out.stderr.push_str(&format!(
+                    "note: {} warning{} about other files left out (--source); a run without --source lists them\n",
+                    f.other_warnings,
+                    if f.other_warnings == 1 { "" } else { "s" }
+                ));
             }
             if format == Format::ClaimReview {
                 review::claimreview_notes(&outcome, &options, &mut out.stderr);
@@ -709,6 +755,26 @@ fn drop_later<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new().name("free".to_string()).spawn(move || drop(value));
 }
 
+/// A `--source` value as `focus::sources_named` matches it: an existing
+/// file inside the claims folder, however it is written (absolute, through
+/// `..`), becomes its path as the reports write it (the claims folder as
+/// given, joined with the file's place in it); anything else is kept as it is.
+/// (Its folder is resolved, not the file: a claim file that is a symbolic
+/// link keeps its own name.)
+fn claim_file_named(value: &str, claims: &Path) -> String {
+    let path = Path::new(value);
+    let inside = || -> Option<std::path::PathBuf> {
+        let name = path.file_name()?;
+        let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let file = parent.canonicalize().ok()?.join(name);
+        Some(claims.join(file.strip_prefix(claims.canonicalize().ok()?).ok()?))
+    };
+    match path.is_file().then(inside).flatten() {
+        Some(file) => file.display().to_string(),
+        None => value.to_string(),
+    }
+}
+
 /// Check the corpus and set each fact's review status from the reviews file;
 /// the file's problems join the run's diagnostics.
 fn reviewed_outcome(
@@ -719,7 +785,12 @@ fn reviewed_outcome(
     passages: check::Passages,
     progress: &dyn Progress,
 ) -> check::Outcome {
-    let mut outcome = check::run_with(claims, articles, tolerances, passages, progress);
+    with_reviews(check::run_with(claims, articles, tolerances, passages, progress), reviews)
+}
+
+/// `outcome` with the editors' decisions in `reviews` applied (and that
+/// file's problems among its diagnostics).
+fn with_reviews(mut outcome: check::Outcome, reviews: &Path) -> check::Outcome {
     let loaded = crate::load::reviews::read(reviews);
     outcome.diagnostics.extend(loaded.diagnostics);
     crate::review::apply(&mut outcome, &loaded.reviews);

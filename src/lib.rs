@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod compare;
 pub mod error;
+pub mod focus;
 pub mod fsio;
 pub mod fuzzy;
 pub mod ground;

@@ -162,12 +162,20 @@ impl Dependencies {
         self.links.is_empty()
     }
 
-    /// Each link as the reports show it, in order.
+    /// Keep only the links that involve a source `keep` accepts (by index);
+    /// how many were dropped.
+    pub fn retain_involving(&mut self, keep: impl Fn(usize) -> bool) -> usize {
+        let before = self.links.len();
+        self.links.retain(|link| link.sources().into_iter().any(&keep));
+        before - self.links.len()
+    }
+
     /// The `i`th link's view (in the order of [`Dependencies::iter`]).
     pub fn get(&self, i: usize) -> DependencyView {
         self.view(&self.links[i])
     }
 
+    /// Each link as the reports show it, in order.
     pub fn iter(&self) -> impl Iterator<Item = DependencyView> + '_ {
         self.links.iter().map(|link| self.view(link))
     }

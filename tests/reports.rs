@@ -524,3 +524,34 @@ fn skipping_passages_changes_no_report_but_html_needs_them() {
     }
     assert_eq!(Format::Html.passages(), Passages::Keep);
 }
+
+/// A report narrowed to one source (`check --source`) cuts passages only for
+/// the claims of the facts that source speaks to, all of theirs, other
+/// sources' claims included, and the same passages as a whole run.
+#[test]
+fn a_focused_run_keeps_the_passages_of_the_sources_facts_only() {
+    use crosscheck::check::{run_with, Passages};
+    use crosscheck::tolerance::Tolerances;
+    let progress = crosscheck::progress::Silent;
+    let (claims, articles) = (root().join("claims"), root().join("articles"));
+    let keep = run_with(&claims, &articles, &Tolerances::default(), Passages::Keep, &progress);
+    let source = keep.source_views.iter().position(|s| s.id == "itar-tass-2013-10-07").unwrap();
+    let focused = run_with(&claims, &articles, &Tolerances::default(), Passages::KeepFor(vec![source]), &progress);
+    assert_eq!(keep.facts.len(), focused.facts.len());
+    let (mut with, mut without, mut others) = (0, 0, 0);
+    for (whole, f) in keep.facts.iter().zip(&focused.facts) {
+        assert_eq!(whole.id, f.id);
+        let speaks = f.claims.iter().any(|c| c.source.id == "itar-tass-2013-10-07");
+        for (a, b) in whole.claims.iter().zip(&f.claims) {
+            if speaks {
+                assert_eq!(a.context, b.context, "{}: {}", f.id, b.id);
+                with += usize::from(b.context.is_some());
+                others += usize::from(b.context.is_some() && b.source.id != "itar-tass-2013-10-07");
+            } else {
+                assert!(b.context.is_none(), "{}: {}", f.id, b.id);
+                without += usize::from(a.context.is_some());
+            }
+        }
+    }
+    assert!(with > 0 && without > 0 && others > 0, "{with} kept, {others} of other sources; {without} not cut");
+}

@@ -181,7 +181,8 @@ pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn io::Write) -> i
 }
 
 fn problems(outcome: &Outcome, h: &mut String) {
-    if outcome.diagnostics.is_empty() {
+    let left_out = outcome.focus.as_ref().map_or(0, |f| f.other_warnings);
+    if outcome.diagnostics.is_empty() && left_out == 0 {
         return;
     }
     let errors = outcome.errors().count();
@@ -198,6 +199,15 @@ fn problems(outcome: &Outcome, h: &mut String) {
             h,
             "<p>This report covers only the {} of {} claims that could be read.</p>",
             outcome.claims_checked, outcome.claims_total
+        );
+    }
+    if left_out > 0 {
+        let _ = writeln!(
+            h,
+            "<p>{left_out} warning{} about other files {} left out: this report is narrowed to some sources \
+             (<code>--source</code>).</p>",
+            if left_out == 1 { "" } else { "s" },
+            if left_out == 1 { "is" } else { "are" }
         );
     }
     // Errors first, always shown; warnings too when they are few, else

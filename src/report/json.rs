@@ -42,6 +42,17 @@ struct Summary {
     compatible: usize,
     agree: usize,
     single: usize,
+    /// Set when the report is narrowed to some sources (`check --source`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    focus: Option<Focus>,
+}
+
+#[derive(Serialize)]
+struct Focus {
+    sources: Vec<String>,
+    archive_facts: usize,
+    other_warnings: usize,
+    other_dependencies: usize,
 }
 
 #[derive(Serialize)]
@@ -490,6 +501,12 @@ fn summary(outcome: &Outcome, shown: usize) -> Summary {
         compatible: count(Verdict::Compatible),
         agree: count(Verdict::Agree),
         single: count(Verdict::Single),
+        focus: outcome.focus.as_ref().map(|f| Focus {
+            sources: f.sources.clone(),
+            archive_facts: f.archive_facts,
+            other_warnings: f.other_warnings,
+            other_dependencies: f.other_dependencies,
+        }),
     }
 }
 

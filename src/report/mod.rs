@@ -57,7 +57,9 @@ pub fn shown<'a>(outcome: &'a Outcome, options: &Options) -> Vec<&'a FactView> {
     outcome.facts.iter().filter(|f| options.all || f.verdict >= Verdict::Compatible).collect()
 }
 
-/// "5 facts: 1 conflict, 2 compatible, 2 single" — verdicts in order of severity.
+/// "5 facts from 9 claims in 3 sources: 1 conflict, 2 compatible, 2 single"
+/// — verdicts in order of severity; narrowed to some sources (`--source`),
+/// "2 facts that S makes claims about, of 5 facts from ...: 1 conflict, 1 single".
 pub fn summary(outcome: &Outcome) -> String {
     let counts: Vec<String> = Verdict::ALL
         .iter()
@@ -67,8 +69,20 @@ pub fn summary(outcome: &Outcome) -> String {
         })
         .collect();
     let facts = outcome.facts.len();
+    // Narrowed to some sources: "2 facts that S makes claims about, of 31 facts from ...".
+    let narrowed = match &outcome.focus {
+        Some(f) => format!(
+            "{facts} fact{} that {} make{} claims about, of {}",
+            plural(facts),
+            crate::focus::named(&f.sources),
+            if f.sources.len() == 1 { "s" } else { "" },
+            f.archive_facts
+        ),
+        None => facts.to_string(),
+    };
+    let facts = outcome.focus.as_ref().map_or(facts, |f| f.archive_facts);
     format!(
-        "{facts} fact{} from {} claim{} in {} source{}{}{}",
+        "{narrowed} fact{} from {} claim{} in {} source{}{}{}",
         plural(facts),
         outcome.claims_checked,
         plural(outcome.claims_checked),
