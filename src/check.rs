@@ -99,9 +99,14 @@ pub struct FactView {
     /// earlier claim ([`FactView::reads_as`]): those relate as the claims
     /// they read as do.
     pub pairs: Vec<PairView>,
+    /// Pairs compared but not listed in `pairs`: a fact with more than
+    /// `compare::PAIRS_LISTED` lists that many, those that disagree first.
+    pub pairs_left_out: usize,
     /// Per claim: the first claim of the fact that reads as it (the same
     /// reading, said the same day with the same hedge); itself for a first.
     pub reads_as: Vec<usize>,
+    /// Per claim: whether a later claim revised it (`compare::Comparison::revised`).
+    pub revised: Vec<bool>,
     /// How many sources, and independent ones, back each reading (docs/independence.md).
     pub support: Support,
     /// Set from reviews.yaml by `review::apply`; unreviewed until then.
@@ -402,7 +407,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         .map(|fact| {
             let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
             let cmp = compare_within(&fact, tolerance);
-            let support = support(&fact, &cmp.pairs, &cmp.reads_as, &dependence, &corpus.sources);
+            let support = support(&fact, &cmp.same_reading, &dependence, &corpus.sources);
             let Fact { id, subject, property, claims } = fact;
             let members = claims.into_iter().map(|c| (c.index, c.reading, c.context)).collect();
             Compared { id, subject, property, tolerance, cmp, support, members }
@@ -437,7 +442,9 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                 tolerance: c.tolerance,
                 claims,
                 pairs: c.cmp.pairs,
+                pairs_left_out: c.cmp.pairs_left_out,
                 reads_as: c.cmp.reads_as,
+                revised: c.cmp.revised,
                 support: c.support,
                 review: ReviewStatus::Unreviewed,
                 best: None,

@@ -167,28 +167,84 @@ pub struct Comparison {
     pub verdict: Verdict,
     /// Every pair of claims but those of two claims that each read as an
     /// earlier claim ([`reads_as`]): such a pair relates as the pair of the
-    /// claims they read as.
+    /// claims they read as. A fact with more than [`PAIRS_LISTED`] such
+    /// pairs lists that many (the most telling first, [`Listing`]); the
+    /// verdict, [`Comparison::same_reading`] and [`Comparison::revised`]
+    /// come from all of them.
     pub pairs: Vec<Pair>,
+    /// The pairs compared but not listed in `pairs` (0 but past [`PAIRS_LISTED`]).
+    pub pairs_left_out: usize,
     /// Why the fact got its verdict, in one sentence.
     pub reason: String,
     /// Per claim: the first claim of the fact that reads as it ([`reads_as`]).
     pub reads_as: Vec<usize>,
+    /// Per claim: the first claim of the fact whose reading it shares, as
+    /// the support of each reading counts them (`reads_as`, joined by
+    /// every pair related as `equal`, tolerance included).
+    pub same_reading: Vec<usize>,
+    /// Per claim, whether a later claim revised it: of each revision pair
+    /// the claim said earlier, and every claim that reads as a revised one
+    /// (said the same day). Truth discovery leaves these claims out.
+    pub revised: Vec<bool>,
 }
 
-/// Per claim of a fact, whether a later claim revised it: of each revision
-/// pair the claim said earlier (`as_of(i)` is claim `i`'s day said), and
-/// every claim that reads as a revised one (`reads_as`, said the same day).
-/// Given [`Comparison::pairs`] and [`Comparison::reads_as`], this is what the
-/// full pair list gives (truth discovery leaves these claims out).
-pub fn revised_claims(pairs: &[Pair], reads_as: &[usize], as_of: impl Fn(usize) -> chrono::NaiveDate) -> Vec<bool> {
-    let mut revised = vec![false; reads_as.len()];
-    for p in pairs.iter().filter(|p| p.revision) {
-        revised[if as_of(p.a) < as_of(p.b) { p.a } else { p.b }] = true;
+/// The most pairs a fact lists. A fact restated by thousands of articles
+/// with as many distinct readings (a death toll reported day after day)
+/// has millions of pairs: 5,000 claims, 12.5 million, which took 3.5 GB of
+/// JSON and 4.5 GB of memory. Past this many, a fact lists the pairs that
+/// say most ([`Listing`]) and counts the rest (`pairs_left_out` in the
+/// reports); every pair is still compared.
+pub const PAIRS_LISTED: usize = 10_000;
+
+/// Which pairs a fact with more than [`PAIRS_LISTED`] lists: those that
+/// cannot both be true and are no revision (what makes a conflict) first,
+/// then the revisions, then the pairs that differ in precision, then the
+/// equal ones; each kind in claim order, up to [`PAIRS_LISTED`] in all,
+/// listed in claim order. So the pair a verdict's reason names is always
+/// listed.
+#[derive(Debug, Default)]
+struct Listing {
+    /// Every pair (the fact has at most `at_most`), or none.
+    all: Option<Vec<Pair>>,
+    /// Per kind, in the order above, its first pairs (up to `at_most`).
+    kinds: [Vec<Pair>; 4],
+    at_most: usize,
+    seen: usize,
+}
+
+impl Listing {
+    /// The listing of a fact with `pairs` pairs that lists `at_most` ([`PAIRS_LISTED`]).
+    fn new(pairs: usize, at_most: usize) -> Listing {
+        Listing { all: (pairs <= at_most).then(|| Vec::with_capacity(pairs)), at_most, ..Listing::default() }
     }
-    for (i, &first) in reads_as.iter().enumerate() {
-        revised[i] |= revised[first];
+
+    fn add(&mut self, p: Pair) {
+        self.seen += 1;
+        if let Some(all) = &mut self.all {
+            all.push(p);
+            return;
+        }
+        let kind = match p.relation {
+            r if r.excludes() && !p.revision => 0,
+            r if r.excludes() => 1,
+            Relation::Equal => 3,
+            _ => 2,
+        };
+        if self.kinds[kind].len() < self.at_most {
+            self.kinds[kind].push(p);
+        }
     }
-    revised
+
+    /// The pairs listed, in claim order, and how many were left out.
+    fn finish(self) -> (Vec<Pair>, usize) {
+        if let Some(all) = self.all {
+            return (all, 0);
+        }
+        let mut listed: Vec<Pair> = self.kinds.into_iter().flatten().take(self.at_most).collect();
+        listed.sort_unstable_by_key(|p| (p.a, p.b));
+        let left_out = self.seen - listed.len();
+        (listed, left_out)
+    }
 }
 
 /// Per claim, the first claim of `claims` that reads as it: the same
@@ -233,12 +289,13 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
 /// reason is written here (a pair's is written by [`explain`] when a report
 /// shows the pair).
 pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
-    compare_pairs(fact, tolerance, false)
+    compare_pairs(fact, tolerance, false, PAIRS_LISTED)
 }
 
-/// [`compare_within`]; with `every_pair`, no pair is left out (for the
-/// tests that hold the shorter list to the whole one).
-fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool) -> Comparison {
+/// [`compare_within`], listing at most `at_most` pairs; with `every_pair`,
+/// no pair of alike claims is left out (for the tests that hold the shorter
+/// list to the whole one).
+fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool, at_most: usize) -> Comparison {
     let claims = &fact.claims;
     // A pair of two claims that each read as an earlier claim is left out
     // (`reads_as`): it relates as the pair of those earlier claims, which is
@@ -253,8 +310,15 @@ fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool
     let pairs_of = |n: usize| n * n.saturating_sub(1) / 2;
     let listed =
         if every_pair { pairs_of(claims.len()) } else { pairs_of(claims.len()) - pairs_of(claims.len() - firsts) };
-    let mut pairs = Vec::with_capacity(listed);
+    // What the verdict, the support and truth discovery need of the pairs is
+    // gathered as they are compared, so that only the listed ones are kept.
+    let mut listing = Listing::new(listed, at_most);
     let mut exact_equal = true;
+    // The first pair (in claim order) that differs; that excludes; that
+    // excludes and is no revision.
+    let (mut differs, mut excludes, mut conflicts): (Option<Pair>, Option<Pair>, Option<Pair>) = (None, None, None);
+    let mut same_reading: Vec<usize> = reads_as.clone();
+    let mut revised = vec![false; claims.len()];
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
             if reads_as[i] != i && reads_as[j] != j && !every_pair {
@@ -262,28 +326,58 @@ fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool
             }
             let (p, exact) = pair(i, j, &claims[i], &claims[j], tolerance);
             exact_equal &= exact == Relation::Equal;
-            pairs.push(p);
+            if p.relation == Relation::Equal {
+                let (a, b) = (root(&same_reading, i), root(&same_reading, j));
+                same_reading[a.max(b)] = a.min(b);
+            } else {
+                differs.get_or_insert(p);
+            }
+            if p.relation.excludes() {
+                excludes.get_or_insert(p);
+                if !p.revision {
+                    conflicts.get_or_insert(p);
+                }
+            }
+            if p.revision {
+                revised[if claims[i].claim.as_of < claims[j].claim.as_of { i } else { j }] = true;
+            }
+            listing.add(p);
         }
     }
-    debug_assert_eq!(pairs.len(), listed, "the pairs were counted right");
+    debug_assert_eq!(listing.seen, listed, "the pairs were counted right");
+    for i in 0..claims.len() {
+        same_reading[i] = root(&same_reading, i);
+        revised[i] |= revised[reads_as[i]];
+    }
     let explained = |p: &Pair| explain(p, &Side::of(&claims[p.a]), &Side::of(&claims[p.b]), tolerance);
     let one_source = claims.iter().all(|c| c.source.id == claims[0].source.id);
-    let excluded: Vec<&Pair> = pairs.iter().filter(|p| p.relation.excludes()).collect();
-    let (verdict, reason) = if claims.len() == 1 || (one_source && excluded.is_empty()) {
-        (Verdict::Single, format!("only {} reports it", claims[0].source.outlet))
-    } else if pairs.iter().all(|p| p.relation == Relation::Equal) {
-        let tolerated = tolerance.filter(|_| !exact_equal);
-        let within = tolerated.map(|t| format!(" within the tolerance of {t}")).unwrap_or_default();
-        (Verdict::Agree, format!("{} claims from {} sources read alike{within}", claims.len(), source_count(claims)))
-    } else if excluded.is_empty() {
-        let p = pairs.iter().find(|p| p.relation != Relation::Equal).expect("some pair differs");
-        (Verdict::Compatible, explained(p))
-    } else if let Some(p) = excluded.iter().find(|p| !p.revision) {
-        (Verdict::Conflict, explained(p))
-    } else {
-        (Verdict::Revised, explained(excluded[0]))
+    let (verdict, reason) = match (differs, excludes, conflicts) {
+        _ if claims.len() == 1 || (one_source && excludes.is_none()) => {
+            (Verdict::Single, format!("only {} reports it", claims[0].source.outlet))
+        }
+        (None, _, _) => {
+            let tolerated = tolerance.filter(|_| !exact_equal);
+            let within = tolerated.map(|t| format!(" within the tolerance of {t}")).unwrap_or_default();
+            (
+                Verdict::Agree,
+                format!("{} claims from {} sources read alike{within}", claims.len(), source_count(claims)),
+            )
+        }
+        (Some(p), None, _) => (Verdict::Compatible, explained(&p)),
+        (_, _, Some(p)) => (Verdict::Conflict, explained(&p)),
+        (_, Some(p), None) => (Verdict::Revised, explained(&p)),
     };
-    Comparison { verdict, pairs, reason, reads_as }
+    let (pairs, pairs_left_out) = listing.finish();
+    Comparison { verdict, pairs, pairs_left_out, reason, reads_as, same_reading, revised }
+}
+
+/// The first claim of the set `i` is in (`parent` links each claim to an
+/// earlier one of its set, or to itself).
+fn root(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
 }
 
 /// What the reasons say of one claim: its label and its reading described.
@@ -711,7 +805,8 @@ mod alike_tests {
         let drawn: Vec<Drawn> = (0..60).map(|k| (k % 6, 1, false, k % 4)).collect();
         let (sources, claims) = claims(&drawn, 4, VALUES, DAYS);
         let fact = fact(&claims, &sources, |v, as_of| Reading::Date(read_date(v, as_of, Tense::Unknown).unwrap()));
-        let (short, whole) = (compare_pairs(&fact, None, false), compare_pairs(&fact, None, true));
+        let (short, whole) =
+            (compare_pairs(&fact, None, false, usize::MAX), compare_pairs(&fact, None, true, usize::MAX));
         // Six groups ("12 May 2030" and "2030-05-12" name one day by two
         // rules: their readings differ, though they relate as equal).
         assert_eq!(short.reads_as.iter().enumerate().filter(|&(i, &f)| i == f).count(), 6);
@@ -719,6 +814,43 @@ mod alike_tests {
         assert_eq!(whole.pairs.len(), 60 * 59 / 2);
         assert_eq!(short.pairs.len(), 60 * 59 / 2 - 54 * 53 / 2, "every pair with a first claim in it");
         assert_eq!((short.verdict, &short.reason), (whole.verdict, &whole.reason));
+    }
+
+    /// A fact with more pairs than it lists: 160 claims, 12,720 pairs. The
+    /// 80 even claims give 80 different exact numbers (3,160 disjoint
+    /// pairs), the 80 odd claims one range, each on another day (3,160
+    /// equal pairs), which holds every number (6,400 pairs differing in
+    /// precision). The list keeps every disjoint and every imprecise pair
+    /// and the first 440 equal ones, in claim order; nothing else changes.
+    #[test]
+    fn a_fact_with_more_pairs_than_listed_lists_those_that_disagree_first() {
+        let values: Vec<String> = (0..160)
+            .map(|k| if k % 2 == 0 { format!("{}", 1000 + k) } else { "between 900 and 1200".into() })
+            .collect();
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        let days: Vec<String> = (0..160).map(|k| format!("2030-{:02}-{:02}", 1 + k / 28, 1 + k % 28)).collect();
+        let days: Vec<&str> = days.iter().map(String::as_str).collect();
+        let drawn: Vec<Drawn> = (0..160).map(|k| (k, k, false, k % 7)).collect();
+        let (sources, claims) = claims(&drawn, 7, &values, &days);
+        let fact = fact(&claims, &sources, |v, _| Reading::Number(crate::normalize::number::read_number(v).unwrap()));
+        let whole = compare_pairs(&fact, None, false, usize::MAX);
+        let listed = compare_within(&fact, None);
+        assert_eq!(whole.pairs.len(), 160 * 159 / 2);
+        assert_eq!(listed.pairs.len(), PAIRS_LISTED);
+        assert_eq!(listed.pairs_left_out, 160 * 159 / 2 - PAIRS_LISTED);
+        let kind = |p: &Pair| (p.relation.excludes(), p.relation == Relation::Equal);
+        let count = |list: &[Pair], k: (bool, bool)| list.iter().filter(|p| kind(p) == k).count();
+        assert_eq!(count(&listed.pairs, (true, false)), 80 * 79 / 2, "every disjoint pair");
+        assert_eq!(count(&listed.pairs, (false, false)), 80 * 80, "every pair differing in precision");
+        assert_eq!(count(&listed.pairs, (false, true)), PAIRS_LISTED - 80 * 79 / 2 - 80 * 80);
+        let equal: Vec<&Pair> = whole.pairs.iter().filter(|p| p.relation == Relation::Equal).collect();
+        let kept: Vec<&Pair> = listed.pairs.iter().filter(|p| p.relation == Relation::Equal).collect();
+        assert_eq!(kept, equal[..kept.len()], "the first equal pairs, in claim order");
+        assert!(listed.pairs.windows(2).all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b)), "listed in claim order");
+        assert!(listed.pairs.iter().all(|p| whole.pairs.contains(p)));
+        assert_eq!((listed.verdict, &listed.reason), (Verdict::Conflict, &whole.reason));
+        assert_eq!((&listed.same_reading, &listed.revised), (&whole.same_reading, &whole.revised));
+        assert!(listed.same_reading[1..].iter().step_by(2).all(|&f| f == 1), "the ranges share one reading");
     }
 
     /// Values of every kind a fact's pairs read differently: dates at day
@@ -770,8 +902,8 @@ mod alike_tests {
             let tolerance = tolerance.map(|t| crate::tolerance::Tolerance::parse(t).unwrap());
             let (outlets, claims) = claims(&drawn, sources, MIXED, MIXED_DAYS);
             let fact = fact(&claims, &outlets, mixed_reading);
-            let short = compare_pairs(&fact, tolerance, false);
-            let whole = compare_pairs(&fact, tolerance, true);
+            let short = compare_pairs(&fact, tolerance, false, usize::MAX);
+            let whole = compare_pairs(&fact, tolerance, true, usize::MAX);
             prop_assert_eq!(short.verdict, whole.verdict);
             prop_assert_eq!(&short.reason, &whole.reason);
             let r = &short.reads_as;
@@ -794,17 +926,33 @@ mod alike_tests {
                     }
                 }
             }
-            let identity: Vec<usize> = (0..fact.claims.len()).collect();
-            let as_of = |i: usize| fact.claims[i].claim.as_of;
-            prop_assert_eq!(
-                revised_claims(&short.pairs, &short.reads_as, as_of),
-                revised_claims(&whole.pairs, &identity, as_of)
-            );
-            let dependence = crate::independence::Dependence::default();
-            prop_assert_eq!(
-                crate::support::support(&fact, &short.pairs, &short.reads_as, &dependence, &outlets),
-                crate::support::support(&fact, &whole.pairs, &identity, &dependence, &outlets)
-            );
+            // Revised claims and shared readings as every pair gives them.
+            let mut revised = vec![false; fact.claims.len()];
+            let mut same: Vec<usize> = (0..fact.claims.len()).collect();
+            for p in &whole.pairs {
+                if p.revision {
+                    let as_of = |i: usize| fact.claims[i].claim.as_of;
+                    revised[if as_of(p.a) < as_of(p.b) { p.a } else { p.b }] = true;
+                }
+                if p.relation == Relation::Equal {
+                    let (a, b) = (root(&same, p.a), root(&same, p.b));
+                    same[a.max(b)] = a.min(b);
+                }
+            }
+            let same: Vec<usize> = (0..same.len()).map(|i| root(&same, i)).collect();
+            prop_assert_eq!(&short.revised, &revised);
+            prop_assert_eq!(&whole.revised, &revised);
+            prop_assert_eq!(&short.same_reading, &same);
+            // Listing fewer pairs changes nothing but the list.
+            for at_most in [0, 1, short.pairs.len() / 2] {
+                let few = compare_pairs(&fact, tolerance, false, at_most);
+                prop_assert_eq!((few.verdict, &few.reason), (short.verdict, &short.reason));
+                prop_assert_eq!((&few.same_reading, &few.revised), (&short.same_reading, &short.revised));
+                if short.pairs.len() > at_most {
+                    prop_assert_eq!(few.pairs.len(), at_most);
+                    prop_assert_eq!(few.pairs_left_out, short.pairs.len() - at_most);
+                }
+            }
         }
     }
 }

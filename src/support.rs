@@ -8,7 +8,6 @@
 //!
 //! Pure: no I/O.
 
-use crate::compare::{Pair, Relation};
 use crate::group::Fact;
 use crate::independence::{Dependence, Link, Reason};
 use crate::model::Source;
@@ -60,32 +59,21 @@ impl Support {
     }
 }
 
-/// The support of one fact; `pairs` are its comparison's pairs (indices into
-/// `fact.claims`) and `reads_as` its claims' groups (`compare::reads_as`),
-/// `sources` the corpus's sources as given to `Dependence::build`.
-pub fn support(
-    fact: &Fact<'_>,
-    pairs: &[Pair],
-    reads_as: &[usize],
-    dependence: &Dependence,
-    sources: &[Source],
-) -> Support {
+/// The support of one fact; `same_reading` gives, per claim, the first claim
+/// whose reading it shares (`compare::Comparison::same_reading`), and
+/// `sources` are the corpus's sources as given to `Dependence::build`.
+pub fn support(fact: &Fact<'_>, same_reading: &[usize], dependence: &Dependence, sources: &[Source]) -> Support {
     let n = fact.claims.len();
-    // Claims with equal readings share a reading: join them (a claim that
-    // reads as an earlier one is joined to it; the pairs join the rest).
-    assert_eq!(reads_as.len(), n, "one reads_as entry per claim");
-    let mut reading_of: Vec<usize> = reads_as.to_vec();
-    for p in pairs.iter().filter(|p| p.relation == Relation::Equal) {
-        let (a, b) = (root(&reading_of, p.a), root(&reading_of, p.b));
-        reading_of[a.max(b)] = a.min(b);
-    }
+    assert_eq!(same_reading.len(), n, "one same_reading entry per claim");
+    // Each reading's claims, the readings in the order of their first claims.
     let mut readings: Vec<(usize, Vec<usize>)> = Vec::new();
-    for i in 0..n {
-        let r = root(&reading_of, i);
-        match readings.iter_mut().find(|(first, _)| *first == r) {
-            Some((_, members)) => members.push(i),
-            None => readings.push((r, vec![i])),
+    let mut slot: Vec<usize> = vec![usize::MAX; n];
+    for (i, &first) in same_reading.iter().enumerate() {
+        if slot[first] == usize::MAX {
+            slot[first] = readings.len();
+            readings.push((first, Vec::new()));
         }
+        readings[slot[first]].1.push(i);
     }
     let source_of = |i: usize| fact.claims[i].claim.source;
     let mut out: Vec<ReadingSupport> = readings
@@ -111,13 +99,6 @@ pub fn support(
     all.sort_unstable();
     all.dedup();
     Support { sources: all.len(), independent: dependence.independent(&all), readings: out }
-}
-
-fn root(parent: &[usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        i = parent[i];
-    }
-    i
 }
 
 fn named(groups: Vec<Vec<usize>>, sources: &[Source]) -> Vec<Vec<String>> {

@@ -555,3 +555,49 @@ fn a_focused_run_keeps_the_passages_of_the_sources_facts_only() {
     }
     assert!(with > 0 && without > 0 && others > 0, "{with} kept, {others} of other sources; {without} not cut");
 }
+
+// ------------------------------------------------------- a fact of many claims
+
+/// A death toll reported by 150 articles, each a different number: 11,175
+/// pairs, more than a fact lists (`compare::PAIRS_LISTED`, 10,000). The JSON
+/// lists that many and counts the rest in `pairs_left_out`; the page says
+/// how many of how many it lists; a fact of few pairs has no such key.
+#[test]
+fn a_fact_with_more_pairs_than_listed_says_how_many_were_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (claims, articles) = (dir.path().join("claims"), dir.path().join("articles"));
+    fs::create_dir_all(&claims).unwrap();
+    fs::create_dir_all(&articles).unwrap();
+    fs::write(claims.join("entities.yaml"), "entities:\n  - name: Aleppo siege\n    kind: event\n").unwrap();
+    for k in 0..150 {
+        let quote = format!("the death toll has risen to {} people", 1000 + 7 * k);
+        fs::write(articles.join(format!("a{k}.txt")), format!("Officials said that {quote}.\n")).unwrap();
+        fs::write(
+            claims.join(format!("a{k}.yaml")),
+            format!(
+                "source:\n  id: a{k}\n  outlet: Outlet {}\n  published: 2015-01-{:02}\n  article: a{k}.txt\nclaims:\n  \
+                 - id: toll\n    subject: Aleppo siege\n    property: death_toll\n    value: \"{}\"\n    quote: {quote}\n",
+                k % 12,
+                1 + k % 28,
+                1000 + 7 * k
+            ),
+        )
+        .unwrap();
+    }
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let fact = &doc["facts"][0];
+    assert_eq!(fact["verdict"], "conflict");
+    assert_eq!(fact["pairs"].as_array().unwrap().len(), 10_000);
+    assert_eq!(fact["pairs_left_out"], 150 * 149 / 2 - 10_000);
+    assert!(fact["pairs"].as_array().unwrap().iter().all(|p| p["relation"] == "disjoint"));
+    let page = run_in(dir.path(), &["check", "--format", "html"]).stdout;
+    assert!(
+        page.contains("How the claims relate (10000 pairs of 11175: those that cannot both be true first"),
+        "the page says so"
+    );
+    // A fact of few pairs lists them all, without the key.
+    let bundled = run_in(&root(), &["check", "--format", "json", "--all"]).stdout;
+    assert!(!bundled.contains("pairs_left_out"));
+}

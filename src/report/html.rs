@@ -400,6 +400,14 @@ fn claims(f: &FactView, h: &mut String) {
             "<details class=\"pairs\"><summary>How the claims relate ({n} pair{}",
             if n == 1 { "" } else { "s" }
         );
+        if f.pairs_left_out > 0 {
+            // Past compare::PAIRS_LISTED: the most telling pairs are listed.
+            let _ = write!(
+                h,
+                " of {}: those that cannot both be true first, then revisions, then differences in precision",
+                n + f.pairs_left_out
+            );
+        }
         match alike.len() {
             0 => {}
             1 => h.push_str("; 1 claim reads as an earlier one"),

@@ -69,6 +69,10 @@ struct Fact<'a> {
     tolerance: Option<String>,
     claims: Claims<'a>,
     pairs: Pairs<'a>,
+    /// Pairs compared but not listed (a fact with more than
+    /// `compare::PAIRS_LISTED` pairs); absent when every pair is listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pairs_left_out: usize,
     support: FactSupport<'a>,
     best: Option<Best<'a>>,
 }
@@ -382,9 +386,14 @@ fn fact(f: &FactView) -> Fact<'_> {
         tolerance: f.tolerance.map(|t| t.to_string()),
         claims: Claims(f),
         pairs: Pairs(f),
+        pairs_left_out: f.pairs_left_out,
         support: fact_support(&f.support),
         best: f.best.as_ref().map(best),
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn fact_support(s: &Support) -> FactSupport<'_> {

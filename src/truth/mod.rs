@@ -391,8 +391,7 @@ pub fn assess_with(
 /// copying detection in a dynamic world", VLDB 2009). Of a revision pair
 /// (`compare::Pair::revision`) the claim said earlier is the revised one.
 fn current_claims(f: &crate::check::FactView) -> Option<Vec<usize>> {
-    let revised = crate::compare::revised_claims(&f.pairs, &f.reads_as, |i| f.claims[i].as_of);
-    revised.contains(&true).then(|| (0..f.claims.len()).filter(|&i| !revised[i]).collect())
+    f.revised.contains(&true).then(|| (0..f.claims.len()).filter(|&i| !f.revised[i]).collect())
 }
 
 fn takes_part(kept: &Option<Vec<usize>>, claim: usize) -> bool {
