@@ -256,19 +256,21 @@ impl Listing {
 /// one: a fact of 5,000 claims giving six readings on one day lists 29,979
 /// pairs, not 12.5 million.
 pub fn reads_as(claims: &[ReadClaim<'_>]) -> Vec<usize> {
-    let mut firsts: Vec<usize> = Vec::new();
+    // The first claims so far, by day said and hedge: a claim's reading is
+    // compared with those of its own day and hedge only (a death toll
+    // reported by thousands of articles on hundreds of days would
+    // otherwise compare every two).
+    let mut firsts: std::collections::HashMap<(chrono::NaiveDate, crate::model::Hedge), Vec<usize>> =
+        std::collections::HashMap::new();
     claims
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let alike = |f: &usize| {
-                let first = &claims[*f];
-                first.claim.as_of == c.claim.as_of && first.claim.hedge == c.claim.hedge && first.reading == c.reading
-            };
-            match firsts.iter().find(|f| alike(f)) {
+            let same_day = firsts.entry((c.claim.as_of, c.claim.hedge)).or_default();
+            match same_day.iter().find(|&&f| claims[f].reading == c.reading) {
                 Some(&f) => f,
                 None => {
-                    firsts.push(i);
+                    same_day.push(i);
                     i
                 }
             }
