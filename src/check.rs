@@ -271,20 +271,26 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     let dependence = Dependence::build(&corpus.sources, &articles, &registry);
 
     // Narrowed to some sources, passages are cut only for the claims of
-    // their facts (each fact's id, as `group` makes it, from the subject
-    // as resolved and the property).
+    // the facts they make claims about (`focus::narrow` keeps those facts):
+    // a claim's fact is its subject as resolved and its property, as
+    // `group` keys it (a subject's id is a slug, which has no `.`, so the
+    // pair spells one fact id).
     let keep_passage: Vec<bool> = match &passages {
         Passages::Keep => vec![true; corpus.claims.len()],
         Passages::Skip => vec![false; corpus.claims.len()],
         Passages::KeepFor(sources) => {
-            let fact_of = |c: &Claim| crate::group::fact_id(&resolutions.entity(&registry, &c.subject).id, &c.property);
+            let subject = |c: &Claim| resolutions.entity(&registry, &c.subject);
             let mut chosen = vec![false; corpus.sources.len()];
             for &s in sources {
                 chosen[s] = true;
             }
-            let facts: std::collections::HashSet<String> =
-                corpus.claims.iter().filter(|c| chosen[c.source]).map(fact_of).collect();
-            corpus.claims.par_iter().map(|c| facts.contains(&fact_of(c))).collect()
+            let facts: std::collections::HashSet<(String, &str)> = corpus
+                .claims
+                .iter()
+                .filter(|c| chosen[c.source])
+                .map(|c| (subject(c).id.clone(), c.property.as_str()))
+                .collect();
+            corpus.claims.par_iter().map(|c| facts.contains(&(subject(c).id.clone(), c.property.as_str()))).collect()
         }
     };
     // Quotes: each is looked for as written, and only an article holding a

@@ -613,18 +613,20 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             let focused = if focus.is_empty() {
                 None
             } else {
-                let named: Vec<String> = focus.iter().map(|s| claim_file_named(s, &claims)).collect();
-                match crate::focus::sources_named(&loaded.corpus.sources, &named) {
-                    Ok(sources) => Some(sources),
-                    Err(problems) => {
-                        let mut errors: Vec<crate::error::Diagnostic> =
-                            loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
-                        crate::error::sort_diagnostics(&mut errors);
+                let (names, outside): (Vec<_>, Vec<_>) =
+                    focus.iter().map(|s| claim_file_named(s, &claims)).partition(Result::is_ok);
+                let named: Vec<crate::focus::Name> = names.into_iter().flatten().collect();
+                let outside: Vec<crate::error::Diagnostic> = outside.into_iter().filter_map(Result::err).collect();
+                match crate::focus::sources_named(&loaded.corpus.sources, &named, &loaded.diagnostics) {
+                    Ok(sources) if outside.is_empty() => Some(sources),
+                    result => {
                         let mut out = Output { code: EXIT_INPUT_ERROR, ..Output::default() };
-                        for d in errors.iter().chain(&problems) {
+                        for d in outside.iter().chain(&result.err().unwrap_or_default()) {
                             out.stderr.push_str(&format!("{d}\n"));
                         }
-                        out.stderr.push_str("no report written\n");
+                        out.stderr.push_str(
+                            "no report written: the archive was not checked (a run without --source lists every problem)\n",
+                        );
                         drop_later(loaded);
                         return out;
                     }
@@ -649,12 +651,9 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             for d in &outcome.diagnostics {
                 out.stderr.push_str(&format!("{d}\n"));
             }
-            if let Some(f) = outcome.focus.as_ref().filter(|f| f.other_warnings > 0) {
-                out.stderr.push_str(&format!(
-                    "note: {} warning{} about other files left out (--source); a run without --source lists them\n",
-                    f.other_warnings,
-                    if f.other_warnings == 1 { "" } else { "s" }
-                ));
+            if let Some(mut note) = crate::focus::left_out(&outcome) {
+                note[..1].make_ascii_lowercase();
+                out.stderr.push_str(&format!("note: {note}\n"));
             }
             if format == Format::ClaimReview {
                 review::claimreview_notes(&outcome, &options, &mut out.stderr);
@@ -757,21 +756,37 @@ fn drop_later<T: Send + 'static>(value: T) {
 
 /// A `--source` value as `focus::sources_named` matches it: an existing
 /// file inside the claims folder, however it is written (absolute, through
-/// `..`), becomes its path as the reports write it (the claims folder as
-/// given, joined with the file's place in it); anything else is kept as it is.
-/// (Its folder is resolved, not the file: a claim file that is a symbolic
-/// link keeps its own name.)
-fn claim_file_named(value: &str, claims: &Path) -> String {
+/// `..`), is matched as its path as the reports write it (the claims folder
+/// as given, joined with the file's place in it); an existing file outside
+/// that folder is an error (a suffix of its path could name another file
+/// inside); anything else, and a bare file name, is matched as it is
+/// written. The file's folder is resolved, not the file: a claim file that
+/// is a symbolic link keeps its name.
+fn claim_file_named(value: &str, claims: &Path) -> Result<crate::focus::Name, crate::error::Diagnostic> {
     let path = Path::new(value);
-    let inside = || -> Option<std::path::PathBuf> {
-        let name = path.file_name()?;
+    // A bare file name (`x.yaml`) names the claim file it ends, whatever
+    // the working folder holds.
+    if path.components().count() < 2 || !path.is_file() {
+        return Ok(crate::focus::Name::new(value));
+    }
+    let folder = claims.canonicalize().ok();
+    let file = path.file_name().and_then(|name| {
         let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let file = parent.canonicalize().ok()?.join(name);
-        Some(claims.join(file.strip_prefix(claims.canonicalize().ok()?).ok()?))
-    };
-    match path.is_file().then(inside).flatten() {
-        Some(file) => file.display().to_string(),
-        None => value.to_string(),
+        Some(parent.canonicalize().ok()?.join(name))
+    });
+    match (file, folder) {
+        (Some(file), Some(folder)) => match file.strip_prefix(&folder) {
+            Ok(inside) => Ok(crate::focus::Name {
+                written: value.to_string(),
+                matched: claims.join(inside).display().to_string(),
+            }),
+            Err(_) => Err(crate::error::Diagnostic::error(
+                None,
+                format!("--source '{value}': this file is not in the claims folder {}", claims.display()),
+            )
+            .with_help("name a claim file inside the claims folder (--claims), or the source's id")),
+        },
+        _ => Ok(crate::focus::Name::new(value)),
     }
 }
 

@@ -5,22 +5,26 @@
 //! page would be gigabytes).
 //!
 //! The whole archive is still read and analysed: a focused fact's verdict,
-//! best-supported reading and dependent sources are those of the full run,
-//! because the other sources' claims are part of them. Only what the
-//! report shows and what the exit status counts is narrowed
-//! (docs/reports.md, "A focused report"):
+//! support and best-supported reading are those of the full run, because
+//! the other sources' claims are part of them. Only what the report shows
+//! and what the exit status counts is narrowed (docs/reports.md, "A
+//! focused report"):
 //!
 //! - the facts that at least one of the sources makes a claim about, with
 //!   all of their claims (the other sources' too);
-//! - the dependencies that involve one of the sources;
+//! - the dependencies that involve one of the sources, or two sources with
+//!   claims on the facts shown (they explain those facts' support);
 //! - every error (an error anywhere can change a focused fact, and still
-//!   makes the run exit 2), and the warnings about the sources' own claim
-//!   files or about no file; the other warnings are counted, not listed.
+//!   makes the run exit 2); the warnings about the sources' own claim
+//!   files, about claims on the facts shown, or about no file. The other
+//!   warnings and dependencies are counted, and the reports say so
+//!   ([`left_out`]).
 //!
 //! Pure: sources are named by id or by their claim file's path, matched
-//! against the outcome.
+//! against the loaded sources.
 
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
 
 use crate::check::Outcome;
 use crate::error::Diagnostic;
@@ -33,78 +37,110 @@ pub struct Focus {
     pub sources: Vec<String>,
     /// How many facts the whole archive has.
     pub archive_facts: usize,
-    /// Warnings about other files (other sources' claim files, the
-    /// registry), left out of the report.
+    /// Warnings about other claims (of facts not shown), other sources'
+    /// files or the registry, left out of the report.
     pub other_warnings: usize,
-    /// Dependencies between other sources only, left out of the report.
+    /// Dependencies among other sources, left out of the report.
     pub other_dependencies: usize,
+}
+
+/// A `--source` value: as it was written (errors quote it), and as it is
+/// matched: the caller turns an existing file inside the claims folder,
+/// however written, into its path as the reports write it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    pub written: String,
+    pub matched: String,
+}
+
+impl Name {
+    /// A name matched as it is written.
+    pub fn new(written: &str) -> Name {
+        Name { written: written.to_string(), matched: written.to_string() }
+    }
+}
+
+/// Names longer than this get no "did you mean" (comparing one with every
+/// id of a large archive would take seconds).
+const SUGGESTED_UP_TO: usize = 200;
+
+/// A path without its `.` parts: `./claims/x.yaml` is `claims/x.yaml`.
+fn plain(path: &Path) -> PathBuf {
+    path.components().filter(|c| !matches!(c, Component::CurDir)).collect()
 }
 
 /// The archive's sources (indices into `sources`, the loaded corpus's,
 /// which are those of [`Outcome::source_views`]) that `names` name, each by
 /// its source id or by its claim file: the path as the reports give it
 /// (`claims/2013/itar-tass.yaml`) or its last components (`itar-tass.yaml`,
-/// `2013/itar-tass.yaml`). A name that matches no source, or matches the
-/// files of several, is an error. Asked right after loading, so that a
+/// `2013/itar-tass.yaml`); a file whose path is the name outranks files
+/// whose path ends with it. A name that matches no source, or the files of
+/// several, is an error; so is a claim file whose source was not read
+/// because of its errors (among `problems`, the loading's diagnostics,
+/// which the error then repeats). Asked right after loading, so that a
 /// mistyped name costs no run.
-pub fn sources_named(sources: &[Source], names: &[String]) -> Result<Vec<usize>, Vec<Diagnostic>> {
-    let files: Vec<String> = sources.iter().map(|s| s.loc.file.display().to_string()).collect();
+pub fn sources_named(
+    sources: &[Source],
+    names: &[Name],
+    problems: &[Diagnostic],
+) -> Result<Vec<usize>, Vec<Diagnostic>> {
+    let files: Vec<PathBuf> = sources.iter().map(|s| plain(&s.loc.file)).collect();
     let mut by_id: Vec<(&str, usize)> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     by_id.sort_unstable();
     let (mut chosen, mut errors) = (Vec::new(), Vec::new());
-    for name in names {
-        if let Ok(at) = by_id.binary_search_by(|(id, _)| (*id).cmp(name.as_str())) {
+    for Name { written, matched } in names {
+        if matched.trim().is_empty() {
+            errors.push(
+                Diagnostic::error(None, format!("--source '{written}': no source id or claim file given"))
+                    .with_help("give a source's id (the `id:` under `source:` in its claim file) or its claim file"),
+            );
+            continue;
+        }
+        if let Ok(at) = by_id.binary_search_by(|(id, _)| (*id).cmp(matched.as_str())) {
             chosen.push(by_id[at].1);
             continue;
         }
-        // `./claims/x.yaml` is `claims/x.yaml`; a file whose path is the
-        // name outranks files whose path ends with it.
-        let path: std::path::PathBuf =
-            Path::new(name).components().skip_while(|c| matches!(c, std::path::Component::CurDir)).collect();
-        let matched: Vec<usize> = if path.as_os_str().is_empty() {
-            Vec::new()
-        } else {
-            let equal: Vec<usize> = (0..files.len()).filter(|&i| Path::new(&files[i]) == path).collect();
-            if equal.is_empty() {
-                (0..files.len()).filter(|&i| Path::new(&files[i]).ends_with(&path)).collect()
-            } else {
-                equal
-            }
-        };
-        match matched.as_slice() {
+        let path = plain(Path::new(matched));
+        let ending = |file: &Path| !path.as_os_str().is_empty() && file.ends_with(&path);
+        let equal: Vec<usize> = (0..files.len()).filter(|&i| files[i] == path).collect();
+        let matches = if equal.is_empty() { (0..files.len()).filter(|&i| ending(&files[i])).collect() } else { equal };
+        match matches.as_slice() {
             [one] => chosen.push(*one),
             [] => {
-                // Ids are long ("itar-tass-2013-10-07"): the ones a short name begins are likelier than the nearest.
-                let from = by_id.partition_point(|(id, _)| *id < name.as_str());
-                let begun: Vec<&str> =
-                    by_id[from..].iter().map(|(id, _)| *id).take_while(|id| id.starts_with(name.as_str())).collect();
-                let help = match begun.as_slice() {
-                    [] => crate::text::nearest(name, by_id.iter().map(|(id, _)| *id))
-                        .map(|near| format!("did you mean '{near}'? "))
-                        .unwrap_or_default(),
-                    [one] => format!("did you mean '{one}'? "),
-                    several => format!(
-                        "{} ids begin so: {}{}; ",
-                        several.len(),
-                        several.iter().take(5).copied().collect::<Vec<_>>().join(", "),
-                        if several.len() > 5 { ", ..." } else { "" }
-                    ),
-                };
+                // A claim file that was not read names no source: say why.
+                let unread: Vec<&Diagnostic> = problems
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .filter(|d| d.loc.as_ref().is_some_and(|l| plain(&l.file) == path || ending(&plain(&l.file))))
+                    .collect();
+                if let Some(first) = unread.first() {
+                    let file = first.loc.as_ref().map(|l| l.file.display().to_string()).unwrap_or_default();
+                    errors.extend(unread.iter().map(|d| (*d).clone()));
+                    errors.push(
+                        Diagnostic::error(
+                            None,
+                            format!("--source '{written}': {file} has errors (above), so its source was not read"),
+                        )
+                        .with_help("mend the file, then run again"),
+                    );
+                    continue;
+                }
                 errors.push(
-                    Diagnostic::error(None, format!("--source '{name}': no source has this id or claim file"))
+                    Diagnostic::error(None, format!("--source '{written}': no source has this id or claim file"))
                         .with_help(format!(
-                            "{help}a source's id is the `id:` under `source:` in its claim file; \
-                             a claim file can be named by its path or its last parts (`x.yaml`)"
+                            "{}a source's id is the `id:` under `source:` in its claim file; \
+                             a claim file can be named by its path or its last parts (`x.yaml`)",
+                            suggestion(matched, &by_id)
                         )),
                 );
             }
             several => {
-                let listed: Vec<&str> = several.iter().take(5).map(|&i| files[i].as_str()).collect();
+                let listed: Vec<String> = several.iter().take(5).map(|&i| files[i].display().to_string()).collect();
                 errors.push(
                     Diagnostic::error(
                         None,
                         format!(
-                            "--source '{name}' names {} claim files: {}{}",
+                            "--source '{written}' names {} claim files: {}{}",
                             several.len(),
                             listed.join(", "),
                             if several.len() > listed.len() { ", ..." } else { "" }
@@ -124,31 +160,106 @@ pub fn sources_named(sources: &[Source], names: &[String]) -> Result<Vec<usize>,
     }
 }
 
+/// "did you mean 'x'? " or "3 ids begin so: a, b, c; " for a name that is
+/// no id (`by_id` sorted). Ids are long ("itar-tass-2013-10-07"): the ones
+/// a short name begins are likelier than the nearest.
+fn suggestion(name: &str, by_id: &[(&str, usize)]) -> String {
+    if name.chars().count() > SUGGESTED_UP_TO {
+        return String::new();
+    }
+    let from = by_id.partition_point(|(id, _)| *id < name);
+    let begun: Vec<&str> = by_id[from..].iter().map(|(id, _)| *id).take_while(|id| id.starts_with(name)).collect();
+    match begun.as_slice() {
+        [] => crate::text::nearest(name, by_id.iter().map(|(id, _)| *id))
+            .map(|near| format!("did you mean '{near}'? "))
+            .unwrap_or_default(),
+        [one] => format!("did you mean '{one}'? "),
+        several => format!(
+            "{} ids begin so: {}{}; ",
+            several.len(),
+            several.iter().take(5).copied().collect::<Vec<_>>().join(", "),
+            if several.len() > 5 { ", ..." } else { "" }
+        ),
+    }
+}
+
 /// Narrow `outcome` to what `sources` (from [`sources_named`]) speak to;
 /// [`Outcome::focus`] then says what was left out.
 pub fn narrow(outcome: &mut Outcome, sources: &[usize]) {
-    let mut chosen = vec![false; outcome.source_views.len()];
+    let views = &outcome.source_views;
+    let index: HashMap<&str, usize> = views.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let mut chosen = vec![false; views.len()];
     for &s in sources {
         chosen[s] = true;
     }
-    let ids: Vec<String> = sources.iter().map(|&s| outcome.source_views[s].id.clone()).collect();
-    let mut files: Vec<&str> = sources.iter().map(|&s| outcome.source_views[s].file.as_str()).collect();
-    files.sort_unstable();
+    let speaks = |f: &crate::check::FactView| f.claims.iter().any(|c| chosen[index[c.source.id.as_str()]]);
+    // Per claim file: where each claim of a fact starts, and whether its fact is shown.
+    let mut claims_at: HashMap<&str, Vec<(u32, bool)>> = HashMap::new();
+    let mut on_shown = vec![false; views.len()];
+    for f in &outcome.facts {
+        let shown = speaks(f);
+        for c in &f.claims {
+            claims_at.entry(c.source.file.as_str()).or_default().push((c.line, shown));
+            on_shown[index[c.source.id.as_str()]] |= shown;
+        }
+    }
+    for starts in claims_at.values_mut() {
+        starts.sort_unstable();
+    }
+    let own: HashSet<&str> = sources.iter().map(|&s| views[s].file.as_str()).collect();
+    // A warning is kept when it is about no file, about a focused source's
+    // file, or placed in a claim of a shown fact (the claim starting last
+    // before it: a warning about a claim left out of every fact, which
+    // starts after, counts as the claim before's).
+    let kept = |d: &Diagnostic| {
+        let Some(loc) = &d.loc else { return true };
+        let file = loc.file.display().to_string();
+        own.contains(file.as_str())
+            || claims_at.get(file.as_str()).is_some_and(|starts| {
+                let at = starts.partition_point(|&(line, _)| line <= loc.line);
+                at > 0 && starts[at - 1].1
+            })
+    };
+    let keep: Vec<bool> = outcome.diagnostics.iter().map(|d| d.is_error() || kept(d)).collect();
+    let ids: Vec<String> = sources.iter().map(|&s| views[s].id.clone()).collect();
     let archive_facts = outcome.facts.len();
-    let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
-    outcome.facts.retain(|f| f.claims.iter().any(|c| wanted.contains(c.source.id.as_str())));
-    let other_dependencies = outcome.dependencies.retain_involving(|s| chosen[s]);
-    let before = outcome.diagnostics.len();
-    outcome.diagnostics.retain(|d| {
-        d.is_error()
-            || d.loc.as_ref().is_none_or(|l| files.binary_search(&l.file.display().to_string().as_str()).is_ok())
+    let other_dependencies = outcome.dependencies.retain_where(|members| {
+        members.iter().any(|&s| chosen[s]) || members.iter().filter(|&&s| on_shown[s]).count() >= 2
     });
-    let other_warnings = before - outcome.diagnostics.len();
+    let other_warnings = keep.iter().filter(|k| !**k).count();
+    outcome.facts.retain(|f| f.claims.iter().any(|c| chosen[index[c.source.id.as_str()]]));
+    let mut keep = keep.into_iter();
+    outcome.diagnostics.retain(|_| keep.next().unwrap_or(true));
     outcome.focus = Some(Focus { sources: ids, archive_facts, other_warnings, other_dependencies });
 }
 
-/// "itar-tass-2013-10-07", "a, b and c", "a, b, c, d, e and 7 more": the
-/// sources a report is narrowed to, as its summary names them.
+/// What a focused report leaves out, in one sentence for its readers (the
+/// table, Markdown and HTML reports, and standard error); `None` when it
+/// leaves out nothing but facts (its summary counts those).
+pub fn left_out(outcome: &Outcome) -> Option<String> {
+    let f = outcome.focus.as_ref()?;
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let parts: Vec<String> = [
+        (f.other_warnings, plural(f.other_warnings, "warning about other claims", "warnings about other claims")),
+        (
+            f.other_dependencies,
+            plural(f.other_dependencies, "dependency among other sources", "dependencies among other sources"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(_, text)| text)
+    .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "Narrowed to {} (--source): {} left out; a run without --source lists them",
+            named(&f.sources),
+            parts.join(" and ")
+        )
+    })
+}
+/// "itar-tass-2013-10-07", "a and b", "a, b, c, d and e", "a, b, c, d, e
+/// and 7 more": the sources a report is narrowed to, as its summary names them.
 pub fn named(ids: &[String]) -> String {
     const LISTED: usize = 5;
     match ids.len() {
@@ -168,8 +279,8 @@ mod tests {
         Source { loc: crate::error::Loc::at(&path, 1, 1), ..Source::for_test(id) }
     }
 
-    fn names(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    fn names(list: &[&str]) -> Vec<Name> {
+        list.iter().map(|s| Name::new(s)).collect()
     }
 
     fn message(result: Result<Vec<usize>, Vec<Diagnostic>>) -> String {
@@ -184,7 +295,7 @@ mod tests {
             source("ap-1", "claims/2013/ap.yaml"),
             source("ap-2", "claims/2014/ap.yaml"),
         ];
-        let named = |list: &[&str]| sources_named(&sources, &names(list));
+        let named = |list: &[&str]| sources_named(&sources, &names(list), &[]);
         assert_eq!(named(&["ap-2", "tass-1"]), Ok(vec![0, 3]), "by id, in the sources' order");
         assert_eq!(named(&["claims/tass.yaml"]), Ok(vec![0]), "equal, though both end so");
         assert_eq!(named(&["./claims/2013/ap.yaml", "2014/ap.yaml", "ap-1"]), Ok(vec![2, 3]));
@@ -195,6 +306,16 @@ mod tests {
         assert!(begun.contains("2 ids begin so: ap-1, ap-2"), "{begun}");
         let near = message(named(&["tsas-1"]));
         assert!(near.contains("did you mean 'tass-1'?"), "{near}");
+        assert!(message(named(&[" "])).contains("no source id or claim file given"));
+        let long = "t".repeat(300);
+        assert!(!message(named(&[long.as_str()])).contains("did you mean"), "no search for a long name");
+        // A claim file with errors was not read: the error says so, after the file's own.
+        let bad: std::sync::Arc<Path> = std::sync::Arc::from(Path::new("claims/2015/bad.yaml"));
+        let problems = [Diagnostic::error(Some(crate::error::Loc::at(&bad, 2, 3)), "published is missing")];
+        let unread = sources_named(&sources, &names(&["2015/bad.yaml"]), &problems).unwrap_err();
+        assert_eq!(unread.len(), 2, "{unread:?}");
+        assert_eq!(unread[0], problems[0]);
+        assert!(format!("{}", unread[1]).contains("claims/2015/bad.yaml has errors (above)"), "{}", unread[1]);
         // Every name that fails is reported, not only the first.
         let two = named(&["x.yaml", ".", "tass-1"]).unwrap_err();
         assert_eq!(two.len(), 2, "{two:?}");

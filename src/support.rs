@@ -143,11 +143,11 @@ impl Dependencies {
         self.links.is_empty()
     }
 
-    /// Keep only the links that involve a source `keep` accepts (by index);
-    /// how many were dropped.
-    pub fn retain_involving(&mut self, keep: impl Fn(usize) -> bool) -> usize {
+    /// Keep only the links whose sources (by index, ascending) `keep`
+    /// accepts; how many were dropped.
+    pub fn retain_where(&mut self, keep: impl Fn(&[usize]) -> bool) -> usize {
         let before = self.links.len();
-        self.links.retain(|link| link.sources().into_iter().any(&keep));
+        self.links.retain(|link| keep(&link.sources()));
         before - self.links.len()
     }
 

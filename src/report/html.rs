@@ -160,9 +160,10 @@ pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn io::Write) -> i
     let _ = writeln!(h, "<title>crosscheck report: {}</title>", esc(&summary));
     let _ = writeln!(h, "<style>\n{CSS}</style>\n</head>\n<body>");
     h.push_str("<a class=\"skip\" href=\"#facts\">Skip to the facts</a>\n<header>\n<h1>crosscheck report</h1>\n");
+    let narrowed = crate::focus::left_out(outcome).map(|n| format!("<br>{}.", esc(&n))).unwrap_or_default();
     let _ = writeln!(
         h,
-        "<p class=\"summary\">{}.<br>{}</p>\n</header>\n<main>",
+        "<p class=\"summary\">{}.{narrowed}<br>{}</p>\n</header>\n<main>",
         esc(&summary),
         desk::review_summary(outcome)
     );
@@ -181,8 +182,7 @@ pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn io::Write) -> i
 }
 
 fn problems(outcome: &Outcome, h: &mut String) {
-    let left_out = outcome.focus.as_ref().map_or(0, |f| f.other_warnings);
-    if outcome.diagnostics.is_empty() && left_out == 0 {
+    if outcome.diagnostics.is_empty() {
         return;
     }
     let errors = outcome.errors().count();
@@ -199,15 +199,6 @@ fn problems(outcome: &Outcome, h: &mut String) {
             h,
             "<p>This report covers only the {} of {} claims that could be read.</p>",
             outcome.claims_checked, outcome.claims_total
-        );
-    }
-    if left_out > 0 {
-        let _ = writeln!(
-            h,
-            "<p>{left_out} warning{} about other files {} left out: this report is narrowed to some sources \
-             (<code>--source</code>).</p>",
-            if left_out == 1 { "" } else { "s" },
-            if left_out == 1 { "is" } else { "are" }
         );
     }
     // Errors first, always shown; warnings too when they are few, else

@@ -152,6 +152,10 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
     out.push_str("# crosscheck report\n\n");
     out.push_str(&summary(outcome));
     out.push_str(".\n\n");
+    if let Some(note) = crate::focus::left_out(outcome) {
+        out.push_str(&text(&note));
+        out.push_str(".\n\n");
+    }
     let errors = outcome.errors().count();
     if errors > 0 {
         out.push_str(&format!(

@@ -126,6 +126,10 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
     }
     out.push_str(&summary(outcome));
     out.push('\n');
+    if let Some(note) = crate::focus::left_out(outcome) {
+        out.push_str(&note);
+        out.push('\n');
+    }
     if !outcome.dependencies.is_empty() {
         out.push_str("dependent sources (each group counts as one independent source; docs/independence.md):\n");
         for d in outcome.dependencies.iter() {

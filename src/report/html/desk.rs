@@ -218,6 +218,17 @@ fn support_details(f: &FactView, h: &mut String) {
 /// The section listing the sources that depend on each other, and why.
 pub(super) fn dependencies(outcome: &Outcome, h: &mut String) {
     h.push_str("<section class=\"deps\" aria-labelledby=\"deps-h\">\n<h2 id=\"deps-h\">Dependent sources</h2>\n");
+    let left_out = outcome.focus.as_ref().map_or(0, |f| f.other_dependencies);
+    if outcome.dependencies.is_empty() && left_out > 0 {
+        let _ = writeln!(
+            h,
+            "<p>None of the sources on the facts shown depends on another; {left_out} dependenc{} among other \
+             sources {} left out (this report is narrowed with <code>--source</code>).</p>\n</section>",
+            if left_out == 1 { "y" } else { "ies" },
+            if left_out == 1 { "is" } else { "are" }
+        );
+        return;
+    }
     if outcome.dependencies.is_empty() {
         h.push_str(
             "<p>No two sources depend on each other: none declares another's wire, none shares an outlet, and no \
