@@ -97,7 +97,7 @@ pub struct FactView {
     pub claims: Vec<ClaimView>,
     /// Every pair of claims but those of two claims that each read as an
     /// earlier claim ([`FactView::reads_as`]): those relate as the claims
-    /// they read as do.
+    /// they read as do. At most `compare::PAIRS_LISTED` ([`FactView::pairs_left_out`]).
     pub pairs: Vec<PairView>,
     /// Pairs compared but not listed in `pairs`: a fact with more than
     /// `compare::PAIRS_LISTED` lists that many, those that disagree first.

@@ -594,7 +594,10 @@ fn a_fact_with_more_pairs_than_listed_says_how_many_were_left_out() {
     assert!(fact["pairs"].as_array().unwrap().iter().all(|p| p["relation"] == "disjoint"));
     let page = run_in(dir.path(), &["check", "--format", "html"]).stdout;
     assert!(
-        page.contains("How the claims relate (10000 pairs of 11175: those that cannot both be true first"),
+        page.contains(
+            "How the claims relate (10,000 pairs of 11,175, chosen in this order: those that cannot both be true, \
+             revisions, differences in precision, equal ones; listed in claim order"
+        ),
         "the page says so"
     );
     // A fact of few pairs lists them all, without the key.

@@ -248,6 +248,19 @@ fn problems(outcome: &Outcome, h: &mut String) {
     h.push_str("</section>\n");
 }
 
+/// `n` with its digits in groups of three: 12,497,500.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, d) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// Up to this many warnings are listed open; more are folded under a summary.
 const WARNINGS_SHOWN: usize = 10;
 
@@ -388,15 +401,17 @@ fn claims(f: &FactView, h: &mut String) {
         let n = f.pairs.len();
         let _ = write!(
             h,
-            "<details class=\"pairs\"><summary>How the claims relate ({n} pair{}",
+            "<details class=\"pairs\"><summary>How the claims relate ({} pair{}",
+            grouped(n),
             if n == 1 { "" } else { "s" }
         );
         if f.pairs_left_out > 0 {
             // Past compare::PAIRS_LISTED: the most telling pairs are listed.
             let _ = write!(
                 h,
-                " of {}: those that cannot both be true first, then revisions, then differences in precision",
-                n + f.pairs_left_out
+                " of {}, chosen in this order: those that cannot both be true, revisions, differences in \
+                 precision, equal ones; listed in claim order",
+                grouped(n + f.pairs_left_out)
             );
         }
         match alike.len() {

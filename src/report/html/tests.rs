@@ -30,3 +30,11 @@ fn escapes_markup_quotes_and_controls() {
     assert_eq!(esc("a\u{0}b\nc"), "a\u{FFFD}b\nc");
     assert_eq!(json_attr(["a\"<", "b"]), "[&quot;a\\&quot;&lt;&quot;,&quot;b&quot;]");
 }
+
+#[test]
+fn counts_are_written_in_groups_of_three_digits() {
+    for (n, text) in [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (10_000, "10,000"), (12_497_500, "12,497,500")]
+    {
+        assert_eq!(grouped(n), text);
+    }
+}
