@@ -105,8 +105,9 @@ pub struct FactView {
     /// Per claim: the first claim of the fact that reads as it (the same
     /// reading, said the same day with the same hedge); itself for a first.
     pub reads_as: Vec<usize>,
-    /// Per claim: whether a later claim revised it (`compare::Comparison::revised`).
-    pub revised: Vec<bool>,
+    /// The claims a later claim revised (`compare::Comparison::revised`),
+    /// ascending; empty, and no allocation, for most facts.
+    pub revised: Vec<usize>,
     /// How many sources, and independent ones, back each reading (docs/independence.md).
     pub support: Support,
     /// Set from reviews.yaml by `review::apply`; unreviewed until then.
@@ -450,7 +451,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                 pairs: c.cmp.pairs,
                 pairs_left_out: c.cmp.pairs_left_out,
                 reads_as: c.cmp.reads_as,
-                revised: c.cmp.revised,
+                revised: (0..c.cmp.revised.len()).filter(|&i| c.cmp.revised[i]).collect(),
                 support: c.support,
                 review: ReviewStatus::Unreviewed,
                 best: None,

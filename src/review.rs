@@ -326,7 +326,7 @@ mod tests {
             verdict: Verdict::Conflict,
             reason: String::new(),
             reads_as: (0..claims.len()).collect(),
-            revised: vec![false; claims.len()],
+            revised: Vec::new(),
             claims,
             pairs: Vec::new(),
             pairs_left_out: 0,

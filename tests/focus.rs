@@ -123,6 +123,14 @@ fn a_source_is_named_by_its_id_or_by_its_claim_file() {
         &["check", "--format", "json", "--all", "--source", id, "--source", "times-of-israel-2013-08-09"],
     ));
     assert!(facts(&two).iter().all(|f| speaks_to(f, id) || speaks_to(f, "times-of-israel-2013-08-09")));
+    // The order the sources are named in changes nothing.
+    for format in ["json", "html", "table"] {
+        let ab = run_in(&dir, &["check", "--format", format, "--source", id, "--source", "times-of-israel-2013-08-09"]);
+        let ba =
+            run_in(&dir, &["check", "--format", format, "--source", "times-of-israel-2013-08-09.yaml", "--source", id]);
+        assert_eq!(ab.stdout, ba.stdout, "{format}");
+        assert_eq!(ab.code, ba.code, "{format}");
+    }
     assert!(facts(&two).iter().any(|f| !speaks_to(f, id)));
     assert!(facts(&two).iter().any(|f| !speaks_to(f, "times-of-israel-2013-08-09")));
     let page = run_in(&dir, &["check", "--source", id, "--source", "times-of-israel-2013-08-09"]).stdout;

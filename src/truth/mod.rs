@@ -391,7 +391,7 @@ pub fn assess_with(
 /// copying detection in a dynamic world", VLDB 2009). Of a revision pair
 /// (`compare::Pair::revision`) the claim said earlier is the revised one.
 fn current_claims(f: &crate::check::FactView) -> Option<Vec<usize>> {
-    f.revised.contains(&true).then(|| (0..f.claims.len()).filter(|&i| !f.revised[i]).collect())
+    (!f.revised.is_empty()).then(|| (0..f.claims.len()).filter(|i| f.revised.binary_search(i).is_err()).collect())
 }
 
 fn takes_part(kept: &Option<Vec<usize>>, claim: usize) -> bool {
