@@ -192,7 +192,9 @@ pub fn narrow(outcome: &mut Outcome, sources: &[usize]) {
     for &s in sources {
         chosen[s] = true;
     }
-    let speaks = |f: &crate::check::FactView| f.claims.iter().any(|c| chosen[index[c.source.id.as_str()]]);
+    // A claim's source, by index (every claim's source is among the views).
+    let source_of = |c: &crate::check::ClaimView| index.get(c.source.id.as_str()).copied();
+    let speaks = |f: &crate::check::FactView| f.claims.iter().any(|c| source_of(c).is_some_and(|s| chosen[s]));
     // Per claim file: where each claim of a fact starts, and whether its fact is shown.
     let mut claims_at: HashMap<&str, Vec<(u32, bool)>> = HashMap::new();
     let mut on_shown = vec![false; views.len()];
@@ -200,7 +202,9 @@ pub fn narrow(outcome: &mut Outcome, sources: &[usize]) {
         let shown = speaks(f);
         for c in &f.claims {
             claims_at.entry(c.source.file.as_str()).or_default().push((c.line, shown));
-            on_shown[index[c.source.id.as_str()]] |= shown;
+            if let Some(s) = source_of(c) {
+                on_shown[s] |= shown;
+            }
         }
     }
     for starts in claims_at.values_mut() {
@@ -227,7 +231,7 @@ pub fn narrow(outcome: &mut Outcome, sources: &[usize]) {
         members.iter().any(|&s| chosen[s]) || members.iter().filter(|&&s| on_shown[s]).count() >= 2
     });
     let other_warnings = keep.iter().filter(|k| !**k).count();
-    outcome.facts.retain(|f| f.claims.iter().any(|c| chosen[index[c.source.id.as_str()]]));
+    outcome.facts.retain(speaks);
     let mut keep = keep.into_iter();
     outcome.diagnostics.retain(|_| keep.next().unwrap_or(true));
     outcome.focus = Some(Focus { sources: ids, archive_facts, other_warnings, other_dependencies });
