@@ -325,6 +325,34 @@ mod tests {
         assert_eq!(two.len(), 2, "{two:?}");
     }
 
+    proptest::proptest! {
+        /// Any name, however odd (separators, dots, `..`, control
+        /// characters, long), gives sources or errors, never a panic; the
+        /// same names in any order give the same sources.
+        #[test]
+        fn any_name_gives_sources_or_errors(
+            picked in proptest::collection::vec("[a-z./ -]{0,12}|itar-tass-1|claims/ap\\.yaml|\\PC{0,40}", 1..4),
+        ) {
+            let sources = [
+                source("itar-tass-1", "claims/itar-tass.yaml"),
+                source("ap-1", "./claims/ap.yaml"),
+                source("ap-2", "claims/../claims/b/ap.yaml"),
+            ];
+            let list: Vec<&str> = picked.iter().map(String::as_str).collect();
+            let mut reversed = list.clone();
+            reversed.reverse();
+            let (a, b) = (sources_named(&sources, &names(&list), &[]), sources_named(&sources, &names(&reversed), &[]));
+            match (&a, &b) {
+                (Ok(x), Ok(y)) => {
+                    proptest::prop_assert_eq!(x, y);
+                    proptest::prop_assert!(x.iter().all(|&i| i < sources.len()) && x.windows(2).all(|w| w[0] < w[1]));
+                }
+                (Err(x), Err(y)) => proptest::prop_assert_eq!(x.len(), y.len()),
+                _ => proptest::prop_assert!(false, "one order fails, the other not: {a:?} {b:?}"),
+            }
+        }
+    }
+
     #[test]
     fn the_sources_are_named_in_a_short_list() {
         let ids = |n: usize| (1..=n).map(|i| format!("s{i}")).collect::<Vec<_>>();
