@@ -521,6 +521,50 @@ pub fn relation(a: &Reading, b: &Reading) -> Relation {
     }
 }
 
+/// A date's or a number's reading as [`relation`] compares it: its interval
+/// with both ends inclusive, an open end as minus or plus infinity.
+pub fn interval(r: &Reading) -> Option<(f64, f64)> {
+    let (lo, hi) = match r {
+        Reading::Date(d) => minutes(d),
+        Reading::Number(n) => (n.low, n.high),
+        _ => return None,
+    };
+    Some((lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY)))
+}
+
+/// What decides whether two readings relate as `Equal` ([`relation`]): two
+/// readings that have a key relate as `Equal` exactly when their keys are
+/// equal, so readings can be sorted into classes of equals by a hash map
+/// instead of by comparing each with every class. Texts have none (their
+/// statuses and folded words decide), nor does an interval with a NaN end.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EqualKey {
+    Date(u64, u64),
+    Number(u64, u64),
+    /// An entity or a list of them, as a set of ids (sorted, no repeats).
+    Names(Vec<String>),
+}
+
+pub fn equal_key(r: &Reading) -> Option<EqualKey> {
+    // `+ 0.0` makes -0.0 +0.0, which `==` takes as equal.
+    let bits = || {
+        let (lo, hi) = interval(r)?;
+        (!lo.is_nan() && !hi.is_nan()).then(|| ((lo + 0.0).to_bits(), (hi + 0.0).to_bits()))
+    };
+    match r {
+        Reading::Date(_) => bits().map(|(lo, hi)| EqualKey::Date(lo, hi)),
+        Reading::Number(_) => bits().map(|(lo, hi)| EqualKey::Number(lo, hi)),
+        Reading::Entity(x) => Some(EqualKey::Names(vec![x.id.clone()])),
+        Reading::Entities(xs) => {
+            let mut ids: Vec<String> = xs.iter().map(|e| e.id.clone()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            Some(EqualKey::Names(ids))
+        }
+        Reading::Text(_) => None,
+    }
+}
+
 /// A date reading as minutes since 0001-01-01 00:00, both ends inclusive: the
 /// first and the last minute covered (a day is 00:00..23:59, so day-level
 /// readings relate exactly as whole days do).

@@ -568,9 +568,26 @@ fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
     let rep = |class: &Vec<usize>| class.iter().copied().find(|&i| !day_assumed(claims[i].1)).unwrap_or(class[0]);
     let given = (0..claims.len()).filter(|&i| !day_assumed(claims[i].1));
     let assumed = (0..claims.len()).filter(|&i| day_assumed(claims[i].1));
+    // The class a reading equals, found by its key (`compare::equal_key`;
+    // a class's key is its first claim's, which stays its representative):
+    // a fact of thousands of distinct readings is not compared class by
+    // class. A reading without a key (a text) is.
+    let mut keyed: std::collections::HashMap<crate::compare::EqualKey, usize> = std::collections::HashMap::new();
     for i in given.chain(assumed) {
         let r = claims[i].1;
-        let found = classes.iter().position(|c| relation(claims[rep(c)].1, r) == Relation::Equal).or_else(|| {
+        let key = crate::compare::equal_key(r);
+        let equal = match &key {
+            Some(k) => keyed.get(k).copied(),
+            None => classes.iter().position(|c| relation(claims[rep(c)].1, r) == Relation::Equal),
+        };
+        // Only a time without a day joins a class it does not equal: while
+        // the readings that give their day are sorted (they come first),
+        // every class stands for one of them, and two readings that give
+        // their day are never the same time on another day.
+        let found = equal.or_else(|| {
+            if !day_assumed(r) {
+                return None;
+            }
             let other_day = |c: &Vec<usize>, gives_day: bool| {
                 let k = rep(c);
                 day_assumed(claims[k].1) != gives_day && same_time_other_day(claims[k].1, r, None).is_some()
@@ -580,7 +597,12 @@ fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
         });
         match found {
             Some(c) => classes[c].push(i),
-            None => classes.push(vec![i]),
+            None => {
+                if let Some(k) = key {
+                    keyed.insert(k, classes.len());
+                }
+                classes.push(vec![i]);
+            }
         }
     }
     for c in &mut classes {
@@ -611,16 +633,29 @@ fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &
     }
     // Implication: a wider reading backs a narrower one; overlapping readings,
     // and readings equal within the fact's tolerance, back each other.
+    let backs = |w: usize, v: usize| {
+        let (a, b) = (claims[reps[w]].1, claims[reps[v]].1);
+        let near = || tolerance.is_some() && consistent(a, b, tolerance) == Relation::Equal;
+        matches!(relation(a, b), Relation::Wider | Relation::Overlaps) || near()
+    };
     let mut backers = vec![Vec::new(); m];
-    for (v, backed) in backers.iter_mut().enumerate() {
-        for (w, &rep) in reps.iter().enumerate() {
-            if w == v {
-                continue;
+    match meeting_intervals(claims, &reps, tolerance) {
+        // Only candidates whose intervals meet can be wider or overlap.
+        Some(meeting) => {
+            for (v, w) in meeting {
+                for (x, y) in [(v, w), (w, v)] {
+                    if backs(y, x) {
+                        backers[x].push((y, params.similar_support));
+                    }
+                }
             }
-            let (a, b) = (claims[rep].1, claims[reps[v]].1);
-            let near = || tolerance.is_some() && consistent(a, b, tolerance) == Relation::Equal;
-            if matches!(relation(a, b), Relation::Wider | Relation::Overlaps) || near() {
-                backed.push((w, params.similar_support));
+            for backed in &mut backers {
+                backed.sort_unstable_by_key(|&(w, _)| w);
+            }
+        }
+        None => {
+            for (v, backed) in backers.iter_mut().enumerate() {
+                backed.extend((0..m).filter(|&w| w != v && backs(w, v)).map(|w| (w, params.similar_support)));
             }
         }
     }
@@ -629,6 +664,41 @@ fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &
         primary.insert(*s, claim_candidate[i]);
     }
     FactPrep { givers, backers, primary: primary.into_iter().collect(), claims: members, reps }
+}
+
+/// Every two candidates (by index into `reps`) whose intervals meet, when
+/// every candidate is a date or a number with an interval that is no
+/// empty or NaN one and the fact has no tolerance; `None` otherwise (with a
+/// tolerance, readings whose intervals do not meet may back each other:
+/// near ones, and a time without a day and the same time on another day). Sorted by lower end and swept: a fact of thousands of
+/// distinct numbers finds its few meeting pairs without comparing every two.
+fn meeting_intervals(
+    claims: &[(usize, &Reading)],
+    reps: &[usize],
+    tolerance: Option<Tolerance>,
+) -> Option<Vec<(usize, usize)>> {
+    if tolerance.is_some() {
+        return None;
+    }
+    let mut spans: Vec<(f64, f64, usize)> = Vec::with_capacity(reps.len());
+    for (k, &rep) in reps.iter().enumerate() {
+        let (lo, hi) = crate::compare::interval(claims[rep].1)?;
+        if lo.is_nan() || hi.is_nan() || lo > hi {
+            return None;
+        }
+        spans.push((lo, hi, k));
+    }
+    spans.sort_unstable_by(|x, y| x.0.total_cmp(&y.0).then(x.2.cmp(&y.2)));
+    let mut meeting: Vec<(usize, usize)> = Vec::new();
+    // (upper end, candidate) of those that may still meet a later one.
+    let mut open: Vec<(f64, usize)> = Vec::new();
+    for (lo, hi, k) in spans {
+        // Those that end before this one starts meet no later one either.
+        open.retain(|&(end, _)| end >= lo);
+        meeting.extend(open.iter().map(|&(_, j)| (j, k)));
+        open.push((hi, k));
+    }
+    Some(meeting)
 }
 
 /// Pair statistics over the facts two sources share.
@@ -1084,6 +1154,113 @@ fn best_of(conf: &[f64]) -> usize {
 mod tests {
     use super::*;
     use crate::normalize::number::NumberReading;
+
+    /// Candidates as they were found before the keyed search: each reading
+    /// compared with every class (the method the keys must agree with).
+    fn candidates_by_scan(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
+        let mut classes: Vec<Vec<usize>> = Vec::new();
+        let mut claim_candidate = vec![0; claims.len()];
+        let rep = |class: &Vec<usize>| class.iter().copied().find(|&i| !day_assumed(claims[i].1)).unwrap_or(class[0]);
+        let given = (0..claims.len()).filter(|&i| !day_assumed(claims[i].1));
+        let assumed = (0..claims.len()).filter(|&i| day_assumed(claims[i].1));
+        for i in given.chain(assumed) {
+            let r = claims[i].1;
+            let found = classes.iter().position(|c| relation(claims[rep(c)].1, r) == Relation::Equal).or_else(|| {
+                let other_day = |c: &Vec<usize>, gives_day: bool| {
+                    let k = rep(c);
+                    day_assumed(claims[k].1) != gives_day && same_time_other_day(claims[k].1, r, None).is_some()
+                };
+                (classes.iter().position(|c| other_day(c, true)))
+                    .or_else(|| classes.iter().position(|c| other_day(c, false)))
+            });
+            match found {
+                Some(c) => classes[c].push(i),
+                None => classes.push(vec![i]),
+            }
+        }
+        for c in &mut classes {
+            c.sort_unstable();
+        }
+        classes.sort_by_key(|c| c[0]);
+        let reps = classes.iter().map(rep).collect();
+        for (k, c) in classes.iter().enumerate() {
+            for &i in c {
+                claim_candidate[i] = k;
+            }
+        }
+        (claim_candidate, reps)
+    }
+
+    /// Readings of every kind, some equal, some nested, some apart, some
+    /// open, a -0 beside a 0, a NaN, times with and without a day.
+    fn drawn_reading(k: usize) -> Reading {
+        use crate::normalize::date::{read_date, Tense};
+        use crate::resolve::EntityRef;
+        let date = |e: &str| Reading::Date(read_date(e, "2011-12-01".parse().unwrap(), Tense::Unknown).unwrap());
+        let name = |id: &str| std::sync::Arc::new(EntityRef { id: id.into(), name: id.into(), resolved: true });
+        let number = |low: Option<f64>, high: Option<f64>| Reading::Number(NumberReading { low, high, rule: "test" });
+        match k % 22 {
+            0 => number(Some(100.0), Some(100.0)),
+            1 => number(Some(90.0), Some(110.0)),
+            2 => number(Some(100.0), None),
+            3 => number(None, Some(50.0)),
+            4 => number(Some(0.0), Some(0.0)),
+            5 => number(Some(-0.0), Some(-0.0)),
+            6 => number(Some(f64::NAN), Some(f64::NAN)),
+            7 => number(Some(105.0), Some(120.0)),
+            8 => number(Some(200.0), Some(200.0)),
+            9 => date("6:35 a.m."),
+            10 => date("12/2/11 6:35 a.m."),
+            11 => date("6:55 a.m."),
+            12 => date("December 2011"),
+            13 => date("2 December 2011"),
+            14 => date("12/2/11"),
+            15 => date("after November"),
+            16 => Reading::Entity(name("a")),
+            17 => Reading::Entities(vec![name("a")]),
+            18 => Reading::Entities(vec![name("a"), name("b")]),
+            19 => Reading::Text(crate::normalize::text::read_text("postponed", "status")),
+            20 => Reading::Text(crate::normalize::text::read_text("did not take place", "status")),
+            _ => number(Some(1000.0 + k as f64), Some(1000.0 + k as f64)),
+        }
+    }
+
+    proptest::proptest! {
+        /// The keyed search for equal readings and the sweep for meeting
+        /// intervals find the candidates and the backers that comparing
+        /// every two gives, with and without a tolerance.
+        #[test]
+        fn keyed_candidates_and_swept_backers_are_those_of_every_pair(
+            drawn in proptest::collection::vec(0usize..60, 1..40),
+            tolerance in proptest::sample::select(vec![None, Some("10m"), Some("1d")]),
+            dates_and_numbers in proptest::bool::ANY,
+        ) {
+            let tolerance = tolerance.map(|t| Tolerance::parse(t).unwrap());
+            // Dates and numbers only, no NaN: the sweep's own case.
+            const SWEPT: [usize; 18] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 21, 22, 23];
+            let kind = |k: usize| if dates_and_numbers { SWEPT[k % SWEPT.len()] + 22 * (k / 22) } else { k };
+            let readings: Vec<Reading> = drawn.iter().map(|&k| drawn_reading(kind(k))).collect();
+            let claims: Vec<(usize, &Reading)> = readings.iter().enumerate().map(|(i, r)| (i % 5, r)).collect();
+            let (claim_candidate, reps) = candidates(&claims);
+            proptest::prop_assert_eq!((&claim_candidate, &reps), (&candidates_by_scan(&claims).0, &candidates_by_scan(&claims).1));
+            let params = Params::default();
+            let prep = prepare(&claims, tolerance, &params);
+            let by_scan: Vec<Vec<(usize, f64)>> = (0..reps.len())
+                .map(|v| {
+                    (0..reps.len())
+                        .filter(|&w| w != v)
+                        .filter(|&w| {
+                            let (a, b) = (claims[reps[w]].1, claims[reps[v]].1);
+                            matches!(relation(a, b), Relation::Wider | Relation::Overlaps)
+                                || (tolerance.is_some() && consistent(a, b, tolerance) == Relation::Equal)
+                        })
+                        .map(|w| (w, params.similar_support))
+                        .collect()
+                })
+                .collect();
+            proptest::prop_assert_eq!(&prep.backers, &by_scan);
+        }
+    }
 
     fn num(x: f64) -> Reading {
         Reading::Number(NumberReading { low: Some(x), high: Some(x), rule: "test" })
