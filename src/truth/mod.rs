@@ -562,6 +562,9 @@ fn day_assumed(r: &Reading) -> bool {
 /// for it, in order of first claim. A reading with an assumed day joins, in
 /// this order, a class it equals exactly, one that gives the same time of
 /// day on a given day, one with the same time of day and no day.
+/// Facts of more claims than this find their readings' classes by key.
+const KEYED_FROM: usize = 16;
+
 fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
     let mut classes: Vec<Vec<usize>> = Vec::new();
     let mut claim_candidate = vec![0; claims.len()];
@@ -571,11 +574,13 @@ fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
     // The class a reading equals, found by its key (`compare::equal_key`;
     // a class's key is its first claim's, which stays its representative):
     // a fact of thousands of distinct readings is not compared class by
-    // class. A reading without a key (a text) is.
+    // class. A reading without a key (a text) is, and so is every reading
+    // of a fact of a few claims (cheaper than keys; the same classes).
     let mut keyed: std::collections::HashMap<crate::compare::EqualKey, usize> = std::collections::HashMap::new();
+    let by_key = claims.len() > KEYED_FROM;
     for i in given.chain(assumed) {
         let r = claims[i].1;
-        let key = crate::compare::equal_key(r);
+        let key = if by_key { crate::compare::equal_key(r) } else { None };
         let equal = match &key {
             Some(k) => keyed.get(k).copied(),
             None => classes.iter().position(|c| relation(claims[rep(c)].1, r) == Relation::Equal),
