@@ -625,7 +625,8 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
                             out.stderr.push_str(&format!("{d}\n"));
                         }
                         out.stderr.push_str(
-                            "no report written: the archive was not checked (a run without --source lists every problem)\n",
+                            "no report written: the archive was not checked \
+                             (a run without --source lists every problem)\n",
                         );
                         drop_later(loaded);
                         return out;

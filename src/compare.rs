@@ -538,14 +538,14 @@ pub fn interval(r: &Reading) -> Option<(f64, f64)> {
 /// instead of by comparing each with every class. Texts have none (their
 /// statuses and folded words decide), nor does an interval with a NaN end.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum EqualKey {
+pub enum EqualKey<'r> {
     Date(u64, u64),
     Number(u64, u64),
     /// An entity or a list of them, as a set of ids (sorted, no repeats).
-    Names(Vec<String>),
+    Names(Vec<&'r str>),
 }
 
-pub fn equal_key(r: &Reading) -> Option<EqualKey> {
+pub fn equal_key(r: &Reading) -> Option<EqualKey<'_>> {
     // `+ 0.0` makes -0.0 +0.0, which `==` takes as equal.
     let bits = || {
         let (lo, hi) = interval(r)?;
@@ -554,9 +554,9 @@ pub fn equal_key(r: &Reading) -> Option<EqualKey> {
     match r {
         Reading::Date(_) => bits().map(|(lo, hi)| EqualKey::Date(lo, hi)),
         Reading::Number(_) => bits().map(|(lo, hi)| EqualKey::Number(lo, hi)),
-        Reading::Entity(x) => Some(EqualKey::Names(vec![x.id.clone()])),
+        Reading::Entity(x) => Some(EqualKey::Names(vec![x.id.as_str()])),
         Reading::Entities(xs) => {
-            let mut ids: Vec<String> = xs.iter().map(|e| e.id.clone()).collect();
+            let mut ids: Vec<&str> = xs.iter().map(|e| e.id.as_str()).collect();
             ids.sort_unstable();
             ids.dedup();
             Some(EqualKey::Names(ids))

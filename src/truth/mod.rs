@@ -558,32 +558,37 @@ fn day_assumed(r: &Reading) -> bool {
     matches!(r, Reading::Date(d) if d.day_assumed)
 }
 
+/// Past this many classes (candidates), a fact finds a reading's class by
+/// its key, and which candidates back which by sweeping their intervals;
+/// below, comparing each with each is cheaper and gives the same.
+const KEYED_FROM: usize = 16;
+
 /// Candidates: classes of equal readings, each with the claim that stands
 /// for it, in order of first claim. A reading with an assumed day joins, in
 /// this order, a class it equals exactly, one that gives the same time of
 /// day on a given day, one with the same time of day and no day.
-/// Facts of more claims than this find their readings' classes by key.
-const KEYED_FROM: usize = 16;
-
 fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
     let mut classes: Vec<Vec<usize>> = Vec::new();
     let mut claim_candidate = vec![0; claims.len()];
     let rep = |class: &Vec<usize>| class.iter().copied().find(|&i| !day_assumed(claims[i].1)).unwrap_or(class[0]);
     let given = (0..claims.len()).filter(|&i| !day_assumed(claims[i].1));
     let assumed = (0..claims.len()).filter(|&i| day_assumed(claims[i].1));
-    // The class a reading equals, found by its key (`compare::equal_key`;
-    // a class's key is its first claim's, which stays its representative):
-    // a fact of thousands of distinct readings is not compared class by
-    // class. A reading without a key (a text) is, and so is every reading
-    // of a fact of a few claims (cheaper than keys; the same classes).
-    let mut keyed: std::collections::HashMap<crate::compare::EqualKey, usize> = std::collections::HashMap::new();
-    let by_key = claims.len() > KEYED_FROM;
+    // Past KEYED_FROM classes, the class a reading equals is found by its
+    // key (`compare::equal_key`; while the loop runs, a class's
+    // representative is its first claim, whose key the map holds): a fact
+    // of thousands of distinct readings is not compared class by class. A
+    // reading without a key (a text) still is.
+    let mut keyed: Option<std::collections::HashMap<crate::compare::EqualKey<'_>, usize>> = None;
     for i in given.chain(assumed) {
         let r = claims[i].1;
-        let key = if by_key { crate::compare::equal_key(r) } else { None };
-        let equal = match &key {
-            Some(k) => keyed.get(k).copied(),
-            None => classes.iter().position(|c| relation(claims[rep(c)].1, r) == Relation::Equal),
+        if keyed.is_none() && classes.len() > KEYED_FROM {
+            let firsts = classes.iter().enumerate();
+            keyed = Some(firsts.filter_map(|(k, c)| Some((crate::compare::equal_key(claims[c[0]].1)?, k))).collect());
+        }
+        let key = keyed.as_ref().and_then(|_| crate::compare::equal_key(r));
+        let equal = match (&keyed, &key) {
+            (Some(map), Some(k)) => map.get(k).copied(),
+            _ => classes.iter().position(|c| relation(claims[rep(c)].1, r) == Relation::Equal),
         };
         // Only a time without a day joins a class it does not equal: while
         // the readings that give their day are sorted (they come first),
@@ -603,8 +608,8 @@ fn candidates(claims: &[(usize, &Reading)]) -> (Vec<usize>, Vec<usize>) {
         match found {
             Some(c) => classes[c].push(i),
             None => {
-                if let Some(k) = key {
-                    keyed.insert(k, classes.len());
+                if let (Some(map), Some(k)) = (&mut keyed, key) {
+                    map.insert(k, classes.len());
                 }
                 classes.push(vec![i]);
             }
@@ -643,25 +648,23 @@ fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &
         let near = || tolerance.is_some() && consistent(a, b, tolerance) == Relation::Equal;
         matches!(relation(a, b), Relation::Wider | Relation::Overlaps) || near()
     };
-    let mut backers = vec![Vec::new(); m];
-    match meeting_intervals(claims, &reps, tolerance) {
-        // Only candidates whose intervals meet can be wider or overlap.
-        Some(meeting) => {
-            for (v, w) in meeting {
-                for (x, y) in [(v, w), (w, v)] {
-                    if backs(y, x) {
-                        backers[x].push((y, params.similar_support));
-                    }
+    let mut backers: Vec<Vec<(usize, f64)>> = vec![Vec::new(); m];
+    // Only candidates whose intervals meet can be wider or overlap.
+    let swept = m > KEYED_FROM
+        && sweep_meeting(claims, &reps, tolerance, |v, w| {
+            for (x, y) in [(v, w), (w, v)] {
+                if backs(y, x) {
+                    backers[x].push((y, params.similar_support));
                 }
             }
-            for backed in &mut backers {
-                backed.sort_unstable_by_key(|&(w, _)| w);
-            }
+        });
+    if swept {
+        for backed in &mut backers {
+            backed.sort_unstable_by_key(|&(w, _)| w);
         }
-        None => {
-            for (v, backed) in backers.iter_mut().enumerate() {
-                backed.extend((0..m).filter(|&w| w != v && backs(w, v)).map(|w| (w, params.similar_support)));
-            }
+    } else {
+        for (v, backed) in backers.iter_mut().enumerate() {
+            backed.extend((0..m).filter(|&w| w != v && backs(w, v)).map(|w| (w, params.similar_support)));
         }
     }
     let mut primary: BTreeMap<usize, usize> = BTreeMap::new();
@@ -671,39 +674,43 @@ fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &
     FactPrep { givers, backers, primary: primary.into_iter().collect(), claims: members, reps }
 }
 
-/// Every two candidates (by index into `reps`) whose intervals meet, when
-/// every candidate is a date or a number with an interval that is no
-/// empty or NaN one and the fact has no tolerance; `None` otherwise (with a
-/// tolerance, readings whose intervals do not meet may back each other:
-/// near ones, and a time without a day and the same time on another day). Sorted by lower end and swept: a fact of thousands of
-/// distinct numbers finds its few meeting pairs without comparing every two.
-fn meeting_intervals(
+/// Call `meet(v, w)` once for every two candidates (by index into `reps`)
+/// whose intervals meet, and say so, when every candidate is a date or a
+/// number with an interval that is no empty or NaN one and the fact has no
+/// tolerance; otherwise call nothing and say `false` (with a tolerance,
+/// readings whose intervals do not meet may back each other: near ones,
+/// and a time without a day and the same time on another day). The
+/// intervals are sorted by lower end and swept: a fact of thousands of
+/// distinct numbers meets its few meeting pairs without comparing every
+/// two. Intervals that all meet (nested open ranges) still make every two.
+fn sweep_meeting(
     claims: &[(usize, &Reading)],
     reps: &[usize],
     tolerance: Option<Tolerance>,
-) -> Option<Vec<(usize, usize)>> {
+    mut meet: impl FnMut(usize, usize),
+) -> bool {
     if tolerance.is_some() {
-        return None;
+        return false;
     }
     let mut spans: Vec<(f64, f64, usize)> = Vec::with_capacity(reps.len());
     for (k, &rep) in reps.iter().enumerate() {
-        let (lo, hi) = crate::compare::interval(claims[rep].1)?;
-        if lo.is_nan() || hi.is_nan() || lo > hi {
-            return None;
+        match crate::compare::interval(claims[rep].1) {
+            Some((lo, hi)) if !lo.is_nan() && !hi.is_nan() && lo <= hi => spans.push((lo, hi, k)),
+            _ => return false,
         }
-        spans.push((lo, hi, k));
     }
     spans.sort_unstable_by(|x, y| x.0.total_cmp(&y.0).then(x.2.cmp(&y.2)));
-    let mut meeting: Vec<(usize, usize)> = Vec::new();
     // (upper end, candidate) of those that may still meet a later one.
     let mut open: Vec<(f64, usize)> = Vec::new();
     for (lo, hi, k) in spans {
         // Those that end before this one starts meet no later one either.
         open.retain(|&(end, _)| end >= lo);
-        meeting.extend(open.iter().map(|&(_, j)| (j, k)));
+        for &(_, j) in &open {
+            meet(j, k);
+        }
         open.push((hi, k));
     }
-    Some(meeting)
+    true
 }
 
 /// Pair statistics over the facts two sources share.
@@ -1197,14 +1204,17 @@ mod tests {
     }
 
     /// Readings of every kind, some equal, some nested, some apart, some
-    /// open, a -0 beside a 0, a NaN, times with and without a day.
+    /// open, a -0 beside a 0, NaN ends, a range given backwards, times with
+    /// and without a day (said on two days), entity lists out of order,
+    /// with repeats, empty; past the fixed kinds, distinct numbers.
     fn drawn_reading(k: usize) -> Reading {
         use crate::normalize::date::{read_date, Tense};
         use crate::resolve::EntityRef;
-        let date = |e: &str| Reading::Date(read_date(e, "2011-12-01".parse().unwrap(), Tense::Unknown).unwrap());
+        let said = |e: &str, on: &str| Reading::Date(read_date(e, on.parse().unwrap(), Tense::Unknown).unwrap());
+        let date = |e: &str| said(e, "2011-12-01");
         let name = |id: &str| std::sync::Arc::new(EntityRef { id: id.into(), name: id.into(), resolved: true });
         let number = |low: Option<f64>, high: Option<f64>| Reading::Number(NumberReading { low, high, rule: "test" });
-        match k % 22 {
+        match k % DRAWN_KINDS {
             0 => number(Some(100.0), Some(100.0)),
             1 => number(Some(90.0), Some(110.0)),
             2 => number(Some(100.0), None),
@@ -1226,7 +1236,38 @@ mod tests {
             18 => Reading::Entities(vec![name("a"), name("b")]),
             19 => Reading::Text(crate::normalize::text::read_text("postponed", "status")),
             20 => Reading::Text(crate::normalize::text::read_text("did not take place", "status")),
+            21 => number(None, None),
+            22 => number(Some(f64::NAN), Some(5.0)),
+            23 => number(Some(10.0), Some(5.0)),
+            24 => said("6:35 a.m.", "2011-12-02"),
+            25 => Reading::Entities(vec![name("b"), name("a"), name("a")]),
+            26 => Reading::Entities(vec![]),
+            // Holds the backwards range's ends, yet does not meet it as an interval.
+            27 => number(Some(6.0), Some(9.0)),
             _ => number(Some(1000.0 + k as f64), Some(1000.0 + k as f64)),
+        }
+    }
+
+    /// Kinds of [`drawn_reading`] (the last four draw distinct numbers).
+    const DRAWN_KINDS: usize = 32;
+    /// The kinds that are dates or numbers.
+    const DATES_AND_NUMBERS: [usize; 24] =
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 21, 22, 23, 24, 27, 28, 29, 30];
+
+    /// Two readings that have a key relate as equal exactly when their keys
+    /// are equal; a reading without one is never equal to one with one.
+    #[test]
+    fn equal_keys_are_equal_readings() {
+        let readings: Vec<Reading> = (0..DRAWN_KINDS + 3).map(drawn_reading).collect();
+        for a in &readings {
+            for b in &readings {
+                let equal = relation(a, b) == Relation::Equal;
+                match (crate::compare::equal_key(a), crate::compare::equal_key(b)) {
+                    (Some(x), Some(y)) => assert_eq!(x == y, equal, "{a:?} {b:?}"),
+                    (None, Some(_)) | (Some(_), None) => assert!(!equal, "{a:?} {b:?}"),
+                    (None, None) => {}
+                }
+            }
         }
     }
 
@@ -1236,18 +1277,21 @@ mod tests {
         /// every two gives, with and without a tolerance.
         #[test]
         fn keyed_candidates_and_swept_backers_are_those_of_every_pair(
-            drawn in proptest::collection::vec(0usize..60, 1..40),
+            drawn in proptest::collection::vec(0usize..400, 1..60),
             tolerance in proptest::sample::select(vec![None, Some("10m"), Some("1d")]),
             dates_and_numbers in proptest::bool::ANY,
         ) {
             let tolerance = tolerance.map(|t| Tolerance::parse(t).unwrap());
-            // Dates and numbers only, no NaN: the sweep's own case.
-            const SWEPT: [usize; 18] = [0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 21, 22, 23];
-            let kind = |k: usize| if dates_and_numbers { SWEPT[k % SWEPT.len()] + 22 * (k / 22) } else { k };
+            // Dates and numbers only: the sweep's own case (past KEYED_FROM candidates).
+            let kind = |k: usize| {
+                let (kind, n) = (k % DRAWN_KINDS, k - k % DRAWN_KINDS);
+                if dates_and_numbers { n + DATES_AND_NUMBERS[k % DATES_AND_NUMBERS.len()] } else { n + kind }
+            };
             let readings: Vec<Reading> = drawn.iter().map(|&k| drawn_reading(kind(k))).collect();
             let claims: Vec<(usize, &Reading)> = readings.iter().enumerate().map(|(i, r)| (i % 5, r)).collect();
             let (claim_candidate, reps) = candidates(&claims);
-            proptest::prop_assert_eq!((&claim_candidate, &reps), (&candidates_by_scan(&claims).0, &candidates_by_scan(&claims).1));
+            let by_scan = candidates_by_scan(&claims);
+            proptest::prop_assert_eq!((&claim_candidate, &reps), (&by_scan.0, &by_scan.1));
             let params = Params::default();
             let prep = prepare(&claims, tolerance, &params);
             let by_scan: Vec<Vec<(usize, f64)>> = (0..reps.len())
