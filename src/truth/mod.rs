@@ -1244,15 +1244,20 @@ mod tests {
             26 => Reading::Entities(vec![]),
             // Holds the backwards range's ends, yet does not meet it as an interval.
             27 => number(Some(6.0), Some(9.0)),
+            // Open at both ends, as a number open at both ends is: equal intervals, another type.
+            28 => match date("after November") {
+                Reading::Date(d) => Reading::Date(crate::normalize::date::DateReading { start: None, end: None, ..d }),
+                other => other,
+            },
             _ => number(Some(1000.0 + k as f64), Some(1000.0 + k as f64)),
         }
     }
 
     /// Kinds of [`drawn_reading`] (the last four draw distinct numbers).
-    const DRAWN_KINDS: usize = 32;
+    const DRAWN_KINDS: usize = 33;
     /// The kinds that are dates or numbers.
-    const DATES_AND_NUMBERS: [usize; 24] =
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 21, 22, 23, 24, 27, 28, 29, 30];
+    const DATES_AND_NUMBERS: [usize; 25] =
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 21, 22, 23, 24, 27, 28, 29, 30, 31];
 
     /// Two readings that have a key relate as equal exactly when their keys
     /// are equal; a reading without one is never equal to one with one.
