@@ -13,7 +13,10 @@
 //! | `nearly / almost / close to / just under N` | N −10% .. N            |
 //! | `just over / just above N`                | N .. N +10%              |
 //! | `between A and B`, `A to B`, `A-B`        | A .. B                   |
-//! | `a few` 2..5, `several` 3..9, `dozens` 24..99, `scores` 40..99, `hundreds` 200..999, `thousands` 2,000..9,999, `tens of thousands` 20,000..99,999, `hundreds of thousands` 200,000..999,999, `millions` 2..9.99 million |
+//! | `one hundred and twenty`, `one and a half million`, `$1.2 bln`, `200 000` | exactly that |
+//! | `thirty-odd`, `100-odd`                   | 30..39, 100..199         |
+//! | `10.000` (a dot before three digits)      | an error: ambiguous      |
+//! | `a couple` 2..3, `a few` 2..5, `several` 3..9, `dozens` 24..99, `scores` 40..99, `hundreds` 200..999, `thousands` 2,000..9,999, `tens of thousands` 20,000..99,999, `hundreds of thousands` 200,000..999,999, `millions` 2..9.99 million |
 //!
 //! A strict "more than N" is read as including N: counts in the news are
 //! rounded, and "over 100,000" never contradicts "100,000". Words after the
@@ -36,27 +39,79 @@ pub fn read_number(expr: &str) -> Result<NumberReading, String> {
         return Err("the value is empty".into());
     }
     let words: Vec<&str> = tokens.iter().map(String::as_str).collect();
-    parse(&words).ok_or_else(|| {
+    if let Some(message) = ambiguous_dot(&words) {
+        return Err(message);
+    }
+    let reading = parse(&words).ok_or_else(|| {
         format!(
             "'{}' is not a number or a range (e.g. '100,000', 'over 100,000', 'about 300', 'between 10 and 20', 'hundreds')",
             expr.trim()
         )
+    })?;
+    if [reading.low, reading.high].into_iter().flatten().any(|n| n.abs() > LARGEST) {
+        return Err(format!(
+            "'{}' is larger than 9,007,199,254,740,992 (2^53), the largest count read exactly; check the value",
+            expr.trim()
+        ));
+    }
+    Ok(reading)
+}
+
+/// The largest number read: every whole number up to 2^53 is exact in a
+/// 64-bit float, and no count in the news comes near it.
+const LARGEST: f64 = 9_007_199_254_740_992.0;
+
+/// `10.000` (one to three digits, a dot, three digits, no scale word after
+/// it) is ten in English and ten thousand in much of Europe: refused, as a
+/// decimal comma is. `1.000.000` (two dots) can only be thousands; `1.500
+/// million` is read as the English decimal.
+fn ambiguous_dot(words: &[&str]) -> Option<String> {
+    words.iter().enumerate().find_map(|(i, w)| {
+        let (int, frac) = w.trim_end_matches('%').split_once('.')?;
+        let ambiguous = (1..=3).contains(&int.len())
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && frac.len() == 3
+            && frac.bytes().all(|b| b.is_ascii_digit())
+            && !words.get(i + 1).is_some_and(|next| scale_word(next).is_some());
+        ambiguous.then(|| {
+            let decimal = format!("{int}.{frac}");
+            let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
+            format!(
+                "'{w}' is ambiguous: {decimal} with a decimal point, or {int},{frac} with a dot between the \
+                 thousands (as in much of Europe); write '{int},{frac}' or '{decimal}'"
+            )
+        })
     })
 }
 
 fn tokenize(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    // Whether the last token may take a further group of three digits.
+    let mut grouping = false;
     for raw in s.split_whitespace() {
         let word = raw.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"' | '\''));
-        if word.is_empty() {
+        // A currency before the amount is its unit, like a noun after it: "$1.2 billion", "€500".
+        let word = strip_currency(word);
+        if word.is_empty() || (out.is_empty() && CURRENCY_CODES.contains(&word)) {
             continue;
         }
-        // "10-20" is a range, "100,000-plus" a lower bound, "twenty-one" one word.
+        // "200 000": a space between the thousands (SI, French style), groups of three
+        // after a first group of one to three digits.
+        let digits_only = word.bytes().all(|b| b.is_ascii_digit());
+        if grouping && word.len() == 3 && digits_only {
+            if let Some(last) = out.last_mut() {
+                last.push_str(word);
+                continue;
+            }
+        }
+        grouping = digits_only && (1..=3).contains(&word.len());
+        // "10-20" is a range, "100,000-plus" a lower bound, "thirty-odd" a rough
+        // number, "twenty-one" one word.
         if let Some((a, b)) = word.split_once('-') {
-            if !a.is_empty() && (b == "plus" || (is_numeric(a) && is_numeric(b))) {
+            if !a.is_empty() && (b == "plus" || b == "odd" || (is_numeric(a) && is_numeric(b))) {
                 out.push(a.to_string());
-                out.push(if b == "plus" { "plus".to_string() } else { "-".to_string() });
-                if b != "plus" {
+                out.push(if is_numeric(b) { "-".to_string() } else { b.to_string() });
+                if is_numeric(b) {
                     out.push(b.to_string());
                 }
                 continue;
@@ -83,6 +138,20 @@ fn is_numeric(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// Currency symbols read before an amount ("$1.2 billion", "US$5m", "€500").
+fn strip_currency(word: &str) -> &str {
+    let word = word.strip_prefix("us$").or_else(|| word.strip_prefix("a$")).unwrap_or(word);
+    let rest = word.trim_start_matches(['$', '€', '£', '¥', '₹', '₽']);
+    if rest.len() < word.len() && is_numeric(rest) {
+        rest
+    } else {
+        word
+    }
+}
+
+/// Currency codes read before an amount ("USD 5 million").
+const CURRENCY_CODES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "rub", "inr", "chf", "cad", "aud"];
+
 fn starts(words: &[&str], phrase: &[&str]) -> bool {
     words.len() >= phrase.len() && words[..phrase.len()] == *phrase
 }
@@ -104,18 +173,8 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
     if none.is_some_and(tail_ok) {
         return reading(Some(0.0), Some(0.0), "none: zero");
     }
-    // Ranges: "between A and B", "from A to B", "A to B", "A - B".
-    for (open, sep) in [("between", "and"), ("from", "to"), ("from", "-")] {
-        if words.first() == Some(&open) {
-            if let Some(reading) = range(&words[1..], sep) {
-                return Some(reading);
-            }
-        }
-    }
-    for sep in ["to", "-", "and"] {
-        if let Some(reading) = range(words, sep) {
-            return Some(reading);
-        }
+    if let Some(reading) = any_range(words) {
+        return Some(reading);
     }
     const QUALIFIERS: &[(&[&str], Bound)] = &[
         (&["just", "over"], Bound::JustAbove),
@@ -125,6 +184,25 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
         (&["more", "than"], Bound::AtLeast),
         (&["in", "excess", "of"], Bound::AtLeast),
         (&["upwards", "of"], Bound::AtLeast),
+        (&["upward", "of"], Bound::AtLeast),
+        (&["well", "over"], Bound::AtLeast),
+        (&["well", "above"], Bound::AtLeast),
+        (&["well", "in", "excess", "of"], Bound::AtLeast),
+        (&["slightly", "more", "than"], Bound::JustAbove),
+        (&["slightly", "over"], Bound::JustAbove),
+        (&["slightly", "above"], Bound::JustAbove),
+        (&["a", "little", "more", "than"], Bound::JustAbove),
+        (&["a", "little", "over"], Bound::JustAbove),
+        (&["a", "bit", "more", "than"], Bound::JustAbove),
+        (&["a", "bit", "over"], Bound::JustAbove),
+        (&["slightly", "less", "than"], Bound::Nearly),
+        (&["slightly", "fewer", "than"], Bound::Nearly),
+        (&["slightly", "under"], Bound::Nearly),
+        (&["a", "little", "less", "than"], Bound::Nearly),
+        (&["a", "little", "under"], Bound::Nearly),
+        (&["just", "short", "of"], Bound::Nearly),
+        (&["well", "under"], Bound::AtMost),
+        (&["well", "below"], Bound::AtMost),
         (&["at", "least"], Bound::AtLeast),
         (&["no", "fewer", "than"], Bound::AtLeast),
         (&["no", "less", "than"], Bound::AtLeast),
@@ -162,7 +240,7 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
                 return bounded(*bound, r.low.unwrap_or(0.0), r.low, r.high);
             }
             // "about 1,500 to 2,000": the qualifier widens the range.
-            if let Some(r) = ["to", "-", "and"].iter().find_map(|sep| range(rest, sep)) {
+            if let Some(r) = any_range(rest) {
                 return bounded(*bound, r.low.unwrap_or(0.0), r.low, r.high);
             }
             let (n, used) = quantity(rest)?;
@@ -182,6 +260,17 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
     }
     if starts(rest, &["or", "so"]) && tail_ok(&rest[2..]) {
         return bounded(Bound::About, n, Some(n), Some(n));
+    }
+    // "thirty-odd", "100-odd": N up to the next step of its last figure
+    // (30 .. 39, 100 .. 199).
+    if starts(rest, &["odd"]) && tail_ok(&rest[1..]) && n >= 10.0 && n.fract() == 0.0 {
+        let mut place = 1.0;
+        while n % (place * 10.0) == 0.0 {
+            place *= 10.0;
+        }
+        if place > 1.0 {
+            return reading(Some(n), Some(n + place - 1.0), "N-odd: N up to the next step of its last figure");
+        }
     }
     tail_ok(rest).then_some(NumberReading { low: Some(n), high: Some(n), rule: "exact number" })
 }
@@ -220,7 +309,7 @@ fn plus_10(n: f64) -> f64 {
 fn multiplier(w: &str) -> Option<f64> {
     match w {
         "dozen" => Some(12.0),
-        "hundred" | "thousand" | "million" | "millions" | "billion" => scale_word(w),
+        "hundred" | "thousand" | "million" | "millions" | "billion" | "trillion" => scale_word(w),
         _ => None,
     }
 }
@@ -228,14 +317,37 @@ fn multiplier(w: &str) -> Option<f64> {
 /// Words after a quantity are its noun ("100,000 lives", "300 people killed").
 fn tail_ok(rest: &[&str]) -> bool {
     rest.iter().all(|w| {
-        w.chars().all(|c| c.is_alphabetic() || c == '-') && number_word(w).is_none() && multiplier(w).is_none()
+        w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && number_word(w).is_none()
+            && multiplier(w).is_none()
+            && scale_word(w).is_none()
+            && *w != "odd"
     })
 }
 
+/// Ranges: "between A and B", "from A to B", "from A - B", "A to B", "A - B".
+/// A bare "A and B" is not a range ("twenty and two").
+fn any_range(words: &[&str]) -> Option<NumberReading> {
+    for (open, sep) in [("between", "and"), ("from", "to"), ("from", "-")] {
+        if words.first() == Some(&open) {
+            if let Some(reading) = range(&words[1..], sep) {
+                return Some(reading);
+            }
+        }
+    }
+    ["to", "-"].iter().find_map(|sep| range(words, sep))
+}
+
+/// `words` as a range "A sep B", at the first `sep` that gives one. An
+/// "and" inside a number written in words ("one hundred and twenty") is
+/// not a separator.
 fn range(words: &[&str], sep: &str) -> Option<NumberReading> {
-    let at = words.iter().position(|w| *w == sep)?;
+    (0..words.len()).filter(|&at| words[at] == sep).find_map(|at| range_at(words, at))
+}
+
+fn range_at(words: &[&str], at: usize) -> Option<NumberReading> {
     let (a, used_a) = quantity(&words[..at])?;
-    if used_a != at {
+    if used_a != at || quantity(words).is_some_and(|(_, used)| used > at) {
         return None;
     }
     let (b, used_b) = quantity(&words[at + 1..])?;
@@ -261,6 +373,11 @@ fn vague(words: &[&str]) -> Option<NumberReading> {
         (&["hundreds", "of", "thousands"], 200_000.0, 999_999.0),
         (&["tens", "of", "thousands"], 20_000.0, 99_999.0),
         (&["tens", "of", "millions"], 20_000_000.0, 99_999_999.0),
+        (&["hundreds", "of", "millions"], 200_000_000.0, 999_999_999.0),
+        (&["tens", "of", "billions"], 20_000_000_000.0, 99_999_999_999.0),
+        (&["hundreds", "of", "billions"], 200_000_000_000.0, 999_999_999_999.0),
+        (&["a", "couple", "of"], 2.0, 3.0),
+        (&["a", "couple"], 2.0, 3.0),
         (&["a", "few"], 2.0, 5.0),
         (&["a", "handful", "of"], 2.0, 5.0),
         (&["a", "handful"], 2.0, 5.0),
@@ -270,6 +387,7 @@ fn vague(words: &[&str]) -> Option<NumberReading> {
         (&["hundreds"], 200.0, 999.0),
         (&["thousands"], 2_000.0, 9_999.0),
         (&["millions"], 2_000_000.0, 9_999_999.0),
+        (&["billions"], 2_000_000_000.0, 9_999_999_999.0),
     ];
     for (phrase, low, high) in VAGUE {
         if !starts(words, phrase) {
@@ -299,43 +417,89 @@ fn quantity(words: &[&str]) -> Option<(f64, usize)> {
     } else if first == "half" && matches!(words.get(1), Some(&"a" | &"an")) {
         // "half a million"
         (0.5 * words.get(2).and_then(|w| scale_word(w))?, 3)
-    } else if first == "a" || first == "an" {
-        match words.get(1) {
-            Some(&"dozen") => (12.0, 2),
-            Some(w) if scale_word(w).is_some() => (1.0, 1),
-            _ => return None,
-        }
+    } else if let Some(fraction) = quarters(words) {
+        // "a quarter of a million", "three quarters of a billion"
+        fraction
+    } else if (first == "a" || first == "an") && words.get(1) == Some(&"dozen") {
+        (12.0, 2)
     } else {
-        let mut total = 0.0;
-        let mut current = 0.0;
-        let mut used = 0;
-        for w in words {
-            if let Some(n) = number_word(w) {
-                current += n;
-            } else if *w == "hundred" && used > 0 {
-                current *= 100.0;
-            } else if *w == "dozen" && used > 0 {
-                current *= 12.0;
-            } else if (*w == "thousand" || *w == "million" || *w == "billion") && used > 0 {
-                total += current * scale_word(w)?;
-                current = 0.0;
-            } else if *w == "and" && used > 0 && words.get(used + 1).and_then(|n| number_word(n)).is_some() {
-                // "one hundred and five"
-            } else {
-                break;
-            }
-            used += 1;
-        }
-        if used == 0 {
-            return None;
-        }
-        return Some((total + current, used));
+        return spelled(words);
     };
     while let Some(scale) = words.get(used).and_then(|w| scale_word(w)) {
         value *= scale;
         used += 1;
     }
     Some((value, used))
+}
+
+/// A number written in words: "one hundred and twenty", "a thousand and
+/// one", "four hundred and fifty thousand", "one and a half million".
+/// "and" joins only after a scale word ("twenty and two" is not 22), and
+/// "and a half" only after a number word.
+fn spelled(words: &[&str]) -> Option<(f64, usize)> {
+    let (mut total, mut current, mut used) = (0.0, 0.0, 0);
+    // "a hundred", "a thousand and one": "a" is one before a scale word.
+    if matches!(words.first(), Some(&"a" | &"an")) {
+        if !words.get(1).is_some_and(|w| long_scale(w).is_some() || *w == "hundred") {
+            return None;
+        }
+        (current, used) = (1.0, 1);
+    }
+    let mut last_was_scale = false;
+    while let Some(w) = words.get(used) {
+        let mut step = 1;
+        let mut scale = false;
+        if let Some(n) = number_word(w) {
+            current += n;
+        } else if *w == "hundred" && used > 0 {
+            current *= 100.0;
+            scale = true;
+        } else if *w == "dozen" && used > 0 {
+            current *= 12.0;
+            scale = true;
+        } else if let Some(m) = long_scale(w).filter(|_| used > 0) {
+            total += current * m;
+            current = 0.0;
+            scale = true;
+        } else if *w == "and" && last_was_scale && words.get(used + 1).and_then(|n| number_word(n)).is_some() {
+            // "one hundred and five"
+        } else if *w == "and"
+            && used > 0
+            && !last_was_scale
+            && words.get(used + 1) == Some(&"a")
+            && words.get(used + 2) == Some(&"half")
+        {
+            // "one and a half million"
+            current += 0.5;
+            step = 3;
+        } else {
+            break;
+        }
+        last_was_scale = scale;
+        used += step;
+    }
+    (used > 0).then_some((total + current, used))
+}
+
+/// A scale word of a thousand or more, as words write it ("thousand",
+/// "million", "bn"; not the one-letter "k", "m", "b", which follow digits).
+fn long_scale(w: &str) -> Option<f64> {
+    scale_word(w).filter(|&m| m >= 1000.0 && w.len() > 1)
+}
+
+/// "a quarter of a million", "three quarters of a billion": the fraction
+/// times the scale, and the words used.
+fn quarters(words: &[&str]) -> Option<(f64, usize)> {
+    let count = match *words.first()? {
+        "a" | "an" | "one" => 1.0,
+        w => number_word(w).filter(|&n| (1.0..=3.0).contains(&n))?,
+    };
+    match words.get(1..5)? {
+        [q, "of", "a" | "an", scale] if (*q == "quarter" || *q == "quarters") => {
+            Some((count / 4.0 * long_scale(scale).or_else(|| (*scale == "hundred").then_some(100.0))?, 5))
+        }
+        _ => None,
+    }
 }
 
 fn digits(word: &str) -> Option<f64> {
@@ -347,6 +511,18 @@ fn digits(word: &str) -> Option<f64> {
     if num.is_empty() || !num.chars().next()?.is_ascii_digit() {
         return None;
     }
+    // "1.000.000": dots between groups of three can only be thousands.
+    let dotted: String;
+    let num = if num.matches('.').count() > 1 && !num.contains(',') {
+        let groups: Vec<&str> = num.split('.').collect();
+        if groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3) {
+            return None;
+        }
+        dotted = groups.concat();
+        dotted.as_str()
+    } else {
+        num
+    };
     // Thousands separators: "100,000" (commas in groups of three).
     let mut parts = num.split('.');
     let int = parts.next()?;
@@ -374,8 +550,11 @@ fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
         "hundred" => 100.0,
         "thousand" | "k" => 1_000.0,
-        "million" | "millions" | "m" | "mn" => 1_000_000.0,
-        "billion" | "bn" | "b" => 1_000_000_000.0,
+        "lakh" | "lakhs" => 100_000.0,
+        "million" | "millions" | "m" | "mn" | "mln" => 1_000_000.0,
+        "crore" | "crores" => 10_000_000.0,
+        "billion" | "bn" | "b" | "bln" => 1_000_000_000.0,
+        "trillion" | "tn" | "trn" => 1_000_000_000_000.0,
         _ => return None,
     })
 }
@@ -530,9 +709,98 @@ mod tests {
 
     #[test]
     fn nonsense_is_an_error() {
-        for bad in ["", "many people", "1,00", "one point five", "abc 100", "1.2.3", "100 200"] {
+        // "100 20" is two numbers, not 100,020: a space joins only groups of three.
+        for bad in
+            ["", "many people", "1,00", "one point five", "abc 100", "1.2.3", "100 20", "1000 000", "twenty and two"]
+        {
             assert!(read_number(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn numbers_in_words_keep_their_and() {
+        // "and" inside a number written in words is not a range: 120, not 20 .. 100.
+        assert_eq!(r("One hundred and twenty"), (Some(120.0), Some(120.0)));
+        assert_eq!(r("four hundred and fifty thousand"), (Some(450_000.0), Some(450_000.0)));
+        assert_eq!(r("a thousand and one"), (Some(1_001.0), Some(1_001.0)));
+        assert_eq!(r("a hundred and twenty people"), (Some(120.0), Some(120.0)));
+        assert_eq!(r("between one hundred and twenty and two hundred"), (Some(120.0), Some(200.0)));
+        assert_eq!(r("one and a half million"), (Some(1_500_000.0), Some(1_500_000.0)));
+        assert_eq!(r("two and a half"), (Some(2.5), Some(2.5)));
+        assert_eq!(r("a quarter of a million"), (Some(250_000.0), Some(250_000.0)));
+        assert_eq!(r("three quarters of a billion"), (Some(750_000_000.0), Some(750_000_000.0)));
+        // A noun with "and" after the quantity is still its noun.
+        assert_eq!(r("300 men and women"), (Some(300.0), Some(300.0)));
+        // Only "between" makes "A and B" a range.
+        assert!(read_number("100 and 200").is_err());
+        assert_eq!(r("between 100 and 200"), (Some(100.0), Some(200.0)));
+    }
+
+    #[test]
+    fn every_scale_word_scales_and_none_is_a_noun() {
+        assert_eq!(r("2 bln"), (Some(2e9), Some(2e9)));
+        assert_eq!(r("some 1.5 mln"), (Some(1_350_000.0), Some(1_650_000.0)));
+        assert_eq!(r("3 trillion dollars"), (Some(3e12), Some(3e12)));
+        assert_eq!(r("1.2tn"), (Some(1.2e12), Some(1.2e12)));
+        assert_eq!(r("five lakh"), (Some(500_000.0), Some(500_000.0)));
+        assert_eq!(r("2 crore"), (Some(20_000_000.0), Some(20_000_000.0)));
+        assert_eq!(r("billions"), (Some(2e9), Some(9_999_999_999.0)));
+        assert_eq!(r("hundreds of millions"), (Some(2e8), Some(999_999_999.0)));
+        assert_eq!(r("tens of billions"), (Some(2e10), Some(99_999_999_999.0)));
+        assert!(read_number("300 people trillion").is_err());
+    }
+
+    #[test]
+    fn currencies_and_spaced_thousands() {
+        assert_eq!(r("$1.2 billion"), (Some(1.2e9), Some(1.2e9)));
+        assert_eq!(r("€500 million"), (Some(5e8), Some(5e8)));
+        assert_eq!(r("US$5m"), (Some(5e6), Some(5e6)));
+        assert_eq!(r("USD 5 million"), (Some(5e6), Some(5e6)));
+        assert_eq!(r("about £300"), (Some(270.0), Some(330.0)));
+        assert_eq!(r("200 000"), (Some(200_000.0), Some(200_000.0)));
+        assert_eq!(r("nearly 1 200 000"), (Some(1_080_000.0), Some(1_200_000.0)));
+        assert_eq!(r("1.000.000"), (Some(1e6), Some(1e6)));
+        assert!(read_number("1.000.00").is_err());
+    }
+
+    #[test]
+    fn a_dot_before_three_digits_is_ambiguous() {
+        // 10.000 is ten in English, ten thousand in much of Europe.
+        let e = read_number("10.000").unwrap_err();
+        assert!(e.contains("ambiguous") && e.contains("'10,000' or '10'"), "{e}");
+        let e = read_number("about 1.500 people").unwrap_err();
+        assert!(e.contains("'1,500' or '1.5'"), "{e}");
+        // Not ambiguous: another count of decimals, or a scale word after it.
+        assert_eq!(r("3.5"), (Some(3.5), Some(3.5)));
+        assert_eq!(r("2.25"), (Some(2.25), Some(2.25)));
+        assert_eq!(r("1.500 million"), (Some(1_500_000.0), Some(1_500_000.0)));
+    }
+
+    #[test]
+    fn more_qualifiers_and_rough_numbers() {
+        assert_eq!(r("upward of 200"), (Some(200.0), None));
+        assert_eq!(r("well over 1,000"), (Some(1_000.0), None));
+        assert_eq!(r("well under 50"), (None, Some(50.0)));
+        assert_eq!(r("slightly more than 100"), (Some(100.0), Some(110.0)));
+        assert_eq!(r("a little over 100"), (Some(100.0), Some(110.0)));
+        assert_eq!(r("slightly less than 100"), (Some(90.0), Some(100.0)));
+        assert_eq!(r("just short of 100"), (Some(90.0), Some(100.0)));
+        assert_eq!(r("a couple"), (Some(2.0), Some(3.0)));
+        assert_eq!(r("a couple of dozen"), (Some(24.0), Some(36.0)));
+        assert_eq!(r("thirty-odd"), (Some(30.0), Some(39.0)));
+        assert_eq!(r("100-odd"), (Some(100.0), Some(199.0)));
+        assert_eq!(r("250-odd people"), (Some(250.0), Some(259.0)));
+        assert_eq!(r("thirty odd people"), (Some(30.0), Some(39.0)));
+        assert!(read_number("7-odd").is_err());
+    }
+
+    #[test]
+    fn counts_past_two_to_the_53_are_refused() {
+        let e = read_number("99999999999999999999999999").unwrap_err();
+        assert!(e.contains("larger than"), "{e}");
+        assert_eq!(r("9,007,199,254,740,992"), (Some(LARGEST), Some(LARGEST)));
+        assert!(read_number("9,007,199,254,740,994").is_err());
+        assert!(read_number("10 trillion trillion").is_err());
     }
 
     #[test]
