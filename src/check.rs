@@ -461,6 +461,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     drop(slots);
     crate::memory::release_free(); // the claims, moved into their views
     tolerance_warnings(tolerances, &corpus.tolerances, &facts, &mut diagnostics);
+    text_type_warnings(&facts, &mut diagnostics);
     // Outlets that carry the same wire copy or share long passages count less (docs/truth.md).
     progress.start("weighing sources", 0);
     let declared = crate::truth::declared_pairs(&corpus.sources, dependence.links());
@@ -524,6 +525,50 @@ fn tolerance_warnings(
             .with_help(help),
         );
     }
+}
+
+/// A conflicting text fact whose values all read as numbers, or all as
+/// dates, compares them as words: "more than 300" and "over 300" conflict
+/// as text and agree as counts. Its type came from the property's name
+/// (`crowd_size` is not one of the names read as numbers) or was set to
+/// text: say so at its first claim, and how to give it a type. Only
+/// conflicts: agreeing text needs no other reading.
+fn text_type_warnings(facts: &[FactView], diags: &mut Vec<Diagnostic>) {
+    use crate::normalize::date::{read_date, tense_of};
+    use crate::normalize::number::read_number;
+    let found: Vec<Diagnostic> = facts
+        .par_iter()
+        .filter(|f| f.verdict == Verdict::Conflict && f.claims.iter().all(|c| c.value_type == ValueType::Text))
+        .filter_map(|f| {
+            let (kind, example) = if f.claims.iter().all(|c| read_number(&c.value).is_ok()) {
+                ("number", "a count")
+            } else if f.claims.iter().all(|c| read_date(&c.value, c.as_of, tense_of(&c.quote)).is_ok()) {
+                ("date", "a date")
+            } else {
+                return None;
+            };
+            let first = f.claims.first()?;
+            let values: Vec<String> = f.claims.iter().take(3).map(|c| format!("'{}'", c.value)).collect();
+            let more = if f.claims.len() > 3 { ", ..." } else { "" };
+            Some(
+                Diagnostic::warning(
+                    Some(Loc::at(&Arc::from(Path::new(&first.source.file)), first.line, 0)),
+                    format!(
+                        "fact '{}' is compared as text, and its values conflict as words ({}{more}), but every one \
+                         of them reads as a {kind}",
+                        f.id,
+                        values.join(", ")
+                    ),
+                )
+                .with_help(format!(
+                    "if '{}' is {example}, give its claims `type: {kind}` (a property's name gives the type only \
+                     for the names in docs/claims-format.md)",
+                    f.property
+                )),
+            )
+        })
+        .collect();
+    diags.extend(found);
 }
 
 fn value_help(t: ValueType) -> &'static str {

@@ -834,6 +834,34 @@ fn not_available_is_no_value_a_warning_not_an_error() {
 }
 
 #[test]
+fn text_values_that_all_read_as_numbers_or_dates_get_a_hint_when_they_conflict() {
+    // crowd_size, held_on and detained are not among the names read as
+    // numbers or dates: compared as words, 'over 300' and 'more than 300'
+    // conflict. Each such fact gets a warning at its first claim.
+    let dir = fixture("typed-as-text");
+    let run = run_in(&dir, &["check", "--all"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (line, fact, kind) in [(8, "crowd_size", "number"), (9, "held_on", "date"), (11, "detained", "number")] {
+        let warning = format!("claims/a.yaml:{line}: warning: fact 'kiev-rally.{fact}' is compared as text");
+        assert!(run.stderr.contains(&warning), "{warning}\n{}", run.stderr);
+        assert!(run.stderr.contains(&format!("give its claims `type: {kind}`")), "{}", run.stderr);
+    }
+    // Given their types, they agree, and the hint is gone.
+    let typed = scratch();
+    let text = std::fs::read_to_string(dir.join("claims/a.yaml")).unwrap();
+    let text = text
+        .replace("property: crowd_size,", "property: crowd_size, type: number,")
+        .replace("property: detained,", "property: detained, type: number,")
+        .replace("property: held_on,", "property: held_on, type: date,");
+    std::fs::write(typed.path().join("claims/a.yaml"), text).unwrap();
+    std::fs::copy(dir.join("claims/entities.yaml"), typed.path().join("claims/entities.yaml")).unwrap();
+    std::fs::copy(dir.join("articles/a.txt"), typed.path().join("articles/a.txt")).unwrap();
+    let run = run_in(typed.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("compared as text"), "{}", run.stderr);
+}
+
+#[test]
 fn tolerance_on_the_command_line_overrides_the_registry() {
     let dir = fixture("times");
     // one hour for every date property: 7:58 and 8:30 p.m. agree; 9:32 and 9:40 too.
