@@ -167,8 +167,12 @@ pub struct Outcome {
     pub sources: usize,
     /// Claims read in full (value read and quote found).
     pub claims_checked: usize,
-    /// Claims in the files, including those with errors.
+    /// Claims the claim files list, including those with errors and those
+    /// of files dropped whole (a bad `published`, a source id used twice).
     pub claims_total: usize,
+    /// Claim files whose claims could not even be counted (not text, too
+    /// large, not YAML): `claims_total` leaves theirs out.
+    pub claim_files_unread: usize,
     /// The registry, for commands that take a subject by name.
     pub registry: Registry,
     /// Sources that are not independent of each other, and why (docs/independence.md).
@@ -207,6 +211,21 @@ impl Outcome {
         }
         let subject = self.registry.entity_ref(query, &self.registry.resolve(query));
         self.facts.iter().filter(|f| f.subject.id == subject.id).collect()
+    }
+
+    /// What a report covers when some input could not be read: "only 3 of
+    /// the 5 claims in the claim files; 1 claim file could not be read at
+    /// all, and its claims are not counted".
+    pub fn coverage(&self) -> String {
+        let mut text = format!("only {} of the {} claims in the claim files", self.claims_checked, self.claims_total);
+        match self.claim_files_unread {
+            0 => {}
+            1 => text.push_str("; 1 claim file could not be read at all, and its claims are not counted"),
+            n => {
+                text.push_str(&format!("; {n} claim files could not be read at all, and their claims are not counted"))
+            }
+        }
+        text
     }
 
     /// The most severe verdict, if there is any fact.
@@ -257,7 +276,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
 /// steps run in parallel; results are put back in input order, so the
 /// outcome does not depend on the threads.
 pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages, progress: &dyn Progress) -> Outcome {
-    let Loaded { mut corpus, articles, mut diagnostics } = loaded;
+    let Loaded { mut corpus, articles, mut diagnostics, claims_written, claim_files_unread } = loaded;
     let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
 
@@ -420,7 +439,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
             Compared { id, subject, property, tolerance, cmp, support, members }
         })
         .collect();
-    let claims_total = corpus.claims.len();
+    let claims_total = claims_written.max(corpus.claims.len());
     // Each checked claim belongs to one fact: it is moved into its view
     // there, facts in parallel (`TakeOnce`: each claim moved out once, in
     // place, without first splitting the claims by fact, which would hold
@@ -477,6 +496,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         sources: corpus.sources.len(),
         claims_checked,
         claims_total,
+        claim_files_unread,
         registry,
         dependencies: Dependencies::of(dependence, &corpus.sources),
         reliability,

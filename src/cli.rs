@@ -672,10 +672,9 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             }
             out.code = if errors > 0 {
                 out.stderr.push_str(&format!(
-                    "{errors} input error{}: the report covers only the {} of {} claims that could be read\n",
+                    "{errors} input error{}: the report covers {}\n",
                     if errors == 1 { "" } else { "s" },
-                    outcome.claims_checked,
-                    outcome.claims_total
+                    outcome.coverage()
                 ));
                 EXIT_INPUT_ERROR
             } else if in_reviews > 0 || written.is_err() {

@@ -104,6 +104,19 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// The candidate nearest to `word`, if it is near enough to be a likely typo.
+/// The candidate a mistyped or mis-named `word` most likely means: the one
+/// `synonyms` gives for it (`("speaker", "said_by")`: a word an author
+/// reaches for that is no edit of the name), if it is a candidate; else the
+/// [`nearest`] by spelling.
+pub fn suggest<'a>(word: &str, candidates: &[&'a str], synonyms: &[(&str, &str)]) -> Option<&'a str> {
+    let folded = fold(word).replace(' ', "_");
+    synonyms
+        .iter()
+        .filter(|(w, _)| *w == folded)
+        .find_map(|(_, meant)| candidates.iter().copied().find(|c| c == meant))
+        .or_else(|| nearest(word, candidates.iter().copied()))
+}
+
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
     candidates
@@ -117,6 +130,20 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_know_the_words_authors_reach_for() {
+        let source = ["id", "outlet", "published", "article", "note"];
+        let claim = ["id", "subject", "property", "value", "said_by", "as_of", "quote", "note"];
+        let synonyms = [("date", "published"), ("date", "as_of"), ("speaker", "said_by")];
+        // A synonym names the key that is valid where it stands ...
+        assert_eq!(suggest("date", &source, &synonyms), Some("published"));
+        assert_eq!(suggest("Date", &claim, &synonyms), Some("as_of"));
+        assert_eq!(suggest("speaker", &claim, &synonyms), Some("said_by"));
+        // ... and a misspelling its nearest key.
+        assert_eq!(suggest("qoute", &claim, &synonyms), Some("quote"));
+        assert_eq!(suggest("speaker", &source, &synonyms), None);
+    }
 
     #[test]
     fn fold_ignores_case_accents_and_punctuation() {

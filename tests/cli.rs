@@ -466,6 +466,57 @@ fn scratch() -> tempfile::TempDir {
 const GOOD: &str = "source: {id: a, outlet: A, published: 2013-08-09, article: a.txt}\nclaims:\n  - {id: venue, subject: talks, property: location, value: Geneva, quote: held in Geneva}\n";
 
 #[test]
+fn the_summary_counts_the_claims_of_files_dropped_whole() {
+    // b.yaml lists three claims, but its source's date does not exist: the
+    // file is dropped, and the report covers 1 of 4 claims, not "1 of 1".
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let bad = "source: {id: b, outlet: B, published: 2013-02-30, article: a.txt}\nclaims:\n".to_string()
+        + &(1..=3)
+            .map(|i| {
+                format!("  - {{id: c{i}, subject: talks, property: location, value: Geneva, quote: held in Geneva}}\n")
+            })
+            .collect::<String>();
+    std::fs::write(dir.path().join("claims/b.yaml"), bad).unwrap();
+    // c.yaml is not YAML at all: its claims cannot be counted, and the summary says so.
+    std::fs::write(dir.path().join("claims/c.yaml"), "source: [unclosed\n").unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "the report covers only 1 of the 4 claims in the claim files; 1 claim file could not be read at all, \
+             and its claims are not counted"
+        ),
+        "{}",
+        run.stderr
+    );
+    let (_, doc) = json_in(dir.path(), &[]);
+    assert_eq!(doc["summary"]["claims"], 4);
+    assert_eq!(doc["summary"]["claims_checked"], 1);
+    assert_eq!(doc["summary"]["claim_files_unread"], 1);
+}
+
+#[test]
+fn unknown_keys_and_hedges_suggest_the_word_meant() {
+    let dir = scratch();
+    let text =
+        "source: {id: a, outlet: A, date: 2013-08-09, article: a.txt}\nclaims:\n  - {id: venue, subject: talks, \
+                property: location, value: Geneva, speaker: Lavrov, hedge: probably, quote: held in Geneva}\n";
+    std::fs::write(dir.path().join("claims/a.yaml"), text).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    for (key, meant) in [("date", "published"), ("speaker", "said_by")] {
+        let expected = format!("unknown key '{key}'");
+        let at = run.stderr.find(&expected).unwrap_or_else(|| panic!("{expected}\n{}", run.stderr));
+        assert!(run.stderr[at..].contains(&format!("did you mean '{meant}'?")), "{}", run.stderr);
+    }
+    let text = GOOD.replace("value: Geneva,", "value: Geneva, hedge: probably,");
+    std::fs::write(dir.path().join("claims/a.yaml"), text).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert!(run.stderr.contains("unknown hedge 'probably'\n  help: did you mean 'likely'?"), "{}", run.stderr);
+}
+
+#[test]
 fn invalid_utf8_is_named_with_its_line() {
     let dir = scratch();
     let mut bytes = GOOD.as_bytes().to_vec();

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use crate::error::{Diagnostic, Loc};
 use crate::model::{Claim, Corpus, Entity, EntityKind, Hedge, RawValue, Source, ValueType};
 use crate::progress::{Progress, Silent};
-use crate::text::{nearest, slug};
+use crate::text::slug;
 use raw::{RawScalarOrList, Spanned};
 
 /// Largest claim, registry or article file read, in bytes.
@@ -38,6 +38,13 @@ pub struct Loaded {
     pub corpus: Corpus,
     pub articles: Vec<Option<String>>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The claims the claim files list, read or not (a claim with an error,
+    /// or in a file dropped for its source, counts): what a report that
+    /// covers only the claims read is measured against.
+    pub claims_written: usize,
+    /// Claim files (`.yaml` other than the registry) whose claims could not
+    /// even be counted: not text, too large, or not YAML.
+    pub claim_files_unread: usize,
 }
 
 /// Read every claim file under `claims_dir` (recursively, in path order), the
@@ -107,6 +114,8 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     let mut source_files: HashMap<String, Loc> = HashMap::with_capacity(sources);
     for r in read {
         diags.extend(r.diags);
+        out.claims_written += r.tally.written;
+        out.claim_files_unread += usize::from(r.tally.unread);
         match r.kind {
             FileKind::Skipped => {}
             FileKind::Registry { file, entities, tolerances, registry_diags } => {
@@ -160,6 +169,15 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
 struct FileRead {
     diags: Vec<Diagnostic>,
     kind: FileKind,
+    tally: Tally,
+}
+
+/// What one file adds to [`Loaded::claims_written`] and
+/// [`Loaded::claim_files_unread`].
+#[derive(Default)]
+struct Tally {
+    written: usize,
+    unread: bool,
 }
 
 enum FileKind {
@@ -194,16 +212,24 @@ struct Articles<'a> {
 
 fn read_file(path: &Path, claims_dir: &Path, articles: &Articles<'_>) -> FileRead {
     let mut diags = Vec::new();
-    let kind = read_file_into(path, claims_dir, articles, &mut diags);
-    FileRead { diags, kind }
+    let mut tally = Tally::default();
+    let kind = read_file_into(path, claims_dir, articles, &mut diags, &mut tally);
+    FileRead { diags, kind, tally }
 }
 
-fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags: &mut Vec<Diagnostic>) -> FileKind {
+fn read_file_into(
+    path: &Path,
+    claims_dir: &Path,
+    articles: &Articles<'_>,
+    diags: &mut Vec<Diagnostic>,
+    tally: &mut Tally,
+) -> FileKind {
     let articles_dir = articles.dir;
     let file: Arc<Path> = Arc::from(path);
     // Reports and reviews name files by their path inside the claims folder: it must be text.
     let in_claims_is_text = path.strip_prefix(claims_dir).map_or(true, |rel| rel.to_str().is_some());
     let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|_| in_claims_is_text) else {
+        tally.unread = true;
         diags.push(
             Diagnostic::error(Some(Loc::file(&file)), "the file name is not valid UTF-8 (it is shown with '\u{fffd}')")
                 .with_help("rename it with letters saved as UTF-8, e.g. `mv` it to a name typed anew"),
@@ -232,8 +258,10 @@ fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags
         return FileKind::Registry { file, entities, tolerances, registry_diags };
     }
     let Some(mut root) = root else {
+        tally.unread = true;
         return FileKind::Skipped;
     };
+    tally.written = claims_listed(&root);
     let mut claim_diags = Vec::new();
     let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut claim_diags) else {
         diags.extend(claim_diags);
@@ -247,6 +275,23 @@ fn read_file_into(path: &Path, claims_dir: &Path, articles: &Articles<'_>, diags
         None
     };
     FileKind::Claims { source: Box::new(source), claims, claim_diags, article, article_diags }
+}
+
+/// How many claims a claim file's tree lists: the items of its `claims:`
+/// sequence (one claim when it is a single mapping; none when it is absent
+/// or something else).
+fn claims_listed(root: &yaml::Node) -> usize {
+    let yaml::NodeKind::Map(entries) = &root.kind else {
+        return 0;
+    };
+    entries.iter().find(|(k, _)| matches!(&k.kind, yaml::NodeKind::Scalar { text, .. } if text == "claims")).map_or(
+        0,
+        |(_, v)| match &v.kind {
+            yaml::NodeKind::Seq(items) => items.len(),
+            yaml::NodeKind::Map(_) => 1,
+            yaml::NodeKind::Scalar { .. } => 0,
+        },
+    )
 }
 
 /// Put the sources (and their articles) in order of source id, and point each
@@ -721,6 +766,54 @@ fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<
     }
 }
 
+/// Words for a hedge or an entity kind that are no misspelling of one
+/// (written, meant); see [`crate::text::suggest`].
+const VALUE_SYNONYMS: &[(&str, &str)] = &[
+    ("probably", "likely"),
+    ("presumably", "likely"),
+    ("expected", "likely"),
+    ("perhaps", "possible"),
+    ("maybe", "possible"),
+    ("may", "possible"),
+    ("might", "possible"),
+    ("possibly", "possible"),
+    ("unconfirmed", "possible"),
+    ("reportedly", "possible"),
+    ("alleged", "possible"),
+    ("scheduled", "planned"),
+    ("plan", "planned"),
+    ("intended", "planned"),
+    ("hope", "hoped"),
+    ("hopes", "hoped"),
+    ("aim", "hoped"),
+    ("aimed", "hoped"),
+    ("confirmed", "certain"),
+    ("definite", "certain"),
+    ("sure", "certain"),
+    ("human", "person"),
+    ("individual", "person"),
+    ("people", "person"),
+    ("city", "place"),
+    ("location", "place"),
+    ("organisation", "organization"),
+    ("org", "organization"),
+    ("company", "organization"),
+    ("agency", "organization"),
+    ("meeting", "event"),
+    ("conference", "event"),
+    ("integer", "number"),
+    ("int", "number"),
+    ("float", "number"),
+    ("numeric", "number"),
+    ("count", "number"),
+    ("string", "text"),
+    ("str", "text"),
+    ("datetime", "date"),
+    ("time", "date"),
+    ("list", "entities"),
+    ("set", "entities"),
+];
+
 fn one_of<T>(
     s: &Spanned<String>,
     what: &str,
@@ -733,7 +826,7 @@ fn one_of<T>(
         return Some(v);
     }
     let mut d = Diagnostic::error(Some(s.loc.clone()), format!("unknown {what} '{}'", s.value));
-    d = match nearest(&value, names.iter().copied()) {
+    d = match crate::text::suggest(&value, names, VALUE_SYNONYMS) {
         Some(near) => d.with_help(format!("did you mean '{near}'? one of: {}", names.join(", "))),
         None => d.with_help(format!("one of: {}", names.join(", "))),
     };

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::error::{Diagnostic, Loc};
 use crate::load::yaml::{Node, NodeKind};
-use crate::text::nearest;
+use crate::text::suggest;
 
 /// A value with the place it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,58 @@ pub const SOURCE_KEYS: &[&str] =
 pub const CLAIM_KEYS: &[&str] =
     &["id", "subject", "property", "value", "type", "said_by", "as_of", "hedge", "quote", "note"];
 pub const FILE_KEYS: &[&str] = &["source", "claims"];
+
+/// Keys an author writes for one of ours that no spelling distance finds:
+/// (written, meant). Each is suggested only where the meant key is valid
+/// (`date` is `published` in a source, `as_of` in a claim).
+const KEY_SYNONYMS: &[(&str, &str)] = &[
+    ("date", "published"),
+    ("date", "as_of"),
+    ("published_on", "published"),
+    ("published_at", "published"),
+    ("publication_date", "published"),
+    ("pub_date", "published"),
+    ("dateline", "published"),
+    ("said_on", "as_of"),
+    ("speaker", "said_by"),
+    ("said", "said_by"),
+    ("attributed_to", "said_by"),
+    ("attribution", "said_by"),
+    ("who", "said_by"),
+    ("quoted", "said_by"),
+    ("by", "said_by"),
+    ("publication", "outlet"),
+    ("newspaper", "outlet"),
+    ("media", "outlet"),
+    ("agency", "wire"),
+    ("headline", "title"),
+    ("link", "url"),
+    ("file", "article"),
+    ("path", "article"),
+    ("text", "quote"),
+    ("quotation", "quote"),
+    ("excerpt", "quote"),
+    ("fact", "property"),
+    ("attribute", "property"),
+    ("predicate", "property"),
+    ("field", "property"),
+    ("entity", "subject"),
+    ("about", "subject"),
+    ("topic", "subject"),
+    ("claim", "value"),
+    ("kind", "type"),
+    ("value_type", "type"),
+    ("datatype", "type"),
+    ("confidence", "hedge"),
+    ("certainty", "hedge"),
+    ("modality", "hedge"),
+    ("comment", "note"),
+    ("notes", "note"),
+    ("alias", "aliases"),
+    ("aka", "aliases"),
+    ("type", "kind"),
+    ("label", "name"),
+];
 pub const REGISTRY_KEYS: &[&str] = &["entities", "properties"];
 pub const PROPERTY_KEYS: &[&str] = &["tolerance"];
 pub const ENTITY_KEYS: &[&str] = &["name", "kind", "aliases", "note"];
@@ -121,7 +173,7 @@ impl<'a> Fields<'a> {
             };
             if !allowed.contains(&text.as_str()) {
                 let mut d = Diagnostic::error(Some(kloc.clone()), format!("unknown key '{text}' in {what}"));
-                d = match nearest(text, allowed.iter().copied()) {
+                d = match suggest(text, allowed, KEY_SYNONYMS) {
                     Some(near) => d.with_help(format!("did you mean '{near}'? valid keys: {}", allowed.join(", "))),
                     None => d.with_help(format!("valid keys: {}", allowed.join(", "))),
                 };

@@ -195,11 +195,7 @@ fn problems(outcome: &Outcome, h: &mut String) {
         if warnings == 1 { "" } else { "s" }
     );
     if errors > 0 {
-        let _ = writeln!(
-            h,
-            "<p>This report covers only the {} of {} claims that could be read.</p>",
-            outcome.claims_checked, outcome.claims_total
-        );
+        let _ = writeln!(h, "<p>This report covers {}.</p>", esc(&outcome.coverage()));
     }
     // Errors first, always shown; warnings too when they are few, else
     // folded under a summary (an archive can give thousands of name

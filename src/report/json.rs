@@ -35,6 +35,8 @@ struct Summary {
     sources: usize,
     claims: usize,
     claims_checked: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    claim_files_unread: usize,
     facts: usize,
     shown: usize,
     conflict: usize,
@@ -503,6 +505,7 @@ fn summary(outcome: &Outcome, shown: usize) -> Summary {
         sources: outcome.sources,
         claims: outcome.claims_total,
         claims_checked: outcome.claims_checked,
+        claim_files_unread: outcome.claim_files_unread,
         facts: outcome.facts.len(),
         shown,
         conflict: count(Verdict::Conflict),

@@ -159,10 +159,9 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
     let errors = outcome.errors().count();
     if errors > 0 {
         out.push_str(&format!(
-            "**{errors} input error{}**: this report covers only the {} of {} claims that could be read.\n\n",
+            "**{errors} input error{}**: this report covers {}.\n\n",
             if errors == 1 { "" } else { "s" },
-            outcome.claims_checked,
-            outcome.claims_total
+            outcome.coverage()
         ));
     }
     problems(outcome, &mut out);
