@@ -707,11 +707,12 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
                 let near = crate::text::nearest(&subject, known.iter().copied())
                     .map(|n| format!("did you mean '{n}'? "))
                     .unwrap_or_default();
-                out.stderr.push_str(&format!(
+                let message = format!(
                     "error: no claims about '{subject}'{}\n  help: {near}subjects with claims: {}\n",
                     property.map(|p| format!(" with property '{p}'")).unwrap_or_default(),
                     known.join(", ")
-                ));
+                );
+                out.stderr.push_str(&crate::text::escape_for_terminal(&message));
                 out.code = EXIT_INPUT_ERROR;
                 return out;
             }

@@ -33,11 +33,14 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `s` with each bidirectional control ([`is_bidi_control`]) written as its
-/// escape (`\u{202e}`), for plain-text output on a terminal: one left open
-/// in an outlet name would reverse the rest of the line.
-pub fn escape_bidi(s: &str) -> std::borrow::Cow<'_, str> {
-    escape_where(s, is_bidi_control)
+/// `s` with each bidirectional control ([`is_bidi_control`]) and each
+/// control character but a line break and a tab written as its escape
+/// (`\u{202e}`, `\u{1b}`), for plain-text output on a terminal: a bidi
+/// control left open in an outlet name would reverse the rest of the line,
+/// and an escape sequence, carriage return or backspace in a claim file
+/// would recolour, clear or overwrite what the terminal shows.
+pub fn escape_for_terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    escape_where(s, |c| is_bidi_control(c) || (c.is_control() && c != '\n' && c != '\t'))
 }
 
 /// `s` with each character for which `hidden` holds written as its escape

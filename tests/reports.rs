@@ -341,6 +341,37 @@ fn reports_show_bidi_overrides_as_escapes() {
     assert!(!show.contains(bidi) && show.contains("\\u{202e}evil"), "show:\n{show}");
 }
 
+/// An escape sequence, carriage return or backspace in a claim file would
+/// recolour, clear or overwrite a terminal showing a report: the plain-text
+/// views (table, Markdown, `sources`, `show`) write them as escapes.
+#[test]
+fn terminal_views_show_control_characters_as_escapes() {
+    let dir = hostile_copy();
+    let d = dir.path();
+    let b = d.join("claims/b.yaml");
+    let text = fs::read_to_string(&b).unwrap().replace("Outlet <b>B</b>", "Outlet \\e[31mRED\\r\\bB");
+    fs::write(&b, text).unwrap();
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    for (format, shown) in [("table", "Outlet \\u{1b}[31mRED\\u{d}\\u{8}B"), ("markdown", "\\\\u{1b}")] {
+        let run = run_in(d, &["check", "--format", format, "--all"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(!run.stdout.contains(control), "{format}: a control character written as is:\n{}", run.stdout);
+        assert!(run.stdout.contains(shown), "{format}: {}", run.stdout);
+    }
+    let sources = run_in(d, &["sources"]).stdout;
+    assert!(!sources.contains(control) && sources.contains("\\u{1b}[31mRED"), "sources:\n{sources}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&run_in(d, &["check", "--format", "json", "--all"]).stdout).unwrap();
+    let of_b = doc["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["claims"].as_array().unwrap().iter().any(|c| c["outlet"].as_str().unwrap().contains('\u{1b}')));
+    let subject = of_b.expect("a fact with outlet B")["subject"].as_str().unwrap().to_string();
+    let show = run_in(d, &["show", &subject]).stdout;
+    assert!(!show.contains(control) && show.contains("\\u{1b}[31mRED"), "show:\n{show}");
+}
+
 // ---------------------------------------------------------------- --output
 
 #[test]

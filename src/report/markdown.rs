@@ -18,7 +18,8 @@ use crate::support::Support;
 /// Text safe inside a Markdown paragraph, list item or table cell: every
 /// character with a Markdown meaning is backslash-escaped, `&` and `<` are
 /// entities, and line breaks are spaces.
-/// Bidi embeddings, overrides and isolates are shown as `\u{202e}`.
+/// Bidi embeddings, overrides and isolates, and control characters, are
+/// shown as `\u{202e}`, `\u{1b}`.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -33,7 +34,8 @@ fn text(s: &str) -> String {
             }
             // One left open would reorder the report's own text after it.
             // (its backslash escaped, so that Markdown shows one)
-            c if crate::text::is_bidi_control(c) => {
+            // A control character (an escape sequence read on a terminal) likewise.
+            c if crate::text::is_bidi_control(c) || (c.is_control() && c != '\t') => {
                 out.push('\\');
                 out.push_str(&crate::text::escaped(c));
             }

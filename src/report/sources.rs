@@ -105,5 +105,5 @@ pub fn render_table(outcome: &Outcome, width: Option<u16>) -> String {
         outcome.reliability.len(),
         if outcome.reliability.len() == 1 { "" } else { "s" }
     ));
-    crate::text::escape_bidi(&out).into_owned()
+    crate::text::escape_for_terminal(&out).into_owned()
 }

@@ -120,7 +120,7 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
             }
         }
         for line in table.lines() {
-            w.write_all(crate::text::escape_bidi(&line).as_bytes())?;
+            w.write_all(crate::text::escape_for_terminal(&line).as_bytes())?;
             w.write_all(b"\n")?;
         }
     }
@@ -149,6 +149,6 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
             ));
         }
     }
-    w.write_all(crate::text::escape_bidi(&out).as_bytes())?;
+    w.write_all(crate::text::escape_for_terminal(&out).as_bytes())?;
     w.flush()
 }

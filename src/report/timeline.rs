@@ -44,7 +44,7 @@ pub fn render(facts: &[&FactView]) -> String {
             out.push_str(&chart);
         }
     }
-    crate::text::escape_bidi(&out).into_owned()
+    crate::text::escape_for_terminal(&out).into_owned()
 }
 
 fn truncate(s: &str, n: usize) -> String {
