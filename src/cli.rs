@@ -176,10 +176,12 @@ pub struct CheckArgs {
     #[arg(long, value_name = "URL", value_parser = parse_url)]
     pub review_url: Option<String>,
     /// Write the report to FILE (atomically) instead of standard output.
-    /// An existing FILE is replaced only if crosscheck wrote it.
+    /// An existing FILE is replaced only if crosscheck wrote it and nobody
+    /// changed it since; a device or named pipe is written into, never replaced.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// With --output, replace FILE even if crosscheck did not write it.
+    /// With --output, replace FILE even if crosscheck did not write it or it
+    /// was changed since.
     #[arg(long, requires = "output")]
     pub force: bool,
     /// Date readings this close count as equal: `10m` for every date property,
