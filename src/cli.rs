@@ -176,10 +176,12 @@ pub struct CheckArgs {
     #[arg(long, value_name = "URL", value_parser = parse_url)]
     pub review_url: Option<String>,
     /// Write the report to FILE (atomically) instead of standard output.
-    /// An existing FILE is replaced only if crosscheck wrote it.
+    /// An existing FILE is replaced only if crosscheck wrote it and nobody
+    /// changed it since; a device or named pipe is written into, never replaced.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// With --output, replace FILE even if crosscheck did not write it.
+    /// With --output, replace FILE even if crosscheck did not write it or it
+    /// was changed since.
     #[arg(long, requires = "output")]
     pub force: bool,
     /// Date readings this close count as equal: `10m` for every date property,
@@ -592,6 +594,14 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
         Command::Check { claims, articles, reviews, format, options, fail_on, output, tolerances, focus, run } => {
             let timer = Timer::new(progress);
             let progress: &dyn Progress = if run.timings { &timer } else { progress };
+            // A wrong --output is refused before the run, not after it.
+            if let Some((path, force)) = &output {
+                if let Err(e) = crate::fsio::check_replaceable(path, *force, report::recognise) {
+                    let mut stderr = output_error(path, &e);
+                    stderr.push_str("no report written: the claims were not checked\n");
+                    return Output { code: EXIT_INPUT_ERROR, stderr, ..Output::default() };
+                }
+            }
             let loaded = crate::load::load_with(&claims, &articles, progress);
             if run.load_only {
                 let mut out = Output {
@@ -813,23 +823,6 @@ fn with_reviews(mut outcome: check::Outcome, reviews: &Path) -> check::Outcome {
     outcome
 }
 
-/// Whether `path` is a report crosscheck sealed that no longer matches its
-/// seal (`report::seal_broken`). Only a file whose last line is a seal is
-/// read whole: any other file, however large, costs one short read. A file
-/// that cannot be read is left to `fsio::replace_own_with` to report.
-fn edited_since_written(path: &std::path::Path) -> bool {
-    use std::io::{Read, Seek, SeekFrom};
-    let Ok(mut file) = std::fs::File::open(path) else { return false };
-    let Ok(len) = file.metadata().map(|m| m.len()) else { return false };
-    let mut tail = Vec::new();
-    let tail_read = file.seek(SeekFrom::Start(len.saturating_sub(256))).and_then(|_| file.read_to_end(&mut tail));
-    if tail_read.is_err() || !report::ends_with_seal(&tail) {
-        return false;
-    }
-    let mut content = Vec::new();
-    file.rewind().and_then(|_| file.read_to_end(&mut content)).is_ok() && report::seal_broken(&content)
-}
-
 /// Write a report to `--output FILE` as `write` makes it; the error is the
 /// message to print.
 fn write_report(
@@ -837,39 +830,14 @@ fn write_report(
     force: bool,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), String> {
-    use crate::fsio::{replace_own_with, ReplaceError};
-    let shown = path.display();
-    // A report crosscheck wrote and an editor then annotated is theirs now.
-    if !force && edited_since_written(path) {
-        return Err(format!(
-            "error: {shown} was written by crosscheck but has been changed since; not overwriting it\n  \
-             help: keep the changes elsewhere, choose another --output file, or add --force to replace it\n"
-        ));
-    }
-    match replace_own_with(path, force, report::is_generated, write) {
-        Ok(()) => Ok(()),
-        Err(ReplaceError::NotOurs) => Err(format!(
-            "error: {shown} exists and was not written by crosscheck; not overwriting it\n  help: choose another \
-             --output file, or add --force to replace it\n"
-        )),
-        Err(ReplaceError::IsDir) => {
-            Err(format!("error: {shown} is a folder\n  help: give --output a file name, e.g. {shown}/report.html\n"))
-        }
-        Err(ReplaceError::Io(e)) => {
-            use std::io::ErrorKind;
-            let (why, help) = match e.kind() {
-                ErrorKind::NotFound => (
-                    "its folder does not exist".to_string(),
-                    "create the folder first, or choose a file in an existing one",
-                ),
-                ErrorKind::PermissionDenied => {
-                    ("permission denied".to_string(), "choose a file in a folder you can write to")
-                }
-                _ => (e.to_string(), "check the path, its folder and the disk"),
-            };
-            Err(format!("error: cannot write {shown}: {why}\n  help: {help}\n"))
-        }
-    }
+    crate::fsio::replace_own_with(path, force, report::recognise, write).map_err(|e| output_error(path, &e))
+}
+
+/// The message for a report not written to `--output FILE`
+/// (`fsio::WriteError::explain`, as every writer says it).
+fn output_error(path: &std::path::Path, e: &crate::fsio::WriteError) -> String {
+    let (message, help) = e.explain(path, "--output", true);
+    format!("error: {message}\n  help: {help}\n")
 }
 
 fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path) -> Output {

@@ -16,14 +16,21 @@ use std::path::Path;
 ///
 /// A symbolic link is followed: the file it leads to is replaced and the link
 /// stays (a `reviews.yaml` linked to a shared file keeps being that file).
-pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |out| out.write_all(contents))
+/// Anything but a regular file (or nothing) at `path` is refused, never
+/// replaced ([`WriteError::NotAFile`]).
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    match target(path)? {
+        Target::Missing | Target::File(_) => Ok(write_atomic_with(path, |out| out.write_all(contents))?),
+        other => Err(other.refusal()),
+    }
 }
 
 /// [`write_atomic`], with the contents written by `write` as they are made
 /// (a report of a million claims is never held whole in memory). When
 /// `write` fails, the temporary file is removed and `path` is left as it was.
-pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+/// The caller has checked that `path` is a regular file or nothing
+/// ([`target`]).
+fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let target;
     let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         target = fs::canonicalize(path)?;
@@ -35,6 +42,14 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    // Errors name the destination, never the temporary file (tempfile adds
+    // its own path to what it reports).
+    let strip = |e: io::Error| io::Error::from(e.kind());
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(io::Error::from(io::ErrorKind::NotADirectory)),
+        Err(e) => return Err(strip(e)),
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".crosscheck-").suffix(".tmp");
     // tempfile makes its files 0600; a report, reviews.yaml or an imported
@@ -45,78 +60,297 @@ pub fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
+    let mut tmp = builder.tempfile_in(dir).map_err(strip)?;
     let mut buffered = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
     write(&mut buffered)?;
     buffered.flush()?;
     drop(buffered);
     tmp.as_file().sync_all()?;
     if let Ok(meta) = fs::metadata(path) {
-        fs::set_permissions(tmp.path(), meta.permissions())?;
+        fs::set_permissions(tmp.path(), meta.permissions()).map_err(strip)?;
     }
-    tmp.persist(path).map_err(|e| e.error)?;
+    tmp.persist(path).map_err(|e| strip(e.error))?;
     Ok(())
 }
 
-/// Why [`replace_own`] did not write.
+/// What stands at a path the tool is asked to write to. Looked at with
+/// `metadata` only: nothing is opened, so a named pipe cannot block.
 #[derive(Debug)]
-pub enum ReplaceError {
-    /// The path exists and `is_ours` did not recognise it.
-    NotOurs,
-    /// The path is a folder.
-    IsDir,
-    Io(io::Error),
+pub enum Target {
+    /// Nothing: a new file is made (if its folder exists).
+    Missing,
+    /// A regular file, or a symbolic link to one.
+    File(fs::Metadata),
+    /// A folder.
+    Folder,
+    /// A character device (`/dev/null`, a terminal) or a named pipe
+    /// (`/dev/stdout` into `| less`, a `mkfifo`): a report is written
+    /// straight into it, never by replacing it.
+    Stream(&'static str),
+    /// Anything else (a block device, a socket, a link that leads
+    /// nowhere): refused.
+    Other(&'static str),
 }
 
-impl From<io::Error> for ReplaceError {
-    fn from(e: io::Error) -> Self {
-        ReplaceError::Io(e)
+impl Target {
+    /// Why a file cannot be written at a path holding `self`.
+    fn refusal(self) -> WriteError {
+        match self {
+            Target::Folder => WriteError::IsDir,
+            Target::Stream(what) | Target::Other(what) => WriteError::NotAFile(what),
+            Target::Missing | Target::File(_) => unreachable!("a missing or regular file can be written"),
+        }
     }
 }
 
-/// Bytes read from each end of an existing file to recognise it.
-const PEEK: u64 = 4096;
+/// What stands at `path` ([`Target`]), links followed.
+pub fn target(path: &Path) -> io::Result<Target> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(match fs::symlink_metadata(path) {
+                Ok(_) => Target::Other("a symbolic link to a file that does not exist"),
+                Err(_) => Target::Missing,
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(Target::File(meta));
+    }
+    if kind.is_dir() {
+        return Ok(Target::Folder);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() {
+            return Ok(Target::Stream("a character device"));
+        }
+        if kind.is_fifo() {
+            return Ok(Target::Stream("a named pipe"));
+        }
+        if kind.is_block_device() {
+            return Ok(Target::Other("a block device"));
+        }
+        if kind.is_socket() {
+            return Ok(Target::Other("a socket"));
+        }
+    }
+    Ok(Target::Other("neither a file nor a folder"))
+}
+
+/// Why a file was not written. [`WriteError::explain`] says it to a person;
+/// every writer (`check --output`, `review`, `import`) uses it.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The path holds a file crosscheck did not write.
+    NotOurs,
+    /// The path holds a file crosscheck wrote and a person changed after
+    /// (its seal is missing, moved, or no longer matches).
+    Changed,
+    /// The path is a folder.
+    IsDir,
+    /// The path is not a regular file and cannot be written to: what it is.
+    NotAFile(&'static str),
+    /// The path is a named pipe that no program is reading.
+    NoReader,
+    Io(io::Error),
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+impl WriteError {
+    /// What is wrong with writing `path` and what would be right, as the
+    /// message (naming the path) and the help. `option` is how the user
+    /// named the path (`--output`, `--reviews`), for the help; `force` is
+    /// whether the command has a `--force`.
+    pub fn explain(&self, path: &Path, option: &str, force: bool) -> (String, String) {
+        use io::ErrorKind;
+        let shown = path.display();
+        let or_force = if force { ", or add --force to replace it" } else { "" };
+        match self {
+            WriteError::NotOurs => (
+                format!("{shown} exists and was not written by crosscheck; not overwriting it"),
+                format!("choose another {option} file{or_force}"),
+            ),
+            WriteError::Changed => (
+                format!("{shown} was written by crosscheck but has been changed since it was written; not overwriting it"),
+                format!(
+                    "its seal (the last line) is missing, moved, or no longer matches the text: someone has edited it \
+                     (or it was saved from standard output, which carries no seal); keep the changes elsewhere, \
+                     choose another {option} file{or_force}"
+                ),
+            ),
+            WriteError::IsDir => (
+                format!("{shown} is a folder"),
+                format!("give {option} a file name, e.g. {}", path.join("report.html").display()),
+            ),
+            WriteError::NotAFile(what) => (
+                format!("cannot write {shown}: it is {what}, not a file"),
+                format!(
+                    "give {option} a regular file; crosscheck never replaces anything else (to see the report, \
+                     leave out {option}: it goes to standard output)"
+                ),
+            ),
+            WriteError::NoReader => (
+                format!("cannot write {shown}: it is a named pipe that no program is reading"),
+                format!("start the reader first (e.g. `cat` on the pipe), or leave out {option} to write to standard output"),
+            ),
+            WriteError::Io(e) => {
+                let (why, help) = match e.kind() {
+                    ErrorKind::NotFound => (
+                        "its folder does not exist".to_string(),
+                        "create the folder first, or choose a file in an existing one".to_string(),
+                    ),
+                    ErrorKind::NotADirectory => (
+                        "a part of its folder path is a file, not a folder".to_string(),
+                        "check the path".to_string(),
+                    ),
+                    ErrorKind::PermissionDenied => {
+                        ("permission denied".to_string(), "choose a file in a folder you can write to".to_string())
+                    }
+                    ErrorKind::ReadOnlyFilesystem => {
+                        ("the file system is read-only".to_string(), "choose a file on a writable disk".to_string())
+                    }
+                    ErrorKind::StorageFull => {
+                        ("the disk is full".to_string(), "free some space, or write to another disk".to_string())
+                    }
+                    _ => (e.to_string(), "check the path, its folder and the disk".to_string()),
+                };
+                (format!("cannot write {shown}: {why}"), help)
+            }
+        }
+    }
+}
+
+/// Whether an existing file was written by crosscheck, as told by
+/// [`replace_own_with`]'s `recognise`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// Written by crosscheck and unchanged: it may be replaced.
+    Ours,
+    /// Written by crosscheck, then changed by a person.
+    Changed,
+    /// Not crosscheck's.
+    NotOurs,
+}
 
 /// [`write_atomic`], but an existing, non-empty file is replaced only when
-/// `force` is set or `is_ours(head, tail)` recognises it (its first and last
-/// few kilobytes, lossily decoded), so a person's file is never overwritten.
+/// `force` is set or `recognise` (given the file, opened for reading, and its
+/// length) finds it is crosscheck's own and unchanged, so a person's file is
+/// never overwritten.
 pub fn replace_own(
     path: &Path,
     contents: &[u8],
     force: bool,
-    is_ours: impl Fn(&str, &str) -> bool,
-) -> Result<(), ReplaceError> {
-    replace_own_with(path, force, is_ours, |out| out.write_all(contents))
+    recognise: impl FnOnce(&mut fs::File, u64) -> io::Result<Owner>,
+) -> Result<(), WriteError> {
+    replace_own_with(path, force, recognise, |out| out.write_all(contents))
 }
 
-/// [`replace_own`], with the contents written by `write` as they are made
-/// ([`write_atomic_with`]); `write` is not called when the file is not ours.
+/// Check, without writing, that [`replace_own_with`] would write `path`: a
+/// wrong `--output` is then refused before a long run, not after. A named
+/// pipe is not opened (that would end its reader's input).
+pub fn check_replaceable(
+    path: &Path,
+    force: bool,
+    recognise: impl FnOnce(&mut fs::File, u64) -> io::Result<Owner>,
+) -> Result<(), WriteError> {
+    match target(path)? {
+        Target::Missing => folder_exists(path),
+        Target::File(meta) => owned(path, &meta, force, recognise),
+        Target::Stream(_) => Ok(()),
+        other => Err(other.refusal()),
+    }
+}
+
+/// [`replace_own`], with the contents written by `write` as they are made;
+/// `write` is not called when the file is not to be replaced.
+///
+/// A character device or a named pipe at `path` is written straight into,
+/// never replaced (`--output /dev/null`, `--output /dev/stdout`); a pipe that
+/// no program reads is an error ([`WriteError::NoReader`]), not a wait.
+/// Anything else that is not a regular file is refused.
 pub fn replace_own_with(
     path: &Path,
     force: bool,
-    is_ours: impl Fn(&str, &str) -> bool,
+    recognise: impl FnOnce(&mut fs::File, u64) -> io::Result<Owner>,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), ReplaceError> {
-    match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => return Err(ReplaceError::IsDir),
-        Ok(meta) if !force && meta.len() > 0 => {
-            use std::io::{Read, Seek, SeekFrom};
-            let mut file = fs::File::open(path)?;
-            let mut head = Vec::new();
-            (&mut file).take(PEEK).read_to_end(&mut head)?;
-            let mut tail = Vec::new();
-            file.seek(SeekFrom::Start(meta.len().saturating_sub(PEEK)))?;
-            file.take(PEEK).read_to_end(&mut tail)?;
-            if !is_ours(&String::from_utf8_lossy(&head), &String::from_utf8_lossy(&tail)) {
-                return Err(ReplaceError::NotOurs);
-            }
-        }
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e.into()),
+) -> Result<(), WriteError> {
+    match target(path)? {
+        Target::Missing => {}
+        Target::File(meta) => owned(path, &meta, force, recognise)?,
+        Target::Stream(_) => return write_into_stream(path, write),
+        other => return Err(other.refusal()),
     }
     write_atomic_with(path, write)?;
     Ok(())
+}
+
+/// Whether the folder a new file at `path` would go in exists.
+fn folder_exists(path: &Path) -> Result<(), WriteError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(io::Error::from(io::ErrorKind::NotADirectory).into()),
+        Err(e) => Err(io::Error::from(e.kind()).into()),
+    }
+}
+
+/// Whether the regular file at `path` may be replaced.
+fn owned(
+    path: &Path,
+    meta: &fs::Metadata,
+    force: bool,
+    recognise: impl FnOnce(&mut fs::File, u64) -> io::Result<Owner>,
+) -> Result<(), WriteError> {
+    if force || meta.len() == 0 {
+        return Ok(());
+    }
+    let mut file = fs::File::open(path)?;
+    match recognise(&mut file, meta.len())? {
+        Owner::Ours => Ok(()),
+        Owner::Changed => Err(WriteError::Changed),
+        Owner::NotOurs => Err(WriteError::NotOurs),
+    }
+}
+
+/// Write into a character device or a named pipe, in order, as to standard
+/// output. A pipe is opened without waiting for a reader: with none, the
+/// open fails at once (ENXIO) instead of blocking for ever.
+#[cfg(unix)]
+fn write_into_stream(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), WriteError> {
+    use rustix::fs::OFlags;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = fs::OpenOptions::new().write(true).custom_flags(OFlags::NONBLOCK.bits() as i32).open(path).map_err(
+        |e| match e.raw_os_error() {
+            Some(code) if code == rustix::io::Errno::NXIO.raw_os_error() => WriteError::NoReader,
+            _ => WriteError::Io(e),
+        },
+    )?;
+    // Opened: from here on, writes wait for the reader as any pipe's do.
+    let flags = rustix::fs::fcntl_getfl(&file).map_err(io::Error::from)?;
+    rustix::fs::fcntl_setfl(&file, flags - OFlags::NONBLOCK).map_err(io::Error::from)?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, file);
+    match write(&mut out).and_then(|()| out.flush()) {
+        // The reader stopped reading (`| head`): as on standard output, no error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        written => Ok(written?),
+    }
+}
+
+#[cfg(not(unix))]
+fn write_into_stream(_: &Path, _: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), WriteError> {
+    Err(WriteError::NotAFile("not a regular file"))
 }
 
 /// Write a set of new files under `dir`, which must be missing or empty: the
@@ -149,7 +383,10 @@ pub fn write_new_tree(dir: &Path, files: &[(std::path::PathBuf, String)]) -> io:
         if path.exists() {
             return Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("'{}' already exists", path.display())));
         }
-        write_atomic(&path, text.as_bytes())
+        write_atomic(&path, text.as_bytes()).map_err(|e| match e {
+            WriteError::Io(e) => e,
+            other => io::Error::other(other.explain(&path, "--out", false).0),
+        })
     });
     if written.is_err() {
         // The folder was new or empty: what is in it now is ours, half a
@@ -234,34 +471,111 @@ mod tests {
     #[test]
     fn missing_folder_is_an_error_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
-        let err = write_atomic(&dir.path().join("no/such/out.txt"), b"x").unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        let path = dir.path().join("no/such/out.txt");
+        let err = write_atomic(&path, b"x").unwrap_err();
+        assert!(matches!(&err, WriteError::Io(e) if e.kind() == io::ErrorKind::NotFound), "{err:?}");
+        let (message, _) = err.explain(&path, "--reviews", false);
+        assert_eq!(message, format!("cannot write {}: its folder does not exist", path.display()));
+    }
+
+    /// `recognise` for the tests: a file is ours when it starts with "OURS".
+    fn ours(file: &mut fs::File, _: u64) -> io::Result<Owner> {
+        use std::io::Read;
+        let mut text = String::new();
+        file.read_to_string(&mut text)?;
+        Ok(if text.starts_with("OURS") {
+            Owner::Ours
+        } else if text.contains("OURS") {
+            Owner::Changed
+        } else {
+            Owner::NotOurs
+        })
     }
 
     #[test]
     fn replaces_only_recognised_or_empty_files_unless_forced() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report");
-        let ours = |head: &str, _: &str| head.starts_with("OURS");
         replace_own(&path, b"OURS 1", false, ours).unwrap();
         replace_own(&path, b"OURS 2", false, ours).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "OURS 2");
         fs::write(&path, "a person's notes").unwrap();
-        assert!(matches!(replace_own(&path, b"OURS 3", false, ours), Err(ReplaceError::NotOurs)));
+        assert!(matches!(replace_own(&path, b"OURS 3", false, ours), Err(WriteError::NotOurs)));
         assert_eq!(fs::read_to_string(&path).unwrap(), "a person's notes");
+        fs::write(&path, "notes on OURS").unwrap();
+        assert!(matches!(replace_own(&path, b"OURS 3", false, ours), Err(WriteError::Changed)));
+        assert!(matches!(check_replaceable(&path, false, ours), Err(WriteError::Changed)));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "notes on OURS");
         replace_own(&path, b"OURS 4", true, ours).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "OURS 4");
         fs::write(&path, "").unwrap();
         replace_own(&path, b"OURS 5", false, ours).unwrap();
-        assert!(matches!(replace_own(dir.path(), b"x", true, ours), Err(ReplaceError::IsDir)));
+        assert!(matches!(replace_own(dir.path(), b"x", true, ours), Err(WriteError::IsDir)));
         fs::write(&path, "a person's notes").unwrap();
         let called = std::cell::Cell::new(false);
         let refused = replace_own_with(&path, false, ours, |_| {
             called.set(true);
             Ok(())
         });
-        assert!(matches!(refused, Err(ReplaceError::NotOurs)));
+        assert!(matches!(refused, Err(WriteError::NotOurs)));
         assert!(!called.get(), "nothing is made for a file that is not ours");
+    }
+
+    /// A named pipe is never opened for reading nor replaced: with no reader
+    /// the write fails at once; with one, the report goes into the pipe.
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_written_into_never_waited_on_nor_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("pipe");
+        use rustix::fs::{FileType, Mode, CWD};
+        rustix::fs::mknodat(CWD, &pipe, FileType::Fifo, Mode::from_raw_mode(0o600), 0).unwrap();
+        let (done, finished) = std::sync::mpsc::channel();
+        let writer = pipe.clone();
+        std::thread::spawn(move || {
+            let _ = done.send(replace_own(&writer, b"OURS", true, ours).map_err(|e| format!("{e:?}")));
+        });
+        let result = finished.recv_timeout(std::time::Duration::from_secs(10)).expect("no hang on a pipe nobody reads");
+        assert_eq!(result, Err("NoReader".to_string()));
+        assert!(check_replaceable(&pipe, false, ours).is_ok(), "the check does not open the pipe");
+        let reader = std::thread::spawn({
+            let pipe = pipe.clone();
+            move || fs::read_to_string(pipe).unwrap()
+        });
+        // The reader opens the pipe soon: keep trying until it has.
+        let start = std::time::Instant::now();
+        loop {
+            match replace_own(&pipe, b"OURS report", false, ours) {
+                Ok(()) => break,
+                Err(WriteError::NoReader) if start.elapsed().as_secs() < 10 => {
+                    std::thread::sleep(std::time::Duration::from_millis(10))
+                }
+                Err(e) => panic!("{e:?}"),
+            }
+        }
+        assert_eq!(reader.join().unwrap(), "OURS report");
+        assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo(), "still a pipe");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_into_and_a_socket_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let null = dir.path().join("null");
+        std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+        replace_own(&null, b"a report", false, ours).unwrap();
+        assert!(fs::symlink_metadata(&null).unwrap().file_type().is_symlink());
+        assert!(matches!(target(Path::new("/dev/null")), Ok(Target::Stream("a character device"))));
+        // write_atomic (reviews.yaml, an imported corpus) never writes into a device
+        assert!(matches!(write_atomic(&null, b"x"), Err(WriteError::NotAFile("a character device"))));
+        let socket = dir.path().join("socket");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        assert!(matches!(replace_own(&socket, b"x", true, ours), Err(WriteError::NotAFile("a socket"))));
+        let dangling = dir.path().join("dangling");
+        std::os::unix::fs::symlink(dir.path().join("nothing"), &dangling).unwrap();
+        assert!(matches!(write_atomic(&dangling, b"x"), Err(WriteError::NotAFile(_))));
+        assert!(fs::symlink_metadata(&socket).is_ok() && !dir.path().join("nothing").exists());
     }
 
     #[test]

@@ -469,6 +469,154 @@ fn output_errors_name_the_path_and_exit_2() {
     assert_eq!(force_alone.code, 2, "--force means nothing without --output");
 }
 
+/// Notes added after the seal, or the seal deleted: the report is the
+/// editor's now, as when the text before the seal is changed. Saved from
+/// standard output (no seal), it is refused too: it cannot be told from one
+/// whose seal was deleted.
+#[test]
+fn output_never_overwrites_a_report_whose_seal_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    for format in ["table", "markdown", "html"] {
+        let file = dir.path().join(format!("report.{format}"));
+        let path = file.to_str().unwrap();
+        let args = ["check", "--format", format, "--output", path];
+        assert_eq!(run_in(&corpus, &args).code, 1);
+        let original = fs::read_to_string(&file).unwrap();
+        let body = original.trim_end().rsplit_once('\n').unwrap().0.to_string() + "\n";
+        let printed = run_in(&corpus, &["check", "--format", format]).stdout;
+        for (what, edited) in [
+            ("notes after the seal", format!("{original}\n## Editor notes\nCalled the ministry; confirmed Geneva.\n")),
+            ("the seal deleted", body.clone()),
+            ("the seal moved up", {
+                let (first, rest) = body.split_once('\n').unwrap();
+                format!("{first}\n{}\n{rest}", original.trim_end().rsplit_once('\n').unwrap().1)
+            }),
+            ("saved from standard output", printed),
+        ] {
+            fs::write(&file, &edited).unwrap();
+            let refused = run_in(&corpus, &args);
+            assert_eq!(refused.code, 2, "{format}, {what}: {}", refused.stderr);
+            // The table's only marker is its seal line: without it, it is
+            // anyone's text, refused as such.
+            let why = if format == "table" && matches!(what, "the seal deleted" | "saved from standard output") {
+                "exists and was not written by crosscheck; not overwriting it"
+            } else {
+                "was written by crosscheck but has been changed since it was written; not overwriting it"
+            };
+            assert!(refused.stderr.contains(&format!("error: {path} {why}")), "{format}, {what}: {}", refused.stderr);
+            assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+            assert!(refused.stderr.contains("no report written"), "refused before the run: {}", refused.stderr);
+            assert_eq!(fs::read_to_string(&file).unwrap(), edited, "{format}, {what}: the editor's text is kept");
+        }
+        let mut forced = args.to_vec();
+        forced.push("--force");
+        assert_eq!(run_in(&corpus, &forced).code, 1);
+        assert_eq!(fs::read_to_string(&file).unwrap(), original, "{format}: --force replaces it");
+    }
+}
+
+/// A named pipe nobody reads: the run ends at once with an error naming it
+/// (it used to wait for ever, opening the pipe to look for edits), and the
+/// pipe stays a pipe, with --force too.
+#[cfg(unix)]
+#[test]
+fn output_into_a_named_pipe_nobody_reads_fails_at_once_and_keeps_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    if !mkfifo(&pipe) {
+        eprintln!("*** SKIPPED: no mkfifo ***");
+        return;
+    }
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    for force in [false, true] {
+        let mut args = vec!["check", "--output", pipe.to_str().unwrap()];
+        if force {
+            args.push("--force");
+        }
+        let run = finish_within(command(&corpus, &args), 30);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("cannot write {}: it is a named pipe that no program is reading", pipe.display())),
+            "{}",
+            run.stderr
+        );
+        assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo(), "force={force}: still a pipe");
+    }
+}
+
+/// A named pipe with a reader gets the report, as standard output would,
+/// sealed as a file is; the pipe is not replaced.
+#[cfg(unix)]
+#[test]
+fn output_into_a_named_pipe_with_a_reader_writes_into_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe");
+    if !mkfifo(&pipe) {
+        eprintln!("*** SKIPPED: no mkfifo ***");
+        return;
+    }
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    // The reader holds the pipe open for reading and writing, so it is
+    // there before the binary opens it, and is never left waiting.
+    let reader = fs::OpenOptions::new().read(true).write(true).open(&pipe).unwrap();
+    let run =
+        finish_within(command(&corpus, &["check", "--format", "markdown", "--output", pipe.to_str().unwrap()]), 30);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let mut got = vec![0; 1 << 16];
+    let n = std::io::Read::read(&mut &reader, &mut got).unwrap();
+    let got = String::from_utf8_lossy(&got[..n]);
+    let printed = run_in(&corpus, &["check", "--format", "markdown"]).stdout;
+    assert!(got.starts_with(&printed), "{got}");
+    assert!(got[printed.len()..].starts_with("<!-- crosscheck seal "), "{got}");
+    assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo(), "still a pipe");
+}
+
+/// `--output /dev/null` (here through a link, which the tool follows as it
+/// would `/dev/null` itself): the report is written into the device, which
+/// stays; the exit code is the check's. A socket is refused.
+#[cfg(unix)]
+#[test]
+fn output_into_a_device_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let null = dir.path().join("null");
+    std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    for extra in [&[][..], &["--force"][..]] {
+        let mut args = vec!["check", "--format", "html", "--output", null.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let run = finish_within(command(&corpus, &args), 60);
+        assert_eq!(run.code, 1, "{extra:?}: {}", run.stderr);
+        assert!(fs::symlink_metadata(&null).unwrap().file_type().is_symlink(), "the link stays");
+        assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device(), "/dev/null stays a device");
+    }
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("null")], "no temporary file left");
+    let socket = dir.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let run = finish_within(command(&corpus, &["check", "--output", socket.to_str().unwrap(), "--force"]), 30);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("cannot write {}: it is a socket, not a file", socket.display())));
+    assert!(run.stderr.contains("leave out --output"), "{}", run.stderr);
+    assert!(fs::symlink_metadata(&socket).unwrap().file_type().is_socket(), "the socket stays");
+}
+
+/// `--output /dev/stdout` into a pipe (`| cat`) is standard output, written
+/// as a file is; it used to say "its folder does not exist".
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_dev_stdout_into_a_pipe_writes_the_report() {
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    let run = finish_within(command(&corpus, &["check", "--format", "json", "--output", "/dev/stdout"]), 30);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, run_in(&corpus, &["check", "--format", "json"]).stdout);
+}
+
 // ---------------------------------------------------------------- standard output
 
 /// `crosscheck check --format json | head`: the reader goes away before the

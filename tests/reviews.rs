@@ -407,3 +407,33 @@ fn markdown_shows_the_review_of_each_fact() {
     assert!(r.stdout.contains("| disputed by Ana Ruiz on 2024-05-02 |"), "{}", r.stdout);
     assert!(r.stdout.contains("Review: disputed by Ana Ruiz on 2024-05-02 — Outlet B \\| unconfirmed"), "{}", r.stdout);
 }
+
+// ------------------------------------------------------------- where it writes
+
+/// The reviews file's folder missing, or the file a named pipe: exit 2 with
+/// the path and what is wrong, as `check --output` says it; never a
+/// temporary file's name, never a wait.
+#[test]
+fn a_reviews_file_that_cannot_be_written_is_named_and_explained() {
+    let fixture = conflict_fixture();
+    let d = fixture.path();
+    let fact = "moscow-summit.status";
+    let args = |reviews: &'static str| -> Vec<&'static str> {
+        vec!["review", fact, "--decision", "accepted", "--note", "ok", "--reviewer", "Ana", "--reviews", reviews]
+    };
+    let mut cmd = command(d, &args("nodir/r.yaml"));
+    cmd.env_remove("CROSSCHECK_REVIEWER");
+    let run = finish_within(cmd, 60);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot write nodir/r.yaml: its folder does not exist"), "{}", run.stderr);
+    assert!(run.stderr.contains("help: create the folder first"), "{}", run.stderr);
+    assert!(!run.stderr.contains(".crosscheck-"), "{}", run.stderr);
+    #[cfg(unix)]
+    if mkfifo(&d.join("pipe.yaml")) {
+        use std::os::unix::fs::FileTypeExt;
+        let run = finish_within(command(d, &args("pipe.yaml")), 60);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains("pipe.yaml: error: the path is a pipe, device or socket"), "{}", run.stderr);
+        assert!(fs::symlink_metadata(d.join("pipe.yaml")).unwrap().file_type().is_fifo());
+    }
+}

@@ -193,10 +193,8 @@ pub fn append(path: &Path, existing: Option<&str>, review: &Review) -> Result<u3
         text.insert(0, '\u{feff}');
     }
     crate::fsio::write_atomic(path, text.as_bytes()).map_err(|e| {
-        refuse(
-            format!("cannot write {}: {e}", path.display()),
-            "check that the folder exists and that you may write to it",
-        )
+        let (message, help) = e.explain(path, "--reviews", false);
+        refuse(message, &format!("{help}; nothing was written"))
     })?;
     Ok(line)
 }

@@ -61,3 +61,45 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// [`finish`], but a run that has not ended after `seconds` is killed and
+/// fails the test: a regression that hangs (on a named pipe, say) fails
+/// instead of stopping the test run.
+pub fn finish_within(mut cmd: Command, seconds: u64) -> Run {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs");
+    let drain = |mut from: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            from.read_to_string(&mut text).expect("UTF-8 output");
+            text
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed().as_secs() >= seconds {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the binary did not finish within {seconds} s: it hangs");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let run = Run {
+        code: status.code().expect("exited with a code, not a signal"),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    };
+    assert!(!run.stderr.contains("panicked"), "the binary panicked:\n{}", run.stderr);
+    run
+}
+
+/// Make a named pipe at `path` with `mkfifo`; false when there is no mkfifo.
+pub fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success())
+}
