@@ -318,7 +318,8 @@ fn reports_show_bidi_overrides_as_escapes() {
         ("markdown", "Outlet \\\\u{202e}evil\\\\u{2067}B"),
         ("table", "Outlet \\u{202e}evil\\u{2067}B"),
     ] {
-        let run = run_in(d, &["check", "--format", format, "--all"]);
+        // (wide enough that the table wraps no cell: the escapes are measured with the text)
+        let run = run_in(d, &["check", "--format", format, "--all", "--width", "1000"]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
         assert!(!run.stdout.contains(bidi), "{format}: a bidi control written as is:\n{}", run.stdout);
@@ -353,7 +354,7 @@ fn terminal_views_show_control_characters_as_escapes() {
     fs::write(&b, text).unwrap();
     let control = |c: char| c.is_control() && c != '\n' && c != '\t';
     for (format, shown) in [("table", "Outlet \\u{1b}[31mRED\\u{d}\\u{8}B"), ("markdown", "\\\\u{1b}")] {
-        let run = run_in(d, &["check", "--format", format, "--all"]);
+        let run = run_in(d, &["check", "--format", format, "--all", "--width", "1000"]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert!(!run.stdout.contains(control), "{format}: a control character written as is:\n{}", run.stdout);
         assert!(run.stdout.contains(shown), "{format}: {}", run.stdout);

@@ -12,6 +12,13 @@ use crate::model::Hedge;
 use crate::report::{shown, summary, Options};
 use crate::support::Support;
 
+/// A cell of text from the input, with bidi and control characters written
+/// as escapes (`text::escape_for_terminal`): one in an outlet name would
+/// reorder, recolour or overwrite what the terminal shows.
+fn shown_cell(text: impl AsRef<str>) -> Cell {
+    Cell::new(crate::text::escape_for_terminal(text.as_ref()))
+}
+
 fn verdict_color(v: Verdict) -> Color {
     match v {
         Verdict::Conflict => Color::Red,
@@ -90,7 +97,7 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
                     } else {
                         String::new()
                     };
-                    Cell::new(format!(
+                    shown_cell(format!(
                         "{}\n{}\nreview: {}\n{}{sources}",
                         fact.id,
                         fact.verdict.as_str().to_uppercase(),
@@ -111,16 +118,18 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
                     .unwrap_or_default();
                 table.add_row(vec![
                     first,
-                    Cell::new(source_cell(c)),
-                    Cell::new(value_cell(c)),
-                    Cell::new(format!("{}{reading_note}", c.reading.describe())),
-                    Cell::new(c.said_by.as_deref().unwrap_or("")),
-                    Cell::new(if i == 0 { best_cell(fact.best.as_ref()) } else { String::new() }),
+                    shown_cell(source_cell(c)),
+                    shown_cell(value_cell(c)),
+                    shown_cell(format!("{}{reading_note}", c.reading.describe())),
+                    shown_cell(c.said_by.as_deref().unwrap_or("")),
+                    shown_cell(if i == 0 { best_cell(fact.best.as_ref()) } else { String::new() }),
                 ]);
             }
         }
+        // Input text was escaped cell by cell (before the table measured it):
+        // the lines hold only the table's own colour codes.
         for line in table.lines() {
-            w.write_all(crate::text::escape_for_terminal(&line).as_bytes())?;
+            w.write_all(line.as_bytes())?;
             w.write_all(b"\n")?;
         }
     }
