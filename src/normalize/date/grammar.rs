@@ -101,6 +101,18 @@ fn words_are(t: &[Tok], ws: &[&str]) -> bool {
     t.len() == ws.len() && t.iter().zip(ws).all(|(a, b)| a.is(b))
 }
 
+fn weekday_name(wd: Weekday) -> &'static str {
+    match wd {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
 fn precision_of(g: Grain) -> Precision {
     match g {
         Grain::Day => Precision::Day,
@@ -681,6 +693,11 @@ impl Parser {
             y2 += 1;
             e = span_of(&b, y2, m2)?;
         }
+        for (p, x) in [(a, s.0), (b, e.0)] {
+            if let Some(wd) = p.weekday {
+                self.weekday_fits(wd, Span::day(x, ""))?;
+            }
+        }
         Some((s, e))
     }
 
@@ -953,6 +970,29 @@ impl Parser {
                 };
             }
         }
+        // "this past Friday" = last Friday; "this coming Monday" = coming Monday.
+        if let [th, r, x] = t {
+            if let (true, Some(wd)) = (th.is("this"), words::weekday(x)) {
+                match r.word() {
+                    Some("past") => {
+                        return Some(Span::day(
+                            cal::nth_weekday_before(a, wd, 1, true)?,
+                            "this past <weekday> = last <weekday>, the most recent one strictly before",
+                        ))
+                    }
+                    Some("coming" | "upcoming") => {
+                        return Some(Span::day(
+                            cal::nth_weekday_after(a, wd, 1, true)?,
+                            "this coming <weekday> = coming <weekday>, the next one strictly after",
+                        ))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(s) = self.weekday_offset(t) {
+            return Some(s);
+        }
         // <wd> [from|of] <week>, <week> <wd>
         let (wd, rest) = if let Some(wd) = words::weekday(&t[0]) {
             let mut r = &t[1..];
@@ -973,6 +1013,64 @@ impl Parser {
             cal::weekday_in_week(wk.start, wd)?,
             "<weekday> of <week> = that weekday in that Monday-based week",
         ))
+    }
+
+    /// A weekday moved by N units, the weekday read by the direction of the move:
+    /// US "a week ago Friday", "two weeks ago Tuesday", "a year ago Monday": the weekday
+    /// as in the past tense (on or before the day said), then N units back;
+    /// "a week from Friday": the weekday as in the future tense (strictly after), then N
+    /// units on; British "Friday week", "Friday fortnight", "a week Friday" ("a week on
+    /// Friday"): the coming weekday (strictly after), then one (two) weeks on.
+    fn weekday_offset(&self, t: &[Tok]) -> Option<Span> {
+        const BRITISH: &str =
+            "<weekday> week / fortnight, a week on <weekday> (British) = the coming weekday (strictly after) 1 / 2 weeks later";
+        let a = self.as_of;
+        let back = |c: &Tok, x: &Tok, wd: Weekday| -> Option<Span> {
+            let n = i64::from(words::count(c)?);
+            let base = cal::nth_weekday_before(a, wd, 1, false)?;
+            let d = self.shift_or_complain(base, words::unit(x)?, -n)?;
+            Some(Span::day(d, "N units ago <weekday> = that weekday (on or before the day said) N units earlier"))
+        };
+        let on = |n: i64, u: Unit, wd: Weekday, rule: &'static str| -> Option<Span> {
+            let base = cal::nth_weekday_after(a, wd, 1, true)?;
+            Some(Span::day(self.shift_or_complain(base, u, n)?, rule))
+        };
+        match t {
+            [c, x, dir, y] if words::unit(x).is_some() && words::weekday(y).is_some() => {
+                let wd = words::weekday(y)?;
+                match dir.word()? {
+                    "ago" | "back" => back(c, x, wd),
+                    "from" => on(
+                        i64::from(words::count(c)?),
+                        words::unit(x)?,
+                        wd,
+                        "N units from <weekday> = the coming weekday (strictly after) N units later",
+                    ),
+                    _ => None,
+                }
+            }
+            // British: "a week Friday" ("a week on Friday": "on" is dropped), "two weeks Friday".
+            [c, x, y] if words::unit(x) == Some(Unit::Week) && words::weekday(y).is_some() => on(
+                i64::from(words::count(c)?),
+                Unit::Week,
+                words::weekday(y)?,
+                BRITISH,
+            ),
+            // British: "Friday week", "Friday fortnight" (read as "Friday 2 weeks").
+            [y, x] if x.is("week") && words::weekday(y).is_some() => on(
+                1,
+                Unit::Week,
+                words::weekday(y)?,
+                BRITISH,
+            ),
+            [y, c, x] if words::unit(x) == Some(Unit::Week) && words::weekday(y).is_some() => on(
+                i64::from(words::count(c)?),
+                Unit::Week,
+                words::weekday(y)?,
+                BRITISH,
+            ),
+            _ => None,
+        }
     }
 
     /// "Monday, Feb 18", "Tuesday the 19th", "Thu 15th", "Jul 18, Fri".
@@ -1008,7 +1106,7 @@ impl Parser {
         if let Some((m, d, yr)) = month_day_parts(rest) {
             if !yr.is_empty() {
                 let s = self.month_day(rest)?;
-                return Some(Span { rule: "weekday + full date: the date", ..s });
+                return self.weekday_fits(wd, Span { rule: "weekday + full date: the date", ..s });
             }
             for k in order {
                 if let Some(x) = ymd(self.as_of.year() + k, m, d) {
@@ -1032,7 +1130,25 @@ impl Parser {
             return None;
         }
         let s = self.period(rest)?;
-        (s.grain == Grain::Day).then_some(Span { rule: "weekday + full date: the date", ..s })
+        if s.grain != Grain::Day {
+            return None;
+        }
+        self.weekday_fits(wd, Span { rule: "weekday + full date: the date", ..s })
+    }
+
+    /// A weekday written beside a day must be that day's weekday: "Friday, 2013-10-30" or
+    /// "Friday, a week ago" said on a Wednesday is not read (the weekday would be dropped).
+    fn weekday_fits(&self, wd: Weekday, s: Span) -> Option<Span> {
+        if s.start.weekday() == wd {
+            return Some(s);
+        }
+        self.complain(format!(
+            "{} is a {}, not a {}; the weekday and the date disagree",
+            s.start,
+            weekday_name(s.start.weekday()),
+            weekday_name(wd)
+        ));
+        None
     }
 
     fn month_rules(&self, t: &[Tok]) -> Option<Span> {
@@ -1445,6 +1561,25 @@ impl Parser {
             Unit::Decade => cal::shift_months_keep_day(d, n.checked_mul(120)?),
             Unit::Century => cal::shift_months_keep_day(d, n.checked_mul(1200)?),
         }
+    }
+
+    /// `shift`, with a complaint when the result falls outside the calendar.
+    fn shift_or_complain(&self, d: NaiveDate, u: Unit, n: i64) -> Option<NaiveDate> {
+        let x = self.shift(d, u, n).filter(|x| cal::in_year_range(x.year()));
+        if x.is_none() {
+            let units = match u {
+                Unit::Day => "days",
+                Unit::Week => "weeks",
+                Unit::Month => "months",
+                Unit::Quarter => "quarters",
+                Unit::Year => "years",
+                Unit::Decade => "decades",
+                Unit::Century => "centuries",
+            };
+            let way = if n < 0 { "before" } else { "after" };
+            self.complain(format!("{} {units} {way} {d} is outside the years 1..9999", n.unsigned_abs()));
+        }
+        x
     }
 
     /// An offset point: "three days ago", "in two weeks", "2 years from now",
@@ -1957,15 +2092,21 @@ struct Partial {
     day: Option<u32>,
     month: Option<u32>,
     year: Option<i32>,
+    /// A weekday written before the day ("Monday 8 to Wednesday 10 November"): checked
+    /// against the day once the month and year are known.
+    weekday: Option<Weekday>,
 }
 
 fn partial(t: &[Tok]) -> Option<Partial> {
-    let t = match t.first().and_then(words::weekday) {
-        Some(_) if t.len() > 1 => &t[1..],
-        _ => t,
+    let (weekday, t) = match t.first().and_then(words::weekday) {
+        Some(wd) if t.len() > 1 => (Some(wd), &t[1..]),
+        _ => (None, t),
     };
     let year4 = |x: &Tok| x.num().filter(|n| n.1 == 4 && !n.2 && n.0 > 0).map(|n| n.0 as i32);
-    let p = |day, month, year| Some(Partial { day, month, year });
+    let p = |day: Option<u32>, month: Option<u32>, year: Option<i32>| {
+        // A weekday names a day: "Monday May" is no partial date.
+        (weekday.is_none() || day.is_some()).then_some(Partial { day, month, year, weekday })
+    };
     match t {
         [d] if words::dom(d).is_some() => p(words::dom(d), None, None),
         [m] if words::month(m).is_some() => p(None, words::month(m), None),

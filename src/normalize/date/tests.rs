@@ -518,3 +518,41 @@ fn towards_and_midweek() {
     check("towards the end of the year", "2013-11-11", U, "2013-09-01", "2013-12-31");
     check("midweek", "2013-11-11", U, "2013-11-12", "2013-11-14");
 }
+
+/// Said Wed 2013-11-06. The weekday decides the day: never dropped, in any tense.
+#[test]
+fn a_weekday_moved_by_weeks() {
+    for tense in [U, P, F] {
+        // US: the weekday on or before the day said, then N units back.
+        check("a week ago Friday", "2013-11-06", tense, "2013-10-25", "2013-10-25");
+        check("a week ago Monday", "2013-11-06", tense, "2013-10-28", "2013-10-28");
+        check("two weeks ago Tuesday", "2013-11-06", tense, "2013-10-22", "2013-10-22");
+        // Said on the weekday itself: AP names the day of the story by its weekday.
+        check("a year ago Tuesday", "2013-11-05", tense, "2012-11-05", "2012-11-05");
+        // The coming weekday (strictly after), then N units on.
+        check("a week from Friday", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        // British: the coming weekday, a week (fortnight) on.
+        check("Friday week", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        check("Tuesday week", "2013-11-06", tense, "2013-11-19", "2013-11-19");
+        check("a week on Friday", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        check("a week Friday", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        check("Friday fortnight", "2013-11-06", tense, "2013-11-22", "2013-11-22");
+        // A weekday of a named week.
+        check("last week Friday", "2013-11-06", tense, "2013-11-01", "2013-11-01");
+        check("next week Monday", "2013-11-06", tense, "2013-11-11", "2013-11-11");
+        // "this past" / "this coming" = "last" / "coming".
+        check("this past Friday", "2013-11-06", tense, "2013-11-01", "2013-11-01");
+        check("this coming Monday", "2013-11-06", tense, "2013-11-11", "2013-11-11");
+    }
+}
+
+/// A weekday beside a day it is not: an error that names both, not the day alone.
+#[test]
+fn a_weekday_that_does_not_fit_its_day_is_an_error() {
+    for e in ["Friday, a week ago", "Thursday, Nov 8 2013", "Monday 8 to Wednesday 10 November"] {
+        let err = read_date(e, d("2013-11-06"), U).unwrap_err();
+        assert!(err.message.contains("the weekday and the date disagree"), "{e}: {}", err.message);
+    }
+    check("Friday, Nov 8 2013", "2013-11-06", U, "2013-11-08", "2013-11-08");
+    check("Friday 8 to Sunday 10 November", "2013-11-06", U, "2013-11-08", "2013-11-10");
+}
