@@ -1563,9 +1563,10 @@ impl Parser {
         }
     }
 
-    /// `shift`, with a complaint when the result falls outside the calendar.
+    /// `shift`, with a complaint when the result falls outside the calendar (a year in
+    /// range is checked on the whole reading, `read_date`).
     fn shift_or_complain(&self, d: NaiveDate, u: Unit, n: i64) -> Option<NaiveDate> {
-        let x = self.shift(d, u, n).filter(|x| cal::in_year_range(x.year()));
+        let x = self.shift(d, u, n);
         if x.is_none() {
             let units = match u {
                 Unit::Day => "days",
@@ -1595,14 +1596,14 @@ impl Parser {
                     return None;
                 }
                 if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
-                    let (y1, y2) = (self.shift(a, u, i64::from(n1))?.year(), self.shift(a, u, i64::from(n2))?.year());
+                    let (y1, y2) = (self.shift_or_complain(a, u, i64::from(n1))?.year(), self.shift_or_complain(a, u, i64::from(n2))?.year());
                     return Span::new(
                         (cal::year_span(y1)?.0, cal::year_span(y2)?.1),
                         Grain::Span,
                         "in N to M years = from that calendar year to that one (TimeML years)",
                     );
                 }
-                let (s, e) = (self.shift(a, u, i64::from(n1))?, self.shift(a, u, i64::from(n2))?);
+                let (s, e) = (self.shift_or_complain(a, u, i64::from(n1))?, self.shift_or_complain(a, u, i64::from(n2))?);
                 return Span::new((s, e), Grain::Span, "in N to M units = from N units to M units after the day said");
             }
         }
@@ -1611,7 +1612,7 @@ impl Parser {
             if i.is("within") {
                 let body = if is(body, 0, "next") { &body[1..] } else { body };
                 if let [c, x] = body {
-                    let end = self.shift(a, words::unit(x)?, i64::from(words::count(c)?))?;
+                    let end = self.shift_or_complain(a, words::unit(x)?, i64::from(words::count(c)?))?;
                     return Span::new((a, end), Grain::Span, "within N units = from the day said to N units later");
                 }
                 return None;
@@ -1641,7 +1642,7 @@ impl Parser {
         };
         let n = i64::from(n) * sign;
         if rest.is_empty() {
-            let d = self.shift(a, u, n)?;
+            let d = self.shift_or_complain(a, u, n)?;
             if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
                 return Span::new(
                     cal::year_span(d.year())?,
@@ -1652,7 +1653,7 @@ impl Parser {
             return Some(Span::day(d, "N days/weeks/months ago or from now = that day"));
         }
         let p = self.period(rest)?;
-        let d = self.shift(p.start, u, n)?;
+        let d = self.shift_or_complain(p.start, u, n)?;
         Some(Span::day(d, "N units after/before a date = that day"))
     }
 

@@ -6,7 +6,7 @@
 //! `read_date`, `DateReading` (with `first_minute`/`last_minute`/`has_time`),
 //! `Precision`, `Tense`, `tense_of`, `DateError` (with `no_value`).
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 #[doc(hidden)]
 pub mod bench;
@@ -156,12 +156,24 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
         Err(m) => return err(format!("cannot read '{expr}' as a date: {m}")),
     };
     let parser = grammar::Parser::new(as_of, tense);
+    // Every year a reading reaches must lie in 1..9999 ("10000 years ago" is no date), or
+    // in -9999..9999 when an era is written ("300 BC" is the astronomical year -299).
+    let era = raw.iter().any(|t| matches!(t.word(), Some("bc" | "bce")));
     let with_notes = |mut r: DateReading| {
+        let low = if era { -9999 } else { calendar::MIN_YEAR };
+        for day in [r.start, r.end].into_iter().flatten() {
+            if !(low..=calendar::MAX_YEAR).contains(&day.year()) {
+                return err(format!(
+                    "cannot read '{expr}' as a date: it reaches the year {}, outside 1..9999",
+                    day.year()
+                ));
+            }
+        }
         r.qualifiers.extend(notes.iter().cloned());
-        r
+        Ok(r)
     };
     match clock::read(&raw, &parser, clean) {
-        Some(Ok(r)) => return Ok(with_notes(r)),
+        Some(Ok(r)) => return with_notes(r),
         Some(Err(m)) => return err(format!("cannot read '{expr}' as a time of day: {m}")),
         None => {}
     }
@@ -170,7 +182,7 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
         return err(format!("'{expr}' has no date words in it"));
     }
     if let Some(r) = parser.top(&toks) {
-        return Ok(with_notes(r));
+        return with_notes(r);
     }
     if let Some(c) = parser.complaint.borrow().clone() {
         return err(format!("cannot read '{expr}' as a date: {c}"));

@@ -556,3 +556,16 @@ fn a_weekday_that_does_not_fit_its_day_is_an_error() {
     check("Friday, Nov 8 2013", "2013-11-06", U, "2013-11-08", "2013-11-08");
     check("Friday 8 to Sunday 10 November", "2013-11-06", U, "2013-11-08", "2013-11-10");
 }
+
+/// A year outside 1..9999 is an error whether written or reached by an offset.
+#[test]
+fn years_reached_outside_the_range_are_errors() {
+    for e in ["10000 years ago", "in 10000 years", "1000000 years ago", "after 9999", "2 years after 9999"] {
+        let err = read_date(e, d("2013-11-06"), U).unwrap_err();
+        assert!(err.message.contains("1..9999"), "{e}: {}", err.message);
+    }
+    let err = read_date("10000 years ago", d("2013-11-06"), U).unwrap_err();
+    assert!(err.message.contains("-7987"), "{}", err.message);
+    check("2000 years ago", "2013-11-06", U, "0013-01-01", "0013-12-31");
+    check("3 days after 300 BC", "2013-11-06", U, "-0299-01-04", "-0299-01-04");
+}
