@@ -101,6 +101,21 @@ fn words_are(t: &[Tok], ws: &[&str]) -> bool {
     t.len() == ws.len() && t.iter().zip(ws).all(|(a, b)| a.is(b))
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn weekday_name(wd: Weekday) -> &'static str {
     match wd {
         Weekday::Mon => "Monday",
@@ -1324,11 +1339,52 @@ impl Parser {
         }
         let weeks = cal::full_weeks((p.start, p.end));
         let n = n as usize;
-        if n == 0 || n > weeks.len() {
+        if n == 0 {
+            return None;
+        }
+        if n > weeks.len() {
+            self.too_few_weeks(p, n, weeks.len(), from_end);
             return None;
         }
         let monday = if from_end { weeks[weeks.len() - n] } else { weeks[n - 1] };
         wk(monday, "N-th week of a period = the N-th Monday-to-Sunday week lying wholly inside it")
+    }
+
+    /// "the fourth week of November" (2013): the month has only three weeks lying wholly
+    /// inside it. Say so, and what to write instead.
+    fn too_few_weeks(&self, p: Span, n: usize, have: usize, from_end: bool) {
+        let name = match p.grain {
+            Grain::Month => format!("{} {}", MONTHS[p.start.month0() as usize], p.start.year()),
+            Grain::Quarter => format!("Q{} {}", p.start.month0() / 3 + 1, p.start.year()),
+            _ => p.start.year().to_string(),
+        };
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        let nth = if from_end { format!("{n}{suffix} last") } else { format!("{n}{suffix}") };
+        let mut msg = format!(
+            "{name} has only {have} whole Monday-Sunday week{}, so it has no {nth} week (the N-th week of a period is the N-th week lying wholly inside it)",
+            if have == 1 { "" } else { "s" }
+        );
+        if have > 0 {
+            msg.push_str(&format!("; write 'the last week of {name}' for the last whole one"));
+        }
+        // The Monday n-1 weeks after the first one, if it still lies in the period: the
+        // week most readers mean, named by a day in it.
+        let first = cal::nth_weekday_after(p.start, Weekday::Mon, 1, false);
+        let monday = first.and_then(|m| add_days(m, 7 * (n as i64 - 1)));
+        if let Some(m) = monday.filter(|m| !from_end && *m <= p.end) {
+            msg.push_str(&format!(
+                ", or name the week by a day in it, as in 'the week of {} {}'",
+                MONTHS[m.month0() as usize],
+                m.day()
+            ));
+        }
+        self.complain(msg);
     }
 
     fn month_relative(&self, t: &[Tok]) -> Option<Span> {

@@ -569,3 +569,14 @@ fn years_reached_outside_the_range_are_errors() {
     check("2000 years ago", "2013-11-06", U, "0013-01-01", "0013-12-31");
     check("3 days after 300 BC", "2013-11-06", U, "-0299-01-04", "-0299-01-04");
 }
+
+/// "the fourth week of November" (2013: three whole Monday-Sunday weeks): the error says why.
+#[test]
+fn too_few_whole_weeks_says_so() {
+    let err = read_date("the fourth week of November", d("2013-11-06"), U).unwrap_err();
+    assert!(err.message.contains("November 2013 has only 3 whole Monday-Sunday weeks"), "{}", err.message);
+    assert!(err.message.contains("'the week of November 25'"), "{}", err.message);
+    let err = read_date("the fourth week of February 2014", d("2013-11-06"), U).unwrap_err();
+    assert!(err.message.contains("February 2014 has only 3"), "{}", err.message);
+    check("the fourth week of December", "2013-11-06", U, "2013-12-23", "2013-12-29");
+}
