@@ -78,6 +78,7 @@ const RULES: &[Rule] = &[
     Parser::week_rules,
     Parser::month_relative,
     Parser::quarter_rules,
+    Parser::half_year,
     Parser::year_relative,
     Parser::season_rules,
     Parser::decade_rules,
@@ -784,6 +785,9 @@ impl Parser {
         }
         let (a, ad) = num(0)?;
         let (b, bd) = num(2)?;
+        if ad == 4 && bd == 2 && (b > 12 || b == 0) {
+            return self.year_pair(a, b);
+        }
         if ad == 4 && (1..=12).contains(&b) {
             let se = cal::month_span(a as i32, b)?;
             return Span::new(se, Grain::Month, "numeric date: year-month");
@@ -797,6 +801,34 @@ impl Parser {
         }
         let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
         self.month_day_no_year(m, d, "numeric date: US month/day, year by tense")
+    }
+
+    /// "2014-15", "2014/15", "1999-00": a season or fiscal year written as a span of years,
+    /// from the first year to the second (the first's century, or the next one after
+    /// a year ending in 99). The second must come after the first: "2014-13" is an error.
+    /// A second part of 01-12 is a month ("2014-12" = December 2014, ISO year-month).
+    fn year_pair(&self, first: u32, yy: u32) -> Option<Span> {
+        let first = first as i32;
+        let mut second = first - first.rem_euclid(100) + yy as i32;
+        if second <= first && first.rem_euclid(100) == 99 && yy == 0 {
+            second += 100;
+        }
+        if second <= first {
+            self.complain(format!(
+                "in '{first}-{yy:02}' the second year ({second}) is not after the first; a span of years runs forward (write '{first}-{:02}')",
+                (first + 1).rem_euclid(100)
+            ));
+            return None;
+        }
+        if !cal::in_year_range(first) {
+            self.complain(format!("the year {first} is outside 1..9999"));
+            return None;
+        }
+        Span::new(
+            (cal::year_span(first)?.0, cal::year_span(second)?.1),
+            Grain::Span,
+            "span of years: 2014-15 = 2014 to 2015 (a season, a fiscal year)",
+        )
     }
 
     fn exact_day(&self, y: i32, m: u32, d: u32, rule: &'static str) -> Option<Span> {
@@ -1316,6 +1348,22 @@ impl Parser {
             }
             _ => {}
         }
+        // "the week starting 9 December", "the week beginning/commencing Monday": the seven
+        // days from that day (the Monday-based week when the day is a Monday).
+        if let [x, s, rest @ ..] = t {
+            if x.is("week") && matches!(s.word(), Some("starting" | "beginning" | "commencing")) && !rest.is_empty() {
+                let d = self.period(rest)?;
+                if d.grain != Grain::Day {
+                    return None;
+                }
+                let se = (d.start, add_days(d.start, 6)?);
+                return if d.start.weekday() == Weekday::Mon {
+                    Span::new(se, Grain::Week, "the week starting <day> = the seven days from that day")
+                } else {
+                    Span::new(se, Grain::Span, "the week starting <day> = the seven days from that day")
+                };
+            }
+        }
         // "the week of October 7th": the Monday-based week containing the day.
         if t.len() > 1 && t[0].is("week") {
             let d = self.period(&t[1..])?;
@@ -1438,6 +1486,16 @@ impl Parser {
                 let y = self.year_anchor(rest)?;
                 return q_of(y, n.num()?.0, "quarter of a year");
             }
+            // "1Q14", "3Q 2013": the quarter before the Q, the year after it.
+            [n, q, y] if q.is("q") && n.num().is_some_and(|x| x.1 == 1 && (1..=4).contains(&x.0)) => {
+                let (v, digits, ord) = y.num()?;
+                let y = match (digits, ord) {
+                    (4, false) => v as i32,
+                    (2, false) => cal::expand_two_digit_year(v, a.year()),
+                    _ => return None,
+                };
+                return q_of(y, n.num()?.0, "quarter of a year");
+            }
             [y, q, n] if q.is("q") => {
                 let (v, digits, _) = y.num()?;
                 let y = match digits {
@@ -1473,6 +1531,26 @@ impl Parser {
         }
         let y = self.year_anchor(rest)?;
         q_of(y, q, "quarter of a year")
+    }
+
+    /// Half-years: "H1 2014", "H2" (year by tense), "1H14", "2H 2013".
+    fn half_year(&self, t: &[Tok]) -> Option<Span> {
+        let one_digit = |x: &Tok| x.num().filter(|n| n.1 == 1 && !n.2 && (1..=2).contains(&n.0)).map(|n| n.0);
+        let (half, rest) = match t {
+            [h, n, rest @ ..] if h.is("h") => (one_digit(n)?, rest),
+            [n, h, rest @ ..] if h.is("h") && !rest.is_empty() => (one_digit(n)?, rest),
+            _ => return None,
+        };
+        let months = |y: i32| Some((cal::month_span(y, half * 6 - 5)?.0, cal::month_span(y, half * 6)?.1));
+        if rest.is_empty() {
+            let cands: Vec<_> = (-1..=1).filter_map(|k| months(self.as_of.year() + k)).collect();
+            return Span::new(self.pick(&cands)?, Grain::Span, "half-year alone (H1, H2): year chosen by tense");
+        }
+        let y = match rest {
+            [x] if x.num().is_some_and(|n| n.1 == 2 && !n.2) => cal::expand_two_digit_year(x.num()?.0, self.as_of.year()),
+            _ => self.year_anchor(rest)?,
+        };
+        Span::new(months(y)?, Grain::Span, "half-year: H1 = January-June, H2 = July-December")
     }
 
     fn year_relative(&self, t: &[Tok]) -> Option<Span> {

@@ -283,6 +283,17 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     out.push(Tok { kind: Kind::Word("week".to_string()), glued: true });
                     continue;
                 }
+                // "some time next year", "at some point next year" = "sometime next year".
+                if matches!(w.as_str(), "time" | "point") && prev.is_some_and(|p| p.is("some")) && next.is_some() {
+                    continue;
+                }
+                // "in two weeks' time", "in a week's time" = "in two weeks", "in a week".
+                if w == "time" && next.is_none() && in_units_before(raw, i) {
+                    if out.last().is_some_and(|x| x.sym() == Some('\'')) {
+                        out.pop();
+                    }
+                    continue;
+                }
                 if words::is_filler(w) {
                     continue;
                 }
@@ -318,8 +329,21 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
     out
 }
 
+/// "in <count> <unit>" (and an apostrophe) right before token `i`: "in two weeks' time".
+fn in_units_before(raw: &[lexer::Tok], i: usize) -> bool {
+    let mut j = i;
+    if j > 0 && raw[j - 1].sym() == Some('\'') {
+        j -= 1;
+    }
+    j >= 3
+        && words::unit(&raw[j - 1]).is_some()
+        && words::count(&raw[j - 2]).is_some()
+        && raw[j - 3].is("in")
+}
+
 /// A hyphen glued between a day and a month word that joins two dates, as in
-/// "Dec. 30-Jan. 2" (month day - month day) or "30 Dec-2 Jan" (day month - day month).
+/// "Dec. 30-Jan. 2" (month day - month day) or "30 Dec-2 Jan" (day month - day month),
+/// or between two months ("November-December", "late November-early December").
 /// Elsewhere such a hyphen is a word hyphen ("mid-November", "31-Oct-74") and is dropped.
 fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
     let (Some(p), Some(x)) = (i.checked_sub(1).map(|j| &raw[j]), raw.get(i + 1)) else { return false };
@@ -327,8 +351,13 @@ fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
     let after = raw.get(i + 2);
     let day = |t: &lexer::Tok| words::dom(t).is_some();
     let month = |t: &lexer::Tok| words::month(t).is_some();
+    let part = |t: &lexer::Tok| words::part(t).is_some();
     (day(p) && month(x) && before.is_some_and(month) && after.is_some_and(day))
         || (month(p) && day(x) && before.is_some_and(day) && after.is_some_and(month))
+        // "November-December", "Nov-Dec 2013": a range of months.
+        || (month(p) && month(x))
+        // "late November-early December": a range of parts of months.
+        || (month(p) && part(x) && after.is_some_and(month))
 }
 
 /// The tense of a sentence, from its verbs ("will", "plans" vs "was held", "met").

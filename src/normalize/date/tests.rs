@@ -580,3 +580,59 @@ fn too_few_whole_weeks_says_so() {
     assert!(err.message.contains("February 2014 has only 3"), "{}", err.message);
     check("the fourth week of December", "2013-11-06", U, "2013-12-23", "2013-12-29");
 }
+
+/// Hyphenated months and parts of months are ranges, like "from November to December".
+#[test]
+fn month_ranges_with_a_hyphen() {
+    for e in ["November-December", "Nov-Dec", "November–December", "from November to December"] {
+        check(e, "2013-11-06", U, "2013-11-01", "2013-12-31");
+    }
+    check("January-February 2014", "2013-11-06", U, "2014-01-01", "2014-02-28");
+    check("late November-early December", "2013-11-06", U, "2013-11-21", "2013-12-10");
+    // Word hyphens stay word hyphens.
+    check("mid-November", "2013-11-06", U, "2013-11-11", "2013-11-20");
+    check("31-Oct-74", "2013-11-06", U, "1974-10-31", "1974-10-31");
+}
+
+#[test]
+fn some_time_and_time_after_a_count() {
+    for e in ["some time next year", "at some point next year", "sometime next year"] {
+        check(e, "2013-11-06", U, "2014-01-01", "2014-12-31");
+    }
+    check("in two weeks' time", "2013-11-06", U, "2013-11-20", "2013-11-20");
+    check("in two weeks\u{2019} time", "2013-11-06", U, "2013-11-20", "2013-11-20");
+    check("in a week's time", "2013-11-06", U, "2013-11-13", "2013-11-13");
+}
+
+#[test]
+fn the_week_starting_a_day() {
+    check("the week starting 9 December", "2013-11-06", U, "2013-12-09", "2013-12-15");
+    check("the week beginning 9 December", "2013-11-06", U, "2013-12-09", "2013-12-15");
+    // Not a Monday: the seven days from it.
+    check("the week commencing Wednesday 11 December", "2013-11-06", U, "2013-12-11", "2013-12-17");
+    check("the week of 11 December", "2013-11-06", U, "2013-12-09", "2013-12-15");
+}
+
+#[test]
+fn quarters_and_halves_in_financial_shorthand() {
+    check("1Q14", "2013-11-06", U, "2014-01-01", "2014-03-31");
+    check("3Q 2013", "2013-11-06", U, "2013-07-01", "2013-09-30");
+    check("18q4", "2013-11-06", U, "2018-10-01", "2018-12-31");
+    for e in ["H1 2014", "1H14", "first half of 2014"] {
+        check(e, "2013-11-06", U, "2014-01-01", "2014-06-30");
+    }
+    check("H2", "2013-11-06", U, "2013-07-01", "2013-12-31");
+    check("H1", "2013-11-06", F, "2014-01-01", "2014-06-30");
+}
+
+#[test]
+fn a_span_of_years_with_a_two_digit_end() {
+    for e in ["2014-15", "2014/15", "2014–15", "fiscal 2014-15"] {
+        check(e, "2013-11-06", U, "2014-01-01", "2015-12-31");
+    }
+    check("1999-00", "2013-11-06", U, "1999-01-01", "2000-12-31");
+    // 01-12 after a year is its month (ISO year-month), as before.
+    check("2014-12", "2013-11-06", U, "2014-12-01", "2014-12-31");
+    let err = read_date("2014-13", d("2013-11-06"), U).unwrap_err();
+    assert!(err.message.contains("not after the first"), "{}", err.message);
+}
