@@ -1097,25 +1097,14 @@ impl Parser {
                 }
             }
             // British: "a week Friday" ("a week on Friday": "on" is dropped), "two weeks Friday".
-            [c, x, y] if words::unit(x) == Some(Unit::Week) && words::weekday(y).is_some() => on(
-                i64::from(words::count(c)?),
-                Unit::Week,
-                words::weekday(y)?,
-                BRITISH,
-            ),
+            [c, x, y] if words::unit(x) == Some(Unit::Week) && words::weekday(y).is_some() => {
+                on(i64::from(words::count(c)?), Unit::Week, words::weekday(y)?, BRITISH)
+            }
             // British: "Friday week", "Friday fortnight" (read as "Friday 2 weeks").
-            [y, x] if x.is("week") && words::weekday(y).is_some() => on(
-                1,
-                Unit::Week,
-                words::weekday(y)?,
-                BRITISH,
-            ),
-            [y, c, x] if words::unit(x) == Some(Unit::Week) && words::weekday(y).is_some() => on(
-                i64::from(words::count(c)?),
-                Unit::Week,
-                words::weekday(y)?,
-                BRITISH,
-            ),
+            [y, x] if x.is("week") && words::weekday(y).is_some() => on(1, Unit::Week, words::weekday(y)?, BRITISH),
+            [y, c, x] if words::unit(x) == Some(Unit::Week) && words::weekday(y).is_some() => {
+                on(i64::from(words::count(c)?), Unit::Week, words::weekday(y)?, BRITISH)
+            }
             _ => None,
         }
     }
@@ -1547,7 +1536,9 @@ impl Parser {
             return Span::new(self.pick(&cands)?, Grain::Span, "half-year alone (H1, H2): year chosen by tense");
         }
         let y = match rest {
-            [x] if x.num().is_some_and(|n| n.1 == 2 && !n.2) => cal::expand_two_digit_year(x.num()?.0, self.as_of.year()),
+            [x] if x.num().is_some_and(|n| n.1 == 2 && !n.2) => {
+                cal::expand_two_digit_year(x.num()?.0, self.as_of.year())
+            }
             _ => self.year_anchor(rest)?,
         };
         Span::new(months(y)?, Grain::Span, "half-year: H1 = January-June, H2 = July-December")
@@ -1730,14 +1721,18 @@ impl Parser {
                     return None;
                 }
                 if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
-                    let (y1, y2) = (self.shift_or_complain(a, u, i64::from(n1))?.year(), self.shift_or_complain(a, u, i64::from(n2))?.year());
+                    let (y1, y2) = (
+                        self.shift_or_complain(a, u, i64::from(n1))?.year(),
+                        self.shift_or_complain(a, u, i64::from(n2))?.year(),
+                    );
                     return Span::new(
                         (cal::year_span(y1)?.0, cal::year_span(y2)?.1),
                         Grain::Span,
                         "in N to M years = from that calendar year to that one (TimeML years)",
                     );
                 }
-                let (s, e) = (self.shift_or_complain(a, u, i64::from(n1))?, self.shift_or_complain(a, u, i64::from(n2))?);
+                let (s, e) =
+                    (self.shift_or_complain(a, u, i64::from(n1))?, self.shift_or_complain(a, u, i64::from(n2))?);
                 return Span::new((s, e), Grain::Span, "in N to M units = from N units to M units after the day said");
             }
         }

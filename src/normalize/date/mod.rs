@@ -335,10 +335,7 @@ fn in_units_before(raw: &[lexer::Tok], i: usize) -> bool {
     if j > 0 && raw[j - 1].sym() == Some('\'') {
         j -= 1;
     }
-    j >= 3
-        && words::unit(&raw[j - 1]).is_some()
-        && words::count(&raw[j - 2]).is_some()
-        && raw[j - 3].is("in")
+    j >= 3 && words::unit(&raw[j - 1]).is_some() && words::count(&raw[j - 2]).is_some() && raw[j - 3].is("in")
 }
 
 /// A hyphen glued between a day and a month word that joins two dates, as in
@@ -367,23 +364,57 @@ fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
 ///    will, 'll, shall, won't, going to, would, plan(s/ning) to, expect(s/ed) to,
 ///    schedule(d)/planned/set/slated to or for, is/are to, due to, intend(s) to, aim(s) to,
 ///    hope(s) to, to be held, upcoming, tomorrow, next, and a plan moved: postponed, delayed,
-///    deferred, rescheduled, pushed (back), put off + to/until/till/for;
+///    deferred, rescheduled, pushed (back), put off + to/until/till/for; and a present
+///    passive of an expectation (is/are + expected, scheduled, planned, slated,
+///    anticipated, due). A marker under "had" (past perfect: "had been scheduled for")
+///    or "would have" is no future marker;
 /// 2. else a past marker: was, were, had, did, ago, last, yesterday, said, an irregular
-///    past form (held, met, took, ...) or a verb ending in -ed;
+///    past form (held, met, took, ...) or a verb ending in -ed (not right after is/are:
+///    "is based" is a present passive);
 /// 3. else `Tense::Unknown`.
 pub fn tense_of(quote: &str) -> Tense {
     let lowered = quote.to_lowercase().replace('\u{2019}', "'");
     let ws: Vec<&str> =
         lowered.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
     let next_is = |i: usize, set: &[&str]| ws.get(i + 1).is_some_and(|n| set.contains(n));
+    // The auxiliary before word `i`, over adverbs and "been"/"being": "had (originally)
+    // been scheduled", "are widely expected", "is being prepared".
+    let aux_before = |i: usize| -> Option<&str> {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let x = ws[j];
+            let skip = matches!(
+                x,
+                "been" | "being" | "not" | "now" | "also" | "still" | "already" | "once" | "originally" | "initially"
+            ) || (x.len() > 4 && x.ends_with("ly"));
+            if !skip {
+                return Some(x);
+            }
+        }
+        None
+    };
+    let past_perfect = |i: usize| aux_before(i) == Some("had");
+    // A present passive: "are expected", "is based", "'re scheduled".
+    let present_passive = |i: usize| matches!(aux_before(i), Some("is" | "are" | "am" | "be" | "'re" | "'s"));
     for (i, w) in ws.iter().enumerate() {
+        // A plan of the past ("had been scheduled for September", "would have been held")
+        // names no date to come.
+        if past_perfect(i) || (*w == "would" && next_is(i, &["have"])) {
+            continue;
+        }
         let future = match *w {
             "will" | "shall" | "won't" | "would" | "upcoming" | "tomorrow" | "next" => true,
             _ if w.ends_with("'ll") => true,
             "going" => next_is(i, &["to"]),
-            "plan" | "plans" | "planning" | "expect" | "expects" | "expected" | "intend" | "intends" | "aim"
-            | "aims" | "hope" | "hopes" | "due" => next_is(i, &["to"]),
-            "schedule" | "scheduled" | "planned" | "set" | "slated" => next_is(i, &["to", "for"]),
+            // "Elections are expected in March", "The report is due in May": a present
+            // passive of an expectation is about what is to come.
+            "expected" | "due" => next_is(i, &["to"]) || present_passive(i),
+            "scheduled" | "planned" | "slated" => next_is(i, &["to", "for"]) || present_passive(i),
+            "anticipated" => present_passive(i),
+            "plan" | "plans" | "planning" | "expect" | "expects" | "intend" | "intends" | "aim" | "aims" | "hope"
+            | "hopes" => next_is(i, &["to"]),
+            "schedule" | "set" => next_is(i, &["to", "for"]),
             // A plan moved: "postponed until", "pushed back to", "rescheduled for" name its new date.
             "postpone" | "postponed" | "delay" | "delayed" | "defer" | "deferred" | "reschedule" | "rescheduled"
             | "push" | "pushed" | "put" => {
@@ -446,7 +477,10 @@ pub fn tense_of(quote: &str) -> Tense {
         "need", "speed", "seed", "feed", "breed", "indeed", "bed", "red", "hundred", "united", "limited", "related",
         "based",
     ];
-    let past = ws.iter().any(|w| IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(w)));
+    // An -ed word after a present "is/are/be" is a present passive ("is based"), not a past.
+    let past = ws.iter().enumerate().any(|(i, w)| {
+        IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(w) && !present_passive(i))
+    });
     if past {
         Tense::Past
     } else {

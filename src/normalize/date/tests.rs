@@ -636,3 +636,30 @@ fn a_span_of_years_with_a_two_digit_end() {
     let err = read_date("2014-13", d("2013-11-06"), U).unwrap_err();
     assert!(err.message.contains("not after the first"), "{}", err.message);
 }
+
+/// Auxiliaries decide the tense of a plan word: a past perfect plan is past, a present
+/// passive of an expectation is future, and an -ed word after "is/are" is not a past.
+#[test]
+fn tense_reads_the_auxiliary() {
+    assert_eq!(tense_of("The summit, which had been scheduled for September, was called off"), P);
+    assert_eq!(tense_of("The summit that had been planned for September was cancelled"), P);
+    assert_eq!(tense_of("Talks had originally been slated to open in May"), P);
+    assert_eq!(tense_of("The talks, which had been postponed until March, collapsed"), P);
+    assert_eq!(tense_of("The summit would have been held in September"), P);
+    assert_eq!(tense_of("Elections are expected in March"), F);
+    assert_eq!(tense_of("The vote is widely expected in March"), F);
+    assert_eq!(tense_of("The report is due in May"), F);
+    assert_eq!(tense_of("The talks are scheduled Monday"), F);
+    assert_eq!(tense_of("The force is based in Geneva"), U);
+    // Unchanged: a plan word without an auxiliary of the past perfect.
+    assert_eq!(tense_of("The talks are planned for Nov. 23"), F);
+    assert_eq!(tense_of("The inquiry was pushed back to April 22"), F);
+    assert_eq!(tense_of("Turnout was expected to be low"), F);
+    assert_eq!(tense_of("The launch was delayed by a storm"), P);
+    // Read with the claim's date: September 2013, not 2014.
+    let q = "The summit, which had been scheduled for September, was called off";
+    let r = read_date("September", d("2013-11-06"), tense_of(q)).unwrap();
+    assert_eq!(r.start, Some(d("2013-09-01")));
+    let r = read_date("March", d("2013-11-06"), tense_of("Elections are expected in March")).unwrap();
+    assert_eq!(r.start, Some(d("2014-03-01")));
+}
