@@ -351,8 +351,9 @@ fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
     let part = |t: &lexer::Tok| words::part(t).is_some();
     (day(p) && month(x) && before.is_some_and(month) && after.is_some_and(day))
         || (month(p) && day(x) && before.is_some_and(day) && after.is_some_and(month))
-        // "November-December", "Nov-Dec 2013": a range of months.
+        // "November-December", "Nov-Dec 2013": a range of months; "Monday-Friday": of weekdays.
         || (month(p) && month(x))
+        || (words::weekday(p).is_some() && words::weekday(x).is_some())
         // "late November-early December": a range of parts of months.
         || (month(p) && part(x) && after.is_some_and(month))
 }

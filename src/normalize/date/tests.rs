@@ -298,6 +298,22 @@ fn never_panics() {
         "-",
         "- -",
         "/",
+        "0000-15",
+        "9999-15",
+        "0099-00",
+        "H0 2014",
+        "0Q14",
+        "9Q14",
+        "Friday 4294967295 weeks",
+        "4294967295 weeks ago Friday",
+        "a week from Friday 9999",
+        "the 4294967295th week of November",
+        "in 4294967295 weeks' time",
+        "some time",
+        "at some point",
+        "Monday-Friday",
+        "November-",
+        "-December",
         "'",
         "''",
         "the the the",
@@ -589,6 +605,9 @@ fn month_ranges_with_a_hyphen() {
     }
     check("January-February 2014", "2013-11-06", U, "2014-01-01", "2014-02-28");
     check("late November-early December", "2013-11-06", U, "2013-11-21", "2013-12-10");
+    for e in ["Monday-Friday", "Monday to Friday"] {
+        check(e, "2013-11-06", U, "2013-11-04", "2013-11-08");
+    }
     // Word hyphens stay word hyphens.
     check("mid-November", "2013-11-06", U, "2013-11-11", "2013-11-20");
     check("31-Oct-74", "2013-11-06", U, "1974-10-31", "1974-10-31");
