@@ -78,6 +78,7 @@ const RULES: &[Rule] = &[
     Parser::week_rules,
     Parser::month_relative,
     Parser::quarter_rules,
+    Parser::half_year,
     Parser::year_relative,
     Parser::season_rules,
     Parser::decade_rules,
@@ -99,6 +100,33 @@ fn is(t: &[Tok], i: usize, s: &str) -> bool {
 
 fn words_are(t: &[Tok], ws: &[&str]) -> bool {
     t.len() == ws.len() && t.iter().zip(ws).all(|(a, b)| a.is(b))
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn weekday_name(wd: Weekday) -> &'static str {
+    match wd {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
 }
 
 fn precision_of(g: Grain) -> Precision {
@@ -681,6 +709,11 @@ impl Parser {
             y2 += 1;
             e = span_of(&b, y2, m2)?;
         }
+        for (p, x) in [(a, s.0), (b, e.0)] {
+            if let Some(wd) = p.weekday {
+                self.weekday_fits(wd, Span::day(x, ""))?;
+            }
+        }
         Some((s, e))
     }
 
@@ -752,6 +785,9 @@ impl Parser {
         }
         let (a, ad) = num(0)?;
         let (b, bd) = num(2)?;
+        if ad == 4 && bd == 2 && (b > 12 || b == 0) {
+            return self.year_pair(a, b);
+        }
         if ad == 4 && (1..=12).contains(&b) {
             let se = cal::month_span(a as i32, b)?;
             return Span::new(se, Grain::Month, "numeric date: year-month");
@@ -765,6 +801,34 @@ impl Parser {
         }
         let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
         self.month_day_no_year(m, d, "numeric date: US month/day, year by tense")
+    }
+
+    /// "2014-15", "2014/15", "1999-00": a season or fiscal year written as a span of years,
+    /// from the first year to the second (the first's century, or the next one after
+    /// a year ending in 99). The second must come after the first: "2014-13" is an error.
+    /// A second part of 01-12 is a month ("2014-12" = December 2014, ISO year-month).
+    fn year_pair(&self, first: u32, yy: u32) -> Option<Span> {
+        let first = first as i32;
+        let mut second = first - first.rem_euclid(100) + yy as i32;
+        if second <= first && first.rem_euclid(100) == 99 && yy == 0 {
+            second += 100;
+        }
+        if second <= first {
+            self.complain(format!(
+                "in '{first}-{yy:02}' the second year ({second}) is not after the first; a span of years runs forward (write '{first}-{:02}')",
+                (first + 1).rem_euclid(100)
+            ));
+            return None;
+        }
+        if !cal::in_year_range(first) {
+            self.complain(format!("the year {first} is outside 1..9999"));
+            return None;
+        }
+        Span::new(
+            (cal::year_span(first)?.0, cal::year_span(second)?.1),
+            Grain::Span,
+            "span of years: 2014-15 = 2014 to 2015 (a season, a fiscal year)",
+        )
     }
 
     fn exact_day(&self, y: i32, m: u32, d: u32, rule: &'static str) -> Option<Span> {
@@ -953,6 +1017,29 @@ impl Parser {
                 };
             }
         }
+        // "this past Friday" = last Friday; "this coming Monday" = coming Monday.
+        if let [th, r, x] = t {
+            if let (true, Some(wd)) = (th.is("this"), words::weekday(x)) {
+                match r.word() {
+                    Some("past") => {
+                        return Some(Span::day(
+                            cal::nth_weekday_before(a, wd, 1, true)?,
+                            "this past <weekday> = last <weekday>, the most recent one strictly before",
+                        ))
+                    }
+                    Some("coming" | "upcoming") => {
+                        return Some(Span::day(
+                            cal::nth_weekday_after(a, wd, 1, true)?,
+                            "this coming <weekday> = coming <weekday>, the next one strictly after",
+                        ))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(s) = self.weekday_offset(t) {
+            return Some(s);
+        }
         // <wd> [from|of] <week>, <week> <wd>
         let (wd, rest) = if let Some(wd) = words::weekday(&t[0]) {
             let mut r = &t[1..];
@@ -973,6 +1060,53 @@ impl Parser {
             cal::weekday_in_week(wk.start, wd)?,
             "<weekday> of <week> = that weekday in that Monday-based week",
         ))
+    }
+
+    /// A weekday moved by N units, the weekday read by the direction of the move:
+    /// US "a week ago Friday", "two weeks ago Tuesday", "a year ago Monday": the weekday
+    /// as in the past tense (on or before the day said), then N units back;
+    /// "a week from Friday": the weekday as in the future tense (strictly after), then N
+    /// units on; British "Friday week", "Friday fortnight", "a week Friday" ("a week on
+    /// Friday"): the coming weekday (strictly after), then one (two) weeks on.
+    fn weekday_offset(&self, t: &[Tok]) -> Option<Span> {
+        const BRITISH: &str =
+            "<weekday> week / fortnight, a week on <weekday> (British) = the coming weekday (strictly after) 1 / 2 weeks later";
+        let a = self.as_of;
+        let back = |c: &Tok, x: &Tok, wd: Weekday| -> Option<Span> {
+            let n = i64::from(words::count(c)?);
+            let base = cal::nth_weekday_before(a, wd, 1, false)?;
+            let d = self.shift_or_complain(base, words::unit(x)?, -n)?;
+            Some(Span::day(d, "N units ago <weekday> = that weekday (on or before the day said) N units earlier"))
+        };
+        let on = |n: i64, u: Unit, wd: Weekday, rule: &'static str| -> Option<Span> {
+            let base = cal::nth_weekday_after(a, wd, 1, true)?;
+            Some(Span::day(self.shift_or_complain(base, u, n)?, rule))
+        };
+        match t {
+            [c, x, dir, y] if words::unit(x).is_some() && words::weekday(y).is_some() => {
+                let wd = words::weekday(y)?;
+                match dir.word()? {
+                    "ago" | "back" => back(c, x, wd),
+                    "from" => on(
+                        i64::from(words::count(c)?),
+                        words::unit(x)?,
+                        wd,
+                        "N units from <weekday> = the coming weekday (strictly after) N units later",
+                    ),
+                    _ => None,
+                }
+            }
+            // British: "a week Friday" ("a week on Friday": "on" is dropped), "two weeks Friday".
+            [c, x, y] if words::unit(x) == Some(Unit::Week) && words::weekday(y).is_some() => {
+                on(i64::from(words::count(c)?), Unit::Week, words::weekday(y)?, BRITISH)
+            }
+            // British: "Friday week", "Friday fortnight" (read as "Friday 2 weeks").
+            [y, x] if x.is("week") && words::weekday(y).is_some() => on(1, Unit::Week, words::weekday(y)?, BRITISH),
+            [y, c, x] if words::unit(x) == Some(Unit::Week) && words::weekday(y).is_some() => {
+                on(i64::from(words::count(c)?), Unit::Week, words::weekday(y)?, BRITISH)
+            }
+            _ => None,
+        }
     }
 
     /// "Monday, Feb 18", "Tuesday the 19th", "Thu 15th", "Jul 18, Fri".
@@ -1008,7 +1142,7 @@ impl Parser {
         if let Some((m, d, yr)) = month_day_parts(rest) {
             if !yr.is_empty() {
                 let s = self.month_day(rest)?;
-                return Some(Span { rule: "weekday + full date: the date", ..s });
+                return self.weekday_fits(wd, Span { rule: "weekday + full date: the date", ..s });
             }
             for k in order {
                 if let Some(x) = ymd(self.as_of.year() + k, m, d) {
@@ -1032,7 +1166,25 @@ impl Parser {
             return None;
         }
         let s = self.period(rest)?;
-        (s.grain == Grain::Day).then_some(Span { rule: "weekday + full date: the date", ..s })
+        if s.grain != Grain::Day {
+            return None;
+        }
+        self.weekday_fits(wd, Span { rule: "weekday + full date: the date", ..s })
+    }
+
+    /// A weekday written beside a day must be that day's weekday: "Friday, 2013-10-30" or
+    /// "Friday, a week ago" said on a Wednesday is not read (the weekday would be dropped).
+    fn weekday_fits(&self, wd: Weekday, s: Span) -> Option<Span> {
+        if s.start.weekday() == wd {
+            return Some(s);
+        }
+        self.complain(format!(
+            "{} is a {}, not a {}; the weekday and the date disagree",
+            s.start,
+            weekday_name(s.start.weekday()),
+            weekday_name(wd)
+        ));
+        None
     }
 
     fn month_rules(&self, t: &[Tok]) -> Option<Span> {
@@ -1185,6 +1337,22 @@ impl Parser {
             }
             _ => {}
         }
+        // "the week starting 9 December", "the week beginning/commencing Monday": the seven
+        // days from that day (the Monday-based week when the day is a Monday).
+        if let [x, s, rest @ ..] = t {
+            if x.is("week") && matches!(s.word(), Some("starting" | "beginning" | "commencing")) && !rest.is_empty() {
+                let d = self.period(rest)?;
+                if d.grain != Grain::Day {
+                    return None;
+                }
+                let se = (d.start, add_days(d.start, 6)?);
+                return if d.start.weekday() == Weekday::Mon {
+                    Span::new(se, Grain::Week, "the week starting <day> = the seven days from that day")
+                } else {
+                    Span::new(se, Grain::Span, "the week starting <day> = the seven days from that day")
+                };
+            }
+        }
         // "the week of October 7th": the Monday-based week containing the day.
         if t.len() > 1 && t[0].is("week") {
             let d = self.period(&t[1..])?;
@@ -1208,11 +1376,52 @@ impl Parser {
         }
         let weeks = cal::full_weeks((p.start, p.end));
         let n = n as usize;
-        if n == 0 || n > weeks.len() {
+        if n == 0 {
+            return None;
+        }
+        if n > weeks.len() {
+            self.too_few_weeks(p, n, weeks.len(), from_end);
             return None;
         }
         let monday = if from_end { weeks[weeks.len() - n] } else { weeks[n - 1] };
         wk(monday, "N-th week of a period = the N-th Monday-to-Sunday week lying wholly inside it")
+    }
+
+    /// "the fourth week of November" (2013): the month has only three weeks lying wholly
+    /// inside it. Say so, and what to write instead.
+    fn too_few_weeks(&self, p: Span, n: usize, have: usize, from_end: bool) {
+        let name = match p.grain {
+            Grain::Month => format!("{} {}", MONTHS[p.start.month0() as usize], p.start.year()),
+            Grain::Quarter => format!("Q{} {}", p.start.month0() / 3 + 1, p.start.year()),
+            _ => p.start.year().to_string(),
+        };
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        let nth = if from_end { format!("{n}{suffix} last") } else { format!("{n}{suffix}") };
+        let mut msg = format!(
+            "{name} has only {have} whole Monday-Sunday week{}, so it has no {nth} week (the N-th week of a period is the N-th week lying wholly inside it)",
+            if have == 1 { "" } else { "s" }
+        );
+        if have > 0 {
+            msg.push_str(&format!("; write 'the last week of {name}' for the last whole one"));
+        }
+        // The Monday n-1 weeks after the first one, if it still lies in the period: the
+        // week most readers mean, named by a day in it.
+        let first = cal::nth_weekday_after(p.start, Weekday::Mon, 1, false);
+        let monday = first.and_then(|m| add_days(m, 7 * (n as i64 - 1)));
+        if let Some(m) = monday.filter(|m| !from_end && *m <= p.end) {
+            msg.push_str(&format!(
+                ", or name the week by a day in it, as in 'the week of {} {}'",
+                MONTHS[m.month0() as usize],
+                m.day()
+            ));
+        }
+        self.complain(msg);
     }
 
     fn month_relative(&self, t: &[Tok]) -> Option<Span> {
@@ -1266,6 +1475,16 @@ impl Parser {
                 let y = self.year_anchor(rest)?;
                 return q_of(y, n.num()?.0, "quarter of a year");
             }
+            // "1Q14", "3Q 2013": the quarter before the Q, the year after it.
+            [n, q, y] if q.is("q") && n.num().is_some_and(|x| x.1 == 1 && (1..=4).contains(&x.0)) => {
+                let (v, digits, ord) = y.num()?;
+                let y = match (digits, ord) {
+                    (4, false) => v as i32,
+                    (2, false) => cal::expand_two_digit_year(v, a.year()),
+                    _ => return None,
+                };
+                return q_of(y, n.num()?.0, "quarter of a year");
+            }
             [y, q, n] if q.is("q") => {
                 let (v, digits, _) = y.num()?;
                 let y = match digits {
@@ -1301,6 +1520,28 @@ impl Parser {
         }
         let y = self.year_anchor(rest)?;
         q_of(y, q, "quarter of a year")
+    }
+
+    /// Half-years: "H1 2014", "H2" (year by tense), "1H14", "2H 2013".
+    fn half_year(&self, t: &[Tok]) -> Option<Span> {
+        let one_digit = |x: &Tok| x.num().filter(|n| n.1 == 1 && !n.2 && (1..=2).contains(&n.0)).map(|n| n.0);
+        let (half, rest) = match t {
+            [h, n, rest @ ..] if h.is("h") => (one_digit(n)?, rest),
+            [n, h, rest @ ..] if h.is("h") && !rest.is_empty() => (one_digit(n)?, rest),
+            _ => return None,
+        };
+        let months = |y: i32| Some((cal::month_span(y, half * 6 - 5)?.0, cal::month_span(y, half * 6)?.1));
+        if rest.is_empty() {
+            let cands: Vec<_> = (-1..=1).filter_map(|k| months(self.as_of.year() + k)).collect();
+            return Span::new(self.pick(&cands)?, Grain::Span, "half-year alone (H1, H2): year chosen by tense");
+        }
+        let y = match rest {
+            [x] if x.num().is_some_and(|n| n.1 == 2 && !n.2) => {
+                cal::expand_two_digit_year(x.num()?.0, self.as_of.year())
+            }
+            _ => self.year_anchor(rest)?,
+        };
+        Span::new(months(y)?, Grain::Span, "half-year: H1 = January-June, H2 = July-December")
     }
 
     fn year_relative(&self, t: &[Tok]) -> Option<Span> {
@@ -1447,6 +1688,26 @@ impl Parser {
         }
     }
 
+    /// `shift`, with a complaint when the result falls outside the calendar (a year in
+    /// range is checked on the whole reading, `read_date`).
+    fn shift_or_complain(&self, d: NaiveDate, u: Unit, n: i64) -> Option<NaiveDate> {
+        let x = self.shift(d, u, n);
+        if x.is_none() {
+            let units = match u {
+                Unit::Day => "days",
+                Unit::Week => "weeks",
+                Unit::Month => "months",
+                Unit::Quarter => "quarters",
+                Unit::Year => "years",
+                Unit::Decade => "decades",
+                Unit::Century => "centuries",
+            };
+            let way = if n < 0 { "before" } else { "after" };
+            self.complain(format!("{} {units} {way} {d} is outside the years 1..9999", n.unsigned_abs()));
+        }
+        x
+    }
+
     /// An offset point: "three days ago", "in two weeks", "2 years from now",
     /// "3 days after May 5". Days/weeks/months give a day; years give the year (TimeML).
     fn offset_rules(&self, t: &[Tok]) -> Option<Span> {
@@ -1460,14 +1721,18 @@ impl Parser {
                     return None;
                 }
                 if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
-                    let (y1, y2) = (self.shift(a, u, i64::from(n1))?.year(), self.shift(a, u, i64::from(n2))?.year());
+                    let (y1, y2) = (
+                        self.shift_or_complain(a, u, i64::from(n1))?.year(),
+                        self.shift_or_complain(a, u, i64::from(n2))?.year(),
+                    );
                     return Span::new(
                         (cal::year_span(y1)?.0, cal::year_span(y2)?.1),
                         Grain::Span,
                         "in N to M years = from that calendar year to that one (TimeML years)",
                     );
                 }
-                let (s, e) = (self.shift(a, u, i64::from(n1))?, self.shift(a, u, i64::from(n2))?);
+                let (s, e) =
+                    (self.shift_or_complain(a, u, i64::from(n1))?, self.shift_or_complain(a, u, i64::from(n2))?);
                 return Span::new((s, e), Grain::Span, "in N to M units = from N units to M units after the day said");
             }
         }
@@ -1476,7 +1741,7 @@ impl Parser {
             if i.is("within") {
                 let body = if is(body, 0, "next") { &body[1..] } else { body };
                 if let [c, x] = body {
-                    let end = self.shift(a, words::unit(x)?, i64::from(words::count(c)?))?;
+                    let end = self.shift_or_complain(a, words::unit(x)?, i64::from(words::count(c)?))?;
                     return Span::new((a, end), Grain::Span, "within N units = from the day said to N units later");
                 }
                 return None;
@@ -1506,7 +1771,7 @@ impl Parser {
         };
         let n = i64::from(n) * sign;
         if rest.is_empty() {
-            let d = self.shift(a, u, n)?;
+            let d = self.shift_or_complain(a, u, n)?;
             if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
                 return Span::new(
                     cal::year_span(d.year())?,
@@ -1517,7 +1782,7 @@ impl Parser {
             return Some(Span::day(d, "N days/weeks/months ago or from now = that day"));
         }
         let p = self.period(rest)?;
-        let d = self.shift(p.start, u, n)?;
+        let d = self.shift_or_complain(p.start, u, n)?;
         Some(Span::day(d, "N units after/before a date = that day"))
     }
 
@@ -1957,15 +2222,21 @@ struct Partial {
     day: Option<u32>,
     month: Option<u32>,
     year: Option<i32>,
+    /// A weekday written before the day ("Monday 8 to Wednesday 10 November"): checked
+    /// against the day once the month and year are known.
+    weekday: Option<Weekday>,
 }
 
 fn partial(t: &[Tok]) -> Option<Partial> {
-    let t = match t.first().and_then(words::weekday) {
-        Some(_) if t.len() > 1 => &t[1..],
-        _ => t,
+    let (weekday, t) = match t.first().and_then(words::weekday) {
+        Some(wd) if t.len() > 1 => (Some(wd), &t[1..]),
+        _ => (None, t),
     };
     let year4 = |x: &Tok| x.num().filter(|n| n.1 == 4 && !n.2 && n.0 > 0).map(|n| n.0 as i32);
-    let p = |day, month, year| Some(Partial { day, month, year });
+    let p = |day: Option<u32>, month: Option<u32>, year: Option<i32>| {
+        // A weekday names a day: "Monday May" is no partial date.
+        (weekday.is_none() || day.is_some()).then_some(Partial { day, month, year, weekday })
+    };
     match t {
         [d] if words::dom(d).is_some() => p(words::dom(d), None, None),
         [m] if words::month(m).is_some() => p(None, words::month(m), None),

@@ -6,7 +6,7 @@
 //! `read_date`, `DateReading` (with `first_minute`/`last_minute`/`has_time`),
 //! `Precision`, `Tense`, `tense_of`, `DateError` (with `no_value`).
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 #[doc(hidden)]
 pub mod bench;
@@ -156,12 +156,24 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
         Err(m) => return err(format!("cannot read '{expr}' as a date: {m}")),
     };
     let parser = grammar::Parser::new(as_of, tense);
+    // Every year a reading reaches must lie in 1..9999 ("10000 years ago" is no date), or
+    // in -9999..9999 when an era is written ("300 BC" is the astronomical year -299).
+    let era = raw.iter().any(|t| matches!(t.word(), Some("bc" | "bce")));
     let with_notes = |mut r: DateReading| {
+        let low = if era { -9999 } else { calendar::MIN_YEAR };
+        for day in [r.start, r.end].into_iter().flatten() {
+            if !(low..=calendar::MAX_YEAR).contains(&day.year()) {
+                return err(format!(
+                    "cannot read '{expr}' as a date: it reaches the year {}, outside 1..9999",
+                    day.year()
+                ));
+            }
+        }
         r.qualifiers.extend(notes.iter().cloned());
-        r
+        Ok(r)
     };
     match clock::read(&raw, &parser, clean) {
-        Some(Ok(r)) => return Ok(with_notes(r)),
+        Some(Ok(r)) => return with_notes(r),
         Some(Err(m)) => return err(format!("cannot read '{expr}' as a time of day: {m}")),
         None => {}
     }
@@ -170,7 +182,7 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
         return err(format!("'{expr}' has no date words in it"));
     }
     if let Some(r) = parser.top(&toks) {
-        return Ok(with_notes(r));
+        return with_notes(r);
     }
     if let Some(c) = parser.complaint.borrow().clone() {
         return err(format!("cannot read '{expr}' as a date: {c}"));
@@ -271,6 +283,17 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     out.push(Tok { kind: Kind::Word("week".to_string()), glued: true });
                     continue;
                 }
+                // "some time next year", "at some point next year" = "sometime next year".
+                if matches!(w.as_str(), "time" | "point") && prev.is_some_and(|p| p.is("some")) && next.is_some() {
+                    continue;
+                }
+                // "in two weeks' time", "in a week's time" = "in two weeks", "in a week".
+                if w == "time" && next.is_none() && in_units_before(raw, i) {
+                    if out.last().is_some_and(|x| x.sym() == Some('\'')) {
+                        out.pop();
+                    }
+                    continue;
+                }
                 if words::is_filler(w) {
                     continue;
                 }
@@ -306,8 +329,18 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
     out
 }
 
+/// "in <count> <unit>" (and an apostrophe) right before token `i`: "in two weeks' time".
+fn in_units_before(raw: &[lexer::Tok], i: usize) -> bool {
+    let mut j = i;
+    if j > 0 && raw[j - 1].sym() == Some('\'') {
+        j -= 1;
+    }
+    j >= 3 && words::unit(&raw[j - 1]).is_some() && words::count(&raw[j - 2]).is_some() && raw[j - 3].is("in")
+}
+
 /// A hyphen glued between a day and a month word that joins two dates, as in
-/// "Dec. 30-Jan. 2" (month day - month day) or "30 Dec-2 Jan" (day month - day month).
+/// "Dec. 30-Jan. 2" (month day - month day) or "30 Dec-2 Jan" (day month - day month),
+/// or between two months ("November-December", "late November-early December").
 /// Elsewhere such a hyphen is a word hyphen ("mid-November", "31-Oct-74") and is dropped.
 fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
     let (Some(p), Some(x)) = (i.checked_sub(1).map(|j| &raw[j]), raw.get(i + 1)) else { return false };
@@ -315,8 +348,14 @@ fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
     let after = raw.get(i + 2);
     let day = |t: &lexer::Tok| words::dom(t).is_some();
     let month = |t: &lexer::Tok| words::month(t).is_some();
+    let part = |t: &lexer::Tok| words::part(t).is_some();
     (day(p) && month(x) && before.is_some_and(month) && after.is_some_and(day))
         || (month(p) && day(x) && before.is_some_and(day) && after.is_some_and(month))
+        // "November-December", "Nov-Dec 2013": a range of months; "Monday-Friday": of weekdays.
+        || (month(p) && month(x))
+        || (words::weekday(p).is_some() && words::weekday(x).is_some())
+        // "late November-early December": a range of parts of months.
+        || (month(p) && part(x) && after.is_some_and(month))
 }
 
 /// The tense of a sentence, from its verbs ("will", "plans" vs "was held", "met").
@@ -326,23 +365,57 @@ fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
 ///    will, 'll, shall, won't, going to, would, plan(s/ning) to, expect(s/ed) to,
 ///    schedule(d)/planned/set/slated to or for, is/are to, due to, intend(s) to, aim(s) to,
 ///    hope(s) to, to be held, upcoming, tomorrow, next, and a plan moved: postponed, delayed,
-///    deferred, rescheduled, pushed (back), put off + to/until/till/for;
+///    deferred, rescheduled, pushed (back), put off + to/until/till/for; and a present
+///    passive of an expectation (is/are + expected, scheduled, planned, slated,
+///    anticipated, due). A marker under "had" (past perfect: "had been scheduled for")
+///    or "would have" is no future marker;
 /// 2. else a past marker: was, were, had, did, ago, last, yesterday, said, an irregular
-///    past form (held, met, took, ...) or a verb ending in -ed;
+///    past form (held, met, took, ...) or a verb ending in -ed (not right after is/are:
+///    "is based" is a present passive);
 /// 3. else `Tense::Unknown`.
 pub fn tense_of(quote: &str) -> Tense {
     let lowered = quote.to_lowercase().replace('\u{2019}', "'");
     let ws: Vec<&str> =
         lowered.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
     let next_is = |i: usize, set: &[&str]| ws.get(i + 1).is_some_and(|n| set.contains(n));
+    // The auxiliary before word `i`, over adverbs and "been"/"being": "had (originally)
+    // been scheduled", "are widely expected", "is being prepared".
+    let aux_before = |i: usize| -> Option<&str> {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let x = ws[j];
+            let skip = matches!(
+                x,
+                "been" | "being" | "not" | "now" | "also" | "still" | "already" | "once" | "originally" | "initially"
+            ) || (x.len() > 4 && x.ends_with("ly"));
+            if !skip {
+                return Some(x);
+            }
+        }
+        None
+    };
+    let past_perfect = |i: usize| aux_before(i) == Some("had");
+    // A present passive: "are expected", "is based", "'re scheduled".
+    let present_passive = |i: usize| matches!(aux_before(i), Some("is" | "are" | "am" | "be" | "'re" | "'s"));
     for (i, w) in ws.iter().enumerate() {
+        // A plan of the past ("had been scheduled for September", "would have been held")
+        // names no date to come.
+        if past_perfect(i) || (*w == "would" && next_is(i, &["have"])) {
+            continue;
+        }
         let future = match *w {
             "will" | "shall" | "won't" | "would" | "upcoming" | "tomorrow" | "next" => true,
             _ if w.ends_with("'ll") => true,
             "going" => next_is(i, &["to"]),
-            "plan" | "plans" | "planning" | "expect" | "expects" | "expected" | "intend" | "intends" | "aim"
-            | "aims" | "hope" | "hopes" | "due" => next_is(i, &["to"]),
-            "schedule" | "scheduled" | "planned" | "set" | "slated" => next_is(i, &["to", "for"]),
+            // "Elections are expected in March", "The report is due in May": a present
+            // passive of an expectation is about what is to come.
+            "expected" | "due" => next_is(i, &["to"]) || present_passive(i),
+            "scheduled" | "planned" | "slated" => next_is(i, &["to", "for"]) || present_passive(i),
+            "anticipated" => present_passive(i),
+            "plan" | "plans" | "planning" | "expect" | "expects" | "intend" | "intends" | "aim" | "aims" | "hope"
+            | "hopes" => next_is(i, &["to"]),
+            "schedule" | "set" => next_is(i, &["to", "for"]),
             // A plan moved: "postponed until", "pushed back to", "rescheduled for" name its new date.
             "postpone" | "postponed" | "delay" | "delayed" | "defer" | "deferred" | "reschedule" | "rescheduled"
             | "push" | "pushed" | "put" => {
@@ -405,7 +478,10 @@ pub fn tense_of(quote: &str) -> Tense {
         "need", "speed", "seed", "feed", "breed", "indeed", "bed", "red", "hundred", "united", "limited", "related",
         "based",
     ];
-    let past = ws.iter().any(|w| IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(w)));
+    // An -ed word after a present "is/are/be" is a present passive ("is based"), not a past.
+    let past = ws.iter().enumerate().any(|(i, w)| {
+        IRREGULAR.contains(w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(w) && !present_passive(i))
+    });
     if past {
         Tense::Past
     } else {

@@ -298,6 +298,22 @@ fn never_panics() {
         "-",
         "- -",
         "/",
+        "0000-15",
+        "9999-15",
+        "0099-00",
+        "H0 2014",
+        "0Q14",
+        "9Q14",
+        "Friday 4294967295 weeks",
+        "4294967295 weeks ago Friday",
+        "a week from Friday 9999",
+        "the 4294967295th week of November",
+        "in 4294967295 weeks' time",
+        "some time",
+        "at some point",
+        "Monday-Friday",
+        "November-",
+        "-December",
         "'",
         "''",
         "the the the",
@@ -517,4 +533,152 @@ fn in_n_to_m_units() {
 fn towards_and_midweek() {
     check("towards the end of the year", "2013-11-11", U, "2013-09-01", "2013-12-31");
     check("midweek", "2013-11-11", U, "2013-11-12", "2013-11-14");
+}
+
+/// Said Wed 2013-11-06. The weekday decides the day: never dropped, in any tense.
+#[test]
+fn a_weekday_moved_by_weeks() {
+    for tense in [U, P, F] {
+        // US: the weekday on or before the day said, then N units back.
+        check("a week ago Friday", "2013-11-06", tense, "2013-10-25", "2013-10-25");
+        check("a week ago Monday", "2013-11-06", tense, "2013-10-28", "2013-10-28");
+        check("two weeks ago Tuesday", "2013-11-06", tense, "2013-10-22", "2013-10-22");
+        // Said on the weekday itself: AP names the day of the story by its weekday.
+        check("a year ago Tuesday", "2013-11-05", tense, "2012-11-05", "2012-11-05");
+        // The coming weekday (strictly after), then N units on.
+        check("a week from Friday", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        // British: the coming weekday, a week (fortnight) on.
+        check("Friday week", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        check("Tuesday week", "2013-11-06", tense, "2013-11-19", "2013-11-19");
+        check("a week on Friday", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        check("a week Friday", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        check("Friday fortnight", "2013-11-06", tense, "2013-11-22", "2013-11-22");
+        // A weekday of a named week.
+        check("last week Friday", "2013-11-06", tense, "2013-11-01", "2013-11-01");
+        check("next week Monday", "2013-11-06", tense, "2013-11-11", "2013-11-11");
+        // "this past" / "this coming" = "last" / "coming".
+        check("this past Friday", "2013-11-06", tense, "2013-11-01", "2013-11-01");
+        check("this coming Monday", "2013-11-06", tense, "2013-11-11", "2013-11-11");
+    }
+}
+
+/// A weekday beside a day it is not: an error that names both, not the day alone.
+#[test]
+fn a_weekday_that_does_not_fit_its_day_is_an_error() {
+    for e in ["Friday, a week ago", "Thursday, Nov 8 2013", "Monday 8 to Wednesday 10 November"] {
+        let err = read_date(e, d("2013-11-06"), U).unwrap_err();
+        assert!(err.message.contains("the weekday and the date disagree"), "{e}: {}", err.message);
+    }
+    check("Friday, Nov 8 2013", "2013-11-06", U, "2013-11-08", "2013-11-08");
+    check("Friday 8 to Sunday 10 November", "2013-11-06", U, "2013-11-08", "2013-11-10");
+}
+
+/// A year outside 1..9999 is an error whether written or reached by an offset.
+#[test]
+fn years_reached_outside_the_range_are_errors() {
+    for e in ["10000 years ago", "in 10000 years", "1000000 years ago", "after 9999", "2 years after 9999"] {
+        let err = read_date(e, d("2013-11-06"), U).unwrap_err();
+        assert!(err.message.contains("1..9999"), "{e}: {}", err.message);
+    }
+    let err = read_date("10000 years ago", d("2013-11-06"), U).unwrap_err();
+    assert!(err.message.contains("-7987"), "{}", err.message);
+    check("2000 years ago", "2013-11-06", U, "0013-01-01", "0013-12-31");
+    check("3 days after 300 BC", "2013-11-06", U, "-0299-01-04", "-0299-01-04");
+}
+
+/// "the fourth week of November" (2013: three whole Monday-Sunday weeks): the error says why.
+#[test]
+fn too_few_whole_weeks_says_so() {
+    let err = read_date("the fourth week of November", d("2013-11-06"), U).unwrap_err();
+    assert!(err.message.contains("November 2013 has only 3 whole Monday-Sunday weeks"), "{}", err.message);
+    assert!(err.message.contains("'the week of November 25'"), "{}", err.message);
+    let err = read_date("the fourth week of February 2014", d("2013-11-06"), U).unwrap_err();
+    assert!(err.message.contains("February 2014 has only 3"), "{}", err.message);
+    check("the fourth week of December", "2013-11-06", U, "2013-12-23", "2013-12-29");
+}
+
+/// Hyphenated months and parts of months are ranges, like "from November to December".
+#[test]
+fn month_ranges_with_a_hyphen() {
+    for e in ["November-December", "Nov-Dec", "November–December", "from November to December"] {
+        check(e, "2013-11-06", U, "2013-11-01", "2013-12-31");
+    }
+    check("January-February 2014", "2013-11-06", U, "2014-01-01", "2014-02-28");
+    check("late November-early December", "2013-11-06", U, "2013-11-21", "2013-12-10");
+    for e in ["Monday-Friday", "Monday to Friday"] {
+        check(e, "2013-11-06", U, "2013-11-04", "2013-11-08");
+    }
+    // Word hyphens stay word hyphens.
+    check("mid-November", "2013-11-06", U, "2013-11-11", "2013-11-20");
+    check("31-Oct-74", "2013-11-06", U, "1974-10-31", "1974-10-31");
+}
+
+#[test]
+fn some_time_and_time_after_a_count() {
+    for e in ["some time next year", "at some point next year", "sometime next year"] {
+        check(e, "2013-11-06", U, "2014-01-01", "2014-12-31");
+    }
+    check("in two weeks' time", "2013-11-06", U, "2013-11-20", "2013-11-20");
+    check("in two weeks\u{2019} time", "2013-11-06", U, "2013-11-20", "2013-11-20");
+    check("in a week's time", "2013-11-06", U, "2013-11-13", "2013-11-13");
+}
+
+#[test]
+fn the_week_starting_a_day() {
+    check("the week starting 9 December", "2013-11-06", U, "2013-12-09", "2013-12-15");
+    check("the week beginning 9 December", "2013-11-06", U, "2013-12-09", "2013-12-15");
+    // Not a Monday: the seven days from it.
+    check("the week commencing Wednesday 11 December", "2013-11-06", U, "2013-12-11", "2013-12-17");
+    check("the week of 11 December", "2013-11-06", U, "2013-12-09", "2013-12-15");
+}
+
+#[test]
+fn quarters_and_halves_in_financial_shorthand() {
+    check("1Q14", "2013-11-06", U, "2014-01-01", "2014-03-31");
+    check("3Q 2013", "2013-11-06", U, "2013-07-01", "2013-09-30");
+    check("18q4", "2013-11-06", U, "2018-10-01", "2018-12-31");
+    for e in ["H1 2014", "1H14", "first half of 2014"] {
+        check(e, "2013-11-06", U, "2014-01-01", "2014-06-30");
+    }
+    check("H2", "2013-11-06", U, "2013-07-01", "2013-12-31");
+    check("H1", "2013-11-06", F, "2014-01-01", "2014-06-30");
+}
+
+#[test]
+fn a_span_of_years_with_a_two_digit_end() {
+    for e in ["2014-15", "2014/15", "2014–15", "fiscal 2014-15"] {
+        check(e, "2013-11-06", U, "2014-01-01", "2015-12-31");
+    }
+    check("1999-00", "2013-11-06", U, "1999-01-01", "2000-12-31");
+    // 01-12 after a year is its month (ISO year-month), as before.
+    check("2014-12", "2013-11-06", U, "2014-12-01", "2014-12-31");
+    let err = read_date("2014-13", d("2013-11-06"), U).unwrap_err();
+    assert!(err.message.contains("not after the first"), "{}", err.message);
+}
+
+/// Auxiliaries decide the tense of a plan word: a past perfect plan is past, a present
+/// passive of an expectation is future, and an -ed word after "is/are" is not a past.
+#[test]
+fn tense_reads_the_auxiliary() {
+    assert_eq!(tense_of("The summit, which had been scheduled for September, was called off"), P);
+    assert_eq!(tense_of("The summit that had been planned for September was cancelled"), P);
+    assert_eq!(tense_of("Talks had originally been slated to open in May"), P);
+    assert_eq!(tense_of("The talks, which had been postponed until March, collapsed"), P);
+    assert_eq!(tense_of("The summit would have been held in September"), P);
+    assert_eq!(tense_of("Elections are expected in March"), F);
+    assert_eq!(tense_of("The vote is widely expected in March"), F);
+    assert_eq!(tense_of("The report is due in May"), F);
+    assert_eq!(tense_of("The talks are scheduled Monday"), F);
+    assert_eq!(tense_of("The force is based in Geneva"), U);
+    // Unchanged: a plan word without an auxiliary of the past perfect.
+    assert_eq!(tense_of("The talks are planned for Nov. 23"), F);
+    assert_eq!(tense_of("The inquiry was pushed back to April 22"), F);
+    assert_eq!(tense_of("Turnout was expected to be low"), F);
+    assert_eq!(tense_of("The launch was delayed by a storm"), P);
+    // Read with the claim's date: September 2013, not 2014.
+    let q = "The summit, which had been scheduled for September, was called off";
+    let r = read_date("September", d("2013-11-06"), tense_of(q)).unwrap();
+    assert_eq!(r.start, Some(d("2013-09-01")));
+    let r = read_date("March", d("2013-11-06"), tense_of("Elections are expected in March")).unwrap();
+    assert_eq!(r.start, Some(d("2014-03-01")));
 }

@@ -239,6 +239,8 @@ pub fn is_known(t: &Tok) -> bool {
                 | "between"
                 | "by"
                 | "q"
+                | "h"
+                | "commencing"
                 | "s"
                 | "ad"
                 | "ce"
