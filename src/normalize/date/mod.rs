@@ -294,6 +294,17 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     }
                     continue;
                 }
+                // "Friday of the week": which week the text meant is not in the
+                // words; without "of the" it would read as British "Friday week".
+                // The "of" stays, and is not understood.
+                if w == "of"
+                    && prev.is_some_and(|p| words::weekday(p).is_some())
+                    && next.is_some_and(|x| x.is("the"))
+                    && raw.get(i + 2).is_some_and(|x| x.is("week") || x.is("fortnight"))
+                {
+                    out.push(t.clone());
+                    continue;
+                }
                 if words::is_filler(w) {
                     continue;
                 }

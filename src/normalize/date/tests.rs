@@ -559,6 +559,11 @@ fn a_weekday_moved_by_weeks() {
         // "this past" / "this coming" = "last" / "coming".
         check("this past Friday", "2013-11-06", tense, "2013-11-01", "2013-11-01");
         check("this coming Monday", "2013-11-06", tense, "2013-11-11", "2013-11-11");
+        // "Friday of this week" names its week; "Friday of the week" does not,
+        // and is not read as British "Friday week".
+        check("Friday of this week", "2013-11-06", tense, "2013-11-08", "2013-11-08");
+        check("Friday of next week", "2013-11-06", tense, "2013-11-15", "2013-11-15");
+        assert!(read_date("Friday of the week", d("2013-11-06"), tense).is_err());
     }
 }
 
