@@ -497,6 +497,19 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
 }
 
 #[test]
+fn an_article_that_is_a_link_in_a_loop_is_named_for_what_it_is() {
+    let dir = scratch();
+    std::fs::remove_file(dir.path().join("articles/a.txt")).unwrap();
+    std::os::unix::fs::symlink("b.txt", dir.path().join("articles/a.txt")).unwrap();
+    std::os::unix::fs::symlink("a.txt", dir.path().join("articles/b.txt")).unwrap();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("is a symbolic link that leads in a loop"), "{}", run.stderr);
+    assert!(!run.stderr.contains("not found"), "{}", run.stderr);
+}
+
+#[test]
 fn unknown_keys_and_hedges_suggest_the_word_meant() {
     let dir = scratch();
     let text =

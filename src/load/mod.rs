@@ -923,21 +923,41 @@ fn read_article(
             .with_help("give the path of the article's .txt file"),
         );
     };
-    let not_found = |diags: &mut Vec<Diagnostic>| {
-        diags.push(
-            Diagnostic::error(
-                Some(source.article_loc.clone()),
-                format!("article '{}' of source '{}' not found at {}", source.article, source.id, path.display()),
+    // Missing, or there but out of reach: each says what would be right.
+    let not_found = |diags: &mut Vec<Diagnostic>, e: &std::io::Error| {
+        let at = Some(source.article_loc.clone());
+        let (article, id, shown) = (&source.article, &source.id, path.display());
+        #[cfg(unix)]
+        let is_loop = rustix::io::Errno::from_io_error(e) == Some(rustix::io::Errno::LOOP);
+        #[cfg(not(unix))]
+        let is_loop = false;
+        let d = match e.kind() {
+            _ if is_loop => Diagnostic::error(
+                at,
+                format!("article '{article}' of source '{id}' at {shown} is a symbolic link that leads in a loop"),
+            )
+            .with_help("replace the link with the article's text file"),
+            std::io::ErrorKind::PermissionDenied => Diagnostic::error(
+                at,
+                format!("article '{article}' of source '{id}' cannot be read at {shown}: permission denied"),
+            )
+            .with_help("let the user running crosscheck read the file and search the folders above it"),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => Diagnostic::error(
+                at,
+                format!("article '{article}' of source '{id}' not found at {shown}"),
             )
             .with_help(format!("put the article's text in {} or correct `article:`", articles_dir.display())),
-        );
+            _ => Diagnostic::error(at, format!("article '{article}' of source '{id}' cannot be read at {shown}: {e}"))
+                .with_help("check the file and the folders above it"),
+        };
+        diags.push(d);
     };
     // The common case, in a few cheap look-ups: no symbolic link on the way,
     // so the article is inside the articles directory.
     if let Some(metadata) = unlinked_metadata(&source.article, articles_dir) {
         return match metadata {
-            Err(_) => {
-                not_found(diags);
+            Err(e) => {
+                not_found(diags, &e);
                 None
             }
             Ok(meta) if meta.is_dir() => {
@@ -951,8 +971,8 @@ fn read_article(
         is_dir(diags);
         return None;
     }
-    if !path.exists() {
-        not_found(diags);
+    if let Err(e) = fs::metadata(&path) {
+        not_found(diags, &e);
         return None;
     }
     // A symbolic link may still lead out of the articles directory.
