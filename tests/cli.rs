@@ -466,6 +466,32 @@ fn scratch() -> tempfile::TempDir {
 const GOOD: &str = "source: {id: a, outlet: A, published: 2013-08-09, article: a.txt}\nclaims:\n  - {id: venue, subject: talks, property: location, value: Geneva, quote: held in Geneva}\n";
 
 #[test]
+fn a_quote_typed_in_nfc_is_found_in_an_nfd_article_and_shown_as_the_article_writes_it() {
+    // The article as macOS or a PDF gives it (NFD: "u" + U+0308), the claims typed (NFC: "ü"), and back.
+    let dir = scratch();
+    std::fs::write(dir.path().join("articles/a.txt"), "The talks were held in Zu\u{308}rich on Friday.\n").unwrap();
+    std::fs::write(dir.path().join("articles/b.txt"), "The talks were held in Z\u{fc}rich on Friday.\n").unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.yaml"),
+        "source: {id: a, outlet: A, published: 2013-08-09, article: a.txt}\nclaims:\n  - {id: venue, subject: talks, property: location, value: Z\u{fc}rich, quote: held in Z\u{fc}rich on Friday}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("claims/b.yaml"),
+        "source: {id: b, outlet: B, published: 2013-08-09, article: b.txt}\nclaims:\n  - {id: venue, subject: talks, property: location, value: Zu\u{308}rich, quote: held in Zu\u{308}rich on Friday}\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check", "--format", "json", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("not in its article"), "{}", run.stderr);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    let text = doc.to_string();
+    // each passage is cut from its own article's text
+    assert!(text.contains("held in Zu\u{308}rich on Friday"), "{text}");
+    assert!(text.contains("held in Z\u{fc}rich on Friday"), "{text}");
+}
+
+#[test]
 fn invalid_utf8_is_named_with_its_line() {
     let dir = scratch();
     let mut bytes = GOOD.as_bytes().to_vec();
