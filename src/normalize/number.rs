@@ -72,7 +72,7 @@ fn ambiguous_dot(words: &[&str]) -> Option<String> {
             && int.bytes().all(|b| b.is_ascii_digit())
             && frac.len() == 3
             && frac.bytes().all(|b| b.is_ascii_digit())
-            && !words.get(i + 1).is_some_and(|next| scale_word(next).is_some());
+            && words.get(i + 1).is_none_or(|next| scale_word(next).is_none());
         ambiguous.then(|| {
             let decimal = format!("{int}.{frac}");
             let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
