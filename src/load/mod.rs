@@ -463,84 +463,168 @@ fn claim_file(
     Some((source, claims))
 }
 
-/// Every non-hidden file below `dir`. Symbolic links to folders are followed
-/// once each: a link that leads back into a folder already read (a cycle) is
-/// reported, not followed.
-/// A link that leads out of the claims directory is reported, not read.
+/// Every non-hidden file below `dir`. The folders themselves are walked
+/// first, each told by its identity (device and inode), so the walk takes
+/// time linear in the tree (resolving every folder's full path made a deep
+/// chain of folders cubic). Only symbolic links are resolved: a link that
+/// leads out of the claims directory is reported, not read; links to folders
+/// are followed after every real folder, in path order, so a link that is a
+/// second way into a folder already read (a sibling, or a folder it is in: a
+/// cycle) is the one reported, whatever the order of the listing.
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
-    let mut seen = std::collections::HashSet::new();
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    collect_into(dir, &root, files, &mut seen, diags);
-}
-
-fn collect_into(
-    dir: &Path,
-    root: &Path,
-    files: &mut Vec<PathBuf>,
-    seen: &mut std::collections::HashSet<PathBuf>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    if let Ok(real) = fs::canonicalize(dir) {
-        if !seen.insert(real) {
-            diags.push(
-                Diagnostic::error(None, format!("'{}' leads back into a folder already read", dir.display()))
-                    .with_help("remove the symbolic link that makes the cycle"),
-            );
-            return;
-        }
+    // Each folder read, by identity, with the path it was read by.
+    let mut seen: HashMap<FolderId, PathBuf> = HashMap::new();
+    let mut links: Vec<PathBuf> = Vec::new();
+    if let Some(id) = fs::metadata(dir).ok().and_then(|m| folder_id(&m, dir)) {
+        seen.insert(id, dir.to_path_buf());
     }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(None, format!("cannot read directory '{}': {e}", dir.display()))
-                    .with_help("check that it exists and that you may read it"),
-            );
-            return;
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                diags.push(Diagnostic::error(None, format!("cannot list '{}': {e}", dir.display())));
-                continue;
-            }
-        };
-        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
-            continue;
-        }
-        let path = entry.path();
-        // The file type comes with the directory listing (no system call). An
-        // entry that is not a symbolic link lies in this folder, which is
-        // inside the claims directory: only links need resolving.
-        let file_type = entry.file_type().ok();
-        if let Some(t) = file_type.filter(|t| !t.is_symlink()) {
-            if t.is_dir() {
-                collect_into(&path, root, files, seen, diags);
-            } else {
-                files.push(path);
-            }
-            continue;
-        }
-        if let Ok(real) = fs::canonicalize(&path) {
-            if !real.starts_with(root) {
-                let file: Arc<Path> = Arc::from(path.as_path());
+    walk_folders(dir.to_path_buf(), &root, files, &mut links, &mut seen, diags);
+    while !links.is_empty() {
+        let mut round = std::mem::take(&mut links);
+        round.sort();
+        for link in round {
+            let Some(id) = fs::metadata(&link).ok().and_then(|m| folder_id(&m, &link)) else {
+                continue; // gone since it was listed
+            };
+            if let Some(folder) = seen.get(&id) {
+                let (what, help) = if link.starts_with(folder) {
+                    ("a folder it is in (a cycle)", "remove the link: it leads round and round")
+                } else {
+                    (
+                        "a folder already read (a second way into it)",
+                        "remove the link: the files there are read once, by their own path",
+                    )
+                };
                 diags.push(
                     Diagnostic::error(
-                        Some(Loc::file(&file)),
-                        format!("a symbolic link that leads outside the claims directory (to {})", real.display()),
+                        None,
+                        format!(
+                            "'{}' is a symbolic link to '{}', {what}; it was not followed",
+                            link.display(),
+                            folder.display()
+                        ),
                     )
-                    .with_help("copy the file into the claims directory instead of linking to it"),
+                    .with_help(help),
                 );
                 continue;
             }
+            seen.insert(id, link.clone());
+            walk_folders(link, &root, files, &mut links, &mut seen, diags);
         }
-        if path.is_dir() {
-            collect_into(&path, root, files, seen, diags);
-        } else {
-            files.push(path);
+    }
+}
+
+/// What tells a folder from every other: its device and inode (on Unix;
+/// elsewhere, its resolved path).
+#[cfg(unix)]
+type FolderId = (u64, u64);
+#[cfg(not(unix))]
+type FolderId = PathBuf;
+
+#[cfg(unix)]
+fn folder_id(meta: &fs::Metadata, _path: &Path) -> Option<FolderId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_id(_meta: &fs::Metadata, path: &Path) -> Option<FolderId> {
+    fs::canonicalize(path).ok()
+}
+
+/// The files below `top` through its real folders (not symbolic links), with
+/// the links to folders put in `links` for [`collect_files`] to follow. A
+/// folder seen before (a bind mount can make a cycle without a link) is
+/// reported and not read again. Each folder's entries are taken in name
+/// order, so diagnostics do not depend on the order of the listing.
+fn walk_folders(
+    top: PathBuf,
+    root: &Path,
+    files: &mut Vec<PathBuf>,
+    links: &mut Vec<PathBuf>,
+    seen: &mut HashMap<FolderId, PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // A stack, not recursion: a chain of folders thousands deep is fine.
+    let mut stack = vec![top];
+    while let Some(dir) = stack.pop() {
+        let listing = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(None, format!("cannot read directory '{}': {e}", dir.display()))
+                        .with_help("check that it exists and that you may read it"),
+                );
+                continue;
+            }
+        };
+        let mut entries = Vec::new();
+        for entry in listing {
+            match entry {
+                Ok(entry) => entries.push(entry),
+                Err(e) => diags.push(Diagnostic::error(None, format!("cannot list '{}': {e}", dir.display()))),
+            }
         }
+        entries.sort_by_key(|e| e.file_name());
+        let mut folders = Vec::new();
+        for entry in entries {
+            if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+                continue;
+            }
+            let path = entry.path();
+            // The file type comes with the directory listing (no system call). An
+            // entry that is not a symbolic link lies in this folder, which is
+            // inside the claims directory: only links need resolving.
+            let file_type = entry.file_type().ok();
+            if let Some(t) = file_type.filter(|t| !t.is_symlink()) {
+                if !t.is_dir() {
+                    files.push(path);
+                    continue;
+                }
+                // Looked up from the open folder (`fstatat`), not by the full path.
+                // Unreadable: read_dir names the problem.
+                if let Some(id) = entry.metadata().ok().and_then(|m| folder_id(&m, &path)) {
+                    if let Some(first) = seen.get(&id) {
+                        diags.push(
+                            Diagnostic::error(
+                                None,
+                                format!(
+                                    "'{}' is the folder '{}' again; it was not read twice",
+                                    path.display(),
+                                    first.display()
+                                ),
+                            )
+                            .with_help("a folder mounted inside itself or its claims directory: read it once"),
+                        );
+                        continue;
+                    }
+                    seen.insert(id, path.clone());
+                }
+                folders.push(path);
+                continue;
+            }
+            if let Ok(real) = fs::canonicalize(&path) {
+                if !real.starts_with(root) {
+                    let file: Arc<Path> = Arc::from(path.as_path());
+                    diags.push(
+                        Diagnostic::error(
+                            Some(Loc::file(&file)),
+                            format!("a symbolic link that leads outside the claims directory (to {})", real.display()),
+                        )
+                        .with_help("copy the file into the claims directory instead of linking to it"),
+                    );
+                    continue;
+                }
+            }
+            if path.is_dir() {
+                links.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+        // Popped in name order.
+        stack.extend(folders.into_iter().rev());
     }
 }
 
@@ -942,11 +1026,10 @@ fn read_article(
                 format!("article '{article}' of source '{id}' cannot be read at {shown}: permission denied"),
             )
             .with_help("let the user running crosscheck read the file and search the folders above it"),
-            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => Diagnostic::error(
-                at,
-                format!("article '{article}' of source '{id}' not found at {shown}"),
-            )
-            .with_help(format!("put the article's text in {} or correct `article:`", articles_dir.display())),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => {
+                Diagnostic::error(at, format!("article '{article}' of source '{id}' not found at {shown}"))
+                    .with_help(format!("put the article's text in {} or correct `article:`", articles_dir.display()))
+            }
             _ => Diagnostic::error(at, format!("article '{article}' of source '{id}' cannot be read at {shown}: {e}"))
                 .with_help("check the file and the folders above it"),
         };
