@@ -217,7 +217,11 @@ impl Outcome {
     /// the 5 claims in the claim files; 1 claim file could not be read at
     /// all, and its claims are not counted".
     pub fn coverage(&self) -> String {
-        let mut text = format!("only {} of the {} claims in the claim files", self.claims_checked, self.claims_total);
+        let mut text = if self.claims_total == 0 {
+            "no claims".to_string()
+        } else {
+            format!("only {} of the {} claims in the claim files", self.claims_checked, self.claims_total)
+        };
         match self.claim_files_unread {
             0 => {}
             1 => text.push_str("; 1 claim file could not be read at all, and its claims are not counted"),

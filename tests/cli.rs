@@ -386,6 +386,13 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             "utf16-claim",
             &["claims/a.yaml:1:1: error: the file is not valid UTF-8 (byte 0)", "it is UTF-16"],
         ),
+        (
+            "utf16-no-bom",
+            &[
+                "claims/a.yaml: error: the file is UTF-16 (little-endian, without a byte-order mark), not UTF-8",
+                "no claims; 1 claim file could not be read at all",
+            ],
+        ),
         ("no-claims-list", &["claims/a.yaml:1:7: error: the claim file has no 'claims' list"]),
         ("null-source", &["claims/a.yaml:2:1: error: 'source' should be a mapping of keys, found nothing (null)"]),
         (

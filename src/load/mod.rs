@@ -768,9 +768,39 @@ fn nul_byte(bytes: &[u8]) -> Option<usize> {
 }
 
 fn nul_error(file: &Arc<Path>, bytes: &[u8], at: usize) -> Diagnostic {
+    if let Some(order) = utf16_without_mark(bytes) {
+        return Diagnostic::error(
+            Some(Loc::file(file)),
+            format!("the file is UTF-16 ({order}, without a byte-order mark), not UTF-8"),
+        )
+        .with_help("save it as UTF-8 (in most editors: Save As, encoding UTF-8)");
+    }
     let (line, col) = line_col(bytes, at);
     Diagnostic::error(Some(Loc::at(file, line, col)), format!("the file has a NUL byte (byte {at}): it is not text"))
         .with_help("claim files and articles must be plain UTF-8 text; export a binary document as .txt")
+}
+
+/// Whether `bytes` read as UTF-16 text without a byte-order mark: in its
+/// first 256 bytes, nearly every byte on one side of each pair is NUL (the
+/// high byte of an ASCII character) and nearly none on the other. Which
+/// side says the byte order.
+fn utf16_without_mark(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(256) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let nul_at = |side: usize| head.chunks_exact(2).filter(|p| p[side] == 0).count();
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let mostly = |n: usize| n * 10 >= pairs * 9;
+    let rarely = |n: usize| n * 10 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some("little-endian")
+    } else if mostly(even) && rarely(odd) {
+        Some("big-endian")
+    } else {
+        None
+    }
 }
 
 fn utf8_error(file: &Arc<Path>, bytes: &[u8], at: usize) -> Diagnostic {
@@ -1168,6 +1198,17 @@ fn split_list(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_named() {
+        let le: Vec<u8> = "source:\n  id: a\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "source:\n  id: a\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_without_mark(&le), Some("little-endian"));
+        assert_eq!(utf16_without_mark(&be), Some("big-endian"));
+        // A binary file with a few NULs is not UTF-16.
+        assert_eq!(utf16_without_mark(b"PK\x03\x04\x14\x00\x00\x00\x08\x00abcdefgh"), None);
+        assert_eq!(utf16_without_mark(b"a\0"), None);
+    }
 
     #[test]
     fn an_article_behind_a_symbolic_link_takes_the_resolving_path() {
