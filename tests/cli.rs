@@ -517,6 +517,31 @@ fn an_article_that_is_a_link_in_a_loop_is_named_for_what_it_is() {
 }
 
 #[test]
+fn a_one_line_list_keeps_a_registry_name_that_has_an_and() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("articles/a.txt"), "Serbia, Bosnia and Herzegovina and Croatia took part.\n")
+        .unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.yaml"),
+        "source: {id: a, outlet: A, published: 2013-08-09, article: a.txt}\nclaims:\n  - {id: p, subject: talks, \
+         property: participants, value: 'Serbia, Bosnia and Herzegovina and Croatia', quote: Croatia took part}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("claims/entities.yaml"),
+        "entities:\n  - {name: Serbia, kind: country}\n  - {name: Bosnia and Herzegovina, kind: country}\n  \
+         - {name: Croatia, kind: country}\n  - {name: talks, kind: event}\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check", "--format", "json", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("not in the registry"), "{}", run.stderr);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    let reading = doc["facts"][0]["claims"][0]["reading"].to_string();
+    assert!(reading.contains("bosnia-and-herzegovina") && reading.contains("croatia"), "{reading}");
+}
+
+#[test]
 fn unknown_keys_and_hedges_suggest_the_word_meant() {
     let dir = scratch();
     let text =

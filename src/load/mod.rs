@@ -161,6 +161,7 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
         );
     }
     in_id_order(&mut out, claims_of);
+    split_entity_lists(&mut out.corpus.claims, &out.corpus.entities);
     out
 }
 
@@ -359,6 +360,7 @@ pub fn parse_claim_text(text: &str, file: &Path, articles_dir: &Path) -> ClaimFi
         if let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut out.diagnostics) {
             out.source = Some(source);
             out.claims = claims;
+            split_entity_lists(&mut out.claims, &[]);
         }
     }
     out
@@ -1157,7 +1159,7 @@ fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Ve
     let value_type = value_type?;
     let value = match (rc.value.value, value_type) {
         (RawScalarOrList::List(items), ValueType::Entities) => RawValue::List(items),
-        (RawScalarOrList::Scalar(s), ValueType::Entities) => RawValue::List(split_list(&s)),
+        // A list on one line: split once the registry is known (`split_entity_lists`).
         (RawScalarOrList::Scalar(s), _) => RawValue::Scalar(s),
         (RawScalarOrList::List(_), t) => {
             diags.push(
@@ -1188,13 +1190,45 @@ fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Ve
     })
 }
 
-/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon", "Merkel; Macron".
-fn split_list(s: &str) -> Vec<String> {
-    s.split([',', ';'])
-        .flat_map(|part| part.split(" and "))
-        .map(|p| p.trim().trim_start_matches("and ").trim().to_string())
-        .filter(|p| !p.is_empty())
-        .collect()
+/// Split each list of names written on one line (an `entities` claim whose
+/// value is a scalar) into its names, now that the registry is known
+/// ([`split_list`]).
+fn split_entity_lists(claims: &mut [Claim], entities: &[Entity]) {
+    let joined: std::collections::HashSet<String> = entities
+        .iter()
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+        .map(|name| crate::text::fold(name))
+        .filter(|name| name.contains(" and "))
+        .collect();
+    claims.par_iter_mut().filter(|c| c.value_type == ValueType::Entities).for_each(|c| {
+        if let RawValue::Scalar(s) = &c.value {
+            c.value = RawValue::List(split_list(s, &joined));
+        }
+    });
+}
+
+/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon", "Merkel;
+/// Macron": split at commas, semicolons and " and ", except where the
+/// pieces around an " and " make a registry name or alias that has one
+/// (`joined`, folded): "Serbia, Bosnia and Herzegovina and Croatia" is three
+/// names when the registry knows "Bosnia and Herzegovina". The longest such
+/// run of pieces wins.
+fn split_list(s: &str, joined: &std::collections::HashSet<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in s.split([',', ';']) {
+        let pieces: Vec<&str> =
+            part.split(" and ").map(|p| p.trim().trim_start_matches("and ").trim()).filter(|p| !p.is_empty()).collect();
+        let mut i = 0;
+        while i < pieces.len() {
+            let take = (i + 2..=pieces.len())
+                .rev()
+                .find(|&j| !joined.is_empty() && joined.contains(&crate::text::fold(&pieces[i..j].join(" and "))))
+                .map_or(1, |j| j - i);
+            out.push(pieces[i..i + take].join(" and "));
+            i += take;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1231,8 +1265,21 @@ mod tests {
 
     #[test]
     fn one_line_lists_split_on_commas_and_and() {
-        assert_eq!(split_list("Kerry, Lavrov and Ban Ki-moon"), ["Kerry", "Lavrov", "Ban Ki-moon"]);
-        assert_eq!(split_list("John Kerry"), ["John Kerry"]);
-        assert_eq!(split_list("Merkel;Macron; Trudeau"), ["Merkel", "Macron", "Trudeau"]);
+        let none = std::collections::HashSet::new();
+        assert_eq!(split_list("Kerry, Lavrov and Ban Ki-moon", &none), ["Kerry", "Lavrov", "Ban Ki-moon"]);
+        assert_eq!(split_list("John Kerry", &none), ["John Kerry"]);
+        assert_eq!(split_list("Merkel;Macron; Trudeau", &none), ["Merkel", "Macron", "Trudeau"]);
+        // A registry name with " and " in it is one name.
+        let joined: std::collections::HashSet<String> =
+            ["bosnia and herzegovina", "trinidad and tobago"].into_iter().map(String::from).collect();
+        assert_eq!(
+            split_list("Serbia, Bosnia and Herzegovina and Croatia", &joined),
+            ["Serbia", "Bosnia and Herzegovina", "Croatia"]
+        );
+        assert_eq!(
+            split_list("Trinidad and Tobago and BOSNIA AND HERZEGOVINA", &joined),
+            ["Trinidad and Tobago", "BOSNIA AND HERZEGOVINA"]
+        );
+        assert_eq!(split_list("Bosnia and Croatia", &joined), ["Bosnia", "Croatia"]);
     }
 }
