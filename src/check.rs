@@ -717,11 +717,20 @@ fn resolution_warnings(
             ),
             Resolution::Unresolved { nearest } => {
                 let d = Diagnostic::warning(loc, format!("'{name}' is not in the registry; it stands alone"));
-                diags.push(if nearest.is_empty() {
-                    d.with_help("add it to entities.yaml")
-                } else {
-                    let list: Vec<String> = nearest.iter().map(|(n, s)| format!("{n} ({s:.2})")).collect();
-                    d.with_help(format!("nearest registry names: {}; add it or an alias to entities.yaml", list.join(", ")))
+                diags.push(match nearest {
+                    Some(nearest) if !nearest.is_empty() => {
+                        let list: Vec<String> = nearest.iter().map(|(n, s)| format!("{n} ({s:.2})")).collect();
+                        d.with_help(format!(
+                            "nearest registry names: {}; add it or an alias to entities.yaml",
+                            list.join(", ")
+                        ))
+                    }
+                    Some(_) => d.with_help("add it to entities.yaml"),
+                    None => d.with_help(format!(
+                        "add it or an alias to entities.yaml (nearest registry names are looked up only for the \
+                         first {} names not in the registry, in alphabetical order)",
+                        registry.nearest_limit()
+                    )),
                 });
             }
         }

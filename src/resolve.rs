@@ -43,8 +43,17 @@ pub struct Registry {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Resolution {
     Exact(usize),
-    Fuzzy { entity: usize, matched: String, score: f64 },
-    Unresolved { nearest: Vec<(String, f64)> },
+    Fuzzy {
+        entity: usize,
+        matched: String,
+        score: f64,
+    },
+    /// `nearest`: the three most similar entities, or `None` when they were
+    /// not looked for ([`resolve_all`] looks for them for a bounded number
+    /// of names: [`Registry::nearest_limit`]).
+    Unresolved {
+        nearest: Option<Vec<(String, f64)>>,
+    },
 }
 
 /// What a name stands for after resolution: a registry entity, or itself.
@@ -135,6 +144,20 @@ impl Registry {
     /// [`Registry::resolve`], looking first at the keys one edit away from
     /// the name when `near` indexes them (the same answer, found faster).
     pub fn resolve_near(&self, name: &str, near: Option<&OneEdit>) -> Resolution {
+        self.resolve_with(name, near, true)
+    }
+
+    /// How many names not in the registry [`resolve_all`] lists the nearest
+    /// registry names for: a search visits every key of the registry, so
+    /// the searches are bounded to about [`NEAREST_KEY_VISITS`] key visits in
+    /// all, and never fewer than [`NEAREST_AT_LEAST`] names.
+    pub fn nearest_limit(&self) -> usize {
+        NEAREST_AT_LEAST.max(NEAREST_KEY_VISITS / self.index.len().max(1))
+    }
+
+    /// [`Registry::resolve_near`]; an unresolved name's nearest registry names
+    /// are looked for only when `nearest` is set.
+    fn resolve_with(&self, name: &str, near: Option<&OneEdit>, nearest: bool) -> Resolution {
         let key = fold(name);
         if let Some(&i) = self.exact.get(&key) {
             return Resolution::Exact(i);
@@ -162,7 +185,7 @@ impl Registry {
                     let matched = self.index.key(k).to_string();
                     return Resolution::Fuzzy { entity: self.key_entity[k], matched, score };
                 }
-                Some(_) => return self.unresolved(&key),
+                Some(_) => return self.unresolved(&key, nearest),
                 None => {}
             }
         }
@@ -185,13 +208,21 @@ impl Registry {
                 }
             }
         }
-        self.unresolved(&key)
+        self.unresolved(&key, nearest)
     }
 
     /// A name (folded: `key`) that matches no key well enough: it stands
     /// alone, with the three most similar entities (by their best key), in
-    /// that order.
-    fn unresolved(&self, key: &str) -> Resolution {
+    /// that order, when `search` is set.
+    fn unresolved(&self, key: &str, search: bool) -> Resolution {
+        if !search {
+            return Resolution::Unresolved { nearest: None };
+        }
+        Resolution::Unresolved { nearest: Some(self.nearest(key)) }
+    }
+
+    /// The three entities most similar to a folded name, by their best key.
+    fn nearest(&self, key: &str) -> Vec<(String, f64)> {
         let mut best: Vec<(f64, usize, usize)> = Vec::new(); // (score, key, entity)
         let before = |a: &(f64, usize, usize), b: &(f64, usize, usize)| {
             b.0.total_cmp(&a.0).then(self.index.key(a.1).cmp(self.index.key(b.1)))
@@ -214,8 +245,7 @@ impl Registry {
                 f64::NEG_INFINITY
             }
         });
-        let nearest = best.iter().map(|b| (self.entities[b.2].name.clone(), b.0)).collect();
-        Resolution::Unresolved { nearest }
+        best.iter().map(|b| (self.entities[b.2].name.clone(), b.0)).collect()
     }
 
     /// What `name` stands for; unresolved names stand for themselves.
@@ -244,21 +274,50 @@ fn roman(token: &str) -> Option<u32> {
 }
 
 /// Every distinct name resolved once, in name order (for warnings and caching).
+/// Key visits that [`resolve_all`]'s searches for the nearest registry
+/// names of unresolved names may take in all (about two CPU-seconds).
+pub const NEAREST_KEY_VISITS: usize = 20_000_000;
+/// Unresolved names that get their nearest registry names whatever the
+/// registry's size.
+pub const NEAREST_AT_LEAST: usize = 200;
+
+/// Every name resolved once. An unresolved name's nearest registry names
+/// are looked for only for the first [`Registry::nearest_limit`] of them in
+/// alphabetical order (each search visits every key of the registry:
+/// 20,000 names not in a registry of 50,000 took a minute and a half); the
+/// others have `nearest: None`.
 pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a str>) -> Resolutions<'a> {
+    resolve_all_within(registry, names, registry.nearest_limit())
+}
+
+fn resolve_all_within<'a>(
+    registry: &Registry,
+    names: impl IntoIterator<Item = &'a str>,
+    nearest_limit: usize,
+) -> Resolutions<'a> {
     use rayon::prelude::*;
     let mut names: Vec<&'a str> = names.into_iter().collect();
     names.par_sort_unstable();
     names.dedup();
     // Many names: most misspelled ones are a key one edit away.
     let near = (names.len() >= ONE_EDIT_FROM).then(|| registry.one_edit());
-    let resolved: Vec<(&'a str, Resolution, Arc<EntityRef>)> = names
+    let mut resolved: Vec<(&'a str, Resolution, Arc<EntityRef>)> = names
         .par_iter()
         .map(|&n| {
-            let r = registry.resolve_near(n, near.as_ref());
+            let r = registry.resolve_with(n, near.as_ref(), false);
             let e = Arc::new(registry.entity_ref(n, &r));
             (n, r, e)
         })
         .collect();
+    // The names are in alphabetical order: the first unresolved ones get their nearest names.
+    let searched: Vec<usize> = (0..resolved.len())
+        .filter(|&i| matches!(resolved[i].1, Resolution::Unresolved { .. }))
+        .take(nearest_limit)
+        .collect();
+    let found: Vec<Vec<(String, f64)>> = searched.par_iter().map(|&i| registry.nearest(&fold(resolved[i].0))).collect();
+    for (i, nearest) in searched.into_iter().zip(found) {
+        resolved[i].1 = Resolution::Unresolved { nearest: Some(nearest) };
+    }
     let mut index = HashMap::with_capacity_and_hasher(resolved.len(), foldhash::fast::FixedState::default());
     for (i, (n, _, _)) in resolved.iter().enumerate() {
         index.insert(*n, i);
@@ -353,8 +412,30 @@ mod tests {
     #[test]
     fn unresolved_names_list_the_nearest() {
         let r = registry();
-        let Resolution::Unresolved { nearest } = r.resolve("Vladimir Putin") else { panic!() };
+        let Resolution::Unresolved { nearest: Some(nearest) } = r.resolve("Vladimir Putin") else { panic!() };
         assert_eq!(nearest.len(), 3);
+    }
+
+    /// Past the limit, unresolved names (in alphabetical order) get no
+    /// search for their nearest names; the first get the same as alone.
+    #[test]
+    fn nearest_names_are_searched_for_a_bounded_number_of_names() {
+        let r = registry();
+        let names = ["Zbigniew Brzezinski", "Vladimir Putin", "Angela Merkel", "Sergei Lavrov"];
+        let all = resolve_all_within(&r, names, 2);
+        let nearest = |n: &str| match &all.names[all.index[n]].1 {
+            Resolution::Unresolved { nearest } => nearest.clone(),
+            other => panic!("{n}: {other:?}"),
+        };
+        assert!(matches!(all.names[all.index["Sergei Lavrov"]].1, Resolution::Exact(_)));
+        for n in ["Angela Merkel", "Vladimir Putin"] {
+            let Resolution::Unresolved { nearest: alone } = r.resolve(n) else { panic!() };
+            assert_eq!(nearest(n), alone, "{n}");
+        }
+        assert_eq!(nearest("Zbigniew Brzezinski"), None);
+        // The limit: never below NEAREST_AT_LEAST, about NEAREST_KEY_VISITS key visits in all.
+        assert_eq!(r.nearest_limit(), NEAREST_KEY_VISITS / r.index.len());
+        assert!(r.nearest_limit() >= NEAREST_AT_LEAST);
     }
 
     /// The resolver before candidate blocking: a scan of every key.
@@ -385,7 +466,7 @@ mod tests {
                 break;
             }
         }
-        Resolution::Unresolved { nearest }
+        Resolution::Unresolved { nearest: Some(nearest) }
     }
 
     #[test]
