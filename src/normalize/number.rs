@@ -321,7 +321,7 @@ fn tail_ok(rest: &[&str]) -> bool {
             && number_word(w).is_none()
             && multiplier(w).is_none()
             && scale_word(w).is_none()
-            && *w != "odd"
+            && !matches!(*w, "odd" | "half" | "quarter" | "quarters")
     })
 }
 
@@ -727,6 +727,8 @@ mod tests {
         assert_eq!(r("between one hundred and twenty and two hundred"), (Some(120.0), Some(200.0)));
         assert_eq!(r("one and a half million"), (Some(1_500_000.0), Some(1_500_000.0)));
         assert_eq!(r("two and a half"), (Some(2.5), Some(2.5)));
+        // "and a half" after a scale word is not read, and not dropped either.
+        assert!(read_number("one hundred and a half").is_err());
         assert_eq!(r("a quarter of a million"), (Some(250_000.0), Some(250_000.0)));
         assert_eq!(r("three quarters of a billion"), (Some(750_000_000.0), Some(750_000_000.0)));
         // A noun with "and" after the quantity is still its noun.
