@@ -61,24 +61,31 @@ pub fn read_number(expr: &str) -> Result<NumberReading, String> {
 /// 64-bit float, and no count in the news comes near it.
 const LARGEST: f64 = 9_007_199_254_740_992.0;
 
-/// `10.000` (one to three digits, a dot, three digits, no scale word after
-/// it) is ten in English and ten thousand in much of Europe: refused, as a
-/// decimal comma is. `1.000.000` (two dots) can only be thousands; `1.500
-/// million` is read as the English decimal.
+/// `10.000` (one to three digits, a dot, three digits) is ten in English
+/// and ten thousand in much of Europe: refused, as a decimal comma is.
+/// Read as the decimal where thousands cannot be meant: after a `0`
+/// (`0.125`), in a percentage (`3.125%`, `2.375 per cent`), before a scale
+/// word (`1.500 million`). `1.000.000` (two dots) can only be thousands.
 fn ambiguous_dot(words: &[&str]) -> Option<String> {
     words.iter().enumerate().find_map(|(i, w)| {
-        let (int, frac) = w.trim_end_matches('%').split_once('.')?;
+        let percent = w.ends_with('%')
+            || matches!(words.get(i + 1), Some(&("percent" | "pct" | "%")))
+            || (words.get(i + 1) == Some(&"per") && words.get(i + 2) == Some(&"cent"));
+        let (int, frac) = w.split_once('.')?;
         let ambiguous = (1..=3).contains(&int.len())
             && int.bytes().all(|b| b.is_ascii_digit())
+            && !int.starts_with('0')
             && frac.len() == 3
             && frac.bytes().all(|b| b.is_ascii_digit())
+            && !percent
             && words.get(i + 1).is_none_or(|next| scale_word(next).is_none());
         ambiguous.then(|| {
-            let decimal = format!("{int}.{frac}");
-            let decimal = decimal.trim_end_matches('0').trim_end_matches('.');
+            // The decimal, written so that it is not ambiguous: "10.000" is 10, "3.125" is "3.1250".
+            let trimmed = format!("{int}.{frac}").trim_end_matches('0').trim_end_matches('.').to_string();
+            let decimal = if trimmed.len() < int.len() + 4 { trimmed } else { format!("{int}.{frac}0") };
             format!(
-                "'{w}' is ambiguous: {decimal} with a decimal point, or {int},{frac} with a dot between the \
-                 thousands (as in much of Europe); write '{int},{frac}' or '{decimal}'"
+                "'{w}' is ambiguous: {int}.{frac} with a decimal point, or {int},{frac} with a dot between the \
+                 thousands (as in much of Europe); write '{int},{frac}' for the one, '{decimal}' for the other"
             )
         })
     })
@@ -104,7 +111,8 @@ fn tokenize(s: &str) -> Vec<String> {
                 continue;
             }
         }
-        grouping = digits_only && (1..=3).contains(&word.len());
+        // ("100, 200" is two numbers: no group across punctuation.)
+        grouping = digits_only && (1..=3).contains(&word.len()) && raw.ends_with(|c: char| c.is_ascii_digit());
         // "10-20" is a range, "100,000-plus" a lower bound, "thirty-odd" a rough
         // number, "twenty-one" one word.
         if let Some((a, b)) = word.split_once('-') {
@@ -314,6 +322,29 @@ fn multiplier(w: &str) -> Option<f64> {
     }
 }
 
+/// Words that look like a scale after a quantity but are not read as one:
+/// plurals ("5 thousands"), and abbreviations whose scale depends on the
+/// language ("5 mil" is a million in English copy, a thousand in Spanish;
+/// "5 Mrd" is a German billion). An error, not a noun: "several thousands"
+/// is not "several" of something called "thousands".
+const NOT_A_NOUN: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "billions",
+    "trillions",
+    "dozens",
+    "mil",
+    "mill",
+    "mio",
+    "mrd",
+    "bil",
+    "bill",
+    "lac",
+    "lacs",
+    "cr",
+    "thou",
+];
+
 /// Words after a quantity are its noun ("100,000 lives", "300 people killed").
 fn tail_ok(rest: &[&str]) -> bool {
     rest.iter().all(|w| {
@@ -322,6 +353,7 @@ fn tail_ok(rest: &[&str]) -> bool {
             && multiplier(w).is_none()
             && scale_word(w).is_none()
             && !matches!(*w, "odd" | "half" | "quarter" | "quarters")
+            && !NOT_A_NOUN.contains(w)
     })
 }
 
@@ -420,8 +452,6 @@ fn quantity(words: &[&str]) -> Option<(f64, usize)> {
     } else if let Some(fraction) = quarters(words) {
         // "a quarter of a million", "three quarters of a billion"
         fraction
-    } else if (first == "a" || first == "an") && words.get(1) == Some(&"dozen") {
-        (12.0, 2)
     } else {
         return spelled(words);
     };
@@ -440,45 +470,75 @@ fn spelled(words: &[&str]) -> Option<(f64, usize)> {
     let (mut total, mut current, mut used) = (0.0, 0.0, 0);
     // "a hundred", "a thousand and one": "a" is one before a scale word.
     if matches!(words.first(), Some(&"a" | &"an")) {
-        if !words.get(1).is_some_and(|w| long_scale(w).is_some() || *w == "hundred") {
+        if !words.get(1).is_some_and(|w| long_scale(w).is_some() || *w == "hundred" || *w == "dozen") {
             return None;
         }
         (current, used) = (1.0, 1);
     }
-    let mut last_was_scale = false;
+    // The scale word just read (100 for "hundred"), if the last word was one.
+    let mut last_scale: Option<f64> = None;
     while let Some(w) = words.get(used) {
         let mut step = 1;
-        let mut scale = false;
+        let mut scale = None;
         if let Some(n) = number_word(w) {
             current += n;
         } else if *w == "hundred" && used > 0 {
             current *= 100.0;
-            scale = true;
+            scale = Some(100.0);
         } else if *w == "dozen" && used > 0 {
             current *= 12.0;
-            scale = true;
+            scale = Some(12.0);
         } else if let Some(m) = long_scale(w).filter(|_| used > 0) {
             total += current * m;
             current = 0.0;
-            scale = true;
-        } else if *w == "and" && last_was_scale && words.get(used + 1).and_then(|n| number_word(n)).is_some() {
-            // "one hundred and five"
-        } else if *w == "and"
-            && used > 0
-            && !last_was_scale
-            && words.get(used + 1) == Some(&"a")
-            && words.get(used + 2) == Some(&"half")
-        {
-            // "one and a half million"
-            current += 0.5;
+            scale = Some(m);
+        } else if *w == "and" && last_scale.is_some_and(|m| joins_after(m, &words[used + 1..])) {
+            // "one hundred and five", "a thousand and one"; not "two hundred
+            // and three hundred", where "and" joins two numbers.
+        } else if *w == "and" && used > 0 && words.get(used + 1) == Some(&"a") && words.get(used + 2) == Some(&"half") {
+            // "one and a half million"; after a scale word, half of it:
+            // "a million and a half", "a dozen and a half".
+            match last_scale {
+                None => current += 0.5,
+                Some(m) if m >= 1000.0 => total += 0.5 * m,
+                Some(m) => current += 0.5 * m,
+            }
             step = 3;
         } else {
             break;
         }
-        last_was_scale = scale;
+        last_scale = scale;
         used += step;
     }
     (used > 0).then_some((total + current, used))
+}
+
+/// Whether an "and" after the scale word `m` continues the number with the
+/// number words after it (`words`), or joins two numbers. After "hundred"
+/// (or "dozen") it continues with less than a hundred: "one hundred and
+/// five", "four hundred and fifty thousand" (the thousand scales the whole
+/// group), not "two hundred and three hundred". After a thousand or more it
+/// continues with a smaller part: "a thousand and one", "one million and two
+/// hundred thousand", not "one thousand and two thousand".
+fn joins_after(m: f64, words: &[&str]) -> bool {
+    let mut value = 0.0;
+    let mut used = 0;
+    while let Some(n) = words.get(used).and_then(|w| number_word(w)) {
+        value += n;
+        used += 1;
+    }
+    if used == 0 {
+        return false;
+    }
+    let hundred = words.get(used) == Some(&"hundred");
+    if m < 1000.0 {
+        return !hundred && value < 100.0;
+    }
+    if hundred {
+        value *= 100.0;
+        used += 1;
+    }
+    value < m && words.get(used).and_then(|w| long_scale(w)).is_none_or(|next| next < m)
 }
 
 /// A scale word of a thousand or more, as words write it ("thousand",
@@ -554,7 +614,7 @@ fn scale_word(w: &str) -> Option<f64> {
         "million" | "millions" | "m" | "mn" | "mln" => 1_000_000.0,
         "crore" | "crores" => 10_000_000.0,
         "billion" | "bn" | "b" | "bln" => 1_000_000_000.0,
-        "trillion" | "tn" | "trn" => 1_000_000_000_000.0,
+        "trillion" | "tn" | "trn" | "trln" => 1_000_000_000_000.0,
         _ => return None,
     })
 }
@@ -725,10 +785,19 @@ mod tests {
         assert_eq!(r("a thousand and one"), (Some(1_001.0), Some(1_001.0)));
         assert_eq!(r("a hundred and twenty people"), (Some(120.0), Some(120.0)));
         assert_eq!(r("between one hundred and twenty and two hundred"), (Some(120.0), Some(200.0)));
+        // ... but an "and" between two numbers of one scale joins two numbers.
+        assert_eq!(r("between two hundred and three hundred"), (Some(200.0), Some(300.0)));
+        assert_eq!(r("between one thousand and two thousand"), (Some(1_000.0), Some(2_000.0)));
+        assert_eq!(r("between a hundred and two hundred"), (Some(100.0), Some(200.0)));
+        assert_eq!(r("one million and two hundred thousand"), (Some(1_200_000.0), Some(1_200_000.0)));
+        assert_eq!(r("a million and a half"), (Some(1_500_000.0), Some(1_500_000.0)));
+        assert_eq!(r("a dozen and a half"), (Some(18.0), Some(18.0)));
         assert_eq!(r("one and a half million"), (Some(1_500_000.0), Some(1_500_000.0)));
         assert_eq!(r("two and a half"), (Some(2.5), Some(2.5)));
-        // "and a half" after a scale word is not read, and not dropped either.
-        assert!(read_number("one hundred and a half").is_err());
+        // "and a half" after a scale word is half of it.
+        assert_eq!(r("a hundred and a half"), (Some(150.0), Some(150.0)));
+        // "half" or "quarter" after a whole quantity is never taken for its noun.
+        assert!(read_number("300 half").is_err());
         assert_eq!(r("a quarter of a million"), (Some(250_000.0), Some(250_000.0)));
         assert_eq!(r("three quarters of a billion"), (Some(750_000_000.0), Some(750_000_000.0)));
         // A noun with "and" after the quantity is still its noun.
@@ -750,6 +819,12 @@ mod tests {
         assert_eq!(r("hundreds of millions"), (Some(2e8), Some(999_999_999.0)));
         assert_eq!(r("tens of billions"), (Some(2e10), Some(99_999_999_999.0)));
         assert!(read_number("300 people trillion").is_err());
+        assert_eq!(r("3 trln"), (Some(3e12), Some(3e12)));
+        // Plurals, and abbreviations whose scale depends on the language, are errors, not nouns.
+        for bad in ["5 thousands", "several thousands", "a few thousands", "5 mil", "5 Mrd", "5 mio", "5 bil", "5 lac"]
+        {
+            assert!(read_number(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -762,6 +837,9 @@ mod tests {
         assert_eq!(r("200 000"), (Some(200_000.0), Some(200_000.0)));
         assert_eq!(r("nearly 1 200 000"), (Some(1_080_000.0), Some(1_200_000.0)));
         assert_eq!(r("1.000.000"), (Some(1e6), Some(1e6)));
+        assert_eq!(r("$200 000"), (Some(200_000.0), Some(200_000.0)));
+        // No group across punctuation: two numbers.
+        assert!(read_number("100, 200").is_err());
         assert!(read_number("1.000.00").is_err());
     }
 
@@ -769,9 +847,16 @@ mod tests {
     fn a_dot_before_three_digits_is_ambiguous() {
         // 10.000 is ten in English, ten thousand in much of Europe.
         let e = read_number("10.000").unwrap_err();
-        assert!(e.contains("ambiguous") && e.contains("'10,000' or '10'"), "{e}");
+        assert!(e.contains("ambiguous") && e.contains("write '10,000' for the one, '10' for the other"), "{e}");
         let e = read_number("about 1.500 people").unwrap_err();
-        assert!(e.contains("'1,500' or '1.5'"), "{e}");
+        assert!(e.contains("write '1,500' for the one, '1.5' for the other"), "{e}");
+        let e = read_number("3.125").unwrap_err();
+        assert!(e.contains("write '3,125' for the one, '3.1250' for the other"), "{e}");
+        // Where thousands cannot be meant: a leading zero, a percentage.
+        assert_eq!(r("0.125"), (Some(0.125), Some(0.125)));
+        assert_eq!(r("3.125%"), (Some(3.125), Some(3.125)));
+        assert_eq!(r("2.375 per cent"), (Some(2.375), Some(2.375)));
+        assert_eq!(r("between 2.5 and 3.125 percent"), (Some(2.5), Some(3.125)));
         // Not ambiguous: another count of decimals, or a scale word after it.
         assert_eq!(r("3.5"), (Some(3.5), Some(3.5)));
         assert_eq!(r("2.25"), (Some(2.25), Some(2.25)));
