@@ -671,6 +671,10 @@ fn tense_reads_the_auxiliary() {
     assert_eq!(tense_of("The talks, which had been postponed until March, collapsed"), P);
     assert_eq!(tense_of("The summit would have been held in September"), P);
     assert_eq!(tense_of("Elections are expected in March"), F);
+    // A contracted auxiliary is the auxiliary: "they're expected" is "they are expected".
+    assert_eq!(tense_of("They're expected in March"), F);
+    assert_eq!(tense_of("They\u{2019}re widely expected in March"), F);
+    assert_eq!(tense_of("The report's due in May"), F);
     assert_eq!(tense_of("The vote is widely expected in March"), F);
     assert_eq!(tense_of("The report is due in May"), F);
     assert_eq!(tense_of("The talks are scheduled Monday"), F);
