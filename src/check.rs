@@ -217,10 +217,13 @@ impl Outcome {
     /// the 5 claims in the claim files; 1 claim file could not be read at
     /// all, and its claims are not counted".
     pub fn coverage(&self) -> String {
-        let mut text = if self.claims_total == 0 {
-            "no claims".to_string()
-        } else {
-            format!("only {} of the {} claims in the claim files", self.claims_checked, self.claims_total)
+        let (checked, total) = (self.claims_checked, self.claims_total);
+        let mut text = match total {
+            0 => "no claims".to_string(),
+            1 if checked == 1 => "the 1 claim in the claim files".to_string(),
+            1 => "none of the 1 claim in the claim files".to_string(),
+            _ if checked == total => format!("all {total} claims in the claim files"),
+            _ => format!("only {checked} of the {total} claims in the claim files"),
         };
         match self.claim_files_unread {
             0 => {}
@@ -564,7 +567,9 @@ fn text_type_warnings(facts: &[FactView], diags: &mut Vec<Diagnostic>) {
         .par_iter()
         .filter(|f| f.verdict == Verdict::Conflict && f.claims.iter().all(|c| c.value_type == ValueType::Text))
         .filter_map(|f| {
-            let (kind, example) = if f.claims.iter().all(|c| read_number(&c.value).is_ok()) {
+            // A number of something, not "no deal" (which the number reader reads as zero).
+            let count = |v: &str| read_number(v).is_ok_and(|r| r.rule != "none: zero");
+            let (kind, example) = if f.claims.iter().all(|c| count(&c.value)) {
                 ("number", "a count")
             } else if f.claims.iter().all(|c| read_date(&c.value, c.as_of, tense_of(&c.quote)).is_ok()) {
                 ("date", "a date")

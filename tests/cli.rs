@@ -1014,6 +1014,19 @@ fn text_values_that_all_read_as_numbers_or_dates_get_a_hint_when_they_conflict()
         assert!(run.stderr.contains(&warning), "{warning}\n{}", run.stderr);
         assert!(run.stderr.contains(&format!("give its claims `type: {kind}`")), "{}", run.stderr);
     }
+    // "no deal" and "no agreement" are words, though the number reader reads "no X" as zero.
+    let words = scratch();
+    std::fs::write(words.path().join("articles/a.txt"), "There was no deal. There was no agreement.\n").unwrap();
+    std::fs::write(
+        words.path().join("claims/a.yaml"),
+        "source: {id: a, outlet: A, published: 2013-08-09, article: a.txt}\nclaims:\n  - {id: x, subject: talks, \
+         property: outcome, value: no deal, quote: no deal}\n  - {id: y, subject: talks, property: outcome, value: no \
+         agreement, quote: no agreement}\n",
+    )
+    .unwrap();
+    let run = run_in(words.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("compared as text"), "{}", run.stderr);
     // Given their types, they agree, and the hint is gone.
     let typed = scratch();
     let text = std::fs::read_to_string(dir.join("claims/a.yaml")).unwrap();

@@ -230,7 +230,6 @@ fn read_file_into(
     // Reports and reviews name files by their path inside the claims folder: it must be text.
     let in_claims_is_text = path.strip_prefix(claims_dir).map_or(true, |rel| rel.to_str().is_some());
     let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|_| in_claims_is_text) else {
-        tally.unread = true;
         diags.push(
             Diagnostic::error(Some(Loc::file(&file)), "the file name is not valid UTF-8 (it is shown with '\u{fffd}')")
                 .with_help("rename it with letters saved as UTF-8, e.g. `mv` it to a name typed anew"),

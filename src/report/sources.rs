@@ -87,7 +87,8 @@ pub fn render_table(outcome: &Outcome, width: Option<u16>) -> String {
             .collect();
         let num = |n: usize| Cell::new(n).set_alignment(CellAlignment::Right);
         table.add_row(vec![
-            Cell::new(&r.outlet),
+            // Input text escaped before the table measures it (`text::escape_for_terminal`).
+            Cell::new(crate::text::escape_for_terminal(&r.outlet)),
             // With no fact shared with another outlet there is nothing to estimate from.
             Cell::new(if r.facts == 0 { "–".to_string() } else { format!("{:.0}%", r.accuracy * 100.0) })
                 .set_alignment(CellAlignment::Right),
@@ -95,7 +96,7 @@ pub fn render_table(outcome: &Outcome, width: Option<u16>) -> String {
             num(r.facts),
             num(r.agreed),
             num(r.disagreed),
-            Cell::new(copies.join("\n")),
+            Cell::new(crate::text::escape_for_terminal(&copies.join("\n"))),
         ]);
     }
     let mut out = table.to_string();
@@ -105,5 +106,5 @@ pub fn render_table(outcome: &Outcome, width: Option<u16>) -> String {
         outcome.reliability.len(),
         if outcome.reliability.len() == 1 { "" } else { "s" }
     ));
-    crate::text::escape_for_terminal(&out).into_owned()
+    out
 }
