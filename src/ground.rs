@@ -162,6 +162,20 @@ impl Folder<'_> {
             }
             return;
         }
+        // Hangul is composed (NFC), not decomposed: NFD would split a syllable
+        // into its letters, and a quote ending in 가 would then be found in an
+        // article's 각 (its last letter is no combining mark that
+        // `ends_a_letter` sees). Letters written apart (jamo) are joined into
+        // their syllable, so both forms still fold alike.
+        if ('\u{AC00}'..='\u{D7A3}').contains(&c) || self.joins_hangul(c) {
+            if !self.joins_hangul(c) {
+                let mut buf = [0u8; 4];
+                self.push(c.encode_utf8(&mut buf), at);
+            } else {
+                self.join_hangul(c);
+            }
+            return;
+        }
         // Canonically decomposed (NFD) and lower-cased, so that "ü" typed as
         // one character and as "u" + U+0308 (text copied from macOS or a PDF)
         // fold alike; lower-casing may give a composed character again.
@@ -170,6 +184,45 @@ impl Folder<'_> {
                 unicode_normalization::char::decompose_canonical(l, |e| self.mark_ordered(e, at));
             }
         });
+    }
+
+    /// The syllable that `c`, a vowel or final jamo, makes with the
+    /// character just pushed (a leading jamo, or a syllable without a final),
+    /// as Unicode composes Hangul.
+    fn hangul_with_last(&self, c: char) -> Option<char> {
+        const S: u32 = 0xAC00;
+        const L: u32 = 0x1100;
+        const V: u32 = 0x1161;
+        const T: u32 = 0x11A7;
+        let (p, c) = (self.out.chars().next_back()? as u32, c as u32);
+        let composed = if (L..L + 19).contains(&p) && (V..V + 21).contains(&c) {
+            S + ((p - L) * 21 + (c - V)) * 28
+        } else if (S..S + 11172).contains(&p) && (p - S) % 28 == 0 && (T + 1..T + 28).contains(&c) {
+            p + (c - T)
+        } else {
+            return None;
+        };
+        char::from_u32(composed)
+    }
+
+    fn joins_hangul(&self, c: char) -> bool {
+        self.hangul_with_last(c).is_some()
+    }
+
+    /// Replaces the character just pushed with the syllable it makes with
+    /// `c`; the syllable keeps the place of the character it replaces.
+    fn join_hangul(&mut self, c: char) {
+        let Some(syllable) = self.hangul_with_last(c) else { return };
+        let last = self.out.chars().next_back().expect("a character was pushed").len_utf8();
+        let keep = self.out.len() - last;
+        self.out.truncate(keep);
+        let at = self.map.as_deref_mut().map(|m| {
+            let at = m[keep];
+            m.truncate(keep);
+            at
+        });
+        let mut buf = [0u8; 4];
+        self.push(syllable.encode_utf8(&mut buf), at.unwrap_or(0));
     }
 
     /// Pushes `c`; a combining mark goes before the marks just before it
@@ -776,6 +829,14 @@ mod tests {
         assert!(Article::new("\u{FF21}\u{FF22}\u{FF23} news").find("abc news").is_ok());
         // But an accent is still a letter of its own, and a superscript is not a digit.
         assert!(nfd.find("held in Zurich").is_err());
+        // A Hangul syllable is one letter: 가 is not the start of 각.
+        let korean = Article::new("서울 회의각 열렸다.");
+        assert!(korean.find("서울 회의가").is_err());
+        assert!(korean.find("서울 회의각").is_ok());
+        // Written in letters (NFD), the syllables are still found, and still whole.
+        let jamo: String = unicode_normalization::UnicodeNormalization::nfd("서울 회의각 열렸다.").collect();
+        assert!(Article::new(&jamo).find("서울 회의각").is_ok());
+        assert!(Article::new(&jamo).find("서울 회의가").is_err());
         assert!(Article::new("the new cafe\u{301} opened").find("the new cafe").is_err());
         assert!(Article::new("the new caf\u{E9} opened").find("new cafe").is_err());
         assert!(Article::new("10\u{B2} people").find("102 people").is_err());
@@ -787,6 +848,8 @@ mod tests {
             ("Z\u{FC}rich", "Zu\u{308}rich"),
             ("\u{C5}ngstr\u{F6}m", "\u{212B}ngstro\u{308}m"),
             ("\u{AC00}", "\u{1100}\u{1161}"),
+            ("\u{AC01}", "\u{1100}\u{1161}\u{11A8}"),
+            ("\u{AC01}", "\u{AC00}\u{11A8}"),
         ] {
             assert_eq!(fold_quote(a), fold_quote(b), "{a} / {b}");
         }
