@@ -595,6 +595,22 @@ impl Parser {
             if let Some(s) = self.range_of_partials(l, r) {
                 return Some(s);
             }
+            // "Tuesday to Thursday next week": what places the second weekday
+            // places the first ("Tuesday next week"), not the nearest Tuesday.
+            if let ([first], [second, place @ ..]) = (l, r) {
+                if !place.is_empty() && words::weekday(first).is_some() && words::weekday(second).is_some() {
+                    let placed: Vec<Tok> = l.iter().chain(place).cloned().collect();
+                    if let (Some(a), Some(b)) = (self.period(&placed), self.period(r)) {
+                        if a.start <= b.end {
+                            return Span::new(
+                                (a.start, b.end),
+                                Grain::Span,
+                                "<weekday> to <weekday> <week>: both weekdays in that week",
+                            );
+                        }
+                    }
+                }
+            }
             if let (Some(a), Some(b)) = (self.period(l), self.period(r)) {
                 if a.start <= b.end {
                     return Span::new((a.start, b.end), Grain::Span, "range: X to Y = first day of X to last day of Y");

@@ -564,6 +564,12 @@ fn a_weekday_moved_by_weeks() {
         check("Friday of this week", "2013-11-06", tense, "2013-11-08", "2013-11-08");
         check("Friday of next week", "2013-11-06", tense, "2013-11-15", "2013-11-15");
         assert!(read_date("Friday of the week", d("2013-11-06"), tense).is_err());
+        // A week named after a range of weekdays places both of them.
+        check("Tuesday to Thursday next week", "2013-11-06", tense, "2013-11-12", "2013-11-14");
+        check("Tuesday-Thursday next week", "2013-11-06", tense, "2013-11-12", "2013-11-14");
+        check("Monday to Friday last week", "2013-11-06", tense, "2013-10-28", "2013-11-01");
+        // Out of order in that week: the first weekday is read alone (this Friday to next Monday).
+        check("Friday to Monday next week", "2013-11-06", U, "2013-11-08", "2013-11-11");
     }
 }
 
