@@ -733,7 +733,7 @@ fn resolution_warnings(
                     Some(_) => d.with_help("add it to entities.yaml"),
                     None => d.with_help(format!(
                         "add it or an alias to entities.yaml (nearest registry names are looked up only for the \
-                         first {} names not in the registry, in alphabetical order)",
+                         first {} names not in the registry, in the order of their characters' code points)",
                         registry.nearest_limit()
                     )),
                 });

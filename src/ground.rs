@@ -172,7 +172,7 @@ impl Folder<'_> {
                 let mut buf = [0u8; 4];
                 self.push(c.encode_utf8(&mut buf), at);
             } else {
-                self.join_hangul(c);
+                self.join_hangul(c, at);
             }
             return;
         }
@@ -211,18 +211,25 @@ impl Folder<'_> {
 
     /// Replaces the character just pushed with the syllable it makes with
     /// `c`; the syllable keeps the place of the character it replaces.
-    fn join_hangul(&mut self, c: char) {
+    /// Its last byte takes the place of `c` (at `at`), so that a passage
+    /// ending on the syllable ends after all of its letters.
+    fn join_hangul(&mut self, c: char, at: usize) {
         let Some(syllable) = self.hangul_with_last(c) else { return };
         let last = self.out.chars().next_back().expect("a character was pushed").len_utf8();
         let keep = self.out.len() - last;
         self.out.truncate(keep);
-        let at = self.map.as_deref_mut().map(|m| {
-            let at = m[keep];
+        let start = self.map.as_deref_mut().map(|m| {
+            let start = m[keep];
             m.truncate(keep);
-            at
+            start
         });
         let mut buf = [0u8; 4];
-        self.push(syllable.encode_utf8(&mut buf), at.unwrap_or(0));
+        self.push(syllable.encode_utf8(&mut buf), start.unwrap_or(0));
+        if let Some(m) = self.map.as_deref_mut() {
+            if let Some(end) = m.last_mut() {
+                *end = at;
+            }
+        }
     }
 
     /// Pushes `c`; a combining mark goes before the marks just before it
@@ -837,6 +844,9 @@ mod tests {
         let jamo: String = unicode_normalization::UnicodeNormalization::nfd("서울 회의각 열렸다.").collect();
         assert!(Article::new(&jamo).find("서울 회의각").is_ok());
         assert!(Article::new(&jamo).find("서울 회의가").is_err());
+        // The passage shown ends after the whole last syllable, in the article's own letters.
+        let passage = Article::new(&jamo).passage("서울 회의각").expect("found");
+        assert!(passage.quote.ends_with('\u{11A8}') && passage.after.starts_with(' '), "{passage:?}");
         assert!(Article::new("the new cafe\u{301} opened").find("the new cafe").is_err());
         assert!(Article::new("the new caf\u{E9} opened").find("new cafe").is_err());
         assert!(Article::new("10\u{B2} people").find("102 people").is_err());

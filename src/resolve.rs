@@ -275,7 +275,9 @@ fn roman(token: &str) -> Option<u32> {
 
 /// Every distinct name resolved once, in name order (for warnings and caching).
 /// Key visits that [`resolve_all`]'s searches for the nearest registry
-/// names of unresolved names may take in all (about two CPU-seconds).
+/// names of unresolved names may take in all (about two CPU-seconds; more
+/// only where [`NEAREST_AT_LEAST`] names take more, in a registry of over
+/// 100,000 keys).
 pub const NEAREST_KEY_VISITS: usize = 20_000_000;
 /// Unresolved names that get their nearest registry names whatever the
 /// registry's size.
@@ -283,9 +285,11 @@ pub const NEAREST_AT_LEAST: usize = 200;
 
 /// Every name resolved once. An unresolved name's nearest registry names
 /// are looked for only for the first [`Registry::nearest_limit`] of them in
-/// alphabetical order (each search visits every key of the registry:
-/// 20,000 names not in a registry of 50,000 took a minute and a half); the
-/// others have `nearest: None`.
+/// the order of their characters' code points (alphabetical for plain
+/// Latin letters; each search visits every key of the registry: 20,000
+/// names not in a registry of 50,000 took a minute and a half); the others
+/// have `nearest: None`. Which names those are depends on the names alone,
+/// not on threads or files.
 pub fn resolve_all<'a>(registry: &Registry, names: impl IntoIterator<Item = &'a str>) -> Resolutions<'a> {
     resolve_all_within(registry, names, registry.nearest_limit())
 }
@@ -309,7 +313,7 @@ fn resolve_all_within<'a>(
             (n, r, e)
         })
         .collect();
-    // The names are in alphabetical order: the first unresolved ones get their nearest names.
+    // The names are sorted (by code point): the first unresolved ones get their nearest names.
     let searched: Vec<usize> = (0..resolved.len())
         .filter(|&i| matches!(resolved[i].1, Resolution::Unresolved { .. }))
         .take(nearest_limit)
@@ -416,7 +420,7 @@ mod tests {
         assert_eq!(nearest.len(), 3);
     }
 
-    /// Past the limit, unresolved names (in alphabetical order) get no
+    /// Past the limit, unresolved names (in code-point order) get no
     /// search for their nearest names; the first get the same as alone.
     #[test]
     fn nearest_names_are_searched_for_a_bounded_number_of_names() {

@@ -611,6 +611,8 @@ fn a_file_name_that_is_not_utf8_is_named() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("claims/caf\u{fffd}.yaml: error: the file name is not valid UTF-8"), "{}", run.stderr);
     assert!(!run.stderr.contains("not a claim file"), "{}", run.stderr);
+    // The summary does not claim the report is whole: that file's claims are not counted.
+    assert!(run.stderr.contains("no claims; 1 claim file could not be read at all"), "{}", run.stderr);
 }
 
 #[test]

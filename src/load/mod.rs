@@ -230,6 +230,9 @@ fn read_file_into(
     // Reports and reviews name files by their path inside the claims folder: it must be text.
     let in_claims_is_text = path.strip_prefix(claims_dir).map_or(true, |rel| rel.to_str().is_some());
     let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|_| in_claims_is_text) else {
+        // A claim file all the same (by its ending) whose claims are not counted.
+        let bytes = path.as_os_str().as_encoded_bytes();
+        tally.unread = bytes.ends_with(b".yaml") || bytes.ends_with(b".yml");
         diags.push(
             Diagnostic::error(Some(Loc::file(&file)), "the file name is not valid UTF-8 (it is shown with '\u{fffd}')")
                 .with_help("rename it with letters saved as UTF-8, e.g. `mv` it to a name typed anew"),

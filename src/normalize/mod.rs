@@ -123,10 +123,12 @@ pub fn format_bounds(d: &DateReading) -> (Option<String>, Option<String>) {
     }
 }
 
-/// A number as people write it: no ".0", thousands grouped.
+/// A number as people write it: no ".0", thousands grouped; a fraction to
+/// six decimals at most (3.125 is not shown as 3.12, which would make two
+/// readings that conflict look equal).
 pub fn format_number(n: f64) -> String {
     if n.fract() != 0.0 {
-        let s = format!("{n:.2}");
+        let s = format!("{n:.6}");
         return s.trim_end_matches('0').trim_end_matches('.').to_string();
     }
     let digits = format!("{}", n.abs() as u64);
@@ -218,5 +220,9 @@ mod tests {
         assert_eq!(format_number(1.5), "1.5");
         assert_eq!(format_number(-1200.0), "-1,200");
         assert_eq!(format_number(12.0), "12");
+        // Three decimals stay three: 3.125 and 3.12 must not look equal.
+        assert_eq!(format_number(3.125), "3.125");
+        assert_eq!(format_number(0.125), "0.125");
+        assert_eq!(format_number(3.15), "3.15");
     }
 }

@@ -85,7 +85,7 @@ fn ambiguous_dot(words: &[&str]) -> Option<String> {
             let decimal = if trimmed.len() < int.len() + 4 { trimmed } else { format!("{int}.{frac}0") };
             format!(
                 "'{w}' is ambiguous: {int}.{frac} with a decimal point, or {int},{frac} with a dot between the \
-                 thousands (as in much of Europe); write '{int},{frac}' for the one, '{decimal}' for the other"
+                 thousands (as in much of Europe); write '{decimal}' for the decimal, '{int},{frac}' for the thousands"
             )
         })
     })
@@ -100,6 +100,7 @@ fn tokenize(s: &str) -> Vec<String> {
         // A currency before the amount is its unit, like a noun after it: "$1.2 billion", "€500".
         let word = strip_currency(word);
         if word.is_empty() || (out.is_empty() && CURRENCY_CODES.contains(&word)) {
+            grouping = false;
             continue;
         }
         // "200 000": a space between the thousands (SI, French style), groups of three
@@ -108,6 +109,8 @@ fn tokenize(s: &str) -> Vec<String> {
         if grouping && word.len() == 3 && digits_only {
             if let Some(last) = out.last_mut() {
                 last.push_str(word);
+                // A further group follows only with no punctuation between.
+                grouping = raw.ends_with(|c: char| c.is_ascii_digit());
                 continue;
             }
         }
@@ -346,15 +349,17 @@ const NOT_A_NOUN: &[&str] = &[
 ];
 
 /// Words after a quantity are its noun ("100,000 lives", "300 people killed").
+/// The word right after the quantity must not be one that would change it
+/// ("5 bln", "thirty odd", "a hundred and a half", "5 thousands"); further
+/// words are the noun's ("40 workers at the mill", "half of them children").
 fn tail_ok(rest: &[&str]) -> bool {
-    rest.iter().all(|w| {
-        w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && number_word(w).is_none()
-            && multiplier(w).is_none()
-            && scale_word(w).is_none()
-            && !matches!(*w, "odd" | "half" | "quarter" | "quarters")
-            && !NOT_A_NOUN.contains(w)
-    })
+    let first_ok = rest.first().is_none_or(|w| {
+        scale_word(w).is_none() && !matches!(*w, "odd" | "half" | "quarter" | "quarters") && !NOT_A_NOUN.contains(w)
+    });
+    first_ok
+        && rest.iter().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || c == '-') && number_word(w).is_none() && multiplier(w).is_none()
+        })
 }
 
 /// Ranges: "between A and B", "from A to B", "from A - B", "A to B", "A - B".
@@ -798,6 +803,17 @@ mod tests {
         assert_eq!(r("a hundred and a half"), (Some(150.0), Some(150.0)));
         // "half" or "quarter" after a whole quantity is never taken for its noun.
         assert!(read_number("300 half").is_err());
+        // Further words are the noun's, whatever they are.
+        for (value, n) in [
+            ("40 workers at the mill", 40.0),
+            ("300 people including Bill Clinton", 300.0),
+            ("200 jobs cut in the first half", 200.0),
+            ("300 homes in the French Quarter", 300.0),
+            ("5,000 people, half of them children", 5_000.0),
+            ("1,200 troops in sector b", 1_200.0),
+        ] {
+            assert_eq!(r(value), (Some(n), Some(n)), "{value}");
+        }
         assert_eq!(r("a quarter of a million"), (Some(250_000.0), Some(250_000.0)));
         assert_eq!(r("three quarters of a billion"), (Some(750_000_000.0), Some(750_000_000.0)));
         // A noun with "and" after the quantity is still its noun.
@@ -839,7 +855,9 @@ mod tests {
         assert_eq!(r("1.000.000"), (Some(1e6), Some(1e6)));
         assert_eq!(r("$200 000"), (Some(200_000.0), Some(200_000.0)));
         // No group across punctuation: two numbers.
-        assert!(read_number("100, 200").is_err());
+        for bad in ["100, 200", "1 200, 300", "100 , 200", "1 200 ; 300"] {
+            assert!(read_number(bad).is_err(), "{bad}");
+        }
         assert!(read_number("1.000.00").is_err());
     }
 
@@ -847,11 +865,11 @@ mod tests {
     fn a_dot_before_three_digits_is_ambiguous() {
         // 10.000 is ten in English, ten thousand in much of Europe.
         let e = read_number("10.000").unwrap_err();
-        assert!(e.contains("ambiguous") && e.contains("write '10,000' for the one, '10' for the other"), "{e}");
+        assert!(e.contains("ambiguous") && e.contains("write '10' for the decimal, '10,000' for the thousands"), "{e}");
         let e = read_number("about 1.500 people").unwrap_err();
-        assert!(e.contains("write '1,500' for the one, '1.5' for the other"), "{e}");
+        assert!(e.contains("write '1.5' for the decimal, '1,500' for the thousands"), "{e}");
         let e = read_number("3.125").unwrap_err();
-        assert!(e.contains("write '3,125' for the one, '3.1250' for the other"), "{e}");
+        assert!(e.contains("write '3.1250' for the decimal, '3,125' for the thousands"), "{e}");
         // Where thousands cannot be meant: a leading zero, a percentage.
         assert_eq!(r("0.125"), (Some(0.125), Some(0.125)));
         assert_eq!(r("3.125%"), (Some(3.125), Some(3.125)));

@@ -600,8 +600,11 @@ impl Parser {
             if let ([first], [second, place @ ..]) = (l, r) {
                 if !place.is_empty() && words::weekday(first).is_some() && words::weekday(second).is_some() {
                     let placed: Vec<Tok> = l.iter().chain(place).cloned().collect();
+                    // Only when that places both in one week: "Monday to Thursday
+                    // 14 November" names a date, not a week, and the first weekday
+                    // alone would be looked for in other years.
                     if let (Some(a), Some(b)) = (self.period(&placed), self.period(r)) {
-                        if a.start <= b.end {
+                        if a.start <= b.end && (b.end - a.start).num_days() < 7 {
                             return Span::new(
                                 (a.start, b.end),
                                 Grain::Span,

@@ -422,7 +422,10 @@ pub fn tense_of(quote: &str) -> Tense {
     };
     let past_perfect = |i: usize| aux_before(i) == Some("had");
     // A present passive: "are expected", "is based", "'re scheduled".
-    let present_passive = |i: usize| matches!(aux_before(i), Some("is" | "are" | "am" | "be" | "'re" | "'s"));
+    let present_passive = |i: usize| matches!(aux_before(i), Some("is" | "are" | "am" | "be" | "'re"));
+    // "'s" is "is", "has" or a possessive: before an expectation it is "is"
+    // ("the report's due"), but it does not make "the minister's resigned" present.
+    let expectation_aux = |i: usize| present_passive(i) || aux_before(i) == Some("'s");
     for (i, w) in ws.iter().enumerate() {
         // A plan of the past ("had been scheduled for September", "would have been held")
         // names no date to come.
@@ -435,9 +438,9 @@ pub fn tense_of(quote: &str) -> Tense {
             "going" => next_is(i, &["to"]),
             // "Elections are expected in March", "The report is due in May": a present
             // passive of an expectation is about what is to come.
-            "expected" | "due" => next_is(i, &["to"]) || present_passive(i),
-            "scheduled" | "planned" | "slated" => next_is(i, &["to", "for"]) || present_passive(i),
-            "anticipated" => present_passive(i),
+            "expected" | "due" => next_is(i, &["to"]) || expectation_aux(i),
+            "scheduled" | "planned" | "slated" => next_is(i, &["to", "for"]) || expectation_aux(i),
+            "anticipated" => expectation_aux(i),
             "plan" | "plans" | "planning" | "expect" | "expects" | "intend" | "intends" | "aim" | "aims" | "hope"
             | "hopes" => next_is(i, &["to"]),
             "schedule" | "set" => next_is(i, &["to", "for"]),
