@@ -69,7 +69,7 @@ const LARGEST: f64 = 9_007_199_254_740_992.0;
 fn ambiguous_dot(words: &[&str]) -> Option<String> {
     words.iter().enumerate().find_map(|(i, w)| {
         let percent = w.ends_with('%')
-            || matches!(words.get(i + 1), Some(&("percent" | "pct" | "%")))
+            || matches!(words.get(i + 1), Some(&("percent" | "pct" | "%" | "percentage" | "bps" | "basis")))
             || (words.get(i + 1) == Some(&"per") && words.get(i + 2) == Some(&"cent"));
         let (int, frac) = w.split_once('.')?;
         let ambiguous = (1..=3).contains(&int.len())
@@ -375,16 +375,17 @@ fn any_range(words: &[&str]) -> Option<NumberReading> {
     ["to", "-"].iter().find_map(|sep| range(words, sep))
 }
 
-/// `words` as a range "A sep B", at the first `sep` that gives one. An
-/// "and" inside a number written in words ("one hundred and twenty") is
-/// not a separator.
+/// `words` as a range "A sep B", at the first `sep` where both sides are
+/// whole quantities: "between one hundred and twenty and two hundred" is
+/// 120 .. 200 (at the first "and", "twenty and two hundred" is no
+/// quantity), "between nine hundred and one thousand" 900 .. 1,000.
 fn range(words: &[&str], sep: &str) -> Option<NumberReading> {
     (0..words.len()).filter(|&at| words[at] == sep).find_map(|at| range_at(words, at))
 }
 
 fn range_at(words: &[&str], at: usize) -> Option<NumberReading> {
     let (a, used_a) = quantity(&words[..at])?;
-    if used_a != at || quantity(words).is_some_and(|(_, used)| used > at) {
+    if used_a != at {
         return None;
     }
     let (b, used_b) = quantity(&words[at + 1..])?;
@@ -794,6 +795,8 @@ mod tests {
         assert_eq!(r("between two hundred and three hundred"), (Some(200.0), Some(300.0)));
         assert_eq!(r("between one thousand and two thousand"), (Some(1_000.0), Some(2_000.0)));
         assert_eq!(r("between a hundred and two hundred"), (Some(100.0), Some(200.0)));
+        assert_eq!(r("between nine hundred and one thousand"), (Some(900.0), Some(1_000.0)));
+        assert_eq!(r("between two hundred and fifty and three hundred"), (Some(250.0), Some(300.0)));
         assert_eq!(r("one million and two hundred thousand"), (Some(1_200_000.0), Some(1_200_000.0)));
         assert_eq!(r("a million and a half"), (Some(1_500_000.0), Some(1_500_000.0)));
         assert_eq!(r("a dozen and a half"), (Some(18.0), Some(18.0)));
@@ -875,6 +878,8 @@ mod tests {
         assert_eq!(r("3.125%"), (Some(3.125), Some(3.125)));
         assert_eq!(r("2.375 per cent"), (Some(2.375), Some(2.375)));
         assert_eq!(r("between 2.5 and 3.125 percent"), (Some(2.5), Some(3.125)));
+        assert_eq!(r("2.500 percentage points"), (Some(2.5), Some(2.5)));
+        assert_eq!(r("1.250 basis points"), (Some(1.25), Some(1.25)));
         // Not ambiguous: another count of decimals, or a scale word after it.
         assert_eq!(r("3.5"), (Some(3.5), Some(3.5)));
         assert_eq!(r("2.25"), (Some(2.25), Some(2.25)));
