@@ -426,6 +426,26 @@ pub fn tense_of(quote: &str) -> Tense {
     // "'s" is "is", "has" or a possessive: before an expectation it is "is"
     // ("the report's due"), but it does not make "the minister's resigned" present.
     let expectation_aux = |i: usize| present_passive(i) || aux_before(i) == Some("'s");
+    // An auxiliary of the past, or a modal of what did not happen, before a verb.
+    let past_aux = |i: usize| {
+        matches!(
+            aux_before(i),
+            Some(
+                "did"
+                    | "didn't"
+                    | "had"
+                    | "hadn't"
+                    | "was"
+                    | "were"
+                    | "could"
+                    | "couldn't"
+                    | "should"
+                    | "might"
+                    | "may"
+                    | "must"
+            )
+        )
+    };
     for (i, w) in ws.iter().enumerate() {
         // A plan of the past ("had been scheduled for September", "would have been held")
         // names no date to come.
@@ -452,6 +472,14 @@ pub fn tense_of(quote: &str) -> Tense {
             }
             "is" | "are" => next_is(i, &["to"]),
             "be" => next_is(i, &["held"]) && i > 0 && ws[i - 1] == "to",
+            // News writes a scheduled event in the present: "The talks begin Monday",
+            // "Kerry and Lavrov meet in Geneva on Friday". Only verbs that are not also
+            // nouns ("the start of", "an open meeting" are not), and not after an
+            // auxiliary of the past ("did not begin", "had meant to meet").
+            "begin" | "begins" | "starts" | "opens" | "resume" | "resumes" | "convene" | "convenes" | "reconvene"
+            | "reconvenes" | "meet" | "meets" => !past_aux(i) && !(i > 0 && ws[i - 1] == "to"),
+            "kicks" => next_is(i, &["off"]) && !past_aux(i),
+            "take" | "takes" => next_is(i, &["place"]) && !past_aux(i) && !(i > 0 && ws[i - 1] == "to"),
             _ => false,
         };
         if future {

@@ -687,6 +687,14 @@ fn tense_reads_the_auxiliary() {
     // "'s" is also "has" and the possessive: it does not make a past -ed word present.
     assert_eq!(tense_of("The minister's resigned in March"), P);
     assert_eq!(tense_of("The government's approved the budget in March"), P);
+    // A scheduled event in the present, as news writes it, is to come.
+    assert_eq!(tense_of("The talks begin Monday"), F);
+    assert_eq!(tense_of("Kerry and Lavrov meet in Geneva on Friday"), F);
+    assert_eq!(tense_of("officials said the talks resume in March"), F);
+    assert_eq!(tense_of("The summit takes place in December"), F);
+    // ... but not after an auxiliary of the past, nor as a noun.
+    assert_eq!(tense_of("The talks did not begin on Monday, officials said"), P);
+    assert_eq!(tense_of("Since the start of the talks in March, officials said"), P);
     assert_eq!(tense_of("The vote is widely expected in March"), F);
     assert_eq!(tense_of("The report is due in May"), F);
     assert_eq!(tense_of("The talks are scheduled Monday"), F);
