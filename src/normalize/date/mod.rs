@@ -446,6 +446,7 @@ pub fn tense_of(quote: &str) -> Tense {
             )
         )
     };
+    let after_to = |i: usize| i > 0 && ws[i - 1] == "to";
     for (i, w) in ws.iter().enumerate() {
         // A plan of the past ("had been scheduled for September", "would have been held")
         // names no date to come.
@@ -477,9 +478,9 @@ pub fn tense_of(quote: &str) -> Tense {
             // nouns ("the start of", "an open meeting" are not), and not after an
             // auxiliary of the past ("did not begin", "had meant to meet").
             "begin" | "begins" | "starts" | "opens" | "resume" | "resumes" | "convene" | "convenes" | "reconvene"
-            | "reconvenes" | "meet" | "meets" => !past_aux(i) && !(i > 0 && ws[i - 1] == "to"),
+            | "reconvenes" | "meet" | "meets" => !past_aux(i) && !after_to(i),
             "kicks" => next_is(i, &["off"]) && !past_aux(i),
-            "take" | "takes" => next_is(i, &["place"]) && !past_aux(i) && !(i > 0 && ws[i - 1] == "to"),
+            "take" | "takes" => next_is(i, &["place"]) && !past_aux(i) && !after_to(i),
             _ => false,
         };
         if future {
