@@ -20,7 +20,7 @@
 //! Pure: works on the article text already read by `load`.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use crate::text::similarity;
 
@@ -167,13 +167,13 @@ impl Folder<'_> {
         // article's 각 (its last letter is no combining mark that
         // `ends_a_letter` sees). Letters written apart (jamo) are joined into
         // their syllable, so both forms still fold alike.
-        if ('\u{AC00}'..='\u{D7A3}').contains(&c) || self.joins_hangul(c) {
-            if !self.joins_hangul(c) {
-                let mut buf = [0u8; 4];
-                self.push(c.encode_utf8(&mut buf), at);
-            } else {
-                self.join_hangul(c, at);
-            }
+        if let Some(syllable) = self.hangul_with_last(c) {
+            self.replace_last(syllable, at);
+            return;
+        }
+        if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+            let mut buf = [0u8; 4];
+            self.push(c.encode_utf8(&mut buf), at);
             return;
         }
         // Canonically decomposed (NFD) and lower-cased, so that "ü" typed as
@@ -194,7 +194,11 @@ impl Folder<'_> {
         const L: u32 = 0x1100;
         const V: u32 = 0x1161;
         const T: u32 = 0x11A7;
-        let (p, c) = (self.out.chars().next_back()? as u32, c as u32);
+        let c = c as u32;
+        if !(V..T + 28).contains(&c) {
+            return None; // not a vowel or final letter: most characters
+        }
+        let p = self.out.chars().next_back()? as u32;
         let composed = if (L..L + 19).contains(&p) && (V..V + 21).contains(&c) {
             S + ((p - L) * 21 + (c - V)) * 28
         } else if (S..S + 11172).contains(&p) && (p - S) % 28 == 0 && (T + 1..T + 28).contains(&c) {
@@ -205,16 +209,11 @@ impl Folder<'_> {
         char::from_u32(composed)
     }
 
-    fn joins_hangul(&self, c: char) -> bool {
-        self.hangul_with_last(c).is_some()
-    }
-
-    /// Replaces the character just pushed with the syllable it makes with
-    /// `c`; the syllable keeps the place of the character it replaces.
-    /// Its last byte takes the place of `c` (at `at`), so that a passage
-    /// ending on the syllable ends after all of its letters.
-    fn join_hangul(&mut self, c: char, at: usize) {
-        let Some(syllable) = self.hangul_with_last(c) else { return };
+    /// Replaces the character just pushed with `syllable`, which it makes
+    /// with the letter at byte `at` of the input; the syllable keeps the
+    /// place of the character it replaces, and its last byte takes `at`, so
+    /// that a passage ending on the syllable ends after all of its letters.
+    fn replace_last(&mut self, syllable: char, at: usize) {
         let last = self.out.chars().next_back().expect("a character was pushed").len_utf8();
         let keep = self.out.len() - last;
         self.out.truncate(keep);
@@ -474,7 +473,9 @@ impl Article {
                 }
             }
         }
-        let mut slots = words.slots.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        // (One entry per word of the article's vocabulary: no more than the
+        // pass over its words below costs.)
+        let mut slots = vec![0u32; words.vocab.len()];
         for (k, &id) in distinct.iter().enumerate() {
             slots[id as usize] = k as u32 + 1;
         }
@@ -500,10 +501,6 @@ impl Article {
                 best.truncate(TRIED);
             }
         }
-        for &id in &distinct {
-            slots[id as usize] = 0;
-        }
-        drop(slots);
         let mut miss = Miss { passage: String::new(), similarity: -1.0 };
         let q = composed(q);
         for &(_, start) in &best {
@@ -537,7 +534,7 @@ const TRIED: usize = 5;
 
 /// An article split into words (at white space) for [`Article::closest`],
 /// made once, on its first missing quote.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 struct Words {
     /// Where each word stands in the text (byte range).
     spans: Vec<(usize, usize)>,
@@ -545,22 +542,6 @@ struct Words {
     ids: Vec<u32>,
     vocab: Vec<String>,
     index: HashMap<String, u32>,
-    /// One entry per id, all 0 between lookups (see `closest`); the quotes
-    /// of one article are looked up on one thread, so it is never contended.
-    slots: Mutex<Vec<u32>>,
-}
-
-impl Clone for Words {
-    fn clone(&self) -> Words {
-        let slots = self.slots.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
-        Words {
-            spans: self.spans.clone(),
-            ids: self.ids.clone(),
-            vocab: self.vocab.clone(),
-            index: self.index.clone(),
-            slots: Mutex::new(slots),
-        }
-    }
 }
 
 impl Words {
@@ -582,7 +563,6 @@ impl Words {
             };
             words.ids.push(id);
         }
-        words.slots = Mutex::new(vec![0; words.vocab.len()]);
         words
     }
 }
@@ -927,11 +907,15 @@ mod tests {
         let a = Article::new("x y the talks were held z the talks were held in Geneva on Friday w");
         let miss = a.find("the talks were held in Zurich on Friday").unwrap_err();
         assert_eq!(miss.passage, "the talks were held in Geneva on Friday");
-        // the prepared words are reused and left clean for the next quote
+        // the prepared words are reused, and one quote's search leaves nothing for the next
         assert!(a.words.get().is_some());
         assert!(a.find("talks were held z").is_ok());
         assert_eq!(a.find("x y zz").unwrap_err().passage, "x y the");
-        assert!(a.words.get().unwrap().slots.lock().unwrap().iter().all(|&s| s == 0));
+        let fresh = Article::new("x y the talks were held z the talks were held in Geneva on Friday w");
+        assert_eq!(
+            a.find("the talks were held in Zurich on Friday"),
+            fresh.find("the talks were held in Zurich on Friday")
+        );
     }
 
     #[test]
