@@ -38,18 +38,11 @@ fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resu
     } else {
         path
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(path);
     // Errors name the destination, never the temporary file (tempfile adds
     // its own path to what it reports).
     let strip = |e: io::Error| io::Error::from(e.kind());
-    match fs::metadata(dir) {
-        Ok(meta) if meta.is_dir() => {}
-        Ok(_) => return Err(io::Error::from(io::ErrorKind::NotADirectory)),
-        Err(e) => return Err(strip(e)),
-    }
+    folder_is_there(dir)?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".crosscheck-").suffix(".tmp");
     // tempfile makes its files 0600; a report, reviews.yaml or an imported
@@ -263,7 +256,7 @@ pub fn check_replaceable(
     recognise: impl FnOnce(&mut fs::File, u64) -> io::Result<Owner>,
 ) -> Result<(), WriteError> {
     match target(path)? {
-        Target::Missing => folder_exists(path),
+        Target::Missing => Ok(folder_is_there(folder_of(path))?),
         Target::File(meta) => owned(path, &meta, force, recognise),
         Target::Stream(_) => Ok(()),
         other => Err(other.refusal()),
@@ -293,16 +286,21 @@ pub fn replace_own_with(
     Ok(())
 }
 
-/// Whether the folder a new file at `path` would go in exists.
-fn folder_exists(path: &Path) -> Result<(), WriteError> {
-    let dir = match path.parent() {
+/// The folder a file at `path` goes in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// Whether `dir` is a folder; the error is its kind alone, so that what
+/// reports it names the file to be written, not the folder.
+fn folder_is_there(dir: &Path) -> io::Result<()> {
     match fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => Ok(()),
-        Ok(_) => Err(io::Error::from(io::ErrorKind::NotADirectory).into()),
-        Err(e) => Err(io::Error::from(e.kind()).into()),
+        Ok(_) => Err(io::Error::from(io::ErrorKind::NotADirectory)),
+        Err(e) => Err(io::Error::from(e.kind())),
     }
 }
 

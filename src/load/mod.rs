@@ -1044,7 +1044,7 @@ fn read_article(
         );
     };
     // Missing, or there but out of reach: each says what would be right.
-    let not_found = |diags: &mut Vec<Diagnostic>, e: &std::io::Error| {
+    let cannot_read = |diags: &mut Vec<Diagnostic>, e: &std::io::Error| {
         let at = Some(source.article_loc.clone());
         let (article, id, shown) = (&source.article, &source.id, path.display());
         #[cfg(unix)]
@@ -1076,7 +1076,7 @@ fn read_article(
     if let Some(metadata) = unlinked_metadata(&source.article, articles_dir) {
         return match metadata {
             Err(e) => {
-                not_found(diags, &e);
+                cannot_read(diags, &e);
                 None
             }
             Ok(meta) if meta.is_dir() => {
@@ -1091,7 +1091,7 @@ fn read_article(
         return None;
     }
     if let Err(e) = fs::metadata(&path) {
-        not_found(diags, &e);
+        cannot_read(diags, &e);
         return None;
     }
     // A symbolic link may still lead out of the articles directory.
