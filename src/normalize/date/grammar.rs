@@ -102,21 +102,6 @@ fn words_are(t: &[Tok], ws: &[&str]) -> bool {
     t.len() == ws.len() && t.iter().zip(ws).all(|(a, b)| a.is(b))
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn weekday_name(wd: Weekday) -> &'static str {
     match wd {
         Weekday::Mon => "Monday",
@@ -1200,7 +1185,7 @@ impl Parser {
         self.complain(format!(
             "{} is a {}, not a {}; the weekday and the date disagree",
             s.start,
-            weekday_name(s.start.weekday()),
+            s.start.format("%A"),
             weekday_name(wd)
         ));
         None
@@ -1410,7 +1395,7 @@ impl Parser {
     /// inside it. Say so, and what to write instead.
     fn too_few_weeks(&self, p: Span, n: usize, have: usize, from_end: bool) {
         let name = match p.grain {
-            Grain::Month => format!("{} {}", MONTHS[p.start.month0() as usize], p.start.year()),
+            Grain::Month => p.start.format("%B %Y").to_string(),
             Grain::Quarter => format!("Q{} {}", p.start.month0() / 3 + 1, p.start.year()),
             _ => p.start.year().to_string(),
         };
@@ -1434,11 +1419,7 @@ impl Parser {
         let first = cal::nth_weekday_after(p.start, Weekday::Mon, 1, false);
         let monday = first.and_then(|m| add_days(m, 7 * (n as i64 - 1)));
         if let Some(m) = monday.filter(|m| !from_end && *m <= p.end) {
-            msg.push_str(&format!(
-                ", or name the week by a day in it, as in 'the week of {} {}'",
-                MONTHS[m.month0() as usize],
-                m.day()
-            ));
+            msg.push_str(&format!(", or name the week by a day in it, as in 'the week of {}'", m.format("%B %-d")));
         }
         self.complain(msg);
     }
