@@ -388,20 +388,13 @@ pub fn tense_of(quote: &str) -> Tense {
     let lowered = quote.to_lowercase().replace('\u{2019}', "'");
     // Words, with a contracted auxiliary its own word: "they're expected" is
     // "they" "'re" "expected", as "they are expected" is three words.
-    let ws: Vec<&str> = lowered
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .flat_map(|w| {
-            let cut = ["'re", "'s", "'ve", "'m"]
-                .iter()
-                .find(|suffix| w.len() > suffix.len() && w.ends_with(*suffix))
-                .map(|suffix| w.len() - suffix.len());
-            match cut {
-                Some(at) => [&w[..at], &w[at..]].into_iter().take(2),
-                None => [w, ""].into_iter().take(1),
-            }
-        })
-        .collect();
+    let mut ws: Vec<&str> = Vec::new();
+    for w in lowered.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()) {
+        match ["'re", "'s", "'ve", "'m"].iter().find(|suffix| w.len() > suffix.len() && w.ends_with(*suffix)) {
+            Some(suffix) => ws.extend([&w[..w.len() - suffix.len()], *suffix]),
+            None => ws.push(w),
+        }
+    }
     let next_is = |i: usize, set: &[&str]| ws.get(i + 1).is_some_and(|n| set.contains(n));
     // The auxiliary before word `i`, over adverbs and "been"/"being": "had (originally)
     // been scheduled", "are widely expected", "is being prepared".
