@@ -654,7 +654,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             progress.start("reporting", 0);
             let mut out = Output::default();
             let written = match &output {
-                None => stdout_written(report::write(&outcome, format, &options, stdout).and_then(|()| stdout.flush())),
+                None => stdout_written(report::write_standard_output(&outcome, format, &options, stdout)),
                 Some((path, force)) => {
                     write_report(path, *force, |out| report::write_file(&outcome, format, &options, out))
                 }

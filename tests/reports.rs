@@ -389,18 +389,26 @@ fn output_writes_each_format_as_standard_output_would_show_it() {
         assert_eq!((written.code, printed.code), (1, 1), "{format}: the exit code is the check's");
         assert_eq!(written.stdout, "", "{format}: nothing on stdout");
         let text = fs::read_to_string(&file).unwrap();
-        // The text formats end with a seal: the file is standard output and one more line.
+        // Every format ends with a seal in a file. Markdown and HTML carry it
+        // on standard output too; the table gets one more line, JSON one more key.
         match format {
-            "json" => assert_eq!(text, printed.stdout, "{format}"),
-            _ => {
+            "json" => {
+                let (body, seal) = text.rsplit_once(",\n  \"seal\": \"").expect("a seal key");
+                assert_eq!(format!("{body}\n}}\n"), printed.stdout, "{format}");
+                assert!(seal.len() == 16 + 4 && seal.ends_with("\"\n}\n"), "{format}: {seal}");
+                let doc: serde_json::Value = serde_json::from_str(&text).expect("still one JSON document");
+                assert!(doc["seal"].is_string(), "{format}: {doc}");
+            }
+            "table" => {
                 let (body, seal) = text.trim_end().rsplit_once('\n').unwrap();
                 assert_eq!(format!("{body}\n"), printed.stdout, "{format}");
-                let want = if format == "table" {
-                    format!("(written by crosscheck {}, seal ", env!("CARGO_PKG_VERSION"))
-                } else {
-                    "<!-- crosscheck seal ".to_string()
-                };
+                let want = format!("(written by crosscheck {}, seal ", env!("CARGO_PKG_VERSION"));
                 assert!(seal.starts_with(&want), "{format}: {seal}");
+            }
+            _ => {
+                assert_eq!(text, printed.stdout, "{format}");
+                let seal = text.trim_end().rsplit_once('\n').unwrap().1;
+                assert!(seal.starts_with("<!-- crosscheck seal "), "{format}: {seal}");
             }
         }
         // Written again over itself: crosscheck recognises its own file, in any format.
@@ -471,9 +479,9 @@ fn output_errors_name_the_path_and_exit_2() {
 }
 
 /// Notes added after the seal, or the seal deleted: the report is the
-/// editor's now, as when the text before the seal is changed. Saved from
-/// standard output (no seal), it is refused too: it cannot be told from one
-/// whose seal was deleted.
+/// editor's now, as when the text before the seal is changed. A table saved
+/// from standard output carries no marker and is refused as anyone's text;
+/// Markdown and HTML carry their seal there too and are replaced.
 #[test]
 fn output_never_overwrites_a_report_whose_seal_is_gone() {
     let dir = tempfile::tempdir().unwrap();
@@ -496,6 +504,11 @@ fn output_never_overwrites_a_report_whose_seal_is_gone() {
             ("saved from standard output", printed),
         ] {
             fs::write(&file, &edited).unwrap();
+            if format != "table" && what == "saved from standard output" {
+                assert_eq!(edited, original, "{format}: standard output is what the file holds");
+                assert_eq!(run_in(&corpus, &args).code, 1, "{format}: replaced");
+                continue;
+            }
             let refused = run_in(&corpus, &args);
             assert_eq!(refused.code, 2, "{format}, {what}: {}", refused.stderr);
             // The table's only marker is its seal line: without it, it is
@@ -515,6 +528,45 @@ fn output_never_overwrites_a_report_whose_seal_is_gone() {
         assert_eq!(run_in(&corpus, &forced).code, 1);
         assert_eq!(fs::read_to_string(&file).unwrap(), original, "{format}: --force replaces it");
     }
+}
+
+/// A JSON report written with `--output` carries a seal as its last key:
+/// edited by hand (a verdict changed, reformatted by a tool, the seal
+/// changed), it is kept; as written, or saved from standard output (which
+/// carries no seal), it is replaced.
+#[test]
+fn output_never_overwrites_an_edited_json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("tests/fixtures/verdicts/conflict");
+    let file = dir.path().join("report.json");
+    let path = file.to_str().unwrap();
+    let args = ["check", "--format", "json", "--output", path];
+    assert_eq!(run_in(&corpus, &args).code, 1);
+    let original = fs::read_to_string(&file).unwrap();
+    let pretty = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&original).unwrap()).unwrap();
+    for (what, edited) in [
+        ("a verdict changed", original.replacen("\"verdict\": \"conflict\"", "\"verdict\": \"agree\"", 1)),
+        ("reformatted", pretty + "\n"),
+        ("the seal changed", original.replacen("\"seal\": \"", "\"seal\": \"1", 1)),
+        ("notes after it", format!("{original}\n")),
+    ] {
+        assert_ne!(edited, original, "{what}");
+        fs::write(&file, &edited).unwrap();
+        let refused = run_in(&corpus, &args);
+        assert_eq!(refused.code, 2, "{what}: {}", refused.stderr);
+        // (Reformatted, its first line is no longer crosscheck's: refused as anyone's file.)
+        let why = if what == "reformatted" {
+            "exists and was not written by crosscheck"
+        } else {
+            "was written by crosscheck but has been changed since it was written"
+        };
+        assert!(refused.stderr.contains(why), "{what}: {}", refused.stderr);
+        assert_eq!(fs::read_to_string(&file).unwrap(), edited, "{what}: kept");
+    }
+    let printed = run_in(&corpus, &["check", "--format", "json"]).stdout;
+    fs::write(&file, &printed).unwrap();
+    assert_eq!(run_in(&corpus, &args).code, 1, "saved from standard output: replaced");
+    assert_eq!(fs::read_to_string(&file).unwrap(), original);
 }
 
 /// A named pipe nobody reads: the run ends at once with an error naming it
@@ -572,8 +624,8 @@ fn output_into_a_named_pipe_with_a_reader_writes_into_it() {
     let n = std::io::Read::read(&mut &reader, &mut got).unwrap();
     let got = String::from_utf8_lossy(&got[..n]);
     let printed = run_in(&corpus, &["check", "--format", "markdown"]).stdout;
-    assert!(got.starts_with(&printed), "{got}");
-    assert!(got[printed.len()..].starts_with("<!-- crosscheck seal "), "{got}");
+    assert_eq!(got, printed);
+    assert!(got.trim_end().rsplit_once('\n').unwrap().1.starts_with("<!-- crosscheck seal "), "{got}");
     assert!(fs::symlink_metadata(&pipe).unwrap().file_type().is_fifo(), "still a pipe");
 }
 
@@ -615,7 +667,10 @@ fn output_to_dev_stdout_into_a_pipe_writes_the_report() {
     let corpus = root().join("tests/fixtures/verdicts/conflict");
     let run = finish_within(command(&corpus, &["check", "--format", "json", "--output", "/dev/stdout"]), 30);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(run.stdout, run_in(&corpus, &["check", "--format", "json"]).stdout);
+    // What the file would hold: standard output's document, and its seal.
+    let printed = run_in(&corpus, &["check", "--format", "json"]).stdout;
+    let (body, _) = run.stdout.rsplit_once(",\n  \"seal\": \"").expect("a seal key");
+    assert_eq!(format!("{body}\n}}\n"), printed);
 }
 
 // ---------------------------------------------------------------- standard output

@@ -529,6 +529,14 @@ fn summary(outcome: &Outcome, shown: usize) -> Summary {
 /// written in order (a million claims' JSON is about a gigabyte, which one
 /// thread took two seconds to write).
 pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    write_open(outcome, options, out)?;
+    out.write_all(b"\n}\n")?;
+    out.flush()
+}
+
+/// The document as [`write`] writes it, all but its closing `\n}\n`: a
+/// sealed report adds its `seal` key there (`report::write_file`).
+pub fn write_open(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
     let facts = shown(outcome, options);
     let mut out = crate::report::buffered(out);
     out.write_all(b"{\n  \"generator\": ")?;
@@ -546,7 +554,6 @@ pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::R
     write_seq(&mut out, &warnings, |d| problem(d))?;
     out.write_all(b",\n  \"errors\": ")?;
     write_seq(&mut out, &errors, |d| problem(d))?;
-    out.write_all(b"\n}\n")?;
     out.flush()
 }
 
