@@ -272,6 +272,18 @@ fn errors_name_the_part() {
     assert!(e.message.contains("10000"), "{}", e.message);
     assert!(read_date("0000", d("2013-02-12"), U).is_err());
     assert!(read_date("", d("2013-02-12"), U).is_err());
+    // A count of hours or minutes needs a time of day to count from: said so, in any spelling.
+    for (expr, counted) in [
+        ("2 hours ago", "2 hours"),
+        ("2 h ago", "2 h"),
+        ("within 24 hours", "24 hours"),
+        ("an hour ago", "an hour"),
+        ("in 3 mins", "3 mins"),
+        ("ten minutes ago", "10 minutes"),
+    ] {
+        let e = read_date(expr, d("2013-02-12"), U).unwrap_err();
+        assert!(e.message.contains(&format!("'{counted}' is counted from a time of day")), "{expr}: {}", e.message);
+    }
 }
 
 #[test]
