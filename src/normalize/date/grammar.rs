@@ -75,6 +75,7 @@ const RULES: &[Rule] = &[
     Parser::counted_spans,
     Parser::holiday,
     Parser::day_of_month,
+    Parser::beside_date,
     Parser::week_rules,
     Parser::month_relative,
     Parser::quarter_rules,
@@ -1285,6 +1286,75 @@ impl Parser {
         Some(Span::day(d, if from_end { "N-th last day of a period" } else { "N-th day of a period" }))
     }
 
+    /// "the day after Christmas", "the week after Easter", "the weekend before the
+    /// 15th", "the month after the 2014 election" (no: 'election' is no date), "the
+    /// Monday after Easter", "the Friday before Thanksgiving": the day, calendar week,
+    /// weekend, calendar month or year, or weekday, next to a date: after its last
+    /// day or before its first, strictly. ("A week after May 5", with a count, is
+    /// that day: `offset_rules`.)
+    fn beside_date(&self, t: &[Tok]) -> Option<Span> {
+        let [x, dir, rest @ ..] = t else { return None };
+        let after = match dir.word()? {
+            "after" | "following" => true,
+            "before" | "preceding" => false,
+            _ => return None,
+        };
+        let weekday = words::weekday(x);
+        if rest.is_empty() || (weekday.is_none() && !matches!(x.word()?, "day" | "week" | "weekend" | "month" | "year"))
+        {
+            return None;
+        }
+        let p = self.period(rest)?;
+        if let Some(wd) = weekday {
+            let d = if after {
+                cal::nth_weekday_after(p.end, wd, 1, true)?
+            } else {
+                cal::nth_weekday_before(p.start, wd, 1, true)?
+            };
+            return Some(Span::day(
+                d,
+                "<weekday> after/before a date = the first such day after its end / before its start",
+            ));
+        }
+        let (edge, step) = if after { (p.end, 1) } else { (p.start, -1) };
+        match x.word()? {
+            "day" => Some(Span::day(
+                add_days(edge, step)?,
+                "the day after/before a date = the day after its end / before its start",
+            )),
+            "week" => Span::new(
+                cal::week_span(add_days(cal::week_start(edge)?, 7 * step)?)?,
+                Grain::Week,
+                "the week after/before a date = the Monday-to-Sunday week after / before the week it ends / starts in",
+            ),
+            "weekend" => {
+                let sat = if after {
+                    cal::nth_weekday_after(edge, Weekday::Sat, 1, true)?
+                } else {
+                    add_days(cal::nth_weekday_before(edge, Weekday::Sun, 1, true)?, -1)?
+                };
+                Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "the weekend after/before a date = the first Saturday-Sunday wholly after its end / before its start",
+                )
+            }
+            "month" => {
+                let first = cal::add_months(edge, step)?;
+                Span::new(
+                    cal::month_span(first.year(), first.month())?,
+                    Grain::Month,
+                    "the month after/before a date = the calendar month after / before the one it ends / starts in",
+                )
+            }
+            _ => Span::new(
+                cal::year_span(edge.year().checked_add(i32::try_from(step).ok()?)?)?,
+                Grain::Year,
+                "the year after/before a date = the calendar year after / before the one it ends / starts in",
+            ),
+        }
+    }
+
     fn week_rules(&self, t: &[Tok]) -> Option<Span> {
         let a = self.as_of;
         let this_monday = cal::week_start(a)?;
@@ -1302,6 +1372,14 @@ impl Parser {
             }
             ["week", "after", "next"] => return wk(add_days(this_monday, 14)?, "the week after next"),
             ["week", "before", "last"] => return wk(add_days(this_monday, -14)?, "the week before last"),
+            ["weekend", "after", "next"] | ["weekend", "before", "last"] => {
+                let sat = add_days(this_monday, if words[1] == "after" { 19 } else { -9 })?;
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "the weekend after next / before last = Saturday-Sunday of the week after next / before last",
+                );
+            }
             ["weekend"] | ["this" | "current", "weekend"] if self.tense == Tense::Past => {
                 // Said on a Monday, "talks over the weekend" (past tense) are the weekend just gone.
                 let sat = if a.weekday().number_from_monday() >= 6 {

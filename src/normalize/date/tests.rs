@@ -97,6 +97,33 @@ fn relative_days_and_offsets() {
 }
 
 #[test]
+fn a_unit_next_to_a_date() {
+    let f = Tense::Future;
+    // Christmas 2013 is a Wednesday; Easter 2014 is Sunday 20 April.
+    check("the day after Christmas", "2013-10-07", f, "2013-12-26", "2013-12-26");
+    check("the day before Christmas", "2013-10-07", f, "2013-12-24", "2013-12-24");
+    // The week: the calendar week after (before) the one the date ends (starts) in.
+    check("the week after Easter", "2013-10-07", f, "2014-04-21", "2014-04-27");
+    check("the week before Christmas", "2013-10-07", f, "2013-12-16", "2013-12-22");
+    check("the week following Christmas", "2013-10-07", f, "2013-12-30", "2014-01-05");
+    check("the week after May 5", "2013-02-12", f, "2013-05-06", "2013-05-12");
+    // The weekend: the first Saturday-Sunday wholly after (before) it.
+    check("the weekend after Easter", "2013-10-07", f, "2014-04-26", "2014-04-27");
+    check("the weekend before Christmas", "2013-10-07", f, "2013-12-21", "2013-12-22");
+    check("the weekend after next", "2013-10-07", U, "2013-10-26", "2013-10-27");
+    check("the weekend before last", "2013-10-07", U, "2013-09-28", "2013-09-29");
+    // A weekday: the first one strictly after (before).
+    check("the Monday after Easter", "2013-10-07", f, "2014-04-21", "2014-04-21");
+    check("the Friday before Christmas", "2013-10-07", f, "2013-12-20", "2013-12-20");
+    check("the Monday after May 6", "2013-02-12", f, "2013-05-13", "2013-05-13");
+    check("the month after Christmas", "2013-10-07", f, "2014-01-01", "2014-01-31");
+    check("the year after 2014", "2013-10-07", U, "2015-01-01", "2015-12-31");
+    // With a count it is that day, not the calendar week after.
+    check("a week after May 5", "2013-02-12", f, "2013-05-12", "2013-05-12");
+    check("the day after tomorrow", "2013-02-12", U, "2013-02-14", "2013-02-14");
+}
+
+#[test]
 fn relative_periods() {
     check("this week", "2013-02-12", U, "2013-02-11", "2013-02-17");
     check("last week", "2013-02-12", U, "2013-02-04", "2013-02-10");
