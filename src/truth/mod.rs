@@ -554,6 +554,22 @@ pub fn consistent(a: &Reading, b: &Reading, tolerance: Option<Tolerance>) -> Rel
     crate::compare::relation_within(a, b, tolerance)
 }
 
+/// How reading `a` stands to `b` in what it leaves possible, which is what
+/// implication weighs (docs/truth.md, step 2): for dates and numbers, the
+/// relation of their intervals (`November` is wider than `5 November`). A
+/// list is read as "at least these" (`compare`: a list within another
+/// differs only in precision), so the list naming fewer members leaves more
+/// possible: `[Russia, US]` is *wider* here than `[Russia, US, UN]`, the set
+/// relation turned round.
+fn weighed(relation: Relation, a: &Reading, b: &Reading) -> Relation {
+    let list = |r: &Reading| matches!(r, Reading::Entities(_) | Reading::Entity(_));
+    match relation {
+        Relation::Narrower if list(a) && list(b) => Relation::Wider,
+        Relation::Wider if list(a) && list(b) => Relation::Narrower,
+        other => other,
+    }
+}
+
 fn day_assumed(r: &Reading) -> bool {
     matches!(r, Reading::Date(d) if d.day_assumed)
 }
@@ -646,7 +662,7 @@ fn prepare(claims: &[(usize, &Reading)], tolerance: Option<Tolerance>, params: &
     let backs = |w: usize, v: usize| {
         let (a, b) = (claims[reps[w]].1, claims[reps[v]].1);
         let near = || tolerance.is_some() && consistent(a, b, tolerance) == Relation::Equal;
-        matches!(relation(a, b), Relation::Wider | Relation::Overlaps) || near()
+        matches!(weighed(relation(a, b), a, b), Relation::Wider | Relation::Overlaps) || near()
     };
     let mut backers: Vec<Vec<(usize, f64)>> = vec![Vec::new(); m];
     // Only candidates whose intervals meet can be wider or overlap.
@@ -930,7 +946,7 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
         for &(s, v) in primary {
             sources[s].facts += 1;
             let mine = claims[fact.candidates[v].representative].1;
-            match consistent(mine, best_reading, tolerance) {
+            match weighed(consistent(mine, best_reading, tolerance), mine, best_reading) {
                 Relation::Equal | Relation::Wider => sources[s].agreed += 1,
                 Relation::Disjoint | Relation::Incomparable => sources[s].disagreed += 1,
                 Relation::Narrower | Relation::Overlaps => {}
@@ -1305,7 +1321,7 @@ mod tests {
                         .filter(|&w| w != v)
                         .filter(|&w| {
                             let (a, b) = (claims[reps[w]].1, claims[reps[v]].1);
-                            matches!(relation(a, b), Relation::Wider | Relation::Overlaps)
+                            matches!(weighed(relation(a, b), a, b), Relation::Wider | Relation::Overlaps)
                                 || (tolerance.is_some() && consistent(a, b, tolerance) == Relation::Equal)
                         })
                         .map(|w| (w, params.similar_support))
@@ -1414,6 +1430,34 @@ mod tests {
         let d = discover(&Input { sources: 3, facts, dependent: vec![], ..Default::default() }, &Params::default());
         let best = d.facts[0].best.unwrap();
         assert_eq!(d.facts[0].candidates[best].claims, vec![1], "{:?}", d.facts[0]);
+    }
+
+    /// A list is "at least these": the longer list says more, and a shorter
+    /// list within it backs it, not the other way round (a participants
+    /// list that grew when another country joined).
+    #[test]
+    fn a_shorter_list_backs_the_longer_list_that_holds_it() {
+        let list = |ids: &[&str]| {
+            Reading::Entities(
+                ids.iter()
+                    .map(|id| {
+                        let (id, name, resolved) = (id.to_string(), id.to_string(), true);
+                        std::sync::Arc::new(crate::resolve::EntityRef { id, name, resolved })
+                    })
+                    .collect(),
+            )
+        };
+        let (five, six) = (list(&["au", "ca", "jp", "nz", "kr"]), list(&["au", "ca", "cl", "jp", "nz", "kr"]));
+        let other = list(&["fr", "de"]);
+        // Two sources give the five, four the six, one a list that conflicts with both.
+        let facts = vec![vec![(0, &five), (1, &five), (2, &six), (3, &six), (4, &six), (5, &six), (6, &other)]];
+        let d = discover(&Input { sources: 7, facts, dependent: vec![], ..Default::default() }, &Params::default());
+        let fact = &d.facts[0];
+        let best = fact.best.unwrap();
+        assert_eq!(fact.candidates[best].claims, vec![2, 3, 4, 5], "{fact:?}");
+        // The shorter list is consistent with the best: its sources agree with it.
+        assert!(d.sources[0].agreed > 0 && d.sources[0].disagreed == 0, "{:?}", d.sources[0]);
+        assert!(d.sources[6].disagreed > 0, "{:?}", d.sources[6]);
     }
 
     #[test]
