@@ -386,9 +386,18 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                             format!("the quote of claim '{}' is not in its article {}", claim.id, source.article),
                         )
                         .with_help(format!(
-                            "closest passage ({:.0}% similar): \"{}\"",
+                            "closest passage ({:.0}% similar): \"{}\"{}",
                             miss.similarity * 100.0,
-                            miss.passage
+                            miss.passage,
+                            if crate::ground::elided_parts(&claim.quote).is_some() {
+                                format!(
+                                    "; a quote with words left out ('...') is found when its parts stand in the \
+                                     article in order, each within {} characters of the one before",
+                                    crate::ground::ELISION_GAP
+                                )
+                            } else {
+                                String::new()
+                            }
                         )),
                     );
                     None

@@ -263,6 +263,34 @@ impl Folder<'_> {
     }
 }
 
+/// Most folded bytes of the article that an elision in a quote may leave
+/// out between two of its parts: a few sentences.
+pub const ELISION_GAP: usize = 1_000;
+
+/// Places of one part of an elided quote that are looked at (a short part
+/// may stand thousands of times in a long article).
+const MAX_PLACES: usize = 10_000;
+
+/// The parts of a quote with words left out ("recalling nearly 2 million
+/// SUVs ... over faulty airbag inflators"), folded, in order: the quote cut
+/// at each elision mark (`...`, `…`, `. . .`, and any of them in square
+/// or round brackets), empty parts dropped. `None` when the quote has no
+/// elision mark or no part with a letter or digit in it (a quote of marks
+/// alone says nothing).
+pub fn elided_parts(quote: &str) -> Option<Vec<String>> {
+    const MARKS: [&str; 8] = ["[...]", "[…]", "(...)", "(…)", "[. . .]", ". . .", "...", "…"];
+    if !MARKS.iter().any(|m| quote.contains(m)) {
+        return None;
+    }
+    let mut cut = quote.to_string();
+    for mark in MARKS {
+        cut = cut.replace(mark, "\u{0}");
+    }
+    let parts: Vec<String> = cut.split('\u{0}').map(fold_quote).filter(|p| !p.is_empty()).collect();
+    let says_something = parts.iter().any(|p| p.chars().any(char::is_alphanumeric));
+    says_something.then_some(parts)
+}
+
 /// Where the folded `needle` first stands in the folded `hay` as whole
 /// letters ([`ends_a_letter`]: "cafe" is not in "café", folded "cafe\u{301}").
 fn find_folded(hay: &str, needle: &str) -> Option<usize> {
@@ -404,19 +432,24 @@ impl Article {
     /// The quote's first occurrence, as the article writes it, with up to
     /// [`CONTEXT_SENTENCES`] sentences on each side (at most
     /// [`CONTEXT_BYTES`] each). `None` when the quote is not in the article.
+    /// An elided quote ([`elided_parts`]) stands from its first part to its
+    /// last, the words left out shown too.
     pub fn passage(&self, quote: &str) -> Option<Passage> {
         let q = fold_quote(quote);
         if q.is_empty() {
             return None;
         }
-        let at = find_folded(self.folded(), &q)?;
+        let (at, end_at) = match find_folded(self.folded(), &q) {
+            Some(at) => (at, at + q.len()),
+            None => self.find_elided(quote)?,
+        };
         let map = self.map.get_or_init(|| {
             let mut m = Vec::with_capacity(self.folded().len());
             fold_mapped(&self.text, Some(&mut m));
             m
         });
         let start = map[at];
-        let last = map[at + q.len() - 1];
+        let last = map[end_at - 1];
         let end = last + self.text[last..].chars().next().map_or(0, char::len_utf8);
         let (from, cut_before) = context_start(&self.text, start);
         let (to, cut_after) = context_end(&self.text, end);
@@ -439,7 +472,50 @@ impl Article {
         if !q.is_empty() && find_folded(self.folded(), &q).is_some() {
             return Ok(());
         }
+        if self.find_elided(quote).is_some() {
+            return Ok(());
+        }
         Err(self.closest(&q))
+    }
+
+    /// Where an elided quote stands in the folded article: from its first
+    /// part's start to its last part's end, each part found after the one
+    /// before with at most [`ELISION_GAP`] folded bytes between them (the
+    /// first such chain to end). `None` for a quote with no elision, or one
+    /// whose parts do not all stand there in order, close enough.
+    fn find_elided(&self, quote: &str) -> Option<(usize, usize)> {
+        let parts = elided_parts(quote)?;
+        let hay = self.folded();
+        // Per part, where it stands (at most MAX_PLACES places), each with
+        // where the chain reaching it starts, if one does.
+        let mut reached: Vec<(usize, usize)> = Vec::new(); // (end, chain start)
+        for (k, part) in parts.iter().enumerate() {
+            let places = memchr::memmem::find_iter(hay.as_bytes(), part.as_bytes())
+                .filter(|&at| ends_a_letter(hay.as_bytes(), at + part.len()))
+                .take(MAX_PLACES);
+            let mut next = Vec::new();
+            let mut j = 0; // parts before that end at or before `at`: reached[..j]
+            for at in places {
+                if k == 0 {
+                    next.push((at + part.len(), at));
+                    continue;
+                }
+                while j < reached.len() && reached[j].0 <= at {
+                    j += 1;
+                }
+                // The closest part before that ends in time.
+                if let Some(&(end, origin)) = reached[..j].last() {
+                    if at - end <= ELISION_GAP {
+                        next.push((at + part.len(), origin));
+                    }
+                }
+            }
+            if next.is_empty() {
+                return None;
+            }
+            reached = next;
+        }
+        reached.first().map(|&(end, origin)| (origin, end))
     }
 
     /// The window of the article, as long as the quote, that shares the most
@@ -661,6 +737,53 @@ fn squash(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A quote with words left out is found part by part, in order, each
+    /// part close to the one before; the passage runs from the first part
+    /// to the last.
+    #[test]
+    fn an_elided_quote_is_found_part_by_part_in_order() {
+        let a = Article::new(
+            "DETROIT - Halden Motors is recalling nearly 2 million SUVs built since 2019 over faulty airbag \
+             inflators, the company said. \"We regret this,\" a spokesman said.",
+        );
+        for quote in [
+            "Halden Motors is recalling nearly 2 million SUVs ... over faulty airbag inflators",
+            "Halden Motors is recalling nearly 2 million SUVs … over faulty airbag inflators",
+            "Halden Motors is recalling nearly 2 million SUVs [...] over faulty airbag inflators",
+            "Halden Motors is recalling . . . SUVs built since 2019 … the company said",
+            "...over faulty airbag inflators",
+        ] {
+            assert_eq!(a.find(quote), Ok(()), "{quote}");
+            assert!(a.passage(quote).is_some(), "{quote}");
+        }
+        let p = a.passage("Halden Motors is recalling ... over faulty airbag inflators").unwrap();
+        assert_eq!(
+            p.quote,
+            "Halden Motors is recalling nearly 2 million SUVs built since 2019 over faulty airbag inflators"
+        );
+        assert_eq!(p.before, "DETROIT - ");
+        // Out of order, a part not there, marks alone: not found.
+        for quote in [
+            "over faulty airbag inflators ... Halden Motors is recalling",
+            "Halden Motors is recalling ... over faulty brakes",
+            "... …",
+        ] {
+            assert!(a.find(quote).is_err(), "{quote}");
+            assert!(a.passage(quote).is_none(), "{quote}");
+        }
+        // Parts too far apart do not belong together.
+        let far = Article::new(&format!("The talks began. {} The talks ended.", "Filler words here. ".repeat(100)));
+        assert!(far.find("The talks began ... The talks ended").is_err());
+        assert_eq!(far.find("The talks began ... Filler words here"), Ok(()));
+        // A first part that stands twice: the place close to the next part counts.
+        let twice = Article::new(&format!(
+            "The talks began. {} The talks began late. They ended.",
+            "Filler words. ".repeat(100)
+        ));
+        assert_eq!(twice.find("The talks began ... They ended"), Ok(()));
+        assert_eq!(twice.passage("The talks began ... They ended").unwrap().quote, "The talks began late. They ended");
+    }
+
     use super::*;
 
     proptest::proptest! {

@@ -588,6 +588,36 @@ fn a_quote_typed_in_nfc_is_found_in_an_nfd_article_and_shown_as_the_article_writ
 }
 
 #[test]
+fn a_quote_with_words_left_out_is_found_and_a_wrong_one_says_how_they_are_found() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("articles/a.txt"),
+        "Halden Motors is recalling nearly 2 million SUVs built since 2019 over faulty airbag inflators.\n",
+    )
+    .unwrap();
+    let claims = |quote: &str| {
+        format!(
+            "source: {{id: a, outlet: A, published: 2024-05-08, article: a.txt}}\nclaims:\n  - id: count\n    \
+             subject: recall\n    property: vehicle_count\n    value: nearly 2 million\n    quote: \"{quote}\"\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("claims/a.yaml"),
+        claims("recalling nearly 2 million SUVs ... over faulty airbag inflators"),
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check", "--format", "html", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("built since 2019"), "the passage shows the words left out");
+    std::fs::write(dir.path().join("claims/a.yaml"), claims("recalling nearly 2 million SUVs ... over faulty brakes"))
+        .unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("the quote of claim 'count' is not in its article"), "{}", run.stderr);
+    assert!(run.stderr.contains("a quote with words left out ('...') is found when its parts stand"), "{}", run.stderr);
+}
+
+#[test]
 fn invalid_utf8_is_named_with_its_line() {
     let dir = scratch();
     let mut bytes = GOOD.as_bytes().to_vec();
