@@ -437,3 +437,57 @@ fn a_reviews_file_that_cannot_be_written_is_named_and_explained() {
         assert!(fs::symlink_metadata(d.join("pipe.yaml")).unwrap().file_type().is_fifo());
     }
 }
+
+// ------------------------------------------------------------- at the same moment
+
+/// Many `review` runs started together on one file (a script, or editors at
+/// the same second): they take turns (docs/reviews.md, "How the file is
+/// written"), so every run that says "recorded" is in the file, on the line
+/// it named, and none is lost.
+#[test]
+fn parallel_reviews_of_one_file_are_all_kept() {
+    let dir = copy_corpus(&root());
+    let d = dir.path();
+    let (_, doc) = json(d, &["--all"]);
+    let facts: Vec<String> =
+        doc["facts"].as_array().unwrap().iter().take(12).map(|f| f["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(facts.len(), 12);
+    for round in 0..3 {
+        let runs: Vec<_> = facts
+            .iter()
+            .enumerate()
+            .map(|(i, fact)| {
+                let note = format!("round {round}, run {i}");
+                let mut cmd = command(
+                    d,
+                    &["review", fact, "--decision", "accepted", "--note", &note, "--reviewer", "R", "--date", "2024-05-02"],
+                );
+                cmd.env_remove("CROSSCHECK_REVIEWER");
+                cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+                (note, cmd.spawn().unwrap())
+            })
+            .collect();
+        let mut lines = Vec::new();
+        for (note, child) in runs {
+            let out = child.wait_with_output().unwrap();
+            let stdout = String::from_utf8(out.stdout).unwrap();
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert!(!stderr.contains("panicked"), "{stderr}");
+            assert_eq!(out.status.code(), Some(0), "every run gets its turn:\n{stderr}");
+            let line: usize = stdout
+                .strip_prefix("recorded in reviews.yaml:")
+                .and_then(|rest| rest.split(':').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{stdout}"));
+            lines.push((line, note));
+        }
+        let file = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+        let all: Vec<&str> = file.lines().collect();
+        for (line, note) in &lines {
+            assert!(all[*line - 1].starts_with("- fact: "), "line {line} of:\n{file}");
+            let entry = all[*line - 1..].iter().take(8).copied().collect::<Vec<_>>().join("\n");
+            assert!(entry.contains(&format!("note: {note}")), "{note} not at line {line}:\n{file}");
+        }
+        assert_eq!(file.matches("- fact: ").count(), 12 * (round + 1), "{file}");
+    }
+}

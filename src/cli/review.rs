@@ -49,6 +49,16 @@ pub fn execute(cmd: ReviewCommand) -> Output {
             ),
         );
     }
+    // Held from reading the reviews file to renaming the new one into
+    // place: another `review` on the same file waits for its turn, and then
+    // reads the file with this entry in it (fsio::lock_folder_of).
+    let _lock = match crate::fsio::lock_folder_of(&cmd.reviews, crate::fsio::LOCK_WAIT) {
+        Ok(lock) => lock,
+        Err(e) => {
+            let (message, help) = e.explain(&cmd.reviews, "--reviews", false);
+            return fail(&mut out, format!("error: {message}\n  help: {help}; nothing was written\n"));
+        }
+    };
     let loaded = file::read(&cmd.reviews);
     if loaded.has_errors() {
         for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
