@@ -220,7 +220,8 @@ pub struct ReviewArgs {
     /// Who decided; default $CROSSCHECK_REVIEWER, then $USER.
     #[arg(long, env = "CROSSCHECK_REVIEWER", value_name = "NAME")]
     pub reviewer: Option<String>,
-    /// The day of the decision (YYYY-MM-DD); default today.
+    /// The day of the decision (YYYY-MM-DD); default today. Not after
+    /// tomorrow, and not before the fact's latest review (the latest counts).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
     #[command(flatten)]
@@ -366,6 +367,8 @@ pub struct ReviewCommand {
     /// `None` when no name was given and none is in the environment.
     pub reviewer: Option<String>,
     pub date: NaiveDate,
+    /// Today, local time: a `date` after tomorrow is refused as a typo.
+    pub today: NaiveDate,
     pub claims: PathBuf,
     pub articles: PathBuf,
     pub reviews: PathBuf,
@@ -492,6 +495,7 @@ impl Cli {
                     rating: named(a.rating),
                     reviewer: named(a.reviewer).or_else(|| named(term.user.clone())),
                     date: a.date.unwrap_or(term.today),
+                    today: term.today,
                     claims: a.corpus.claims,
                     articles: a.corpus.articles,
                     reviews: a.reviews,

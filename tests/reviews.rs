@@ -137,7 +137,11 @@ fn appending_keeps_comments_order_and_every_byte_before() {
     fs::write(d.join("reviews.yaml"), &edited).unwrap();
     let r = review(d, "Moscow summit", "corrected", "Outlet B ran a correction: \"postponed\" # was wrong");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("it follows the review of 2024-05-02 by Ana Ruiz"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("it now counts instead of the review of 2024-05-02 by Ana Ruiz (reviews.yaml:4)"),
+        "{}",
+        r.stdout
+    );
     let after = fs::read_to_string(d.join("reviews.yaml")).unwrap();
     assert!(after.starts_with(&edited), "the old text changed:\n{after}");
     let added = &after[edited.len()..];
@@ -490,4 +494,54 @@ fn parallel_reviews_of_one_file_are_all_kept() {
         }
         assert_eq!(file.matches("- fact: ").count(), 12 * (round + 1), "{file}");
     }
+}
+
+// ------------------------------------------------------------- which review counts
+
+/// The review with the latest date counts: `review` refuses one that would
+/// be recorded and never count (dated before the fact's current review), and
+/// a date after tomorrow (a typo that would outrank every later decision).
+#[test]
+fn a_review_that_would_not_count_is_refused() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let fact = "moscow-summit.status";
+    let at = |date: &str, decision: &str| {
+        run(d, &["review", fact, "--decision", decision, "--note", "n", "--reviewer", "Bo", "--date", date])
+    };
+    assert_eq!(at("2024-05-02", "disputed").code, 0);
+    let before = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+
+    let r = at("2024-05-01", "accepted");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "error: not recording a review of moscow-summit.status dated 2024-05-01: it would not count, because the review at reviews.yaml:3 (disputed by Bo on 2024-05-02) has a later date"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("help: give --date 2024-05-02 or later"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), before, "nothing written");
+
+    let r = at("2200-05-01", "corrected");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("error: --date 2200-05-01 is after tomorrow"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), before, "nothing written");
+
+    // The same day counts (the entry further down the file), and says what it replaces.
+    let r = at("2024-05-02", "accepted");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("it now counts instead of the review of 2024-05-02 by Bo (reviews.yaml:3)"), "{}", r.stdout);
+    let (_, doc) = json(d, &[]);
+    assert_eq!(doc["facts"][0]["review"]["decision"], "accepted");
+
+    // A future date already in the file (written by hand, or before this
+    // rule): the help says to correct it, not to give a later --date.
+    let typo = fs::read_to_string(d.join("reviews.yaml")).unwrap().replace("2024-05-02\"\n  claims", "2200-05-02\"\n  claims");
+    fs::write(d.join("reviews.yaml"), &typo).unwrap();
+    let r = run(d, &["review", fact, "--decision", "accepted", "--note", "n", "--reviewer", "Bo"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("has a later date"), "{}", r.stderr);
+    assert!(r.stderr.contains("that date is after tomorrow, a typo: correct it at reviews.yaml:"), "{}", r.stderr);
 }

@@ -12,8 +12,10 @@ use crate::review::{self as rv, Review, ReviewStatus};
 
 use super::{Output, ReviewCommand, EXIT_INPUT_ERROR, EXIT_OK};
 
+/// Exit 2 with `message`, its bidi and control characters escaped as the
+/// table escapes them (a fact or reviewer name comes from the input).
 fn fail(out: &mut Output, message: String) -> Output {
-    out.stderr.push_str(&message);
+    out.stderr.push_str(&crate::text::escape_for_terminal(&message));
     out.code = EXIT_INPUT_ERROR;
     std::mem::take(out)
 }
@@ -32,6 +34,19 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         return fail(
             &mut out,
             "error: the note is empty\n  help: say in --note what was checked and what the desk concluded\n".into(),
+        );
+    }
+    // A day after tomorrow is a typo (2200 for 2024), and the latest date
+    // counts: such a review would outrank every decision recorded after it.
+    // Tomorrow is allowed: it is already tomorrow east of here.
+    let tomorrow = cmd.today.succ_opt().unwrap_or(cmd.today);
+    if cmd.date > tomorrow {
+        return fail(
+            &mut out,
+            format!(
+                "error: --date {} is after tomorrow ({tomorrow}): a review records a decision already made\n  help: give the day of the decision as YYYY-MM-DD (default today, {}); the review with the latest date counts, so a date in the future would outrank every later decision\n",
+                cmd.date, cmd.today
+            ),
         );
     }
     let mut outcome =
@@ -77,6 +92,35 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         Ok(f) => f,
         Err(message) => return fail(&mut out, message),
     };
+    // The review with the latest date counts (docs/reviews.md): one dated
+    // before the fact's current one would be recorded and never count.
+    if let ReviewStatus::Reviewed(old) | ReviewStatus::Stale(old, _) = &fact.review {
+        if cmd.date < old.date {
+            let help = if old.date > tomorrow {
+                format!(
+                    "that date is after tomorrow, a typo: correct it at {}:{} by hand, then review again",
+                    old.loc.file.display(),
+                    old.loc.line
+                )
+            } else {
+                format!(
+                    "give --date {} or later (the default is today, {}) to record a decision that counts",
+                    old.date, cmd.today
+                )
+            };
+            return fail(
+                &mut out,
+                format!(
+                    "error: not recording a review of {} dated {}: it would not count, because the review at {}:{} ({}) has a later date, and the review with the latest date counts\n  help: {help}; nothing was written\n",
+                    fact.id,
+                    cmd.date,
+                    old.loc.file.display(),
+                    old.loc.line,
+                    old.describe(),
+                ),
+            );
+        }
+    }
     let review = Review {
         fact: fact.id.clone(),
         verdict_seen: fact.verdict,
@@ -108,7 +152,7 @@ pub fn execute(cmd: ReviewCommand) -> Output {
     }
     match &fact.review {
         ReviewStatus::Reviewed(old) | ReviewStatus::Stale(old, _) => out.stdout.push_str(&format!(
-            "  it follows the review of {} by {} ({}:{})\n",
+            "  it now counts instead of the review of {} by {} ({}:{}), which stays in the file as the fact's history\n",
             old.date,
             old.reviewer,
             old.loc.file.display(),
