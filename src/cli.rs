@@ -572,6 +572,11 @@ pub fn execute_to(
 ) -> Output {
     let mut out = run(command, stdin, stdout, progress);
     let text = std::mem::take(&mut out.stdout);
+    // `check` has written (and flushed) its report already, and said so if
+    // that failed: writing nothing more must not report the failure again.
+    if text.is_empty() {
+        return out;
+    }
     if let Err(message) = stdout_written(stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())) {
         out.stderr.push_str(&message);
         out.code = EXIT_INPUT_ERROR;
@@ -658,7 +663,9 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             progress.start("reporting", 0);
             let mut out = Output::default();
             let written = match &output {
-                None => stdout_written(report::write_standard_output(&outcome, format, &options, stdout)),
+                None => stdout_written(
+                    report::write_standard_output(&outcome, format, &options, stdout).and_then(|()| stdout.flush()),
+                ),
                 Some((path, force)) => {
                     write_report(path, *force, |out| report::write_file(&outcome, format, &options, out))
                 }
