@@ -76,8 +76,8 @@ pub struct SourcesArgs {
     pub corpus: CorpusArgs,
     #[arg(long, value_enum, default_value_t = WhenFormat::Text, value_name = "FORMAT")]
     pub format: WhenFormat,
-    /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
-    #[arg(long, value_name = "COLUMNS")]
+    /// Wrap the table to this many columns, at least 60 (default: the terminal's width, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<u16>,
     /// No progress bar (it is drawn only on a terminal, and never with --format json).
     #[arg(long, short)]
@@ -165,8 +165,8 @@ pub struct CheckArgs {
     /// Colour in the table: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
-    #[arg(long, value_name = "COLUMNS")]
+    /// Wrap the table to this many columns, at least 60 (default: the terminal's width, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<u16>,
     /// The editors' decisions (a missing file means no reviews).
     #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
@@ -323,6 +323,22 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The narrowest table `--width` draws: six columns of at least a short
+/// word each. Narrower, every column is a letter wide and nothing is legible.
+pub const MIN_WIDTH: u16 = 60;
+
+/// `--width`: a number of columns from [`MIN_WIDTH`] to 65535.
+fn parse_width(s: &str) -> Result<u16, String> {
+    let n: u64 = s.trim().parse().map_err(|_| format!("'{s}' is not a number of columns; write e.g. --width 100"))?;
+    match u16::try_from(n) {
+        Ok(n) if n >= MIN_WIDTH => Ok(n),
+        Ok(_) => Err(format!(
+            "{n} columns is too narrow for a legible table: its columns would be a letter or two wide; give at least {MIN_WIDTH} (up to 65535)"
+        )),
+        Err(_) => Err(format!("{n} columns is more than the 65535 a table can have; give {MIN_WIDTH} to 65535")),
+    }
+}
+
 fn parse_url(s: &str) -> Result<String, String> {
     let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
     match rest {
@@ -442,8 +458,10 @@ impl Cli {
                 let color = match a.color {
                     ColorChoice::Always => true,
                     ColorChoice::Never => false,
-                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color && a.output.is_none(),
-                } && a.format == CliFormat::Table;
+                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color,
+                } && a.format == CliFormat::Table
+                    // A file gets no colour codes, whatever --color says (docs/reports.md).
+                    && a.output.is_none();
                 let width = a.width.or(if a.output.is_some() { None } else { term.width }).or(Some(120));
                 let run = RunOptions {
                     progress: !a.quiet && a.format != CliFormat::Json,

@@ -853,6 +853,37 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(!piped.stdout.contains('\u{1b}'), "a pipe gets no colour");
     let json = run_in(&dir, &["check", "--color", "always", "--format", "json"]);
     assert!(!json.stdout.contains('\u{1b}'), "JSON never gets colour");
+    // A file never gets colour codes, whatever --color says (docs/reports.md).
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("report.txt");
+    let written = run_in(&dir, &["check", "--color", "always", "--output", file.to_str().unwrap()]);
+    assert_eq!(written.code, 1, "{}", written.stderr);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("CONFLICT") && !text.contains('\u{1b}'), "{text:?}");
+}
+
+/// `--width` below 60 would draw columns a letter wide: refused, as a
+/// width over 65535 is, for `check` and `sources`.
+#[test]
+fn a_table_too_narrow_to_read_is_refused() {
+    let dir = fixture("verdicts/conflict");
+    for command in ["check", "sources"] {
+        for width in ["0", "5", "59"] {
+            let run = run_in(&dir, &[command, "--width", width]);
+            assert_eq!(run.code, 2, "{command} --width {width}: {}", run.stderr);
+            assert!(
+                run.stderr.contains(&format!("{width} columns is too narrow for a legible table")),
+                "{}",
+                run.stderr
+            );
+            assert!(run.stderr.contains("give at least 60 (up to 65535)"), "{}", run.stderr);
+            assert!(run.stdout.is_empty(), "{}", run.stdout);
+        }
+        let run = run_in(&dir, &[command, "--width", "70000"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains("more than the 65535"), "{}", run.stderr);
+        assert_ne!(run_in(&dir, &[command, "--width", "60"]).code, 2);
+    }
 }
 
 #[cfg(unix)]
