@@ -1356,3 +1356,30 @@ fn help_says_reviews_count_for_fail_on_and_describes_every_reviews_option() {
         assert!(!next.trim().is_empty() && !next.contains("[default"), "{command} --reviews has no help:\n{help}");
     }
 }
+
+/// A table from input with errors says so under its summary, on standard
+/// output and in a file, as the Markdown and HTML reports do: a saved table
+/// must not read as a whole report.
+#[test]
+fn the_table_says_when_it_covers_only_part_of_the_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("verdicts/conflict"), dir.path());
+    let file = dir.path().join("claims/b.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("quote: the visit", "quote: the vissit")).unwrap();
+    let stdout = run_in(dir.path(), &["check"]);
+    assert_eq!(stdout.code, 2, "{}", stdout.stderr);
+    let written = run_in(dir.path(), &["check", "--output", "report.txt"]);
+    assert_eq!(written.code, 2, "{}", written.stderr);
+    let saved = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    for text in [&stdout.stdout, &saved] {
+        assert!(text.contains("input problems: 1 error, "), "{text}");
+        assert!(
+            text.contains(" warnings; the report covers only 1 of the 2 claims in the claim files:\n  claims/b.yaml:3:"),
+            "{text}"
+        );
+        assert!(text.contains("each problem, with what would be right, is on standard error"), "{text}");
+    }
+    let clean = run_in(&fixture("verdicts/conflict"), &["check"]);
+    assert!(!clean.stdout.contains("input problems"), "{}", clean.stdout);
+}
