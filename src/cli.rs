@@ -50,7 +50,8 @@ pub enum CliCommand {
     /// Show everything claimed about one subject, with a timeline of its dates.
     ///
     /// SUBJECT is a fact id (geneva-ii-conference.date) or a name, matched
-    /// through the registry as claim subjects are ("Geneva II", "Geneva 2").
+    /// through the registry as claim subjects are ("Geneva II", "Geneva 2"),
+    /// or a name, a dot and a property ("Geneva II.date").
     Show(ShowArgs),
     /// Record an editor's decision on a fact in reviews.yaml.
     ///
@@ -624,7 +625,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             // A wrong --output is refused before the run, not after it.
             if let Some((path, force)) = &output {
                 if let Err(e) = crate::fsio::check_replaceable(path, *force, report::recognise) {
-                    let mut stderr = output_error(path, &e);
+                    let mut stderr = output_error(path, &e, &reviews);
                     stderr.push_str("no report written: the claims were not checked\n");
                     return Output { code: EXIT_INPUT_ERROR, stderr, ..Output::default() };
                 }
@@ -685,7 +686,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
                     report::write_standard_output(&outcome, format, &options, stdout).and_then(|()| stdout.flush()),
                 ),
                 Some((path, force)) => {
-                    write_report(path, *force, |out| report::write_file(&outcome, format, &options, out))
+                    write_report(path, *force, &reviews, |out| report::write_file(&outcome, format, &options, out))
                 }
             };
             for d in &outcome.diagnostics {
@@ -734,23 +735,54 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));
             }
-            let facts: Vec<_> = outcome
-                .facts_about(&subject)
-                .into_iter()
-                .filter(|f| property.as_ref().is_none_or(|p| &f.property == p))
-                .collect();
+            let mut about = outcome.facts_about(&subject);
+            // With --property, a fact id names its subject: `show
+            // geneva-ii-conference.date --property status` shows the status.
+            if property.is_some() {
+                let subjects: Vec<&str> = about.iter().map(|f| f.subject.id.as_str()).collect();
+                about = outcome.facts.iter().filter(|f| subjects.contains(&f.subject.id.as_str())).collect();
+            }
+            let facts: Vec<_> =
+                about.iter().copied().filter(|f| property.as_ref().is_none_or(|p| &f.property == p)).collect();
             if facts.is_empty() {
-                let mut known: Vec<&str> = outcome.facts.iter().map(|f| f.subject.name.as_str()).collect();
-                known.sort_unstable();
-                known.dedup();
-                let near = crate::text::nearest(&subject, known.iter().copied())
-                    .map(|n| format!("did you mean '{n}'? "))
-                    .unwrap_or_default();
-                let message = format!(
-                    "error: no claims about '{subject}'{}\n  help: {near}subjects with claims: {}\n",
-                    property.map(|p| format!(" with property '{p}'")).unwrap_or_default(),
-                    known.join(", ")
-                );
+                let message = match (about.first(), &property) {
+                    // The subject has claims, none with that property: name
+                    // the nearest of its properties and list them all.
+                    (Some(one), Some(p)) => {
+                        let mut properties: Vec<&str> = outcome
+                            .facts
+                            .iter()
+                            .filter(|f| f.subject.id == one.subject.id)
+                            .map(|f| f.property.as_str())
+                            .collect();
+                        properties.sort_unstable();
+                        properties.dedup();
+                        let near = crate::text::nearest(p, properties.iter().copied())
+                            .map(|n| format!("did you mean '{n}'? "))
+                            .unwrap_or_default();
+                        format!(
+                            "error: no claims about '{}' with property '{p}'\n  help: {near}properties of '{}' with claims: {}\n",
+                            one.subject.name,
+                            one.subject.name,
+                            properties.join(", ")
+                        )
+                    }
+                    _ => {
+                        let mut known: Vec<&str> = outcome.facts.iter().map(|f| f.subject.name.as_str()).collect();
+                        known.sort_unstable();
+                        known.dedup();
+                        // A fact id or a name, whichever the query is nearer to.
+                        let names = outcome.facts.iter().map(|f| f.id.as_str()).chain(known.iter().copied());
+                        let near = crate::text::nearest(&subject, names)
+                            .map(|n| format!("did you mean '{n}'? "))
+                            .unwrap_or_default();
+                        format!(
+                            "error: no claims about '{subject}'{}\n  help: {near}give a fact id as `check` lists it, a subject, or a subject and a property as 'SUBJECT.PROPERTY'; subjects with claims: {}\n",
+                            property.map(|p| format!(" with property '{p}'")).unwrap_or_default(),
+                            known.join(", ")
+                        )
+                    }
+                };
                 out.stderr.push_str(&crate::text::escape_for_terminal(&message));
                 out.code = EXIT_INPUT_ERROR;
                 return out;
@@ -857,14 +889,24 @@ fn with_reviews(mut outcome: check::Outcome, reviews: &Path) -> check::Outcome {
 fn write_report(
     path: &std::path::Path,
     force: bool,
+    reviews: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), String> {
-    crate::fsio::replace_own_with(path, force, report::recognise, write).map_err(|e| output_error(path, &e))
+    crate::fsio::replace_own_with(path, force, report::recognise, write).map_err(|e| output_error(path, &e, reviews))
 }
 
 /// The message for a report not written to `--output FILE`
-/// (`fsio::WriteError::explain`, as every writer says it).
-fn output_error(path: &std::path::Path, e: &crate::fsio::WriteError) -> String {
+/// (`fsio::WriteError::explain`, as every writer says it). The reviews
+/// file is named as such: `review` wrote it, so "not written by
+/// crosscheck" would be wrong, and `--force` must not be offered for it.
+fn output_error(path: &std::path::Path, e: &crate::fsio::WriteError, reviews: &Path) -> String {
+    use crate::fsio::WriteError;
+    if matches!(e, WriteError::NotOurs | WriteError::Changed) && crate::load::reviews::is_reviews_file(path, reviews) {
+        return format!(
+            "error: {} is a reviews file, where `crosscheck review` records the editors' decisions; not overwriting it with a report\n  help: choose another --output file, e.g. report.html\n",
+            path.display()
+        );
+    }
     let (message, help) = e.explain(path, "--output", true);
     format!("error: {message}\n  help: {help}\n")
 }

@@ -1375,11 +1375,38 @@ fn the_table_says_when_it_covers_only_part_of_the_claims() {
     for text in [&stdout.stdout, &saved] {
         assert!(text.contains("input problems: 1 error, "), "{text}");
         assert!(
-            text.contains(" warnings; the report covers only 1 of the 2 claims in the claim files:\n  claims/b.yaml:3:"),
+            text.contains(
+                " warnings; the report covers only 1 of the 2 claims in the claim files:\n  claims/b.yaml:3:"
+            ),
             "{text}"
         );
         assert!(text.contains("each problem, with what would be right, is on standard error"), "{text}");
     }
     let clean = run_in(&fixture("verdicts/conflict"), &["check"]);
     assert!(!clean.stdout.contains("input problems"), "{}", clean.stdout);
+}
+
+/// `show` takes "SUBJECT.PROPERTY", a fact id with `--property` names its
+/// subject, and a mistyped property gets the nearest of the subject's
+/// properties and the list of them, not the list of every subject.
+#[test]
+fn show_finds_a_subject_and_property_and_suggests_the_near_property() {
+    let dir = root();
+    let run = run_in(&dir, &["show", "Geneva II conference.date"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("geneva-ii-conference.date — "), "{}", run.stdout);
+    let run = run_in(&dir, &["show", "geneva-ii-conference.date", "--property", "status"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("geneva-ii-conference.status — "), "{}", run.stdout);
+    let run = run_in(&dir, &["show", "Geneva II", "--property", "dat"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("help: did you mean 'date'? properties of 'Geneva II conference' with claims: date, "),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("subjects with claims"), "{}", run.stderr);
+    let run = run_in(&dir, &["show", "no-such-fact.datee"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("'SUBJECT.PROPERTY'; subjects with claims:"), "{}", run.stderr);
 }

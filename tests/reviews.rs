@@ -437,7 +437,11 @@ fn a_reviews_file_that_cannot_be_written_is_named_and_explained() {
         use std::os::unix::fs::FileTypeExt;
         let run = finish_within(command(d, &args("pipe.yaml")), 60);
         assert_eq!(run.code, 2, "{}", run.stderr);
-        assert!(run.stderr.contains("pipe.yaml: error: the path is a pipe, device or socket"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("pipe.yaml: error: the reviews file pipe.yaml is a named pipe, not a file"),
+            "{}",
+            run.stderr
+        );
         assert!(fs::symlink_metadata(d.join("pipe.yaml")).unwrap().file_type().is_fifo());
     }
 }
@@ -464,7 +468,18 @@ fn parallel_reviews_of_one_file_are_all_kept() {
                 let note = format!("round {round}, run {i}");
                 let mut cmd = command(
                     d,
-                    &["review", fact, "--decision", "accepted", "--note", &note, "--reviewer", "R", "--date", "2024-05-02"],
+                    &[
+                        "review",
+                        fact,
+                        "--decision",
+                        "accepted",
+                        "--note",
+                        &note,
+                        "--reviewer",
+                        "R",
+                        "--date",
+                        "2024-05-02",
+                    ],
                 );
                 cmd.env_remove("CROSSCHECK_REVIEWER");
                 cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
@@ -532,16 +547,102 @@ fn a_review_that_would_not_count_is_refused() {
     // The same day counts (the entry further down the file), and says what it replaces.
     let r = at("2024-05-02", "accepted");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("it now counts instead of the review of 2024-05-02 by Bo (reviews.yaml:3)"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("it now counts instead of the review of 2024-05-02 by Bo (reviews.yaml:3)"),
+        "{}",
+        r.stdout
+    );
     let (_, doc) = json(d, &[]);
     assert_eq!(doc["facts"][0]["review"]["decision"], "accepted");
 
     // A future date already in the file (written by hand, or before this
     // rule): the help says to correct it, not to give a later --date.
-    let typo = fs::read_to_string(d.join("reviews.yaml")).unwrap().replace("2024-05-02\"\n  claims", "2200-05-02\"\n  claims");
+    let typo =
+        fs::read_to_string(d.join("reviews.yaml")).unwrap().replace("2024-05-02\"\n  claims", "2200-05-02\"\n  claims");
     fs::write(d.join("reviews.yaml"), &typo).unwrap();
     let r = run(d, &["review", fact, "--decision", "accepted", "--note", "n", "--reviewer", "Bo"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("has a later date"), "{}", r.stderr);
     assert!(r.stderr.contains("that date is after tomorrow, a typo: correct it at reviews.yaml:"), "{}", r.stderr);
+}
+
+// ------------------------------------------------------------- messages
+
+/// `check --output` over the reviews file names it as such (review wrote
+/// it, so "not written by crosscheck" would be wrong), and leaves it alone.
+#[test]
+fn output_over_the_reviews_file_says_it_is_the_reviews_file() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    assert_eq!(review(d, "moscow-summit.status", "accepted", "ok").code, 0);
+    let before = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+    fs::copy(d.join("reviews.yaml"), d.join("desk.yaml")).unwrap();
+    for target in ["reviews.yaml", "./reviews.yaml", "desk.yaml"] {
+        let r = run(d, &["check", "--output", target]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("error: {target} is a reviews file, where `crosscheck review` records")),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("not written by crosscheck"), "{}", r.stderr);
+    }
+    assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), before);
+}
+
+/// `--reviews` naming a device or a folder: what is wrong with that path,
+/// not claim-file wording nor "fix the entries above".
+#[test]
+fn a_reviews_path_that_is_not_a_file_is_named_for_what_it_is() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    fs::create_dir(d.join("desk")).unwrap();
+    let cases: &[(&str, &str)] = &[("desk", "the reviews file desk is a folder, not a file")];
+    #[cfg(unix)]
+    let cases = &[cases, &[("/dev/null", "the reviews file /dev/null is a character device, not a file")]].concat();
+    for (path, what) in cases {
+        let r = run(d, &["review", "moscow-summit.status", "--decision", "accepted", "--note", "n", "--reviews", path]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains(what), "{}", r.stderr);
+        assert!(r.stderr.contains("cannot be read as a reviews file"), "{}", r.stderr);
+        assert!(!r.stderr.contains("claim files and articles") && !r.stderr.contains("entries above"), "{}", r.stderr);
+        let r = run(d, &["check", "--reviews", path]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains(what), "{}", r.stderr);
+    }
+}
+
+/// The confirmation escapes bidi and control characters as the table does,
+/// and the reviews file's errors are listed by place, as `check` lists them.
+#[test]
+fn review_escapes_what_it_prints_and_lists_errors_by_place() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let r = run(
+        d,
+        &["review", "moscow-summit.status", "--decision", "accepted", "--note", "n\u{7}", "--reviewer", "A\u{202e}B"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("accepted by A\\u{202e}B on "), "{}", r.stdout);
+    assert!(r.stdout.contains("note: n\\u{7}"), "{}", r.stdout);
+    assert!(!r.stdout.contains('\u{202e}') && !r.stdout.contains('\u{7}'), "{}", r.stdout);
+    assert!(
+        fs::read_to_string(d.join("reviews.yaml")).unwrap().contains("A\u{202e}B"),
+        "the file keeps the name as given"
+    );
+
+    let digest = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+    let text = format!(
+        "- fact: moscow-summit.status\n  verdict_seen: conflict\n  decision: acepted\n  reviewer: ana\n  date: 2024-05-02\n  claims_digest: {digest}\n\
+         - fact: moscow-summit.status\n  verdict_seen: conflicted\n  decision: accepted\n  reviewer: ana\n  date: 2024-05-32\n  claims_digest: {digest}\n"
+    );
+    fs::write(d.join("reviews.yaml"), text).unwrap();
+    let r = review(d, "moscow-summit.status", "accepted", "x");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let places: Vec<&str> =
+        r.stderr.lines().filter_map(|l| l.split(": error").next().filter(|p| p.starts_with("reviews.yaml:"))).collect();
+    let mut sorted = places.clone();
+    sorted.sort_by_key(|p| p.split(':').skip(1).map(|n| n.parse::<u32>().unwrap()).collect::<Vec<_>>());
+    assert!(places.len() >= 3, "{}", r.stderr);
+    assert_eq!(places, sorted, "{}", r.stderr);
 }

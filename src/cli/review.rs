@@ -76,15 +76,23 @@ pub fn execute(cmd: ReviewCommand) -> Output {
     };
     let loaded = file::read(&cmd.reviews);
     if loaded.has_errors() {
-        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+        // By place, as `check` lists them.
+        let mut errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+        crate::error::sort_diagnostics(&mut errors);
+        for d in &errors {
             out.stderr.push_str(&format!("{d}\n"));
         }
+        let shown = cmd.reviews.display();
         return fail(
             &mut out,
-            format!(
-                "error: not appending to {} while it has errors\n  help: fix the entries above first\n",
-                cmd.reviews.display()
-            ),
+            match loaded.text {
+                // Read, but some entries are wrong.
+                Some(_) => format!("error: not appending to {shown} while it has errors\n  help: fix the entries above first\n"),
+                // Not read at all: the path is the problem, not what is in it.
+                None => format!(
+                    "error: not appending to {shown}: it cannot be read as a reviews file (above)\n  help: give --reviews the desk's reviews file, or a path where a new one can be made; nothing was written\n"
+                ),
+            },
         );
     }
     rv::apply(&mut outcome, &loaded.reviews);
@@ -136,7 +144,10 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         Ok(line) => line,
         Err(d) => return fail(&mut out, format!("{d}\n")),
     };
-    out.stdout.push_str(&format!(
+    // Names and the note come from the command line: escaped as the table
+    // escapes them, so a bidi override cannot reorder the line.
+    let mut said = String::new();
+    said.push_str(&format!(
         "recorded in {}:{line}: {} {}\n  verdict seen: {} ({} claim{}, {})\n  note: {}\n",
         cmd.reviews.display(),
         review.fact,
@@ -148,10 +159,10 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         review.note,
     ));
     if let Some(r) = &review.rating {
-        out.stdout.push_str(&format!("  rating: {r}\n"));
+        said.push_str(&format!("  rating: {r}\n"));
     }
     match &fact.review {
-        ReviewStatus::Reviewed(old) | ReviewStatus::Stale(old, _) => out.stdout.push_str(&format!(
+        ReviewStatus::Reviewed(old) | ReviewStatus::Stale(old, _) => said.push_str(&format!(
             "  it now counts instead of the review of {} by {} ({}:{}), which stays in the file as the fact's history\n",
             old.date,
             old.reviewer,
@@ -160,6 +171,7 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         )),
         ReviewStatus::Unreviewed => {}
     }
+    out.stdout = crate::text::escape_for_terminal(&said).into_owned();
     out.code = EXIT_OK;
     out
 }
