@@ -209,6 +209,17 @@ impl Outcome {
         if let Some(f) = self.facts.iter().find(|f| f.id == query) {
             return vec![f];
         }
+        // "Geneva II conference.date": a subject as written, a dot, a
+        // property. A name with a dot of its own ("St. Petersburg summit")
+        // has no property after it and is matched whole below.
+        if let Some((name, property)) = query.rsplit_once('.') {
+            let subject = self.registry.entity_ref(name, &self.registry.resolve(name));
+            let facts: Vec<&FactView> =
+                self.facts.iter().filter(|f| f.subject.id == subject.id && f.property == property).collect();
+            if !facts.is_empty() {
+                return facts;
+            }
+        }
         let subject = self.registry.entity_ref(query, &self.registry.resolve(query));
         self.facts.iter().filter(|f| f.subject.id == subject.id).collect()
     }

@@ -50,7 +50,8 @@ pub enum CliCommand {
     /// Show everything claimed about one subject, with a timeline of its dates.
     ///
     /// SUBJECT is a fact id (geneva-ii-conference.date) or a name, matched
-    /// through the registry as claim subjects are ("Geneva II", "Geneva 2").
+    /// through the registry as claim subjects are ("Geneva II", "Geneva 2"),
+    /// or a name, a dot and a property ("Geneva II.date").
     Show(ShowArgs),
     /// Record an editor's decision on a fact in reviews.yaml.
     ///
@@ -76,8 +77,8 @@ pub struct SourcesArgs {
     pub corpus: CorpusArgs,
     #[arg(long, value_enum, default_value_t = WhenFormat::Text, value_name = "FORMAT")]
     pub format: WhenFormat,
-    /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
-    #[arg(long, value_name = "COLUMNS")]
+    /// Wrap the table to this many columns, at least 60 (default: the terminal's width, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<u16>,
     /// No progress bar (it is drawn only on a terminal, and never with --format json).
     #[arg(long, short)]
@@ -165,8 +166,8 @@ pub struct CheckArgs {
     /// Colour in the table: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Wrap the table to this many columns (default: the terminal's width, or 120 when piped).
-    #[arg(long, value_name = "COLUMNS")]
+    /// Wrap the table to this many columns, at least 60 (default: the terminal's width, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<u16>,
     /// The editors' decisions (a missing file means no reviews).
     #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
@@ -220,7 +221,8 @@ pub struct ReviewArgs {
     /// Who decided; default $CROSSCHECK_REVIEWER, then $USER.
     #[arg(long, env = "CROSSCHECK_REVIEWER", value_name = "NAME")]
     pub reviewer: Option<String>,
-    /// The day of the decision (YYYY-MM-DD); default today.
+    /// The day of the decision (YYYY-MM-DD); default today. Not after
+    /// tomorrow, and not before the fact's latest review (the latest counts).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
     #[command(flatten)]
@@ -322,6 +324,22 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The narrowest table `--width` draws: six columns of at least a short
+/// word each. Narrower, every column is a letter wide and nothing is legible.
+pub const MIN_WIDTH: u16 = 60;
+
+/// `--width`: a number of columns from [`MIN_WIDTH`] to 65535.
+fn parse_width(s: &str) -> Result<u16, String> {
+    let n: u64 = s.trim().parse().map_err(|_| format!("'{s}' is not a number of columns; write e.g. --width 100"))?;
+    match u16::try_from(n) {
+        Ok(n) if n >= MIN_WIDTH => Ok(n),
+        Ok(_) => Err(format!(
+            "{n} columns is too narrow for a legible table: its columns would be a letter or two wide; give at least {MIN_WIDTH} (up to 65535)"
+        )),
+        Err(_) => Err(format!("{n} columns is more than the 65535 a table can have; give {MIN_WIDTH} to 65535")),
+    }
+}
+
 fn parse_url(s: &str) -> Result<String, String> {
     let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
     match rest {
@@ -366,6 +384,8 @@ pub struct ReviewCommand {
     /// `None` when no name was given and none is in the environment.
     pub reviewer: Option<String>,
     pub date: NaiveDate,
+    /// Today, local time: a `date` after tomorrow is refused as a typo.
+    pub today: NaiveDate,
     pub claims: PathBuf,
     pub articles: PathBuf,
     pub reviews: PathBuf,
@@ -439,8 +459,10 @@ impl Cli {
                 let color = match a.color {
                     ColorChoice::Always => true,
                     ColorChoice::Never => false,
-                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color && a.output.is_none(),
-                } && a.format == CliFormat::Table;
+                    ColorChoice::Auto => term.stdout_is_tty && !term.no_color,
+                } && a.format == CliFormat::Table
+                    // A file gets no colour codes, whatever --color says (docs/reports.md).
+                    && a.output.is_none();
                 let width = a.width.or(if a.output.is_some() { None } else { term.width }).or(Some(120));
                 let run = RunOptions {
                     progress: !a.quiet && a.format != CliFormat::Json,
@@ -492,6 +514,7 @@ impl Cli {
                     rating: named(a.rating),
                     reviewer: named(a.reviewer).or_else(|| named(term.user.clone())),
                     date: a.date.unwrap_or(term.today),
+                    today: term.today,
                     claims: a.corpus.claims,
                     articles: a.corpus.articles,
                     reviews: a.reviews,
@@ -568,6 +591,11 @@ pub fn execute_to(
 ) -> Output {
     let mut out = run(command, stdin, stdout, progress);
     let text = std::mem::take(&mut out.stdout);
+    // `check` has written (and flushed) its report already, and said so if
+    // that failed: writing nothing more must not report the failure again.
+    if text.is_empty() {
+        return out;
+    }
     if let Err(message) = stdout_written(stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())) {
         out.stderr.push_str(&message);
         out.code = EXIT_INPUT_ERROR;
@@ -597,7 +625,7 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             // A wrong --output is refused before the run, not after it.
             if let Some((path, force)) = &output {
                 if let Err(e) = crate::fsio::check_replaceable(path, *force, report::recognise) {
-                    let mut stderr = output_error(path, &e);
+                    let mut stderr = output_error(path, &e, &reviews);
                     stderr.push_str("no report written: the claims were not checked\n");
                     return Output { code: EXIT_INPUT_ERROR, stderr, ..Output::default() };
                 }
@@ -654,9 +682,11 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             progress.start("reporting", 0);
             let mut out = Output::default();
             let written = match &output {
-                None => stdout_written(report::write_standard_output(&outcome, format, &options, stdout)),
+                None => stdout_written(
+                    report::write_standard_output(&outcome, format, &options, stdout).and_then(|()| stdout.flush()),
+                ),
                 Some((path, force)) => {
-                    write_report(path, *force, |out| report::write_file(&outcome, format, &options, out))
+                    write_report(path, *force, &reviews, |out| report::write_file(&outcome, format, &options, out))
                 }
             };
             for d in &outcome.diagnostics {
@@ -705,23 +735,54 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             for d in outcome.errors() {
                 out.stderr.push_str(&format!("{d}\n"));
             }
-            let facts: Vec<_> = outcome
-                .facts_about(&subject)
-                .into_iter()
-                .filter(|f| property.as_ref().is_none_or(|p| &f.property == p))
-                .collect();
+            let mut about = outcome.facts_about(&subject);
+            // With --property, a fact id names its subject: `show
+            // geneva-ii-conference.date --property status` shows the status.
+            if property.is_some() {
+                let subjects: Vec<&str> = about.iter().map(|f| f.subject.id.as_str()).collect();
+                about = outcome.facts.iter().filter(|f| subjects.contains(&f.subject.id.as_str())).collect();
+            }
+            let facts: Vec<_> =
+                about.iter().copied().filter(|f| property.as_ref().is_none_or(|p| &f.property == p)).collect();
             if facts.is_empty() {
-                let mut known: Vec<&str> = outcome.facts.iter().map(|f| f.subject.name.as_str()).collect();
-                known.sort_unstable();
-                known.dedup();
-                let near = crate::text::nearest(&subject, known.iter().copied())
-                    .map(|n| format!("did you mean '{n}'? "))
-                    .unwrap_or_default();
-                let message = format!(
-                    "error: no claims about '{subject}'{}\n  help: {near}subjects with claims: {}\n",
-                    property.map(|p| format!(" with property '{p}'")).unwrap_or_default(),
-                    known.join(", ")
-                );
+                let message = match (about.first(), &property) {
+                    // The subject has claims, none with that property: name
+                    // the nearest of its properties and list them all.
+                    (Some(one), Some(p)) => {
+                        let mut properties: Vec<&str> = outcome
+                            .facts
+                            .iter()
+                            .filter(|f| f.subject.id == one.subject.id)
+                            .map(|f| f.property.as_str())
+                            .collect();
+                        properties.sort_unstable();
+                        properties.dedup();
+                        let near = crate::text::nearest(p, properties.iter().copied())
+                            .map(|n| format!("did you mean '{n}'? "))
+                            .unwrap_or_default();
+                        format!(
+                            "error: no claims about '{}' with property '{p}'\n  help: {near}properties of '{}' with claims: {}\n",
+                            one.subject.name,
+                            one.subject.name,
+                            properties.join(", ")
+                        )
+                    }
+                    _ => {
+                        let mut known: Vec<&str> = outcome.facts.iter().map(|f| f.subject.name.as_str()).collect();
+                        known.sort_unstable();
+                        known.dedup();
+                        // A fact id or a name, whichever the query is nearer to.
+                        let names = outcome.facts.iter().map(|f| f.id.as_str()).chain(known.iter().copied());
+                        let near = crate::text::nearest(&subject, names)
+                            .map(|n| format!("did you mean '{n}'? "))
+                            .unwrap_or_default();
+                        format!(
+                            "error: no claims about '{subject}'{}\n  help: {near}give a fact id as `check` lists it, a subject, or a subject and a property as 'SUBJECT.PROPERTY'; subjects with claims: {}\n",
+                            property.map(|p| format!(" with property '{p}'")).unwrap_or_default(),
+                            known.join(", ")
+                        )
+                    }
+                };
                 out.stderr.push_str(&crate::text::escape_for_terminal(&message));
                 out.code = EXIT_INPUT_ERROR;
                 return out;
@@ -828,14 +889,24 @@ fn with_reviews(mut outcome: check::Outcome, reviews: &Path) -> check::Outcome {
 fn write_report(
     path: &std::path::Path,
     force: bool,
+    reviews: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), String> {
-    crate::fsio::replace_own_with(path, force, report::recognise, write).map_err(|e| output_error(path, &e))
+    crate::fsio::replace_own_with(path, force, report::recognise, write).map_err(|e| output_error(path, &e, reviews))
 }
 
 /// The message for a report not written to `--output FILE`
-/// (`fsio::WriteError::explain`, as every writer says it).
-fn output_error(path: &std::path::Path, e: &crate::fsio::WriteError) -> String {
+/// (`fsio::WriteError::explain`, as every writer says it). The reviews
+/// file is named as such: `review` wrote it, so "not written by
+/// crosscheck" would be wrong, and `--force` must not be offered for it.
+fn output_error(path: &std::path::Path, e: &crate::fsio::WriteError, reviews: &Path) -> String {
+    use crate::fsio::WriteError;
+    if matches!(e, WriteError::NotOurs | WriteError::Changed) && crate::load::reviews::is_reviews_file(path, reviews) {
+        return format!(
+            "error: {} is a reviews file, where `crosscheck review` records the editors' decisions; not overwriting it with a report\n  help: choose another --output file, e.g. report.html\n",
+            path.display()
+        );
+    }
     let (message, help) = e.explain(path, "--output", true);
     format!("error: {message}\n  help: {help}\n")
 }

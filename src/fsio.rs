@@ -8,7 +8,8 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// Write `contents` to `path` atomically. The folder must exist. An existing
 /// file keeps its permissions; a new one gets the process's default ones
@@ -64,6 +65,90 @@ fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resu
     }
     tmp.persist(path).map_err(|e| strip(e.error))?;
     Ok(())
+}
+
+/// An advisory lock (`flock`) on the folder a file is written in, held
+/// until it is dropped. `review` takes it before it reads `reviews.yaml` and
+/// keeps it until the new file has been renamed into place, so two `review`
+/// runs on one file take turns instead of each appending to the text it read
+/// (and one entry being lost). The folder is locked, not the file: the
+/// rename puts a new file at the path, and a lock on the old one would no
+/// longer keep anyone out.
+///
+/// Where there is no such lock (another platform, a file system that does
+/// not support it), the lock is empty and the writer relies on its own check
+/// that the file did not change between reading and writing.
+#[derive(Debug)]
+pub struct FolderLock {
+    _folder: Option<fs::File>,
+}
+
+impl FolderLock {
+    /// Whether a lock is actually held (false: not supported here).
+    pub fn is_held(&self) -> bool {
+        self._folder.is_some()
+    }
+}
+
+/// How long [`lock_folder_of`] waits for another run to let go of the lock.
+pub const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// Lock the folder `path` is (or will be) written in ([`FolderLock`]),
+/// waiting up to `wait` for another run to release it. A symbolic link is
+/// followed, as [`write_atomic`] follows it: the folder of the file it leads
+/// to is locked. A folder that cannot be opened, or a lock the file system
+/// does not support, gives an empty lock (the write then fails or goes on as
+/// it would have); only a lock still held by another run after `wait` is an
+/// error ([`WriteError::Locked`]).
+pub fn lock_folder_of(path: &Path, wait: Duration) -> Result<FolderLock, WriteError> {
+    let real: PathBuf = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        _ => path.to_path_buf(),
+    };
+    let Ok(folder) = fs::File::open(folder_of(&real)) else { return Ok(FolderLock { _folder: None }) };
+    lock_file(folder, wait)
+}
+
+#[cfg(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+))]
+fn lock_file(file: fs::File, wait: Duration) -> Result<FolderLock, WriteError> {
+    use rustix::fs::{flock, FlockOperation};
+    use rustix::io::Errno;
+    let start = Instant::now();
+    loop {
+        match flock(&file, FlockOperation::NonBlockingLockExclusive) {
+            Ok(()) => return Ok(FolderLock { _folder: Some(file) }),
+            Err(Errno::WOULDBLOCK | Errno::INTR) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(10))
+            }
+            Err(Errno::WOULDBLOCK | Errno::INTR) => return Err(WriteError::Locked(wait)),
+            // Not supported on this file system (some network ones): no lock.
+            Err(_) => return Ok(FolderLock { _folder: None }),
+        }
+    }
+}
+
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "android",
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+    target_os = "dragonfly"
+)))]
+fn lock_file(_: fs::File, _: Duration) -> Result<FolderLock, WriteError> {
+    let _ = Instant::now;
+    Ok(FolderLock { _folder: None })
 }
 
 /// What stands at a path the tool is asked to write to. Looked at with
@@ -149,6 +234,9 @@ pub enum WriteError {
     NotAFile(&'static str),
     /// The path is a named pipe that no program is reading.
     NoReader,
+    /// Another run held the lock on the path's folder for this long
+    /// ([`lock_folder_of`]).
+    Locked(Duration),
     Io(io::Error),
 }
 
@@ -194,6 +282,13 @@ impl WriteError {
             WriteError::NoReader => (
                 format!("cannot write {shown}: it is a named pipe that no program is reading"),
                 format!("start the reader first (e.g. `cat` on the pipe), or leave out {option} to write to standard output"),
+            ),
+            WriteError::Locked(waited) => (
+                format!(
+                    "cannot write {shown}: another crosscheck run has been writing in its folder for {} s",
+                    waited.as_secs()
+                ),
+                "wait for it to finish (or stop it), then run the command again".to_string(),
             ),
             WriteError::Io(e) => {
                 let (why, help) = match e.kind() {

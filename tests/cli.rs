@@ -883,6 +883,37 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(!piped.stdout.contains('\u{1b}'), "a pipe gets no colour");
     let json = run_in(&dir, &["check", "--color", "always", "--format", "json"]);
     assert!(!json.stdout.contains('\u{1b}'), "JSON never gets colour");
+    // A file never gets colour codes, whatever --color says (docs/reports.md).
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("report.txt");
+    let written = run_in(&dir, &["check", "--color", "always", "--output", file.to_str().unwrap()]);
+    assert_eq!(written.code, 1, "{}", written.stderr);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("CONFLICT") && !text.contains('\u{1b}'), "{text:?}");
+}
+
+/// `--width` below 60 would draw columns a letter wide: refused, as a
+/// width over 65535 is, for `check` and `sources`.
+#[test]
+fn a_table_too_narrow_to_read_is_refused() {
+    let dir = fixture("verdicts/conflict");
+    for command in ["check", "sources"] {
+        for width in ["0", "5", "59"] {
+            let run = run_in(&dir, &[command, "--width", width]);
+            assert_eq!(run.code, 2, "{command} --width {width}: {}", run.stderr);
+            assert!(
+                run.stderr.contains(&format!("{width} columns is too narrow for a legible table")),
+                "{}",
+                run.stderr
+            );
+            assert!(run.stderr.contains("give at least 60 (up to 65535)"), "{}", run.stderr);
+            assert!(run.stdout.is_empty(), "{}", run.stdout);
+        }
+        let run = run_in(&dir, &[command, "--width", "70000"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains("more than the 65535"), "{}", run.stderr);
+        assert_ne!(run_in(&dir, &[command, "--width", "60"]).code, 2);
+    }
 }
 
 #[cfg(unix)]
@@ -1354,4 +1385,58 @@ fn help_says_reviews_count_for_fail_on_and_describes_every_reviews_option() {
         let next = help[at..].lines().nth(1).unwrap_or_default();
         assert!(!next.trim().is_empty() && !next.contains("[default"), "{command} --reviews has no help:\n{help}");
     }
+}
+
+/// A table from input with errors says so under its summary, on standard
+/// output and in a file, as the Markdown and HTML reports do: a saved table
+/// must not read as a whole report.
+#[test]
+fn the_table_says_when_it_covers_only_part_of_the_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("verdicts/conflict"), dir.path());
+    let file = dir.path().join("claims/b.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("quote: the visit", "quote: the vissit")).unwrap();
+    let stdout = run_in(dir.path(), &["check"]);
+    assert_eq!(stdout.code, 2, "{}", stdout.stderr);
+    let written = run_in(dir.path(), &["check", "--output", "report.txt"]);
+    assert_eq!(written.code, 2, "{}", written.stderr);
+    let saved = std::fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    for text in [&stdout.stdout, &saved] {
+        assert!(text.contains("input problems: 1 error, "), "{text}");
+        assert!(
+            text.contains(
+                " warnings; the report covers only 1 of the 2 claims in the claim files:\n  claims/b.yaml:3:"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("each problem, with what would be right, is on standard error"), "{text}");
+    }
+    let clean = run_in(&fixture("verdicts/conflict"), &["check"]);
+    assert!(!clean.stdout.contains("input problems"), "{}", clean.stdout);
+}
+
+/// `show` takes "SUBJECT.PROPERTY", a fact id with `--property` names its
+/// subject, and a mistyped property gets the nearest of the subject's
+/// properties and the list of them, not the list of every subject.
+#[test]
+fn show_finds_a_subject_and_property_and_suggests_the_near_property() {
+    let dir = root();
+    let run = run_in(&dir, &["show", "Geneva II conference.date"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("geneva-ii-conference.date — "), "{}", run.stdout);
+    let run = run_in(&dir, &["show", "geneva-ii-conference.date", "--property", "status"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("geneva-ii-conference.status — "), "{}", run.stdout);
+    let run = run_in(&dir, &["show", "Geneva II", "--property", "dat"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("help: did you mean 'date'? properties of 'Geneva II conference' with claims: date, "),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("subjects with claims"), "{}", run.stderr);
+    let run = run_in(&dir, &["show", "no-such-fact.datee"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("'SUBJECT.PROPERTY'; subjects with claims:"), "{}", run.stderr);
 }

@@ -699,11 +699,19 @@ fn a_reader_that_stops_reading_is_no_error() {
 #[cfg(target_os = "linux")]
 #[test]
 fn standard_output_that_cannot_be_written_is_an_error() {
-    let mut cmd = command(&root(), &["check", "--format", "json", "--all"]);
+    for format in ["json", "html", "table", "markdown"] {
+        let mut cmd = command(&root(), &["check", "--format", format, "--all"]);
+        cmd.stdout(fs::File::create("/dev/full").unwrap());
+        let run = finish(cmd);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        // Said once, not once by the report and again by the final flush.
+        assert_eq!(run.stderr.matches("error: cannot write to standard output").count(), 1, "{format}: {}", run.stderr);
+    }
+    let mut cmd = command(&root(), &["sources"]);
     cmd.stdout(fs::File::create("/dev/full").unwrap());
     let run = finish(cmd);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("error: cannot write to standard output"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error: cannot write to standard output").count(), 1, "{}", run.stderr);
 }
 
 // ---------------------------------------------------------------- examples

@@ -137,7 +137,11 @@ fn appending_keeps_comments_order_and_every_byte_before() {
     fs::write(d.join("reviews.yaml"), &edited).unwrap();
     let r = review(d, "Moscow summit", "corrected", "Outlet B ran a correction: \"postponed\" # was wrong");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("it follows the review of 2024-05-02 by Ana Ruiz"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("it now counts instead of the review of 2024-05-02 by Ana Ruiz (reviews.yaml:4)"),
+        "{}",
+        r.stdout
+    );
     let after = fs::read_to_string(d.join("reviews.yaml")).unwrap();
     assert!(after.starts_with(&edited), "the old text changed:\n{after}");
     let added = &after[edited.len()..];
@@ -433,7 +437,212 @@ fn a_reviews_file_that_cannot_be_written_is_named_and_explained() {
         use std::os::unix::fs::FileTypeExt;
         let run = finish_within(command(d, &args("pipe.yaml")), 60);
         assert_eq!(run.code, 2, "{}", run.stderr);
-        assert!(run.stderr.contains("pipe.yaml: error: the path is a pipe, device or socket"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("pipe.yaml: error: the reviews file pipe.yaml is a named pipe, not a file"),
+            "{}",
+            run.stderr
+        );
         assert!(fs::symlink_metadata(d.join("pipe.yaml")).unwrap().file_type().is_fifo());
     }
+}
+
+// ------------------------------------------------------------- at the same moment
+
+/// Many `review` runs started together on one file (a script, or editors at
+/// the same second): they take turns (docs/reviews.md, "How the file is
+/// written"), so every run that says "recorded" is in the file, on the line
+/// it named, and none is lost.
+#[test]
+fn parallel_reviews_of_one_file_are_all_kept() {
+    let dir = copy_corpus(&root());
+    let d = dir.path();
+    let (_, doc) = json(d, &["--all"]);
+    let facts: Vec<String> =
+        doc["facts"].as_array().unwrap().iter().take(12).map(|f| f["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(facts.len(), 12);
+    for round in 0..3 {
+        let runs: Vec<_> = facts
+            .iter()
+            .enumerate()
+            .map(|(i, fact)| {
+                let note = format!("round {round}, run {i}");
+                let mut cmd = command(
+                    d,
+                    &[
+                        "review",
+                        fact,
+                        "--decision",
+                        "accepted",
+                        "--note",
+                        &note,
+                        "--reviewer",
+                        "R",
+                        "--date",
+                        "2024-05-02",
+                    ],
+                );
+                cmd.env_remove("CROSSCHECK_REVIEWER");
+                cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+                (note, cmd.spawn().unwrap())
+            })
+            .collect();
+        let mut lines = Vec::new();
+        for (note, child) in runs {
+            let out = child.wait_with_output().unwrap();
+            let stdout = String::from_utf8(out.stdout).unwrap();
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert!(!stderr.contains("panicked"), "{stderr}");
+            assert_eq!(out.status.code(), Some(0), "every run gets its turn:\n{stderr}");
+            let line: usize = stdout
+                .strip_prefix("recorded in reviews.yaml:")
+                .and_then(|rest| rest.split(':').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{stdout}"));
+            lines.push((line, note));
+        }
+        let file = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+        let all: Vec<&str> = file.lines().collect();
+        for (line, note) in &lines {
+            assert!(all[*line - 1].starts_with("- fact: "), "line {line} of:\n{file}");
+            let entry = all[*line - 1..].iter().take(8).copied().collect::<Vec<_>>().join("\n");
+            assert!(entry.contains(&format!("note: {note}")), "{note} not at line {line}:\n{file}");
+        }
+        assert_eq!(file.matches("- fact: ").count(), 12 * (round + 1), "{file}");
+    }
+}
+
+// ------------------------------------------------------------- which review counts
+
+/// The review with the latest date counts: `review` refuses one that would
+/// be recorded and never count (dated before the fact's current review), and
+/// a date after tomorrow (a typo that would outrank every later decision).
+#[test]
+fn a_review_that_would_not_count_is_refused() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let fact = "moscow-summit.status";
+    let at = |date: &str, decision: &str| {
+        run(d, &["review", fact, "--decision", decision, "--note", "n", "--reviewer", "Bo", "--date", date])
+    };
+    assert_eq!(at("2024-05-02", "disputed").code, 0);
+    let before = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+
+    let r = at("2024-05-01", "accepted");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "error: not recording a review of moscow-summit.status dated 2024-05-01: it would not count, because the review at reviews.yaml:3 (disputed by Bo on 2024-05-02) has a later date"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("help: give --date 2024-05-02 or later"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), before, "nothing written");
+
+    let r = at("2200-05-01", "corrected");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("error: --date 2200-05-01 is after tomorrow"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), before, "nothing written");
+
+    // The same day counts (the entry further down the file), and says what it replaces.
+    let r = at("2024-05-02", "accepted");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("it now counts instead of the review of 2024-05-02 by Bo (reviews.yaml:3)"),
+        "{}",
+        r.stdout
+    );
+    let (_, doc) = json(d, &[]);
+    assert_eq!(doc["facts"][0]["review"]["decision"], "accepted");
+
+    // A future date already in the file (written by hand, or before this
+    // rule): the help says to correct it, not to give a later --date.
+    let typo =
+        fs::read_to_string(d.join("reviews.yaml")).unwrap().replace("2024-05-02\"\n  claims", "2200-05-02\"\n  claims");
+    fs::write(d.join("reviews.yaml"), &typo).unwrap();
+    let r = run(d, &["review", fact, "--decision", "accepted", "--note", "n", "--reviewer", "Bo"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("has a later date"), "{}", r.stderr);
+    assert!(r.stderr.contains("that date is after tomorrow, a typo: correct it at reviews.yaml:"), "{}", r.stderr);
+}
+
+// ------------------------------------------------------------- messages
+
+/// `check --output` over the reviews file names it as such (review wrote
+/// it, so "not written by crosscheck" would be wrong), and leaves it alone.
+#[test]
+fn output_over_the_reviews_file_says_it_is_the_reviews_file() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    assert_eq!(review(d, "moscow-summit.status", "accepted", "ok").code, 0);
+    let before = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+    fs::copy(d.join("reviews.yaml"), d.join("desk.yaml")).unwrap();
+    for target in ["reviews.yaml", "./reviews.yaml", "desk.yaml"] {
+        let r = run(d, &["check", "--output", target]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("error: {target} is a reviews file, where `crosscheck review` records")),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("not written by crosscheck"), "{}", r.stderr);
+    }
+    assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), before);
+}
+
+/// `--reviews` naming a device or a folder: what is wrong with that path,
+/// not claim-file wording nor "fix the entries above".
+#[test]
+fn a_reviews_path_that_is_not_a_file_is_named_for_what_it_is() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    fs::create_dir(d.join("desk")).unwrap();
+    let cases: &[(&str, &str)] = &[("desk", "the reviews file desk is a folder, not a file")];
+    #[cfg(unix)]
+    let cases = &[cases, &[("/dev/null", "the reviews file /dev/null is a character device, not a file")]].concat();
+    for (path, what) in cases {
+        let r = run(d, &["review", "moscow-summit.status", "--decision", "accepted", "--note", "n", "--reviews", path]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains(what), "{}", r.stderr);
+        assert!(r.stderr.contains("cannot be read as a reviews file"), "{}", r.stderr);
+        assert!(!r.stderr.contains("claim files and articles") && !r.stderr.contains("entries above"), "{}", r.stderr);
+        let r = run(d, &["check", "--reviews", path]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains(what), "{}", r.stderr);
+    }
+}
+
+/// The confirmation escapes bidi and control characters as the table does,
+/// and the reviews file's errors are listed by place, as `check` lists them.
+#[test]
+fn review_escapes_what_it_prints_and_lists_errors_by_place() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    let r = run(
+        d,
+        &["review", "moscow-summit.status", "--decision", "accepted", "--note", "n\u{7}", "--reviewer", "A\u{202e}B"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("accepted by A\\u{202e}B on "), "{}", r.stdout);
+    assert!(r.stdout.contains("note: n\\u{7}"), "{}", r.stdout);
+    assert!(!r.stdout.contains('\u{202e}') && !r.stdout.contains('\u{7}'), "{}", r.stdout);
+    assert!(
+        fs::read_to_string(d.join("reviews.yaml")).unwrap().contains("A\u{202e}B"),
+        "the file keeps the name as given"
+    );
+
+    let digest = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
+    let text = format!(
+        "- fact: moscow-summit.status\n  verdict_seen: conflict\n  decision: acepted\n  reviewer: ana\n  date: 2024-05-02\n  claims_digest: {digest}\n\
+         - fact: moscow-summit.status\n  verdict_seen: conflicted\n  decision: accepted\n  reviewer: ana\n  date: 2024-05-32\n  claims_digest: {digest}\n"
+    );
+    fs::write(d.join("reviews.yaml"), text).unwrap();
+    let r = review(d, "moscow-summit.status", "accepted", "x");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let places: Vec<&str> =
+        r.stderr.lines().filter_map(|l| l.split(": error").next().filter(|p| p.starts_with("reviews.yaml:"))).collect();
+    let mut sorted = places.clone();
+    sorted.sort_by_key(|p| p.split(':').skip(1).map(|n| n.parse::<u32>().unwrap()).collect::<Vec<_>>());
+    assert!(places.len() >= 3, "{}", r.stderr);
+    assert_eq!(places, sorted, "{}", r.stderr);
 }

@@ -12,8 +12,10 @@ use crate::review::{self as rv, Review, ReviewStatus};
 
 use super::{Output, ReviewCommand, EXIT_INPUT_ERROR, EXIT_OK};
 
+/// Exit 2 with `message`, its bidi and control characters escaped as the
+/// table escapes them (a fact or reviewer name comes from the input).
 fn fail(out: &mut Output, message: String) -> Output {
-    out.stderr.push_str(&message);
+    out.stderr.push_str(&crate::text::escape_for_terminal(&message));
     out.code = EXIT_INPUT_ERROR;
     std::mem::take(out)
 }
@@ -34,6 +36,19 @@ pub fn execute(cmd: ReviewCommand) -> Output {
             "error: the note is empty\n  help: say in --note what was checked and what the desk concluded\n".into(),
         );
     }
+    // A day after tomorrow is a typo (2200 for 2024), and the latest date
+    // counts: such a review would outrank every decision recorded after it.
+    // Tomorrow is allowed: it is already tomorrow east of here.
+    let tomorrow = cmd.today.succ_opt().unwrap_or(cmd.today);
+    if cmd.date > tomorrow {
+        return fail(
+            &mut out,
+            format!(
+                "error: --date {} is after tomorrow ({tomorrow}): a review records a decision already made\n  help: give the day of the decision as YYYY-MM-DD (default today, {}); the review with the latest date counts, so a date in the future would outrank every later decision\n",
+                cmd.date, cmd.today
+            ),
+        );
+    }
     let mut outcome =
         check::run_with(&cmd.claims, &cmd.articles, &cmd.tolerances, check::Passages::Skip, &crate::progress::Silent);
     if outcome.has_errors() {
@@ -49,17 +64,35 @@ pub fn execute(cmd: ReviewCommand) -> Output {
             ),
         );
     }
+    // Held from reading the reviews file to renaming the new one into
+    // place: another `review` on the same file waits for its turn, and then
+    // reads the file with this entry in it (fsio::lock_folder_of).
+    let _lock = match crate::fsio::lock_folder_of(&cmd.reviews, crate::fsio::LOCK_WAIT) {
+        Ok(lock) => lock,
+        Err(e) => {
+            let (message, help) = e.explain(&cmd.reviews, "--reviews", false);
+            return fail(&mut out, format!("error: {message}\n  help: {help}; nothing was written\n"));
+        }
+    };
     let loaded = file::read(&cmd.reviews);
     if loaded.has_errors() {
-        for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+        // By place, as `check` lists them.
+        let mut errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+        crate::error::sort_diagnostics(&mut errors);
+        for d in &errors {
             out.stderr.push_str(&format!("{d}\n"));
         }
+        let shown = cmd.reviews.display();
         return fail(
             &mut out,
-            format!(
-                "error: not appending to {} while it has errors\n  help: fix the entries above first\n",
-                cmd.reviews.display()
-            ),
+            match loaded.text {
+                // Read, but some entries are wrong.
+                Some(_) => format!("error: not appending to {shown} while it has errors\n  help: fix the entries above first\n"),
+                // Not read at all: the path is the problem, not what is in it.
+                None => format!(
+                    "error: not appending to {shown}: it cannot be read as a reviews file (above)\n  help: give --reviews the desk's reviews file, or a path where a new one can be made; nothing was written\n"
+                ),
+            },
         );
     }
     rv::apply(&mut outcome, &loaded.reviews);
@@ -67,6 +100,35 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         Ok(f) => f,
         Err(message) => return fail(&mut out, message),
     };
+    // The review with the latest date counts (docs/reviews.md): one dated
+    // before the fact's current one would be recorded and never count.
+    if let ReviewStatus::Reviewed(old) | ReviewStatus::Stale(old, _) = &fact.review {
+        if cmd.date < old.date {
+            let help = if old.date > tomorrow {
+                format!(
+                    "that date is after tomorrow, a typo: correct it at {}:{} by hand, then review again",
+                    old.loc.file.display(),
+                    old.loc.line
+                )
+            } else {
+                format!(
+                    "give --date {} or later (the default is today, {}) to record a decision that counts",
+                    old.date, cmd.today
+                )
+            };
+            return fail(
+                &mut out,
+                format!(
+                    "error: not recording a review of {} dated {}: it would not count, because the review at {}:{} ({}) has a later date, and the review with the latest date counts\n  help: {help}; nothing was written\n",
+                    fact.id,
+                    cmd.date,
+                    old.loc.file.display(),
+                    old.loc.line,
+                    old.describe(),
+                ),
+            );
+        }
+    }
     let review = Review {
         fact: fact.id.clone(),
         verdict_seen: fact.verdict,
@@ -82,7 +144,10 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         Ok(line) => line,
         Err(d) => return fail(&mut out, format!("{d}\n")),
     };
-    out.stdout.push_str(&format!(
+    // Names and the note come from the command line: escaped as the table
+    // escapes them, so a bidi override cannot reorder the line.
+    let mut said = String::new();
+    said.push_str(&format!(
         "recorded in {}:{line}: {} {}\n  verdict seen: {} ({} claim{}, {})\n  note: {}\n",
         cmd.reviews.display(),
         review.fact,
@@ -94,11 +159,11 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         review.note,
     ));
     if let Some(r) = &review.rating {
-        out.stdout.push_str(&format!("  rating: {r}\n"));
+        said.push_str(&format!("  rating: {r}\n"));
     }
     match &fact.review {
-        ReviewStatus::Reviewed(old) | ReviewStatus::Stale(old, _) => out.stdout.push_str(&format!(
-            "  it follows the review of {} by {} ({}:{})\n",
+        ReviewStatus::Reviewed(old) | ReviewStatus::Stale(old, _) => said.push_str(&format!(
+            "  it now counts instead of the review of {} by {} ({}:{}), which stays in the file as the fact's history\n",
             old.date,
             old.reviewer,
             old.loc.file.display(),
@@ -106,6 +171,7 @@ pub fn execute(cmd: ReviewCommand) -> Output {
         )),
         ReviewStatus::Unreviewed => {}
     }
+    out.stdout = crate::text::escape_for_terminal(&said).into_owned();
     out.code = EXIT_OK;
     out
 }

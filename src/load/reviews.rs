@@ -52,13 +52,19 @@ impl LoadedReviews {
 pub fn read(path: &Path) -> LoadedReviews {
     let file: Arc<Path> = Arc::from(path);
     let mut out = LoadedReviews::default();
-    if !path.exists() {
-        return out;
-    }
-    if path.is_dir() {
+    use crate::fsio::Target;
+    let what = match crate::fsio::target(path) {
+        Ok(Target::Missing) => return out,
+        Ok(Target::File(_)) | Err(_) => None,
+        Ok(Target::Folder) => Some("a folder"),
+        Ok(Target::Stream(what) | Target::Other(what)) => Some(what),
+    };
+    if let Some(what) = what {
         out.diagnostics.push(
-            Diagnostic::error(Some(Loc::file(&file)), "the reviews file is a folder")
-                .with_help("pass the file with --reviews FILE, e.g. --reviews reviews.yaml"),
+            Diagnostic::error(Some(Loc::file(&file)), format!("the reviews file {} is {what}, not a file", path.display()))
+                .with_help(
+                    "give --reviews a YAML file of reviews, e.g. --reviews reviews.yaml (`crosscheck review` creates it when it is missing)",
+                ),
         );
         return out;
     }
@@ -68,6 +74,36 @@ pub fn read(path: &Path) -> LoadedReviews {
     out.diagnostics.extend(diags);
     out.text = Some(text);
     out
+}
+
+/// Whether the file at `path` is a reviews file: the one `reviews` names
+/// (the same file, however the two paths are written), or one that starts
+/// as `crosscheck review` starts a new one. `check --output` says so
+/// rather than that crosscheck did not write it.
+pub fn is_reviews_file(path: &Path, reviews: &Path) -> bool {
+    if let (Ok(a), Ok(b)) = (fs::canonicalize(path), fs::canonicalize(reviews)) {
+        if a == b {
+            return true;
+        }
+    }
+    let first_line = HEADER.lines().next().unwrap_or(HEADER);
+    let mut start = vec![0; first_line.len() + 3];
+    let read = fs::File::open(path).and_then(|mut f| {
+        use std::io::Read;
+        let mut n = 0;
+        while n < start.len() {
+            match f.read(&mut start[n..])? {
+                0 => break,
+                k => n += k,
+            }
+        }
+        Ok(n)
+    });
+    read.is_ok_and(|n| {
+        let text = &start[..n];
+        let text = text.strip_prefix("\u{feff}".as_bytes()).unwrap_or(text);
+        text.starts_with(first_line.as_bytes())
+    })
 }
 
 /// Read reviews from the text of `file`. Entries with any problem are left out.

@@ -115,7 +115,9 @@ pub fn generator() -> String {
 /// not write over it ([`recognise`]). ClaimReview is a schema.org feed whose
 /// shape is not ours to extend: its marker alone identifies it.
 pub fn write_file(outcome: &Outcome, format: Format, options: &Options, out: &mut dyn Write) -> io::Result<()> {
-    sealed(outcome, format, options, out, true)
+    // A file is read in an editor or a browser, where colour codes are noise.
+    let plain = Options { color: false, ..options.clone() };
+    sealed(outcome, format, &plain, out, true)
 }
 
 /// The outcome as written to standard output: as [`write`], and Markdown

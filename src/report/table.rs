@@ -135,6 +135,7 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
     }
     out.push_str(&summary(outcome));
     out.push('\n');
+    problems(outcome, &mut out);
     if let Some(note) = crate::focus::left_out(outcome) {
         out.push_str(&note);
         out.push('\n');
@@ -160,4 +161,37 @@ pub fn write(outcome: &Outcome, options: &Options, w: &mut dyn Write) -> io::Res
     }
     w.write_all(crate::text::escape_for_terminal(&out).as_bytes())?;
     w.flush()
+}
+
+/// How many input errors the table names before it counts the rest.
+const ERRORS_NAMED: usize = 10;
+
+/// When the input had errors, say so under the summary, as the Markdown
+/// and HTML reports do: a table saved with `--output` must not read as a
+/// whole report when it covers only part of the claims. The errors are
+/// named (up to [`ERRORS_NAMED`]), with their place; their help, and the
+/// warnings, are on standard error.
+fn problems(outcome: &Outcome, out: &mut String) {
+    let errors: Vec<_> = outcome.errors().collect();
+    if errors.is_empty() {
+        return;
+    }
+    let warnings = outcome.diagnostics.len() - errors.len();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    out.push_str(&format!(
+        "input problems: {} error{}, {warnings} warning{}; the report covers {}:\n",
+        errors.len(),
+        plural(errors.len()),
+        plural(warnings),
+        outcome.coverage()
+    ));
+    for d in errors.iter().take(ERRORS_NAMED) {
+        let place = d.loc.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
+        out.push_str(&format!("  {place}error: {}\n", d.message));
+    }
+    let more = errors.len().saturating_sub(ERRORS_NAMED);
+    if more > 0 {
+        out.push_str(&format!("  ... and {more} more error{}\n", plural(more)));
+    }
+    out.push_str("  (each problem, with what would be right, is on standard error when `check` runs)\n");
 }
