@@ -838,3 +838,24 @@ fn tense_an_event_that_is_on_a_date_is_to_come() {
     assert_eq!(tense_of("The rate is 5 percent, officials said in March"), P);
     assert_eq!(tense_of("Russia's March vote was held"), P);
 }
+
+/// Regression (probe F6): "earlier this week" said on a Monday read as the
+/// Monday itself; the period before the day said is empty, so it is an error.
+#[test]
+fn an_earlier_or_later_period_that_is_empty_is_an_error() {
+    for (e, as_of, said) in [
+        ("earlier this week", "2025-10-20", "cannot read 'earlier this week' as a date: said on Monday 2025-10-20, there is no earlier day in that week: the period is empty; give the day it means, or the whole week"),
+        ("earlier this month", "2025-10-01", "said on Wednesday 2025-10-01, there is no earlier day in that month"),
+        ("later this year", "2025-12-31", "said on Wednesday 2025-12-31, there is no later day in that year"),
+        ("later this week", "2025-10-26", "said on Sunday 2025-10-26, there is no later day in that week"),
+        ("later in the week", "2025-10-26", "said on Sunday 2025-10-26, there is no later day in that week"),
+    ] {
+        let err = read_date(e, d(as_of), U).unwrap_err();
+        assert!(err.message.contains(said), "{e} @ {as_of}: {}", err.message);
+        assert!(!err.no_value);
+    }
+    // A day later or earlier is not empty.
+    check("earlier this week", "2025-10-21", U, "2025-10-20", "2025-10-20");
+    check("later this week", "2025-10-25", U, "2025-10-26", "2025-10-26");
+    check("later this year", "2025-12-30", U, "2025-12-31", "2025-12-31");
+}
