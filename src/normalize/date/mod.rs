@@ -592,8 +592,8 @@ pub fn tense_of(quote: &str) -> Tense {
     // next clause; the date must follow the preposition ("delayed by a storm
     // for three hours" names none).
     let moved_to = |i: usize| {
-        for k in i + 1..(i + 10).min(ws.len()) {
-            match ws[k] {
+        for (k, w) in ws.iter().enumerate().take(i + 10).skip(i + 1) {
+            match *w {
                 "to" | "until" | "till" | "for" if date_at(k + 1) => return true,
                 "and" | "but" | "because" | "after" | "before" | "when" | "while" | "which" | "who" | "that"
                 | "said" | "as" => return false,
@@ -612,8 +612,12 @@ pub fn tense_of(quote: &str) -> Tense {
             && !date_at(k)
             && !w.ends_with("ing")
             && !w.ends_with("ed")
-            && !(w.ends_with('s') && !w.ends_with("ss"))
+            && (!w.ends_with('s') || w.ends_with("ss"))
     };
+    // A date named after the infinitive, in the words from `k`: the date is the
+    // infinitive's ("agreed to meet on March 3"), not the decision's ("in a
+    // call late Friday, agreed to relaunch the talks" is of Friday past).
+    let dated_after = |k: usize| (k..(k + 10).min(ws.len())).any(date_at);
     for (i, w) in ws.iter().enumerate() {
         // A plan of the past ("had been scheduled for September", "would have been held")
         // names no date to come.
@@ -650,7 +654,9 @@ pub fn tense_of(quote: &str) -> Tense {
             // "have decided to hold the vote", "vowed to ratify it by".
             "agree" | "agrees" | "agreed" | "decide" | "decides" | "decided" | "vow" | "vows" | "vowed" | "promise"
             | "promises" | "promised" | "pledge" | "pledges" | "pledged" | "resolve" | "resolved" | "vote"
-            | "voted" | "want" | "wants" | "intended" | "arranged" => next_is(i, &["to"]) && infinitive_at(i + 2),
+            | "voted" | "want" | "wants" | "intended" | "arranged" => {
+                next_is(i, &["to"]) && infinitive_at(i + 2) && dated_after(i + 3)
+            }
             // An obligation: "must ratify it by December 31", "should be held in
             // May"; "must have", "should not have" are of the past.
             "must" | "mustn't" | "should" | "shouldn't" | "ought" => {

@@ -805,6 +805,10 @@ fn tense_a_decision_to_act_is_to_come() {
     assert_eq!(tense_of("They agreed to terms in March"), P);
     assert_eq!(tense_of("They had agreed to meet in March"), P);
     assert_eq!(tense_of("Kerry and Lavrov, in a phone conversation late Friday, agreed"), P);
+    // The date is the decision's when none follows the infinitive (bundled corpus).
+    let q = "Lavrov, in a phone conversation late Friday, agreed to re-launch the stalled Geneva III Talks on Syria";
+    assert_eq!(tense_of(q), P);
+    assert_eq!(said("Friday", q, "2016-03-05").0, "2016-03-04");
 }
 
 /// Regression (probe F4): "must ratify the pact by December 31" said in June
