@@ -933,7 +933,7 @@ mod alike_tests {
     fn mixed_reading(value: &str, as_of: chrono::NaiveDate) -> Reading {
         match value.split_at(2) {
             ("d:", v) => Reading::Date(read_date(v, as_of, Tense::Unknown).unwrap()),
-            ("t:", v) => Reading::Text(crate::normalize::text::read_text(v, "status")),
+            ("t:", v) => Reading::Text(crate::normalize::text::read_text(v, "status").unwrap()),
             (_, v) => Reading::Number(crate::normalize::number::read_number(v).unwrap()),
         }
     }

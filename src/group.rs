@@ -243,7 +243,7 @@ mod tests {
                         name: format!("{} {spelling}", SUBJECTS[subject]),
                         resolved: false,
                     }),
-                    reading: Reading::Text(read_text("held", &c.property)),
+                    reading: Reading::Text(read_text("held", &c.property).unwrap()),
                     context: None,
                 })
                 .collect();
@@ -276,7 +276,7 @@ mod tests {
                 index,
                 source: &sources[c.source],
                 subject: Arc::new(EntityRef { id: "foo-bar".into(), name: name.into(), resolved: false }),
-                reading: Reading::Text(read_text("held", &c.property)),
+                reading: Reading::Text(read_text("held", &c.property).unwrap()),
                 context: None,
             })
             .collect();

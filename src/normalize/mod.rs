@@ -182,7 +182,9 @@ pub fn read_claim(claim: &Claim, registry: &Registry, resolutions: &Resolutions<
             read_number(s).map(Reading::Number).map_err(|e| format!("cannot read '{s}' as a number: {e}").into())
         }
         (RawValue::Scalar(s), ValueType::Entity) => Ok(Reading::Entity(entity(s))),
-        (RawValue::Scalar(s), ValueType::Text) => Ok(Reading::Text(read_text(s, &claim.property))),
+        (RawValue::Scalar(s), ValueType::Text) => {
+            read_text(s, &claim.property).map(Reading::Text).map_err(Unread::Error)
+        }
         (value, ValueType::Entities) => {
             let mut refs: Vec<Arc<EntityRef>> = value.items().map(entity).collect();
             refs.sort();

@@ -2,7 +2,10 @@
 //! (`status`, `*_status`) read against a small vocabulary of event statuses,
 //! so that "was called off" and "cancelled" agree, "did not take place"
 //! covers both "cancelled" and "postponed", and "cancelled" contradicts
-//! "postponed".
+//! "postponed". A negated status is never read as the status it negates:
+//! "was not held" did not take place, and "was not called off", which has
+//! no status of its own, is an error saying what to write
+//! (docs/claims-format.md).
 
 use crate::text::fold;
 
@@ -48,14 +51,20 @@ impl Status {
     }
 }
 
-/// Phrases, folded, in the order they are tried: negations first, so that
-/// "did not take place" is never read as "took place".
+/// Phrases, folded, in the order they are tried at each word: negations that
+/// are statuses of their own first, so that "did not take place" is never read
+/// as "took place". A phrase matches from the start of a word, and its last
+/// word as a prefix ("cancel" matches "cancelled", "cancellation").
 const PHRASES: &[(&str, Status)] = &[
     ("did not take place", Status::NotHeld),
     ("didnt take place", Status::NotHeld),
     ("never took place", Status::NotHeld),
     ("not take place", Status::NotHeld),
+    ("did not go ahead", Status::NotHeld),
+    ("didnt go ahead", Status::NotHeld),
+    ("not go ahead", Status::NotHeld),
     ("did not happen", Status::NotHeld),
+    ("didnt happen", Status::NotHeld),
     ("not held", Status::NotHeld),
     ("called off", Status::Cancelled),
     ("cancel", Status::Cancelled),
@@ -81,6 +90,26 @@ const PHRASES: &[(&str, Status)] = &[
     ("convened", Status::Held),
 ];
 
+/// Words that negate the status after them ("was not called off", "wasn't
+/// cancelled", "never postponed", "no longer on hold", "neither ... nor"),
+/// folded: an apostrophe is dropped, so "wasn't" is "wasnt".
+fn negates(word: &str) -> bool {
+    matches!(word, "not" | "never" | "no" | "nor" | "neither" | "cannot" | "without") || NT.contains(&word)
+}
+
+/// True when the words hold a negation: one of [`negates`], or "instead of",
+/// "rather than" ("held rather than postponed").
+fn has_negation(gap: &[&str]) -> bool {
+    gap.iter().any(|w| negates(w))
+        || gap.windows(2).any(|p| matches!((p[0], p[1]), ("instead", "of") | ("rather", "than")))
+}
+
+/// Contractions of "not", folded.
+const NT: &[&str] = &[
+    "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "didnt", "doesnt", "dont", "wont", "cant",
+    "couldnt", "wouldnt", "shouldnt", "mustnt", "neednt", "aint",
+];
+
 /// A text value, folded; `status` when the property is a status.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TextReading {
@@ -93,21 +122,94 @@ pub fn is_status_property(property: &str) -> bool {
     property == "status" || property.ends_with("_status")
 }
 
-pub fn read_text(value: &str, property: &str) -> TextReading {
+/// Read a text value; for a status property, against the status vocabulary.
+/// A negated status with no status of its own ("was not called off") is an
+/// error naming what to write instead, never the status it negates.
+pub fn read_text(value: &str, property: &str) -> Result<TextReading, String> {
     let folded = fold(value);
-    let status = if is_status_property(property) { status_of(&folded) } else { None };
-    TextReading { folded, status }
+    let status = if is_status_property(property) { status_of(value, &folded)? } else { None };
+    Ok(TextReading { folded, status })
 }
 
-fn status_of(folded: &str) -> Option<Status> {
-    let padded = format!(" {folded} ");
-    PHRASES
-        .iter()
-        .find(|(phrase, _)| {
-            // Whole-word match at the start, prefix match for stems like "cancel".
-            padded.contains(&format!(" {phrase}"))
-        })
-        .map(|&(_, status)| status)
+/// One status phrase found in a value, and whether a negation stands before it.
+struct Found {
+    status: Status,
+    phrase: &'static str,
+    /// The words matched, as folded ("called off", "cancelled").
+    text: String,
+    negated: bool,
+    /// "not yet held": not held so far, which may still come.
+    yet: bool,
+}
+
+/// True when `words` begin with `phrase`: its words equal, its last a prefix.
+fn starts_with(words: &[&str], phrase: &str) -> bool {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    let Some((last, init)) = parts.split_last() else { return false };
+    words.len() >= parts.len() && init.iter().zip(words).all(|(p, w)| p == w) && words[init.len()].starts_with(last)
+}
+
+fn status_of(value: &str, folded: &str) -> Result<Option<Status>, String> {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut found: Vec<Found> = Vec::new();
+    // The words since the previous phrase (or the start): a negation there
+    // applies to the next phrase. "not postponed or cancelled": an "or" alone
+    // between two phrases carries the negation on.
+    let mut gap_start = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let Some(&(phrase, status)) = PHRASES.iter().find(|(phrase, _)| starts_with(&words[i..], phrase)) else {
+            i += 1;
+            continue;
+        };
+        let len = phrase.split(' ').count();
+        let gap = &words[gap_start..i];
+        // "as planned", "as scheduled", "as originally planned", "than planned":
+        // the manner of what happened, not a plan.
+        let manner = status == Status::Scheduled
+            && matches!(phrase, "scheduled" | "planned")
+            && i > 0
+            && (matches!(words[i - 1], "as" | "than")
+                || (i > 1 && matches!(words[i - 2], "as" | "than") && words[i - 1].ends_with("ly")));
+        if !manner {
+            let carried = gap.iter().all(|w| matches!(*w, "or" | "nor" | "even"))
+                && !gap.is_empty()
+                && found.last().is_some_and(|f| f.negated);
+            let negated = carried || has_negation(gap);
+            let yet = negated && (gap.contains(&"yet") || words.get(i + len) == Some(&"yet"));
+            let text = words[i..(i + len).min(words.len())].join(" ");
+            found.push(Found { status, phrase, text, negated, yet });
+        }
+        i += len;
+        gap_start = i;
+    }
+    // What the value says happened: its first phrase not negated, in the order
+    // of the table (so "postponed, then cancelled" is cancelled, as before).
+    let positive = |f: &&Found| !f.negated;
+    if let Some(best) = PHRASES.iter().find_map(|(p, _)| found.iter().filter(positive).find(|f| f.phrase == *p)) {
+        return Ok(Some(best.status));
+    }
+    let Some(first) = found.first() else { return Ok(None) };
+    // Only negated statuses. "was not held", "never convened", "didn't go
+    // ahead": did not take place. Anything else has no status of its own.
+    if found.iter().all(|f| f.status == Status::Held && !f.yet) {
+        return Ok(Some(Status::NotHeld));
+    }
+    let value = value.trim();
+    let instead = match first.status {
+        _ if first.yet => "'scheduled' if it is still to come, or 'postponed'",
+        Status::Held => "'did not take place', 'cancelled' or 'postponed'",
+        Status::Cancelled => "'scheduled' (still to come), 'held' (it took place) or 'postponed'",
+        Status::Postponed => "'scheduled' (still to come on its date), 'held' or 'cancelled'",
+        Status::Scheduled => "'postponed' or 'cancelled'; if no date was ever set, leave the claim out",
+        Status::Stalled => "'scheduled' (going ahead) or 'held'",
+        Status::NotHeld => "'held'",
+    };
+    Err(format!(
+        "'{value}' negates a status ('{}' is {}); write the status it means, such as {instead}",
+        first.text,
+        first.status.as_str()
+    ))
 }
 
 #[cfg(test)]
@@ -115,7 +217,11 @@ mod tests {
     use super::*;
 
     fn status(s: &str) -> Option<Status> {
-        read_text(s, "status").status
+        read_text(s, "status").unwrap().status
+    }
+
+    fn refused(s: &str) -> String {
+        read_text(s, "status").expect_err(s)
     }
 
     #[test]
@@ -133,6 +239,80 @@ mod tests {
 
     #[test]
     fn other_properties_are_plain_text() {
-        assert_eq!(read_text("Cancelled!", "outcome"), TextReading { folded: "cancelled".into(), status: None });
+        assert_eq!(read_text("Cancelled!", "outcome"), Ok(TextReading { folded: "cancelled".into(), status: None }));
+        // A negation in a value that is not a status is plain text.
+        assert_eq!(read_text("not cancelled", "outcome").unwrap().status, None);
+    }
+
+    /// Regression (probe F1): "was not called off" read as cancelled, and
+    /// agreed with "called off".
+    #[test]
+    fn a_negated_status_is_never_the_status_it_negates() {
+        for v in [
+            "was not called off",
+            "not cancelled",
+            "wasn't cancelled",
+            "never scrapped",
+            "not postponed",
+            "was not delayed",
+            "has not been scheduled",
+            "not planned",
+            "no longer on hold",
+            "not suspended",
+            "neither postponed nor cancelled",
+            "not postponed or cancelled",
+            "it is not true that it was cancelled",
+        ] {
+            let e = refused(v);
+            assert!(
+                e.contains(&format!("'{v}' negates a status")) && e.contains("write the status it means"),
+                "{v}: {e}"
+            );
+        }
+        assert_eq!(
+            refused("was not called off"),
+            "'was not called off' negates a status ('called off' is cancelled); write the status it means, \
+             such as 'scheduled' (still to come), 'held' (it took place) or 'postponed'"
+        );
+        assert!(refused("has not been scheduled").contains("'postponed' or 'cancelled'"));
+        // Not held so far may still come: not "did not take place".
+        assert!(refused("not yet held").contains("'scheduled' if it is still to come"));
+    }
+
+    #[test]
+    fn a_negated_held_did_not_take_place() {
+        for v in [
+            "was not held",
+            "never convened",
+            "didn't go ahead",
+            "did not go ahead",
+            "it never happened",
+            "will not take place",
+        ] {
+            assert_eq!(status(v), Some(Status::NotHeld), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_status_beside_a_negated_one_is_the_reading() {
+        assert_eq!(status("postponed, not cancelled"), Some(Status::Postponed));
+        assert_eq!(status("not cancelled but postponed"), Some(Status::Postponed));
+        assert_eq!(status("held, not postponed"), Some(Status::Held));
+        assert_eq!(status("held rather than postponed"), Some(Status::Held));
+        assert_eq!(status("postponed instead of cancelled"), Some(Status::Postponed));
+        // The table's order decides between two statuses said, as before.
+        assert_eq!(status("postponed, then cancelled"), Some(Status::Cancelled));
+    }
+
+    /// Regression (probe F2): "went ahead as planned" read as scheduled.
+    #[test]
+    fn as_planned_is_a_manner_not_a_plan() {
+        assert_eq!(status("went ahead as planned"), Some(Status::Held));
+        assert_eq!(status("was held as scheduled"), Some(Status::Held));
+        assert_eq!(status("held as originally planned"), Some(Status::Held));
+        assert_eq!(status("took place later than planned"), Some(Status::Held));
+        assert_eq!(status("was not held as planned"), Some(Status::NotHeld));
+        assert_eq!(status("planned"), Some(Status::Scheduled));
+        assert_eq!(status("scheduled for May"), Some(Status::Scheduled));
     }
 }

@@ -383,6 +383,26 @@ impl Parser {
                 return Some(closed(Span { rule: "earlier/later <day> = that day", ..p }));
             }
             let inside = p.start <= a && a <= p.end;
+            // Said on the period's first day, "earlier" leaves no day before it in
+            // the period; said on its last, "later" none after: an empty period.
+            if inside && (if first == "later" { a == p.end } else { a == p.start }) {
+                let unit = match p.grain {
+                    Grain::Week => "week",
+                    Grain::Month => "month",
+                    Grain::Quarter => "quarter",
+                    Grain::Season => "season",
+                    Grain::Year => "year",
+                    Grain::Decade => "decade",
+                    Grain::Century => "century",
+                    Grain::Day | Grain::Span => "period",
+                };
+                self.complain(format!(
+                    "said on {}, there is no {first} day in that {unit}: the period is empty; give the day it means, \
+                     or the whole {unit}",
+                    a.format("%A %Y-%m-%d"),
+                ));
+                return None;
+            }
             return Some(if first == "later" {
                 let start = if inside { add_days(a, 1)?.min(p.end) } else { p.start };
                 reading(

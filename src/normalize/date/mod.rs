@@ -399,6 +399,83 @@ fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
         || (month(p) && part(x) && after.is_some_and(month))
 }
 
+/// Month names as `tense_of` sees them (lower case, no period).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Weekday names as `tense_of` sees them.
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Words after "agreed to" that start a noun phrase, not an infinitive.
+const NOT_VERB: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "it",
+    "their",
+    "them",
+    "his",
+    "him",
+    "her",
+    "our",
+    "us",
+    "my",
+    "me",
+    "your",
+    "you",
+    "any",
+    "some",
+    "all",
+    "each",
+    "every",
+    "no",
+    "both",
+    "such",
+    "what",
+    "which",
+    "whom",
+    "one",
+    "two",
+    "three",
+    "terms",
+    "date",
+    "deal",
+    "plan",
+    "peace",
+    "talks",
+    "ceasefire",
+    "truce",
+];
+
 /// The tense of a sentence, from its verbs ("will", "plans" vs "was held", "met").
 ///
 /// A small heuristic, in this order:
@@ -408,7 +485,11 @@ fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
 ///    hope(s) to, to be held, upcoming, tomorrow, next, and a plan moved: postponed, delayed,
 ///    deferred, rescheduled, pushed (back), put off + to/until/till/for; and a present
 ///    passive of an expectation (is/are + expected, scheduled, planned, slated,
-///    anticipated, due). A marker under "had" (past perfect: "had been scheduled for")
+///    anticipated, due). Also a plan moved or fixed past its object ("postponed the
+///    election to October 19", "confirmed the summit for March 3": the preposition
+///    followed by a date), a decision to act ("agreed to meet"), an obligation ("must
+///    ratify", not "must have"), and an event that is at a date named ("the vote is on
+///    October 19"). A marker under "had" (past perfect: "had been scheduled for")
 ///    or "would have" is no future marker;
 /// 2. else a past marker: was, were, had, did, ago, last, yesterday, said, an irregular
 ///    past form (held, met, took, ...) or a verb ending in -ed (not right after is/are:
@@ -470,6 +551,73 @@ pub fn tense_of(quote: &str) -> Tense {
         )
     };
     let after_to = |i: usize| i > 0 && ws[i - 1] == "to";
+    let word = |k: usize| ws.get(k).copied().unwrap_or("");
+    // A day or month named at word `k`: "October", "Oct", "Friday", "19 October".
+    let calendar_at = |k: usize| {
+        let w = word(k);
+        MONTHS.contains(&w)
+            || WEEKDAYS.contains(&w)
+            || (w.starts_with(|c: char| c.is_ascii_digit()) && MONTHS.contains(&word(k + 1)))
+    };
+    // A date to come named at word `k`, after "to", "until" or "for": a day or
+    // month, a year, "next week", "later this year", "the week of", "a later date".
+    let date_at = |k: usize| {
+        let w = word(k);
+        calendar_at(k)
+            || matches!(
+                w,
+                "tomorrow" | "next" | "later" | "early" | "mid" | "late" | "spring" | "summer" | "autumn" | "winter"
+            )
+            || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit()))
+            || (w == "the"
+                && matches!(
+                    word(k + 1),
+                    "week"
+                        | "weekend"
+                        | "end"
+                        | "beginning"
+                        | "start"
+                        | "middle"
+                        | "following"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "winter"
+                ))
+            || (w == "a" && matches!(word(k + 1), "later" | "new" | "future"))
+    };
+    // A plan moved or fixed, its object between the verb and the new date:
+    // "postponed the election (by two weeks) to October 19", "pushed the vote
+    // back to", "confirmed the summit for March 3". A few words on, before the
+    // next clause; the date must follow the preposition ("delayed by a storm
+    // for three hours" names none).
+    let moved_to = |i: usize| {
+        for (k, w) in ws.iter().enumerate().take(i + 10).skip(i + 1) {
+            match *w {
+                "to" | "until" | "till" | "for" if date_at(k + 1) => return true,
+                "and" | "but" | "because" | "after" | "before" | "when" | "while" | "which" | "who" | "that"
+                | "said" | "as" => return false,
+                _ => {}
+            }
+        }
+        false
+    };
+    // An infinitive after a decision, "agreed to meet", "decided to hold": a
+    // verb, not a noun ("agreed to a ceasefire", "agreed to terms").
+    let infinitive_at = |k: usize| {
+        let w = word(k);
+        !w.is_empty()
+            && !w.starts_with(|c: char| c.is_ascii_digit())
+            && !NOT_VERB.contains(&w)
+            && !date_at(k)
+            && !w.ends_with("ing")
+            && !w.ends_with("ed")
+            && (!w.ends_with('s') || w.ends_with("ss"))
+    };
+    // A date named after the infinitive, in the words from `k`: the date is the
+    // infinitive's ("agreed to meet on March 3"), not the decision's ("in a
+    // call late Friday, agreed to relaunch the talks" is of Friday past).
+    let dated_after = |k: usize| (k..(k + 10).min(ws.len())).any(date_at);
     for (i, w) in ws.iter().enumerate() {
         // A plan of the past ("had been scheduled for September", "would have been held")
         // names no date to come.
@@ -487,14 +635,41 @@ pub fn tense_of(quote: &str) -> Tense {
             "anticipated" => expectation_aux(i),
             "plan" | "plans" | "planning" | "expect" | "expects" | "intend" | "intends" | "aim" | "aims" | "hope"
             | "hopes" => next_is(i, &["to"]),
-            "schedule" | "set" => next_is(i, &["to", "for"]),
+            "schedule" | "set" => next_is(i, &["to", "for"]) || moved_to(i),
             // A plan moved: "postponed until", "pushed back to", "rescheduled for" name its new date.
             "postpone" | "postponed" | "delay" | "delayed" | "defer" | "deferred" | "reschedule" | "rescheduled"
             | "push" | "pushed" | "put" => {
                 let at = if ws.get(i + 1).is_some_and(|n| matches!(*n, "back" | "off")) { i + 1 } else { i };
-                next_is(at, &["to", "until", "till", "for"])
+                next_is(at, &["to", "until", "till", "for"]) || moved_to(i)
             }
-            "is" | "are" => next_is(i, &["to"]),
+            // A plan moved or fixed, with its object before the new date.
+            "postpones" | "delays" | "defers" | "reschedules" | "pushes" | "puts" | "move" | "moves" | "moved"
+            | "shift" | "shifts" | "shifted" | "bring" | "brings" | "brought" | "confirm" | "confirms"
+            | "confirmed" | "fix" | "fixes" | "fixed"
+                if moved_to(i) =>
+            {
+                true
+            }
+            // A decision about what is to come: "agreed to meet on March 3",
+            // "have decided to hold the vote", "vowed to ratify it by".
+            "agree" | "agrees" | "agreed" | "decide" | "decides" | "decided" | "vow" | "vows" | "vowed" | "promise"
+            | "promises" | "promised" | "pledge" | "pledges" | "pledged" | "resolve" | "resolved" | "vote"
+            | "voted" | "want" | "wants" | "intended" | "arranged" => {
+                next_is(i, &["to"]) && infinitive_at(i + 2) && dated_after(i + 3)
+            }
+            // An obligation: "must ratify it by December 31", "should be held in
+            // May"; "must have", "should not have" are of the past.
+            "must" | "mustn't" | "should" | "shouldn't" | "ought" => {
+                !(next_is(i, &["have"]) || (next_is(i, &["not"]) && word(i + 2) == "have"))
+            }
+            "is" | "are" => {
+                next_is(i, &["to"])
+                    // "the vote is on October 19", "said the summit is in March":
+                    // an event in the present, at a date named, is to come.
+                    || calendar_at(i + 1)
+                    || (next_is(i, &["on", "in", "for"]) && calendar_at(i + 2))
+            }
+            "'s" => next_is(i, &["on"]) && calendar_at(i + 2),
             "be" => next_is(i, &["held"]) && i > 0 && ws[i - 1] == "to",
             // News writes a scheduled event in the present: "The talks begin Monday",
             // "Kerry and Lavrov meet in Geneva on Friday". Only verbs that are not also

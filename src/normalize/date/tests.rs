@@ -750,3 +750,116 @@ fn tense_reads_the_auxiliary() {
     let r = read_date("March", d("2013-11-06"), tense_of("Elections are expected in March")).unwrap();
     assert_eq!(r.start, Some(d("2014-03-01")));
 }
+
+/// Read `expr` with the tense of `quote`, said on `as_of`: (start, end).
+fn said(expr: &str, quote: &str, as_of: &str) -> (String, String) {
+    r(expr, as_of, tense_of(quote))
+}
+
+/// Regression (probe F3): a plan moved with its object between the verb and
+/// the new date ("postponed the election to October 19") was read as last
+/// year's, because the rule wanted "to" right after the verb.
+#[test]
+fn tense_a_plan_moved_past_its_object_is_to_come() {
+    let oct = ("2025-10-19".to_string(), "2025-10-19".to_string());
+    for q in [
+        "The commission postponed the presidential election to October 19",
+        "The commission postponed the presidential election by two weeks, to October 19",
+        "The commission pushed the vote back to October 19",
+        "The commission rescheduled the vote for October 19",
+        "The commission delayed the vote to October 19",
+        "The government brought the vote forward to October 19",
+        "The vote has been moved to October 19",
+        "Officials confirmed the vote for October 19",
+        "They set the date for October 19",
+    ] {
+        assert_eq!(tense_of(q), F, "{q}");
+        assert_eq!(said("October 19", q, "2025-08-20"), oct, "{q}");
+    }
+    let q = "Organisers postponed the summit until April 21";
+    assert_eq!(said("April 21", q, "2025-02-27"), ("2025-04-21".into(), "2025-04-21".into()));
+    let q = "The summit has been moved to the week of April 21";
+    assert_eq!(said("the week of April 21", q, "2025-02-27").0, "2025-04-21");
+    // No date after the preposition: no plan to come.
+    assert_eq!(tense_of("The launch was delayed by a storm for three hours"), P);
+    assert_eq!(tense_of("The ministry moved the talks to Geneva"), P);
+    assert_eq!(tense_of("Officials confirmed the deaths on Friday"), P);
+    assert_eq!(tense_of("The talks, which had been postponed until March, collapsed"), P);
+}
+
+/// Regression (probe F3): "agreed to meet on March 3" said in January was
+/// read as last year's March: an infinitive after a decision is to come.
+#[test]
+fn tense_a_decision_to_act_is_to_come() {
+    for q in [
+        "The two ministers agreed to meet on March 3 in Geneva",
+        "The board decided to hold the vote on March 3",
+        "Both leaders have vowed to sign it on March 3",
+        "They arranged to meet on March 3",
+    ] {
+        assert_eq!(tense_of(q), F, "{q}");
+        assert_eq!(said("March 3", q, "2025-01-15"), ("2025-03-03".into(), "2025-03-03".into()), "{q}");
+    }
+    // A noun after "to" is no infinitive; a decision of the past perfect is past.
+    assert_eq!(tense_of("They agreed to a ceasefire in March"), P);
+    assert_eq!(tense_of("They agreed to terms in March"), P);
+    assert_eq!(tense_of("They had agreed to meet in March"), P);
+    assert_eq!(tense_of("Kerry and Lavrov, in a phone conversation late Friday, agreed"), P);
+    // The date is the decision's when none follows the infinitive (bundled corpus).
+    let q = "Lavrov, in a phone conversation late Friday, agreed to re-launch the stalled Geneva III Talks on Syria";
+    assert_eq!(tense_of(q), P);
+    assert_eq!(said("Friday", q, "2016-03-05").0, "2016-03-04");
+}
+
+/// Regression (probe F4): "must ratify the pact by December 31" said in June
+/// was read as last year's deadline.
+#[test]
+fn tense_an_obligation_is_to_come() {
+    let q = "Members must ratify the pact by December 31.";
+    assert_eq!(tense_of(q), F);
+    assert_eq!(said("by December 31", q, "2025-06-18"), ("open".into(), "2025-12-31".into()));
+    let q = "Members have agreed to ratify it before December 31";
+    assert_eq!(said("before December 31", q, "2025-06-18"), ("open".into(), "2025-12-30".into()));
+    assert_eq!(tense_of("The vote should be held in May"), F);
+    assert_eq!(tense_of("The talks must have ended in May"), P);
+    assert_eq!(tense_of("The talks should not have ended in May"), P);
+}
+
+/// Regression (probe F3): "said the vote is on October 19": the reported
+/// clause's present, with a date, is to come; "said" does not make it past.
+#[test]
+fn tense_an_event_that_is_on_a_date_is_to_come() {
+    let q = "Officials said the vote is on October 19";
+    assert_eq!(tense_of(q), F);
+    assert_eq!(said("October 19", q, "2025-08-20"), ("2025-10-19".into(), "2025-10-19".into()));
+    assert_eq!(tense_of("The election is in March, officials said"), F);
+    assert_eq!(tense_of("The deadline is March 3"), F);
+    // Still past: a past clause, "said on" a day, a present without a date.
+    assert_eq!(tense_of("Officials said the vote was on October 19"), P);
+    assert_eq!(tense_of("The minister said on Friday"), P);
+    assert_eq!(said("Friday", "The minister said on Friday", "2025-10-22").0, "2025-10-17");
+    assert_eq!(tense_of("The talks were held on March 3"), P);
+    assert_eq!(tense_of("The rate is 5 percent, officials said in March"), P);
+    assert_eq!(tense_of("Russia's March vote was held"), P);
+}
+
+/// Regression (probe F6): "earlier this week" said on a Monday read as the
+/// Monday itself; the period before the day said is empty, so it is an error.
+#[test]
+fn an_earlier_or_later_period_that_is_empty_is_an_error() {
+    for (e, as_of, said) in [
+        ("earlier this week", "2025-10-20", "cannot read 'earlier this week' as a date: said on Monday 2025-10-20, there is no earlier day in that week: the period is empty; give the day it means, or the whole week"),
+        ("earlier this month", "2025-10-01", "said on Wednesday 2025-10-01, there is no earlier day in that month"),
+        ("later this year", "2025-12-31", "said on Wednesday 2025-12-31, there is no later day in that year"),
+        ("later this week", "2025-10-26", "said on Sunday 2025-10-26, there is no later day in that week"),
+        ("later in the week", "2025-10-26", "said on Sunday 2025-10-26, there is no later day in that week"),
+    ] {
+        let err = read_date(e, d(as_of), U).unwrap_err();
+        assert!(err.message.contains(said), "{e} @ {as_of}: {}", err.message);
+        assert!(!err.no_value);
+    }
+    // A day later or earlier is not empty.
+    check("earlier this week", "2025-10-21", U, "2025-10-20", "2025-10-20");
+    check("later this week", "2025-10-25", U, "2025-10-26", "2025-10-26");
+    check("later this year", "2025-12-30", U, "2025-12-31", "2025-12-31");
+}
