@@ -2,7 +2,8 @@
 //!
 //! A name resolves, in this order:
 //! 1. exactly, after folding (case, accents, punctuation), to an entity's
-//!    name or one of its aliases;
+//!    name or one of its aliases; a name beginning with "the" that matches
+//!    none as written, without the article ("the United States");
 //! 2. fuzzily, to the most similar name or alias whose similarity
 //!    (normalized Damerau–Levenshtein on the folded text) is at least
 //!    [`FUZZY_THRESHOLD`] — but only when both carry the same numbers, so that
@@ -127,9 +128,18 @@ impl Registry {
         (Registry { entities, exact, key_entity, index }, diags)
     }
 
-    /// The entity whose name or alias `name` is, after folding; no fuzzy matching.
+    /// The entity whose name or alias `name` is, after folding; no fuzzy
+    /// matching. A name that begins with the article "the" and matches
+    /// nothing as written is matched without it ([`without_article`]).
     pub fn exact(&self, name: &str) -> Option<usize> {
-        self.exact.get(&fold(name)).copied()
+        self.exact_folded(&fold(name))
+    }
+
+    /// [`Registry::exact`] of a folded name: the key as written first, then
+    /// without a leading "the" ("the united states" is "united states"
+    /// when no name or alias is "the united states").
+    fn exact_folded(&self, key: &str) -> Option<usize> {
+        self.exact.get(key).or_else(|| without_article(key).and_then(|k| self.exact.get(k))).copied()
     }
 
     pub fn resolve(&self, name: &str) -> Resolution {
@@ -159,7 +169,7 @@ impl Registry {
     /// are looked for only when `nearest` is set.
     fn resolve_with(&self, name: &str, near: Option<&OneEdit>, nearest: bool) -> Resolution {
         let key = fold(name);
-        if let Some(&i) = self.exact.get(&key) {
+        if let Some(i) = self.exact_folded(&key) {
             return Resolution::Exact(i);
         }
         // The first key of a full scan sorted by (similarity descending, key
@@ -260,6 +270,12 @@ impl Registry {
             }
         }
     }
+}
+
+/// A folded name without its leading article "the" ("the netherlands" ->
+/// "netherlands"), when it has one and something follows it.
+fn without_article(key: &str) -> Option<&str> {
+    key.strip_prefix("the ").filter(|rest| !rest.is_empty())
 }
 
 /// The numbers a folded name carries, Roman numerals included:
@@ -445,7 +461,7 @@ mod tests {
     /// The resolver before candidate blocking: a scan of every key.
     fn resolve_by_scan(r: &Registry, name: &str) -> Resolution {
         let key = fold(name);
-        if let Some(&i) = r.exact.get(&key) {
+        if let Some(i) = r.exact_folded(&key) {
             return Resolution::Exact(i);
         }
         let numbers = numbers_in(&key);
@@ -548,6 +564,32 @@ mod tests {
             assert_eq!(all.get(name), Some(&alone), "name {name:?}");
             assert_eq!(*all.entity(&r, name), r.entity_ref(name, &alone), "name {name:?}");
         }
+    }
+
+    /// "the United States" is "United States" when no name or alias is
+    /// "the United States"; a registry name with "the" is matched as written.
+    #[test]
+    fn a_leading_the_is_dropped_only_when_the_name_matches_nothing_as_written() {
+        let (r, d) = Registry::build(vec![
+            entity("United States", &["US"]),
+            entity("Netherlands", &[]),
+            entity("The Hague", &[]),
+            entity("Gambia", &[]),
+            entity("The Gambia river", &["the gambia"]),
+        ]);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(r.resolve("the United States"), Resolution::Exact(0));
+        assert_eq!(r.resolve("The Netherlands"), Resolution::Exact(1));
+        assert_eq!(r.resolve("THE  netherlands."), Resolution::Exact(1));
+        assert_eq!(r.exact("the US"), Some(0));
+        assert_eq!(r.resolve("The Hague"), Resolution::Exact(2));
+        // The name as written has a match of its own: it wins.
+        assert_eq!(r.resolve("The Gambia"), Resolution::Exact(4));
+        assert_eq!(r.resolve("Gambia"), Resolution::Exact(3));
+        // Only the word "the", and only in front; "the" alone is no name.
+        assert!(!matches!(r.resolve("Theodore Netherlands"), Resolution::Exact(_)));
+        assert_eq!(without_article("the"), None);
+        assert_eq!(without_article("theo"), None);
     }
 
     #[test]

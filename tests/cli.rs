@@ -1325,3 +1325,16 @@ fn help_says_reviews_count_for_fail_on_and_describes_every_reviews_option() {
         assert!(!next.trim().is_empty() && !next.contains("[default"), "{command} --reviews has no help:\n{help}");
     }
 }
+
+/// "the United States" is the registry's "United States", and "Tern & Orca"
+/// two names, as "Tern and Orca" is: the two outlets' lists are one fact
+/// and agree, with no name left standing alone.
+#[test]
+fn a_leading_the_is_dropped_to_match_the_registry_and_an_ampersand_splits_a_list() {
+    let (code, doc) = json_in(&fixture("names"), &["--all"]);
+    assert_eq!(verdicts(&doc), vec![("trade-summit.participants".to_string(), "agree".to_string())]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["warnings"].as_array().unwrap().len(), 0, "{}", doc["warnings"]);
+    let reading = doc["facts"][0]["claims"][0]["reading"].to_string();
+    assert!(reading.contains("netherlands") && reading.contains("republic-of-korea"), "{reading}");
+}

@@ -1199,8 +1199,8 @@ fn split_entity_lists(claims: &mut [Claim], entities: &[Entity]) {
     let joined: std::collections::HashSet<String> = entities
         .iter()
         .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
-        .map(|name| crate::text::fold(name))
-        .filter(|name| name.contains(" and "))
+        .map(|name| list_key(name))
+        .filter(|key| key.contains(" and "))
         .collect();
     claims.par_iter_mut().filter(|c| c.value_type == ValueType::Entities).for_each(|c| {
         if let RawValue::Scalar(s) = &c.value {
@@ -1209,33 +1209,70 @@ fn split_entity_lists(claims: &mut [Claim], entities: &[Entity]) {
     });
 }
 
-/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon", "Merkel;
-/// Macron": split at commas, semicolons and " and ", except where the
-/// pieces around an " and " make a registry name or alias that has one
-/// (`joined`, folded): "Serbia, Bosnia and Herzegovina and Croatia" is three
-/// names when the registry knows "Bosnia and Herzegovina". The longest such
-/// run of pieces wins.
+/// The words that join the last names of a list written on one line.
+const LIST_JOINERS: [&str; 2] = [" and ", " & "];
+
+/// A name as [`split_list`] looks it up: folded, with " & " read as " and "
+/// ("Procter & Gamble" and "Procter and Gamble" are one key).
+fn list_key(name: &str) -> String {
+    crate::text::fold(&name.replace(" & ", " and "))
+}
+
+/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon", "Tern &
+/// Orca", "Merkel; Macron": split at commas, semicolons, " and " and " & ",
+/// except where the pieces around an " and " or " & " make a registry name
+/// or alias that has one (`joined`, [`list_key`]s): "Serbia, Bosnia and
+/// Herzegovina and Croatia" is three names when the registry knows "Bosnia
+/// and Herzegovina", and "Procter & Gamble" stays one when it knows
+/// "Procter & Gamble". The longest such run of pieces wins, and is kept as
+/// written.
 fn split_list(s: &str, joined: &std::collections::HashSet<String>) -> Vec<String> {
     // A run is tried only as long as the longest such registry name (its
-    // " and "s plus one pieces): a list of a thousand names joined by " and "
+    // joiners plus one pieces): a list of a thousand names joined by " and "
     // costs a few look-ups a name, not a thousand.
     let longest = joined.iter().map(|name| name.matches(" and ").count() + 1).max().unwrap_or(1);
     let mut out = Vec::new();
     for part in s.split([',', ';']) {
-        let pieces: Vec<&str> =
-            part.split(" and ").map(|p| p.trim().trim_start_matches("and ").trim()).filter(|p| !p.is_empty()).collect();
+        // (the joiner before it, the piece), empty pieces left out.
+        let pieces: Vec<(&str, &str)> = split_joined(part)
+            .into_iter()
+            .map(|(joiner, p)| (joiner, p.trim().trim_start_matches("and ").trim_start_matches("& ").trim()))
+            .filter(|(_, p)| !p.is_empty())
+            .collect();
         let folded: Vec<String> =
-            if longest > 1 { pieces.iter().map(|p| crate::text::fold(p)).collect() } else { Vec::new() };
+            if longest > 1 { pieces.iter().map(|(_, p)| list_key(p)).collect() } else { Vec::new() };
         let mut i = 0;
         while i < pieces.len() {
             let take = (i + 2..=pieces.len().min(i + longest))
                 .rev()
                 .find(|&j| joined.contains(&folded[i..j].join(" and ")))
                 .map_or(1, |j| j - i);
-            out.push(pieces[i..i + take].join(" and "));
+            let mut name = pieces[i].1.to_string();
+            for (joiner, piece) in &pieces[i + 1..i + take] {
+                name.push_str(joiner);
+                name.push_str(piece);
+            }
+            out.push(name);
             i += take;
         }
     }
+    out
+}
+
+/// `part` cut at each [`LIST_JOINERS`] word: each piece with the joiner
+/// before it ("" for the first).
+fn split_joined(part: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut joiner = "";
+    let mut rest = part;
+    while let Some((at, next)) =
+        LIST_JOINERS.iter().filter_map(|j| rest.find(j).map(|at| (at, *j))).min_by_key(|&(at, _)| at)
+    {
+        out.push((joiner, &rest[..at]));
+        joiner = next;
+        rest = &rest[at + next.len()..];
+    }
+    out.push((joiner, rest));
     out
 }
 
@@ -1272,6 +1309,22 @@ mod tests {
     }
 
     #[test]
+    fn one_line_lists_split_on_an_ampersand_as_on_and() {
+        let none = std::collections::HashSet::new();
+        assert_eq!(split_list("Tern & Orca", &none), ["Tern", "Orca"]);
+        assert_eq!(split_list("Tern, Orca & Heron", &none), ["Tern", "Orca", "Heron"]);
+        assert_eq!(split_list("Tern, Orca, & Heron", &none), ["Tern", "Orca", "Heron"]);
+        assert_eq!(split_list("Tern and Orca & Heron", &none), ["Tern", "Orca", "Heron"]);
+        // Only " & " between words: "AT&T" is one name.
+        assert_eq!(split_list("AT&T and Verizon", &none), ["AT&T", "Verizon"]);
+        // A registry name with " & " (or " and ") in it is one name, kept as written.
+        let joined: std::collections::HashSet<String> =
+            ["Procter & Gamble", "Marks & Spencer"].into_iter().map(list_key).collect();
+        assert_eq!(split_list("Unilever & Procter & Gamble", &joined), ["Unilever", "Procter & Gamble"]);
+        assert_eq!(split_list("Marks and Spencer & Tesco", &joined), ["Marks and Spencer", "Tesco"]);
+    }
+
+    #[test]
     fn one_line_lists_split_on_commas_and_and() {
         let none = std::collections::HashSet::new();
         assert_eq!(split_list("Kerry, Lavrov and Ban Ki-moon", &none), ["Kerry", "Lavrov", "Ban Ki-moon"]);
@@ -1289,6 +1342,12 @@ mod tests {
             ["Trinidad and Tobago", "BOSNIA AND HERZEGOVINA"]
         );
         assert_eq!(split_list("Bosnia and Croatia", &joined), ["Bosnia", "Croatia"]);
+        // A registry name written with " & " for its " and " stays whole too.
+        assert_eq!(split_list("Serbia, Bosnia & Herzegovina & Croatia", &joined), [
+            "Serbia",
+            "Bosnia & Herzegovina",
+            "Croatia"
+        ]);
         // A long list costs a few look-ups a name (trying every run took hours at this length).
         let long = vec!["Xy"; 20_000].join(" and ");
         assert_eq!(split_list(&long, &joined).len(), 20_000);
