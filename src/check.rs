@@ -214,18 +214,23 @@ impl Outcome {
     }
 
     /// What a report covers when some input could not be read: "only 3 of
-    /// the 5 claims in the claim files; 1 claim file could not be read at
-    /// all, and its claims are not counted".
+    /// the 5 claims in the claim files"; when a claim file could not be read
+    /// at all, "the 5 claims of the claim files that could be read; 1 claim
+    /// file could not be read at all, and its claims are not counted" (never
+    /// "all": the report is partial).
     pub fn coverage(&self) -> String {
         let (checked, total) = (self.claims_checked, self.claims_total);
+        let unread = self.claim_files_unread;
+        let files = if unread == 0 { "in the claim files" } else { "of the claim files that could be read" };
         let mut text = match total {
             0 => "no claims".to_string(),
-            1 if checked == 1 => "the 1 claim in the claim files".to_string(),
-            1 => "none of the 1 claim in the claim files".to_string(),
-            _ if checked == total => format!("all {total} claims in the claim files"),
-            _ => format!("only {checked} of the {total} claims in the claim files"),
+            1 if checked == 1 => format!("the 1 claim {files}"),
+            1 => format!("none of the 1 claim {files}"),
+            _ if checked == total && unread == 0 => format!("all {total} claims {files}"),
+            _ if checked == total => format!("the {total} claims {files}"),
+            _ => format!("only {checked} of the {total} claims {files}"),
         };
-        match self.claim_files_unread {
+        match unread {
             0 => {}
             1 => text.push_str("; 1 claim file could not be read at all, and its claims are not counted"),
             n => {

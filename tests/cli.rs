@@ -268,10 +268,19 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             "bad-as-of",
             &[
                 "claims/a.yaml:3:96: error: as_of '2013-02-29' is not a calendar date",
-                "claims/a.yaml:4:96: error: as_of '2013-8-9' is not a calendar date",
-                "claims/a.yaml:5:98: error: as_of '+2013-08-09' is not a calendar date",
-                "claims/a.yaml:6:97: error: as_of '2013-08-09T10:00' is not a calendar date",
+                "claims/a.yaml:4:96: error: as_of '2013-8-9' is not written YYYY-MM-DD",
+                "claims/a.yaml:5:98: error: as_of '+2013-08-09' is not written YYYY-MM-DD",
+                "claims/a.yaml:6:97: error: as_of '2013-08-09T10:00' is not written YYYY-MM-DD",
                 "help: write it as YYYY-MM-DD",
+            ],
+        ),
+        (
+            "as-of-after-published",
+            &[
+                "claims/a.yaml:5:96: error: as_of 2014-08-09 of claim 'after' is after its article was published (2013-08-09)",
+                "help: a claim is said on or before the day the article reporting it appeared: correct `as_of` to 2013-08-09 or earlier",
+                "correct `published`",
+                "1 input error",
             ],
         ),
         (
@@ -280,7 +289,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
                 "claims/a.yaml:1:46: error: published '0001-01-01' has the year 1",
                 "help: years from 1800 to 2200 are accepted",
                 "claims/b.yaml:3:96: error: as_of '9999-12-31' has the year 9999",
-                "claims/b.yaml:4:96: error: as_of '99999-01-01' is not a calendar date",
+                "claims/b.yaml:4:96: error: as_of '99999-01-01' is not written YYYY-MM-DD",
                 "claims/b.yaml:5:56: error: cannot read 'in the year 99999999999' as a date",
             ],
         ),
@@ -324,7 +333,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         (
             "published-not-iso",
             &[
-                "claims/a.yaml:2:46: error: published '13/11/2013' is not a calendar date",
+                "claims/a.yaml:2:46: error: published '13/11/2013' is not written YYYY-MM-DD",
                 "claims/b.yaml:1:46: error: published '2013-13-45' is not a calendar date",
                 "help: write it as YYYY-MM-DD",
             ],
@@ -491,8 +500,8 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "the report covers only 1 of the 4 claims in the claim files; 1 claim file could not be read at all, \
-             and its claims are not counted"
+            "the report covers only 1 of the 4 claims of the claim files that could be read; 1 claim file could \
+             not be read at all, and its claims are not counted"
         ),
         "{}",
         run.stderr
@@ -501,6 +510,21 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
     assert_eq!(doc["summary"]["claims"], 4);
     assert_eq!(doc["summary"]["claims_checked"], 1);
     assert_eq!(doc["summary"]["claim_files_unread"], 1);
+    // Every claim of the files read is checked, but a file was not read: not "all".
+    std::fs::remove_file(dir.path().join("claims/b.yaml")).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert!(
+        run.stderr.contains(
+            "the report covers the 1 claim of the claim files that could be read; 1 claim file could not be read at \
+             all, and its claims are not counted"
+        ),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(dir.path().join("claims/b.yaml"), GOOD.replace("id: a,", "id: b,")).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert!(run.stderr.contains("the report covers the 2 claims of the claim files that could be read"), "{}", run.stderr);
+    assert!(!run.stderr.contains("covers all"), "{}", run.stderr);
 }
 
 #[test]
@@ -1166,6 +1190,14 @@ fn a_claim_file_or_folder_linked_from_outside_is_not_read() {
     assert!(run.stderr.contains("claims/b.yaml: error: a symbolic link that leads outside the claims directory"));
     assert!(run.stderr.contains("claims/more: error: a symbolic link that leads outside the claims directory"));
     assert!(run.stdout.contains("in 1 source"), "the outside file was read:\n{}", run.stdout);
+    // The refused file is a claim file not read: the report says it is partial.
+    assert!(
+        run.stderr.contains("covers the 1 claim of the claim files that could be read; 1 claim file could not be read"),
+        "{}",
+        run.stderr
+    );
+    let (_, doc) = json_in(dir.path(), &[]);
+    assert_eq!(doc["summary"]["claim_files_unread"], 1, "{}", doc["summary"]);
 }
 
 #[cfg(unix)]
@@ -1242,6 +1274,50 @@ fn an_empty_claims_folder_is_a_warning_not_an_error() {
     let run = run_in(dir.path(), &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
+    // The registry alone is no claim file either.
+    std::fs::write(dir.path().join("claims/entities.yaml"), "entities:\n  - {name: talks, kind: event}\n").unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
+    assert!(!run.stderr.contains("hidden"), "{}", run.stderr);
+}
+
+/// Hidden files and folders are never read, but one that could be or hold
+/// a claim file is counted and named, so a draft saved as `.draft.yaml` is
+/// not lost unseen; version-control folders are not named.
+#[test]
+fn hidden_claim_files_are_skipped_but_named() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/.draft.yaml"), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: 1 hidden file or folder in 'claims' was skipped unread: claims/.draft.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("rename it without the dot"), "{}", run.stderr);
+    for hidden in ["claims/.git", "claims/.drafts", "claims/sub/.old"] {
+        std::fs::create_dir_all(dir.path().join(hidden)).unwrap();
+    }
+    std::fs::write(dir.path().join("claims/.git/x.yaml"), GOOD).unwrap();
+    std::fs::write(dir.path().join("claims/.notes.txt"), "x").unwrap();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("no claim files"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: 3 hidden files or folders in 'claims' were skipped unread: claims/.draft.yaml, claims/.drafts, \
+             claims/sub/.old"
+        ),
+        "{}",
+        run.stderr
+    );
+    let (_, doc) = json_in(dir.path(), &[]);
+    let hidden = doc["warnings"].as_array().unwrap().iter().filter(|w| w.to_string().contains("hidden")).count();
+    assert_eq!(hidden, 1, "{}", doc["warnings"]);
 }
 
 #[test]

@@ -43,7 +43,8 @@ pub struct Loaded {
     /// covers only the claims read is measured against.
     pub claims_written: usize,
     /// Claim files (`.yaml` other than the registry) whose claims could not
-    /// even be counted: not text, too large, or not YAML.
+    /// even be counted: not text, too large, not YAML, or behind a symbolic
+    /// link that leads outside the claims folder.
     pub claim_files_unread: usize,
 }
 
@@ -75,13 +76,26 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
         );
     }
     let mut files = Vec::new();
-    collect_files(claims_dir, &mut files, diags);
+    let mut skipped = Skipped::default();
+    collect_files(claims_dir, &mut files, &mut skipped, diags);
     files.sort();
-    if files.is_empty() {
+    out.claim_files_unread += skipped.outside_claim_files;
+    // The registry alone is no claim file: nothing would be checked.
+    let is_claim_file = |path: &PathBuf| {
+        let name = path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default();
+        let registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.iter().any(|r| r.as_bytes() == name);
+        !registry && (name.ends_with(b".yaml") || name.ends_with(b".yml"))
+    };
+    if skipped.outside_claim_files == 0 && !files.iter().any(is_claim_file) {
         diags.push(
-            Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display()))
-                .with_help("claim files end in .yaml or .yml; see docs/claims-format.md"),
+            Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display())).with_help(
+                "claim files end in .yaml or .yml, beside entities.yaml or in folders below it; nothing was checked; \
+                 see docs/claims-format.md",
+            ),
         );
+    }
+    if !skipped.hidden.is_empty() {
+        diags.push(hidden_skipped(claims_dir, &mut skipped.hidden));
     }
 
     // Each file is read, parsed and checked on its own, in parallel; what
@@ -163,6 +177,29 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     in_id_order(&mut out, claims_of);
     split_entity_lists(&mut out.corpus.claims, &out.corpus.entities);
     out
+}
+
+/// The warning naming the hidden files and folders (a name beginning with
+/// '.') the walk of `claims_dir` passed over: how many, and the first few
+/// in path order, so a draft saved as `.draft.yaml` is not lost unseen.
+fn hidden_skipped(claims_dir: &Path, hidden: &mut [PathBuf]) -> Diagnostic {
+    const NAMED: usize = 3;
+    hidden.sort();
+    let mut named: Vec<String> = hidden.iter().take(NAMED).map(|p| p.display().to_string()).collect();
+    if hidden.len() > NAMED {
+        named.push(format!("and {} more", hidden.len() - NAMED));
+    }
+    let (count, were) = match hidden.len() {
+        1 => ("1 hidden file or folder".to_string(), "was"),
+        n => (format!("{n} hidden files or folders"), "were"),
+    };
+    Diagnostic::warning(
+        None,
+        format!("{count} in '{}' {were} skipped unread: {}", claims_dir.display(), named.join(", ")),
+    )
+    .with_help(
+        "a name beginning with '.' is never read; if one is a claim file, rename it without the dot to have it checked",
+    )
 }
 
 /// One file of the claims folder, read and checked on its own (in parallel
@@ -477,7 +514,7 @@ fn claim_file(
 /// are followed after every real folder, in path order, so a link that is a
 /// second way into a folder already read (a sibling, or a folder it is in: a
 /// cycle) is the one reported, whatever the order of the listing.
-fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Skipped, diags: &mut Vec<Diagnostic>) {
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     // Each folder read, by identity, with the path it was read by.
     let mut seen: HashMap<FolderId, PathBuf> = HashMap::new();
@@ -485,7 +522,7 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnosti
     if let Some(id) = fs::metadata(dir).ok().and_then(|m| folder_id(&m, dir)) {
         seen.insert(id, dir.to_path_buf());
     }
-    walk_folders(dir.to_path_buf(), &root, files, &mut links, &mut seen, diags);
+    walk_folders(dir.to_path_buf(), &root, files, &mut links, &mut seen, skipped, diags);
     while !links.is_empty() {
         let mut round = std::mem::take(&mut links);
         round.sort();
@@ -516,9 +553,33 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnosti
                 continue;
             }
             seen.insert(id, link.clone());
-            walk_folders(link, &root, files, &mut links, &mut seen, diags);
+            walk_folders(link, &root, files, &mut links, &mut seen, skipped, diags);
         }
     }
+}
+
+/// What the walk of the claims folder passed over: hidden entries (a name
+/// beginning with '.') that could be claim files ([`may_hold_claims`]),
+/// never read and named in one warning, and claim files behind a symbolic link leading
+/// outside the folder, refused unread (their claims are not counted).
+#[derive(Debug, Default)]
+struct Skipped {
+    hidden: Vec<PathBuf>,
+    outside_claim_files: usize,
+}
+
+/// Whether a hidden entry of the claims folder (skipped unread) could be
+/// or hold a claim file, and so is named in the warning: a `.yaml` or `.yml`
+/// file (`.draft.yaml`), or a folder other than a version-control system's
+/// (`.git`, `.hg`, `.svn`, `.jj`), which would be named on every run.
+fn may_hold_claims(entry: &fs::DirEntry) -> bool {
+    let name = entry.file_name();
+    let name = name.as_encoded_bytes();
+    if name.ends_with(b".yaml") || name.ends_with(b".yml") {
+        return true;
+    }
+    let vcs = [&b".git"[..], b".hg", b".svn", b".jj"].contains(&name);
+    !vcs && entry.file_type().is_ok_and(|t| t.is_dir())
 }
 
 /// What tells a folder from every other: its device and inode (on Unix;
@@ -550,6 +611,7 @@ fn walk_folders(
     files: &mut Vec<PathBuf>,
     links: &mut Vec<PathBuf>,
     seen: &mut HashMap<FolderId, PathBuf>,
+    skipped: &mut Skipped,
     diags: &mut Vec<Diagnostic>,
 ) {
     // A stack, not recursion: a chain of folders thousands deep is fine.
@@ -576,6 +638,9 @@ fn walk_folders(
         let mut folders = Vec::new();
         for entry in entries {
             if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+                if may_hold_claims(&entry) {
+                    skipped.hidden.push(entry.path());
+                }
                 continue;
             }
             let path = entry.path();
@@ -620,6 +685,10 @@ fn walk_folders(
                         )
                         .with_help("copy the file into the claims directory instead of linking to it"),
                     );
+                    let bytes = path.as_os_str().as_encoded_bytes();
+                    if !real.is_dir() && (bytes.ends_with(b".yaml") || bytes.ends_with(b".yml")) {
+                        skipped.outside_claim_files += 1;
+                    }
                     continue;
                 }
             }
@@ -857,13 +926,47 @@ pub(super) fn yaml_help(message: &str) -> &'static str {
 /// when it is not such a day, `Err(Some(year))` when the year is out of range.
 pub fn calendar_day(s: &str) -> Result<NaiveDate, Option<i32>> {
     // chrono alone would take '+2013-08-09' or '2013-8-9 '; the format is YYYY-MM-DD.
-    let shaped = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shaped = written_as_day(s);
     match NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| shaped) {
         Some(d) if YEARS.contains(&d.year()) => Ok(d),
         Some(d) => Err(Some(d.year())),
         None => Err(None),
     }
+}
+
+/// A claim's `as_of` (`d`, written `s`): when it was said, so on or before
+/// the day its article was published, which reports it (an article updated
+/// later is the version its text file holds, and `published` is that
+/// version's day). A later day is a slip in one of the two dates: an error.
+fn said_by_publication(
+    d: NaiveDate,
+    s: &Spanned<String>,
+    claim: &str,
+    source: &Source,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    if d <= source.published {
+        return Some(d);
+    }
+    let published = source.published;
+    diags.push(
+        Diagnostic::error(
+            Some(s.loc.clone()),
+            format!("as_of {d} of claim '{claim}' is after its article was published ({published})"),
+        )
+        .with_help(format!(
+            "a claim is said on or before the day the article reporting it appeared: correct `as_of` to {published} \
+             or earlier (or leave it out: it defaults to `published`), or, if the article (the version in its text \
+             file) appeared on {d} or later, correct `published`"
+        )),
+    );
+    None
+}
+
+/// Whether `s` is written as a day is, `YYYY-MM-DD` (ten characters, digits
+/// and two dashes), whether or not such a day exists.
+fn written_as_day(s: &str) -> bool {
+    s.len() == 10 && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
 }
 
 fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
@@ -876,10 +979,18 @@ fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<
             );
             None
         }
-        Err(None) => {
+        // Written YYYY-MM-DD, but no such day: 2013-02-30, 2013-13-01.
+        Err(None) if written_as_day(&s.value) => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not a calendar date", s.value))
-                    .with_help("write it as YYYY-MM-DD, e.g. 2013-10-07"),
+                    .with_help("no such day: check the month and the day, written YYYY-MM-DD (year, month, day)"),
+            );
+            None
+        }
+        Err(None) => {
+            diags.push(
+                Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not written YYYY-MM-DD", s.value))
+                    .with_help("write it as YYYY-MM-DD (four-digit year, two-digit month, two-digit day), e.g. 2013-10-07"),
             );
             None
         }
@@ -1155,7 +1266,7 @@ fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Ve
         None => Some(Hedge::Certain),
     };
     let as_of = match &rc.as_of {
-        Some(s) => date(s, "as_of", diags),
+        Some(s) => date(s, "as_of", diags).and_then(|d| said_by_publication(d, s, &rc.id.value, source, diags)),
         None => Some(source.published),
     };
     let value_type = value_type?;
