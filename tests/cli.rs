@@ -277,7 +277,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         (
             "as-of-after-published",
             &[
-                "claims/a.yaml:5:96: error: as_of 2014-08-09 of claim 'after' is after its article was published (2013-08-09)",
+                "claims/a.yaml:5:98: error: as_of 2014-08-09 of claim 'after' is after its article was published (2013-08-09)",
                 "help: a claim is said on or before the day the article reporting it appeared: correct `as_of` to 2013-08-09 or earlier",
                 "correct `published`",
                 "1 input error",
