@@ -299,6 +299,10 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     let first_use = first_uses(&corpus.claims, &corpus.sources);
     let resolutions = resolve_all(&registry, first_use.keys().copied());
     resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
+    // A subject's property spelled two ways splits its fact: warned about.
+    diagnostics.extend(crate::properties::near_property_warnings(&corpus.claims, &corpus.sources, |c| {
+        resolutions.entity_of(&c.subject)
+    }));
     progress.start("finding dependent sources", 0);
     let dependence = Dependence::build(&corpus.sources, &articles, &registry);
 

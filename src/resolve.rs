@@ -366,6 +366,11 @@ impl Resolutions<'_> {
         self.index.get(name).map(|&i| &self.names[i].1)
     }
 
+    /// What `name` stands for, if it is one of the names.
+    pub fn entity_of(&self, name: &str) -> Option<&EntityRef> {
+        self.index.get(name).map(|&i| &*self.names[i].2)
+    }
+
     /// What `name` stands for: shared when it is one of the names, else
     /// resolved now.
     pub fn entity(&self, registry: &Registry, name: &str) -> Arc<EntityRef> {

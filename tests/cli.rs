@@ -523,7 +523,11 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
     );
     std::fs::write(dir.path().join("claims/b.yaml"), GOOD.replace("id: a,", "id: b,")).unwrap();
     let run = run_in(dir.path(), &["check"]);
-    assert!(run.stderr.contains("the report covers the 2 claims of the claim files that could be read"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the report covers the 2 claims of the claim files that could be read"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("covers all"), "{}", run.stderr);
 }
 
@@ -1413,4 +1417,29 @@ fn a_leading_the_is_dropped_to_match_the_registry_and_an_ampersand_splits_a_list
     assert_eq!(doc["warnings"].as_array().unwrap().len(), 0, "{}", doc["warnings"]);
     let reading = doc["facts"][0]["claims"][0]["reading"].to_string();
     assert!(reading.contains("netherlands") && reading.contains("republic-of-korea"), "{reading}");
+}
+
+/// `vehicles-count` in one file and `vehicle_count` in two split a fact:
+/// a warning names both spellings, where each is used, and the one more
+/// claims use; `q1_revenue` and `q2_revenue` are two properties.
+#[test]
+fn a_property_spelled_two_ways_for_one_subject_is_a_warning() {
+    let run = run_in(&fixture("property-typo"), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "claims/c.yaml:9:7: warning: 'Halden airbag recall' has two properties that look like one spelled two \
+             ways: 'vehicle_count' (2 claims: claims/a.yaml:3:7, claims/b.yaml:3:7) and 'vehicles_count' (1 claim: \
+             claims/c.yaml:9:7)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("help: if they are one property, write 'vehicle_count' (used by 2 claims) for 'vehicles_count'"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("two properties").count(), 1, "{}", run.stderr);
 }

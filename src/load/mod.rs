@@ -87,12 +87,10 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
         !registry && (name.ends_with(b".yaml") || name.ends_with(b".yml"))
     };
     if skipped.outside_claim_files == 0 && !files.iter().any(is_claim_file) {
-        diags.push(
-            Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display())).with_help(
-                "claim files end in .yaml or .yml, beside entities.yaml or in folders below it; nothing was checked; \
+        diags.push(Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display())).with_help(
+            "claim files end in .yaml or .yml, beside entities.yaml or in folders below it; nothing was checked; \
                  see docs/claims-format.md",
-            ),
-        );
+        ));
     }
     if !skipped.hidden.is_empty() {
         diags.push(hidden_skipped(claims_dir, &mut skipped.hidden));
@@ -990,7 +988,9 @@ fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<
         Err(None) => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not written YYYY-MM-DD", s.value))
-                    .with_help("write it as YYYY-MM-DD (four-digit year, two-digit month, two-digit day), e.g. 2013-10-07"),
+                    .with_help(
+                        "write it as YYYY-MM-DD (four-digit year, two-digit month, two-digit day), e.g. 2013-10-07",
+                    ),
             );
             None
         }
@@ -1454,11 +1454,10 @@ mod tests {
         );
         assert_eq!(split_list("Bosnia and Croatia", &joined), ["Bosnia", "Croatia"]);
         // A registry name written with " & " for its " and " stays whole too.
-        assert_eq!(split_list("Serbia, Bosnia & Herzegovina & Croatia", &joined), [
-            "Serbia",
-            "Bosnia & Herzegovina",
-            "Croatia"
-        ]);
+        assert_eq!(
+            split_list("Serbia, Bosnia & Herzegovina & Croatia", &joined),
+            ["Serbia", "Bosnia & Herzegovina", "Croatia"]
+        );
         // A long list costs a few look-ups a name (trying every run took hours at this length).
         let long = vec!["Xy"; 20_000].join(" and ");
         assert_eq!(split_list(&long, &joined).len(), 20_000);
