@@ -723,8 +723,9 @@ fn resolution_warnings(
                 Diagnostic::warning(
                     loc,
                     format!(
-                        "'{name}' is not in the registry; taken as '{}' (matched '{matched}', similarity {score:.2} >= {FUZZY_THRESHOLD})",
-                        registry.entities[*entity].name
+                        "'{name}' is not in the registry; taken as '{}' (matched '{matched}', similarity {} >= {FUZZY_THRESHOLD})",
+                        registry.entities[*entity].name,
+                        crate::resolve::shown_score(*score)
                     ),
                 )
                 .with_help("if that is right, add the spelling as an alias in entities.yaml to silence this"),
@@ -733,7 +734,13 @@ fn resolution_warnings(
                 let d = Diagnostic::warning(loc, format!("'{name}' is not in the registry; it stands alone"));
                 diags.push(match nearest {
                     Some(nearest) if !nearest.is_empty() => {
-                        let list: Vec<String> = nearest.iter().map(|(n, s)| format!("{n} ({s:.2})")).collect();
+                        let list: Vec<String> = nearest
+                            .iter()
+                            .map(|n| match &n.alias {
+                                Some(alias) => format!("{} ({}, as '{alias}')", n.name, n.shown_score()),
+                                None => format!("{} ({})", n.name, n.shown_score()),
+                            })
+                            .collect();
                         d.with_help(format!(
                             "nearest registry names: {}; add it or an alias to entities.yaml",
                             list.join(", ")
