@@ -197,7 +197,15 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             "bad-value",
             &["claims/a.yaml:3:61: error: cannot read 'a great many' as a number", "error: cannot read 'the day the music died' as a date"],
         ),
-        ("duplicate-source", &["claims/b.yaml:1:9: error: source id 'a' is used twice", "claims/a.yaml"]),
+        (
+            "duplicate-source",
+            &[
+                "claims/a.yaml:1:9: error: source id 'a' is used twice: also in claims/b.yaml:1; the claims of none of \
+                 these files are checked",
+                "claims/b.yaml:1:9: error: source id 'a' is used twice: also in claims/a.yaml:1",
+                "remove it; if they are two articles, give each its own id",
+            ],
+        ),
         (
             "alias-collision",
             &[
@@ -376,7 +384,10 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         ),
         (
             "duplicate-source-nested",
-            &["claims/z.yaml:1:9: error: source id 'a' is used twice", "the source in claims/2013/b.yaml"],
+            &[
+                "claims/z.yaml:1:9: error: source id 'a' is used twice: also in claims/2013/b.yaml:1",
+                "claims/2013/b.yaml:1:9: error: source id 'a' is used twice: also in claims/z.yaml:1",
+            ],
         ),
         (
             "article-is-directory",
@@ -1442,4 +1453,24 @@ fn a_property_spelled_two_ways_for_one_subject_is_a_warning() {
         run.stderr
     );
     assert_eq!(run.stderr.matches("two properties").count(), 1, "{}", run.stderr);
+}
+
+/// `x.yaml` and a stale `x.orig.yaml` backup with one source id: the
+/// backup sorts first, but neither is kept; both are named.
+#[test]
+fn a_source_id_in_two_files_keeps_neither_and_names_both() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/x.yaml"), GOOD).unwrap();
+    std::fs::write(dir.path().join("claims/x.orig.yaml"), GOOD.replace("value: Geneva", "value: Lausanne")).unwrap();
+    std::fs::write(dir.path().join("claims/y.yaml"), GOOD.replace("id: a,", "id: y,")).unwrap();
+    let (code, doc) = json_in(dir.path(), &["--all"]);
+    assert_eq!(code, 2);
+    let errors: Vec<String> =
+        doc["errors"].as_array().unwrap().iter().map(|e| format!("{}: {}", e["file"], e["message"])).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("claims/x.orig.yaml") && errors[0].contains("also in claims/x.yaml:1"), "{errors:?}");
+    assert!(errors[1].contains("claims/x.yaml") && errors[1].contains("also in claims/x.orig.yaml:1"), "{errors:?}");
+    assert_eq!(doc["summary"]["claims"], 3);
+    assert_eq!(doc["summary"]["claims_checked"], 1, "only y.yaml's claim");
+    assert!(!doc.to_string().contains("Lausanne"), "the backup's claim is in the report");
 }

@@ -123,7 +123,14 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     out.corpus.sources.reserve_exact(sources);
     out.articles.reserve_exact(sources);
     let mut registry_found: Option<Arc<Path>> = None;
-    let mut source_files: HashMap<String, Loc> = HashMap::with_capacity(sources);
+    // The files of each source id: an id in two files keeps neither (which
+    // is the stale copy, `a.yaml` or `a.orig.yaml`, only a person can tell).
+    let mut source_files: HashMap<String, Vec<Loc>> = HashMap::with_capacity(sources);
+    for r in &read {
+        if let FileKind::Claims { source, .. } = &r.kind {
+            source_files.entry(source.id.clone()).or_default().push(source.loc.clone());
+        }
+    }
     for r in read {
         diags.extend(r.diags);
         out.claims_written += r.tally.written;
@@ -144,17 +151,11 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
                 out.corpus.tolerances.extend(tolerances);
             }
             FileKind::Claims { source, claims, claim_diags, article, article_diags } => {
-                if let Some(first) = source_files.get(&source.id) {
-                    diags.push(
-                        Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id))
-                            .with_help(format!(
-                                "it is already the id of the source in {}; each source needs its own id",
-                                first.file.display()
-                            )),
-                    );
+                let files = &source_files[&source.id];
+                if files.len() > 1 {
+                    diags.push(source_id_taken(&source, files));
                     continue;
                 }
-                source_files.insert(source.id.clone(), source.loc.clone());
                 claims_of.push(claims);
                 diags.extend(claim_diags);
                 diags.extend(article_diags);
@@ -175,6 +176,33 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     in_id_order(&mut out, claims_of);
     split_entity_lists(&mut out.corpus.claims, &out.corpus.entities);
     out
+}
+
+/// The error for a claim file whose source id another claim file uses too
+/// (`files`, in path order, this one among them): each file gets one,
+/// naming the others, and neither file's claims are checked.
+fn source_id_taken(source: &Source, files: &[Loc]) -> Diagnostic {
+    let others: Vec<String> = files
+        .iter()
+        .filter(|l| l.file != source.loc.file)
+        .map(|l| if l.line > 0 { format!("{}:{}", l.file.display(), l.line) } else { l.file.display().to_string() })
+        .collect();
+    let times = match files.len() {
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    };
+    Diagnostic::error(
+        Some(source.loc.clone()),
+        format!(
+            "source id '{}' is used {times}: also in {}; the claims of none of these files are checked",
+            source.id,
+            others.join(", ")
+        ),
+    )
+    .with_help(
+        "each source needs its own id: if one file is a stale copy (a backup such as x.orig.yaml), remove it; \
+         if they are two articles, give each its own id",
+    )
 }
 
 /// The warning naming the hidden files and folders (a name beginning with
