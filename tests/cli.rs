@@ -283,6 +283,16 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             ],
         ),
         (
+            "registry-elsewhere",
+            &[
+                "claims/2013/entities.yaml:1:1: error: this looks like an entity registry (it has 'entities' and no \
+                 'source' or 'claims'), but the registry must be claims/entities.yaml; this file is not read",
+                "claims/registry.yml:2:1: error: this looks like an entity registry",
+                "help: move it to claims/entities.yaml",
+                "2 input errors",
+            ],
+        ),
+        (
             "as-of-after-published",
             &[
                 "claims/a.yaml:5:98: error: as_of 2014-08-09 of claim 'after' is after its article was published (2013-08-09)",

@@ -327,6 +327,27 @@ fn read_file_into(
         tally.unread = true;
         return FileKind::Skipped;
     };
+    // A registry under another name or in a subfolder: one error saying
+    // so, not the claim-file schema's three ("unknown key 'entities'", no
+    // 'source', no 'claims').
+    if let Some(key) = registry_key(&root) {
+        diags.push(
+            Diagnostic::error(
+                Some(Loc::at(&file, key.line, key.col)),
+                format!(
+                    "this looks like an entity registry (it has 'entities' and no 'source' or 'claims'), but the \
+                     registry must be {}; this file is not read",
+                    claims_dir.join(REGISTRY_NAMES[0]).display()
+                ),
+            )
+            .with_help(format!(
+                "move it to {} (or merge its entities into that file if there is one), or, if it is a claim file, \
+                 give it 'source' and 'claims'",
+                claims_dir.join(REGISTRY_NAMES[0]).display()
+            )),
+        );
+        return FileKind::Skipped;
+    }
     tally.written = claims_listed(&root);
     let mut claim_diags = Vec::new();
     let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut claim_diags) else {
@@ -341,6 +362,18 @@ fn read_file_into(
         None
     };
     FileKind::Claims { source: Box::new(source), claims, claim_diags, article, article_diags }
+}
+
+/// The `entities` key of a tree that looks like an entity registry, not a
+/// claim file: a mapping with `entities` and neither `source` nor `claims`.
+fn registry_key(root: &yaml::Node) -> Option<&yaml::Node> {
+    let yaml::NodeKind::Map(entries) = &root.kind else {
+        return None;
+    };
+    let key = |name: &str| {
+        entries.iter().map(|(k, _)| k).find(|k| matches!(&k.kind, yaml::NodeKind::Scalar { text, .. } if text == name))
+    };
+    key("entities").filter(|_| key("source").is_none() && key("claims").is_none())
 }
 
 /// How many claims a claim file's tree lists: the items of its `claims:`
