@@ -225,18 +225,23 @@ impl Outcome {
     }
 
     /// What a report covers when some input could not be read: "only 3 of
-    /// the 5 claims in the claim files; 1 claim file could not be read at
-    /// all, and its claims are not counted".
+    /// the 5 claims in the claim files"; when a claim file could not be read
+    /// at all, "the 5 claims of the claim files that could be read; 1 claim
+    /// file could not be read at all, and its claims are not counted" (never
+    /// "all": the report is partial).
     pub fn coverage(&self) -> String {
         let (checked, total) = (self.claims_checked, self.claims_total);
+        let unread = self.claim_files_unread;
+        let files = if unread == 0 { "in the claim files" } else { "of the claim files that could be read" };
         let mut text = match total {
             0 => "no claims".to_string(),
-            1 if checked == 1 => "the 1 claim in the claim files".to_string(),
-            1 => "none of the 1 claim in the claim files".to_string(),
-            _ if checked == total => format!("all {total} claims in the claim files"),
-            _ => format!("only {checked} of the {total} claims in the claim files"),
+            1 if checked == 1 => format!("the 1 claim {files}"),
+            1 => format!("none of the 1 claim {files}"),
+            _ if checked == total && unread == 0 => format!("all {total} claims {files}"),
+            _ if checked == total => format!("the {total} claims {files}"),
+            _ => format!("only {checked} of the {total} claims {files}"),
         };
-        match self.claim_files_unread {
+        match unread {
             0 => {}
             1 => text.push_str("; 1 claim file could not be read at all, and its claims are not counted"),
             n => {
@@ -305,6 +310,10 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     let first_use = first_uses(&corpus.claims, &corpus.sources);
     let resolutions = resolve_all(&registry, first_use.keys().copied());
     resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
+    // A subject's property spelled two ways splits its fact: warned about.
+    diagnostics.extend(crate::properties::near_property_warnings(&corpus.claims, &corpus.sources, |c| {
+        resolutions.entity_of(&c.subject)
+    }));
     progress.start("finding dependent sources", 0);
     let dependence = Dependence::build(&corpus.sources, &articles, &registry);
 
@@ -734,8 +743,9 @@ fn resolution_warnings(
                 Diagnostic::warning(
                     loc,
                     format!(
-                        "'{name}' is not in the registry; taken as '{}' (matched '{matched}', similarity {score:.2} >= {FUZZY_THRESHOLD})",
-                        registry.entities[*entity].name
+                        "'{name}' is not in the registry; taken as '{}' (matched '{matched}', similarity {} >= {FUZZY_THRESHOLD})",
+                        registry.entities[*entity].name,
+                        crate::resolve::shown_score(*score)
                     ),
                 )
                 .with_help("if that is right, add the spelling as an alias in entities.yaml to silence this"),
@@ -744,7 +754,13 @@ fn resolution_warnings(
                 let d = Diagnostic::warning(loc, format!("'{name}' is not in the registry; it stands alone"));
                 diags.push(match nearest {
                     Some(nearest) if !nearest.is_empty() => {
-                        let list: Vec<String> = nearest.iter().map(|(n, s)| format!("{n} ({s:.2})")).collect();
+                        let list: Vec<String> = nearest
+                            .iter()
+                            .map(|n| match &n.alias {
+                                Some(alias) => format!("{} ({}, as '{alias}')", n.name, n.shown_score()),
+                                None => format!("{} ({})", n.name, n.shown_score()),
+                            })
+                            .collect();
                         d.with_help(format!(
                             "nearest registry names: {}; add it or an alias to entities.yaml",
                             list.join(", ")

@@ -24,6 +24,7 @@ pub mod memory;
 pub mod model;
 pub mod normalize;
 pub mod progress;
+pub mod properties;
 pub mod report;
 pub mod resolve;
 pub mod review;

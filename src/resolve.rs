@@ -2,7 +2,8 @@
 //!
 //! A name resolves, in this order:
 //! 1. exactly, after folding (case, accents, punctuation), to an entity's
-//!    name or one of its aliases;
+//!    name or one of its aliases; a name beginning with "the" that matches
+//!    none as written, without the article ("the United States");
 //! 2. fuzzily, to the most similar name or alias whose similarity
 //!    (normalized Damerau–Levenshtein on the folded text) is at least
 //!    [`FUZZY_THRESHOLD`] — but only when both carry the same numbers, so that
@@ -52,8 +53,35 @@ pub enum Resolution {
     /// not looked for ([`resolve_all`] looks for them for a bounded number
     /// of names: [`Registry::nearest_limit`]).
     Unresolved {
-        nearest: Option<Vec<(String, f64)>>,
+        nearest: Option<Vec<Near>>,
     },
+}
+
+/// A registry entity near a name that resolved to none: its name, the
+/// similarity of its most similar key, and that key's spelling as the
+/// registry writes it when it is an alias, not the name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Near {
+    pub name: String,
+    pub score: f64,
+    pub alias: Option<String>,
+}
+
+impl Near {
+    /// The score as shown: cut (not rounded) to two decimals, so that a
+    /// score below [`FUZZY_THRESHOLD`] never shows as reaching it (0.846
+    /// is "0.84", not "0.85").
+    pub fn shown_score(&self) -> String {
+        shown_score(self.score)
+    }
+}
+
+/// A similarity cut to two decimals ([`Near::shown_score`]); a score a
+/// rounding error below a hundredth (0.85 computed as 0.8499999999999999)
+/// keeps it.
+pub fn shown_score(score: f64) -> String {
+    let hundredths = (score * 100.0 + 1e-9).floor().clamp(0.0, 100.0);
+    format!("{:.2}", hundredths / 100.0)
 }
 
 /// What a name stands for after resolution: a registry entity, or itself.
@@ -127,9 +155,18 @@ impl Registry {
         (Registry { entities, exact, key_entity, index }, diags)
     }
 
-    /// The entity whose name or alias `name` is, after folding; no fuzzy matching.
+    /// The entity whose name or alias `name` is, after folding; no fuzzy
+    /// matching. A name that begins with the article "the" and matches
+    /// nothing as written is matched without it ([`without_article`]).
     pub fn exact(&self, name: &str) -> Option<usize> {
-        self.exact.get(&fold(name)).copied()
+        self.exact_folded(&fold(name))
+    }
+
+    /// [`Registry::exact`] of a folded name: the key as written first, then
+    /// without a leading "the" ("the united states" is "united states"
+    /// when no name or alias is "the united states").
+    fn exact_folded(&self, key: &str) -> Option<usize> {
+        self.exact.get(key).or_else(|| without_article(key).and_then(|k| self.exact.get(k))).copied()
     }
 
     pub fn resolve(&self, name: &str) -> Resolution {
@@ -159,7 +196,7 @@ impl Registry {
     /// are looked for only when `nearest` is set.
     fn resolve_with(&self, name: &str, near: Option<&OneEdit>, nearest: bool) -> Resolution {
         let key = fold(name);
-        if let Some(&i) = self.exact.get(&key) {
+        if let Some(i) = self.exact_folded(&key) {
             return Resolution::Exact(i);
         }
         // The first key of a full scan sorted by (similarity descending, key
@@ -222,7 +259,7 @@ impl Registry {
     }
 
     /// The three entities most similar to a folded name, by their best key.
-    fn nearest(&self, key: &str) -> Vec<(String, f64)> {
+    fn nearest(&self, key: &str) -> Vec<Near> {
         let mut best: Vec<(f64, usize, usize)> = Vec::new(); // (score, key, entity)
         let before = |a: &(f64, usize, usize), b: &(f64, usize, usize)| {
             b.0.total_cmp(&a.0).then(self.index.key(a.1).cmp(self.index.key(b.1)))
@@ -245,7 +282,14 @@ impl Registry {
                 f64::NEG_INFINITY
             }
         });
-        best.iter().map(|b| (self.entities[b.2].name.clone(), b.0)).collect()
+        best.iter().map(|b| self.near(b.2, self.index.key(b.1), b.0)).collect()
+    }
+
+    /// Entity `entity` as near a name, through its key `key` (folded) scoring `score`.
+    fn near(&self, entity: usize, key: &str, score: f64) -> Near {
+        let e = &self.entities[entity];
+        let alias = if fold(&e.name) == key { None } else { e.aliases.iter().find(|a| fold(a) == key).cloned() };
+        Near { name: e.name.clone(), score, alias }
     }
 
     /// What `name` stands for; unresolved names stand for themselves.
@@ -260,6 +304,12 @@ impl Registry {
             }
         }
     }
+}
+
+/// A folded name without its leading article "the" ("the netherlands" ->
+/// "netherlands"), when it has one and something follows it.
+fn without_article(key: &str) -> Option<&str> {
+    key.strip_prefix("the ").filter(|rest| !rest.is_empty())
 }
 
 /// The numbers a folded name carries, Roman numerals included:
@@ -318,7 +368,7 @@ fn resolve_all_within<'a>(
         .filter(|&i| matches!(resolved[i].1, Resolution::Unresolved { .. }))
         .take(nearest_limit)
         .collect();
-    let found: Vec<Vec<(String, f64)>> = searched.par_iter().map(|&i| registry.nearest(&fold(resolved[i].0))).collect();
+    let found: Vec<Vec<Near>> = searched.par_iter().map(|&i| registry.nearest(&fold(resolved[i].0))).collect();
     for (i, nearest) in searched.into_iter().zip(found) {
         resolved[i].1 = Resolution::Unresolved { nearest: Some(nearest) };
     }
@@ -348,6 +398,11 @@ impl Resolutions<'_> {
     /// How `name` was resolved, if it is one of the names.
     pub fn get(&self, name: &str) -> Option<&Resolution> {
         self.index.get(name).map(|&i| &self.names[i].1)
+    }
+
+    /// What `name` stands for, if it is one of the names.
+    pub fn entity_of(&self, name: &str) -> Option<&EntityRef> {
+        self.index.get(name).map(|&i| &*self.names[i].2)
     }
 
     /// What `name` stands for: shared when it is one of the names, else
@@ -445,7 +500,7 @@ mod tests {
     /// The resolver before candidate blocking: a scan of every key.
     fn resolve_by_scan(r: &Registry, name: &str) -> Resolution {
         let key = fold(name);
-        if let Some(&i) = r.exact.get(&key) {
+        if let Some(i) = r.exact_folded(&key) {
             return Resolution::Exact(i);
         }
         let numbers = numbers_in(&key);
@@ -460,11 +515,11 @@ mod tests {
                 return Resolution::Fuzzy { entity, matched: matched.to_string(), score };
             }
         }
-        let mut nearest: Vec<(String, f64)> = Vec::new();
-        for (score, _, i) in scored {
+        let mut nearest: Vec<Near> = Vec::new();
+        for (score, key, i) in scored {
             let name = &r.entities[i].name;
-            if !nearest.iter().any(|(n, _)| n == name) {
-                nearest.push((name.clone(), score));
+            if !nearest.iter().any(|n| &n.name == name) {
+                nearest.push(r.near(i, key, score));
             }
             if nearest.len() == 3 {
                 break;
@@ -548,6 +603,49 @@ mod tests {
             assert_eq!(all.get(name), Some(&alone), "name {name:?}");
             assert_eq!(*all.entity(&r, name), r.entity_ref(name, &alone), "name {name:?}");
         }
+    }
+
+    /// "the United States" is "United States" when no name or alias is
+    /// "the United States"; a registry name with "the" is matched as written.
+    #[test]
+    fn a_leading_the_is_dropped_only_when_the_name_matches_nothing_as_written() {
+        let (r, d) = Registry::build(vec![
+            entity("United States", &["US"]),
+            entity("Netherlands", &[]),
+            entity("The Hague", &[]),
+            entity("Gambia", &[]),
+            entity("The Gambia river", &["the gambia"]),
+        ]);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(r.resolve("the United States"), Resolution::Exact(0));
+        assert_eq!(r.resolve("The Netherlands"), Resolution::Exact(1));
+        assert_eq!(r.resolve("THE  netherlands."), Resolution::Exact(1));
+        assert_eq!(r.exact("the US"), Some(0));
+        assert_eq!(r.resolve("The Hague"), Resolution::Exact(2));
+        // The name as written has a match of its own: it wins.
+        assert_eq!(r.resolve("The Gambia"), Resolution::Exact(4));
+        assert_eq!(r.resolve("Gambia"), Resolution::Exact(3));
+        // Only the word "the", and only in front; "the" alone is no name.
+        assert!(!matches!(r.resolve("Theodore Netherlands"), Resolution::Exact(_)));
+        assert_eq!(without_article("the"), None);
+        assert_eq!(without_article("theo"), None);
+    }
+
+    /// 0.846 (two edits in 13 characters) is refused, and never shows as
+    /// the threshold; the alias scored is named.
+    #[test]
+    fn a_refused_score_never_shows_as_the_threshold_and_the_alias_scored_is_named() {
+        assert_eq!(shown_score(1.0 - 2.0 / 13.0), "0.84");
+        assert_eq!(shown_score(0.85), "0.85");
+        assert_eq!(shown_score(1.0 - 3.0 / 20.0), "0.85");
+        assert_eq!(shown_score(1.0), "1.00");
+        assert_eq!(shown_score(0.0), "0.00");
+        let (r, _) = Registry::build(vec![entity("Halden airbag recall", &["Halden recall"])]);
+        let Resolution::Unresolved { nearest: Some(nearest) } = r.resolve("Haldn recal") else { panic!() };
+        assert_eq!(nearest[0].name, "Halden airbag recall");
+        assert_eq!(nearest[0].alias.as_deref(), Some("Halden recall"));
+        assert!(nearest[0].score < FUZZY_THRESHOLD && nearest[0].score > 0.84, "{}", nearest[0].score);
+        assert_eq!(nearest[0].shown_score(), "0.84");
     }
 
     #[test]

@@ -197,7 +197,15 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             "bad-value",
             &["claims/a.yaml:3:61: error: cannot read 'a great many' as a number", "error: cannot read 'the day the music died' as a date"],
         ),
-        ("duplicate-source", &["claims/b.yaml:1:9: error: source id 'a' is used twice", "claims/a.yaml"]),
+        (
+            "duplicate-source",
+            &[
+                "claims/a.yaml:1:9: error: source id 'a' is used twice: also in claims/b.yaml:1; the claims of none of \
+                 these files are checked",
+                "claims/b.yaml:1:9: error: source id 'a' is used twice: also in claims/a.yaml:1",
+                "remove it; if they are two articles, give each its own id",
+            ],
+        ),
         (
             "alias-collision",
             &[
@@ -268,10 +276,29 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             "bad-as-of",
             &[
                 "claims/a.yaml:3:96: error: as_of '2013-02-29' is not a calendar date",
-                "claims/a.yaml:4:96: error: as_of '2013-8-9' is not a calendar date",
-                "claims/a.yaml:5:98: error: as_of '+2013-08-09' is not a calendar date",
-                "claims/a.yaml:6:97: error: as_of '2013-08-09T10:00' is not a calendar date",
+                "claims/a.yaml:4:96: error: as_of '2013-8-9' is not written YYYY-MM-DD",
+                "claims/a.yaml:5:98: error: as_of '+2013-08-09' is not written YYYY-MM-DD",
+                "claims/a.yaml:6:97: error: as_of '2013-08-09T10:00' is not written YYYY-MM-DD",
                 "help: write it as YYYY-MM-DD",
+            ],
+        ),
+        (
+            "registry-elsewhere",
+            &[
+                "claims/2013/entities.yaml:1:1: error: this looks like an entity registry (it has 'entities' and no \
+                 'source' or 'claims'), but the registry must be claims/entities.yaml; this file is not read",
+                "claims/registry.yml:2:1: error: this looks like an entity registry",
+                "help: move it to claims/entities.yaml",
+                "2 input errors",
+            ],
+        ),
+        (
+            "as-of-after-published",
+            &[
+                "claims/a.yaml:5:98: error: as_of 2014-08-09 of claim 'after' is after its article was published (2013-08-09)",
+                "help: a claim is said on or before the day the article reporting it appeared: correct `as_of` to 2013-08-09 or earlier",
+                "correct `published`",
+                "1 input error",
             ],
         ),
         (
@@ -280,7 +307,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
                 "claims/a.yaml:1:46: error: published '0001-01-01' has the year 1",
                 "help: years from 1800 to 2200 are accepted",
                 "claims/b.yaml:3:96: error: as_of '9999-12-31' has the year 9999",
-                "claims/b.yaml:4:96: error: as_of '99999-01-01' is not a calendar date",
+                "claims/b.yaml:4:96: error: as_of '99999-01-01' is not written YYYY-MM-DD",
                 "claims/b.yaml:5:56: error: cannot read 'in the year 99999999999' as a date",
             ],
         ),
@@ -324,7 +351,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         (
             "published-not-iso",
             &[
-                "claims/a.yaml:2:46: error: published '13/11/2013' is not a calendar date",
+                "claims/a.yaml:2:46: error: published '13/11/2013' is not written YYYY-MM-DD",
                 "claims/b.yaml:1:46: error: published '2013-13-45' is not a calendar date",
                 "help: write it as YYYY-MM-DD",
             ],
@@ -367,7 +394,10 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         ),
         (
             "duplicate-source-nested",
-            &["claims/z.yaml:1:9: error: source id 'a' is used twice", "the source in claims/2013/b.yaml"],
+            &[
+                "claims/z.yaml:1:9: error: source id 'a' is used twice: also in claims/2013/b.yaml:1",
+                "claims/2013/b.yaml:1:9: error: source id 'a' is used twice: also in claims/z.yaml:1",
+            ],
         ),
         (
             "article-is-directory",
@@ -491,8 +521,8 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "the report covers only 1 of the 4 claims in the claim files; 1 claim file could not be read at all, \
-             and its claims are not counted"
+            "the report covers only 1 of the 4 claims of the claim files that could be read; 1 claim file could \
+             not be read at all, and its claims are not counted"
         ),
         "{}",
         run.stderr
@@ -501,6 +531,25 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
     assert_eq!(doc["summary"]["claims"], 4);
     assert_eq!(doc["summary"]["claims_checked"], 1);
     assert_eq!(doc["summary"]["claim_files_unread"], 1);
+    // Every claim of the files read is checked, but a file was not read: not "all".
+    std::fs::remove_file(dir.path().join("claims/b.yaml")).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert!(
+        run.stderr.contains(
+            "the report covers the 1 claim of the claim files that could be read; 1 claim file could not be read at \
+             all, and its claims are not counted"
+        ),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(dir.path().join("claims/b.yaml"), GOOD.replace("id: a,", "id: b,")).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert!(
+        run.stderr.contains("the report covers the 2 claims of the claim files that could be read"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("covers all"), "{}", run.stderr);
 }
 
 #[test]
@@ -1227,6 +1276,14 @@ fn a_claim_file_or_folder_linked_from_outside_is_not_read() {
     assert!(run.stderr.contains("claims/b.yaml: error: a symbolic link that leads outside the claims directory"));
     assert!(run.stderr.contains("claims/more: error: a symbolic link that leads outside the claims directory"));
     assert!(run.stdout.contains("in 1 source"), "the outside file was read:\n{}", run.stdout);
+    // The refused file is a claim file not read: the report says it is partial.
+    assert!(
+        run.stderr.contains("covers the 1 claim of the claim files that could be read; 1 claim file could not be read"),
+        "{}",
+        run.stderr
+    );
+    let (_, doc) = json_in(dir.path(), &[]);
+    assert_eq!(doc["summary"]["claim_files_unread"], 1, "{}", doc["summary"]);
 }
 
 #[cfg(unix)]
@@ -1303,6 +1360,50 @@ fn an_empty_claims_folder_is_a_warning_not_an_error() {
     let run = run_in(dir.path(), &["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
+    // The registry alone is no claim file either.
+    std::fs::write(dir.path().join("claims/entities.yaml"), "entities:\n  - {name: talks, kind: event}\n").unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
+    assert!(!run.stderr.contains("hidden"), "{}", run.stderr);
+}
+
+/// Hidden files and folders are never read, but one that could be or hold
+/// a claim file is counted and named, so a draft saved as `.draft.yaml` is
+/// not lost unseen; version-control folders are not named.
+#[test]
+fn hidden_claim_files_are_skipped_but_named() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/.draft.yaml"), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: 1 hidden file or folder in 'claims' was skipped unread: claims/.draft.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("rename it without the dot"), "{}", run.stderr);
+    for hidden in ["claims/.git", "claims/.drafts", "claims/sub/.old"] {
+        std::fs::create_dir_all(dir.path().join(hidden)).unwrap();
+    }
+    std::fs::write(dir.path().join("claims/.git/x.yaml"), GOOD).unwrap();
+    std::fs::write(dir.path().join("claims/.notes.txt"), "x").unwrap();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("no claim files"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: 3 hidden files or folders in 'claims' were skipped unread: claims/.draft.yaml, claims/.drafts, \
+             claims/sub/.old"
+        ),
+        "{}",
+        run.stderr
+    );
+    let (_, doc) = json_in(dir.path(), &[]);
+    let hidden = doc["warnings"].as_array().unwrap().iter().filter(|w| w.to_string().contains("hidden")).count();
+    assert_eq!(hidden, 1, "{}", doc["warnings"]);
 }
 
 #[test]
@@ -1439,4 +1540,62 @@ fn show_finds_a_subject_and_property_and_suggests_the_near_property() {
     let run = run_in(&dir, &["show", "no-such-fact.datee"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("'SUBJECT.PROPERTY'; subjects with claims:"), "{}", run.stderr);
+}
+
+/// "the United States" is the registry's "United States", and "Tern & Orca"
+/// two names, as "Tern and Orca" is: the two outlets' lists are one fact
+/// and agree, with no name left standing alone.
+#[test]
+fn a_leading_the_is_dropped_to_match_the_registry_and_an_ampersand_splits_a_list() {
+    let (code, doc) = json_in(&fixture("names"), &["--all"]);
+    assert_eq!(verdicts(&doc), vec![("trade-summit.participants".to_string(), "agree".to_string())]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["warnings"].as_array().unwrap().len(), 0, "{}", doc["warnings"]);
+    let reading = doc["facts"][0]["claims"][0]["reading"].to_string();
+    assert!(reading.contains("netherlands") && reading.contains("republic-of-korea"), "{reading}");
+}
+
+/// `vehicles-count` in one file and `vehicle_count` in two split a fact:
+/// a warning names both spellings, where each is used, and the one more
+/// claims use; `q1_revenue` and `q2_revenue` are two properties.
+#[test]
+fn a_property_spelled_two_ways_for_one_subject_is_a_warning() {
+    let run = run_in(&fixture("property-typo"), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "claims/c.yaml:9:7: warning: 'Halden airbag recall' has two properties that look like one spelled two \
+             ways: 'vehicle_count' (2 claims: claims/a.yaml:3:7, claims/b.yaml:3:7) and 'vehicles_count' (1 claim: \
+             claims/c.yaml:9:7)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("help: if they are one property, write 'vehicle_count' (used by 2 claims) for 'vehicles_count'"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("two properties").count(), 1, "{}", run.stderr);
+}
+
+/// `x.yaml` and a stale `x.orig.yaml` backup with one source id: the
+/// backup sorts first, but neither is kept; both are named.
+#[test]
+fn a_source_id_in_two_files_keeps_neither_and_names_both() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/x.yaml"), GOOD).unwrap();
+    std::fs::write(dir.path().join("claims/x.orig.yaml"), GOOD.replace("value: Geneva", "value: Lausanne")).unwrap();
+    std::fs::write(dir.path().join("claims/y.yaml"), GOOD.replace("id: a,", "id: y,")).unwrap();
+    let (code, doc) = json_in(dir.path(), &["--all"]);
+    assert_eq!(code, 2);
+    let errors: Vec<String> =
+        doc["errors"].as_array().unwrap().iter().map(|e| format!("{}: {}", e["file"], e["message"])).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("claims/x.orig.yaml") && errors[0].contains("also in claims/x.yaml:1"), "{errors:?}");
+    assert!(errors[1].contains("claims/x.yaml") && errors[1].contains("also in claims/x.orig.yaml:1"), "{errors:?}");
+    assert_eq!(doc["summary"]["claims"], 3);
+    assert_eq!(doc["summary"]["claims_checked"], 1, "only y.yaml's claim");
+    assert!(!doc.to_string().contains("Lausanne"), "the backup's claim is in the report");
 }

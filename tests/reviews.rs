@@ -186,7 +186,7 @@ fn bad_reviews_files_are_input_errors_with_their_line() {
         ),
         (
             "- fact: moscow-summit.status\n  verdict_seen: conflict\n  decision: accepted\n  reviewer: ana\n  date: 2 May 2024\n  claims_digest: sha256:0000000000000000000000000000000000000000000000000000000000000000\n",
-            "reviews.yaml:5:9: error: review date '2 May 2024' is not a calendar date",
+            "reviews.yaml:5:9: error: review date '2 May 2024' is not written YYYY-MM-DD",
             "YYYY-MM-DD",
         ),
         ("- fact: [unclosed\n", "reviews.yaml:", "invalid YAML"),

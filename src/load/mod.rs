@@ -43,7 +43,8 @@ pub struct Loaded {
     /// covers only the claims read is measured against.
     pub claims_written: usize,
     /// Claim files (`.yaml` other than the registry) whose claims could not
-    /// even be counted: not text, too large, or not YAML.
+    /// even be counted: not text, too large, not YAML, or behind a symbolic
+    /// link that leads outside the claims folder.
     pub claim_files_unread: usize,
 }
 
@@ -75,13 +76,24 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
         );
     }
     let mut files = Vec::new();
-    collect_files(claims_dir, &mut files, diags);
+    let mut skipped = Skipped::default();
+    collect_files(claims_dir, &mut files, &mut skipped, diags);
     files.sort();
-    if files.is_empty() {
-        diags.push(
-            Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display()))
-                .with_help("claim files end in .yaml or .yml; see docs/claims-format.md"),
-        );
+    out.claim_files_unread += skipped.outside_claim_files;
+    // The registry alone is no claim file: nothing would be checked.
+    let is_claim_file = |path: &PathBuf| {
+        let name = path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default();
+        let registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.iter().any(|r| r.as_bytes() == name);
+        !registry && (name.ends_with(b".yaml") || name.ends_with(b".yml"))
+    };
+    if skipped.outside_claim_files == 0 && !files.iter().any(is_claim_file) {
+        diags.push(Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display())).with_help(
+            "claim files end in .yaml or .yml, beside entities.yaml or in folders below it; nothing was checked; \
+                 see docs/claims-format.md",
+        ));
+    }
+    if !skipped.hidden.is_empty() {
+        diags.push(hidden_skipped(claims_dir, &mut skipped.hidden));
     }
 
     // Each file is read, parsed and checked on its own, in parallel; what
@@ -111,7 +123,14 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     out.corpus.sources.reserve_exact(sources);
     out.articles.reserve_exact(sources);
     let mut registry_found: Option<Arc<Path>> = None;
-    let mut source_files: HashMap<String, Loc> = HashMap::with_capacity(sources);
+    // The files of each source id: an id in two files keeps neither (which
+    // is the stale copy, `a.yaml` or `a.orig.yaml`, only a person can tell).
+    let mut source_files: HashMap<String, Vec<Loc>> = HashMap::with_capacity(sources);
+    for r in &read {
+        if let FileKind::Claims { source, .. } = &r.kind {
+            source_files.entry(source.id.clone()).or_default().push(source.loc.clone());
+        }
+    }
     for r in read {
         diags.extend(r.diags);
         out.claims_written += r.tally.written;
@@ -132,17 +151,11 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
                 out.corpus.tolerances.extend(tolerances);
             }
             FileKind::Claims { source, claims, claim_diags, article, article_diags } => {
-                if let Some(first) = source_files.get(&source.id) {
-                    diags.push(
-                        Diagnostic::error(Some(source.loc.clone()), format!("source id '{}' is used twice", source.id))
-                            .with_help(format!(
-                                "it is already the id of the source in {}; each source needs its own id",
-                                first.file.display()
-                            )),
-                    );
+                let files = &source_files[&source.id];
+                if files.len() > 1 {
+                    diags.push(source_id_taken(&source, files));
                     continue;
                 }
-                source_files.insert(source.id.clone(), source.loc.clone());
                 claims_of.push(claims);
                 diags.extend(claim_diags);
                 diags.extend(article_diags);
@@ -163,6 +176,56 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     in_id_order(&mut out, claims_of);
     split_entity_lists(&mut out.corpus.claims, &out.corpus.entities);
     out
+}
+
+/// The error for a claim file whose source id another claim file uses too
+/// (`files`, in path order, this one among them): each file gets one,
+/// naming the others, and neither file's claims are checked.
+fn source_id_taken(source: &Source, files: &[Loc]) -> Diagnostic {
+    let others: Vec<String> = files
+        .iter()
+        .filter(|l| l.file != source.loc.file)
+        .map(|l| if l.line > 0 { format!("{}:{}", l.file.display(), l.line) } else { l.file.display().to_string() })
+        .collect();
+    let times = match files.len() {
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    };
+    Diagnostic::error(
+        Some(source.loc.clone()),
+        format!(
+            "source id '{}' is used {times}: also in {}; the claims of none of these files are checked",
+            source.id,
+            others.join(", ")
+        ),
+    )
+    .with_help(
+        "each source needs its own id: if one file is a stale copy (a backup such as x.orig.yaml), remove it; \
+         if they are two articles, give each its own id",
+    )
+}
+
+/// The warning naming the hidden files and folders (a name beginning with
+/// '.') the walk of `claims_dir` passed over: how many, and the first few
+/// in path order, so a draft saved as `.draft.yaml` is not lost unseen.
+fn hidden_skipped(claims_dir: &Path, hidden: &mut [PathBuf]) -> Diagnostic {
+    const NAMED: usize = 3;
+    hidden.sort();
+    let mut named: Vec<String> = hidden.iter().take(NAMED).map(|p| p.display().to_string()).collect();
+    if hidden.len() > NAMED {
+        named.push(format!("and {} more", hidden.len() - NAMED));
+    }
+    let (count, were) = match hidden.len() {
+        1 => ("1 hidden file or folder".to_string(), "was"),
+        n => (format!("{n} hidden files or folders"), "were"),
+    };
+    Diagnostic::warning(
+        None,
+        format!("{count} in '{}' {were} skipped unread: {}", claims_dir.display(), named.join(", ")),
+    )
+    .with_help(
+        "a name beginning with '.' is never read; if one is a claim file, rename it without the dot to have it checked",
+    )
 }
 
 /// One file of the claims folder, read and checked on its own (in parallel
@@ -264,6 +327,27 @@ fn read_file_into(
         tally.unread = true;
         return FileKind::Skipped;
     };
+    // A registry under another name or in a subfolder: one error saying
+    // so, not the claim-file schema's three ("unknown key 'entities'", no
+    // 'source', no 'claims').
+    if let Some(key) = registry_key(&root) {
+        diags.push(
+            Diagnostic::error(
+                Some(Loc::at(&file, key.line, key.col)),
+                format!(
+                    "this looks like an entity registry (it has 'entities' and no 'source' or 'claims'), but the \
+                     registry must be {}; this file is not read",
+                    claims_dir.join(REGISTRY_NAMES[0]).display()
+                ),
+            )
+            .with_help(format!(
+                "move it to {} (or merge its entities into that file if there is one), or, if it is a claim file, \
+                 give it 'source' and 'claims'",
+                claims_dir.join(REGISTRY_NAMES[0]).display()
+            )),
+        );
+        return FileKind::Skipped;
+    }
     tally.written = claims_listed(&root);
     let mut claim_diags = Vec::new();
     let Some((source, claims)) = claim_file(&mut root, &file, articles_dir, &mut claim_diags) else {
@@ -278,6 +362,18 @@ fn read_file_into(
         None
     };
     FileKind::Claims { source: Box::new(source), claims, claim_diags, article, article_diags }
+}
+
+/// The `entities` key of a tree that looks like an entity registry, not a
+/// claim file: a mapping with `entities` and neither `source` nor `claims`.
+fn registry_key(root: &yaml::Node) -> Option<&yaml::Node> {
+    let yaml::NodeKind::Map(entries) = &root.kind else {
+        return None;
+    };
+    let key = |name: &str| {
+        entries.iter().map(|(k, _)| k).find(|k| matches!(&k.kind, yaml::NodeKind::Scalar { text, .. } if text == name))
+    };
+    key("entities").filter(|_| key("source").is_none() && key("claims").is_none())
 }
 
 /// How many claims a claim file's tree lists: the items of its `claims:`
@@ -477,7 +573,7 @@ fn claim_file(
 /// are followed after every real folder, in path order, so a link that is a
 /// second way into a folder already read (a sibling, or a folder it is in: a
 /// cycle) is the one reported, whatever the order of the listing.
-fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Skipped, diags: &mut Vec<Diagnostic>) {
     let root = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     // Each folder read, by identity, with the path it was read by.
     let mut seen: HashMap<FolderId, PathBuf> = HashMap::new();
@@ -485,7 +581,7 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnosti
     if let Some(id) = fs::metadata(dir).ok().and_then(|m| folder_id(&m, dir)) {
         seen.insert(id, dir.to_path_buf());
     }
-    walk_folders(dir.to_path_buf(), &root, files, &mut links, &mut seen, diags);
+    walk_folders(dir.to_path_buf(), &root, files, &mut links, &mut seen, skipped, diags);
     while !links.is_empty() {
         let mut round = std::mem::take(&mut links);
         round.sort();
@@ -516,9 +612,33 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, diags: &mut Vec<Diagnosti
                 continue;
             }
             seen.insert(id, link.clone());
-            walk_folders(link, &root, files, &mut links, &mut seen, diags);
+            walk_folders(link, &root, files, &mut links, &mut seen, skipped, diags);
         }
     }
+}
+
+/// What the walk of the claims folder passed over: hidden entries (a name
+/// beginning with '.') that could be claim files ([`may_hold_claims`]),
+/// never read and named in one warning, and claim files behind a symbolic link leading
+/// outside the folder, refused unread (their claims are not counted).
+#[derive(Debug, Default)]
+struct Skipped {
+    hidden: Vec<PathBuf>,
+    outside_claim_files: usize,
+}
+
+/// Whether a hidden entry of the claims folder (skipped unread) could be
+/// or hold a claim file, and so is named in the warning: a `.yaml` or `.yml`
+/// file (`.draft.yaml`), or a folder other than a version-control system's
+/// (`.git`, `.hg`, `.svn`, `.jj`), which would be named on every run.
+fn may_hold_claims(entry: &fs::DirEntry) -> bool {
+    let name = entry.file_name();
+    let name = name.as_encoded_bytes();
+    if name.ends_with(b".yaml") || name.ends_with(b".yml") {
+        return true;
+    }
+    let vcs = [&b".git"[..], b".hg", b".svn", b".jj"].contains(&name);
+    !vcs && entry.file_type().is_ok_and(|t| t.is_dir())
 }
 
 /// What tells a folder from every other: its device and inode (on Unix;
@@ -550,6 +670,7 @@ fn walk_folders(
     files: &mut Vec<PathBuf>,
     links: &mut Vec<PathBuf>,
     seen: &mut HashMap<FolderId, PathBuf>,
+    skipped: &mut Skipped,
     diags: &mut Vec<Diagnostic>,
 ) {
     // A stack, not recursion: a chain of folders thousands deep is fine.
@@ -576,6 +697,9 @@ fn walk_folders(
         let mut folders = Vec::new();
         for entry in entries {
             if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+                if may_hold_claims(&entry) {
+                    skipped.hidden.push(entry.path());
+                }
                 continue;
             }
             let path = entry.path();
@@ -620,6 +744,10 @@ fn walk_folders(
                         )
                         .with_help("copy the file into the claims directory instead of linking to it"),
                     );
+                    let bytes = path.as_os_str().as_encoded_bytes();
+                    if !real.is_dir() && (bytes.ends_with(b".yaml") || bytes.ends_with(b".yml")) {
+                        skipped.outside_claim_files += 1;
+                    }
                     continue;
                 }
             }
@@ -857,13 +985,47 @@ pub(super) fn yaml_help(message: &str) -> &'static str {
 /// when it is not such a day, `Err(Some(year))` when the year is out of range.
 pub fn calendar_day(s: &str) -> Result<NaiveDate, Option<i32>> {
     // chrono alone would take '+2013-08-09' or '2013-8-9 '; the format is YYYY-MM-DD.
-    let shaped = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shaped = written_as_day(s);
     match NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|_| shaped) {
         Some(d) if YEARS.contains(&d.year()) => Ok(d),
         Some(d) => Err(Some(d.year())),
         None => Err(None),
     }
+}
+
+/// A claim's `as_of` (`d`, written `s`): when it was said, so on or before
+/// the day its article was published, which reports it (an article updated
+/// later is the version its text file holds, and `published` is that
+/// version's day). A later day is a slip in one of the two dates: an error.
+fn said_by_publication(
+    d: NaiveDate,
+    s: &Spanned<String>,
+    claim: &str,
+    source: &Source,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<NaiveDate> {
+    if d <= source.published {
+        return Some(d);
+    }
+    let published = source.published;
+    diags.push(
+        Diagnostic::error(
+            Some(s.loc.clone()),
+            format!("as_of {d} of claim '{claim}' is after its article was published ({published})"),
+        )
+        .with_help(format!(
+            "a claim is said on or before the day the article reporting it appeared: correct `as_of` to {published} \
+             or earlier (or leave it out: it defaults to `published`), or, if the article (the version in its text \
+             file) appeared on {d} or later, correct `published`"
+        )),
+    );
+    None
+}
+
+/// Whether `s` is written as a day is, `YYYY-MM-DD` (ten characters, digits
+/// and two dashes), whether or not such a day exists.
+fn written_as_day(s: &str) -> bool {
+    s.len() == 10 && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
 }
 
 fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
@@ -876,10 +1038,20 @@ fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<
             );
             None
         }
-        Err(None) => {
+        // Written YYYY-MM-DD, but no such day: 2013-02-30, 2013-13-01.
+        Err(None) if written_as_day(&s.value) => {
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not a calendar date", s.value))
-                    .with_help("write it as YYYY-MM-DD, e.g. 2013-10-07"),
+                    .with_help("no such day: check the month and the day, written YYYY-MM-DD (year, month, day)"),
+            );
+            None
+        }
+        Err(None) => {
+            diags.push(
+                Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not written YYYY-MM-DD", s.value))
+                    .with_help(
+                        "write it as YYYY-MM-DD (four-digit year, two-digit month, two-digit day), e.g. 2013-10-07",
+                    ),
             );
             None
         }
@@ -1155,7 +1327,7 @@ fn claim(rc: raw::RawClaim, source_index: usize, source: &Source, diags: &mut Ve
         None => Some(Hedge::Certain),
     };
     let as_of = match &rc.as_of {
-        Some(s) => date(s, "as_of", diags),
+        Some(s) => date(s, "as_of", diags).and_then(|d| said_by_publication(d, s, &rc.id.value, source, diags)),
         None => Some(source.published),
     };
     let value_type = value_type?;
@@ -1199,8 +1371,8 @@ fn split_entity_lists(claims: &mut [Claim], entities: &[Entity]) {
     let joined: std::collections::HashSet<String> = entities
         .iter()
         .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
-        .map(|name| crate::text::fold(name))
-        .filter(|name| name.contains(" and "))
+        .map(|name| list_key(name))
+        .filter(|key| key.contains(" and "))
         .collect();
     claims.par_iter_mut().filter(|c| c.value_type == ValueType::Entities).for_each(|c| {
         if let RawValue::Scalar(s) = &c.value {
@@ -1209,33 +1381,70 @@ fn split_entity_lists(claims: &mut [Claim], entities: &[Entity]) {
     });
 }
 
-/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon", "Merkel;
-/// Macron": split at commas, semicolons and " and ", except where the
-/// pieces around an " and " make a registry name or alias that has one
-/// (`joined`, folded): "Serbia, Bosnia and Herzegovina and Croatia" is three
-/// names when the registry knows "Bosnia and Herzegovina". The longest such
-/// run of pieces wins.
+/// The words that join the last names of a list written on one line.
+const LIST_JOINERS: [&str; 2] = [" and ", " & "];
+
+/// A name as [`split_list`] looks it up: folded, with " & " read as " and "
+/// ("Procter & Gamble" and "Procter and Gamble" are one key).
+fn list_key(name: &str) -> String {
+    crate::text::fold(&name.replace(" & ", " and "))
+}
+
+/// A list written on one line: "Kerry, Lavrov and Ban Ki-moon", "Tern &
+/// Orca", "Merkel; Macron": split at commas, semicolons, " and " and " & ",
+/// except where the pieces around an " and " or " & " make a registry name
+/// or alias that has one (`joined`, [`list_key`]s): "Serbia, Bosnia and
+/// Herzegovina and Croatia" is three names when the registry knows "Bosnia
+/// and Herzegovina", and "Procter & Gamble" stays one when it knows
+/// "Procter & Gamble". The longest such run of pieces wins, and is kept as
+/// written.
 fn split_list(s: &str, joined: &std::collections::HashSet<String>) -> Vec<String> {
     // A run is tried only as long as the longest such registry name (its
-    // " and "s plus one pieces): a list of a thousand names joined by " and "
+    // joiners plus one pieces): a list of a thousand names joined by " and "
     // costs a few look-ups a name, not a thousand.
     let longest = joined.iter().map(|name| name.matches(" and ").count() + 1).max().unwrap_or(1);
     let mut out = Vec::new();
     for part in s.split([',', ';']) {
-        let pieces: Vec<&str> =
-            part.split(" and ").map(|p| p.trim().trim_start_matches("and ").trim()).filter(|p| !p.is_empty()).collect();
+        // (the joiner before it, the piece), empty pieces left out.
+        let pieces: Vec<(&str, &str)> = split_joined(part)
+            .into_iter()
+            .map(|(joiner, p)| (joiner, p.trim().trim_start_matches("and ").trim_start_matches("& ").trim()))
+            .filter(|(_, p)| !p.is_empty())
+            .collect();
         let folded: Vec<String> =
-            if longest > 1 { pieces.iter().map(|p| crate::text::fold(p)).collect() } else { Vec::new() };
+            if longest > 1 { pieces.iter().map(|(_, p)| list_key(p)).collect() } else { Vec::new() };
         let mut i = 0;
         while i < pieces.len() {
             let take = (i + 2..=pieces.len().min(i + longest))
                 .rev()
                 .find(|&j| joined.contains(&folded[i..j].join(" and ")))
                 .map_or(1, |j| j - i);
-            out.push(pieces[i..i + take].join(" and "));
+            let mut name = pieces[i].1.to_string();
+            for (joiner, piece) in &pieces[i + 1..i + take] {
+                name.push_str(joiner);
+                name.push_str(piece);
+            }
+            out.push(name);
             i += take;
         }
     }
+    out
+}
+
+/// `part` cut at each [`LIST_JOINERS`] word: each piece with the joiner
+/// before it ("" for the first).
+fn split_joined(part: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut joiner = "";
+    let mut rest = part;
+    while let Some((at, next)) =
+        LIST_JOINERS.iter().filter_map(|j| rest.find(j).map(|at| (at, *j))).min_by_key(|&(at, _)| at)
+    {
+        out.push((joiner, &rest[..at]));
+        joiner = next;
+        rest = &rest[at + next.len()..];
+    }
+    out.push((joiner, rest));
     out
 }
 
@@ -1272,6 +1481,22 @@ mod tests {
     }
 
     #[test]
+    fn one_line_lists_split_on_an_ampersand_as_on_and() {
+        let none = std::collections::HashSet::new();
+        assert_eq!(split_list("Tern & Orca", &none), ["Tern", "Orca"]);
+        assert_eq!(split_list("Tern, Orca & Heron", &none), ["Tern", "Orca", "Heron"]);
+        assert_eq!(split_list("Tern, Orca, & Heron", &none), ["Tern", "Orca", "Heron"]);
+        assert_eq!(split_list("Tern and Orca & Heron", &none), ["Tern", "Orca", "Heron"]);
+        // Only " & " between words: "AT&T" is one name.
+        assert_eq!(split_list("AT&T and Verizon", &none), ["AT&T", "Verizon"]);
+        // A registry name with " & " (or " and ") in it is one name, kept as written.
+        let joined: std::collections::HashSet<String> =
+            ["Procter & Gamble", "Marks & Spencer"].into_iter().map(list_key).collect();
+        assert_eq!(split_list("Unilever & Procter & Gamble", &joined), ["Unilever", "Procter & Gamble"]);
+        assert_eq!(split_list("Marks and Spencer & Tesco", &joined), ["Marks and Spencer", "Tesco"]);
+    }
+
+    #[test]
     fn one_line_lists_split_on_commas_and_and() {
         let none = std::collections::HashSet::new();
         assert_eq!(split_list("Kerry, Lavrov and Ban Ki-moon", &none), ["Kerry", "Lavrov", "Ban Ki-moon"]);
@@ -1289,6 +1514,11 @@ mod tests {
             ["Trinidad and Tobago", "BOSNIA AND HERZEGOVINA"]
         );
         assert_eq!(split_list("Bosnia and Croatia", &joined), ["Bosnia", "Croatia"]);
+        // A registry name written with " & " for its " and " stays whole too.
+        assert_eq!(
+            split_list("Serbia, Bosnia & Herzegovina & Croatia", &joined),
+            ["Serbia", "Bosnia & Herzegovina", "Croatia"]
+        );
         // A long list costs a few look-ups a name (trying every run took hours at this length).
         let long = vec!["Xy"; 20_000].join(" and ");
         assert_eq!(split_list(&long, &joined).len(), 20_000);

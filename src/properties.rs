@@ -1,0 +1,381 @@
+//! Property names of one subject that look like one property spelled two
+//! ways (`vehicles_count` / `vehicle_count`, `death` / `deaths`,
+//! `in_favor` / `in_favour`): each spelling is a fact of its own, so a
+//! conflict between them would go unseen. They are warned about, naming
+//! both spellings and where each is used, with the one more claims use as
+//! the suggestion.
+//!
+//! Two property names are near ([`near`]) when, compared as [`key`]s
+//! (lower case, `-` and spaces as `_`, each word in the singular), they are
+//! equal, or one edit apart (Damerau–Levenshtein) with the shorter at least
+//! [`ONE_EDIT_FROM`] characters long, or two edits apart with the shorter at
+//! least [`TWO_EDITS_FROM`] long; and they carry the same digits (`q1_revenue`
+//! and `q2_revenue` are two properties).
+//!
+//! Near-linear in the claims: properties are counted per (subject, property)
+//! in one pass, and only the properties of one subject are compared, each
+//! subject's pairwise when it has few ([`PAIRWISE_UP_TO`]), else through the
+//! keys' deletion variants ([`near_pairs_blocked`]), never all pairs.
+//!
+//! Pure: no I/O; the diagnostics are returned.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::error::Diagnostic;
+use crate::model::{Claim, Pos, Source};
+use crate::resolve::EntityRef;
+
+/// The shortest key (in characters) whose one-edit neighbours count as near.
+pub const ONE_EDIT_FROM: usize = 5;
+/// The shortest key whose two-edit neighbours count as near.
+pub const TWO_EDITS_FROM: usize = 12;
+/// Keys longer than this are never compared: a property name is a word or
+/// three, and the deletion variants of a long key grow with its square.
+const LONGEST_KEY: usize = 64;
+/// A subject with at most this many properties has them compared pairwise.
+const PAIRWISE_UP_TO: usize = 16;
+/// Places listed for each spelling in a warning.
+const PLACES_LISTED: usize = 3;
+
+/// How a (subject, property) is used: by how many claims, and the first
+/// [`PLACES_LISTED`] places (source index and position, in file and line order).
+#[derive(Debug, Clone)]
+struct Use<'r> {
+    subject: &'r EntityRef,
+    claims: usize,
+    places: Vec<(usize, Pos)>,
+}
+
+/// One warning for each pair of near property names of one subject.
+/// `subject_of` gives a claim's subject as resolved (`None`: not looked at).
+pub fn near_property_warnings<'r>(
+    claims: &[Claim],
+    sources: &[Source],
+    subject_of: impl Fn(&Claim) -> Option<&'r EntityRef> + Sync,
+) -> Vec<Diagnostic> {
+    // Places compare by file, then line and column: each source's rank in
+    // file order, found once (comparing paths for each claim cost more).
+    let mut by_file: Vec<usize> = (0..sources.len()).collect();
+    by_file.par_sort_unstable_by(|&a, &b| sources[a].loc.file.cmp(&sources[b].loc.file));
+    let mut file_rank = vec![0usize; sources.len()];
+    for (rank, &s) in by_file.iter().enumerate() {
+        file_rank[s] = rank;
+    }
+    let at = |(s, pos): (usize, Pos)| (file_rank[s], pos);
+    let add_place = |places: &mut Vec<(usize, Pos)>, place: (usize, Pos)| {
+        let i = places.partition_point(|&p| at(p) <= at(place));
+        if i < PLACES_LISTED {
+            places.insert(i, place);
+            places.truncate(PLACES_LISTED);
+        }
+    };
+    type Uses<'c, 'r> = HashMap<(&'r str, &'c str), Use<'r>, foldhash::fast::FixedState>;
+    let uses: Uses<'_, 'r> = claims
+        .par_iter()
+        .fold(Uses::default, |mut map, c| {
+            if let Some(subject) = subject_of(c) {
+                let u = map.entry((subject.id.as_str(), c.property.as_str())).or_insert_with(|| Use {
+                    subject,
+                    claims: 0,
+                    places: Vec::new(),
+                });
+                u.claims += 1;
+                add_place(&mut u.places, (c.source, c.loc));
+            }
+            map
+        })
+        .reduce(Uses::default, |a, b| {
+            let (mut into, from) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            for (k, u) in from {
+                match into.get_mut(&k) {
+                    Some(v) => {
+                        v.claims += u.claims;
+                        for p in u.places {
+                            add_place(&mut v.places, p);
+                        }
+                    }
+                    None => {
+                        into.insert(k, u);
+                    }
+                }
+            }
+            into
+        });
+    let mut facts: Vec<((&str, &str), Use<'_>)> = uses.into_iter().collect();
+    facts.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // The facts of one subject are a run of the sorted list.
+    let mut runs: Vec<&[((&str, &str), Use<'_>)]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=facts.len() {
+        if i == facts.len() || facts[i].0 .0 != facts[start].0 .0 {
+            if i - start >= 2 {
+                runs.push(&facts[start..i]);
+            }
+            start = i;
+        }
+    }
+    runs.par_iter()
+        .flat_map_iter(|run| {
+            let keys: Vec<String> = run.iter().map(|((_, p), _)| key(p)).collect();
+            let names: Vec<&str> = run.iter().map(|((_, p), _)| *p).collect();
+            near_pairs(&names, &keys).into_iter().map(move |(i, j)| warning(&run[i], &run[j], sources))
+        })
+        .collect()
+}
+
+/// The warning for two near spellings `a` and `b` of one subject's property.
+fn warning(a: &((&str, &str), Use<'_>), b: &((&str, &str), Use<'_>), sources: &[Source]) -> Diagnostic {
+    let loc = |(s, pos): (usize, Pos)| pos.in_file_of(&sources[s]);
+    let describe = |((_, p), u): &((&str, &str), Use<'_>)| {
+        let places: Vec<String> = u.places.iter().map(|&pl| loc(pl).to_string()).collect();
+        let more = if u.claims > u.places.len() { ", ..." } else { "" };
+        let claims = if u.claims == 1 { "1 claim".to_string() } else { format!("{} claims", u.claims) };
+        format!("'{p}' ({claims}: {}{more})", places.join(", "))
+    };
+    let ((_, pa), ua) = a;
+    let ((_, pb), ub) = b;
+    // The spelling fewer claims use is the likelier slip: the warning stands at its first claim.
+    let (fewer, more) = if (ua.claims, pb) < (ub.claims, pa) { (a, b) } else { (b, a) };
+    let subject = &ua.subject.name;
+    let message = format!(
+        "'{subject}' has two properties that look like one spelled two ways: {} and {}; they are compared as \
+         two facts, so a disagreement between them is not seen",
+        describe(a),
+        describe(b)
+    );
+    let help = if ua.claims == ub.claims {
+        format!("if they are one property, write one spelling, '{pa}' or '{pb}', in all of these claims")
+    } else {
+        let ((_, meant), mu) = more;
+        let ((_, slip), fu) = fewer;
+        format!(
+            "if they are one property, write '{meant}' (used by {} claims) for '{slip}' (used by {})",
+            mu.claims, fu.claims
+        )
+    };
+    Diagnostic::warning(Some(loc(fewer.1.places[0])), message).with_help(help)
+}
+
+/// A property name as [`near`] compares it: lower case, `-`, spaces and
+/// runs of `_` as one `_`, each word in the singular (`deaths` -> `death`,
+/// `casualties` -> `casualty`, `vehicles_count` -> `vehicle_count`).
+pub fn key(property: &str) -> String {
+    let lower = property.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| c == '_' || c == '-' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+    let mut out = String::with_capacity(lower.len());
+    for w in words {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.push_str(&singular(w));
+    }
+    out
+}
+
+/// An English word in the singular, by its ending alone: `casualties` ->
+/// `casualty`, `deaths` -> `death`; `status`, `press`, `basis` kept.
+fn singular(word: &str) -> std::borrow::Cow<'_, str> {
+    let long = word.chars().count() > 3;
+    if long && word.ends_with("ies") {
+        return format!("{}y", &word[..word.len() - 3]).into();
+    }
+    if long && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e)) {
+        return word[..word.len() - 1].into();
+    }
+    word.into()
+}
+
+/// The digits a name carries, in order: two names that differ in them
+/// (`round_1_date`, `round_2_date`) are two properties.
+fn digits(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(char::is_ascii_digit)
+}
+
+/// Whether two distinct property names with keys `ka` and `kb` ([`key`])
+/// look like one property spelled two ways.
+pub fn near(a: &str, ka: &str, b: &str, kb: &str) -> bool {
+    if a == b || !digits(a).eq(digits(b)) {
+        return false;
+    }
+    if ka == kb {
+        return true;
+    }
+    let shorter = ka.chars().count().min(kb.chars().count());
+    if shorter < ONE_EDIT_FROM || ka.chars().count().max(kb.chars().count()) > LONGEST_KEY {
+        return false;
+    }
+    let most = if shorter >= TWO_EDITS_FROM { 2 } else { 1 };
+    // The lengths alone may rule it out.
+    if ka.chars().count().abs_diff(kb.chars().count()) > most {
+        return false;
+    }
+    // Restricted (optimal string alignment): a transposition is one edit,
+    // and each edit costs at most one deletion per side (`near_pairs_blocked`).
+    strsim::osa_distance(ka, kb) <= most
+}
+
+/// The pairs (i < j) of near names of one subject, in order.
+fn near_pairs(names: &[&str], keys: &[String]) -> Vec<(usize, usize)> {
+    if names.len() <= PAIRWISE_UP_TO {
+        near_pairs_pairwise(names, keys)
+    } else {
+        near_pairs_blocked(names, keys)
+    }
+}
+
+fn near_pairs_pairwise(names: &[&str], keys: &[String]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..names.len() {
+        for j in i + 1..names.len() {
+            if near(names[i], &keys[i], names[j], &keys[j]) {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+/// [`near_pairs_pairwise`] without comparing every pair: two keys at most
+/// `d` edits apart share a variant made by deleting at most `d` characters
+/// from each (a transposition is two edits of that kind: "ab" and "ba"
+/// share "a"), so only keys sharing a variant are compared. A key gets
+/// variants of as many deletions as its length allows ([`near`]'s bounds).
+fn near_pairs_blocked(names: &[&str], keys: &[String]) -> Vec<(usize, usize)> {
+    let mut by_variant: HashMap<String, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        let chars: Vec<char> = k.chars().collect();
+        let deletions = match chars.len() {
+            n if n > LONGEST_KEY => 0,
+            n if n >= TWO_EDITS_FROM => 2,
+            n if n >= ONE_EDIT_FROM - 1 => 1, // one deletion from a key one longer may meet it
+            _ => 0,
+        };
+        let mut variants = vec![chars.clone()];
+        let mut frontier = vec![chars];
+        for _ in 0..deletions {
+            let mut next = Vec::new();
+            for v in &frontier {
+                for d in 0..v.len() {
+                    let mut w = v.clone();
+                    w.remove(d);
+                    next.push(w);
+                }
+            }
+            next.sort();
+            next.dedup();
+            variants.extend(next.iter().cloned());
+            frontier = next;
+        }
+        variants.sort();
+        variants.dedup();
+        for v in variants {
+            by_variant.entry(v.into_iter().collect()).or_default().push(i);
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for group in by_variant.values() {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group[x + 1..] {
+                candidates.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.retain(|&(i, j)| near(names[i], &keys[i], names[j], &keys[j]));
+    candidates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_near(a: &str, b: &str) -> bool {
+        near(a, &key(a), b, &key(b))
+    }
+
+    #[test]
+    fn singular_plural_separators_and_case_are_one_key() {
+        assert_eq!(key("vehicles_count"), "vehicle_count");
+        assert_eq!(key("Vehicle-Count"), "vehicle_count");
+        assert_eq!(key("deaths"), "death");
+        assert_eq!(key("casualties"), "casualty");
+        assert_eq!(key("status"), "status");
+        assert_eq!(key("press__basis"), "press_basis");
+        assert_eq!(key("bus"), "bus");
+    }
+
+    #[test]
+    fn near_names_are_slips_not_other_properties() {
+        for (a, b) in [
+            ("vehicles_count", "vehicle_count"),
+            ("death", "deaths"),
+            ("cost", "costs"),
+            ("in_favor", "in_favour"),
+            ("deahts", "deaths"),
+            ("vehicle_cuont", "vehicle_count"),
+            ("participants", "participents"),
+            ("ratification_date", "ratificaton_dates"),
+            ("death_toll", "death-toll"),
+        ] {
+            assert!(is_near(a, b), "{a} / {b}");
+            assert!(is_near(b, a), "{b} / {a}");
+        }
+        for (a, b) in [
+            ("date", "data"),       // too short for an edit
+            ("min_age", "max_age"), // two edits in a short name
+            ("deaths", "births"),
+            ("male_deaths", "female_deaths"),
+            ("q1_revenue", "q2_revenue"), // digits differ
+            ("round_1_date", "round_2_date"),
+            ("start_date", "end_date"),
+            ("arrival_time", "arrival_date"),
+            ("date", "date"),
+        ] {
+            assert!(!is_near(a, b), "{a} / {b}");
+        }
+    }
+
+    /// The blocked search finds exactly the pairs a comparison of every pair finds.
+    #[test]
+    fn blocked_pairs_equal_pairwise() {
+        let mut state = 7u64;
+        let mut next = move |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        const WORDS: &[&str] = &["death", "deaths", "count", "vehicle", "date", "toll", "q1", "casualties", "favor"];
+        let mut found = 0;
+        for _ in 0..40 {
+            let mut names: Vec<String> = Vec::new();
+            while names.len() < 60 {
+                let n = 1 + next(3);
+                let mut s: Vec<char> =
+                    (0..n).map(|_| WORDS[next(WORDS.len())]).collect::<Vec<_>>().join("_").chars().collect();
+                for _ in 0..next(3) {
+                    if s.len() > 2 {
+                        let i = next(s.len() - 1);
+                        match next(3) {
+                            0 => s.swap(i, i + 1),
+                            1 => drop(s.remove(i)),
+                            _ => s.insert(i, 'e'),
+                        }
+                    }
+                }
+                let s: String = s.into_iter().collect();
+                if !names.contains(&s) {
+                    names.push(s);
+                }
+            }
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
+            let pairwise = near_pairs_pairwise(&names, &keys);
+            assert_eq!(near_pairs_blocked(&names, &keys), pairwise, "{names:?}");
+            found += pairwise.len();
+        }
+        assert!(found > 100, "only {found} near pairs: the test compares too little");
+    }
+}
