@@ -170,7 +170,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<u16>,
     /// The editors' decisions (a missing file means no reviews).
-    #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_REVIEWS)]
     pub reviews: PathBuf,
     /// With --format claimreview: the published fact check's address; each
     /// ClaimReview's url is URL#FACT-ID.
@@ -228,7 +228,7 @@ pub struct ReviewArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
     /// The file the decision is appended to (created when missing).
-    #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_REVIEWS)]
     pub reviews: PathBuf,
     /// As for `check`, so the verdict recorded is the one `check` shows.
     #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
@@ -268,7 +268,7 @@ pub struct ShowArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
     /// The editors' decisions (a missing file means no reviews).
-    #[arg(long, value_name = "FILE", default_value = "reviews.yaml")]
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_REVIEWS)]
     pub reviews: PathBuf,
     /// As for `check`: `10m` or `act_dep_time=10m` (units m, h, d; repeatable).
     #[arg(long, value_name = "[PROPERTY=]AMOUNT", value_parser = parse_tolerance)]
@@ -875,10 +875,27 @@ fn reviewed_outcome(
     with_reviews(check::run_with(claims, articles, tolerances, passages, progress), reviews)
 }
 
+/// The reviews file read when `--reviews` is not given.
+const DEFAULT_REVIEWS: &str = "reviews.yaml";
+
 /// `outcome` with the editors' decisions in `reviews` applied (and that
 /// file's problems among its diagnostics).
 fn with_reviews(mut outcome: check::Outcome, reviews: &Path) -> check::Outcome {
     let loaded = crate::load::reviews::read(reviews);
+    // The default file may well not exist yet (no reviews); a path someone
+    // gave that is not there is more likely a typo, which CI should hear of.
+    if reviews != Path::new(DEFAULT_REVIEWS) && matches!(crate::fsio::target(reviews), Ok(crate::fsio::Target::Missing))
+    {
+        outcome.diagnostics.push(
+            crate::error::Diagnostic::warning(
+                None,
+                format!("the reviews file {} does not exist: no review is applied", reviews.display()),
+            )
+            .with_help(format!(
+                "check the --reviews path; without it, {DEFAULT_REVIEWS} in the current folder is read"
+            )),
+        );
+    }
     outcome.diagnostics.extend(loaded.diagnostics);
     crate::review::apply(&mut outcome, &loaded.reviews);
     outcome

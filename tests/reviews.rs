@@ -646,3 +646,20 @@ fn review_escapes_what_it_prints_and_lists_errors_by_place() {
     assert!(places.len() >= 3, "{}", r.stderr);
     assert_eq!(places, sorted, "{}", r.stderr);
 }
+
+/// A `--reviews` path given and not there is a warning (a typo would pass CI
+/// as "no decisions"); the default file missing is not: no one has reviewed yet.
+#[test]
+fn a_reviews_path_given_that_does_not_exist_is_warned_about() {
+    let dir = conflict_fixture();
+    let given = run(dir.path(), &["check", "--reviews", "typo/reviews.yaml"]);
+    assert_eq!(given.code, 1, "{}", given.stderr);
+    assert!(
+        given.stderr.contains("warning: the reviews file typo/reviews.yaml does not exist: no review is applied"),
+        "{}",
+        given.stderr
+    );
+    let default = run(dir.path(), &["check"]);
+    assert_eq!(default.code, 1);
+    assert!(!default.stderr.contains("does not exist"), "{}", default.stderr);
+}
