@@ -310,10 +310,6 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     let first_use = first_uses(&corpus.claims, &corpus.sources);
     let resolutions = resolve_all(&registry, first_use.keys().copied());
     resolution_warnings(&first_use, &registry, &resolutions, &mut diagnostics);
-    // A subject's property spelled two ways splits its fact: warned about.
-    diagnostics.extend(crate::properties::near_property_warnings(&corpus.claims, &corpus.sources, |c| {
-        resolutions.entity_of(&c.subject)
-    }));
     progress.start("finding dependent sources", 0);
     let dependence = Dependence::build(&corpus.sources, &articles, &registry);
 
@@ -461,6 +457,8 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     crate::memory::release_free(); // the quotes' search results
     progress.start("grouping", 0);
     let grouped = group(read);
+    // A subject's property spelled two ways splits its fact: warned about.
+    diagnostics.extend(crate::properties::near_property_warnings(&grouped, &corpus.sources));
     progress.start("comparing", grouped.len() as u64);
     // Compare the facts in parallel; each is then taken apart, so that its
     // claims' readings, passages and texts are moved into the views, not copied.

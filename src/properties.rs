@@ -12,8 +12,9 @@
 //! least [`TWO_EDITS_FROM`] long; and they carry the same digits (`q1_revenue`
 //! and `q2_revenue` are two properties).
 //!
-//! Near-linear in the claims: properties are counted per (subject, property)
-//! in one pass, and only the properties of one subject are compared, each
+//! Near-linear in the claims: it reads the facts as `group` made them (one
+//! per subject and property, so nothing is counted again), and only the
+//! properties of one subject are compared, each
 //! subject's pairwise when it has few ([`PAIRWISE_UP_TO`]), else through the
 //! keys' deletion variants ([`near_pairs_blocked`]), never all pairs.
 //!
@@ -24,7 +25,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::error::Diagnostic;
-use crate::model::{Claim, Pos, Source};
+use crate::group::Fact;
+use crate::model::{Pos, Source};
 use crate::resolve::EntityRef;
 
 /// The shortest key (in characters) whose one-edit neighbours count as near.
@@ -48,13 +50,12 @@ struct Use<'r> {
     places: Vec<(usize, Pos)>,
 }
 
-/// One warning for each pair of near property names of one subject.
-/// `subject_of` gives a claim's subject as resolved (`None`: not looked at).
-pub fn near_property_warnings<'r>(
-    claims: &[Claim],
-    sources: &[Source],
-    subject_of: impl Fn(&Claim) -> Option<&'r EntityRef> + Sync,
-) -> Vec<Diagnostic> {
+/// One warning for each pair of near property names of one subject, from
+/// the facts as grouped (`group`: one per subject and property, with the
+/// claims whose value was read). Each fact's use is its claim count and its
+/// first places in file order; no claim is hashed again, so the check costs
+/// a pass over the facts and a sort of them.
+pub fn near_property_warnings(facts: &[Fact<'_>], sources: &[Source]) -> Vec<Diagnostic> {
     // Places compare by file, then line and column: each source's rank in
     // file order, found once (comparing paths for each claim cost more).
     let mut by_file: Vec<usize> = (0..sources.len()).collect();
@@ -64,47 +65,24 @@ pub fn near_property_warnings<'r>(
         file_rank[s] = rank;
     }
     let at = |(s, pos): (usize, Pos)| (file_rank[s], pos);
-    let add_place = |places: &mut Vec<(usize, Pos)>, place: (usize, Pos)| {
-        let i = places.partition_point(|&p| at(p) <= at(place));
-        if i < PLACES_LISTED {
-            places.insert(i, place);
-            places.truncate(PLACES_LISTED);
-        }
-    };
-    type Uses<'c, 'r> = HashMap<(&'r str, &'c str), Use<'r>, foldhash::fast::FixedState>;
-    let uses: Uses<'_, 'r> = claims
+    let mut uses: Vec<((&str, &str), Use<'_>)> = facts
         .par_iter()
-        .fold(Uses::default, |mut map, c| {
-            if let Some(subject) = subject_of(c) {
-                let u = map.entry((subject.id.as_str(), c.property.as_str())).or_insert_with(|| Use {
-                    subject,
-                    claims: 0,
-                    places: Vec::new(),
-                });
-                u.claims += 1;
-                add_place(&mut u.places, (c.source, c.loc));
-            }
-            map
-        })
-        .reduce(Uses::default, |a, b| {
-            let (mut into, from) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            for (k, u) in from {
-                match into.get_mut(&k) {
-                    Some(v) => {
-                        v.claims += u.claims;
-                        for p in u.places {
-                            add_place(&mut v.places, p);
-                        }
-                    }
-                    None => {
-                        into.insert(k, u);
-                    }
+        .map(|f| {
+            let mut places: Vec<(usize, Pos)> = Vec::with_capacity(PLACES_LISTED + 1);
+            for c in &f.claims {
+                let place = (c.claim.source, c.claim.loc);
+                let i = places.partition_point(|&p| at(p) <= at(place));
+                if i < PLACES_LISTED {
+                    places.insert(i, place);
+                    places.truncate(PLACES_LISTED);
                 }
             }
-            into
-        });
-    let mut facts: Vec<((&str, &str), Use<'_>)> = uses.into_iter().collect();
-    facts.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let used = Use { subject: &f.subject, claims: f.claims.len(), places };
+            ((f.subject.id.as_str(), f.property.as_str()), used)
+        })
+        .collect();
+    uses.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let facts = uses;
     // The facts of one subject are a run of the sorted list.
     let mut runs: Vec<&[((&str, &str), Use<'_>)]> = Vec::new();
     let mut start = 0;
