@@ -7,10 +7,11 @@
 //!
 //! Two property names are near ([`near`]) when, compared as [`key`]s
 //! (lower case, `-` and spaces as `_`, each word in the singular), they are
-//! equal, or one edit apart (Damerau–Levenshtein) with the shorter at least
-//! [`ONE_EDIT_FROM`] characters long, or two edits apart with the shorter at
-//! least [`TWO_EDITS_FROM`] long; and they carry the same digits (`q1_revenue`
-//! and `q2_revenue` are two properties).
+//! equal, equal but for where words are joined, or the same words but one
+//! that is a slip of the keyboard of the other ([`slip`]: a swap, a letter
+//! left out or doubled, or in a longer word one letter for another); and
+//! they carry the same numbers (`q1_revenue` and `q2_revenue` are two
+//! properties). `minimum_temperature` and `maximum_temperature` are not near.
 //!
 //! Near-linear in the claims: it reads the facts as `group` made them (one
 //! per subject and property, so nothing is counted again), and only the
@@ -31,8 +32,8 @@ use crate::resolve::EntityRef;
 
 /// The shortest key (in characters) whose one-edit neighbours count as near.
 pub const ONE_EDIT_FROM: usize = 5;
-/// The shortest key whose two-edit neighbours count as near.
-pub const TWO_EDITS_FROM: usize = 12;
+/// The shortest word in which one letter typed for another counts as a slip.
+pub const SUBSTITUTION_FROM: usize = 7;
 /// Keys longer than this are never compared: a property name is a word or
 /// three, and the deletion variants of a long key grow with its square.
 const LONGEST_KEY: usize = 64;
@@ -166,33 +167,67 @@ fn singular(word: &str) -> std::borrow::Cow<'_, str> {
     word.into()
 }
 
-/// The digits a name carries, in order: two names that differ in them
-/// (`round_1_date`, `round_2_date`) are two properties.
-fn digits(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars().filter(char::is_ascii_digit)
+/// The numbers a name carries, in order (`round_1_date` -> `["1"]`,
+/// `p10_1` -> `["10", "1"]`): two names that differ in them are two
+/// properties (`round_1_date`, `round_2_date`; `p10_1`, `p1_01`).
+fn numbers(name: &str) -> Vec<&str> {
+    name.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect()
 }
 
 /// Whether two distinct property names with keys `ka` and `kb` ([`key`])
-/// look like one property spelled two ways.
+/// look like one property spelled two ways: the same key; the same key but
+/// for where words are joined (`death_toll`, `deathtoll`); or the same
+/// words but one, which is a slip of the keyboard ([`slip`]) of the other.
+/// A word that differs by more (`minimum`/`maximum`, `exports`/`imports`,
+/// `male`/`female`, `height`/`weight`) makes another property.
 pub fn near(a: &str, ka: &str, b: &str, kb: &str) -> bool {
-    if a == b || !digits(a).eq(digits(b)) {
+    if a == b || numbers(a) != numbers(b) {
         return false;
     }
     if ka == kb {
         return true;
     }
-    let shorter = ka.chars().count().min(kb.chars().count());
-    if shorter < ONE_EDIT_FROM || ka.chars().count().max(kb.chars().count()) > LONGEST_KEY {
+    let (la, lb) = (ka.chars().count(), kb.chars().count());
+    if la.min(lb) < ONE_EDIT_FROM || la.max(lb) > LONGEST_KEY || la.abs_diff(lb) > 1 {
         return false;
     }
-    let most = if shorter >= TWO_EDITS_FROM { 2 } else { 1 };
-    // The lengths alone may rule it out.
-    if ka.chars().count().abs_diff(kb.chars().count()) > most {
+    let joined = |k: &str| k.replace('_', "");
+    if joined(ka) == joined(kb) {
+        return true;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (ka.split('_').collect(), kb.split('_').collect());
+    if wa.len() != wb.len() {
         return false;
     }
-    // Restricted (optimal string alignment): a transposition is one edit,
-    // and each edit costs at most one deletion per side (`near_pairs_blocked`).
-    strsim::osa_distance(ka, kb) <= most
+    let mut differing = wa.iter().zip(&wb).filter(|(x, y)| x != y);
+    match (differing.next(), differing.next()) {
+        (Some((x, y)), None) => slip(x, y),
+        _ => false,
+    }
+}
+
+/// Whether word `y` is word `x` with one slip of the keyboard: two
+/// neighbouring letters swapped (`deahts`), one letter left out or typed
+/// twice (`ratificaton`, `favour`), in a word of at least
+/// [`ONE_EDIT_FROM`] letters; or one letter typed for another in a word of
+/// at least [`SUBSTITUTION_FROM`] (`participents`): in a shorter word one
+/// letter more often makes another word (`stage`/`state`, `height`/`weight`).
+fn slip(x: &str, y: &str) -> bool {
+    let (cx, cy): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    if cx.iter().chain(&cy).any(char::is_ascii_digit) || strsim::osa_distance(x, y) != 1 {
+        return false;
+    }
+    let longer = cx.len().max(cy.len());
+    if cx.len() != cy.len() {
+        return longer >= ONE_EDIT_FROM;
+    }
+    let at: Vec<usize> = (0..cx.len()).filter(|&i| cx[i] != cy[i]).collect();
+    let swapped = at.len() == 2 && at[1] == at[0] + 1;
+    if swapped {
+        longer >= ONE_EDIT_FROM - 1
+    } else {
+        longer >= SUBSTITUTION_FROM
+    }
 }
 
 /// The pairs (i < j) of near names of one subject, in order.
@@ -216,21 +251,24 @@ fn near_pairs_pairwise(names: &[&str], keys: &[String]) -> Vec<(usize, usize)> {
     out
 }
 
-/// [`near_pairs_pairwise`] without comparing every pair: two keys at most
-/// `d` edits apart share a variant made by deleting at most `d` characters
-/// from each (a transposition is two edits of that kind: "ab" and "ba"
-/// share "a"), so only keys sharing a variant are compared. A key gets
-/// variants of as many deletions as its length allows ([`near`]'s bounds).
+/// [`near_pairs_pairwise`] without comparing every pair: near keys are at
+/// most one edit apart, and two keys one edit apart share a variant made by
+/// deleting at most one character from each (a transposition too: "ab" and
+/// "ba" share "a"), so only keys sharing a variant, and carrying the same
+/// numbers, are compared.
 fn near_pairs_blocked(names: &[&str], keys: &[String]) -> Vec<(usize, usize)> {
     let mut by_variant: HashMap<String, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
     for (i, k) in keys.iter().enumerate() {
         let chars: Vec<char> = k.chars().collect();
+        // Near keys are one edit apart at most: one deletion from each meets.
         let deletions = match chars.len() {
             n if n > LONGEST_KEY => 0,
-            n if n >= TWO_EDITS_FROM => 2,
             n if n >= ONE_EDIT_FROM - 1 => 1, // one deletion from a key one longer may meet it
             _ => 0,
         };
+        // Near names carry the same numbers: keys that differ in them
+        // (`close_20130101`, `close_20130102`) are never put together.
+        let numbers = numbers(names[i]).join(" ");
         let mut variants = vec![chars.clone()];
         let mut frontier = vec![chars];
         for _ in 0..deletions {
@@ -250,7 +288,10 @@ fn near_pairs_blocked(names: &[&str], keys: &[String]) -> Vec<(usize, usize)> {
         variants.sort();
         variants.dedup();
         for v in variants {
-            by_variant.entry(v.into_iter().collect()).or_default().push(i);
+            let mut block: String = v.into_iter().collect();
+            block.push('\u{0}');
+            block.push_str(&numbers);
+            by_variant.entry(block).or_default().push(i);
         }
     }
     let mut candidates: Vec<(usize, usize)> = Vec::new();
@@ -298,6 +339,7 @@ mod tests {
             ("participants", "participents"),
             ("ratification_date", "ratificaton_dates"),
             ("death_toll", "death-toll"),
+            ("death_toll", "deathtoll"),
         ] {
             assert!(is_near(a, b), "{a} / {b}");
             assert!(is_near(b, a), "{b} / {a}");
@@ -312,6 +354,17 @@ mod tests {
             ("start_date", "end_date"),
             ("arrival_time", "arrival_date"),
             ("date", "date"),
+            // Real pairs: another word, not a slip of one.
+            ("height", "weight"),
+            ("stage", "state"),
+            ("total_exports", "total_imports"),
+            ("import_tariff", "export_tariff"),
+            ("minimum_temperature", "maximum_temperature"),
+            ("male_population", "female_population"),
+            ("north_korea_deaths", "south_korea_deaths"),
+            ("eastern_front_date", "western_front_date"),
+            ("p10_1", "p1_01"), // numbers differ
+            ("round_1_1", "round_11"),
         ] {
             assert!(!is_near(a, b), "{a} / {b}");
         }
