@@ -267,10 +267,6 @@ impl Folder<'_> {
 /// out between two of its parts: a few sentences.
 pub const ELISION_GAP: usize = 1_000;
 
-/// Places of one part of an elided quote that are looked at (a short part
-/// may stand thousands of times in a long article).
-const MAX_PLACES: usize = 10_000;
-
 /// The parts of a quote with words left out ("recalling nearly 2 million
 /// SUVs ... over faulty airbag inflators"), folded, in order: the quote cut
 /// at each elision mark (`...`, `…`, `. . .`, and any of them in square
@@ -486,13 +482,13 @@ impl Article {
     fn find_elided(&self, quote: &str) -> Option<(usize, usize)> {
         let parts = elided_parts(quote)?;
         let hay = self.folded();
-        // Per part, where it stands (at most MAX_PLACES places), each with
-        // where the chain reaching it starts, if one does.
+        // Per part, where it stands, each with where the chain reaching it
+        // starts, if one does: one pass over the article per part, and a
+        // merge with the places of the part before.
         let mut reached: Vec<(usize, usize)> = Vec::new(); // (end, chain start)
         for (k, part) in parts.iter().enumerate() {
             let places = memchr::memmem::find_iter(hay.as_bytes(), part.as_bytes())
-                .filter(|&at| ends_a_letter(hay.as_bytes(), at + part.len()))
-                .take(MAX_PLACES);
+                .filter(|&at| ends_a_letter(hay.as_bytes(), at + part.len()));
             let mut next = Vec::new();
             let mut j = 0; // parts before that end at or before `at`: reached[..j]
             for at in places {
@@ -782,6 +778,9 @@ mod tests {
         ));
         assert_eq!(twice.find("The talks began ... They ended"), Ok(()));
         assert_eq!(twice.passage("The talks began ... They ended").unwrap().quote, "The talks began late. They ended");
+        // A short first part that stands many thousand times: the place next to the last part counts.
+        let many = Article::new(&format!("{}Then the end came. The talks ended.", "The cat sat. ".repeat(12_000)));
+        assert_eq!(many.find("the ... talks ended"), Ok(()));
     }
 
     use super::*;

@@ -1433,18 +1433,23 @@ fn split_list(s: &str, joined: &std::collections::HashSet<String>) -> Vec<String
 
 /// `part` cut at each [`LIST_JOINERS`] word: each piece with the joiner
 /// before it ("" for the first).
+/// One pass over `part`: every joiner starts with a space, so each space
+/// is tried as the start of one (the first joiner that matches there).
 fn split_joined(part: &str) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
-    let mut joiner = "";
-    let mut rest = part;
-    while let Some((at, next)) =
-        LIST_JOINERS.iter().filter_map(|j| rest.find(j).map(|at| (at, *j))).min_by_key(|&(at, _)| at)
-    {
-        out.push((joiner, &rest[..at]));
-        joiner = next;
-        rest = &rest[at + next.len()..];
+    let (mut joiner, mut from) = ("", 0);
+    let mut spaces = memchr::memchr_iter(b' ', part.as_bytes());
+    while let Some(at) = spaces.next() {
+        if at < from {
+            continue; // inside the joiner just cut
+        }
+        if let Some(next) = LIST_JOINERS.iter().find(|j| part[at..].starts_with(**j)) {
+            out.push((joiner, &part[from..at]));
+            joiner = next;
+            from = at + next.len();
+        }
     }
-    out.push((joiner, rest));
+    out.push((joiner, &part[from..]));
     out
 }
 
