@@ -1438,8 +1438,7 @@ fn split_list(s: &str, joined: &std::collections::HashSet<String>) -> Vec<String
 fn split_joined(part: &str) -> Vec<(&str, &str)> {
     let mut out = Vec::new();
     let (mut joiner, mut from) = ("", 0);
-    let mut spaces = memchr::memchr_iter(b' ', part.as_bytes());
-    while let Some(at) = spaces.next() {
+    for at in memchr::memchr_iter(b' ', part.as_bytes()) {
         if at < from {
             continue; // inside the joiner just cut
         }
