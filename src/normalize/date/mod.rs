@@ -189,12 +189,10 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
     }
     // "2 hours ago", "within 24 hours", "in 3 mins": a count of a unit finer than the day.
     let counted = |i: usize| i > 0 && (toks[i - 1].num().is_some() || toks[i - 1].is("an") || toks[i - 1].is("a"));
-    if let Some(unit) = (0..toks.len()).find(|&i| counted(i) && toks[i].word().is_some_and(finer_than_a_day)) {
+    if let Some(unit) = (0..toks.len()).find_map(|i| toks[i].word().filter(|_| counted(i)).and_then(finer_than_a_day)) {
         return err(format!(
-            "cannot read '{expr}' as a date: '{} {}' is counted from a time of day, but a claim is dated by its \
-             day (as_of) alone; give the day it means, or the clock time (e.g. '14:00 October 7')",
-            toks[unit - 1].text(),
-            toks[unit].text()
+            "cannot read '{expr}' as a date: {unit} are counted from a time of day, but a claim is dated by its \
+             day (as_of) alone; give the day it means, or the clock time (e.g. '14:00 October 7')"
         ));
     }
     let unknown: Vec<String> = toks.iter().filter(|t| !words::is_known(t)).map(lexer::Tok::text).collect();
@@ -208,24 +206,15 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
     ))
 }
 
-/// Units of time finer than the day grammar's: hours, minutes, seconds.
-fn finer_than_a_day(word: &str) -> bool {
-    matches!(
-        word,
-        "hour"
-            | "hours"
-            | "hr"
-            | "hrs"
-            | "h"
-            | "minute"
-            | "minutes"
-            | "min"
-            | "mins"
-            | "second"
-            | "seconds"
-            | "sec"
-            | "secs"
-    )
+/// The unit of time finer than the day grammar's that `word` names, in the
+/// plural: hours, minutes, seconds.
+fn finer_than_a_day(word: &str) -> Option<&'static str> {
+    match word {
+        "hour" | "hours" | "hr" | "hrs" | "h" => Some("hours"),
+        "minute" | "minutes" | "min" | "mins" => Some("minutes"),
+        "second" | "seconds" | "sec" | "secs" => Some("seconds"),
+        _ => None,
+    }
 }
 
 /// Longest expression the reader accepts (date expressions are short).

@@ -301,15 +301,18 @@ fn errors_name_the_part() {
     assert!(read_date("", d("2013-02-12"), U).is_err());
     // A count of hours or minutes needs a time of day to count from: said so, in any spelling.
     for (expr, counted) in [
-        ("2 hours ago", "2 hours"),
-        ("2 h ago", "2 h"),
-        ("within 24 hours", "24 hours"),
-        ("an hour ago", "an hour"),
-        ("in 3 mins", "3 mins"),
-        ("ten minutes ago", "10 minutes"),
+        ("2 hours ago", "hours"),
+        ("2 h ago", "hours"),
+        ("the 3 h session", "hours"),
+        ("within 24 hours", "hours"),
+        ("an hour ago", "hours"),
+        ("in 3 mins", "minutes"),
+        ("ten minutes ago", "minutes"),
+        ("30 seconds later", "seconds"),
     ] {
         let e = read_date(expr, d("2013-02-12"), U).unwrap_err();
-        assert!(e.message.contains(&format!("'{counted}' is counted from a time of day")), "{expr}: {}", e.message);
+        let want = format!("cannot read '{expr}' as a date: {counted} are counted from a time of day");
+        assert!(e.message.contains(&want), "{expr}: {}", e.message);
     }
 }
 
