@@ -263,9 +263,8 @@ impl WriteError {
             WriteError::Changed => (
                 format!("{shown} was written by crosscheck but has been changed since it was written; not overwriting it"),
                 format!(
-                    "its seal (the last line) is missing, moved, or no longer matches the text: someone has edited it \
-                     (or it was saved from standard output, which carries no seal); keep the changes elsewhere, \
-                     choose another {option} file{or_force}"
+                    "its seal (the last line, or a JSON report's last key) is missing, moved, or no longer matches \
+                     the text: someone has edited it; keep the changes elsewhere, choose another {option} file{or_force}"
                 ),
             ),
             WriteError::IsDir => (
