@@ -55,6 +55,9 @@ fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resu
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(strip)?;
+    // Until it is renamed into place (or removed on an error, by `tmp`'s
+    // drop), a signal that stops the run removes it (`remove_pending`).
+    let _pending = Pending::add(tmp.path());
     let mut buffered = io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
     write(&mut buffered)?;
     buffered.flush()?;
@@ -65,6 +68,41 @@ fn write_atomic_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resu
     }
     tmp.persist(path).map_err(|e| strip(e.error))?;
     Ok(())
+}
+
+/// Temporary files being written, removed by [`remove_pending`] when a
+/// signal stops the run: a report of a million claims half written would
+/// otherwise stay beside its target as a hidden file of hundreds of megabytes.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file listed in [`PENDING`] while it lives.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn add(path: &Path) -> Pending {
+        PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(path.to_path_buf());
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let mut pending = PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(i) = pending.iter().position(|p| *p == self.0) {
+            pending.swap_remove(i);
+        }
+    }
+}
+
+/// Remove the temporary files still being written. Called when a signal
+/// (Ctrl-C, `kill`) stops the run, just before it ends: the file being
+/// replaced is left as it was, and nothing half written is left beside it
+/// (a file renamed into place meanwhile is whole; its temporary name is gone).
+pub fn remove_pending() {
+    let pending = PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    for path in pending.iter() {
+        let _ = fs::remove_file(path);
+    }
 }
 
 /// An advisory lock (`flock`) on the folder a file is written in, held
@@ -496,6 +534,27 @@ pub fn write_new_tree(dir: &Path, files: &[(std::path::PathBuf, String)]) -> io:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run stopped while it writes (`remove_pending`, from the signal
+    /// thread): the temporary file goes, and the old file stays as it was.
+    #[test]
+    fn a_run_stopped_while_writing_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.md");
+        fs::write(&path, "old").unwrap();
+        let result = write_atomic_with(&path, |out| {
+            out.write_all(b"half a rep")?;
+            let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+            assert_eq!(names.len(), 2, "the temporary file is there while it is written: {names:?}");
+            remove_pending();
+            Ok(())
+        });
+        assert!(result.is_err(), "nothing is renamed into place");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("report.md")], "no temporary file left");
+        assert!(PENDING.lock().unwrap().iter().all(|p| !p.starts_with(dir.path())), "unlisted when dropped");
+    }
 
     #[test]
     fn replaces_whole_file_and_leaves_no_temporary() {

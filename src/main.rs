@@ -15,6 +15,7 @@ static ALLOCATOR: crosscheck::memory::Allocator = crosscheck::memory::Allocator 
 
 fn main() {
     crosscheck::memory::keep_huge_pages();
+    remove_half_written_files_when_stopped();
     let stdout_is_tty = std::io::stdout().is_terminal();
     let term = Terminal {
         stdout_is_tty,
@@ -42,6 +43,28 @@ fn main() {
     let _ = std::io::stderr().write_all(output.stderr.as_bytes());
     std::process::exit(output.code);
 }
+
+/// On Ctrl-C, `kill` or a closed terminal (SIGINT, SIGTERM, SIGHUP), remove
+/// the temporary file of a report being written, then end as the signal
+/// would have ended the run. The signals are taken on a thread of their own
+/// (`signal-hook`), not in a handler.
+#[cfg(unix)]
+fn remove_half_written_files_when_stopped() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            crosscheck::fsio::remove_pending();
+            // Ended by the signal itself, as without this thread (a shell
+            // sees Ctrl-C, not an exit code); 128 + its number if that fails.
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn remove_half_written_files_when_stopped() {}
 
 /// Standard output, which clears the progress bar before it writes, so the
 /// report never lands among the bar's lines.
