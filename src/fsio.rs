@@ -99,8 +99,14 @@ impl Drop for Pending {
 /// replaced is left as it was, and nothing half written is left beside it
 /// (a file renamed into place meanwhile is whole; its temporary name is gone).
 pub fn remove_pending() {
+    remove_pending_where(|_| true);
+}
+
+/// [`remove_pending`], for the temporary files `chosen` picks (a test
+/// removes its own only: the list is the process's).
+fn remove_pending_where(chosen: impl Fn(&Path) -> bool) {
     let pending = PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    for path in pending.iter() {
+    for path in pending.iter().filter(|p| chosen(p)) {
         let _ = fs::remove_file(path);
     }
 }
@@ -546,7 +552,7 @@ mod tests {
             out.write_all(b"half a rep")?;
             let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
             assert_eq!(names.len(), 2, "the temporary file is there while it is written: {names:?}");
-            remove_pending();
+            remove_pending_where(|p| p.starts_with(dir.path()));
             Ok(())
         });
         assert!(result.is_err(), "nothing is renamed into place");
