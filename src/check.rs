@@ -588,7 +588,7 @@ fn tolerance_warnings(
 /// text: say so at its first claim, and how to give it a type. Only
 /// conflicts: agreeing text needs no other reading.
 fn text_type_warnings(facts: &[FactView], diags: &mut Vec<Diagnostic>) {
-    use crate::normalize::date::{read_date, tense_of};
+    use crate::normalize::date::{read_date, tense_of_said};
     use crate::normalize::number::read_number;
     let found: Vec<Diagnostic> = facts
         .par_iter()
@@ -598,7 +598,7 @@ fn text_type_warnings(facts: &[FactView], diags: &mut Vec<Diagnostic>) {
             let count = |v: &str| read_number(v).is_ok_and(|r| r.rule != "none: zero");
             let (kind, example) = if f.claims.iter().all(|c| count(&c.value)) {
                 ("number", "a count")
-            } else if f.claims.iter().all(|c| read_date(&c.value, c.as_of, tense_of(&c.quote)).is_ok()) {
+            } else if f.claims.iter().all(|c| read_date(&c.value, c.as_of, tense_of_said(&c.quote, c.as_of)).is_ok()) {
                 ("date", "a date")
             } else {
                 return None;

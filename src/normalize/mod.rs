@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use crate::model::{Claim, RawValue, ValueType};
 use crate::resolve::{EntityRef, Registry, Resolutions};
-use date::{read_date, tense_of, DateReading, Precision};
+use date::{read_date, tense_of_said, DateReading, Precision};
 use number::{read_number, NumberReading};
 use text::{read_text, TextReading};
 
@@ -175,7 +175,7 @@ impl From<String> for Unread {
 pub fn read_claim(claim: &Claim, registry: &Registry, resolutions: &Resolutions<'_>) -> Result<Reading, Unread> {
     let entity = |name: &str| resolutions.entity(registry, name);
     match (&claim.value, claim.value_type) {
-        (RawValue::Scalar(s), ValueType::Date) => read_date(s, claim.as_of, tense_of(&claim.quote))
+        (RawValue::Scalar(s), ValueType::Date) => read_date(s, claim.as_of, tense_of_said(&claim.quote, claim.as_of))
             .map(Reading::Date)
             .map_err(|e| if e.no_value { Unread::NoValue(e.message) } else { Unread::Error(e.message) }),
         (RawValue::Scalar(s), ValueType::Number) => {

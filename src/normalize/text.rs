@@ -97,11 +97,93 @@ fn negates(word: &str) -> bool {
     matches!(word, "not" | "never" | "no" | "nor" | "neither" | "cannot" | "without") || NT.contains(&word)
 }
 
-/// True when the words hold a negation: one of [`negates`], or "instead of",
-/// "rather than" ("held rather than postponed").
-fn has_negation(gap: &[&str]) -> bool {
-    gap.iter().any(|w| negates(w))
-        || gap.windows(2).any(|p| matches!((p[0], p[1]), ("instead", "of") | ("rather", "than")))
+/// Words of the verb group before a status phrase: auxiliaries and adverbs
+/// ("was not", "has not been", "wasn't", "no longer", "not yet"). A negation is
+/// read only among them: "despite no agreement, the summit was held" is held.
+fn in_verb_group(word: &str) -> bool {
+    matches!(
+        word,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "been"
+            | "be"
+            | "being"
+            | "did"
+            | "does"
+            | "do"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "longer"
+            | "yet"
+            | "ever"
+            | "even"
+            | "still"
+            | "also"
+            | "then"
+            | "so"
+            | "far"
+    ) || (word.len() > 4 && word.ends_with("ly"))
+}
+
+/// True when the verb group directly before word `i` (back to `from`, in the
+/// same clause) holds a negation: one of [`negates`], or "instead of",
+/// "rather than" right before ("held rather than postponed").
+fn negated_before(words: &[&str], clause: &[usize], from: usize, i: usize) -> bool {
+    let same = |j: usize| clause[j] == clause[i];
+    if i >= from + 2 && same(i - 2) && matches!((words[i - 2], words[i - 1]), ("instead", "of") | ("rather", "than")) {
+        return true;
+    }
+    let mut j = i;
+    while j > from && same(j - 1) {
+        let w = words[j - 1];
+        if negates(w) {
+            return true;
+        }
+        if !in_verb_group(w) {
+            break;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// A negation of the whole statement before word `i`: "it is not true that it
+/// was cancelled", "it is false that".
+fn denied_before(words: &[&str], i: usize) -> bool {
+    words[..i].windows(3).any(|w| w == ["not", "true", "that"])
+        || words[..i].windows(2).any(|w| matches!((w[0], w[1]), ("untrue" | "false", "that")))
+}
+
+/// True when the negation of the phrase ending before word `k` is of what
+/// follows it, not of the event: "not held until 2014" (held, in 2014), "not
+/// held in Geneva but in Montreux" (held, elsewhere).
+fn negation_of_what_follows(words: &[&str], clause: &[usize], k: usize) -> bool {
+    let mut k = k;
+    while k < words.len() && (k == 0 || clause[k] == clause[k - 1]) {
+        match words[k] {
+            "until" | "till" => return true,
+            "but" => {
+                return words.get(k + 1).is_some_and(|n| {
+                    matches!(*n, "in" | "at" | "on" | "by" | "for" | "with" | "under" | "after" | "before" | "from")
+                })
+            }
+            "and" | "because" | "although" | "though" | "despite" | "after" | "when" | "while" | "as" => return false,
+            _ => k += 1,
+        }
+    }
+    false
 }
 
 /// Contractions of "not", folded.
@@ -127,7 +209,7 @@ pub fn is_status_property(property: &str) -> bool {
 /// error naming what to write instead, never the status it negates.
 pub fn read_text(value: &str, property: &str) -> Result<TextReading, String> {
     let folded = fold(value);
-    let status = if is_status_property(property) { status_of(value, &folded)? } else { None };
+    let status = if is_status_property(property) { status_of(value)? } else { None };
     Ok(TextReading { folded, status })
 }
 
@@ -149,8 +231,20 @@ fn starts_with(words: &[&str], phrase: &str) -> bool {
     words.len() >= parts.len() && init.iter().zip(words).all(|(p, w)| p == w) && words[init.len()].starts_with(last)
 }
 
-fn status_of(value: &str, folded: &str) -> Result<Option<Status>, String> {
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+fn status_of(value: &str) -> Result<Option<Status>, String> {
+    // The words, each with the number of its clause: fold drops the commas,
+    // so the clauses come from the value as written ("Without warning, talks
+    // were cancelled": the "without" is not of "cancelled").
+    let pieces: Vec<String> =
+        value.split([',', ';', ':', '.', '(', ')', '!', '?', '\u{2013}', '\u{2014}']).map(fold).collect();
+    let mut words: Vec<&str> = Vec::new();
+    let mut clause: Vec<usize> = Vec::new();
+    for (n, piece) in pieces.iter().enumerate() {
+        for w in piece.split(' ').filter(|w| !w.is_empty()) {
+            words.push(w);
+            clause.push(n);
+        }
+    }
     let mut found: Vec<Found> = Vec::new();
     // The words since the previous phrase (or the start): a negation there
     // applies to the next phrase. "not postponed or cancelled": an "or" alone
@@ -163,6 +257,13 @@ fn status_of(value: &str, folded: &str) -> Result<Option<Status>, String> {
             continue;
         };
         let len = phrase.split(' ').count();
+        // "was not held in Geneva but in Montreux", "did not take place until
+        // 2014": a negation of where or when, not of the event; it was held.
+        let (phrase, status) = if status == Status::NotHeld && negation_of_what_follows(&words, &clause, i + len) {
+            ("held", Status::Held)
+        } else {
+            (phrase, status)
+        };
         let gap = &words[gap_start..i];
         // "as planned", "as scheduled", "as originally planned", "than planned":
         // the manner of what happened, not a plan.
@@ -174,8 +275,10 @@ fn status_of(value: &str, folded: &str) -> Result<Option<Status>, String> {
         if !manner {
             let carried = gap.iter().all(|w| matches!(*w, "or" | "nor" | "even"))
                 && !gap.is_empty()
+                && clause[gap_start..=i].iter().all(|c| *c == clause[i])
                 && found.last().is_some_and(|f| f.negated);
-            let negated = carried || has_negation(gap);
+            let negated = (carried || negated_before(&words, &clause, gap_start, i) || denied_before(&words, i))
+                && !negation_of_what_follows(&words, &clause, i + len);
             let yet = negated && (gap.contains(&"yet") || words.get(i + len) == Some(&"yet"));
             let text = words[i..(i + len).min(words.len())].join(" ");
             found.push(Found { status, phrase, text, negated, yet });
@@ -302,6 +405,29 @@ mod tests {
         assert_eq!(status("postponed instead of cancelled"), Some(Status::Postponed));
         // The table's order decides between two statuses said, as before.
         assert_eq!(status("postponed, then cancelled"), Some(Status::Cancelled));
+    }
+
+    /// Regression (review): a negation anywhere before a status negated it.
+    /// Only the verb group right before the phrase, in its clause, negates it.
+    #[test]
+    fn a_negation_is_read_only_in_the_verb_group_before_the_status() {
+        assert_eq!(status("despite no agreement, the summit was held"), Some(Status::Held));
+        assert_eq!(status("Without the US, the summit went ahead"), Some(Status::Held));
+        assert_eq!(status("No one expected it, but the talks went ahead"), Some(Status::Held));
+        assert_eq!(status("Without warning, talks were cancelled"), Some(Status::Cancelled));
+        assert_eq!(status("with no notice the talks were cancelled"), Some(Status::Cancelled));
+        assert_eq!(status("nobody came but it was held"), Some(Status::Held));
+        // The negation is of what follows the status: held elsewhere, held later.
+        assert_eq!(status("was not held in Geneva but in Montreux"), Some(Status::Held));
+        assert_eq!(status("not held until 2014"), Some(Status::Held));
+        assert_eq!(status("was not called off until May"), Some(Status::Cancelled));
+        // Still negated: the verb group right before it.
+        assert_eq!(status("has still not been held"), Some(Status::NotHeld));
+        assert_eq!(status("was never held"), Some(Status::NotHeld));
+        assert_eq!(status("wasn't held in Geneva"), Some(Status::NotHeld));
+        assert_eq!(status("held without being postponed"), Some(Status::Held));
+        assert!(refused("was not called off").contains("negates a status"));
+        assert!(refused("Without warning, talks were not cancelled").contains("negates a status"));
     }
 
     /// Regression (probe F2): "went ahead as planned" read as scheduled.

@@ -465,6 +465,81 @@ const NOT_VERB: &[&str] = &[
     "truce",
 ];
 
+/// Words that start a new clause for `tense_of` (with punctuation): a marker and
+/// a date or a past marker in another clause are not read together.
+const CLAUSE_WORDS: &[&str] =
+    &["but", "although", "though", "because", "while", "whereas", "when", "which", "who", "whom", "that", "and"];
+
+/// Verbs of a plan: after a decision ("agreed to meet on March 3") or an
+/// obligation ("must ratify it by December 31") they name what is to come.
+const PLAN_VERBS: &[&str] = &[
+    "meet",
+    "hold",
+    "host",
+    "stage",
+    "sign",
+    "ratify",
+    "vote",
+    "convene",
+    "reconvene",
+    "resume",
+    "reopen",
+    "open",
+    "begin",
+    "start",
+    "launch",
+    "visit",
+    "return",
+    "elect",
+    "talk",
+    "negotiate",
+    "attend",
+    "complete",
+    "submit",
+    "finalise",
+    "finalize",
+    "conclude",
+    "implement",
+    "adopt",
+    "decide",
+    "withdraw",
+    "leave",
+    "announce",
+    "present",
+    "publish",
+    "release",
+    "pay",
+    "repay",
+];
+
+/// Participles of a plan after "must be", "should be": "should be held in May".
+const PLAN_PARTICIPLES: &[&str] = &[
+    "held",
+    "signed",
+    "ratified",
+    "completed",
+    "submitted",
+    "finalised",
+    "finalized",
+    "concluded",
+    "implemented",
+    "adopted",
+    "decided",
+    "announced",
+    "presented",
+    "published",
+    "released",
+    "paid",
+    "repaid",
+    "reached",
+    "convened",
+    "staged",
+    "hosted",
+    "elected",
+    "approved",
+    "withdrawn",
+];
+
 /// The tense of a sentence, from its verbs ("will", "plans" vs "was held", "met").
 ///
 /// A small heuristic, in this order:
@@ -485,16 +560,77 @@ const NOT_VERB: &[&str] = &[
 ///    "is based" is a present passive);
 /// 3. else `Tense::Unknown`.
 pub fn tense_of(quote: &str) -> Tense {
+    tense_said(quote, None)
+}
+
+/// `tense_of` for a quote said on `as_of`: a year at or before the year said
+/// ("confirmed the death toll for 2013", said in 2024) names no date to come.
+pub fn tense_of_said(quote: &str, as_of: NaiveDate) -> Tense {
+    tense_said(quote, Some(as_of.year()))
+}
+
+fn tense_said(quote: &str, said_year: Option<i32>) -> Tense {
     let lowered = quote.to_lowercase().replace('\u{2019}', "'");
     // Words, with a contracted auxiliary its own word: "they're expected" is
-    // "they" "'re" "expected", as "they are expected" is three words.
+    // "they" "'re" "expected", as "they are expected" is three words. Each word
+    // has the number of its clause: punctuation and a clause word ("but",
+    // "which", "that", ...) start a new one.
     let mut ws: Vec<&str> = Vec::new();
-    for w in lowered.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()) {
-        match ["'re", "'s", "'ve", "'m"].iter().find(|suffix| w.len() > suffix.len() && w.ends_with(*suffix)) {
-            Some(suffix) => ws.extend([&w[..w.len() - suffix.len()], *suffix]),
-            None => ws.push(w),
+    let mut clause_of: Vec<usize> = Vec::new();
+    let mut clause = 0;
+    let mut last_end = 0;
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '\'';
+    let mut start = None;
+    for (at, c) in lowered.char_indices().chain(std::iter::once((lowered.len(), ' '))) {
+        match (start, is_word_char(c) && at < lowered.len()) {
+            (None, true) => start = Some(at),
+            (Some(from), false) => {
+                let w = &lowered[from..at];
+                if lowered[last_end..from].contains([',', ';', ':', '(', ')', '.', '!', '?', '\u{2014}'])
+                    || CLAUSE_WORDS.contains(&w)
+                {
+                    clause += 1;
+                }
+                last_end = at;
+                start = None;
+                match ["'re", "'s", "'ve", "'m"].iter().find(|suffix| w.len() > suffix.len() && w.ends_with(*suffix)) {
+                    Some(suffix) => {
+                        ws.extend([&w[..w.len() - suffix.len()], *suffix]);
+                        clause_of.extend([clause, clause]);
+                    }
+                    None => {
+                        ws.push(w);
+                        clause_of.push(clause);
+                    }
+                }
+            }
+            _ => {}
         }
     }
+    let same_clause = |i: usize, k: usize| clause_of.get(i).is_some() && clause_of.get(i) == clause_of.get(k);
+    // A past marker after word `i` in its clause ("decided to hold the vote last
+    // Tuesday", "agreed to a vote that was held"): it vetoes a weak future marker.
+    // One before it is the marker's own auxiliary ("the vote was moved to").
+    let past_after = |i: usize| {
+        ws.iter().enumerate().skip(i + 1).any(|(j, w)| {
+            same_clause(i, j)
+                && matches!(
+                    *w,
+                    "was"
+                        | "were"
+                        | "wasn't"
+                        | "weren't"
+                        | "had"
+                        | "hadn't"
+                        | "did"
+                        | "didn't"
+                        | "ago"
+                        | "last"
+                        | "yesterday"
+                        | "earlier"
+                )
+        })
+    };
     let next_is = |i: usize, set: &[&str]| ws.get(i + 1).is_some_and(|n| set.contains(n));
     // The auxiliary before word `i`, over adverbs and "been"/"being": "had (originally)
     // been scheduled", "are widely expected", "is being prepared".
@@ -542,22 +678,58 @@ pub fn tense_of(quote: &str) -> Tense {
     let after_to = |i: usize| i > 0 && ws[i - 1] == "to";
     let word = |k: usize| ws.get(k).copied().unwrap_or("");
     // A day or month named at word `k`: "October", "Oct", "Friday", "19 October".
+    let year_at = |k: usize| {
+        let w = word(k);
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    };
     let calendar_at = |k: usize| {
         let w = word(k);
+        // "may" is a month only where a month stands: "in May", "May 3", "early May";
+        // else it is the modal ("agreed to talks but may delay").
+        if w == "may" {
+            return (k > 0
+                && matches!(
+                    ws[k - 1],
+                    "in" | "on"
+                        | "of"
+                        | "by"
+                        | "to"
+                        | "until"
+                        | "till"
+                        | "for"
+                        | "since"
+                        | "before"
+                        | "early"
+                        | "mid"
+                        | "late"
+                        | "next"
+                        | "this"
+                        | "last"
+                ))
+                || word(k + 1).starts_with(|c: char| c.is_ascii_digit());
+        }
         MONTHS.contains(&w)
             || WEEKDAYS.contains(&w)
             || (w.starts_with(|c: char| c.is_ascii_digit()) && MONTHS.contains(&word(k + 1)))
     };
     // A date to come named at word `k`, after "to", "until" or "for": a day or
     // month, a year, "next week", "later this year", "the week of", "a later date".
+    // A year counts only after the year said ("for 2013" said in 2024 is no plan).
+    let year_to_come = |k: usize| year_at(k) && said_year.is_none_or(|y| word(k).parse::<i32>().is_ok_and(|n| n > y));
+    let season = |w: &str| matches!(w, "spring" | "summer" | "autumn" | "winter");
     let date_at = |k: usize| {
         let w = word(k);
         calendar_at(k)
-            || matches!(
-                w,
-                "tomorrow" | "next" | "later" | "early" | "mid" | "late" | "spring" | "summer" | "autumn" | "winter"
-            )
-            || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit()))
+            || matches!(w, "tomorrow" | "next")
+            || season(w)
+            // "early", "mid", "late", "later" only before a period: "early next year",
+            // "late October", "later this year"; not "resign early on Monday".
+            || (matches!(w, "early" | "mid" | "late" | "later")
+                && (calendar_at(k + 1)
+                    || year_to_come(k + 1)
+                    || season(word(k + 1))
+                    || matches!(word(k + 1), "next" | "this" | "in")))
+            || year_to_come(k)
             || (w == "the"
                 && matches!(
                     word(k + 1),
@@ -606,7 +778,13 @@ pub fn tense_of(quote: &str) -> Tense {
     // A date named after the infinitive, in the words from `k`: the date is the
     // infinitive's ("agreed to meet on March 3"), not the decision's ("in a
     // call late Friday, agreed to relaunch the talks" is of Friday past).
-    let dated_after = |k: usize| (k..(k + 10).min(ws.len())).any(date_at);
+    // In the decision's own clause ("agreed to hold talks, which took place in
+    // May" names no date of the talks).
+    let dated_after = |k: usize| (k..(k + 10).min(ws.len())).any(|j| same_clause(k - 1, j) && date_at(j));
+    // A verb of a plan: what a decision or an obligation can put at a date to
+    // come ("agreed to meet on March 3", "must ratify it by December 31"), not
+    // "voted to approve the treaty on Tuesday" (the vote's day) or "must stop".
+    let plan_verb = |k: usize| PLAN_VERBS.contains(&word(k)) || (word(k) == "take" && word(k + 1) == "place");
     for (i, w) in ws.iter().enumerate() {
         // A plan of the past ("had been scheduled for September", "would have been held")
         // names no date to come.
@@ -629,13 +807,13 @@ pub fn tense_of(quote: &str) -> Tense {
             "postpone" | "postponed" | "delay" | "delayed" | "defer" | "deferred" | "reschedule" | "rescheduled"
             | "push" | "pushed" | "put" => {
                 let at = if ws.get(i + 1).is_some_and(|n| matches!(*n, "back" | "off")) { i + 1 } else { i };
-                next_is(at, &["to", "until", "till", "for"]) || moved_to(i)
+                next_is(at, &["to", "until", "till", "for"]) || (moved_to(i) && !past_after(i))
             }
             // A plan moved or fixed, with its object before the new date.
             "postpones" | "delays" | "defers" | "reschedules" | "pushes" | "puts" | "move" | "moves" | "moved"
             | "shift" | "shifts" | "shifted" | "bring" | "brings" | "brought" | "confirm" | "confirms"
             | "confirmed" | "fix" | "fixes" | "fixed"
-                if moved_to(i) =>
+                if moved_to(i) && !past_after(i) =>
             {
                 true
             }
@@ -644,12 +822,20 @@ pub fn tense_of(quote: &str) -> Tense {
             "agree" | "agrees" | "agreed" | "decide" | "decides" | "decided" | "vow" | "vows" | "vowed" | "promise"
             | "promises" | "promised" | "pledge" | "pledges" | "pledged" | "resolve" | "resolved" | "vote"
             | "voted" | "want" | "wants" | "intended" | "arranged" => {
-                next_is(i, &["to"]) && infinitive_at(i + 2) && dated_after(i + 3)
+                next_is(i, &["to"]) && infinitive_at(i + 2) && plan_verb(i + 2) && dated_after(i + 3) && !past_after(i)
             }
             // An obligation: "must ratify it by December 31", "should be held in
             // May"; "must have", "should not have" are of the past.
+            // Only before a verb of a plan, active or passive ("must ratify", "should
+            // be held", "ought to take place"): "should be noted", "must stop",
+            // "must have ended" are no plan.
             "must" | "mustn't" | "should" | "shouldn't" | "ought" => {
-                !(next_is(i, &["have"]) || (next_is(i, &["not"]) && word(i + 2) == "have"))
+                let mut k = i + 1;
+                while matches!(word(k), "not" | "to" | "also" | "still" | "now" | "first") {
+                    k += 1;
+                }
+                let planned = if word(k) == "be" { PLAN_PARTICIPLES.contains(&word(k + 1)) } else { plan_verb(k) };
+                planned && !past_after(i)
             }
             "is" | "are" => {
                 next_is(i, &["to"])

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{read_date, tense_of, Precision, Tense};
+use super::{read_date, tense_of, tense_of_said, Precision, Tense};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -865,4 +865,50 @@ fn an_earlier_or_later_period_that_is_empty_is_an_error() {
     check("earlier this week", "2025-10-21", U, "2025-10-20", "2025-10-20");
     check("later this week", "2025-10-25", U, "2025-10-26", "2025-10-26");
     check("later this year", "2025-12-30", U, "2025-12-31", "2025-12-31");
+}
+
+/// Regression (review of the future markers): ordinary past news read forward.
+/// Said Thursday 2024-05-09; each stays past, its weekday the one before.
+#[test]
+fn tense_past_news_is_not_read_as_a_plan() {
+    let as_of = d("2024-05-09");
+    for (q, tuesday_or_monday, day) in [
+        ("Parliament voted to approve the treaty on Tuesday", "Tuesday", "2024-05-07"),
+        ("Lawmakers decided to hold the vote last Tuesday", "Tuesday", "2024-05-07"),
+        ("The council agreed to resign early on Monday", "Monday", "2024-05-06"),
+        ("It should be noted that the vote was held on Monday", "Monday", "2024-05-06"),
+        ("The ministry confirmed the death toll for 2013 on Monday", "Monday", "2024-05-06"),
+        ("He said the violence must stop after the attack on Monday", "Monday", "2024-05-06"),
+        ("The vote was held on Tuesday", "Tuesday", "2024-05-07"),
+        // More of the same shapes.
+        ("The cabinet decided to raise taxes on Monday", "Monday", "2024-05-06"),
+        ("The board voted to dismiss the chairman on Tuesday", "Tuesday", "2024-05-07"),
+        ("In 2012 they agreed to hold talks, which took place in May", "Monday", "2024-05-06"),
+        ("They agreed to talks but may delay them, officials said on Monday", "Monday", "2024-05-06"),
+        ("The party promised to cut taxes late on Monday", "Monday", "2024-05-06"),
+        ("The minister said on Monday that the government should apologise", "Monday", "2024-05-06"),
+        ("The judge decided to hold the hearing two days ago, on Tuesday", "Tuesday", "2024-05-07"),
+        ("Police confirmed the arrests for 2024 on Monday", "Monday", "2024-05-06"),
+    ] {
+        assert_eq!(tense_of_said(q, as_of), P, "{q}");
+        let r = read_date(tuesday_or_monday, as_of, tense_of_said(q, as_of)).unwrap();
+        assert_eq!(r.start, Some(d(day)), "{q}");
+    }
+    // "may" as the modal is no month; "early"/"late" alone are no date.
+    assert_eq!(tense_of_said("They agreed to talks but may delay", as_of), P);
+    assert_eq!(tense_of_said("The council agreed to resign early", as_of), P);
+    // The plans the markers were added for stay future.
+    assert_eq!(tense_of_said("They agreed to meet in May", as_of), F);
+    assert_eq!(tense_of_said("They agreed to meet in early June", as_of), F);
+    assert_eq!(tense_of_said("The commission postponed the election to 2025", as_of), F);
+    assert_eq!(tense_of_said("The commission postponed the election to 2024", as_of), P);
+    assert_eq!(tense_of_said("The vote was moved to October 19", as_of), F);
+    assert_eq!(tense_of_said("Officials confirmed the summit for March 3", as_of), F);
+    assert_eq!(tense_of_said("The treaty must be ratified by December 31", as_of), F);
+    assert_eq!(tense_of_said("The talks ought to take place in June", as_of), F);
+    assert_eq!(tense_of_said("Members must ratify the pact by December 31", as_of), F);
+    assert_eq!(tense_of_said("The two ministers agreed to meet on March 3 in Geneva", as_of), F);
+    assert_eq!(tense_of_said("The commission postponed the presidential election to October 19", as_of), F);
+    assert_eq!(tense_of_said("The summit has been moved to the week of April 21", as_of), F);
+    assert_eq!(tense_of_said("Officials said the vote is on October 19", as_of), F);
 }
