@@ -127,6 +127,13 @@ fn tokenize(s: &str) -> Vec<String> {
                 }
                 continue;
             }
+            // "a 6.8-magnitude quake", "a 300-strong delegation", "1.2-million": the
+            // number and the word it is joined to, as if written apart.
+            if is_numeric(a) && !b.is_empty() && b.chars().all(char::is_alphabetic) {
+                out.push(a.to_string());
+                out.push(b.to_string());
+                continue;
+            }
         }
         // "58 %": the sign belongs to the number before it.
         if word == "%" {
@@ -690,6 +697,20 @@ mod tests {
         assert_eq!(r("100,000-plus"), (Some(100_000.0), None));
         assert_eq!(r("100,000+"), (Some(100_000.0), None));
         assert_eq!(r("over 100,000 lives"), (Some(100_000.0), None));
+    }
+
+    /// A number joined to its noun by a hyphen is read as if written apart.
+    #[test]
+    fn a_number_hyphenated_to_its_noun() {
+        assert_eq!(r("6.8-magnitude"), (Some(6.8), Some(6.8)));
+        assert_eq!(r("6.8-magnitude quake"), (Some(6.8), Some(6.8)));
+        assert_eq!(r("300-strong"), (Some(300.0), Some(300.0)));
+        assert_eq!(r("1.2-million"), (Some(1_200_000.0), Some(1_200_000.0)));
+        assert_eq!(r("about 300-strong"), r("about 300 strong"));
+        // Still a range, a lower bound, a rough number, one word.
+        assert_eq!(r("10-20"), (Some(10.0), Some(20.0)));
+        assert_eq!(r("thirty-odd"), (Some(30.0), Some(39.0)));
+        assert_eq!(r("twenty-one"), (Some(21.0), Some(21.0)));
     }
 
     #[test]
