@@ -515,6 +515,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
     crate::memory::release_free(); // the claims, moved into their views
     tolerance_warnings(tolerances, &corpus.tolerances, &facts, &mut diagnostics);
     text_type_warnings(&facts, &mut diagnostics);
+    currency_warnings(&facts, &mut diagnostics);
     // Outlets that carry the same wire copy or share long passages count less (docs/truth.md).
     progress.start("weighing sources", 0);
     let declared = crate::truth::declared_pairs(&corpus.sources, dependence.links());
@@ -621,6 +622,41 @@ fn text_type_warnings(facts: &[FactView], diags: &mut Vec<Diagnostic>) {
                      for the names in docs/claims-format.md)",
                     f.property
                 )),
+            )
+        })
+        .collect();
+    diags.extend(found);
+}
+
+/// A number fact whose claims name different currencies ("€50 million",
+/// "$50 million") compares the amounts as plain numbers, which may agree:
+/// say so at the first claim whose currency differs from the first's, with
+/// whatever the verdict (an agreement is the case that would go unseen).
+fn currency_warnings(facts: &[FactView], diags: &mut Vec<Diagnostic>) {
+    use crate::normalize::number::{currency_of, same_currency};
+    let found: Vec<Diagnostic> = facts
+        .par_iter()
+        .filter(|f| f.claims.iter().all(|c| c.value_type == ValueType::Number))
+        .filter_map(|f| {
+            let named: Vec<(&ClaimView, &str)> =
+                f.claims.iter().filter_map(|c| Some((c, currency_of(&c.value)?))).collect();
+            let (first, currency) = *named.first()?;
+            let (other, differs) = *named.iter().find(|(_, c)| !same_currency(c, currency))?;
+            let place = |c: &ClaimView| format!("{}:{}", c.source.file, c.line);
+            Some(
+                Diagnostic::warning(
+                    Some(Loc::at(&Arc::from(Path::new(&other.source.file)), other.line, 0)),
+                    format!(
+                        "fact '{}' has amounts in different currencies: '{}' ({currency}, {}) and '{}' ({differs}); \
+                         they are compared as plain numbers, so the verdict ({}) says nothing about their worth",
+                        f.id,
+                        first.value,
+                        place(first),
+                        other.value,
+                        f.verdict.as_str()
+                    ),
+                )
+                .with_help("give the amounts in one currency (the claim's note can keep the other), or check which one the article means"),
             )
         })
         .collect();

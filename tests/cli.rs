@@ -666,6 +666,44 @@ fn a_quote_with_words_left_out_is_found_and_a_wrong_one_says_how_they_are_found(
     assert!(run.stderr.contains("a quote with words left out ('...') is found when its parts stand"), "{}", run.stderr);
 }
 
+/// Two outlets give the same amount in euros and in dollars: the numbers
+/// agree, and the warning says they are in different currencies.
+#[test]
+fn amounts_in_different_currencies_are_warned_about_even_when_they_agree() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("articles/a.txt"), "The EU pledged €50 million in aid.\n").unwrap();
+    std::fs::write(dir.path().join("articles/b.txt"), "The EU pledged $50 million in aid.\n").unwrap();
+    for (id, value) in [("a", "€50 million"), ("b", "$50 million")] {
+        let quote = format!("pledged {value} in aid");
+        std::fs::write(
+            dir.path().join(format!("claims/{id}.yaml")),
+            format!(
+                "source: {{id: {id}, outlet: {id}, published: 2024-03-11, article: {id}.txt}}\nclaims:\n  - id: pledge\n    \
+                 subject: EU aid pledge\n    property: amount\n    type: number\n    value: \"{value}\"\n    quote: \"{quote}\"\n"
+            ),
+        )
+        .unwrap();
+    }
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("AGREE"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("claims/b.yaml:3: warning: fact 'eu-aid-pledge.amount' has amounts in different currencies: '€50 million' (EUR, claims/a.yaml:3) and '$50 million' ($)"),
+        "{}",
+        run.stderr
+    );
+    // One currency, however it is written: no warning.
+    std::fs::write(
+        dir.path().join("claims/a.yaml"),
+        std::fs::read_to_string(dir.path().join("claims/a.yaml")).unwrap().replace("€50 million", "US$50 million"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("articles/a.txt"), "The EU pledged US$50 million in aid.\n").unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("different currencies"), "{}", run.stderr);
+}
+
 #[test]
 fn invalid_utf8_is_named_with_its_line() {
     let dir = scratch();

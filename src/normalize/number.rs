@@ -167,6 +167,49 @@ fn strip_currency(word: &str) -> &str {
     }
 }
 
+/// The currency an amount is written in, if it names one: a symbol or code
+/// before it (`$`, `US$`, `€`, `£`, `USD`, `EUR`...) or a currency word
+/// after it (`dollars`, `euros`, `yen`...). `$` and "dollars" alone say
+/// only "some dollar" (`$`), `¥` "yen or yuan" (`¥`); [`same_currency`]
+/// tells which may be one currency. `None`: no currency named.
+pub fn currency_of(expr: &str) -> Option<&'static str> {
+    let lower = expr.to_lowercase();
+    for raw in lower.split_whitespace() {
+        let word = raw.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"' | '\''));
+        let prefixed = [("us$", "USD"), ("a$", "AUD"), ("c$", "CAD"), ("$", "$"), ("€", "EUR"), ("£", "GBP")]
+            .into_iter()
+            .chain([("¥", "¥"), ("₹", "INR"), ("₽", "RUB")])
+            .find(|(sign, _)| word.starts_with(sign));
+        if let Some((_, currency)) = prefixed {
+            return Some(currency);
+        }
+        let named = match word {
+            "usd" => "USD",
+            "eur" | "euro" | "euros" => "EUR",
+            "gbp" | "sterling" => "GBP",
+            "jpy" | "yen" => "JPY",
+            "cny" | "rmb" | "yuan" | "renminbi" => "CNY",
+            "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
+            "inr" | "rupee" | "rupees" => "INR",
+            "chf" | "franc" | "francs" => "CHF",
+            "cad" => "CAD",
+            "aud" => "AUD",
+            "dollar" | "dollars" => "$",
+            _ => continue,
+        };
+        return Some(named);
+    }
+    None
+}
+
+/// Whether two currencies from [`currency_of`] may be one: the same, or a
+/// bare dollar (`$`) and a named one, or `¥` and the yen or the yuan.
+pub fn same_currency(a: &str, b: &str) -> bool {
+    let vague =
+        |x: &str, y: &str| (x == "$" && matches!(y, "USD" | "AUD" | "CAD")) || (x == "¥" && matches!(y, "JPY" | "CNY"));
+    a == b || vague(a, b) || vague(b, a)
+}
+
 /// Currency codes read before an amount ("USD 5 million").
 const CURRENCY_CODES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "rub", "inr", "chf", "cad", "aud"];
 
@@ -697,6 +740,21 @@ mod tests {
         assert_eq!(r("100,000-plus"), (Some(100_000.0), None));
         assert_eq!(r("100,000+"), (Some(100_000.0), None));
         assert_eq!(r("over 100,000 lives"), (Some(100_000.0), None));
+    }
+
+    #[test]
+    fn the_currency_an_amount_names() {
+        assert_eq!(currency_of("€50 million"), Some("EUR"));
+        assert_eq!(currency_of("$50 million"), Some("$"));
+        assert_eq!(currency_of("US$5m"), Some("USD"));
+        assert_eq!(currency_of("USD 5 million"), Some("USD"));
+        assert_eq!(currency_of("50 million euros"), Some("EUR"));
+        assert_eq!(currency_of("about 320 mln dollars"), Some("$"));
+        assert_eq!(currency_of("£2bn"), Some("GBP"));
+        assert_eq!(currency_of("300 tanks"), None);
+        assert_eq!(currency_of("over 100,000"), None);
+        assert!(same_currency("$", "USD") && same_currency("CAD", "$") && same_currency("¥", "JPY"));
+        assert!(!same_currency("EUR", "$") && !same_currency("USD", "CAD") && !same_currency("JPY", "CNY"));
     }
 
     /// A number joined to its noun by a hyphen is read as if written apart.
