@@ -542,7 +542,11 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
         "{}",
         run.stderr
     );
-    std::fs::write(dir.path().join("claims/b.yaml"), GOOD.replace("id: a,", "id: b,")).unwrap();
+    std::fs::write(
+        dir.path().join("claims/b.yaml"),
+        GOOD.replace("id: a,", "id: b,").replace("2013-08-09", "2013-02-30"),
+    )
+    .unwrap();
     let run = run_in(dir.path(), &["check"]);
     assert!(
         run.stderr.contains("the report covers the 2 claims of the claim files that could be read"),
@@ -702,6 +706,33 @@ fn amounts_in_different_currencies_are_warned_about_even_when_they_agree() {
     let run = run_in(dir.path(), &["check", "--all"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("different currencies"), "{}", run.stderr);
+}
+
+/// `sources --format json` carries the run's problems, as `check` does: a
+/// CI reading it knows when the estimates rest on part of the claims.
+#[test]
+fn sources_as_json_carries_the_errors_and_warnings() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("claims/b.yaml"),
+        GOOD.replace("id: a,", "id: b,").replace("2013-08-09", "2013-02-30"),
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["sources", "--format", "json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    let errors = doc["errors"].as_array().unwrap();
+    assert!(
+        errors.iter().any(|e| e["file"] == "claims/b.yaml" && e["message"].as_str().unwrap().contains("2013-02-30")),
+        "{doc}"
+    );
+    assert!(doc["warnings"].is_array(), "{doc}");
+    let clean = scratch();
+    std::fs::write(clean.path().join("claims/a.yaml"), GOOD).unwrap();
+    let run = run_in(clean.path(), &["sources", "--format", "json"]);
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["errors"], serde_json::json!([]), "{doc}");
 }
 
 #[test]

@@ -318,7 +318,7 @@ struct Pair<'a> {
 }
 
 #[derive(Serialize)]
-struct Problem<'a> {
+pub(crate) struct Problem<'a> {
     file: Option<String>,
     line: Option<u32>,
     column: Option<u32>,
@@ -489,7 +489,8 @@ impl Serialize for Facts<'_> {
     }
 }
 
-fn problem(d: &Diagnostic) -> Problem<'_> {
+/// A diagnostic as the JSON documents give it (`check` and `sources`).
+pub(crate) fn problem(d: &Diagnostic) -> Problem<'_> {
     Problem {
         file: d.loc.as_ref().map(|l| l.file.display().to_string()),
         line: d.loc.as_ref().and_then(|l| (l.line > 0).then_some(l.line)),

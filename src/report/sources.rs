@@ -10,6 +10,10 @@ use crate::check::Outcome;
 #[derive(Serialize)]
 struct Document<'a> {
     sources: Vec<Source<'a>>,
+    /// The run's problems, as `check --format json` gives them: a document
+    /// built from input with errors says so (and its sources may be partial).
+    warnings: Vec<super::json::Problem<'a>>,
+    errors: Vec<super::json::Problem<'a>>,
 }
 
 #[derive(Serialize)]
@@ -56,6 +60,8 @@ pub fn render_json(outcome: &Outcome) -> String {
                     .collect(),
             })
             .collect(),
+        warnings: outcome.warnings().map(super::json::problem).collect(),
+        errors: outcome.errors().map(super::json::problem).collect(),
     };
     let mut text = serde_json::to_string_pretty(&doc).expect("the JSON document always serializes");
     text.push('\n');
