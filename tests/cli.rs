@@ -542,11 +542,7 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
         "{}",
         run.stderr
     );
-    std::fs::write(
-        dir.path().join("claims/b.yaml"),
-        GOOD.replace("id: a,", "id: b,").replace("2013-08-09", "2013-02-30"),
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("claims/b.yaml"), GOOD.replace("id: a,", "id: b,")).unwrap();
     let run = run_in(dir.path(), &["check"]);
     assert!(
         run.stderr.contains("the report covers the 2 claims of the claim files that could be read"),
