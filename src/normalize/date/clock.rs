@@ -394,9 +394,13 @@ fn clock_at(raw: &[Tok], i: usize) -> Result<Option<Clock>, String> {
             minute(h, mm, RULE_MINUTE)
         }
     };
-    let zone = zone_at(raw, j);
+    let mut zone = zone_at(raw, j);
     if zone.is_some() {
         used.push(j);
+    } else if raw.get(j).is_some_and(|t| t.is("local")) && raw.get(j + 1).is_some_and(|t| t.is("time")) {
+        // "4:17 a.m. local time": the clock of the place, kept as a note like a zone.
+        zone = Some("local time".to_string());
+        used.extend([j, j + 1]);
     }
     Ok(Some(Clock { minutes, used, split_word, zone, bare_hour }))
 }
@@ -736,6 +740,9 @@ mod tests {
         assert_eq!(q("7:10 PM EST"), ["EST"]);
         assert_eq!(q("7:10 PM EST (Gate)"), ["EST", "Gate"]);
         minute("7:10 PM EST", "2011-12-01T19:10"); // the clock as written: no conversion
+                                                   // "local time", as a zone is: a note, the clock as written.
+        assert_eq!(q("4:17 a.m. local time"), ["local time"]);
+        minute("4:17 a.m. local time", "2011-12-01T04:17");
         minute("9:52 p.m. (Estimated)", "2011-12-01T21:52");
         // an expression wholly in parentheses is the expression
         assert!(read_date("(next Friday)", AS_OF.parse().unwrap(), Tense::Unknown).is_ok());
