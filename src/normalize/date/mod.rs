@@ -297,9 +297,10 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     out.push(Tok { kind: Kind::Word("weeks".to_string()), glued: false });
                     continue;
                 }
-                if w == "midweek" {
+                // "midweek", "midmonth", "midyear" = "mid-week", "mid-month", "mid-year".
+                if let Some(unit) = w.strip_prefix("mid").filter(|u| matches!(*u, "week" | "month" | "year")) {
                     out.push(Tok { kind: Kind::Word("mid".to_string()), glued: t.glued });
-                    out.push(Tok { kind: Kind::Word("week".to_string()), glued: true });
+                    out.push(Tok { kind: Kind::Word(unit.to_string()), glued: true });
                     continue;
                 }
                 // "some time next year", "at some point next year" = "sometime next year".

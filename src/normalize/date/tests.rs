@@ -575,6 +575,8 @@ fn in_n_to_m_units() {
 fn towards_and_midweek() {
     check("towards the end of the year", "2013-11-11", U, "2013-09-01", "2013-12-31");
     check("midweek", "2013-11-11", U, "2013-11-12", "2013-11-14");
+    check("midmonth", "2013-11-11", U, "2013-11-11", "2013-11-20");
+    check("midyear", "2013-11-11", U, "2013-05-01", "2013-08-31");
 }
 
 /// Said Wed 2013-11-06. The weekday decides the day: never dropped, in any tense.
