@@ -423,6 +423,9 @@ fn modifier(t: &Tok) -> Option<Modifier> {
     }
 }
 
+/// "the early hours", "the small hours", "the wee hours", as one word.
+const SMALL_HOURS: &str = "small-hours";
+
 /// A part of a day: its minutes and its rule.
 fn part_of_day(t: &Tok) -> Option<Minutes> {
     let p = |first: u32, last: u32, rule| Minutes { first, last, precision: Precision::PartOfDay, rule };
@@ -437,6 +440,8 @@ fn part_of_day(t: &Tok) -> Option<Minutes> {
         "dawn" => p(5 * 60, 7 * 60 - 1, "part of a day: dawn = 05:00-06:59"),
         "dusk" => p(17 * 60, 20 * 60 - 1, "part of a day: dusk = 17:00-19:59"),
         "lunchtime" => p(12 * 60, 14 * 60 - 1, "part of a day: lunchtime = 12:00-13:59"),
+        // "early hours", "small hours", "wee hours", joined into one word by `read`.
+        SMALL_HOURS => p(0, 6 * 60 - 1, "part of a day: the early (small) hours = 00:00-05:59"),
         _ => return None,
     })
 }
@@ -495,6 +500,12 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         rest.extend(raw.iter().cloned());
     }
     let mut toks = clean(&rest);
+    // "in the early hours of Monday": "early hours" is one part of the day, not "early" + "hours".
+    if let Some(k) =
+        (1..toks.len()).find(|&k| toks[k].is("hours") && matches!(toks[k - 1].word(), Some("early" | "small" | "wee")))
+    {
+        toks.splice(k - 1..=k, [Tok { kind: Kind::Word(SMALL_HOURS.to_string()), glued: false }]);
+    }
     // A part of the day, with an early/mid/late before it, anywhere; or
     // early/mid/late leading a day ("late Friday").
     let mut part = None;
@@ -704,6 +715,9 @@ mod tests {
         span("tonight", "2011-12-01T18:00", "2011-12-01T23:59", p);
         span("last night", "2011-11-30T18:00", "2011-11-30T23:59", p);
         span("overnight", "2011-12-01T22:00", "2011-12-02T05:59", p);
+        span("in the early hours of Friday", "2011-12-02T00:00", "2011-12-02T05:59", p);
+        span("the small hours of Friday", "2011-12-02T00:00", "2011-12-02T05:59", p);
+        span("in the early hours", "2011-12-01T00:00", "2011-12-01T05:59", p);
         span("at dawn", "2011-12-01T05:00", "2011-12-01T06:59", p);
         span("dusk", "2011-12-01T17:00", "2011-12-01T19:59", p);
         span("lunchtime on Friday", "2011-12-02T12:00", "2011-12-02T13:59", p);
