@@ -48,10 +48,22 @@ fn main() {
 /// the temporary file of a report being written, then end as the signal
 /// would have ended the run. The signals are taken on a thread of their own
 /// (`signal-hook`), not in a handler.
+///
+/// A signal the run was started with ignored stays ignored (`nohup` ignores
+/// SIGHUP, a shell script's background job SIGINT): on Linux the ignored set
+/// is read from `/proc/self/status`; elsewhere SIGHUP is left alone.
 #[cfg(unix)]
 fn remove_half_written_files_when_stopped() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+    let ignored = ignored_signals();
+    let wanted: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+        .into_iter()
+        .filter(|&s| match ignored {
+            Some(mask) => mask & (1u64 << (s - 1)) == 0,
+            None => s != SIGHUP,
+        })
+        .collect();
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else { return };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             crosscheck::fsio::remove_pending();
@@ -61,6 +73,15 @@ fn remove_half_written_files_when_stopped() {
             std::process::exit(128 + signal);
         }
     });
+}
+
+/// The signals this process ignores (bit `n - 1` for signal `n`), as Linux
+/// reports them (`SigIgn` in `/proc/self/status`); `None` where it does not.
+#[cfg(unix)]
+fn ignored_signals() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find_map(|l| l.strip_prefix("SigIgn:"))?;
+    u64::from_str_radix(line.trim(), 16).ok()
 }
 
 #[cfg(not(unix))]
