@@ -34,7 +34,13 @@ pub struct NumberReading {
 /// Read a number expression; an error says what was not understood.
 pub fn read_number(expr: &str) -> Result<NumberReading, String> {
     let cleaned = expr.trim().to_lowercase().replace(['\u{2013}', '\u{2014}'], "-").replace('~', "about ");
-    let tokens = tokenize(&cleaned);
+    let mut tokens = tokenize(&cleaned);
+    // A label before the number it names: "magnitude 6.8", "category 4", "M6.8" (a quake's magnitude).
+    if tokens.len() > 1 && LABELS.contains(&tokens[0].as_str()) {
+        tokens.remove(0);
+    } else if let Some(rest) = tokens.first().and_then(|t| t.strip_prefix('m')).filter(|r| is_numeric(r)) {
+        tokens[0] = rest.to_string();
+    }
     if tokens.is_empty() {
         return Err("the value is empty".into());
     }
@@ -56,6 +62,10 @@ pub fn read_number(expr: &str) -> Result<NumberReading, String> {
     }
     Ok(reading)
 }
+
+/// Words that name the scale a number is on, written before it: "magnitude
+/// 6.8", "category 4", "level 3". The number is read; the word is its label.
+const LABELS: &[&str] = &["magnitude", "category", "level", "grade", "class", "stage", "phase", "tier", "force"];
 
 /// The largest number read: every whole number up to 2^53 is exact in a
 /// 64-bit float, and no count in the news comes near it.
@@ -755,6 +765,18 @@ mod tests {
         assert_eq!(currency_of("over 100,000"), None);
         assert!(same_currency("$", "USD") && same_currency("CAD", "$") && same_currency("¥", "JPY"));
         assert!(!same_currency("EUR", "$") && !same_currency("USD", "CAD") && !same_currency("JPY", "CNY"));
+    }
+
+    /// A label before a number: the number ("magnitude 6.8", "M6.8", "category 4").
+    #[test]
+    fn a_label_before_the_number() {
+        assert_eq!(r("magnitude 6.8"), (Some(6.8), Some(6.8)));
+        assert_eq!(r("M6.8"), (Some(6.8), Some(6.8)));
+        assert_eq!(r("category 4"), (Some(4.0), Some(4.0)));
+        assert_eq!(r("magnitude about 7"), r("about 7"));
+        // A label alone, or "m" after the number (a million), is not this.
+        assert!(read_number("magnitude").is_err());
+        assert_eq!(r("6.8m"), (Some(6_800_000.0), Some(6_800_000.0)));
     }
 
     /// A number joined to its noun by a hyphen is read as if written apart.
