@@ -425,6 +425,8 @@ fn modifier(t: &Tok) -> Option<Modifier> {
 
 /// "the early hours", "the small hours", "the wee hours", as one word.
 const SMALL_HOURS: &str = "small-hours";
+/// "before dawn", "pre-dawn", as one word.
+const PREDAWN: &str = "pre-dawn";
 
 /// A part of a day: its minutes and its rule.
 fn part_of_day(t: &Tok) -> Option<Minutes> {
@@ -442,6 +444,8 @@ fn part_of_day(t: &Tok) -> Option<Minutes> {
         "lunchtime" => p(12 * 60, 14 * 60 - 1, "part of a day: lunchtime = 12:00-13:59"),
         // "early hours", "small hours", "wee hours", joined into one word by `read`.
         SMALL_HOURS => p(0, 6 * 60 - 1, "part of a day: the early (small) hours = 00:00-05:59"),
+        // "before dawn", joined by `read`; "predawn", "pre-dawn".
+        PREDAWN | "predawn" => p(0, 5 * 60 - 1, "part of a day: before dawn = 00:00-04:59 (dawn is 05:00-06:59)"),
         _ => return None,
     })
 }
@@ -505,6 +509,12 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         (1..toks.len()).find(|&k| toks[k].is("hours") && matches!(toks[k - 1].word(), Some("early" | "small" | "wee")))
     {
         toks.splice(k - 1..=k, [Tok { kind: Kind::Word(SMALL_HOURS.to_string()), glued: false }]);
+    }
+    // "before dawn on Monday" is a part of Monday, not everything before its dawn; "pre-dawn" too.
+    if let Some(k) =
+        (1..toks.len()).find(|&k| toks[k].is("dawn") && matches!(toks[k - 1].word(), Some("before" | "pre")))
+    {
+        toks.splice(k - 1..=k, [Tok { kind: Kind::Word(PREDAWN.to_string()), glued: false }]);
     }
     // A part of the day, with an early/mid/late before it, anywhere; or
     // early/mid/late leading a day ("late Friday").
@@ -718,6 +728,9 @@ mod tests {
         span("in the early hours of Friday", "2011-12-02T00:00", "2011-12-02T05:59", p);
         span("the small hours of Friday", "2011-12-02T00:00", "2011-12-02T05:59", p);
         span("in the early hours", "2011-12-01T00:00", "2011-12-01T05:59", p);
+        span("before dawn on Friday", "2011-12-02T00:00", "2011-12-02T04:59", p);
+        span("predawn Friday", "2011-12-02T00:00", "2011-12-02T04:59", p);
+        span("pre-dawn Friday", "2011-12-02T00:00", "2011-12-02T04:59", p);
         span("at dawn", "2011-12-01T05:00", "2011-12-01T06:59", p);
         span("dusk", "2011-12-01T17:00", "2011-12-01T19:59", p);
         span("lunchtime on Friday", "2011-12-02T12:00", "2011-12-02T13:59", p);
