@@ -145,6 +145,12 @@ fn tokenize(s: &str) -> Vec<String> {
                 continue;
             }
         }
+        // "61.4pc" (British copy): per cent, as "61.4%".
+        if let Some(n) = word.strip_suffix("pc").filter(|n| is_numeric(n) && n.ends_with(|c: char| c.is_ascii_digit()))
+        {
+            out.push(format!("{n}%"));
+            continue;
+        }
         // "58 %": the sign belongs to the number before it.
         if word == "%" {
             if let Some(last) = out.last_mut().filter(|w| is_numeric(w)) {
@@ -825,6 +831,8 @@ mod tests {
     #[test]
     fn percent_after_a_space_and_none() {
         assert_eq!(r("58 %"), (Some(58.0), Some(58.0)));
+        assert_eq!(r("61.4pc"), r("61.4%"));
+        assert_eq!(r("about 58pc"), r("about 58%"));
         assert_eq!(r("about 58 %"), (Some(52.2), Some(63.8)));
         // A decimal comma is not read: "1,00" may as well be a mistyped 1,000.
         assert!(read_number("52,3 %").is_err());
