@@ -84,7 +84,7 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     let is_claim_file = |path: &PathBuf| {
         let name = path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default();
         let registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.iter().any(|r| r.as_bytes() == name);
-        !registry && (name.ends_with(b".yaml") || name.ends_with(b".yml"))
+        !registry && has_claim_file_ending(name)
     };
     if skipped.outside_claim_files == 0 && !files.iter().any(is_claim_file) {
         diags.push(Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display())).with_help(
@@ -294,16 +294,14 @@ fn read_file_into(
     let in_claims_is_text = path.strip_prefix(claims_dir).map_or(true, |rel| rel.to_str().is_some());
     let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|_| in_claims_is_text) else {
         // A claim file all the same (by its ending) whose claims are not counted.
-        let bytes = path.as_os_str().as_encoded_bytes();
-        tally.unread = bytes.ends_with(b".yaml") || bytes.ends_with(b".yml");
+        tally.unread = has_claim_file_ending(path.as_os_str().as_encoded_bytes());
         diags.push(
             Diagnostic::error(Some(Loc::file(&file)), "the file name is not valid UTF-8 (it is shown with '\u{fffd}')")
                 .with_help("rename it with letters saved as UTF-8, e.g. `mv` it to a name typed anew"),
         );
         return FileKind::Skipped;
     };
-    let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-    if !is_yaml {
+    if !has_claim_file_ending(name.as_bytes()) {
         diags.push(
             Diagnostic::error(Some(Loc::file(&file)), "not a claim file: claim files end in .yaml or .yml")
                 .with_help("move it out of the claims directory, or rename it if it is a claim file"),
@@ -634,11 +632,16 @@ struct Skipped {
 fn may_hold_claims(entry: &fs::DirEntry) -> bool {
     let name = entry.file_name();
     let name = name.as_encoded_bytes();
-    if name.ends_with(b".yaml") || name.ends_with(b".yml") {
+    if has_claim_file_ending(name) {
         return true;
     }
     let vcs = [&b".git"[..], b".hg", b".svn", b".jj"].contains(&name);
     !vcs && entry.file_type().is_ok_and(|t| t.is_dir())
+}
+
+/// Whether a file name (or path) ends as a claim file's does: `.yaml` or `.yml`.
+fn has_claim_file_ending(name: &[u8]) -> bool {
+    name.ends_with(b".yaml") || name.ends_with(b".yml")
 }
 
 /// What tells a folder from every other: its device and inode (on Unix;
@@ -744,8 +747,7 @@ fn walk_folders(
                         )
                         .with_help("copy the file into the claims directory instead of linking to it"),
                     );
-                    let bytes = path.as_os_str().as_encoded_bytes();
-                    if !real.is_dir() && (bytes.ends_with(b".yaml") || bytes.ends_with(b".yml")) {
+                    if !real.is_dir() && has_claim_file_ending(path.as_os_str().as_encoded_bytes()) {
                         skipped.outside_claim_files += 1;
                     }
                     continue;
