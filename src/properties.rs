@@ -373,30 +373,13 @@ mod tests {
     /// The blocked search finds exactly the pairs a comparison of every pair finds.
     #[test]
     fn blocked_pairs_equal_pairwise() {
-        let mut state = 7u64;
-        let mut next = move |n: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % n
-        };
+        let mut next = crate::testing::random(7);
         const WORDS: &[&str] = &["death", "deaths", "count", "vehicle", "date", "toll", "q1", "casualties", "favor"];
         let mut found = 0;
         for _ in 0..40 {
             let mut names: Vec<String> = Vec::new();
             while names.len() < 60 {
-                let n = 1 + next(3);
-                let mut s: Vec<char> =
-                    (0..n).map(|_| WORDS[next(WORDS.len())]).collect::<Vec<_>>().join("_").chars().collect();
-                for _ in 0..next(3) {
-                    if s.len() > 2 {
-                        let i = next(s.len() - 1);
-                        match next(3) {
-                            0 => s.swap(i, i + 1),
-                            1 => drop(s.remove(i)),
-                            _ => s.insert(i, 'e'),
-                        }
-                    }
-                }
-                let s: String = s.into_iter().collect();
+                let s = crate::testing::slipped_phrase(WORDS, "_", 3, &mut next);
                 if !names.contains(&s) {
                     names.push(s);
                 }

@@ -530,11 +530,7 @@ mod tests {
 
     #[test]
     fn blocked_resolution_equals_a_scan_of_every_key() {
-        let mut state = 42u64;
-        let mut next = move |n: usize| {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (state >> 33) as usize % n
-        };
+        let mut next = crate::testing::random(42);
         const WORDS: &[&str] = &[
             "Geneva",
             "II",
@@ -556,22 +552,7 @@ mod tests {
             "Zürich",
             "2013",
         ];
-        let phrase = |next: &mut dyn FnMut(usize) -> usize| {
-            let n = 1 + next(4);
-            let mut s: Vec<char> =
-                (0..n).map(|_| WORDS[next(WORDS.len())]).collect::<Vec<_>>().join(" ").chars().collect();
-            for _ in 0..next(3) {
-                if s.len() > 2 {
-                    let i = next(s.len() - 1);
-                    match next(3) {
-                        0 => s.swap(i, i + 1),
-                        1 => drop(s.remove(i)),
-                        _ => s.insert(i, 'e'),
-                    }
-                }
-            }
-            s.into_iter().collect::<String>()
-        };
+        let phrase = |next: &mut dyn FnMut(usize) -> usize| crate::testing::slipped_phrase(WORDS, " ", 4, next);
         let mut entities = Vec::new();
         let mut seen = std::collections::HashSet::new();
         while entities.len() < 150 {
