@@ -884,8 +884,7 @@ fn with_reviews(mut outcome: check::Outcome, reviews: &Path) -> check::Outcome {
     let loaded = crate::load::reviews::read(reviews);
     // The default file may well not exist yet (no reviews); a path someone
     // gave that is not there is more likely a typo, which CI should hear of.
-    if reviews != Path::new(DEFAULT_REVIEWS) && matches!(crate::fsio::target(reviews), Ok(crate::fsio::Target::Missing))
-    {
+    if loaded.missing && reviews != Path::new(DEFAULT_REVIEWS) {
         outcome.diagnostics.push(
             crate::error::Diagnostic::warning(
                 None,

@@ -40,6 +40,8 @@ pub struct LoadedReviews {
     pub diagnostics: Vec<Diagnostic>,
     /// The file's text as it is on disk; `None` when there is no file.
     pub text: Option<String>,
+    /// Nothing is at the path (no reviews yet, or a wrong path).
+    pub missing: bool,
 }
 
 impl LoadedReviews {
@@ -54,7 +56,7 @@ pub fn read(path: &Path) -> LoadedReviews {
     let mut out = LoadedReviews::default();
     use crate::fsio::Target;
     let what = match crate::fsio::target(path) {
-        Ok(Target::Missing) => return out,
+        Ok(Target::Missing) => return LoadedReviews { missing: true, ..out },
         Ok(Target::File(_)) | Err(_) => None,
         Ok(Target::Folder) => Some("a folder"),
         Ok(Target::Stream(what) | Target::Other(what)) => Some(what),
