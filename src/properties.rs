@@ -83,14 +83,13 @@ pub fn near_property_warnings(facts: &[Fact<'_>], sources: &[Source]) -> Vec<Dia
         })
         .collect();
     uses.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let facts = uses;
-    // The facts of one subject are a run of the sorted list.
+    // The properties of one subject are a run of the sorted list.
     let mut runs: Vec<&[((&str, &str), Use<'_>)]> = Vec::new();
     let mut start = 0;
-    for i in 1..=facts.len() {
-        if i == facts.len() || facts[i].0 .0 != facts[start].0 .0 {
+    for i in 1..=uses.len() {
+        if i == uses.len() || uses[i].0 .0 != uses[start].0 .0 {
             if i - start >= 2 {
-                runs.push(&facts[start..i]);
+                runs.push(&uses[start..i]);
             }
             start = i;
         }

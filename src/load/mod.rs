@@ -693,7 +693,11 @@ fn walk_folders(
         for entry in listing {
             match entry {
                 Ok(entry) => entries.push(entry),
-                Err(e) => diags.push(Diagnostic::error(None, format!("cannot list '{}': {e}", dir.display()))),
+                Err(e) => {
+                    diags.push(Diagnostic::error(None, format!("cannot list '{}': {e}", dir.display())).with_help(
+                        "check that you may read the folder and that the disk is sound; its other files are read",
+                    ))
+                }
             }
         }
         entries.sort_by_key(|e| e.file_name());
