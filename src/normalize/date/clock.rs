@@ -504,17 +504,16 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         rest.extend(raw.iter().cloned());
     }
     let mut toks = clean(&rest);
-    // "in the early hours of Monday": "early hours" is one part of the day, not "early" + "hours".
-    if let Some(k) =
-        (1..toks.len()).find(|&k| toks[k].is("hours") && matches!(toks[k - 1].word(), Some("early" | "small" | "wee")))
+    // Two words that name one part of the day: "in the early hours of Monday"
+    // is not "early" + "hours", nor "before dawn on Monday" all that goes before.
+    for (firsts, second, joined) in
+        [(&["early", "small", "wee"][..], "hours", SMALL_HOURS), (&["before", "pre"], "dawn", PREDAWN)]
     {
-        toks.splice(k - 1..=k, [Tok { kind: Kind::Word(SMALL_HOURS.to_string()), glued: false }]);
-    }
-    // "before dawn on Monday" is a part of Monday, not everything before its dawn; "pre-dawn" too.
-    if let Some(k) =
-        (1..toks.len()).find(|&k| toks[k].is("dawn") && matches!(toks[k - 1].word(), Some("before" | "pre")))
-    {
-        toks.splice(k - 1..=k, [Tok { kind: Kind::Word(PREDAWN.to_string()), glued: false }]);
+        let at =
+            (1..toks.len()).find(|&k| toks[k].is(second) && toks[k - 1].word().is_some_and(|w| firsts.contains(&w)));
+        if let Some(k) = at {
+            toks.splice(k - 1..=k, [Tok { kind: Kind::Word(joined.to_string()), glued: false }]);
+        }
     }
     // A part of the day, with an early/mid/late before it, anywhere; or
     // early/mid/late leading a day ("late Friday").

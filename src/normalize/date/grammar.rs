@@ -1307,8 +1307,8 @@ impl Parser {
     }
 
     /// "the day after Christmas", "the week after Easter", "the weekend before the
-    /// 15th", "the month after the 2014 election" (no: 'election' is no date), "the
-    /// Monday after Easter", "the Friday before Thanksgiving": the day, calendar week,
+    /// 15th", "the month after May 5", "the Monday after Easter", "the Friday
+    /// before Thanksgiving": the day, calendar week,
     /// weekend, calendar month or year, or weekday, next to a date: after its last
     /// day or before its first, strictly. ("A week after May 5", with a count, is
     /// that day: `offset_rules`.)
