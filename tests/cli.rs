@@ -49,6 +49,24 @@ fn each_verdict_fixture_gets_its_verdict() {
 }
 
 #[test]
+fn a_figure_with_a_scale_word_is_rounded_and_holds_the_exact_count() {
+    // docs/numbers.md: "1.2 million" is 1,150,000 .. 1,249,999, so the registry's
+    // exact count lies within it; "$1.3 billion" and "$1.2 billion" stay apart.
+    let (code, doc) = json_in(&fixture("rounded-figures"), &["--all"]);
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0, "{}", doc["errors"]);
+    assert_eq!(
+        verdicts(&doc),
+        vec![
+            ("sindh-floods.aid_pledged".to_string(), "conflict".to_string()),
+            ("sindh-floods.displaced_count".to_string(), "compatible".to_string()),
+        ]
+    );
+    assert_eq!(code, 1);
+    let displaced = &doc["facts"][1]["pairs"][0];
+    assert_eq!(displaced["relation"], "wider", "{displaced}");
+}
+
+#[test]
 fn dates_differing_in_precision_are_compatible_and_a_replaced_plan_is_revised() {
     let (code, doc) = json_in(&fixture("verdicts/dates"), &["--all"]);
     assert_eq!(doc["errors"].as_array().unwrap().len(), 0, "{}", doc["errors"]);

@@ -4,7 +4,8 @@
 //!
 //! | written                                   | reading                  |
 //! |-------------------------------------------|--------------------------|
-//! | `300`, `1.5 million`, `five`, `a dozen`   | exactly that             |
+//! | `300`, `1,204,332`, `five`, `a dozen`     | exactly that             |
+//! | `1.2 million`, `5bn`, `five million`     | rounded to the last digit, at most ±10%: 1,150,000 .. 1,249,999 |
 //! | `over / more than / above / in excess of N` | N .. open              |
 //! | `at least / no fewer than / N or more / N-plus / N+` | N .. open     |
 //! | `under / less than / fewer than / below N` | open .. N               |
@@ -13,7 +14,7 @@
 //! | `nearly / almost / close to / just under N` | N −10% .. N            |
 //! | `just over / just above N`                | N .. N +10%              |
 //! | `between A and B`, `A to B`, `A-B`        | A .. B                   |
-//! | `one hundred and twenty`, `one and a half million`, `$1.2 bln`, `200 000` | exactly that |
+//! | `one hundred and twenty`, `200 000`       | exactly that             |
 //! | `thirty-odd`, `100-odd`                   | 30..39, 100..199         |
 //! | `10.000` (a dot before three digits)      | an error: ambiguous      |
 //! | `a couple` 2..3, `a few` 2..5, `several` 3..9, `dozens` 24..99, `scores` 40..99, `hundreds` 200..999, `thousands` 2,000..9,999, `tens of thousands` 20,000..99,999, `hundreds of thousands` 200,000..999,999, `millions` 2..9.99 million |
@@ -349,7 +350,76 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
             return reading(Some(n), Some(n + place - 1.0), "N-odd: N up to the next step of its last figure");
         }
     }
-    tail_ok(rest).then_some(NumberReading { low: Some(n), high: Some(n), rule: "exact number" })
+    if !tail_ok(rest) {
+        return None;
+    }
+    Some(match rounding_step(&words[..used]) {
+        Some(step) => rounded(n, step),
+        None => NumberReading { low: Some(n), high: Some(n), rule: "exact number" },
+    })
+}
+
+/// The step a figure written with a scale word of a thousand or more was
+/// rounded to: the place of its last written digit times the scale
+/// (`1.2 million`: 100,000; `5bn`: a billion; `1.25m`: 10,000), or the
+/// scale word's own step in words (`five million`: a million; `one and a
+/// half million`, `half a million`: half a million; `a quarter of a
+/// million`: a quarter of it). `None` for a figure without such a scale
+/// word (`1,204,332`, `300`, `5%`) or one whose last word is not the scale
+/// (`a thousand and one`): those are read as written.
+fn rounding_step(words: &[&str]) -> Option<f64> {
+    let (&first, &last) = (words.first()?, words.last()?);
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        let number = first.trim_end_matches('%');
+        let glued = number.find(|c: char| c.is_alphabetic()).map_or(Some(1.0), |i| scale_word(&number[i..]))?;
+        let scale = glued * words[1..].iter().filter_map(|w| scale_word(w)).product::<f64>();
+        let digits = &number[..number.find(|c: char| c.is_alphabetic()).unwrap_or(number.len())];
+        // "1.000.000" has dots between thousands, not a decimal part.
+        let decimals = match digits.split_once('.') {
+            Some((_, frac)) if !frac.contains('.') => frac.len(),
+            _ => 0,
+        };
+        let decimals = i32::try_from(decimals).ok()?;
+        return (scale >= 1000.0).then(|| scale / 10f64.powi(decimals));
+    }
+    let fraction = if words.contains(&"half") {
+        2.0
+    } else if words.iter().any(|w| matches!(*w, "quarter" | "quarters")) {
+        4.0
+    } else {
+        1.0
+    };
+    // The scale word the figure ends on ("a million and a half" ends on its "half").
+    let scale = if last == "half" && fraction == 2.0 && first != "half" {
+        words.iter().rev().find_map(|w| long_scale(w))?
+    } else {
+        long_scale(last)?
+    };
+    Some(scale / fraction)
+}
+
+/// A figure rounded to `step`: the values that round to it (half a step
+/// either side, the upper end left out, as 1.25 million rounds up to 1.3
+/// million), but never looser than "about N" (N -10% to N +10%): `2
+/// million` is not read as 1.5 to 2.5 million.
+fn rounded(n: f64, step: f64) -> NumberReading {
+    let half = step / 2.0;
+    if half <= n / 10.0 {
+        // Whole numbers: the upper end is the last whole number below n + half.
+        let high = if step >= 10.0 { (n + half).round() - 1.0 } else { n + half };
+        NumberReading {
+            low: Some(n - half),
+            high: Some(high),
+            rule:
+                "a figure with a scale word: rounded to its last digit (N - half a step to just under N + half a step)",
+        }
+    } else {
+        NumberReading {
+            low: Some(minus_10(n)),
+            high: Some(plus_10(n)),
+            rule: "a round figure with a scale word: rounded, but no looser than about N (N -10% to N +10%)",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -736,15 +806,54 @@ mod tests {
         (n.low, n.high)
     }
 
+    /// The reading of a figure `n` written with a scale word and rounded to `step`.
+    fn fig(n: f64, step: f64) -> (Option<f64>, Option<f64>) {
+        let x = rounded(n, step);
+        (x.low, x.high)
+    }
+
+    #[test]
+    fn figures_with_a_scale_word_are_rounded_to_their_last_digit() {
+        // Half a step either side, the upper end left out (1.25 million rounds up to 1.3 million).
+        assert_eq!(r("1.2 million"), (Some(1_150_000.0), Some(1_249_999.0)));
+        assert_eq!(r("1.9m"), (Some(1_850_000.0), Some(1_949_999.0)));
+        assert_eq!(r("1.25bn"), (Some(1_245_000_000.0), Some(1_254_999_999.0)));
+        assert_eq!(r("5 million"), (Some(4_500_000.0), Some(5_499_999.0)));
+        assert_eq!(r("12k"), (Some(11_500.0), Some(12_499.0)));
+        assert_eq!(r("five million"), (Some(4_500_000.0), Some(5_499_999.0)));
+        assert_eq!(r("one hundred thousand"), (Some(99_500.0), Some(100_499.0)));
+        // Never looser than "about N": a one-digit figure is N -10% .. N +10%.
+        assert_eq!(r("2 million"), (Some(1_800_000.0), Some(2_200_000.0)));
+        assert_eq!(r("a million"), (Some(900_000.0), Some(1_100_000.0)));
+        assert_eq!(r("half a million"), (Some(450_000.0), Some(550_000.0)));
+        // Rounded figures one step apart stay apart; a figure holds the exact count it rounds.
+        let (a, b) = (r("1.2 million"), r("1.3 million"));
+        assert!(a.1 < b.0, "{a:?} {b:?}");
+        let (a, b) = (r("5 million"), r("6 million"));
+        assert!(a.1 < b.0, "{a:?} {b:?}");
+        let held = r("1.2 million");
+        assert!(held.0 <= Some(1_204_332.0) && Some(1_204_332.0) <= held.1);
+        // Without a scale word of a thousand or more, a figure is read as written.
+        assert_eq!(r("1,200,000"), (Some(1_200_000.0), Some(1_200_000.0)));
+        assert_eq!(r("1,204,332"), (Some(1_204_332.0), Some(1_204_332.0)));
+        assert_eq!(r("three hundred"), (Some(300.0), Some(300.0)));
+        assert_eq!(r("a thousand and one"), (Some(1_001.0), Some(1_001.0)));
+        assert_eq!(r("61.4%"), (Some(61.4), Some(61.4)));
+        // A qualifier or a range reads the figure as written.
+        assert_eq!(r("about 1.2 million"), (Some(1_080_000.0), Some(1_320_000.0)));
+        assert_eq!(r("over 1.2 million"), (Some(1_200_000.0), None));
+        assert_eq!(r("1 to 2 million"), (Some(1_000_000.0), Some(2_000_000.0)));
+    }
+
     #[test]
     fn exact_numbers() {
         assert_eq!(r("300"), (Some(300.0), Some(300.0)));
         assert_eq!(r("100,000"), (Some(100_000.0), Some(100_000.0)));
-        assert_eq!(r("1.5 million"), (Some(1_500_000.0), Some(1_500_000.0)));
+        assert_eq!(r("1,500,000"), (Some(1_500_000.0), Some(1_500_000.0)));
         assert_eq!(r("five"), (Some(5.0), Some(5.0)));
         assert_eq!(r("twenty-one"), (Some(21.0), Some(21.0)));
         assert_eq!(r("a dozen"), (Some(12.0), Some(12.0)));
-        assert_eq!(r("one hundred thousand"), (Some(100_000.0), Some(100_000.0)));
+        assert_eq!(r("one hundred and twenty"), (Some(120.0), Some(120.0)));
         assert_eq!(r("2,268 resolutions"), (Some(2268.0), Some(2268.0)));
     }
 
@@ -782,7 +891,7 @@ mod tests {
         assert_eq!(r("magnitude about 7"), r("about 7"));
         // A label alone, or "m" after the number (a million), is not this.
         assert!(read_number("magnitude").is_err());
-        assert_eq!(r("6.8m"), (Some(6_800_000.0), Some(6_800_000.0)));
+        assert_eq!(r("6.8m"), fig(6_800_000.0, 100_000.0));
     }
 
     /// A number joined to its noun by a hyphen is read as if written apart.
@@ -791,7 +900,7 @@ mod tests {
         assert_eq!(r("6.8-magnitude"), (Some(6.8), Some(6.8)));
         assert_eq!(r("6.8-magnitude quake"), (Some(6.8), Some(6.8)));
         assert_eq!(r("300-strong"), (Some(300.0), Some(300.0)));
-        assert_eq!(r("1.2-million"), (Some(1_200_000.0), Some(1_200_000.0)));
+        assert_eq!(r("1.2-million"), fig(1_200_000.0, 100_000.0));
         assert_eq!(r("about 300-strong"), r("about 300 strong"));
         // Still a range, a lower bound, a rough number, one word.
         assert_eq!(r("10-20"), (Some(10.0), Some(20.0)));
@@ -854,7 +963,7 @@ mod tests {
 
     #[test]
     fn half_a_scale_and_a_qualified_range() {
-        assert_eq!(r("half a million"), (Some(500_000.0), Some(500_000.0)));
+        assert_eq!(r("half a million"), fig(500_000.0, 500_000.0));
         assert_eq!(r("nearly half a million"), (Some(450_000.0), Some(500_000.0)));
         assert_eq!(r("about 1,500 to 2,000"), (Some(1_350.0), Some(2_200.0)));
         assert_eq!(r("more than 10 to 20"), (Some(10.0), None));
@@ -896,7 +1005,7 @@ mod tests {
     fn numbers_in_words_keep_their_and() {
         // "and" inside a number written in words is not a range: 120, not 20 .. 100.
         assert_eq!(r("One hundred and twenty"), (Some(120.0), Some(120.0)));
-        assert_eq!(r("four hundred and fifty thousand"), (Some(450_000.0), Some(450_000.0)));
+        assert_eq!(r("four hundred and fifty thousand"), fig(450_000.0, 1_000.0));
         assert_eq!(r("a thousand and one"), (Some(1_001.0), Some(1_001.0)));
         assert_eq!(r("a hundred and twenty people"), (Some(120.0), Some(120.0)));
         assert_eq!(r("between one hundred and twenty and two hundred"), (Some(120.0), Some(200.0)));
@@ -906,10 +1015,10 @@ mod tests {
         assert_eq!(r("between a hundred and two hundred"), (Some(100.0), Some(200.0)));
         assert_eq!(r("between nine hundred and one thousand"), (Some(900.0), Some(1_000.0)));
         assert_eq!(r("between two hundred and fifty and three hundred"), (Some(250.0), Some(300.0)));
-        assert_eq!(r("one million and two hundred thousand"), (Some(1_200_000.0), Some(1_200_000.0)));
-        assert_eq!(r("a million and a half"), (Some(1_500_000.0), Some(1_500_000.0)));
+        assert_eq!(r("one million and two hundred thousand"), fig(1_200_000.0, 1_000.0));
+        assert_eq!(r("a million and a half"), fig(1_500_000.0, 500_000.0));
         assert_eq!(r("a dozen and a half"), (Some(18.0), Some(18.0)));
-        assert_eq!(r("one and a half million"), (Some(1_500_000.0), Some(1_500_000.0)));
+        assert_eq!(r("one and a half million"), fig(1_500_000.0, 500_000.0));
         assert_eq!(r("two and a half"), (Some(2.5), Some(2.5)));
         // "and a half" after a scale word is half of it.
         assert_eq!(r("a hundred and a half"), (Some(150.0), Some(150.0)));
@@ -926,8 +1035,8 @@ mod tests {
         ] {
             assert_eq!(r(value), (Some(n), Some(n)), "{value}");
         }
-        assert_eq!(r("a quarter of a million"), (Some(250_000.0), Some(250_000.0)));
-        assert_eq!(r("three quarters of a billion"), (Some(750_000_000.0), Some(750_000_000.0)));
+        assert_eq!(r("a quarter of a million"), fig(250_000.0, 250_000.0));
+        assert_eq!(r("three quarters of a billion"), fig(750_000_000.0, 250_000_000.0));
         // A noun with "and" after the quantity is still its noun.
         assert_eq!(r("300 men and women"), (Some(300.0), Some(300.0)));
         // Only "between" makes "A and B" a range.
@@ -937,17 +1046,17 @@ mod tests {
 
     #[test]
     fn every_scale_word_scales_and_none_is_a_noun() {
-        assert_eq!(r("2 bln"), (Some(2e9), Some(2e9)));
+        assert_eq!(r("2 bln"), fig(2e9, 1e9));
         assert_eq!(r("some 1.5 mln"), (Some(1_350_000.0), Some(1_650_000.0)));
-        assert_eq!(r("3 trillion dollars"), (Some(3e12), Some(3e12)));
-        assert_eq!(r("1.2tn"), (Some(1.2e12), Some(1.2e12)));
-        assert_eq!(r("five lakh"), (Some(500_000.0), Some(500_000.0)));
-        assert_eq!(r("2 crore"), (Some(20_000_000.0), Some(20_000_000.0)));
+        assert_eq!(r("3 trillion dollars"), fig(3e12, 1e12));
+        assert_eq!(r("1.2tn"), fig(1.2e12, 1e11));
+        assert_eq!(r("five lakh"), fig(500_000.0, 100_000.0));
+        assert_eq!(r("2 crore"), fig(20_000_000.0, 10_000_000.0));
         assert_eq!(r("billions"), (Some(2e9), Some(9_999_999_999.0)));
         assert_eq!(r("hundreds of millions"), (Some(2e8), Some(999_999_999.0)));
         assert_eq!(r("tens of billions"), (Some(2e10), Some(99_999_999_999.0)));
         assert!(read_number("300 people trillion").is_err());
-        assert_eq!(r("3 trln"), (Some(3e12), Some(3e12)));
+        assert_eq!(r("3 trln"), fig(3e12, 1e12));
         // Plurals, and abbreviations whose scale depends on the language, are errors, not nouns.
         for bad in ["5 thousands", "several thousands", "a few thousands", "5 mil", "5 Mrd", "5 mio", "5 bil", "5 lac"]
         {
@@ -957,10 +1066,10 @@ mod tests {
 
     #[test]
     fn currencies_and_spaced_thousands() {
-        assert_eq!(r("$1.2 billion"), (Some(1.2e9), Some(1.2e9)));
-        assert_eq!(r("€500 million"), (Some(5e8), Some(5e8)));
-        assert_eq!(r("US$5m"), (Some(5e6), Some(5e6)));
-        assert_eq!(r("USD 5 million"), (Some(5e6), Some(5e6)));
+        assert_eq!(r("$1.2 billion"), fig(1.2e9, 1e8));
+        assert_eq!(r("€500 million"), fig(5e8, 1e6));
+        assert_eq!(r("US$5m"), fig(5e6, 1e6));
+        assert_eq!(r("USD 5 million"), fig(5e6, 1e6));
         assert_eq!(r("about £300"), (Some(270.0), Some(330.0)));
         assert_eq!(r("200 000"), (Some(200_000.0), Some(200_000.0)));
         assert_eq!(r("nearly 1 200 000"), (Some(1_080_000.0), Some(1_200_000.0)));
@@ -992,7 +1101,7 @@ mod tests {
         // Not ambiguous: another count of decimals, or a scale word after it.
         assert_eq!(r("3.5"), (Some(3.5), Some(3.5)));
         assert_eq!(r("2.25"), (Some(2.25), Some(2.25)));
-        assert_eq!(r("1.500 million"), (Some(1_500_000.0), Some(1_500_000.0)));
+        assert_eq!(r("1.500 million"), fig(1_500_000.0, 1_000.0));
     }
 
     #[test]
