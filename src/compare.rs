@@ -13,7 +13,8 @@
 //! - `revised`: the only disjoint pairs are revisions: said on different
 //!   dates, the earlier one about something still in the future when it was
 //!   said (a date after its `as_of`, a hedged plan, or a status of
-//!   "scheduled") — the plan changed;
+//!   "scheduled") — the plan changed; or, in a running count (a death
+//!   toll: [`is_running_count`]), the later count is higher — the count rose;
 //! - `conflict`: mutually exclusive otherwise.
 //!
 //! Pure: no I/O, cannot fail.
@@ -309,6 +310,7 @@ fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool
     // its first, which comes before it), and every relation left out is
     // that of a listed pair.
     let reads_as = reads_as(claims);
+    let running = is_running_count(&fact.property);
     let firsts = reads_as.iter().enumerate().filter(|&(i, &f)| i == f).count();
     // Every pair but those of two later claims of groups.
     let pairs_of = |n: usize| n * n.saturating_sub(1) / 2;
@@ -328,7 +330,7 @@ fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool
             if reads_as[i] != i && reads_as[j] != j && !every_pair {
                 continue;
             }
-            let (p, exact) = pair(i, j, &claims[i], &claims[j], tolerance);
+            let (p, exact) = pair(i, j, &claims[i], &claims[j], tolerance, running);
             exact_equal &= exact == Relation::Equal;
             if p.relation == Relation::Equal {
                 let (a, b) = (root(&same_reading, i), root(&same_reading, j));
@@ -408,13 +410,21 @@ fn source_count(claims: &[ReadClaim<'_>]) -> usize {
 
 /// The pair of claims `i` and `j`, and how their readings relate exactly
 /// (without tolerance or an assumed day).
-fn pair(i: usize, j: usize, a: &ReadClaim<'_>, b: &ReadClaim<'_>, tolerance: Option<Tolerance>) -> (Pair, Relation) {
+/// `running`: the fact is a running count ([`is_running_count`]).
+fn pair(
+    i: usize,
+    j: usize,
+    a: &ReadClaim<'_>,
+    b: &ReadClaim<'_>,
+    tolerance: Option<Tolerance>,
+    running: bool,
+) -> (Pair, Relation) {
     // relation, relation_within and relation_claimed, each computed once.
     let exact = relation(&a.reading, &b.reading);
     let within = if close_within(&a.reading, &b.reading, tolerance) { Relation::Equal } else { exact };
     let other = same_time_other_day(&a.reading, &b.reading, tolerance);
     let relation = claimed(other, within);
-    let revision = relation.excludes() && is_revision(a, b);
+    let revision = relation.excludes() && is_revision(a, b, running);
     let other_day = relation != within;
     let tolerated = if other_day {
         same_time_other_day(&a.reading, &b.reading, None).is_none()
@@ -664,17 +674,61 @@ pub fn statuses(a: Status, b: Status) -> Relation {
 }
 
 /// A disjoint pair is a revision when the claims were said on different
-/// dates and the earlier one spoke of something still to come.
-fn is_revision(a: &ReadClaim<'_>, b: &ReadClaim<'_>) -> bool {
+/// dates and the earlier one spoke of something still to come, or, in a
+/// running count (`running`, [`is_running_count`]), the later count is
+/// higher: a death toll that rose from one day to the next was updated,
+/// not contradicted. A count that fell stays a conflict (a correction, or
+/// a mistake, for an editor to look at).
+fn is_revision(a: &ReadClaim<'_>, b: &ReadClaim<'_>, running: bool) -> bool {
     let (earlier, later) = if a.claim.as_of <= b.claim.as_of { (a, b) } else { (b, a) };
     if earlier.claim.as_of == later.claim.as_of {
         return false;
+    }
+    if let (true, Reading::Number(before), Reading::Number(after)) = (running, &earlier.reading, &later.reading) {
+        if let (Some(high), Some(low)) = (before.high, after.low) {
+            if low > high {
+                return true;
+            }
+        }
     }
     match &earlier.reading {
         Reading::Date(d) => d.end.is_none_or(|end| end > earlier.claim.as_of),
         Reading::Text(TextReading { status: Some(Status::Scheduled), .. }) => true,
         _ => earlier.claim.hedge.is_prospective(),
     }
+}
+
+/// Words of a property name that make it a running count: a tally of an
+/// event's harm that the news updates as it grows (`death_toll`,
+/// `people_killed`, `injured`, `displaced_count`, `arrests`). The name is
+/// cut into words at `_`, `-` and spaces (docs/numbers.md, "Running counts").
+pub const RUNNING_COUNT_WORDS: &[&str] = &[
+    "toll",
+    "deaths",
+    "dead",
+    "killed",
+    "fatalities",
+    "casualties",
+    "injured",
+    "wounded",
+    "injuries",
+    "missing",
+    "displaced",
+    "evacuated",
+    "arrested",
+    "arrests",
+    "detained",
+    "cases",
+    "infections",
+    "infected",
+    "hospitalised",
+    "hospitalized",
+];
+
+/// Whether a fact's property is a running count: one of its words is in
+/// [`RUNNING_COUNT_WORDS`].
+pub fn is_running_count(property: &str) -> bool {
+    property.split(['_', '-', ' ']).any(|w| RUNNING_COUNT_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 fn label(c: &Side<'_>) -> String {
@@ -700,6 +754,9 @@ fn reason(a: &Side<'_>, b: &Side<'_>, sa: &Said, sb: &Said, relation: Relation, 
     }
     if revision {
         let (earlier, later) = if a.as_of <= b.as_of { (la, lb) } else { (lb, la) };
+        if let (Reading::Number(_), Reading::Number(_)) = (a.reading, b.reading) {
+            return sized!(len, "{earlier} was a forecast or a count of its day; {later}, said later, replaces it");
+        }
         return sized!(len, "{earlier} was a plan or forecast; {later}, said later, replaces it");
     }
     match relation {
@@ -715,6 +772,17 @@ fn reason(a: &Side<'_>, b: &Side<'_>, sa: &Said, sb: &Said, relation: Relation, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn running_counts_are_known_by_a_word_of_their_name() {
+        for running in ["death_toll", "toll", "people_killed", "Injured", "displaced_count", "arrests", "covid-cases"] {
+            assert!(is_running_count(running), "{running}");
+        }
+        // (A running count's word must be a whole word of the name.)
+        for other in ["attendee_count", "rescue_teams", "budget", "tolls_collected", "deadline", "count"] {
+            assert!(!is_running_count(other), "{other}");
+        }
+    }
 
     #[test]
     fn interval_relations() {

@@ -67,6 +67,35 @@ fn a_figure_with_a_scale_word_is_rounded_and_holds_the_exact_count() {
 }
 
 #[test]
+fn a_running_count_that_rose_is_revised_and_one_that_fell_conflicts() {
+    // docs/numbers.md, "Running counts": death_toll rose from one day to
+    // the next (revised); injured fell (conflict); rescue_teams is no
+    // running count by its name (conflict).
+    let (code, doc) = json_in(&fixture("running-count"), &["--all"]);
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0, "{}", doc["errors"]);
+    assert_eq!(
+        verdicts(&doc),
+        vec![
+            ("turkey-earthquake.death_toll".to_string(), "revised".to_string()),
+            ("turkey-earthquake.injured".to_string(), "conflict".to_string()),
+            ("turkey-earthquake.rescue_teams".to_string(), "conflict".to_string()),
+        ]
+    );
+    assert_eq!(code, 1);
+    let toll = &doc["facts"][0];
+    assert!(toll["reason"].as_str().unwrap().contains("was a forecast or a count of its day"), "{toll}");
+    assert_eq!(toll["best"]["value"], "5,000", "the earlier count takes no part: {toll}");
+    // Said the same day, the two tolls conflict.
+    let same_day = scratch();
+    copy_dir(&fixture("running-count"), same_day.path());
+    let b = std::fs::read_to_string(same_day.path().join("claims/b.yaml")).unwrap();
+    std::fs::write(same_day.path().join("claims/b.yaml"), b.replace("published: 2023-02-07", "published: 2023-02-06"))
+        .unwrap();
+    let (_, doc) = json_in(same_day.path(), &["--all"]);
+    assert_eq!(verdicts(&doc)[0], ("turkey-earthquake.death_toll".to_string(), "conflict".to_string()));
+}
+
+#[test]
 fn dates_differing_in_precision_are_compatible_and_a_replaced_plan_is_revised() {
     let (code, doc) = json_in(&fixture("verdicts/dates"), &["--all"]);
     assert_eq!(doc["errors"].as_array().unwrap().len(), 0, "{}", doc["errors"]);
