@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::compare::{compare_within, Verdict};
+use crate::compare::{compare_with, is_running_count, Verdict};
 use crate::error::{sort_diagnostics, Diagnostic, Loc};
 use crate::ground::{Article, Miss, Passage};
 use crate::group::{group, Fact, ReadClaim};
@@ -466,7 +466,8 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         .into_par_iter()
         .map(|fact| {
             let tolerance = Tolerances::resolve(tolerances, &corpus.tolerances, &fact.property);
-            let cmp = compare_within(&fact, tolerance);
+            let running = corpus.running.get(&fact.property).copied();
+            let cmp = compare_with(&fact, tolerance, running.unwrap_or_else(|| is_running_count(&fact.property)));
             let support = support(&fact, &cmp.same_reading, &dependence, &corpus.sources);
             let Fact { id, subject, property, claims } = fact;
             let members = claims.into_iter().map(|c| (c.index, c.reading, c.context)).collect();

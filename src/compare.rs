@@ -294,13 +294,25 @@ pub fn compare(fact: &Fact<'_>) -> Comparison {
 /// reason is written here (a pair's is written by [`explain`] when a report
 /// shows the pair).
 pub fn compare_within(fact: &Fact<'_>, tolerance: Option<Tolerance>) -> Comparison {
-    compare_pairs(fact, tolerance, false, PAIRS_LISTED)
+    compare_with(fact, tolerance, is_running_count(&fact.property))
+}
+
+/// [`compare_within`], the fact a running count or not as `running` says
+/// (the registry's `running:` setting, else [`is_running_count`]).
+pub fn compare_with(fact: &Fact<'_>, tolerance: Option<Tolerance>, running: bool) -> Comparison {
+    compare_pairs(fact, tolerance, running, false, PAIRS_LISTED)
 }
 
 /// [`compare_within`], listing at most `at_most` pairs; with `every_pair`,
 /// no pair of alike claims is left out (for the tests that hold the shorter
 /// list to the whole one).
-fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool, at_most: usize) -> Comparison {
+fn compare_pairs(
+    fact: &Fact<'_>,
+    tolerance: Option<Tolerance>,
+    running: bool,
+    every_pair: bool,
+    at_most: usize,
+) -> Comparison {
     let claims = &fact.claims;
     // A pair of two claims that each read as an earlier claim is left out
     // (`reads_as`): it relates as the pair of those earlier claims, which is
@@ -310,7 +322,6 @@ fn compare_pairs(fact: &Fact<'_>, tolerance: Option<Tolerance>, every_pair: bool
     // its first, which comes before it), and every relation left out is
     // that of a listed pair.
     let reads_as = reads_as(claims);
-    let running = is_running_count(&fact.property);
     let firsts = reads_as.iter().enumerate().filter(|&(i, &f)| i == f).count();
     // Every pair but those of two later claims of groups.
     let pairs_of = |n: usize| n * n.saturating_sub(1) / 2;
@@ -925,7 +936,7 @@ mod alike_tests {
         let (sources, claims) = claims(&drawn, 4, VALUES, DAYS);
         let fact = fact(&claims, &sources, |v, as_of| Reading::Date(read_date(v, as_of, Tense::Unknown).unwrap()));
         let (short, whole) =
-            (compare_pairs(&fact, None, false, usize::MAX), compare_pairs(&fact, None, true, usize::MAX));
+            (compare_pairs(&fact, None, false, false, usize::MAX), compare_pairs(&fact, None, false, true, usize::MAX));
         // Six groups ("12 May 2030" and "2030-05-12" name one day by two
         // rules: their readings differ, though they relate as equal).
         assert_eq!(short.reads_as.iter().enumerate().filter(|&(i, &f)| i == f).count(), 6);
@@ -952,7 +963,7 @@ mod alike_tests {
         let drawn: Vec<Drawn> = (0..160).map(|k| (k, k, false, k % 7)).collect();
         let (sources, claims) = claims(&drawn, 7, &values, &days);
         let fact = fact(&claims, &sources, |v, _| Reading::Number(crate::normalize::number::read_number(v).unwrap()));
-        let whole = compare_pairs(&fact, None, false, usize::MAX);
+        let whole = compare_pairs(&fact, None, false, false, usize::MAX);
         let listed = compare_within(&fact, None);
         assert_eq!(whole.pairs.len(), 160 * 159 / 2);
         assert_eq!(listed.pairs.len(), PAIRS_LISTED);
@@ -1017,12 +1028,13 @@ mod alike_tests {
             drawn in proptest::collection::vec((0usize..MIXED.len(), 0usize..3, any::<bool>(), 0usize..4), 1..14),
             tolerance in proptest::sample::select(vec![None, Some("10m"), Some("1d")]),
             sources in 1usize..5,
+            running in any::<bool>(),
         ) {
             let tolerance = tolerance.map(|t| crate::tolerance::Tolerance::parse(t).unwrap());
             let (outlets, claims) = claims(&drawn, sources, MIXED, MIXED_DAYS);
             let fact = fact(&claims, &outlets, mixed_reading);
-            let short = compare_pairs(&fact, tolerance, false, usize::MAX);
-            let whole = compare_pairs(&fact, tolerance, true, usize::MAX);
+            let short = compare_pairs(&fact, tolerance, running, false, usize::MAX);
+            let whole = compare_pairs(&fact, tolerance, running, true, usize::MAX);
             prop_assert_eq!(short.verdict, whole.verdict);
             prop_assert_eq!(&short.reason, &whole.reason);
             let r = &short.reads_as;
@@ -1077,7 +1089,7 @@ mod alike_tests {
                 _ => 2,
             };
             for at_most in [0, 1, 2, short.pairs.len() / 2] {
-                let few = compare_pairs(&fact, tolerance, false, at_most);
+                let few = compare_pairs(&fact, tolerance, running, false, at_most);
                 prop_assert_eq!((few.verdict, &few.reason), (short.verdict, &short.reason));
                 prop_assert_eq!((&few.same_reading, &few.revised), (&short.same_reading, &short.revised));
                 if short.pairs.len() > at_most {

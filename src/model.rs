@@ -278,6 +278,9 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
     /// The registry's tolerance per property (`properties: {p: {tolerance: 10m}}`).
     pub tolerances: std::collections::BTreeMap<String, crate::tolerance::Tolerance>,
+    /// The registry's `running: true|false` per property, over the rule by
+    /// name (`compare::is_running_count`).
+    pub running: std::collections::BTreeMap<String, bool>,
 }
 
 #[cfg(test)]

@@ -93,6 +93,26 @@ fn a_running_count_that_rose_is_revised_and_one_that_fell_conflicts() {
         .unwrap();
     let (_, doc) = json_in(same_day.path(), &["--all"]);
     assert_eq!(verdicts(&doc)[0], ("turkey-earthquake.death_toll".to_string(), "conflict".to_string()));
+    // The registry's `running:` turns the rule by name over: rescue_teams
+    // on (it rose: revised), death_toll off (conflict).
+    let set = scratch();
+    copy_dir(&fixture("running-count"), set.path());
+    let registry = std::fs::read_to_string(set.path().join("claims/entities.yaml")).unwrap();
+    std::fs::write(
+        set.path().join("claims/entities.yaml"),
+        format!("{registry}properties:\n  rescue_teams: {{running: true}}\n  death_toll: {{running: false}}\n"),
+    )
+    .unwrap();
+    let (_, doc) = json_in(set.path(), &["--all"]);
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0, "{}", doc["errors"]);
+    assert_eq!(
+        verdicts(&doc),
+        vec![
+            ("turkey-earthquake.death_toll".to_string(), "conflict".to_string()),
+            ("turkey-earthquake.injured".to_string(), "conflict".to_string()),
+            ("turkey-earthquake.rescue_teams".to_string(), "revised".to_string()),
+        ]
+    );
 }
 
 #[test]
@@ -433,6 +453,16 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
                 "claims/entities.yaml:5:5: error: entity name '???' has no letter or digit",
                 "claims/entities.yaml:6:5: error: entity 'Moscow' has an alias '' with no letter or digit",
                 "claims/entities.yaml:6:5: error: entity 'Moscow' has an alias '--' with no letter or digit",
+            ],
+        ),
+        (
+            "registry-properties",
+            &[
+                "claims/entities.yaml:4:25: error: property 'death_toll': 'running' should be true or false, found 'yes'",
+                "help: write `running: true` for a count the news updates as it grows",
+                "claims/entities.yaml:5:29: error: property 'act_dep_time': 'fast' is not a tolerance",
+                "claims/entities.yaml:6:34: error: unknown key 'cumulative' in a property's settings",
+                "help: valid keys: tolerance, running",
             ],
         ),
         (

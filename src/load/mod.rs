@@ -137,7 +137,7 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
         out.claim_files_unread += usize::from(r.tally.unread);
         match r.kind {
             FileKind::Skipped => {}
-            FileKind::Registry { file, entities, tolerances, registry_diags } => {
+            FileKind::Registry { file, entities, properties, registry_diags } => {
                 if let Some(first) = &registry_found {
                     diags.push(
                         Diagnostic::error(Some(Loc::file(&file)), "a second entity registry")
@@ -148,7 +148,8 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
                 registry_found = Some(file);
                 diags.extend(registry_diags);
                 out.corpus.entities.extend(entities);
-                out.corpus.tolerances.extend(tolerances);
+                out.corpus.tolerances.extend(properties.tolerances);
+                out.corpus.running.extend(properties.running);
             }
             FileKind::Claims { source, claims, claim_diags, article, article_diags } => {
                 let files = &source_files[&source.id];
@@ -248,12 +249,7 @@ enum FileKind {
     /// Not read, or nothing usable in it (its problems are in `diags`).
     Skipped,
     /// The registry; its own problems apart, as a second registry is dropped whole.
-    Registry {
-        file: Arc<Path>,
-        entities: Vec<Entity>,
-        tolerances: Vec<(String, crate::tolerance::Tolerance)>,
-        registry_diags: Vec<Diagnostic>,
-    },
+    Registry { file: Arc<Path>, entities: Vec<Entity>, properties: PropertySettings, registry_diags: Vec<Diagnostic> },
     /// A claim file, its claims (`source` index not yet set) and its article;
     /// the claims' and the article's problems apart, as they are dropped
     /// with the file when its source id turns out to be taken.
@@ -315,11 +311,11 @@ fn read_file_into(
         // A registry that cannot be read is still the registry: its errors
         // say what is wrong, not a warning that there is none.
         let mut registry_diags = Vec::new();
-        let (entities, tolerances) = match root {
+        let (entities, properties) = match root {
             Some(mut root) => registry_file(&mut root, &file, &mut registry_diags),
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), PropertySettings::default()),
         };
-        return FileKind::Registry { file, entities, tolerances, registry_diags };
+        return FileKind::Registry { file, entities, properties, registry_diags };
     }
     let Some(mut root) = root else {
         tally.unread = true;
@@ -474,23 +470,46 @@ pub fn parse_registry_text(text: &str, file: &Path) -> (Vec<Entity>, Vec<Diagnos
     (entities, diags)
 }
 
-/// The registry's entities and its `properties:` tolerances (keyed by
-/// property name as facts are), every problem a diagnostic.
+/// The registry's settings per property, keyed by property name as facts are.
+#[derive(Debug, Default)]
+struct PropertySettings {
+    tolerances: Vec<(String, crate::tolerance::Tolerance)>,
+    /// `running: true|false` (docs/numbers.md, "Running counts").
+    running: Vec<(String, bool)>,
+}
+
+/// The registry's entities and its `properties:` settings, every problem a
+/// diagnostic.
 fn registry_file(
     root: &mut yaml::Node,
     file: &Arc<Path>,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Entity>, Vec<(String, crate::tolerance::Tolerance)>) {
+) -> (Vec<Entity>, PropertySettings) {
     let entities = raw::registry(root, file, diags).into_iter().filter_map(|e| entity(e, diags)).collect();
-    let mut tolerances = Vec::new();
+    let mut settings = PropertySettings::default();
     for p in raw::registry_properties(root, file, diags) {
-        let Some(t) = p.tolerance else { continue };
-        match crate::tolerance::Tolerance::parse(&t.value) {
-            Ok(tol) => tolerances.push((crate::model::property_name(&p.name.value), tol)),
-            Err(e) => diags.push(Diagnostic::error(Some(t.loc), format!("property '{}': {e}", p.name.value))),
+        let name = crate::model::property_name(&p.name.value);
+        if let Some(t) = p.tolerance {
+            match crate::tolerance::Tolerance::parse(&t.value) {
+                Ok(tol) => settings.tolerances.push((name.clone(), tol)),
+                Err(e) => diags.push(Diagnostic::error(Some(t.loc), format!("property '{}': {e}", p.name.value))),
+            }
+        }
+        if let Some(r) = p.running {
+            match r.value.as_str() {
+                "true" => settings.running.push((name, true)),
+                "false" => settings.running.push((name, false)),
+                other => diags.push(
+                    Diagnostic::error(
+                        Some(r.loc),
+                        format!("property '{}': 'running' should be true or false, found '{other}'", p.name.value),
+                    )
+                    .with_help("write `running: true` for a count the news updates as it grows (a death toll), `running: false` for one that must not change"),
+                ),
+            }
         }
     }
-    (entities, tolerances)
+    (entities, settings)
 }
 
 /// What a YAML file should hold, for the help on an empty one.

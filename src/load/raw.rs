@@ -64,6 +64,8 @@ pub struct RawClaimFile {
 pub struct RawProperty {
     pub name: Spanned<String>,
     pub tolerance: Option<Spanned<String>>,
+    /// `running: true|false`: whether the property is a running count.
+    pub running: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -132,7 +134,7 @@ const KEY_SYNONYMS: &[(&str, &str)] = &[
     ("label", "name"),
 ];
 pub const REGISTRY_KEYS: &[&str] = &["entities", "properties"];
-pub const PROPERTY_KEYS: &[&str] = &["tolerance"];
+pub const PROPERTY_KEYS: &[&str] = &["tolerance", "running"];
 pub const ENTITY_KEYS: &[&str] = &["name", "kind", "aliases", "note"];
 
 /// Reads one mapping against a list of allowed keys. Reading a value takes
@@ -529,7 +531,8 @@ pub fn registry_properties(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Di
         }
         let Some(mut f) = Fields::new(value, file, "a property's settings", PROPERTY_KEYS, diags) else { continue };
         let tolerance = f.opt_text("tolerance", diags);
-        out.push(RawProperty { name: Spanned { value: name, loc }, tolerance });
+        let running = f.opt_text("running", diags);
+        out.push(RawProperty { name: Spanned { value: name, loc }, tolerance, running });
     }
     out
 }
