@@ -1058,6 +1058,23 @@ fn show_draws_the_timeline_of_a_subject_found_by_alias() {
 }
 
 #[test]
+fn show_says_which_tense_chose_a_bare_month() {
+    // docs/temporal.md: the quote's tense picks the year of a bare month; show says which.
+    let run = run_in(&root(), &["show", "Geneva II"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = |value: &str| {
+        run.stdout.lines().find(|l| l.contains(value)).unwrap_or_else(|| panic!("{value}: {}", run.stdout))
+    };
+    assert!(
+        line("in November (hoped) =>").contains("(month), the quote gives no tense: the nearest"),
+        "{}",
+        run.stdout
+    );
+    // A reading that no tense chose says nothing of it.
+    assert!(!line("second week of November (likely) =>").contains("the quote"), "{}", run.stdout);
+}
+
+#[test]
 fn show_names_the_subjects_when_nothing_matches() {
     let run = run_in(&fixture("verdicts/dates"), &["show", "Geneva IV"]);
     assert_eq!(run.code, 2);

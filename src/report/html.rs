@@ -503,7 +503,10 @@ fn claim(c: &ClaimView, h: &mut String) {
 
 fn reading(r: &Reading) -> String {
     match r {
-        Reading::Date(d) => format!("{} <span class=\"rule\">— {}</span>", esc(&r.describe()), esc(d.rule)),
+        Reading::Date(d) => {
+            let tense = d.tense.map(|t| format!("; {}", t.chose())).unwrap_or_default();
+            format!("{} <span class=\"rule\">— {}{tense}</span>", esc(&r.describe()), esc(d.rule))
+        }
         Reading::Number(n) => {
             let bound = |b: Option<f64>| b.map_or_else(|| "(open)".to_string(), format_number);
             format!("{} .. {} <span class=\"rule\">— {}</span>", bound(n.low), bound(n.high), esc(n.rule))

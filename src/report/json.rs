@@ -284,6 +284,9 @@ struct Claim<'a> {
     precision: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'static str>,
+    /// Dates: the quote's tense, when the rule chose by it (past | future | unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tense: Option<&'static str>,
     /// Dates: notes kept beside the value ("Estimated runway", "EST"); absent when none.
     #[serde(skip_serializing_if = "Option::is_none")]
     qualifiers: Option<&'a [String]>,
@@ -343,6 +346,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
         end: None,
         precision: None,
         rule: None,
+        tense: None,
         qualifiers: None,
         low: None,
         high: None,
@@ -361,6 +365,7 @@ fn claim(c: &ClaimView) -> Claim<'_> {
             out.qualifiers = Some(d.qualifiers.as_slice()).filter(|q| !q.is_empty());
             out.precision = Some(d.precision.as_str());
             out.rule = Some(d.rule);
+            out.tense = d.tense.map(|t| t.as_str());
         }
         Reading::Number(n) => {
             out.low = Some(n.low);

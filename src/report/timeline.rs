@@ -23,8 +23,13 @@ pub fn render(facts: &[&FactView]) -> String {
         for c in &f.claims {
             let hedge = if c.hedge == Hedge::Certain { String::new() } else { format!(" ({})", c.hedge.as_str()) };
             let by = c.said_by.as_deref().map(|s| format!(" — {s}")).unwrap_or_default();
+            // Where the quote's tense chose the year (or week) of a bare month or weekday, say which.
+            let tense = match &c.reading {
+                Reading::Date(d) => d.tense.map(|t| format!(", {}", t.chose())).unwrap_or_default(),
+                _ => String::new(),
+            };
             out.push_str(&format!(
-                "  {}  {:<28} {}{hedge} => {}{by}\n",
+                "  {}  {:<28} {}{hedge} => {}{tense}{by}\n",
                 c.as_of,
                 truncate(&c.source.outlet, 28),
                 c.value,

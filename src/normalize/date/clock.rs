@@ -629,6 +629,7 @@ fn at_minutes(day: NaiveDate, m: Minutes) -> Option<DateReading> {
         rule: m.rule,
         qualifiers: Vec::new(),
         day_assumed: false,
+        tense: None,
     })
 }
 

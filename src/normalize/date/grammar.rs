@@ -137,6 +137,7 @@ pub fn closed(s: Span) -> DateReading {
         rule: s.rule,
         qualifiers: Vec::new(),
         day_assumed: false,
+        tense: None,
     }
 }
 
@@ -150,6 +151,7 @@ fn reading(start: Option<NaiveDate>, end: Option<NaiveDate>, precision: Precisio
         rule,
         qualifiers: Vec::new(),
         day_assumed: false,
+        tense: None,
     }
 }
 

@@ -69,6 +69,26 @@ pub enum Tense {
     Unknown,
 }
 
+impl Tense {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tense::Past => "past",
+            Tense::Future => "future",
+            Tense::Unknown => "unknown",
+        }
+    }
+
+    /// What the tense chose, for a report beside the rule: "the quote reads
+    /// as past", "... as future", "the quote gives no tense: the nearest".
+    pub fn chose(self) -> &'static str {
+        match self {
+            Tense::Past => "the quote reads as past",
+            Tense::Future => "the quote reads as future",
+            Tense::Unknown => "the quote gives no tense: the nearest",
+        }
+    }
+}
+
 /// An inclusive interval of days, narrowed to minutes where the expression
 /// gives a time of day; `None` is an open end.
 ///
@@ -96,6 +116,12 @@ pub struct DateReading {
     /// assumed by the reader, not claimed by the author (docs/temporal.md,
     /// "A time without a day").
     pub day_assumed: bool,
+    /// The tense that chose among a bare expression's occurrences (`August`:
+    /// this year's or last year's; `Friday`: this week's or last week's), as
+    /// the quote's words gave it (`tense_of_said`); `None` when the rule did
+    /// not choose by tense. Reports show it beside the rule (docs/temporal.md,
+    /// "Which way a bare month or weekday points").
+    pub tense: Option<Tense>,
 }
 
 impl DateReading {
@@ -170,6 +196,10 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
             }
         }
         r.qualifiers.extend(notes.iter().cloned());
+        // Every rule that chooses among occurrences by tense says so ("month: by tense ...").
+        if r.rule.contains("tense") {
+            r.tense = Some(tense);
+        }
         Ok(r)
     };
     match clock::read(&raw, &parser, clean) {

@@ -914,3 +914,15 @@ fn tense_past_news_is_not_read_as_a_plan() {
     assert_eq!(tense_of_said("The summit has been moved to the week of April 21", as_of), F);
     assert_eq!(tense_of_said("Officials said the vote is on October 19", as_of), F);
 }
+
+#[test]
+fn a_reading_says_which_tense_chose_only_when_its_rule_chose_by_tense() {
+    let day = NaiveDate::from_ymd_opt(2013, 8, 9).unwrap();
+    for tense in [Tense::Past, Tense::Future, Tense::Unknown] {
+        assert_eq!(read_date("May", day, tense).unwrap().tense, Some(tense), "{tense:?}");
+        assert_eq!(read_date("Friday", day, tense).unwrap().tense, Some(tense), "{tense:?}");
+    }
+    for fixed in ["May 2013", "2013-05-12", "next week", "yesterday"] {
+        assert_eq!(read_date(fixed, day, Tense::Past).unwrap().tense, None, "{fixed}");
+    }
+}
