@@ -353,34 +353,39 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
     if !tail_ok(rest) {
         return None;
     }
-    Some(match rounding_step(&words[..used]) {
+    Some(match rounding_step(&words[..used], n) {
         Some(step) => rounded(n, step),
         None => NumberReading { low: Some(n), high: Some(n), rule: "exact number" },
     })
 }
 
 /// The step a figure written with a scale word of a thousand or more was
-/// rounded to: the place of its last written digit times the scale
-/// (`1.2 million`: 100,000; `5bn`: a billion; `1.25m`: 10,000), or the
-/// scale word's own step in words (`five million`: a million; `one and a
-/// half million`, `half a million`: half a million; `a quarter of a
-/// million`: a quarter of it). `None` for a figure without such a scale
-/// word (`1,204,332`, `300`, `5%`) or one whose last word is not the scale
-/// (`a thousand and one`): those are read as written.
-fn rounding_step(words: &[&str]) -> Option<f64> {
+/// rounded to: the place of its last significant digit times the scale.
+/// With a decimal point every digit written counts (`1.2 million`:
+/// 100,000; `1.20 million`: 10,000; `1.25m`: 10,000); without one, trailing
+/// zeros are not significant, as in any round figure (`5bn`: a billion;
+/// `150k`: 10,000; `£300m`: 100 million, so "about" caps it). In words,
+/// the same on the value (`five million`: a million; `four hundred and
+/// fifty thousand`: 10,000), and a half or a quarter of the scale for
+/// `and a half`, `half a`, `a quarter of a`. `None` for a figure without
+/// such a scale word (`1,204,332`, `300`, `5%`) or one whose last word is
+/// not the scale (`a thousand and one`): those are read as written.
+fn rounding_step(words: &[&str], n: f64) -> Option<f64> {
     let (&first, &last) = (words.first()?, words.last()?);
     if first.starts_with(|c: char| c.is_ascii_digit()) {
         let number = first.trim_end_matches('%');
-        let glued = number.find(|c: char| c.is_alphabetic()).map_or(Some(1.0), |i| scale_word(&number[i..]))?;
+        let cut = number.find(|c: char| c.is_alphabetic()).unwrap_or(number.len());
+        let glued = if cut < number.len() { scale_word(&number[cut..])? } else { 1.0 };
         let scale = glued * words[1..].iter().filter_map(|w| scale_word(w)).product::<f64>();
-        let digits = &number[..number.find(|c: char| c.is_alphabetic()).unwrap_or(number.len())];
+        if scale < 1000.0 {
+            return None;
+        }
+        let digits = &number[..cut];
         // "1.000.000" has dots between thousands, not a decimal part.
-        let decimals = match digits.split_once('.') {
-            Some((_, frac)) if !frac.contains('.') => frac.len(),
-            _ => 0,
+        return match digits.split_once('.') {
+            Some((_, frac)) if !frac.contains('.') => Some(scale / 10f64.powi(i32::try_from(frac.len()).ok()?)),
+            _ => Some(scale * zeros_place(n / scale)),
         };
-        let decimals = i32::try_from(decimals).ok()?;
-        return (scale >= 1000.0).then(|| scale / 10f64.powi(decimals));
     }
     let fraction = if words.contains(&"half") {
         2.0
@@ -395,7 +400,23 @@ fn rounding_step(words: &[&str]) -> Option<f64> {
     } else {
         long_scale(last)?
     };
-    Some(scale / fraction)
+    if fraction > 1.0 {
+        return Some(scale / fraction);
+    }
+    Some(zeros_place(n))
+}
+
+/// The place of the last non-zero digit of a whole number (`300`: 100;
+/// `150`: 10; `7`: 1); 1 for a number that is not whole.
+fn zeros_place(x: f64) -> f64 {
+    let mut place = 1.0;
+    if x.fract() != 0.0 || x < 1.0 {
+        return place;
+    }
+    while place < 1e15 && (x / (place * 10.0)).fract() == 0.0 {
+        place *= 10.0;
+    }
+    place
 }
 
 /// A figure rounded to `step`: the values that round to it (half a step
@@ -821,7 +842,11 @@ mod tests {
         assert_eq!(r("5 million"), (Some(4_500_000.0), Some(5_499_999.0)));
         assert_eq!(r("12k"), (Some(11_500.0), Some(12_499.0)));
         assert_eq!(r("five million"), (Some(4_500_000.0), Some(5_499_999.0)));
-        assert_eq!(r("one hundred thousand"), (Some(99_500.0), Some(100_499.0)));
+        assert_eq!(r("one hundred thousand"), (Some(90_000.0), Some(110_000.0)));
+        // Trailing zeros are not significant without a decimal point; with one, every digit is.
+        assert_eq!(r("150k"), (Some(145_000.0), Some(154_999.0)));
+        assert_eq!(r("1.20 million"), (Some(1_195_000.0), Some(1_204_999.0)));
+        assert_eq!(r("£300m"), (Some(270_000_000.0), Some(330_000_000.0)));
         // Never looser than "about N": a one-digit figure is N -10% .. N +10%.
         assert_eq!(r("2 million"), (Some(1_800_000.0), Some(2_200_000.0)));
         assert_eq!(r("a million"), (Some(900_000.0), Some(1_100_000.0)));
@@ -1005,7 +1030,7 @@ mod tests {
     fn numbers_in_words_keep_their_and() {
         // "and" inside a number written in words is not a range: 120, not 20 .. 100.
         assert_eq!(r("One hundred and twenty"), (Some(120.0), Some(120.0)));
-        assert_eq!(r("four hundred and fifty thousand"), fig(450_000.0, 1_000.0));
+        assert_eq!(r("four hundred and fifty thousand"), fig(450_000.0, 10_000.0));
         assert_eq!(r("a thousand and one"), (Some(1_001.0), Some(1_001.0)));
         assert_eq!(r("a hundred and twenty people"), (Some(120.0), Some(120.0)));
         assert_eq!(r("between one hundred and twenty and two hundred"), (Some(120.0), Some(200.0)));
@@ -1015,7 +1040,7 @@ mod tests {
         assert_eq!(r("between a hundred and two hundred"), (Some(100.0), Some(200.0)));
         assert_eq!(r("between nine hundred and one thousand"), (Some(900.0), Some(1_000.0)));
         assert_eq!(r("between two hundred and fifty and three hundred"), (Some(250.0), Some(300.0)));
-        assert_eq!(r("one million and two hundred thousand"), fig(1_200_000.0, 1_000.0));
+        assert_eq!(r("one million and two hundred thousand"), fig(1_200_000.0, 100_000.0));
         assert_eq!(r("a million and a half"), fig(1_500_000.0, 500_000.0));
         assert_eq!(r("a dozen and a half"), (Some(18.0), Some(18.0)));
         assert_eq!(r("one and a half million"), fig(1_500_000.0, 500_000.0));
@@ -1067,7 +1092,7 @@ mod tests {
     #[test]
     fn currencies_and_spaced_thousands() {
         assert_eq!(r("$1.2 billion"), fig(1.2e9, 1e8));
-        assert_eq!(r("€500 million"), fig(5e8, 1e6));
+        assert_eq!(r("€500 million"), fig(5e8, 1e8));
         assert_eq!(r("US$5m"), fig(5e6, 1e6));
         assert_eq!(r("USD 5 million"), fig(5e6, 1e6));
         assert_eq!(r("about £300"), (Some(270.0), Some(330.0)));
