@@ -1149,40 +1149,44 @@ impl Parser {
         } else {
             return None;
         };
-        let rule = "weekday + date: the current year (month) if the weekday fits, else the next one that does (previous in the past tense)";
-        let order: Vec<i32> = match self.tense {
-            Tense::Past => (0..=28).map(|k| -k).collect(),
-            Tense::Future => (0..=28).collect(),
-            Tense::Unknown => (0..=28).flat_map(|k| [k, -k]).skip(1).collect(),
-        };
-        let order: Vec<i32> = if self.tense == Tense::Unknown {
-            // nearest first, the later on a tie
-            let mut o = vec![0];
-            for k in 1..=28 {
-                o.push(k);
-                o.push(-k);
+        let rule = "weekday + date: the current year (month) if the weekday fits, else the next one that does (previous in the past tense), within a year";
+        // Years (or months) from the one said, in the order they are tried:
+        // the current one, then the next (the previous in the past tense; the
+        // next, then the previous, when the tense is unknown), no further: a
+        // weekday that fits only years away is a slip, not a date ("Tuesday,
+        // March 13" said in 2023 is not 2018).
+        let order = |reach: i32| -> Vec<i32> {
+            match self.tense {
+                Tense::Past => (0..=reach).map(|k| -k).collect(),
+                Tense::Future => (0..=reach).collect(),
+                Tense::Unknown => std::iter::once(0).chain((1..=reach).flat_map(|k| [k, -k])).collect(),
             }
-            o
-        } else {
-            order
         };
         if let Some((m, d, yr)) = month_day_parts(rest) {
             if !yr.is_empty() {
                 let s = self.month_day(rest)?;
                 return self.weekday_fits(wd, Span { rule: "weekday + full date: the date", ..s });
             }
-            for k in order {
+            for k in order(1) {
                 if let Some(x) = ymd(self.as_of.year() + k, m, d) {
                     if x.weekday() == wd {
                         return Some(Span::day(x, rule));
                     }
                 }
             }
+            if let Some(x) = ymd(self.as_of.year(), m, d) {
+                self.complain(format!(
+                    "{x} is a {}, not a {}, and the years next to it do not fit either; the weekday and the date \
+                     disagree (a slip in one of them): give the year, or check the weekday",
+                    x.format("%A"),
+                    weekday_name(wd)
+                ));
+            }
             return None;
         }
         if rest.len() == 1 {
             let d = words::dom(&rest[0])?;
-            for k in order {
+            for k in order(12) {
                 let first = cal::add_months(self.as_of, i64::from(k))?;
                 if let Some(x) = ymd(first.year(), first.month(), d) {
                     if x.weekday() == wd {

@@ -926,3 +926,19 @@ fn a_reading_says_which_tense_chose_only_when_its_rule_chose_by_tense() {
         assert_eq!(read_date(fixed, day, Tense::Past).unwrap().tense, None, "{fixed}");
     }
 }
+
+#[test]
+fn a_weekday_with_a_date_picks_a_year_next_to_the_one_said_or_is_refused() {
+    // docs/temporal.md: the current year if the weekday fits, else the next
+    // (the previous in the past tense), within a year.
+    check("Sunday, Feb 10", "2013-02-12", U, "2013-02-10", "2013-02-10");
+    check("Fri, Jul 18", "2013-02-12", U, "2014-07-18", "2014-07-18");
+    check("Monday, March 13", "2023-03-15", P, "2023-03-13", "2023-03-13");
+    check("Thu 15th", "2013-02-12", F, "2013-08-15", "2013-08-15");
+    // A weekday that fits only years away is a slip: refused, naming the weekday the date has.
+    for (expr, tense) in [("Tuesday, March 13", P), ("Friday, March 13", U), ("Fri, Jul 18", F)] {
+        let e = read_date(expr, d("2023-03-15"), tense).unwrap_err().message;
+        assert!(e.contains("is a Monday, not a") || e.contains("is a Tuesday, not a Friday"), "{expr}: {e}");
+        assert!(e.contains("the weekday and the date disagree"), "{expr}: {e}");
+    }
+}
