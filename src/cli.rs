@@ -122,7 +122,7 @@ pub struct ImportCsvArgs {
     /// The registry kind of the subjects.
     #[arg(long, value_name = "KIND", default_value = "event", value_parser = parse_kind)]
     pub subject_kind: EntityKind,
-    /// The folder to write (created; must be new or empty).
+    /// The folder to write (must be new or empty; only it is created, the folder it is in must exist).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }
@@ -942,6 +942,13 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
             "error: '{}' is not empty\n  help: give --out a new or empty folder; import never writes over existing files\n",
             dir.display()
         ));
+        out.code = EXIT_INPUT_ERROR;
+        return out;
+    }
+    // Only the last folder of --out is made: a missing parent is more likely a typo than a wish.
+    if let Err((message, help)) = crate::fsio::check_parent(dir) {
+        let d = crate::error::Diagnostic::error(None, format!("--out: {message}")).with_help(help);
+        out.stderr.push_str(&format!("{d}\nnothing was written\n"));
         out.code = EXIT_INPUT_ERROR;
         return out;
     }

@@ -335,3 +335,29 @@ fn a_cell_of_names_separated_by_semicolons_is_a_list_of_names() {
     let fact = doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == "g7.attendees").unwrap();
     assert_eq!(fact["verdict"], "agree", "{fact}");
 }
+
+/// Regression: `--out a/b/c/new` made the whole missing chain, so a typo in
+/// the path made folders silently. Only the last folder is made now.
+#[test]
+fn an_out_folder_whose_parent_is_missing_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "src,flight,a\nx,f,1\n").unwrap();
+    let out = dir.path().join("typo/b/new");
+    let (code, _, stderr) = import_flights(&csv, &out);
+    assert_eq!(code, 2, "{stderr}");
+    let parent = dir.path().join("typo/b");
+    assert!(
+        stderr.contains(&format!(
+            "error: --out: the folder '{}' does not exist, so '{}' cannot be made in it",
+            parent.display(),
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("help: create it first (mkdir -p '{}') or fix the path", parent.display())));
+    assert!(!dir.path().join("typo").exists(), "nothing is made");
+    // The last folder alone is made.
+    let (code, _, stderr) = import_flights(&csv, &dir.path().join("new"));
+    assert_eq!(code, 0, "{stderr}");
+}
