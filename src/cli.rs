@@ -109,10 +109,10 @@ pub struct ImportCsvArgs {
     /// The column naming the source that said it.
     #[arg(long, value_name = "COLUMN")]
     pub source_column: String,
-    /// A column to leave out (row ids, notes); repeat for more.
+    /// A column to leave out (row ids, notes); repeat for more. Not the subject or source column.
     #[arg(long, value_name = "COLUMN")]
     pub ignore_column: Vec<String>,
-    /// The value type of a column's claims, e.g. `--type arrival=date`; repeat for more.
+    /// The value type of a column's claims, e.g. `--type arrival=date`; once per column, repeat for more columns.
     /// Without it, `check` infers the type from the property name.
     #[arg(long = "type", value_name = "COLUMN=TYPE", value_parser = parse_column_type)]
     pub types: Vec<(String, ValueType)>,

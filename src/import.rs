@@ -186,6 +186,45 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
         ));
     }
 
+    // Ignoring the subject or the source column would leave rows about nothing, or said by nobody.
+    for (name, col) in opts.ignore_columns.iter().zip(&ignored) {
+        for (named, what, does) in [
+            (subject_col, "--subject-column", "names what each row is about"),
+            (source_col, "--source-column", "names who said each row"),
+        ] {
+            if col.is_some() && *col == named {
+                diags.push(
+                    Diagnostic::error(
+                        Some(Loc::at(file, 1, 0)),
+                        format!("--ignore-column '{name}' is the column given as {what}"),
+                    )
+                    .with_help(format!("that column {does} and cannot be left out; drop this --ignore-column")),
+                );
+            }
+        }
+    }
+    // One --type per column: a second would silently replace the first.
+    let mut typed_first: HashMap<&str, ValueType> = HashMap::new();
+    for (name, t) in &opts.types {
+        match typed_first.get(name.as_str()) {
+            Some(first) => diags.push(
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "--type is given twice for the column '{name}' ({}={}, then {name}={})",
+                        name,
+                        first.as_str(),
+                        t.as_str()
+                    ),
+                )
+                .with_help(format!("give one --type per column, e.g. --type '{name}'={}", t.as_str())),
+            ),
+            None => {
+                typed_first.insert(name, *t);
+            }
+        }
+    }
+
     // The property columns: every other column, named as claim files name properties.
     let mut properties: Vec<(usize, String)> = Vec::new();
     let mut seen: HashMap<String, &str> = HashMap::new();
@@ -640,6 +679,19 @@ mod tests {
         assert_eq!(t(&["2019", "2020"]), ValueType::Text, "years: both, so neither is guessed");
         assert_eq!(t(&["61%", "high"]), ValueType::Text);
         assert_eq!(t(&["Geneva", "Vienna"]), ValueType::Text);
+    }
+
+    #[test]
+    fn a_type_given_twice_or_an_ignored_subject_is_an_error() {
+        let mut o = opts();
+        o.types = vec![("a".into(), ValueType::Number), ("a".into(), ValueType::Number)];
+        let e = import_csv("src,flight,a\nx,f,1\n", &file(), &o).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].to_string().starts_with("error: --type is given twice for the column 'a'"), "{}", e[0]);
+        let mut o = opts();
+        o.ignore_columns = vec!["flight".into(), "src".into()];
+        let e = import_csv("src,flight,a\nx,f,1\n", &file(), &o).unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
     }
 
     #[test]

@@ -336,6 +336,53 @@ fn a_cell_of_names_separated_by_semicolons_is_a_list_of_names() {
     assert_eq!(fact["verdict"], "agree", "{fact}");
 }
 
+/// `import csv` of `text` (written as t.csv) with `src` and `event` columns and `extra` options.
+fn import_text(dir: &Path, text: &str, extra: &[&str]) -> (i32, String, String, PathBuf) {
+    let csv = dir.join("t.csv");
+    std::fs::write(&csv, text).unwrap();
+    let out = dir.join("corpus");
+    let (c, o) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", c, "--subject-column", "event", "--source-column", "src"];
+    let (code, stdout, stderr) = run(&[&args[..], extra, &["--as-of", "2020-11-05", "--out", o]].concat());
+    (code, stdout, stderr, out)
+}
+
+/// Regression: `--type votes=number --type votes=text` silently took the last.
+#[test]
+fn a_type_given_twice_for_one_column_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr, out) =
+        import_text(dir.path(), "src,event,votes\nAP,Race,12\n", &["--type", "votes=number", "--type", "votes=text"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("error: --type is given twice for the column 'votes' (votes=number, then votes=text)"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+/// Regression: `--ignore-column` naming the subject or the source column was
+/// silently not ignored. An ignored column missing from the header was
+/// already an error naming the header's columns.
+#[test]
+fn ignoring_the_subject_or_source_column_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (ignored, says) in [
+        ("event", "t.csv:1: error: --ignore-column 'event' is the column given as --subject-column"),
+        ("src", "t.csv:1: error: --ignore-column 'src' is the column given as --source-column"),
+        ("nope", "t.csv:1: error: no column 'nope' (--ignore-column) in the header"),
+    ] {
+        let (code, _, stderr, out) =
+            import_text(dir.path(), "src,event,votes,note\nAP,Race,12,x\n", &["--ignore-column", ignored]);
+        assert_eq!(code, 2, "{ignored}: {stderr}");
+        assert!(stderr.contains(says), "{ignored}: {stderr}");
+        assert!(!out.exists());
+    }
+    let (_, _, stderr, _) =
+        import_text(dir.path(), "src,event,votes,note\nAP,Race,12,x\n", &["--ignore-column", "nope"]);
+    assert!(stderr.contains("the columns are 'src', 'event', 'votes', 'note'"), "{stderr}");
+}
+
 /// Regression: `--out a/b/c/new` made the whole missing chain, so a typo in
 /// the path made folders silently. Only the last folder is made now.
 #[test]
