@@ -93,7 +93,8 @@ pub struct SourcesArgs {
 pub enum ImportKind {
     /// Import a CSV file where each row is what one source said about one subject.
     ///
-    /// Every other column becomes a property of that name; an empty cell is no claim.
+    /// Every other column becomes a property of that name; an empty cell is no claim, nor is
+    /// a cell marking a missing value (n/a, NA, -, null, ...) in a number or date column.
     /// Writes OUT/claims (a claim file per source, and entities.yaml) and OUT/articles
     /// (each source's rows as text, which the claims quote). OUT must be new or empty.
     Csv(ImportCsvArgs),
@@ -998,7 +999,20 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
             TypeFrom::Text { why, undecided: true } => format!("{why}; --type '{}'=TYPE to choose", c.header),
             TypeFrom::Text { why, undecided: false } => why.clone(),
         };
-        out.stdout.push_str(&format!("  column '{}' -> {}: {} ({why})\n", c.header, c.property, c.value_type.as_str()));
+        let missing = match c.missing.iter().map(|(_, n)| n).sum::<usize>() {
+            0 => String::new(),
+            n => format!(
+                "; skipped {n} cell{} marking a missing value: {}",
+                if n == 1 { "" } else { "s" },
+                c.missing.iter().map(|(m, k)| format!("{k} '{m}'")).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        out.stdout.push_str(&format!(
+            "  column '{}' -> {}: {} ({why}){missing}\n",
+            c.header,
+            c.property,
+            c.value_type.as_str()
+        ));
     }
     out.stdout.push_str(&format!(
         "next: crosscheck check --claims {} --articles {}\n",

@@ -234,9 +234,15 @@ fn a_column_of_numbers_or_dates_is_read_as_such_whatever_its_name() {
     let out = dir.path().join("corpus");
     let (code, stdout, stderr) = import_counties(&out);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("imported 10 claims about 1 subject from 4 sources (4 rows)"), "{stdout}");
-    assert!(stdout.contains("column 'Votes for Smith' -> votes_for_smith: number (from its cells)"), "{stdout}");
-    assert!(stdout.contains("column 'Certified' -> certified: date (from its cells)"), "{stdout}");
+    // Tele Quebec's 'n/a' under 'Certified' marks a missing value: no claim.
+    assert!(stdout.contains("imported 9 claims about 1 subject from 4 sources (4 rows)"), "{stdout}");
+    assert!(stdout.contains("column 'Votes for Smith' -> votes_for_smith: number (from its cells)\n"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "column 'Certified' -> certified: date (from its cells); skipped 1 cell marking a missing value: 1 'n/a'\n"
+        ),
+        "{stdout}"
+    );
     assert!(stdout.contains("column 'note' -> note: text (its cells are neither numbers nor dates)"), "{stdout}");
     let claims = std::fs::read_to_string(out.join("claims/le-monde-paris.yaml")).unwrap();
     assert!(claims.contains("value: about 12,300\n  type: number\n"), "{claims}");
@@ -345,6 +351,71 @@ fn import_text(dir: &Path, text: &str, extra: &[&str]) -> (i32, String, String, 
     let args = ["import", "csv", c, "--subject-column", "event", "--source-column", "src"];
     let (code, stdout, stderr) = run(&[&args[..], extra, &["--as-of", "2020-11-05", "--out", o]].concat());
     (code, stdout, stderr, out)
+}
+
+/// Regression: 'n/a', 'NA', '-', '—' or 'null' in a column of numbers made
+/// the whole column text (they read as dates that say there is none, and not
+/// as numbers), so '12,345' and 'about 12,300' conflicted as text. A marker
+/// is now an empty cell in a number or date column, counted in the summary;
+/// 'none' is not one: it reads as zero.
+#[test]
+fn a_missing_value_marker_in_a_number_column_is_no_claim_and_is_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "src,event,votes,certified\nAP,Race,\"12,345\",2020-11-04\nReuters,Race,n/a,N/A\n\
+                BBC,Race,NA,-\nCNN,Race,\u{2014},null\nFox,Race,none,2020-11-04\nABC,Race,about 12k,\n";
+    let (code, stdout, stderr, out) = import_text(dir.path(), text, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("imported 5 claims about 1 subject from 6 sources (6 rows)"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "column 'votes' -> votes: number (from its cells); skipped 3 cells marking a missing value: \
+             1 'NA', 1 'n/a', 1 '\u{2014}'\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "column 'certified' -> certified: date (from its cells); skipped 3 cells marking a missing value: \
+             1 '-', 1 'N/A', 1 'null'\n"
+        ),
+        "{stdout}"
+    );
+    let reuters = std::fs::read_to_string(out.join("claims/reuters.yaml")).unwrap();
+    assert!(!reuters.contains("value:"), "{reuters}");
+    let fox = std::fs::read_to_string(out.join("claims/fox.yaml")).unwrap();
+    assert!(fox.contains("value: none\n  type: number\n"), "'none' is zero, a claim: {fox}");
+    let (code, _, stderr) = check_json(&out);
+    assert_eq!(code, 1, "a conflict (none against 12,345), no input problem: {stderr}");
+    assert!(!stderr.contains("error") && !stderr.contains("not known"), "{stderr}");
+}
+
+/// Regression: `--type votes=number` on a cell 'lots' wrote a claim that
+/// `check` then refused (an error in the generated YAML, with a help to set
+/// `type: text` there). The import now refuses the cell at its CSV line and
+/// column, and writes nothing; so for a column typed by its name.
+#[test]
+fn a_cell_that_does_not_read_as_its_columns_type_is_an_error_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "src,event,votes,death toll\nAP,Race,\"12,345\",3\nReuters,\"Race, B\",lots,dozens\nBBC,Race,12k,unclear\n";
+    let (code, _, stderr, out) = import_text(dir.path(), text, &["--type", "votes=number"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "t.csv:3:19: error: column 'votes' is read as numbers (--type 'votes'=number), but its cell 'lots' is not one"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("or read the column as text with --type 'votes'=text"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "t.csv:4:14: error: column 'death toll' is read as numbers (from its name), but its cell 'unclear'"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("'dozens'"), "dozens reads as a number: {stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!out.exists());
 }
 
 /// Regression: `--type votes=number --type votes=text` silently took the last.
