@@ -93,7 +93,8 @@ pub struct SourcesArgs {
 pub enum ImportKind {
     /// Import a CSV file where each row is what one source said about one subject.
     ///
-    /// Every other column becomes a property of that name; an empty cell is no claim.
+    /// Every other column becomes a property of that name; an empty cell is no claim, nor is
+    /// a cell marking a missing value (n/a, NA, -, null, ...) in a number or date column.
     /// Writes OUT/claims (a claim file per source, and entities.yaml) and OUT/articles
     /// (each source's rows as text, which the claims quote). OUT must be new or empty.
     Csv(ImportCsvArgs),
@@ -109,10 +110,10 @@ pub struct ImportCsvArgs {
     /// The column naming the source that said it.
     #[arg(long, value_name = "COLUMN")]
     pub source_column: String,
-    /// A column to leave out (row ids, notes); repeat for more.
+    /// A column to leave out (row ids, notes); repeat for more. Not the subject or source column.
     #[arg(long, value_name = "COLUMN")]
     pub ignore_column: Vec<String>,
-    /// The value type of a column's claims, e.g. `--type arrival=date`; repeat for more.
+    /// The value type of a column's claims, e.g. `--type arrival=date`; once per column, repeat for more columns.
     /// Without it, `check` infers the type from the property name.
     #[arg(long = "type", value_name = "COLUMN=TYPE", value_parser = parse_column_type)]
     pub types: Vec<(String, ValueType)>,
@@ -122,7 +123,7 @@ pub struct ImportCsvArgs {
     /// The registry kind of the subjects.
     #[arg(long, value_name = "KIND", default_value = "event", value_parser = parse_kind)]
     pub subject_kind: EntityKind,
-    /// The folder to write (created; must be new or empty).
+    /// The folder to write (must be new or empty; only it is created, the folder it is in must exist).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
 }
@@ -945,6 +946,13 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
         out.code = EXIT_INPUT_ERROR;
         return out;
     }
+    // Only the last folder of --out is made: a missing parent is more likely a typo than a wish.
+    if let Err((message, help)) = crate::fsio::check_parent(dir) {
+        let d = crate::error::Diagnostic::error(None, format!("--out: {message}")).with_help(help);
+        out.stderr.push_str(&format!("{d}\nnothing was written\n"));
+        out.code = EXIT_INPUT_ERROR;
+        return out;
+    }
     let path: std::sync::Arc<std::path::Path> = std::sync::Arc::from(file);
     let text = match crate::load::read_input(&path) {
         Ok(t) => t,
@@ -991,7 +999,20 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
             TypeFrom::Text { why, undecided: true } => format!("{why}; --type '{}'=TYPE to choose", c.header),
             TypeFrom::Text { why, undecided: false } => why.clone(),
         };
-        out.stdout.push_str(&format!("  column '{}' -> {}: {} ({why})\n", c.header, c.property, c.value_type.as_str()));
+        let missing = match c.missing.iter().map(|(_, n)| n).sum::<usize>() {
+            0 => String::new(),
+            n => format!(
+                "; skipped {n} cell{} marking a missing value: {}",
+                if n == 1 { "" } else { "s" },
+                c.missing.iter().map(|(m, k)| format!("{k} '{m}'")).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        out.stdout.push_str(&format!(
+            "  column '{}' -> {}: {} ({why}){missing}\n",
+            c.header,
+            c.property,
+            c.value_type.as_str()
+        ));
     }
     out.stdout.push_str(&format!(
         "next: crosscheck check --claims {} --articles {}\n",

@@ -489,8 +489,33 @@ fn write_into_stream(_: &Path, _: impl FnOnce(&mut dyn Write) -> io::Result<()>)
     Err(WriteError::NotAFile("not a regular file"))
 }
 
+/// Whether `dir` can be made where it is named: its parent folder must
+/// exist, because only `dir` itself is created (a missing parent is more
+/// likely a typo in the path than a wish for a chain of new folders). The
+/// error is (what is wrong, what would be right).
+pub fn check_parent(dir: &Path) -> Result<(), (String, String)> {
+    let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) else { return Ok(()) };
+    match fs::metadata(parent) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err((
+            format!("'{}', where '{}' would be made, is not a folder", parent.display(), dir.display()),
+            "give a path inside an existing folder".to_string(),
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err((
+            format!("the folder '{}' does not exist, so '{}' cannot be made in it", parent.display(), dir.display()),
+            format!(
+                "create it first (mkdir -p '{}') or fix the path; only the last folder of the path is made",
+                parent.display()
+            ),
+        )),
+        // Anything else (no permission to look) is met, and named, when the folder is made.
+        Err(_) => Ok(()),
+    }
+}
+
 /// Write a set of new files under `dir`, which must be missing or empty: the
-/// tool never writes over a person's work. Folders are created as needed;
+/// tool never writes over a person's work. `dir` is made if missing, but not
+/// its parent ([`check_parent`]); the folders inside it are made as needed;
 /// each file is written with [`write_atomic`]. `files` holds paths relative
 /// to `dir`, without `..`. When a file cannot be written, what was written is
 /// removed again: the folder is left as empty as it was found.
@@ -504,7 +529,10 @@ pub fn write_new_tree(dir: &Path, files: &[(std::path::PathBuf, String)]) -> io:
                 ));
             }
         }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(dir)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            check_parent(dir).map_err(|(message, _)| io::Error::new(io::ErrorKind::NotFound, message))?;
+            fs::create_dir(dir)?
+        }
         Err(e) if dir.exists() && !dir.is_dir() => {
             return Err(io::Error::new(e.kind(), format!("'{}' is a file, not a folder", dir.display())))
         }
@@ -744,6 +772,20 @@ mod tests {
         let err = write_new_tree(&dir.path().join("out"), &files).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert!(err.to_string().contains("not empty"), "{err}");
+    }
+
+    #[test]
+    fn a_new_tree_makes_its_folder_but_not_a_missing_parent() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![(std::path::PathBuf::from("a/b.txt"), "x".to_string())];
+        let err = write_new_tree(&dir.path().join("typo/out"), &files).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        assert!(err.to_string().contains("typo' does not exist"), "{err}");
+        assert!(!dir.path().join("typo").exists());
+        std::fs::write(dir.path().join("file"), "").unwrap();
+        assert!(check_parent(&dir.path().join("file/out")).unwrap_err().0.contains("is not a folder"));
+        assert!(check_parent(Path::new("out")).is_ok(), "the current folder");
+        assert!(check_parent(Path::new("/")).is_ok());
     }
 
     #[cfg(unix)]

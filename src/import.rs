@@ -16,6 +16,15 @@
 //!   what every non-empty cell of the column reads as (`type_from_cells`:
 //!   `Votes for Smith` of `12,345` and `about 12,300` is a number), written
 //!   as `type:` on each claim;
+//! - in a column read as numbers or dates, a cell that only marks a missing
+//!   value ([`MISSING_MARKERS`]: `n/a`, `NA`, `-`, `—`, `null`, ...) is an
+//!   empty cell: no claim, counted in the summary; such cells do not decide a
+//!   column's type either. `none` is not a marker: it reads as the number
+//!   zero ("none" killed). In a text column a marker stays what the source
+//!   wrote (`NA` may be Namibia);
+//! - a cell of a column typed number or date by `--type` or by its name
+//!   that does not read as one is an error at its line and column, so no
+//!   corpus is written that `check` would refuse;
 //! - `claims/entities.yaml` lists every subject once (subjects that fold alike
 //!   are one entity, the other spellings its aliases), so subjects resolve
 //!   exactly and never fuzzily into each other.
@@ -41,13 +50,26 @@ use chrono::NaiveDate;
 use crate::error::{Diagnostic, Loc};
 use crate::load::yaml::{emit, Emit};
 use crate::model::{EntityKind, ValueType};
-use crate::normalize::date::{read_date, Tense};
+use crate::normalize::date::{read_date, tense_of_said, Tense};
 use crate::normalize::format_day;
 use crate::normalize::number::read_number;
 use crate::text::{fold, slug};
 
 /// Most errors listed for one input before the rest are summed up.
 const MAX_ERRORS: usize = 50;
+
+/// Cells that say a value is missing, as spreadsheets and exports write it
+/// (compared ignoring case and surrounding spaces). In a number or date
+/// column such a cell is no claim. Deliberately short: `none` reads as zero
+/// (`read_number`), and words a source may mean (`unknown`, `TBD`) are left
+/// for `check`, which reads them in a date as "no value" and says so.
+pub const MISSING_MARKERS: &[&str] = &["n/a", "na", "n.a.", "#n/a", "null", "nan", "-", "--", "\u{2013}", "\u{2014}"];
+
+/// True when the cell only marks a missing value (one of [`MISSING_MARKERS`]).
+pub fn is_missing_marker(cell: &str) -> bool {
+    let cell = cell.trim().to_lowercase();
+    MISSING_MARKERS.contains(&cell.as_str())
+}
 
 /// What to import and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +109,10 @@ pub struct ColumnType {
     pub property: String,
     pub value_type: ValueType,
     pub from: TypeFrom,
+    /// The cells skipped as missing-value markers (only in a number or date
+    /// column): each spelling as written, and how many cells had it, in
+    /// character order.
+    pub missing: Vec<(String, usize)>,
 }
 
 /// Where a column's type comes from.
@@ -136,8 +162,16 @@ fn type_from_cells(cells: &[&str], as_of: NaiveDate) -> (ValueType, TypeFrom) {
     }
 }
 
-/// One row: its CSV line, its subject, and (property index, value) for each non-empty cell.
-type Row = (u64, String, Vec<(usize, String)>);
+/// One row of the CSV.
+struct Row {
+    /// Its line in the CSV.
+    line: u64,
+    /// The byte offset where the record starts (to find a cell's column).
+    byte: usize,
+    subject: String,
+    /// (property index, value) for each non-empty cell.
+    values: Vec<(usize, String)>,
+}
 
 struct SourceRows {
     name: String,
@@ -184,6 +218,44 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
             Some(Loc::at(file, 1, 0)),
             "the subject column and the source column are the same column",
         ));
+    }
+    // Ignoring the subject or the source column would leave rows about nothing, or said by nobody.
+    for (name, col) in opts.ignore_columns.iter().zip(&ignored) {
+        for (named, what, does) in [
+            (subject_col, "--subject-column", "names what each row is about"),
+            (source_col, "--source-column", "names who said each row"),
+        ] {
+            if col.is_some() && *col == named {
+                diags.push(
+                    Diagnostic::error(
+                        Some(Loc::at(file, 1, 0)),
+                        format!("--ignore-column '{name}' is the column given as {what}"),
+                    )
+                    .with_help(format!("that column {does} and cannot be left out; drop this --ignore-column")),
+                );
+            }
+        }
+    }
+    // One --type per column: a second would silently replace the first.
+    let mut typed_first: HashMap<&str, ValueType> = HashMap::new();
+    for (name, t) in &opts.types {
+        match typed_first.get(name.as_str()) {
+            Some(first) => diags.push(
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "--type is given twice for the column '{name}' ({}={}, then {name}={})",
+                        name,
+                        first.as_str(),
+                        t.as_str()
+                    ),
+                )
+                .with_help(format!("give one --type per column, e.g. --type '{name}'={}", t.as_str())),
+            ),
+            None => {
+                typed_first.insert(name, *t);
+            }
+        }
     }
 
     // The property columns: every other column, named as claim files name properties.
@@ -262,6 +334,7 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
             }
         }
         // The csv crate's own line count misses CRLF ends; count from the byte offset.
+        let byte = record.position().map_or(0, |p| p.byte() as usize);
         let line = match record.position() {
             Some(p) => lines.line_at(p.byte() as usize),
             None => 0,
@@ -321,7 +394,7 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
             sources.push(SourceRows { name: source.to_string(), id: String::new(), rows: Vec::new() });
             sources.len() - 1
         });
-        sources[index].rows.push((line, subject.to_string(), values));
+        sources[index].rows.push(Row { line, byte, subject: subject.to_string(), values });
     }
     if errors > MAX_ERRORS {
         diags.push(Diagnostic::error(
@@ -366,12 +439,22 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
             Some(t) => (*t, TypeFrom::Option),
             None => match ValueType::infer(property) {
                 ValueType::Text if !crate::normalize::text::is_status_property(property) => {
-                    let cells: Vec<&str> = sources
+                    // Missing-value markers say nothing of the column's type.
+                    let all: Vec<&str> = sources
                         .iter()
                         .flat_map(|s| &s.rows)
-                        .flat_map(|(_, _, values)| values.iter().filter(|(q, _)| *q == p).map(|(_, v)| v.as_str()))
+                        .flat_map(|r| r.values.iter().filter(|(q, _)| *q == p).map(|(_, v)| v.as_str()))
                         .collect();
-                    let (t, from) = type_from_cells(&cells, opts.as_of);
+                    let cells: Vec<&str> = all.iter().copied().filter(|c| !is_missing_marker(c)).collect();
+                    let (t, from) = if cells.is_empty() && !all.is_empty() {
+                        let why = format!(
+                            "its only cells mark a missing value, such as '{}'",
+                            one_line(all.iter().min().copied().unwrap_or_default())
+                        );
+                        (ValueType::Text, TypeFrom::Text { why, undecided: false })
+                    } else {
+                        type_from_cells(&cells, opts.as_of)
+                    };
                     if t != ValueType::Text {
                         type_of.insert(*col, t);
                     }
@@ -380,13 +463,32 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
                 t => (t, TypeFrom::Name),
             },
         };
-        columns.push(ColumnType { header: header[*col].clone(), property: property.clone(), value_type, from });
+        // In a number or date column a missing-value marker is an empty cell: no claim.
+        let mut missing: BTreeMap<String, usize> = BTreeMap::new();
+        if matches!(value_type, ValueType::Number | ValueType::Date) {
+            for row in sources.iter_mut().flat_map(|s| &mut s.rows) {
+                row.values.retain(|(q, v)| {
+                    let skip = *q == p && is_missing_marker(v);
+                    if skip {
+                        *missing.entry(v.clone()).or_default() += 1;
+                    }
+                    !skip
+                });
+            }
+        }
+        columns.push(ColumnType {
+            header: header[*col].clone(),
+            property: property.clone(),
+            value_type,
+            from,
+            missing: missing.into_iter().collect(),
+        });
     }
     let mut files = Vec::new();
     let mut claims = 0usize;
     // Each subject's spellings (by folded form) and how many rows use each.
     let mut spellings: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
-    for (_, subject, _) in sources.iter().flat_map(|s| &s.rows) {
+    for Row { subject, .. } in sources.iter().flat_map(|s| &s.rows) {
         *spellings.entry(fold(subject)).or_default().entry(subject.as_str()).or_default() += 1;
     }
     // The entity's name is the spelling most rows use (on a tie the first in
@@ -402,6 +504,8 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
         })
         .collect();
     registry.sort();
+    // Cells of a column typed number or date (by --type or its name) that do not read as one.
+    let mut unread = 0usize;
     for s in &sources {
         // Only what the source said stands outside our labels, and it stands in
         // quotation marks (its name, each subject, each value): the labels are
@@ -410,7 +514,7 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
         let mut article = format!("Rows of \"{}\" in \"{file_name}\", one line per row.\n", one_line(&s.name));
         let mut claim_items = Vec::new();
         let mut claim_ids: HashMap<String, usize> = HashMap::new();
-        for (line, subject, values) in &s.rows {
+        for Row { line, byte, subject, values } in &s.rows {
             let mut row = format!("{} \"{}\":", one_line(&opts.subject_column), one_line(subject));
             for (k, (p, value)) in values.iter().enumerate() {
                 row.push_str(if k == 0 { " " } else { "; " });
@@ -425,6 +529,15 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
             article.push('\n');
             for (p, value) in values {
                 let (col, property) = &properties[*p];
+                if let Some(mut problem) = unreadable(&columns[*p], value, &row, opts.as_of) {
+                    unread += 1;
+                    if unread <= MAX_ERRORS {
+                        let (line, column) = cell_at(text, *byte, *col);
+                        problem.loc = Some(Loc::at(file, line, column));
+                        diags.push(problem);
+                    }
+                    continue;
+                }
                 let base = format!("{}.{property}", slug(subject));
                 let n = claim_ids.entry(base.clone()).or_insert(0);
                 *n += 1;
@@ -460,6 +573,16 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
         files.push((PathBuf::from("claims").join(format!("{}.yaml", s.id)), emit(&doc)));
         files.push((PathBuf::from("articles").join(format!("{}.txt", s.id)), article));
     }
+    if unread > 0 {
+        diags.sort();
+        if unread > MAX_ERRORS {
+            diags.push(Diagnostic::error(
+                Some(Loc::file(file)),
+                format!("{} more cells that do not read as their column's type", unread - MAX_ERRORS),
+            ));
+        }
+        return Err(diags);
+    }
     let entities = Emit::Map(vec![(
         "entities".to_string(),
         Emit::Seq(
@@ -487,6 +610,77 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
     files.push((PathBuf::from("claims").join("entities.yaml"), registry_text));
     files.sort();
     Ok(Imported { files, rows, sources: sources.len(), subjects: registry.len(), claims, columns })
+}
+
+/// The problem with a cell of a column that `--type` or its name makes a
+/// number or a date, when the cell does not read as one (as `check` reads it,
+/// with the row as the quote): `check` would refuse the claim, so the import
+/// refuses the cell, where the editor can mend it. The location is left to
+/// the caller. A date that says there is none ("TBD") is not a problem here:
+/// `check` warns of it.
+fn unreadable(column: &ColumnType, value: &str, quote: &str, as_of: NaiveDate) -> Option<Diagnostic> {
+    let from = match column.from {
+        TypeFrom::Option => format!("--type '{}'={}", one_line(&column.header), column.value_type.as_str()),
+        TypeFrom::Name => "from its name".to_string(),
+        TypeFrom::Cells | TypeFrom::Text { .. } => return None,
+    };
+    let (what, error, example) = match column.value_type {
+        ValueType::Number => (
+            "numbers",
+            read_number(value).err()?,
+            "a number or range such as '300', 'over 100,000' or 'between 10 and 20' (docs/numbers.md)",
+        ),
+        ValueType::Date => match read_date(value, as_of, tense_of_said(quote, as_of)) {
+            Err(e) if !e.no_value => {
+                ("dates", e.message, "a date such as '7 July 2013', '2013-07-07' or 'mid-November' (docs/temporal.md)")
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(
+        Diagnostic::error(
+            None,
+            format!(
+                "column '{}' is read as {what} ({from}), but its cell '{}' is not one: {}",
+                one_line(&column.header),
+                one_line(value),
+                one_line(&error)
+            ),
+        )
+        .with_help(format!(
+            "write {example}, leave the cell empty if the source gave none, or read the column as text with --type '{}'=text",
+            one_line(&column.header)
+        )),
+    )
+}
+
+/// The 1-based line and column (in characters) where field `field` of the
+/// record that starts at byte `record` begins: the record is scanned as the
+/// csv crate reads it (fields split by commas outside double quotes).
+fn cell_at(text: &str, record: usize, field: usize) -> (u32, u32) {
+    let bytes = text.as_bytes();
+    let mut at = record.min(bytes.len());
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    let (mut n, mut quoted) = (0, false);
+    while n < field && at < bytes.len() {
+        match bytes[at] {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => n += 1,
+            b'\n' if !quoted => break,
+            _ => {}
+        }
+        at += 1;
+    }
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+    (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
 }
 
 /// 1-based line numbers of byte offsets asked in increasing order, in one pass.
@@ -568,7 +762,7 @@ mod tests {
     #[test]
     fn rows_become_claims_quoting_their_article_line() {
         let text =
-            "id,src,flight,dep time,arr\n1,Boston Globe,AA-1,7:10 a.m.,\n2,CO,AA-1,7:12 a.m.,9:00\n3,co,aa 1,x,y\n";
+            "id,src,flight,dep time,arr\n1,Boston Globe,AA-1,7:10 a.m.,\n2,CO,AA-1,7:12 a.m.,9:00\n3,co,aa 1,7:20 a.m.,y\n";
         let mut o = opts();
         o.ignore_columns = vec!["id".into()];
         let imp = import_csv(text, &file(), &o).unwrap();
@@ -640,6 +834,65 @@ mod tests {
         assert_eq!(t(&["2019", "2020"]), ValueType::Text, "years: both, so neither is guessed");
         assert_eq!(t(&["61%", "high"]), ValueType::Text);
         assert_eq!(t(&["Geneva", "Vienna"]), ValueType::Text);
+    }
+
+    #[test]
+    fn missing_value_markers_are_a_short_list_and_not_zero() {
+        for m in ["n/a", "N/A", " NA ", "n.a.", "#N/A", "null", "NaN", "-", "--", "\u{2013}", "\u{2014}"] {
+            assert!(is_missing_marker(m), "{m}");
+        }
+        for word in ["none", "0", "unknown", "TBD", "nan bread", "-3", "Namibia", ""] {
+            assert!(!is_missing_marker(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn markers_are_no_claim_in_number_and_date_columns_only() {
+        let text = "src,flight,a,when,code\nx,f,12,2011-12-01,NA\ny,f,n/a,-,US\nz,f,none,N/A,n/a\n";
+        let imp = import_csv(text, &file(), &opts()).unwrap();
+        let types: Vec<_> = imp.columns.iter().map(|c| (c.value_type, c.missing.clone())).collect();
+        let n = |m: &[(&str, usize)]| m.iter().map(|(s, k)| (s.to_string(), *k)).collect::<Vec<_>>();
+        assert_eq!(
+            types,
+            [
+                (ValueType::Number, n(&[("n/a", 1)])),
+                (ValueType::Date, n(&[("-", 1), ("N/A", 1)])),
+                (ValueType::Text, n(&[])),
+            ]
+        );
+        assert_eq!(imp.claims, 6, "3 in code, 2 in a (12, none), 1 in when");
+        assert!(
+            get(&imp, "articles/y.txt").ends_with("flight \"f\": code \"US\"\n"),
+            "{}",
+            get(&imp, "articles/y.txt")
+        );
+    }
+
+    #[test]
+    fn a_cell_is_found_at_its_column_past_quotes_and_line_ends() {
+        let text = "src,flight,a\r\nx,\"f, g\",12\n\"y\nz\",\"h\"\"\",é,last\n";
+        let start = |n: usize| text.match_indices('\n').nth(n).map_or(0, |(i, _)| i);
+        assert_eq!(cell_at(text, start(0), 0), (2, 1));
+        assert_eq!(cell_at(text, start(0), 2), (2, 10));
+        // A record that starts with a quoted line break: its cells sit on the next line.
+        assert_eq!(cell_at(text, start(1), 1), (4, 4));
+        assert_eq!(cell_at(text, start(1), 2), (4, 10));
+        assert_eq!(cell_at(text, start(1), 3), (4, 12), "columns count characters, not bytes");
+        assert_eq!(cell_at(text, start(1), 9), (4, 16), "past the last field: the end of its line");
+        assert_eq!(cell_at("", 7, 3), (1, 1));
+    }
+
+    #[test]
+    fn a_type_given_twice_or_an_ignored_subject_is_an_error() {
+        let mut o = opts();
+        o.types = vec![("a".into(), ValueType::Number), ("a".into(), ValueType::Number)];
+        let e = import_csv("src,flight,a\nx,f,1\n", &file(), &o).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].to_string().starts_with("error: --type is given twice for the column 'a'"), "{}", e[0]);
+        let mut o = opts();
+        o.ignore_columns = vec!["flight".into(), "src".into()];
+        let e = import_csv("src,flight,a\nx,f,1\n", &file(), &o).unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
     }
 
     #[test]

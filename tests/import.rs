@@ -234,9 +234,15 @@ fn a_column_of_numbers_or_dates_is_read_as_such_whatever_its_name() {
     let out = dir.path().join("corpus");
     let (code, stdout, stderr) = import_counties(&out);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("imported 10 claims about 1 subject from 4 sources (4 rows)"), "{stdout}");
-    assert!(stdout.contains("column 'Votes for Smith' -> votes_for_smith: number (from its cells)"), "{stdout}");
-    assert!(stdout.contains("column 'Certified' -> certified: date (from its cells)"), "{stdout}");
+    // Tele Quebec's 'n/a' under 'Certified' marks a missing value: no claim.
+    assert!(stdout.contains("imported 9 claims about 1 subject from 4 sources (4 rows)"), "{stdout}");
+    assert!(stdout.contains("column 'Votes for Smith' -> votes_for_smith: number (from its cells)\n"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "column 'Certified' -> certified: date (from its cells); skipped 1 cell marking a missing value: 1 'n/a'\n"
+        ),
+        "{stdout}"
+    );
     assert!(stdout.contains("column 'note' -> note: text (its cells are neither numbers nor dates)"), "{stdout}");
     let claims = std::fs::read_to_string(out.join("claims/le-monde-paris.yaml")).unwrap();
     assert!(claims.contains("value: about 12,300\n  type: number\n"), "{claims}");
@@ -334,4 +340,142 @@ fn a_cell_of_names_separated_by_semicolons_is_a_list_of_names() {
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let fact = doc["facts"].as_array().unwrap().iter().find(|f| f["id"] == "g7.attendees").unwrap();
     assert_eq!(fact["verdict"], "agree", "{fact}");
+}
+
+/// `import csv` of `text` (written as t.csv) with `src` and `event` columns and `extra` options.
+fn import_text(dir: &Path, text: &str, extra: &[&str]) -> (i32, String, String, PathBuf) {
+    let csv = dir.join("t.csv");
+    std::fs::write(&csv, text).unwrap();
+    let out = dir.join("corpus");
+    let (c, o) = (csv.to_str().unwrap(), out.to_str().unwrap());
+    let args = ["import", "csv", c, "--subject-column", "event", "--source-column", "src"];
+    let (code, stdout, stderr) = run(&[&args[..], extra, &["--as-of", "2020-11-05", "--out", o]].concat());
+    (code, stdout, stderr, out)
+}
+
+/// Regression: 'n/a', 'NA', '-', '—' or 'null' in a column of numbers made
+/// the whole column text (they read as dates that say there is none, and not
+/// as numbers), so '12,345' and 'about 12,300' conflicted as text. A marker
+/// is now an empty cell in a number or date column, counted in the summary;
+/// 'none' is not one: it reads as zero.
+#[test]
+fn a_missing_value_marker_in_a_number_column_is_no_claim_and_is_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "src,event,votes,certified\nAP,Race,\"12,345\",2020-11-04\nReuters,Race,n/a,N/A\n\
+                BBC,Race,NA,-\nCNN,Race,\u{2014},null\nFox,Race,none,2020-11-04\nABC,Race,about 12k,\n";
+    let (code, stdout, stderr, out) = import_text(dir.path(), text, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("imported 5 claims about 1 subject from 6 sources (6 rows)"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "column 'votes' -> votes: number (from its cells); skipped 3 cells marking a missing value: \
+             1 'NA', 1 'n/a', 1 '\u{2014}'\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "column 'certified' -> certified: date (from its cells); skipped 3 cells marking a missing value: \
+             1 '-', 1 'N/A', 1 'null'\n"
+        ),
+        "{stdout}"
+    );
+    let reuters = std::fs::read_to_string(out.join("claims/reuters.yaml")).unwrap();
+    assert!(!reuters.contains("value:"), "{reuters}");
+    let fox = std::fs::read_to_string(out.join("claims/fox.yaml")).unwrap();
+    assert!(fox.contains("value: none\n  type: number\n"), "'none' is zero, a claim: {fox}");
+    let (code, _, stderr) = check_json(&out);
+    assert_eq!(code, 1, "a conflict (none against 12,345), no input problem: {stderr}");
+    assert!(!stderr.contains("error") && !stderr.contains("not known"), "{stderr}");
+}
+
+/// Regression: `--type votes=number` on a cell 'lots' wrote a claim that
+/// `check` then refused (an error in the generated YAML, with a help to set
+/// `type: text` there). The import now refuses the cell at its CSV line and
+/// column, and writes nothing; so for a column typed by its name.
+#[test]
+fn a_cell_that_does_not_read_as_its_columns_type_is_an_error_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "src,event,votes,death toll\nAP,Race,\"12,345\",3\nReuters,\"Race, B\",lots,dozens\nBBC,Race,12k,unclear\n";
+    let (code, _, stderr, out) = import_text(dir.path(), text, &["--type", "votes=number"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "t.csv:3:19: error: column 'votes' is read as numbers (--type 'votes'=number), but its cell 'lots' is not one"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("or read the column as text with --type 'votes'=text"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "t.csv:4:14: error: column 'death toll' is read as numbers (from its name), but its cell 'unclear'"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("'dozens'"), "dozens reads as a number: {stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!out.exists());
+}
+
+/// Regression: `--type votes=number --type votes=text` silently took the last.
+#[test]
+fn a_type_given_twice_for_one_column_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr, out) =
+        import_text(dir.path(), "src,event,votes\nAP,Race,12\n", &["--type", "votes=number", "--type", "votes=text"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("error: --type is given twice for the column 'votes' (votes=number, then votes=text)"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+/// Regression: `--ignore-column` naming the subject or the source column was
+/// silently not ignored. An ignored column missing from the header was
+/// already an error naming the header's columns.
+#[test]
+fn ignoring_the_subject_or_source_column_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (ignored, says) in [
+        ("event", "t.csv:1: error: --ignore-column 'event' is the column given as --subject-column"),
+        ("src", "t.csv:1: error: --ignore-column 'src' is the column given as --source-column"),
+        ("nope", "t.csv:1: error: no column 'nope' (--ignore-column) in the header"),
+    ] {
+        let (code, _, stderr, out) =
+            import_text(dir.path(), "src,event,votes,note\nAP,Race,12,x\n", &["--ignore-column", ignored]);
+        assert_eq!(code, 2, "{ignored}: {stderr}");
+        assert!(stderr.contains(says), "{ignored}: {stderr}");
+        assert!(!out.exists());
+    }
+    let (_, _, stderr, _) =
+        import_text(dir.path(), "src,event,votes,note\nAP,Race,12,x\n", &["--ignore-column", "nope"]);
+    assert!(stderr.contains("the columns are 'src', 'event', 'votes', 'note'"), "{stderr}");
+}
+
+/// Regression: `--out a/b/c/new` made the whole missing chain, so a typo in
+/// the path made folders silently. Only the last folder is made now.
+#[test]
+fn an_out_folder_whose_parent_is_missing_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("t.csv");
+    std::fs::write(&csv, "src,flight,a\nx,f,1\n").unwrap();
+    let out = dir.path().join("typo/b/new");
+    let (code, _, stderr) = import_flights(&csv, &out);
+    assert_eq!(code, 2, "{stderr}");
+    let parent = dir.path().join("typo/b");
+    assert!(
+        stderr.contains(&format!(
+            "error: --out: the folder '{}' does not exist, so '{}' cannot be made in it",
+            parent.display(),
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("help: create it first (mkdir -p '{}') or fix the path", parent.display())));
+    assert!(!dir.path().join("typo").exists(), "nothing is made");
+    // The last folder alone is made.
+    let (code, _, stderr) = import_flights(&csv, &dir.path().join("new"));
+    assert_eq!(code, 0, "{stderr}");
 }
