@@ -1761,6 +1761,15 @@ impl Parser {
                     }
                     _ => return None,
                 };
+                // "the 1800s" is the century, as English uses it; "the 2000s" stays the
+                // decade (2000-2009), which is how the news uses it.
+                if digits == 4 && y0 % 100 == 0 && y0 != 2000 {
+                    return Span::new(
+                        (ymd(y0, 1, 1)?, ymd(y0 + 99, 12, 31)?),
+                        Grain::Century,
+                        "a year ending in 00 with s: the 1800s = the century 1800-1899 (the 2000s: the decade)",
+                    );
+                }
                 dec(y0, "decade: the 1990s = 1990-1999")
             }
             // 20th century
@@ -2194,7 +2203,19 @@ impl Parser {
                 let y0 = s.start.year();
                 let len = s.end.year() - y0 + 1;
                 let third = len / 3;
+                let century = s.grain == Grain::Century;
                 let (a1, a2, rule) = match p {
+                    Part::Beginning | Part::Early if century => {
+                        (0, third, "part of century: early = years 00-33 (1800-1833)")
+                    }
+                    Part::Mid if century => (third + 1, 2 * third, "part of century: mid = years 34-66 (1834-1866)"),
+                    Part::Late | Part::End if century => {
+                        (2 * third + 1, len - 1, "part of century: late = years 67-99 (1867-1899)")
+                    }
+                    Part::FirstHalf | Part::SecondHalf if century => {
+                        let first = p == Part::FirstHalf;
+                        (if first { 0 } else { len / 2 }, if first { len / 2 - 1 } else { len - 1 }, "half of century")
+                    }
                     Part::Beginning | Part::Early => (0, third, "part of decade: early = years 0-3 (1990-1993)"),
                     Part::Mid => (third + 1, 2 * third, "part of decade: mid = years 4-6 (1994-1996)"),
                     Part::Late | Part::End => (2 * third + 1, len - 1, "part of decade: late = years 7-9 (1997-1999)"),

@@ -942,3 +942,15 @@ fn a_weekday_with_a_date_picks_a_year_next_to_the_one_said_or_is_refused() {
         assert!(e.contains("the weekday and the date disagree"), "{expr}: {e}");
     }
 }
+
+#[test]
+fn a_year_ending_in_00_with_s_is_the_century_but_the_2000s_are_a_decade() {
+    check("the 1800s", "2023-03-15", U, "1800-01-01", "1899-12-31");
+    check("the 1700s", "2023-03-15", U, "1700-01-01", "1799-12-31");
+    check("the late 1800s", "2023-03-15", U, "1867-01-01", "1899-12-31");
+    check("the mid-1800s", "2023-03-15", U, "1834-01-01", "1866-12-31");
+    check("the early 1900s", "2023-03-15", U, "1900-01-01", "1933-12-31");
+    check("the 2000s", "2023-03-15", U, "2000-01-01", "2009-12-31");
+    check("the 1990s", "2023-03-15", U, "1990-01-01", "1999-12-31");
+    check("the late 1990s", "2023-03-15", U, "1997-01-01", "1999-12-31");
+}
