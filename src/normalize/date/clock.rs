@@ -22,7 +22,7 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 
 use super::grammar::{Grain, Parser};
 use super::lexer::{Kind, Tok};
-use super::{words, DateReading, Precision};
+use super::{words, DateReading, Precision, Tense};
 
 const DAY: u32 = 24 * 60;
 
@@ -519,8 +519,10 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
     // early/mid/late leading a day ("late Friday").
     let mut part = None;
     let mut tonight = false;
+    let mut overnight = false;
     if let Some(k) = toks.iter().position(|t| part_of_day(t).is_some()) {
         tonight = toks[k].is("tonight");
+        overnight = toks[k].is("overnight");
         let mut x = part_of_day(&toks[k]);
         let mut drop = vec![k];
         // "late morning", or "late Friday night" (the modifier before the day).
@@ -579,6 +581,14 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         (Some(c), None) => c.minutes,
         (None, Some(p)) => p,
         (None, None) => return None,
+    };
+    // "Missiles struck overnight" in a past-tense story: the night just gone,
+    // which began the day before the day said.
+    let (day, minutes) = if overnight && clock.is_none() && day_rule == DAY_ASSUMED && parser.tense == Tense::Past {
+        let rule = "part of a day: overnight in the past tense = the night just gone (22:00 the day before to 05:59)";
+        (day.pred_opt()?, Minutes { rule, ..minutes })
+    } else {
+        (day, minutes)
     };
     let mut reading = at_minutes(day, minutes)?;
     reading.day_assumed = day_rule == DAY_ASSUMED;
@@ -725,6 +735,12 @@ mod tests {
         span("tonight", "2011-12-01T18:00", "2011-12-01T23:59", p);
         span("last night", "2011-11-30T18:00", "2011-11-30T23:59", p);
         span("overnight", "2011-12-01T22:00", "2011-12-02T05:59", p);
+        // In the past tense, the night just gone ("missiles struck overnight").
+        let past = read_date("overnight", AS_OF.parse::<NaiveDate>().unwrap(), Tense::Past).unwrap();
+        assert_eq!(
+            (past.first_minute().unwrap().to_string(), past.last_minute().unwrap().to_string()),
+            ("2011-11-30 22:00:00".to_string(), "2011-12-01 05:59:00".to_string())
+        );
         span("in the early hours of Friday", "2011-12-02T00:00", "2011-12-02T05:59", p);
         span("the small hours of Friday", "2011-12-02T00:00", "2011-12-02T05:59", p);
         span("in the early hours", "2011-12-01T00:00", "2011-12-01T05:59", p);

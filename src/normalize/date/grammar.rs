@@ -1867,11 +1867,18 @@ impl Parser {
                 let u = words::unit(x)?;
                 let tail: Vec<&str> = rest.iter().take(2).filter_map(Tok::word).collect();
                 match tail.as_slice() {
-                    ["ago"] | ["back"] | ["earlier"] | ["before"] if rest.len() == 1 => (n, u, &[], -1),
-                    ["hence"] | ["later"] | ["from", "now"]
-                        if rest.len() <= 2 && (rest.len() == 1 || rest[1].is("now")) =>
-                    {
+                    ["ago"] | ["back"] | ["before"] if rest.len() == 1 => (n, u, &[], -1),
+                    ["hence"] | ["from", "now"] if rest.len() <= 2 && (rest.len() == 1 || rest[1].is("now")) => {
                         (n, u, &[], 1)
+                    }
+                    // "Three weeks later, the minister resigned": later (earlier) than
+                    // an event the story tells, not than the day said.
+                    [w @ ("later" | "earlier")] if rest.len() == 1 => {
+                        self.complain(format!(
+                            "'{w}' counts from an event the story names, not from the day said (anaphora, like \
+                             'the next day'); give the date it means, e.g. 'two days after May 5', or the day itself"
+                        ));
+                        return None;
                     }
                     ["from", "today"] if rest.len() == 2 => (n, u, &rest[1..], 1),
                     [s, ..] if matches!(*s, "after" | "from" | "before" | "since") && rest.len() > 1 => {

@@ -954,3 +954,17 @@ fn a_year_ending_in_00_with_s_is_the_century_but_the_2000s_are_a_decade() {
     check("the 1990s", "2023-03-15", U, "1990-01-01", "1999-12-31");
     check("the late 1990s", "2023-03-15", U, "1997-01-01", "1999-12-31");
 }
+
+#[test]
+fn later_and_earlier_after_a_count_are_anaphora() {
+    // "Three weeks later, the minister resigned": later than an event the story tells.
+    for expr in ["three weeks later", "two days later", "a year earlier", "a week earlier"] {
+        let e = read_date(expr, d("2023-03-15"), P).unwrap_err().message;
+        assert!(e.contains("counts from an event the story names"), "{expr}: {e}");
+    }
+    // Counted from the day said, they are read.
+    check("three weeks ago", "2023-03-15", U, "2023-02-22", "2023-02-22");
+    check("in three weeks", "2023-03-15", U, "2023-04-05", "2023-04-05");
+    check("two days from now", "2023-03-15", U, "2023-03-17", "2023-03-17");
+    check("later this month", "2023-03-15", U, "2023-03-16", "2023-03-31");
+}
