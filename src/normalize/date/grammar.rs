@@ -497,11 +497,13 @@ impl Parser {
                 continue;
             }
             let body = &t[k..];
-            // "since" looks back: a bare month or weekday after it is in the past.
-            let sub = if *kind == Open::FromStart && head[0] == "since" && self.tense == Tense::Unknown {
-                self.with_tense(Tense::Past)
-            } else {
-                self.with_tense(self.tense)
+            // "since" looks back: a bare month or weekday after it is in the past;
+            // "as early as" / "as soon as" look ahead ("could be signed as early as
+            // Tuesday" is next Tuesday, not yesterday).
+            let sub = match (head, self.tense) {
+                (["since"], Tense::Unknown) => self.with_tense(Tense::Past),
+                (["as", "early" | "soon", "as"], Tense::Unknown) => self.with_tense(Tense::Future),
+                _ => self.with_tense(self.tense),
             };
             // "before the year is out" / "before the month ends": a deadline, like "before the end of".
             if *kind == Open::BeforeStart {

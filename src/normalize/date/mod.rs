@@ -181,6 +181,14 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
         Ok(t) => t,
         Err(m) => return err(format!("cannot read '{expr}' as a date: {m}")),
     };
+    // "beginning April 1", "beginning in April", "beginning next week" (no "the
+    // ... of"): from then on, as "starting" is; "the beginning of April" is the
+    // month's first days. The cleaner drops "the" and "of", so they are told
+    // apart here.
+    let mut raw = raw;
+    if raw.len() > 1 && raw[0].is("beginning") && !raw[1].is("of") {
+        raw[0] = lexer::Tok { kind: lexer::Kind::Word("starting".to_string()), glued: raw[0].glued };
+    }
     let parser = grammar::Parser::new(as_of, tense);
     // Every year a reading reaches must lie in 1..9999 ("10000 years ago" is no date), or
     // in -9999..9999 when an era is written ("300 BC" is the astronomical year -299).

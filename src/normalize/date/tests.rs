@@ -968,3 +968,17 @@ fn later_and_earlier_after_a_count_are_anaphora() {
     check("two days from now", "2023-03-15", U, "2023-03-17", "2023-03-17");
     check("later this month", "2023-03-15", U, "2023-03-16", "2023-03-31");
 }
+
+#[test]
+fn beginning_without_of_is_from_then_on_and_as_early_as_looks_ahead() {
+    check("beginning in April", "2023-03-15", F, "2023-04-01", "open");
+    check("beginning April 1", "2023-03-15", F, "2023-04-01", "open");
+    check("beginning next week", "2023-03-15", U, "2023-03-20", "open");
+    // "the beginning of April" is the month's first days.
+    check("the beginning of April", "2023-03-15", U, "2023-04-01", "2023-04-10");
+    check("beginning of April", "2023-03-15", U, "2023-04-01", "2023-04-10");
+    // Said on Wednesday 2023-03-15, "as early as Tuesday" is next Tuesday when the quote gives no tense.
+    check("as early as Tuesday", "2023-03-15", U, "2023-03-21", "open");
+    check("as soon as Friday", "2023-03-15", U, "2023-03-17", "open");
+    check("as early as Tuesday", "2023-03-15", P, "2023-03-14", "open");
+}
