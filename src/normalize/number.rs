@@ -50,6 +50,23 @@ pub fn read_number(expr: &str) -> Result<NumberReading, String> {
         return Err(message);
     }
     let reading = parse(&words).ok_or_else(|| {
+        // "1,200 people, including 300 children", "hundreds, possibly thousands":
+        // which one is the claim's is for the person writing it to say.
+        let quantities: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| is_numeric(w) || number_word(w).is_some() || QUANTITY_PLURALS.contains(w))
+            .collect();
+        if quantities.len() > 1 {
+            return format!(
+                "'{}' holds more than one number ('{}' and '{}'): a claim's value is one number or one range; \
+                 keep the one the claim is about (the rest stays in the quote), or write the range the claim gives \
+                 ('between 200 and 9,999')",
+                expr.trim(),
+                quantities[0],
+                quantities[1]
+            );
+        }
         format!(
             "'{}' is not a number or a range (e.g. '100,000', 'over 100,000', 'about 300', 'between 10 and 20', 'hundreds')",
             expr.trim()
@@ -175,6 +192,10 @@ fn is_numeric(s: &str) -> bool {
 
 /// Currency symbols read before an amount ("$1.2 billion", "US$5m", "€500").
 fn strip_currency(word: &str) -> &str {
+    // "Rs500" (the rupee, in Indian copy), glued to the amount.
+    if let Some(rest) = word.strip_prefix("rs").filter(|r| is_numeric(r)) {
+        return rest;
+    }
     let word = word.strip_prefix("us$").or_else(|| word.strip_prefix("a$")).unwrap_or(word);
     let rest = word.trim_start_matches(['$', '€', '£', '¥', '₹', '₽']);
     if rest.len() < word.len() && is_numeric(rest) {
@@ -200,6 +221,9 @@ pub fn currency_of(expr: &str) -> Option<&'static str> {
         if let Some((_, currency)) = prefixed {
             return Some(currency);
         }
+        if word.strip_prefix("rs").is_some_and(is_numeric) {
+            return Some("INR");
+        }
         let named = match word {
             "usd" => "USD",
             "eur" | "euro" | "euros" => "EUR",
@@ -207,7 +231,7 @@ pub fn currency_of(expr: &str) -> Option<&'static str> {
             "jpy" | "yen" => "JPY",
             "cny" | "rmb" | "yuan" | "renminbi" => "CNY",
             "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
-            "inr" | "rupee" | "rupees" => "INR",
+            "inr" | "rs" | "rupee" | "rupees" => "INR",
             "chf" | "franc" | "francs" => "CHF",
             "cad" => "CAD",
             "aud" => "AUD",
@@ -228,7 +252,7 @@ pub fn same_currency(a: &str, b: &str) -> bool {
 }
 
 /// Currency codes read before an amount ("USD 5 million").
-const CURRENCY_CODES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "rub", "inr", "chf", "cad", "aud"];
+const CURRENCY_CODES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "rub", "inr", "chf", "cad", "aud", "rs"];
 
 fn starts(words: &[&str], phrase: &[&str]) -> bool {
     words.len() >= phrase.len() && words[..phrase.len()] == *phrase
@@ -239,6 +263,16 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
     // Fillers that change nothing.
     for filler in [&["some", "of"][..], &["a", "total", "of"], &["a", "number", "of"]] {
         if starts(words, filler) && filler.len() > 1 {
+            return parse(&words[filler.len()..]);
+        }
+    }
+    // Words before a figure that change nothing: "a record 3.2 million", "only
+    // 12", "just 12", "a 7.8-magnitude quake". Only before digits, so that "just
+    // over 100" keeps its qualifier and "a thousand" its "a".
+    for filler in
+        [&["a", "record", "high", "of"][..], &["a", "record", "of"], &["a", "record"], &["only"], &["just"], &["a"]]
+    {
+        if starts(words, filler) && words.get(filler.len()).is_some_and(|w| is_numeric(w)) {
             return parse(&words[filler.len()..]);
         }
     }
@@ -505,6 +539,10 @@ const NOT_A_NOUN: &[&str] = &[
     "thou",
 ];
 
+/// Plural quantity words, a second quantity wherever they stand after the
+/// first ("hundreds, possibly thousands"): never a noun.
+const QUANTITY_PLURALS: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions", "dozens", "scores"];
+
 /// Words after a quantity are its noun ("100,000 lives", "300 people killed").
 /// The word right after the quantity must not be one that would change it
 /// ("5 bln", "thirty odd", "a hundred and a half", "5 thousands"); further
@@ -515,7 +553,10 @@ fn tail_ok(rest: &[&str]) -> bool {
     });
     first_ok
         && rest.iter().all(|w| {
-            w.chars().all(|c| c.is_alphabetic() || c == '-') && number_word(w).is_none() && multiplier(w).is_none()
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && number_word(w).is_none()
+                && multiplier(w).is_none()
+                && !QUANTITY_PLURALS.contains(w)
         })
 }
 
@@ -529,7 +570,10 @@ fn any_range(words: &[&str]) -> Option<NumberReading> {
             }
         }
     }
-    ["to", "-"].iter().find_map(|sep| range(words, sep))
+    ["to", "-"].iter().find_map(|sep| range(words, sep)).or_else(|| {
+        // "five or six", "12 or 13": alternatives, read as the range that holds both.
+        range(words, "or").map(|r| NumberReading { rule: "alternatives: A or B = A to B", ..r })
+    })
 }
 
 /// `words` as a range "A sep B", at the first `sep` where both sides are
@@ -552,6 +596,17 @@ fn range_at(words: &[&str], at: usize) -> Option<NumberReading> {
     // "10 to 20 million": the scale of the second end applies to the first.
     let a = if b >= 1000.0 && a < b / 1000.0 && scale_of(&words[at + 1..at + 1 + used_b]) > 1.0 {
         a * scale_of(&words[at + 1..at + 1 + used_b])
+    } else if used_a == 1
+        && words[at - 1].bytes().all(|c| c.is_ascii_digit())
+        && a < 1000.0
+        && b % 1000.0 == 0.0
+        && words[at + 1].ends_with(",000")
+        && a * 1000.0 <= b
+        && b < a * 10_000.0
+    {
+        // "300-400,000" (crowd estimates): the thousands of the second end apply
+        // to the first, 300,000 to 400,000; "300-4,000" stays 300 to 4,000.
+        a * 1000.0
     } else {
         a
     };
@@ -611,7 +666,7 @@ fn quantity(words: &[&str]) -> Option<(f64, usize)> {
         (n, 1)
     } else if first == "half" && matches!(words.get(1), Some(&"a" | &"an")) {
         // "half a million"
-        (0.5 * words.get(2).and_then(|w| scale_word(w))?, 3)
+        (0.5 * words.get(2).and_then(|w| scale_word(w).or_else(|| (*w == "dozen").then_some(12.0)))?, 3)
     } else if let Some(fraction) = quarters(words) {
         // "a quarter of a million", "three quarters of a billion"
         fraction
@@ -880,6 +935,40 @@ mod tests {
         assert_eq!(r("a dozen"), (Some(12.0), Some(12.0)));
         assert_eq!(r("one hundred and twenty"), (Some(120.0), Some(120.0)));
         assert_eq!(r("2,268 resolutions"), (Some(2268.0), Some(2268.0)));
+    }
+
+    #[test]
+    fn forms_from_news_copy() {
+        // Words before a figure that change nothing.
+        assert_eq!(r("a record 3.2 million"), r("3.2 million"));
+        assert_eq!(r("a record high of 41"), (Some(41.0), Some(41.0)));
+        assert_eq!(r("only 12"), (Some(12.0), Some(12.0)));
+        assert_eq!(r("just 12"), (Some(12.0), Some(12.0)));
+        assert_eq!(r("just over 100"), (Some(100.0), Some(110.0)), "a qualifier stays one");
+        assert_eq!(r("a 7.8-magnitude quake"), (Some(7.8), Some(7.8)));
+        assert_eq!(r("a thousand"), fig(1_000.0, 1_000.0));
+        // Alternatives: the range that holds both.
+        assert_eq!(r("five or six"), (Some(5.0), Some(6.0)));
+        assert_eq!(r("12 or 13 people"), (Some(12.0), Some(13.0)));
+        assert_eq!(r("one or two"), (Some(1.0), Some(2.0)));
+        assert_eq!(r("5 or more"), (Some(5.0), None));
+        assert_eq!(r("half a dozen"), (Some(6.0), Some(6.0)));
+        // The rupee before an amount.
+        assert_eq!(r("Rs 500 crore"), r("500 crore"));
+        assert_eq!(r("Rs500"), (Some(500.0), Some(500.0)));
+        assert_eq!(currency_of("Rs 500 crore"), Some("INR"));
+        assert_eq!(currency_of("Rs500"), Some("INR"));
+        // "300-400,000": the thousands of the second end apply to the first.
+        assert_eq!(r("300-400,000"), (Some(300_000.0), Some(400_000.0)));
+        assert_eq!(r("10-15,000"), (Some(10_000.0), Some(15_000.0)));
+        assert_eq!(r("300-4,000"), (Some(300.0), Some(4_000.0)));
+        assert_eq!(r("300-400"), (Some(300.0), Some(400.0)));
+        // Two numbers, or two quantity words: which one is the claim's is not guessed.
+        for two in ["1,200 people, including 300 children", "hundreds, possibly thousands", "nearly 2,000 in 24 hours"]
+        {
+            let e = read_number(two).unwrap_err();
+            assert!(e.contains("holds more than one number"), "{two}: {e}");
+        }
     }
 
     #[test]
