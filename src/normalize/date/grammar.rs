@@ -335,9 +335,22 @@ impl Parser {
             | "months to come"
             | "within months"
             | "matter months"
-            | "a matter months" => return from_now(365, "vague: the coming months = the day said + 12 months"),
+            | "a matter months" => {
+                // Calendar months, as the rule says (365 days fell a day short of it).
+                return Some(reading(
+                    Some(a),
+                    cal::shift_months_keep_day(a, 12),
+                    Precision::Vague,
+                    "vague: the coming months = the day said + 12 months",
+                ));
+            }
             "coming years" | "years ahead" | "next several years" | "next few years" => {
-                return from_now(5 * 365, "vague: the coming years = the day said + 5 years")
+                return Some(reading(
+                    Some(a),
+                    cal::shift_months_keep_day(a, 60),
+                    Precision::Vague,
+                    "vague: the coming years = the day said + 5 years",
+                ));
             }
             "recently" | "lately" | "recent weeks" => {
                 return Some(reading(
@@ -357,7 +370,7 @@ impl Parser {
             }
             "recent months" => {
                 return Some(reading(
-                    add_days(a, -365),
+                    cal::shift_months_keep_day(a, -12),
                     Some(a),
                     Precision::Vague,
                     "vague: in recent months = 12 months up to the day said",

@@ -982,3 +982,12 @@ fn beginning_without_of_is_from_then_on_and_as_early_as_looks_ahead() {
     check("as soon as Friday", "2023-03-15", U, "2023-03-17", "open");
     check("as early as Tuesday", "2023-03-15", P, "2023-03-14", "open");
 }
+
+#[test]
+fn vague_windows_of_months_and_years_are_calendar_months() {
+    check("in the coming months", "2023-03-15", U, "2023-03-15", "2024-03-15");
+    check("in the coming years", "2023-03-15", U, "2023-03-15", "2028-03-15");
+    check("in recent months", "2023-03-15", U, "2022-03-15", "2023-03-15");
+    // The end of February stays in February.
+    check("in the coming years", "2024-02-29", U, "2024-02-29", "2029-02-28");
+}
