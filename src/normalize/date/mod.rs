@@ -237,10 +237,12 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
     if !unknown.is_empty() {
         return err(format!("cannot read '{expr}' as a date: did not understand '{}'", unknown.join(" ")));
     }
-    let shown: Vec<String> = toks.iter().map(lexer::Tok::text).collect();
+    // (The cleaned words are not shown: "the first three months of the year"
+    // cleans to "1th 3 months year", which reads as a typo of the writer's.)
     err(format!(
-        "cannot read '{expr}' as a date: the words '{}' are known but no rule of the grammar combines them",
-        shown.join(" ")
+        "cannot read '{expr}' as a date: every word is known, but no rule of the grammar reads them together; \
+         write the interval it means in a form the grammar reads, e.g. 'January to March 2023', 'the week of \
+         March 13', 'between March 1 and March 31' (docs/temporal.md lists them)"
     ))
 }
 
