@@ -189,6 +189,20 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
     if raw.len() > 1 && raw[0].is("beginning") && !raw[1].is("of") {
         raw[0] = lexer::Tok { kind: lexer::Kind::Word("starting".to_string()), glued: raw[0].glued };
     }
+    // "FY2024", "FY 2024", "FY24": "fiscal 2024" (two digits: the year within
+    // twenty years ahead of the day said, as other two-digit years).
+    for i in 0..raw.len().saturating_sub(1) {
+        if !raw[i].is("fy") {
+            continue;
+        }
+        if let Some((v, digits @ (2 | 4), false)) = raw[i + 1].num() {
+            let year = if digits == 2 { calendar::expand_two_digit_year(v, as_of.year()) } else { v as i32 };
+            raw[i] = lexer::Tok { kind: lexer::Kind::Word("fiscal".to_string()), glued: raw[i].glued };
+            if let Ok(v) = u32::try_from(year) {
+                raw[i + 1] = lexer::Tok { kind: lexer::Kind::Num { v, digits: 4, ord: false }, glued: false };
+            }
+        }
+    }
     let parser = grammar::Parser::new(as_of, tense);
     // Every year a reading reaches must lie in 1..9999 ("10000 years ago" is no date), or
     // in -9999..9999 when an era is written ("300 BC" is the astronomical year -299).
@@ -363,6 +377,14 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     && raw.get(i + 2).is_some_and(|x| x.is("week") || x.is("fortnight"))
                 {
                     out.push(t.clone());
+                    continue;
+                }
+                // "fiscal year 2023", "the year 2000": "year" before a four-digit
+                // year names it ("fiscal 2023", "2000").
+                if w == "year"
+                    && next.is_some_and(|x| x.num().is_some_and(|(_, digits, ord)| digits == 4 && !ord))
+                    && raw.get(i + 2).is_none_or(|x| x.sym() != Some('-') && x.sym() != Some('/'))
+                {
                     continue;
                 }
                 if words::is_filler(w) {

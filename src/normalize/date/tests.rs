@@ -991,3 +991,14 @@ fn vague_windows_of_months_and_years_are_calendar_months() {
     // The end of February stays in February.
     check("in the coming years", "2024-02-29", U, "2024-02-29", "2029-02-28");
 }
+
+#[test]
+fn fiscal_years_and_the_year_2000_name_the_calendar_year() {
+    for expr in ["fiscal 2024", "fiscal year 2024", "FY2024", "FY 2024", "FY24"] {
+        check(expr, "2023-03-15", U, "2024-01-01", "2024-12-31");
+    }
+    check("Q1 FY24", "2023-03-15", U, "2024-01-01", "2024-03-31");
+    check("in the year 2000", "2023-03-15", U, "2000-01-01", "2000-12-31");
+    check("the year", "2023-03-15", U, "2023-01-01", "2023-12-31");
+    assert!(read_date("FY", d("2023-03-15"), U).is_err());
+}
