@@ -304,7 +304,8 @@ fn errors_name_the_part() {
         ("2 hours ago", "hours"),
         ("2 h ago", "hours"),
         ("the 3 h session", "hours"),
-        ("within 24 hours", "hours"),
+        ("in 24 hours", "hours"),
+        ("the past 200 hours", "hours"),
         ("an hour ago", "hours"),
         ("in 3 mins", "minutes"),
         ("ten minutes ago", "minutes"),
@@ -1001,4 +1002,15 @@ fn fiscal_years_and_the_year_2000_name_the_calendar_year() {
     check("in the year 2000", "2023-03-15", U, "2000-01-01", "2000-12-31");
     check("the year", "2023-03-15", U, "2023-01-01", "2023-12-31");
     assert!(read_date("FY", d("2023-03-15"), U).is_err());
+}
+
+#[test]
+fn a_stretch_of_hours_up_to_the_day_said_covers_the_days_it_reaches() {
+    check("the past 24 hours", "2023-03-15", U, "2023-03-14", "2023-03-15");
+    check("in the past 24 hours", "2023-03-15", P, "2023-03-14", "2023-03-15");
+    check("over the last 48 hours", "2023-03-15", U, "2023-03-13", "2023-03-15");
+    check("the past 36 hours", "2023-03-15", U, "2023-03-13", "2023-03-15");
+    check("within the next 24 hours", "2023-03-15", F, "2023-03-15", "2023-03-16");
+    check("within 24 hours", "2023-03-15", U, "2023-03-15", "2023-03-16");
+    check("the next 72 hours", "2023-03-15", U, "2023-03-15", "2023-03-18");
 }
