@@ -695,8 +695,9 @@ fn is_revision(a: &ReadClaim<'_>, b: &ReadClaim<'_>, running: bool) -> bool {
     if earlier.claim.as_of == later.claim.as_of {
         return false;
     }
+    // (A later forecast, "the toll could reach 10,000", replaces no count.)
     if let (true, Reading::Number(before), Reading::Number(after)) = (running, &earlier.reading, &later.reading) {
-        if let (Some(high), Some(low)) = (before.high, after.low) {
+        if let (Some(high), Some(low), false) = (before.high, after.low, later.claim.hedge.is_prospective()) {
             if low > high {
                 return true;
             }

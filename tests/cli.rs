@@ -93,6 +93,21 @@ fn a_running_count_that_rose_is_revised_and_one_that_fell_conflicts() {
         .unwrap();
     let (_, doc) = json_in(same_day.path(), &["--all"]);
     assert_eq!(verdicts(&doc)[0], ("turkey-earthquake.death_toll".to_string(), "conflict".to_string()));
+    // A later forecast ("could reach 10,000") replaces no count: a conflict.
+    let forecast = scratch();
+    copy_dir(&fixture("running-count"), forecast.path());
+    let b = std::fs::read_to_string(forecast.path().join("claims/b.yaml")).unwrap();
+    std::fs::write(
+        forecast.path().join("claims/b.yaml"),
+        b.replace(
+            "value: \"5,000\", quote: \"The death toll",
+            "value: \"5,000\", hedge: possible, quote: \"The death toll",
+        ),
+    )
+    .unwrap();
+    let (_, doc) = json_in(forecast.path(), &["--all"]);
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0, "{}", doc["errors"]);
+    assert_eq!(verdicts(&doc)[0], ("turkey-earthquake.death_toll".to_string(), "conflict".to_string()));
     // The registry's `running:` turns the rule by name over: rescue_teams
     // on (it rose: revised), death_toll off (conflict).
     let set = scratch();
@@ -1070,8 +1085,10 @@ fn show_says_which_tense_chose_a_bare_month() {
         "{}",
         run.stdout
     );
+    // In a longer expression too: "the second week of November" is this year's by the tense.
+    assert!(line("second week of November (likely) =>").contains("the quote reads as future"), "{}", run.stdout);
     // A reading that no tense chose says nothing of it.
-    assert!(!line("second week of November (likely) =>").contains("the quote"), "{}", run.stdout);
+    assert!(!line("as soon as possible (planned) =>").contains("the quote"), "{}", run.stdout);
 }
 
 #[test]

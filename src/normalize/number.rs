@@ -541,7 +541,7 @@ const NOT_A_NOUN: &[&str] = &[
 
 /// Plural quantity words, a second quantity wherever they stand after the
 /// first ("hundreds, possibly thousands"): never a noun.
-const QUANTITY_PLURALS: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions", "dozens", "scores"];
+const QUANTITY_PLURALS: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions"];
 
 /// Words after a quantity are its noun ("100,000 lives", "300 people killed").
 /// The word right after the quantity must not be one that would change it
@@ -571,8 +571,13 @@ fn any_range(words: &[&str]) -> Option<NumberReading> {
         }
     }
     ["to", "-"].iter().find_map(|sep| range(words, sep)).or_else(|| {
-        // "five or six", "12 or 13": alternatives, read as the range that holds both.
-        range(words, "or").map(|r| NumberReading { rule: "alternatives: A or B = A to B", ..r })
+        // "five or six", "12 or 13", "two or three hundred": alternatives, read as
+        // the range that holds both, written low first ("a hundred or two" is none).
+        let at = words.iter().position(|w| *w == "or")?;
+        let (first, _) = quantity(&words[..at])?;
+        let (second, _) = quantity(&words[at + 1..])?;
+        let r = range(words, "or").filter(|_| first < second)?;
+        Some(NumberReading { rule: "alternatives: A or B = A to B", ..r })
     })
 }
 
@@ -593,16 +598,20 @@ fn range_at(words: &[&str], at: usize) -> Option<NumberReading> {
     if !tail_ok(&words[at + 1 + used_b..]) {
         return None;
     }
-    // "10 to 20 million": the scale of the second end applies to the first.
-    let a = if b >= 1000.0 && a < b / 1000.0 && scale_of(&words[at + 1..at + 1 + used_b]) > 1.0 {
-        a * scale_of(&words[at + 1..at + 1 + used_b])
-    } else if used_a == 1
+    // "10 to 20 million", "two or three hundred": the scale of the second end
+    // applies to the first, when the first has none and is below it.
+    let scale = scale_of(&words[at + 1..at + 1 + used_b]);
+    let a = if scale > 1.0 && scale_of(&words[..at]) == 1.0 && a < b / scale {
+        a * scale
+    } else if words[at] == "-"
+        && used_a == 1
+        && words[at - 1].len() >= 2
         && words[at - 1].bytes().all(|c| c.is_ascii_digit())
         && a < 1000.0
         && b % 1000.0 == 0.0
         && words[at + 1].ends_with(",000")
         && a * 1000.0 <= b
-        && b < a * 10_000.0
+        && b <= a * 10_000.0
     {
         // "300-400,000" (crowd estimates): the thousands of the second end apply
         // to the first, 300,000 to 400,000; "300-4,000" stays 300 to 4,000.
@@ -940,7 +949,7 @@ mod tests {
     #[test]
     fn forms_from_news_copy() {
         // Words before a figure that change nothing.
-        assert_eq!(r("a record 3.2 million"), r("3.2 million"));
+        assert_eq!(r("a record 3.2 million"), (Some(3_150_000.0), Some(3_249_999.0)));
         assert_eq!(r("a record high of 41"), (Some(41.0), Some(41.0)));
         assert_eq!(r("only 12"), (Some(12.0), Some(12.0)));
         assert_eq!(r("just 12"), (Some(12.0), Some(12.0)));
@@ -949,12 +958,20 @@ mod tests {
         assert_eq!(r("a thousand"), fig(1_000.0, 1_000.0));
         // Alternatives: the range that holds both.
         assert_eq!(r("five or six"), (Some(5.0), Some(6.0)));
+        assert_eq!(r("two or three hundred"), (Some(200.0), Some(300.0)));
+        assert!(read_number("a hundred or two").is_err());
+        // Nouns that look like quantity words stay nouns.
+        assert_eq!(r("500 test scores"), (Some(500.0), Some(500.0)));
+        // The thousands carry only across a hyphen, from a left end of two or three digits.
+        assert_eq!(r("between 1 and 5,000"), (Some(1.0), Some(5_000.0)));
+        assert_eq!(r("2 to 3,000 people"), (Some(2.0), Some(3_000.0)));
+        assert_eq!(r("1-10,000"), (Some(1.0), Some(10_000.0)));
         assert_eq!(r("12 or 13 people"), (Some(12.0), Some(13.0)));
         assert_eq!(r("one or two"), (Some(1.0), Some(2.0)));
         assert_eq!(r("5 or more"), (Some(5.0), None));
         assert_eq!(r("half a dozen"), (Some(6.0), Some(6.0)));
         // The rupee before an amount.
-        assert_eq!(r("Rs 500 crore"), r("500 crore"));
+        assert_eq!(r("Rs 500 crore"), (Some(4_500_000_000.0), Some(5_499_999_999.0)));
         assert_eq!(r("Rs500"), (Some(500.0), Some(500.0)));
         assert_eq!(currency_of("Rs 500 crore"), Some("INR"));
         assert_eq!(currency_of("Rs500"), Some("INR"));

@@ -52,6 +52,10 @@ impl Span {
 pub struct Parser {
     pub as_of: NaiveDate,
     pub tense: Tense,
+    /// The tense a rule chose by (an occurrence of a bare month or weekday),
+    /// shared with the parsers made for a part of the expression
+    /// (`with_tense`): `DateReading::tense`.
+    pub chose_by: std::rc::Rc<Cell<Option<Tense>>>,
     /// A specific complaint found on the way ("2013-02-30 is not a calendar date").
     pub complaint: RefCell<Option<String>>,
     /// Calls to `period` left before the parser gives up (bounds the work on any input).
@@ -180,7 +184,7 @@ fn season_list(y: i32) -> Vec<(NaiveDate, NaiveDate)> {
 
 impl Parser {
     pub fn new(as_of: NaiveDate, tense: Tense) -> Parser {
-        Parser { as_of, tense, complaint: RefCell::new(None), budget: Cell::new(BUDGET) }
+        Parser { as_of, tense, chose_by: Default::default(), complaint: RefCell::new(None), budget: Cell::new(BUDGET) }
     }
 
     fn complain(&self, msg: String) {
@@ -191,7 +195,19 @@ impl Parser {
     }
 
     fn with_tense(&self, tense: Tense) -> Parser {
-        Parser { as_of: self.as_of, tense, complaint: RefCell::new(None), budget: Cell::new(self.budget.get()) }
+        Parser {
+            as_of: self.as_of,
+            tense,
+            chose_by: self.chose_by.clone(),
+            complaint: RefCell::new(None),
+            budget: Cell::new(self.budget.get()),
+        }
+    }
+
+    /// The tense, for a rule that chooses by it: noted for the reading.
+    fn tense_chosen(&self) -> Tense {
+        self.chose_by.set(Some(self.tense));
+        self.tense
     }
 
     // ----------------------------------------------------------------- top level
@@ -247,7 +263,7 @@ impl Parser {
     /// the later one.
     fn pick(&self, cands: &[(NaiveDate, NaiveDate)]) -> Option<(NaiveDate, NaiveDate)> {
         let a = self.as_of;
-        match self.tense {
+        match self.tense_chosen() {
             Tense::Past => cands.iter().rev().find(|c| c.0 <= a).copied(),
             Tense::Future => cands.iter().find(|c| c.1 >= a).copied(),
             Tense::Unknown => {
@@ -265,7 +281,7 @@ impl Parser {
 
     fn pick_weekday(&self, wd: Weekday) -> Option<NaiveDate> {
         let a = self.as_of;
-        match self.tense {
+        match self.tense_chosen() {
             Tense::Past => cal::nth_weekday_before(a, wd, 1, false),
             Tense::Future => cal::nth_weekday_after(a, wd, 1, true),
             Tense::Unknown => {
@@ -511,11 +527,13 @@ impl Parser {
             }
             let body = &t[k..];
             // "since" looks back: a bare month or weekday after it is in the past;
-            // "as early as" / "as soon as" look ahead ("could be signed as early as
-            // Tuesday" is next Tuesday, not yesterday).
+            // "as early as" / "as soon as" before a bare weekday look ahead ("could
+            // be signed as early as Tuesday" is next Tuesday, not yesterday; a month
+            // keeps the quote's tense: "cases appeared as early as January").
+            let bare_weekday = body.len() == 1 && words::weekday(&body[0]).is_some();
             let sub = match (head, self.tense) {
                 (["since"], Tense::Unknown) => self.with_tense(Tense::Past),
-                (["as", "early" | "soon", "as"], Tense::Unknown) => self.with_tense(Tense::Future),
+                (["as", "early" | "soon", "as"], Tense::Unknown) if bare_weekday => self.with_tense(Tense::Future),
                 _ => self.with_tense(self.tense),
             };
             // "before the year is out" / "before the month ends": a deadline, like "before the end of".
@@ -1006,7 +1024,7 @@ impl Parser {
                         "last <weekday> = the most recent one strictly before",
                     ),
                     (Rel::This, _) => {
-                        let d = if self.tense == Tense::Past {
+                        let d = if self.tense_chosen() == Tense::Past {
                             cal::nth_weekday_before(a, wd, 1, false)?
                         } else {
                             cal::nth_weekday_after(a, wd, 1, false)?
@@ -1171,7 +1189,7 @@ impl Parser {
         // weekday that fits only years away is a slip, not a date ("Tuesday,
         // March 13" said in 2023 is not 2018).
         let order = |reach: i32| -> Vec<i32> {
-            match self.tense {
+            match self.tense_chosen() {
                 Tense::Past => (0..=reach).map(|k| -k).collect(),
                 Tense::Future => (0..=reach).collect(),
                 Tense::Unknown => std::iter::once(0).chain((1..=reach).flat_map(|k| [k, -k])).collect(),
@@ -1182,6 +1200,8 @@ impl Parser {
                 let s = self.month_day(rest)?;
                 return self.weekday_fits(wd, Span { rule: "weekday + full date: the date", ..s });
             }
+            // The current year when the weekday fits it (the strongest sign of the
+            // year meant), else the year next to it on the tense's side.
             for k in order(1) {
                 if let Some(x) = ymd(self.as_of.year() + k, m, d) {
                     if x.weekday() == wd {
@@ -1191,8 +1211,8 @@ impl Parser {
             }
             if let Some(x) = ymd(self.as_of.year(), m, d) {
                 self.complain(format!(
-                    "{x} is a {}, not a {}, and the years next to it do not fit either; the weekday and the date \
-                     disagree (a slip in one of them): give the year, or check the weekday",
+                    "{x} is a {}, not a {}, and the year next to it does not fit either; the weekday and the \
+                     date disagree (a slip in one of them): give the year, or check the weekday",
                     x.format("%A"),
                     weekday_name(wd)
                 ));
@@ -1421,7 +1441,7 @@ impl Parser {
                     "the weekend after next / before last = Saturday-Sunday of the week after next / before last",
                 );
             }
-            ["weekend"] | ["this" | "current", "weekend"] if self.tense == Tense::Past => {
+            ["weekend"] | ["this" | "current", "weekend"] if self.tense_chosen() == Tense::Past => {
                 // Said on a Monday, "talks over the weekend" (past tense) are the weekend just gone.
                 let sat = if a.weekday().number_from_monday() >= 6 {
                     add_days(this_monday, 5)?
@@ -1713,7 +1733,7 @@ impl Parser {
             None => sp(self.pick(&occ)?, "season alone: by tense"),
             Some(Rel::This) => {
                 let found = occ.iter().find(|o| o.0 <= a && a <= o.1).copied().or_else(|| {
-                    if self.tense == Tense::Past {
+                    if self.tense_chosen() == Tense::Past {
                         occ.iter().rev().find(|o| o.1 < a).copied()
                     } else {
                         occ.iter().find(|o| o.0 > a).copied()
@@ -1882,13 +1902,13 @@ impl Parser {
                 let u = words::unit(x)?;
                 let tail: Vec<&str> = rest.iter().take(2).filter_map(Tok::word).collect();
                 match tail.as_slice() {
-                    ["ago"] | ["back"] | ["before"] if rest.len() == 1 => (n, u, &[], -1),
+                    ["ago"] | ["back"] if rest.len() == 1 => (n, u, &[], -1),
                     ["hence"] | ["from", "now"] if rest.len() <= 2 && (rest.len() == 1 || rest[1].is("now")) => {
                         (n, u, &[], 1)
                     }
                     // "Three weeks later, the minister resigned": later (earlier) than
                     // an event the story tells, not than the day said.
-                    [w @ ("later" | "earlier")] if rest.len() == 1 => {
+                    [w @ ("later" | "earlier" | "before")] if rest.len() == 1 => {
                         self.complain(format!(
                             "'{w}' counts from an event the story names, not from the day said (anaphora, like \
                              'the next day'); give the date it means, e.g. 'two days after May 5', or the day itself"

@@ -218,10 +218,9 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
             }
         }
         r.qualifiers.extend(notes.iter().cloned());
-        // Every rule that chooses among occurrences by tense says so ("month: by tense ...").
-        if r.rule.contains("tense") {
-            r.tense = Some(tense);
-        }
+        // The tense a rule chose by, in the expression or a part of it ("early
+        // August", "by August"); every such rule also says so in its text.
+        r.tense = parser.chose_by.get().or_else(|| r.rule.contains("tense").then_some(tense));
         Ok(r)
     };
     match clock::read(&raw, &parser, clean) {

@@ -923,7 +923,13 @@ fn a_reading_says_which_tense_chose_only_when_its_rule_chose_by_tense() {
         assert_eq!(read_date("May", day, tense).unwrap().tense, Some(tense), "{tense:?}");
         assert_eq!(read_date("Friday", day, tense).unwrap().tense, Some(tense), "{tense:?}");
     }
-    for fixed in ["May 2013", "2013-05-12", "next week", "yesterday"] {
+    // A bare month inside a longer expression: the tense chose it there too.
+    for compound in ["early May", "by May", "since May", "mid-May", "the end of May"] {
+        assert_eq!(read_date(compound, day, Tense::Past).unwrap().tense, Some(Tense::Past), "{compound}");
+    }
+    for fixed in
+        ["May 2013", "2013-05-12", "next week", "yesterday", "early May 2013", "by May 2013", "last May", "2013"]
+    {
         assert_eq!(read_date(fixed, day, Tense::Past).unwrap().tense, None, "{fixed}");
     }
 }
@@ -937,11 +943,17 @@ fn a_weekday_with_a_date_picks_a_year_next_to_the_one_said_or_is_refused() {
     check("Monday, March 13", "2023-03-15", P, "2023-03-13", "2023-03-13");
     check("Thu 15th", "2013-02-12", F, "2013-08-15", "2013-08-15");
     // A weekday that fits only years away is a slip: refused, naming the weekday the date has.
-    for (expr, tense) in [("Tuesday, March 13", P), ("Friday, March 13", U), ("Fri, Jul 18", F)] {
+    for (expr, tense, has) in [
+        ("Tuesday, March 13", P, "2023-03-13 is a Monday, not a Tuesday"),
+        ("Friday, March 13", U, "2023-03-13 is a Monday, not a Friday"),
+        ("Fri, Jul 18", F, "2023-07-18 is a Tuesday, not a Friday"),
+    ] {
         let e = read_date(expr, d("2023-03-15"), tense).unwrap_err().message;
-        assert!(e.contains("is a Monday, not a") || e.contains("is a Tuesday, not a Friday"), "{expr}: {e}");
+        assert!(e.contains(has), "{expr}: {e}");
         assert!(e.contains("the weekday and the date disagree"), "{expr}: {e}");
     }
+    // The current year when the weekday fits it, whatever the tense.
+    check("Friday, December 29", "2023-01-02", P, "2023-12-29", "2023-12-29");
 }
 
 #[test]
@@ -959,7 +971,7 @@ fn a_year_ending_in_00_with_s_is_the_century_but_the_2000s_are_a_decade() {
 #[test]
 fn later_and_earlier_after_a_count_are_anaphora() {
     // "Three weeks later, the minister resigned": later than an event the story tells.
-    for expr in ["three weeks later", "two days later", "a year earlier", "a week earlier"] {
+    for expr in ["three weeks later", "two days later", "a year earlier", "a week earlier", "two days before"] {
         let e = read_date(expr, d("2023-03-15"), P).unwrap_err().message;
         assert!(e.contains("counts from an event the story names"), "{expr}: {e}");
     }
@@ -982,6 +994,9 @@ fn beginning_without_of_is_from_then_on_and_as_early_as_looks_ahead() {
     check("as early as Tuesday", "2023-03-15", U, "2023-03-21", "open");
     check("as soon as Friday", "2023-03-15", U, "2023-03-17", "open");
     check("as early as Tuesday", "2023-03-15", P, "2023-03-14", "open");
+    // Only a bare weekday looks ahead: a month or a day of it keeps the nearest.
+    check("as early as March 2", "2023-03-15", U, "2023-03-02", "open");
+    check("as early as January", "2023-03-15", U, "2023-01-01", "open");
 }
 
 #[test]
