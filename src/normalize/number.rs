@@ -460,10 +460,13 @@ fn zeros_place(x: f64) -> f64 {
 fn rounded(n: f64, step: f64) -> NumberReading {
     let half = step / 2.0;
     if half <= n / 10.0 {
-        // Whole numbers: the upper end is the last whole number below n + half.
-        let high = if step >= 10.0 { (n + half).round() - 1.0 } else { n + half };
+        // Whole numbers (a step of ten or more): the upper end is the last whole
+        // number below n + half, and both ends are whole ("4.35m" is 4349999.99...
+        // in floating point).
+        let (low, high) =
+            if step >= 10.0 { ((n - half).round(), (n + half).round() - 1.0) } else { (n - half, n + half) };
         NumberReading {
-            low: Some(n - half),
+            low: Some(low),
             high: Some(high),
             rule:
                 "a figure with a scale word: rounded to its last digit (N - half a step to just under N + half a step)",
@@ -905,6 +908,8 @@ mod tests {
         assert_eq!(r("1.25bn"), (Some(1_245_000_000.0), Some(1_254_999_999.0)));
         assert_eq!(r("5 million"), (Some(4_500_000.0), Some(5_499_999.0)));
         assert_eq!(r("12k"), (Some(11_500.0), Some(12_499.0)));
+        assert_eq!(r("4.35m"), (Some(4_345_000.0), Some(4_354_999.0)));
+        assert_eq!(r("8.15 billion"), (Some(8_145_000_000.0), Some(8_154_999_999.0)));
         assert_eq!(r("five million"), (Some(4_500_000.0), Some(5_499_999.0)));
         assert_eq!(r("one hundred thousand"), (Some(90_000.0), Some(110_000.0)));
         // Trailing zeros are not significant without a decimal point; with one, every digit is.
