@@ -368,6 +368,31 @@ impl Parser {
                     "vague: the coming years = the day said + 5 years",
                 ));
             }
+            // "year to date", "so far this year": from the period's first day to the day said.
+            "year to date" | "ytd" | "so far this year" | "this year so far" | "so far year" => {
+                return Some(reading(
+                    ymd(a.year(), 1, 1),
+                    Some(a),
+                    Precision::Range,
+                    "year to date / so far this year = January 1 to the day said",
+                ))
+            }
+            "month to date" | "mtd" | "so far this month" | "this month so far" => {
+                return Some(reading(
+                    ymd(a.year(), a.month(), 1),
+                    Some(a),
+                    Precision::Range,
+                    "month to date / so far this month = the month's first day to the day said",
+                ))
+            }
+            "week to date" | "so far this week" | "this week so far" => {
+                return Some(reading(
+                    cal::week_start(a),
+                    Some(a),
+                    Precision::Range,
+                    "so far this week = the week's Monday to the day said",
+                ))
+            }
             "recently" | "lately" | "recent weeks" => {
                 return Some(reading(
                     add_days(a, -8 * 7),

@@ -1029,3 +1029,13 @@ fn a_stretch_of_hours_up_to_the_day_said_covers_the_days_it_reaches() {
     check("within 24 hours", "2023-03-15", U, "2023-03-15", "2023-03-16");
     check("the next 72 hours", "2023-03-15", U, "2023-03-15", "2023-03-18");
 }
+
+#[test]
+fn to_date_and_so_far_run_from_the_periods_first_day_to_the_day_said() {
+    for expr in ["year to date", "year-to-date", "YTD", "so far this year", "this year so far"] {
+        check(expr, "2023-03-15", U, "2023-01-01", "2023-03-15");
+    }
+    check("so far this month", "2023-03-15", U, "2023-03-01", "2023-03-15");
+    check("month-to-date", "2023-03-15", U, "2023-03-01", "2023-03-15");
+    check("so far this week", "2023-03-15", U, "2023-03-13", "2023-03-15");
+}
