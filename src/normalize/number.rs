@@ -57,6 +57,16 @@ pub fn read_number(expr: &str) -> Result<NumberReading, String> {
             .copied()
             .filter(|w| is_numeric(w) || number_word(w).is_some() || QUANTITY_PLURALS.contains(w))
             .collect();
+        let leading = words.first().filter(|w| matches!(**w, "up" | "down"));
+        let change = leading.or_else(|| words.iter().find(|w| CHANGE_WORDS.contains(w) && !matches!(**w, "more" | "less" | "fewer")));
+        if let Some(change) = change {
+            return format!(
+                "'{}' is a change ('{change}'): its sign is in the words, and the figure alone would agree with the \
+                 opposite change; give the figure it leaves (the new level) as the value, or keep the change in the \
+                 quote (docs/numbers.md, \"Not read\")",
+                expr.trim()
+            );
+        }
         if quantities.len() > 1 {
             return format!(
                 "'{}' holds more than one number ('{}' and '{}'): a claim's value is one number or one range; \
@@ -542,6 +552,36 @@ const NOT_A_NOUN: &[&str] = &[
     "thou",
 ];
 
+/// Words that make a figure a change ("a 3% rise", "down 3.2%"): its sign is
+/// in them, so the figure alone would agree with its opposite. Not read.
+const CHANGE_WORDS: &[&str] = &[
+    "rise",
+    "rises",
+    "fall",
+    "falls",
+    "drop",
+    "drops",
+    "increase",
+    "increases",
+    "decrease",
+    "decreases",
+    "gain",
+    "gains",
+    "loss",
+    "losses",
+    "decline",
+    "declines",
+    "jump",
+    "jumps",
+    "plunge",
+    "plunges",
+    "higher",
+    "lower",
+    "more",
+    "less",
+    "fewer",
+];
+
 /// Plural quantity words, a second quantity wherever they stand after the
 /// first ("hundreds, possibly thousands"): never a noun.
 const QUANTITY_PLURALS: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions"];
@@ -560,6 +600,7 @@ fn tail_ok(rest: &[&str]) -> bool {
                 && number_word(w).is_none()
                 && multiplier(w).is_none()
                 && !QUANTITY_PLURALS.contains(w)
+                && !CHANGE_WORDS.contains(w)
         })
 }
 
@@ -967,6 +1008,9 @@ mod tests {
         assert!(read_number("a hundred or two").is_err());
         // Nouns that look like quantity words stay nouns.
         assert_eq!(r("500 test scores"), (Some(500.0), Some(500.0)));
+        assert_eq!(r("300 people turned up"), (Some(300.0), Some(300.0)));
+        assert!(read_number("down 3.2%").unwrap_err().contains("is a change ('down')"));
+        assert!(read_number("a 3% rise").unwrap_err().contains("is a change ('rise')"));
         // The thousands carry only across a hyphen, from a left end of two or three digits.
         assert_eq!(r("between 1 and 5,000"), (Some(1.0), Some(5_000.0)));
         assert_eq!(r("2 to 3,000 people"), (Some(2.0), Some(3_000.0)));
@@ -990,6 +1034,29 @@ mod tests {
         {
             let e = read_number(two).unwrap_err();
             assert!(e.contains("holds more than one number"), "{two}: {e}");
+        }
+    }
+
+    /// docs/numbers.md, "Not read, and why".
+    #[test]
+    fn shares_changes_increments_and_digit_plurals_are_not_read() {
+        for unread in [
+            "two-thirds",
+            "half",
+            "a third of",
+            "one in five",
+            "6 out of 10",
+            "-2.3%",
+            "down 3.2%",
+            "a 3% rise",
+            "a further 300",
+            "another 20",
+            "3% higher",
+            "1,000 more troops",
+            "an additional 500",
+            "100s",
+        ] {
+            assert!(read_number(unread).is_err(), "{unread}: {:?}", read_number(unread));
         }
     }
 
