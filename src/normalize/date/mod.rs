@@ -120,7 +120,7 @@ pub struct DateReading {
     /// this year's or last year's; `Friday`: this week's or last week's), as
     /// the quote's words gave it (`tense_of_said`); `None` when the rule did
     /// not choose by tense. Reports show it beside the rule (docs/temporal.md,
-    /// "Which way a bare month or weekday points").
+    /// "Tense: bare months, weekdays, days of the month, ...").
     pub tense: Option<Tense>,
 }
 
