@@ -1291,6 +1291,12 @@ impl Parser {
                     "month: by tense (past: on or before; future: on or after; unknown: nearest)",
                 )
             }
+            // "this past December" = last December (as "this past Friday" is last Friday).
+            [t0, p, x] if t0.is("this") && p.is("past") && words::month(x).is_some() => {
+                let m = words::month(x)?;
+                let y = if m < a.month() { a.year() } else { a.year() - 1 };
+                span(y, m, "last <month> = the most recent one before the current month")
+            }
             [r, x] if words::month(x).is_some() && (words::rel(r).is_some() || r.is("upcoming")) => {
                 let m = words::month(x)?;
                 let cur = a.month();
@@ -2051,6 +2057,7 @@ impl Parser {
             (&["valentine", "day"], Holiday::Fixed(2, 14)),
             (&["valentines", "day"], Holiday::Fixed(2, 14)),
             (&["halloween"], Holiday::Fixed(10, 31)),
+            (&["easter", "weekend"], Holiday::EasterWeekend),
             (&["easter", "sunday"], Holiday::Easter(0)),
             (&["easter", "monday"], Holiday::Easter(1)),
             (&["easter", "mon"], Holiday::Easter(1)),
@@ -2065,18 +2072,28 @@ impl Parser {
             (t.len() >= ws.len() && t.iter().zip(ws.iter()).all(|(a, b)| a.is(b))).then(|| (*h, &t[ws.len()..]))
         })?;
         let on = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
-            let d = match h {
-                Holiday::Fixed(m, d) => ymd(y, m, d)?,
-                Holiday::Easter(k) => add_days(cal::easter(y)?, k)?,
-            };
-            Some((d, d))
+            match h {
+                Holiday::Fixed(m, d) => Some((ymd(y, m, d)?, ymd(y, m, d)?)),
+                Holiday::Easter(k) => Some((add_days(cal::easter(y)?, k)?, add_days(cal::easter(y)?, k)?)),
+                // Good Friday to Easter Monday: every day a reader may mean by it
+                // (a Saturday-Sunday weekend, or the four days of the holiday).
+                Holiday::EasterWeekend => Some((add_days(cal::easter(y)?, -2)?, add_days(cal::easter(y)?, 1)?)),
+            }
         };
         let rule = "holiday: fixed date or Easter-based, year by tense or anchor";
+        let weekend_rule = "the Easter weekend = Good Friday to Easter Monday, year by tense or anchor";
+        let span_of = |(s, e): (NaiveDate, NaiveDate)| {
+            if s == e {
+                Some(Span::day(s, rule))
+            } else {
+                Span::new((s, e), Grain::Span, weekend_rule)
+            }
+        };
         if !rest.is_empty() {
             if rel.is_some() {
                 return None;
             }
-            return Some(Span::day(on(self.year_anchor(rest)?)?.0, rule));
+            return span_of(on(self.year_anchor(rest)?)?);
         }
         let a = self.as_of;
         let cands: Vec<_> = (-2..=2).filter_map(|k| on(a.year() + k)).collect();
@@ -2086,7 +2103,7 @@ impl Parser {
             Some(Rel::Next) => *cands.iter().find(|c| c.0 > a)?,
             Some(Rel::Last) => *cands.iter().rev().find(|c| c.0 < a)?,
         };
-        Some(Span::day(d.0, rule))
+        span_of(d)
     }
 
     /// "first Tuesday of October", "last Friday of the month", "second Monday of last month",
@@ -2398,6 +2415,8 @@ enum Holiday {
     Fixed(u32, u32),
     /// Days from Easter Sunday.
     Easter(i64),
+    /// Good Friday to Easter Monday.
+    EasterWeekend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1039,3 +1039,13 @@ fn to_date_and_so_far_run_from_the_periods_first_day_to_the_day_said() {
     check("month-to-date", "2023-03-15", U, "2023-03-01", "2023-03-15");
     check("so far this week", "2023-03-15", U, "2023-03-13", "2023-03-15");
 }
+
+#[test]
+fn the_easter_weekend_is_good_friday_to_easter_monday_and_this_past_month_is_last_month() {
+    check("the Easter weekend", "2023-03-15", F, "2023-04-07", "2023-04-10");
+    check("Easter weekend 2024", "2023-03-15", U, "2024-03-29", "2024-04-01");
+    check("last Easter weekend", "2023-03-15", U, "2022-04-15", "2022-04-18");
+    check("Easter", "2023-03-15", F, "2023-04-09", "2023-04-09");
+    check("this past December", "2023-03-15", U, "2022-12-01", "2022-12-31");
+    check("this past March", "2023-03-15", U, "2022-03-01", "2022-03-31");
+}
