@@ -484,6 +484,35 @@ impl Parser {
 
     fn open_interval(&self, t: &[Tok]) -> Option<DateReading> {
         let n = t.len();
+        // "more than a year ago", "over a week ago": up to that day; "less than a
+        // week ago", "under a month ago": from that day to the day said.
+        for (head, more) in
+            [(&["more", "than"][..], true), (&["over"], true), (&["less", "than"], false), (&["under"], false)]
+        {
+            let k = head.len();
+            if let [c, x, ago] = &t[k.min(n)..] {
+                let counted = words::count(c).zip(words::unit(x));
+                let headed = n == k + 3 && t[..k].iter().zip(head).all(|(a, b)| a.is(b)) && ago.is("ago");
+                if let (true, Some((count, unit))) = (headed, counted) {
+                    let d = self.shift_or_complain(self.as_of, unit, -i64::from(count))?;
+                    return Some(if more {
+                        reading(
+                            None,
+                            Some(d),
+                            Precision::Open,
+                            "more than N units ago = up to the day N units before the day said",
+                        )
+                    } else {
+                        reading(
+                            Some(d),
+                            Some(self.as_of),
+                            Precision::Range,
+                            "less than N units ago = from the day N units before to the day said",
+                        )
+                    });
+                }
+            }
+        }
         // Trailing markers: "May or later", "2014 onwards", "June at the latest".
         let tails: &[(&[&str], bool)] = &[
             (&["or", "later"], true),

@@ -485,8 +485,8 @@ fn the_weekend_in_the_past_tense_is_the_one_just_gone() {
 fn over_before_a_period_means_during() {
     check("over the past week", "2013-11-13", U, "2013-11-04", "2013-11-10");
     check("over the next two weeks", "2013-11-11", U, "2013-11-18", "2013-12-01");
-    // "over a week ago" is "more than a week ago": not read.
-    assert!(read_date("over a week ago", d("2013-11-11"), U).is_err());
+    // "over a week ago" is "more than a week ago": up to that day, not during it.
+    check("over a week ago", "2013-11-11", U, "open", "2013-11-04");
 }
 
 #[test]
@@ -1048,4 +1048,14 @@ fn the_easter_weekend_is_good_friday_to_easter_monday_and_this_past_month_is_las
     check("Easter", "2023-03-15", F, "2023-04-09", "2023-04-09");
     check("this past December", "2023-03-15", U, "2022-12-01", "2022-12-31");
     check("this past March", "2023-03-15", U, "2022-03-01", "2022-03-31");
+}
+
+#[test]
+fn more_or_less_than_n_units_ago_is_open_or_up_to_the_day_said() {
+    check("more than a year ago", "2023-03-15", P, "open", "2022-03-15");
+    check("over a week ago", "2023-03-15", P, "open", "2023-03-08");
+    check("less than a week ago", "2023-03-15", P, "2023-03-08", "2023-03-15");
+    check("under a month ago", "2023-03-15", U, "2023-02-15", "2023-03-15");
+    check("over the weekend", "2023-03-15", P, "2023-03-11", "2023-03-12");
+    assert!(read_date("more than a week", d("2023-03-15"), U).is_err());
 }
