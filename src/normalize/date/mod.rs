@@ -219,8 +219,10 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
         }
         r.qualifiers.extend(notes.iter().cloned());
         // The tense a rule chose by, in the expression or a part of it ("early
-        // August", "by August"); every such rule also says so in its text.
-        r.tense = parser.chose_by.get().or_else(|| r.rule.contains("tense").then_some(tense));
+        // August", "by August"), as the parser noted it (`Parser::tense_chosen`):
+        // not the rule's text, which says "year by tense or anchor" of an
+        // anchored "Christmas 2014" too.
+        r.tense = parser.chose_by.get();
         Ok(r)
     };
     match clock::read(&raw, &parser, clean) {

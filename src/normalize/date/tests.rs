@@ -927,9 +927,17 @@ fn a_reading_says_which_tense_chose_only_when_its_rule_chose_by_tense() {
     for compound in ["early May", "by May", "since May", "mid-May", "the end of May"] {
         assert_eq!(read_date(compound, day, Tense::Past).unwrap().tense, Some(Tense::Past), "{compound}");
     }
-    for fixed in
-        ["May 2013", "2013-05-12", "next week", "yesterday", "early May 2013", "by May 2013", "last May", "2013"]
-    {
+    for fixed in [
+        "May 2013",
+        "2013-05-12",
+        "next week",
+        "yesterday",
+        "early May 2013",
+        "by May 2013",
+        "last May",
+        "2013",
+        "Christmas 2014",
+    ] {
         assert_eq!(read_date(fixed, day, Tense::Past).unwrap().tense, None, "{fixed}");
     }
 }
