@@ -219,6 +219,9 @@ impl Parser {
         if let Some(r) = self.vague(t) {
             return Some(r);
         }
+        if let Some(r) = self.hours_stretch(t) {
+            return Some(r);
+        }
         if let Some(s) = self.period(t) {
             return Some(closed(s));
         }
@@ -478,6 +481,42 @@ impl Parser {
             });
         }
         None
+    }
+
+    /// "the past 24 hours" (past, last, previous), "the next 48 hours" (next,
+    /// coming), "within (the next) 24 hours": a stretch of hours up to (from)
+    /// the day said covers the whole days it reaches, as a claim is dated by
+    /// its day (`24 hours` said on March 15: March 14-15). At most a week of
+    /// hours; a point counted in hours ("2 hours ago") is no stretch, and is
+    /// refused by `read_date`.
+    fn hours_stretch(&self, t: &[Tok]) -> Option<DateReading> {
+        let (back, count, unit) = match t {
+            [r, c, u] if matches!(r.word(), Some("past" | "last" | "previous")) => (true, c, u),
+            [r, c, u] if matches!(r.word(), Some("next" | "coming" | "within")) => (false, c, u),
+            [w, n, c, u] if w.is("within") && matches!(n.word(), Some("next" | "coming")) => (false, c, u),
+            _ => return None,
+        };
+        if !matches!(unit.word(), Some("hours" | "hrs")) {
+            return None;
+        }
+        let hours = words::count(count).filter(|h| (1..=168).contains(h))?;
+        let days = i64::from(hours.div_ceil(24));
+        let a = self.as_of;
+        Some(if back {
+            reading(
+                Some(add_days(a, -days)?),
+                Some(a),
+                Precision::Range,
+                "the past N hours = the days they reach back to, up to the day said",
+            )
+        } else {
+            reading(
+                Some(a),
+                Some(add_days(a, days)?),
+                Precision::Range,
+                "the next N hours / within N hours = the day said to the day they reach",
+            )
+        })
     }
 
     // ----------------------------------------------------------------- open intervals

@@ -181,14 +181,7 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
         Ok(t) => t,
         Err(m) => return err(format!("cannot read '{expr}' as a date: {m}")),
     };
-    // "beginning April 1", "beginning in April", "beginning next week" (no "the
-    // ... of"): from then on, as "starting" is; "the beginning of April" is the
-    // month's first days. The cleaner drops "the" and "of", so they are told
-    // apart here.
     let mut raw = raw;
-    if raw.len() > 1 && raw[0].is("beginning") && !raw[1].is("of") {
-        raw[0] = lexer::Tok { kind: lexer::Kind::Word("starting".to_string()), glued: raw[0].glued };
-    }
     // "FY2024", "FY 2024", "FY24": "fiscal 2024" (two digits: the year within
     // twenty years ahead of the day said, as other two-digit years).
     for i in 0..raw.len().saturating_sub(1) {
@@ -240,12 +233,6 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
     if let Some(c) = parser.complaint.borrow().clone() {
         return err(format!("cannot read '{expr}' as a date: {c}"));
     }
-    // "the past 24 hours", "over the last 48 hours", "within the next 24 hours":
-    // a stretch of hours up to (from) the day said covers the days it reaches,
-    // as a claim is dated by its day ("2 hours ago", a point, is refused below).
-    if let Some(r) = hours_up_to_the_day(&toks, as_of) {
-        return with_notes(r);
-    }
     // "2 hours ago", "within 24 hours", "in 3 mins": a count of a unit finer than the day.
     let counted = |i: usize| i > 0 && (toks[i - 1].num().is_some() || toks[i - 1].is("an") || toks[i - 1].is("a"));
     if let Some(unit) = (0..toks.len()).find_map(|i| toks[i].word().filter(|_| counted(i)).and_then(finer_than_a_day)) {
@@ -269,52 +256,6 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
 
 /// The unit of time finer than the day grammar's that `word` names, in the
 /// plural: hours, minutes, seconds.
-/// "the past 24 hours" (past, last, previous), "the next 48 hours" (next,
-/// coming), "within (the next) 24 hours": the days from the day said back
-/// (on) to the day the hours reach, whole days (`24 hours` said on March 15:
-/// March 14-15). At most a week of hours; a count of hours without one of
-/// these words is no stretch up to the day said.
-fn hours_up_to_the_day(toks: &[lexer::Tok], as_of: NaiveDate) -> Option<DateReading> {
-    let (back, count, unit) = match toks {
-        [r, c, u] if matches!(r.word(), Some("past" | "last" | "previous")) => (true, c, u),
-        [r, c, u] if matches!(r.word(), Some("next" | "coming" | "within")) => (false, c, u),
-        [w, n, c, u] if w.is("within") && matches!(n.word(), Some("next" | "coming")) => (false, c, u),
-        _ => return None,
-    };
-    if !matches!(unit.word(), Some("hours" | "hrs")) {
-        return None;
-    }
-    let hours = words::count(count)?;
-    if !(1..=168).contains(&hours) {
-        return None;
-    }
-    let days = i64::from(hours.div_ceil(24));
-    let (start, end, rule) = if back {
-        (
-            as_of.checked_sub_signed(chrono::Duration::days(days))?,
-            as_of,
-            "the past N hours = the days they reach back to, up to the day said",
-        )
-    } else {
-        (
-            as_of,
-            as_of.checked_add_signed(chrono::Duration::days(days))?,
-            "the next N hours / within N hours = the day said to the day they reach",
-        )
-    };
-    Some(DateReading {
-        start: Some(start),
-        end: Some(end),
-        start_time: None,
-        end_time: None,
-        precision: Precision::Range,
-        rule,
-        qualifiers: Vec::new(),
-        day_assumed: false,
-        tense: None,
-    })
-}
-
 fn finer_than_a_day(word: &str) -> Option<&'static str> {
     match word {
         "hour" | "hours" | "hr" | "hrs" | "h" => Some("hours"),
@@ -441,6 +382,13 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     continue;
                 }
                 if words::is_filler(w) {
+                    continue;
+                }
+                // "beginning April 1", "beginning in April" (no "of" after it): from
+                // then on, as "starting" is; "the beginning of April" is the month's
+                // first days, told apart here before "of" is dropped.
+                if w == "beginning" && i == 0 && next.is_some_and(|x| !x.is("of")) {
+                    out.push(Tok { kind: Kind::Word("starting".to_string()), glued: t.glued });
                     continue;
                 }
                 let canonical = match w.as_str() {
