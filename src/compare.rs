@@ -740,7 +740,7 @@ pub const RUNNING_COUNT_WORDS: &[&str] = &[
 /// Whether a fact's property is a running count: one of its words is in
 /// [`RUNNING_COUNT_WORDS`].
 pub fn is_running_count(property: &str) -> bool {
-    property.split(['_', '-', ' ']).any(|w| RUNNING_COUNT_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    property.split(['_', '-', ' ']).any(|w| RUNNING_COUNT_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w)))
 }
 
 fn label(c: &Side<'_>) -> String {

@@ -417,14 +417,11 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
 fn rounding_step(words: &[&str], n: f64) -> Option<f64> {
     let (&first, &last) = (words.first()?, words.last()?);
     if first.starts_with(|c: char| c.is_ascii_digit()) {
-        let number = first.trim_end_matches('%');
-        let cut = number.find(|c: char| c.is_alphabetic()).unwrap_or(number.len());
-        let glued = if cut < number.len() { scale_word(&number[cut..])? } else { 1.0 };
+        let (digits, glued) = glued_scale(first)?;
         let scale = glued * words[1..].iter().filter_map(|w| scale_word(w)).product::<f64>();
         if scale < 1000.0 {
             return None;
         }
-        let digits = &number[..cut];
         // "1.000.000" has dots between thousands, not a decimal part.
         return match digits.split_once('.') {
             Some((_, frac)) if !frac.contains('.') => Some(scale / 10f64.powi(i32::try_from(frac.len()).ok()?)),
@@ -833,12 +830,19 @@ fn quarters(words: &[&str]) -> Option<(f64, usize)> {
     }
 }
 
-fn digits(word: &str) -> Option<f64> {
+/// A figure written in digits, cut into its digits and the scale glued to
+/// them (`1.2m`: "1.2" and a million; `58%`: "58" and 1); `None` when the
+/// letters glued on are no scale word.
+fn glued_scale(word: &str) -> Option<(&str, f64)> {
     let word = word.trim_end_matches('%');
-    let (num, suffix_scale) = match word.char_indices().find(|(_, c)| c.is_alphabetic()) {
-        Some((i, _)) => (&word[..i], scale_word(&word[i..])?),
-        None => (word, 1.0),
-    };
+    match word.find(|c: char| c.is_alphabetic()) {
+        Some(i) => Some((&word[..i], scale_word(&word[i..])?)),
+        None => Some((word, 1.0)),
+    }
+}
+
+fn digits(word: &str) -> Option<f64> {
+    let (num, suffix_scale) = glued_scale(word)?;
     if num.is_empty() || !num.chars().next()?.is_ascii_digit() {
         return None;
     }
