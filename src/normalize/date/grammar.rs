@@ -14,6 +14,7 @@ use std::cell::{Cell, RefCell};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::calendar::{self as cal, add_days, ymd};
+use super::holidays;
 use super::lexer::Tok;
 use super::words::{self, Part, Rel, Season, Unit};
 use super::{DateReading, Precision, Tense};
@@ -2108,68 +2109,72 @@ impl Parser {
         }
     }
 
-    /// Named holidays on a fixed date or tied to Easter: Christmas (Eve), New Year's
-    /// Day/Eve, Valentine's Day, Halloween, Easter (Sunday/Monday), Good Friday.
-    /// Alone, the year is chosen by tense; "Christmas 2014" / "Easter next year" anchor it.
+    /// Named holidays (`holidays::NAMES`): "Christmas", "Thanksgiving",
+    /// "Eid al-Fitr", "Rosh Hashanah", "the Easter weekend". Alone, the year is
+    /// chosen by tense; "Christmas 2014" / "Easter next year" anchor it, and
+    /// "next/last/this" count occurrences from the day said.
     fn holiday(&self, t: &[Tok]) -> Option<Span> {
-        let names: &[(&[&str], Holiday)] = &[
-            (&["christmas", "eve"], Holiday::Fixed(12, 24)),
-            (&["xmas", "eve"], Holiday::Fixed(12, 24)),
-            (&["christmas", "day"], Holiday::Fixed(12, 25)),
-            (&["christmas"], Holiday::Fixed(12, 25)),
-            (&["xmas"], Holiday::Fixed(12, 25)),
-            (&["new", "year", "eve"], Holiday::Fixed(12, 31)),
-            (&["new", "years", "eve"], Holiday::Fixed(12, 31)),
-            (&["new", "year", "day"], Holiday::Fixed(1, 1)),
-            (&["new", "years", "day"], Holiday::Fixed(1, 1)),
-            (&["valentine", "day"], Holiday::Fixed(2, 14)),
-            (&["valentines", "day"], Holiday::Fixed(2, 14)),
-            (&["halloween"], Holiday::Fixed(10, 31)),
-            (&["easter", "weekend"], Holiday::EasterWeekend),
-            (&["easter", "sunday"], Holiday::Easter(0)),
-            (&["easter", "monday"], Holiday::Easter(1)),
-            (&["easter", "mon"], Holiday::Easter(1)),
-            (&["easter"], Holiday::Easter(0)),
-            (&["good", "friday"], Holiday::Easter(-2)),
-        ];
         let (rel, t) = match t.first().and_then(words::rel) {
             Some(r) if t.len() > 1 => (Some(r), &t[1..]),
             _ => (None, t),
         };
-        let (h, rest) = names.iter().find_map(|(ws, h)| {
-            (t.len() >= ws.len() && t.iter().zip(ws.iter()).all(|(a, b)| a.is(b))).then(|| (*h, &t[ws.len()..]))
-        })?;
-        let on = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
-            match h {
-                Holiday::Fixed(m, d) => Some((ymd(y, m, d)?, ymd(y, m, d)?)),
-                Holiday::Easter(k) => Some((add_days(cal::easter(y)?, k)?, add_days(cal::easter(y)?, k)?)),
-                // Good Friday to Easter Monday: every day a reader may mean by it
-                // (a Saturday-Sunday weekend, or the four days of the holiday).
-                Holiday::EasterWeekend => Some((add_days(cal::easter(y)?, -2)?, add_days(cal::easter(y)?, 1)?)),
+        // The name's words: an apostrophe left by the lexer ("Presidents' Day") is no word.
+        if !t.first().and_then(Tok::word).is_some_and(holidays::is_first_word) {
+            return None;
+        }
+        let mut names: Vec<&str> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        for (i, x) in t.iter().enumerate() {
+            if x.sym() == Some('\'') {
+                continue;
             }
+            let Some(w) = x.word() else { break };
+            names.push(w);
+            ends.push(i + 1);
+        }
+        let Some((h, n)) = holidays::name_at(&names) else {
+            if names.first() == Some(&"eid") {
+                self.complain(
+                    "'Eid' alone may be Eid al-Fitr (the end of Ramadan) or Eid al-Adha; name which".to_string(),
+                );
+            }
+            return None;
         };
-        let rule = "holiday: fixed date or Easter-based, year by tense or anchor";
-        let weekend_rule = "the Easter weekend = Good Friday to Easter Monday, year by tense or anchor";
+        let rest = &t[ends[n - 1]..];
+        let rule = holidays::rule(h.anchor);
         let span_of = |(s, e): (NaiveDate, NaiveDate)| {
             if s == e {
                 Some(Span::day(s, rule))
             } else {
-                Span::new((s, e), Grain::Span, weekend_rule)
+                Span::new((s, e), Grain::Span, rule)
             }
         };
         if !rest.is_empty() {
             if rel.is_some() {
                 return None;
             }
-            return span_of(on(self.year_anchor(rest)?)?);
+            let y = self.year_anchor(rest)?;
+            return match holidays::occurrences(h, y).as_slice() {
+                [one] => span_of(*one),
+                [] => None,
+                [first, second, ..] => {
+                    self.complain(format!(
+                        "that holiday fell twice in {y} (from {} and from {}, by the arithmetical calendar); \
+                         write the date instead",
+                        first.0.format("%B %-d"),
+                        second.0.format("%B %-d"),
+                    ));
+                    None
+                }
+            };
         }
         let a = self.as_of;
-        let cands: Vec<_> = (-2..=2).filter_map(|k| on(a.year() + k)).collect();
+        let cands: Vec<_> = (-2..=2).flat_map(|k| holidays::occurrences(h, a.year() + k)).collect();
         let d = match rel {
             None => self.pick(&cands)?,
-            Some(Rel::This) => *cands.iter().find(|c| c.0.year() == a.year())?,
+            Some(Rel::This) => *cands.iter().find(|c| c.0.year() == a.year() || c.1.year() == a.year())?,
             Some(Rel::Next) => *cands.iter().find(|c| c.0 > a)?,
-            Some(Rel::Last) => *cands.iter().rev().find(|c| c.0 < a)?,
+            Some(Rel::Last) => *cands.iter().rev().find(|c| c.1 < a)?,
         };
         span_of(d)
     }
@@ -2476,15 +2481,6 @@ impl Parser {
         c.dedup();
         Some(Span::day(*c.get(n as usize - 1)?, "the N-th closest <weekday> to a date (ties: the earlier)"))
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Holiday {
-    Fixed(u32, u32),
-    /// Days from Easter Sunday.
-    Easter(i64),
-    /// Good Friday to Easter Monday.
-    EasterWeekend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

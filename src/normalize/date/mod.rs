@@ -13,6 +13,7 @@ pub mod bench;
 mod calendar;
 mod clock;
 mod grammar;
+mod holidays;
 mod lexer;
 #[cfg(test)]
 mod tests;
@@ -375,7 +376,9 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 }
                 // "fiscal year 2023", "the year 2000": "year" before a four-digit
                 // year names it ("fiscal 2023", "2000").
+                // ("Islamic New Year 2018" keeps it: it names the holiday.)
                 if w == "year"
+                    && !prev.is_some_and(|p| p.is("new"))
                     && next.is_some_and(|x| x.num().is_some_and(|(_, digits, ord)| digits == 4 && !ord))
                     && raw.get(i + 2).is_none_or(|x| x.sym() != Some('-') && x.sym() != Some('/'))
                 {

@@ -1067,3 +1067,63 @@ fn more_or_less_than_n_units_ago_is_open_or_up_to_the_day_said() {
     check("over the weekend", "2023-03-15", P, "2023-03-11", "2023-03-12");
     assert!(read_date("more than a week", d("2023-03-15"), U).is_err());
 }
+
+#[test]
+fn holidays_by_rule_take_the_year_by_tense_or_anchor() {
+    // The N-th weekday rules (US holidays by their US rules).
+    check("Thanksgiving", "2013-02-12", F, "2013-11-28", "2013-11-28");
+    check("Thanksgiving", "2013-02-12", P, "2012-11-22", "2012-11-22");
+    check("Thanksgiving 2014", "2013-02-12", P, "2014-11-27", "2014-11-27");
+    check("last Thanksgiving", "2013-02-12", F, "2012-11-22", "2012-11-22");
+    check("the day after Thanksgiving", "2013-10-07", F, "2013-11-29", "2013-11-29");
+    check("Black Friday 2017", "2013-02-12", U, "2017-11-24", "2017-11-24");
+    check("the Thanksgiving weekend", "2013-10-07", F, "2013-11-28", "2013-12-01");
+    check("Martin Luther King Jr. Day 2013", "2013-02-12", U, "2013-01-21", "2013-01-21");
+    check("next MLK day", "2013-02-12", U, "2014-01-20", "2014-01-20");
+    check("Presidents' Day", "2013-02-12", F, "2013-02-18", "2013-02-18");
+    check("Memorial Day weekend", "2016-04-01", F, "2016-05-28", "2016-05-30");
+    check("Labor Day", "2013-06-01", F, "2013-09-02", "2013-09-02");
+    check("Mother's Day 2013", "2013-02-12", U, "2013-05-12", "2013-05-12");
+    // Fixed days.
+    check("St. Patrick's Day", "2013-02-12", F, "2013-03-17", "2013-03-17");
+    check("Boxing Day 2015", "2013-02-12", U, "2015-12-26", "2015-12-26");
+    check("Veterans Day", "2013-02-12", F, "2013-11-11", "2013-11-11");
+    // Counted from Easter, and the Orthodox (Julian) ones.
+    check("Ash Wednesday", "2013-01-10", F, "2013-02-13", "2013-02-13");
+    check("Lent 2018", "2013-02-12", U, "2018-02-14", "2018-03-31");
+    check("Pentecost", "2013-02-12", F, "2013-05-19", "2013-05-19");
+    check("Orthodox Easter 2018", "2013-02-12", U, "2018-04-08", "2018-04-08");
+    check("Orthodox Christmas", "2016-12-01", F, "2017-01-07", "2017-01-07");
+}
+
+#[test]
+fn jewish_holidays_run_from_their_eve_to_their_last_day() {
+    check("Rosh Hashanah 2018", "2013-02-12", U, "2018-09-09", "2018-09-11");
+    check("Yom Kippur 2018", "2013-02-12", U, "2018-09-18", "2018-09-19");
+    check("Passover 2018", "2013-02-12", U, "2018-03-30", "2018-04-07");
+    check("Hanukkah 2013", "2013-02-12", U, "2013-11-27", "2013-12-05");
+    check("Purim", "2013-02-12", F, "2013-02-23", "2013-02-24");
+    check("the Jewish New Year", "2013-02-12", F, "2013-09-04", "2013-09-06");
+}
+
+#[test]
+fn islamic_holidays_are_the_arithmetical_day_and_one_either_side() {
+    check("Eid al-Fitr 2013", "2013-02-12", U, "2013-08-07", "2013-08-09");
+    // Observed in Saudi Arabia on September 12; the arithmetical day is the 13th.
+    check("Eid ul-Adha", "2016-06-01", F, "2016-09-12", "2016-09-14");
+    check("All Saints' Day", "2016-06-01", F, "2016-11-01", "2016-11-01");
+    check("Ramadan", "2013-02-12", F, "2013-07-08", "2013-08-08");
+    check("the end of Ramadan", "2013-02-12", F, "2013-07-30", "2013-08-08");
+    check("Islamic New Year 2018", "2013-02-12", U, "2018-09-11", "2018-09-13");
+    check("the Day of Ashura 2017", "2013-02-12", U, "2017-09-30", "2017-10-02");
+    // "Eid" alone names neither feast.
+    let e = read_date("after Eid", d("2013-02-12"), F).unwrap_err();
+    assert!(e.message.contains("Eid al-Fitr") && e.message.contains("Eid al-Adha"), "{}", e.message);
+    // A year in which the feast fell twice does not pick one.
+    let e = read_date("Eid al-Fitr 2000", d("2013-02-12"), U).unwrap_err();
+    assert!(e.message.contains("fell twice in 2000"), "{}", e.message);
+    // Unread: no rule of ours for them, so an error, not a guess.
+    for unread in ["Chinese New Year", "Diwali 2019", "Independence Day", "Labour Day", "Election Day"] {
+        assert!(read_date(unread, d("2013-02-12"), U).is_err(), "{unread}");
+    }
+}

@@ -211,6 +211,7 @@ pub fn is_known(t: &Tok) -> bool {
         || time_of_day(t)
         || count(t).is_some()
         || is_filler(w)
+        || super::holidays::is_name_word(w)
         || matches!(
             w,
             "today"
