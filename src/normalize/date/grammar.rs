@@ -431,6 +431,9 @@ impl Parser {
             }
             _ => {}
         }
+        if let Some(r) = self.vague_count(t) {
+            return Some(r);
+        }
         // "later this year", "earlier this month", "later in the week".
         let first = w(t, 0)?;
         if first == "later" || first == "earlier" {
@@ -482,6 +485,52 @@ impl Parser {
             });
         }
         None
+    }
+
+    /// "a few days ago", "several weeks ago", "a couple of months from now", "in
+    /// a few weeks", "within a few days": a count with no agreed number
+    /// (`words::vague_count`) spans the days its least and its most reach;
+    /// years (and decades, centuries) are whole calendar years, as "N years
+    /// ago" is (TimeML).
+    fn vague_count(&self, t: &[Tok]) -> Option<DateReading> {
+        let (lead, body) = match t.first()?.word()? {
+            w @ ("in" | "within") => (Some(w), &t[1..]),
+            _ => (None, t),
+        };
+        let (lo, hi, k) = words::vague_count(body)?;
+        let unit = words::unit(body.get(k)?)?;
+        let tail: Vec<&str> = body[k + 1..].iter().map(|x| x.word().unwrap_or("#")).collect();
+        let a = self.as_of;
+        let (from, to, rule) = match (lead, tail.as_slice()) {
+            (None, ["ago"] | ["back"]) => {
+                (-i64::from(hi), -i64::from(lo), "vague: a few / several units ago = from the most to the least before")
+            }
+            (None, ["from", "now"] | ["hence"]) | (Some("in"), []) => {
+                (i64::from(lo), i64::from(hi), "vague: in a few / several units = from the least to the most after")
+            }
+            (Some("within"), []) => {
+                (0, i64::from(hi), "vague: within a few / several units = the day said to the most after")
+            }
+            (None, [w @ ("later" | "earlier" | "before")]) => {
+                self.anaphora(w);
+                return None;
+            }
+            _ => return None,
+        };
+        let (mut start, mut end) = (self.shift_or_complain(a, unit, from)?, self.shift_or_complain(a, unit, to)?);
+        if matches!(unit, Unit::Year | Unit::Decade | Unit::Century) && from != 0 {
+            (start, end) = (cal::year_span(start.year())?.0, cal::year_span(end.year())?.1);
+        }
+        Some(reading(Some(start), Some(end), Precision::Vague, rule))
+    }
+
+    /// "Three weeks later, the minister resigned": later (earlier) than an
+    /// event the story tells, not than the day said.
+    fn anaphora(&self, word: &str) {
+        self.complain(format!(
+            "'{word}' counts from an event the story names, not from the day said (anaphora, like 'the next day'); \
+             give the date it means, e.g. 'two days after May 5', or the day itself"
+        ));
     }
 
     /// "the past 24 hours" (past, last, previous), "the next 48 hours" (next,
@@ -1984,6 +2033,30 @@ impl Parser {
                 return Span::new((s, e), Grain::Span, "in N to M units = from N units to M units after the day said");
             }
         }
+        // "two to three weeks ago", "two or three days ago", "2-3 years ago".
+        if let [c1, to, c2, x, ago] = t {
+            let conn = to.is("to") || to.is("or") || to.sym() == Some('-');
+            if conn && (ago.is("ago") || ago.is("back")) {
+                let (n1, n2, u) = (words::count(c1)?, words::count(c2)?, words::unit(x)?);
+                if n1 >= n2 {
+                    return None;
+                }
+                let (s, e) =
+                    (self.shift_or_complain(a, u, -i64::from(n2))?, self.shift_or_complain(a, u, -i64::from(n1))?);
+                if matches!(u, Unit::Year | Unit::Decade | Unit::Century) {
+                    return Span::new(
+                        (cal::year_span(s.year())?.0, cal::year_span(e.year())?.1),
+                        Grain::Span,
+                        "N to M years ago = from that calendar year to that one (TimeML years)",
+                    );
+                }
+                return Span::new(
+                    (s, e),
+                    Grain::Span,
+                    "N to M units ago = from M units to N units before the day said",
+                );
+            }
+        }
         // "within two weeks", "within the next 10 days": from the day said to N units on.
         if let [i, body @ ..] = t {
             if i.is("within") {
@@ -2009,10 +2082,7 @@ impl Parser {
                     // "Three weeks later, the minister resigned": later (earlier) than
                     // an event the story tells, not than the day said.
                     [w @ ("later" | "earlier" | "before")] if rest.len() == 1 => {
-                        self.complain(format!(
-                            "'{w}' counts from an event the story names, not from the day said (anaphora, like \
-                             'the next day'); give the date it means, e.g. 'two days after May 5', or the day itself"
-                        ));
+                        self.anaphora(w);
                         return None;
                     }
                     ["from", "today"] if rest.len() == 2 => (n, u, &rest[1..], 1),

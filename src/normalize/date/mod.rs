@@ -304,7 +304,9 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     let count = |j: usize| raw.get(j).and_then(words::count).is_some();
                     // "in two weeks"; "in two to three weeks", "in 2-3 weeks".
                     let joined = raw.get(i + 2).is_some_and(|c| c.is("to") || c.is("or") || c.sym() == Some('-'));
-                    let counted = count(i + 1) && (unit(i + 2) || (joined && count(i + 3) && unit(i + 4)));
+                    let counted = count(i + 1) && (unit(i + 2) || (joined && count(i + 3) && unit(i + 4)))
+                        // "in a few weeks", "in a couple of days", "in several months".
+                        || words::vague_count(&raw[i + 1..]).is_some_and(|(_, _, k)| unit(i + 1 + k));
                     if counted {
                         out.push(t.clone());
                     }

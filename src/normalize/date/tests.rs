@@ -1127,3 +1127,30 @@ fn islamic_holidays_are_the_arithmetical_day_and_one_either_side() {
         assert!(read_date(unread, d("2013-02-12"), U).is_err(), "{unread}");
     }
 }
+
+#[test]
+fn vague_counts_span_their_least_to_their_most() {
+    let a = "2016-09-14";
+    check("a few days ago", a, P, "2016-09-09", "2016-09-12");
+    check("few days ago", a, P, "2016-09-09", "2016-09-12");
+    check("a couple of days ago", a, P, "2016-09-11", "2016-09-12");
+    check("a couple days ago", a, U, "2016-09-11", "2016-09-12");
+    check("several weeks ago", a, P, "2016-07-27", "2016-08-24");
+    check("in a few weeks", a, F, "2016-09-28", "2016-10-19");
+    check("a few days from now", a, F, "2016-09-16", "2016-09-19");
+    check("in several months", a, F, "2016-12-14", "2017-04-14");
+    check("within a few days", a, F, "2016-09-14", "2016-09-19");
+    check("several years ago", a, P, "2009-01-01", "2013-12-31");
+    check("a few years from now", a, F, "2018-01-01", "2021-12-31");
+    check("two or three days ago", a, P, "2016-09-11", "2016-09-12");
+    check("two to three weeks ago", a, P, "2016-08-24", "2016-08-31");
+    check("2-3 years ago", a, P, "2013-01-01", "2014-12-31");
+    let reading = read_date("a few days ago", d(a), P).unwrap();
+    assert_eq!(reading.precision, Precision::Vague);
+    for anaphora in ["several weeks later", "a few days earlier"] {
+        let e = read_date(anaphora, d(a), P).unwrap_err();
+        assert!(e.message.contains("counts from an event the story names"), "{anaphora}: {}", e.message);
+    }
+    // A bare vague count is a duration, not a date.
+    assert!(read_date("a few days", d(a), P).is_err());
+}

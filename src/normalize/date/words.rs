@@ -153,6 +153,21 @@ pub fn count(t: &Tok) -> Option<u32> {
     }
 }
 
+/// A count with no agreed number, at the start of `t`: "a few" / "few" (2 to
+/// 5), "a couple (of)" / "couple" (2 to 3), "several" (3 to 7), as (least,
+/// most, tokens taken). docs/temporal.md, "Vague counts".
+pub fn vague_count(t: &[Tok]) -> Option<(u32, u32, usize)> {
+    let article = usize::from(t.first().is_some_and(|x| x.is("a")));
+    let (lo, hi) = match t.get(article)?.word()? {
+        "few" => (2, 5),
+        "couple" => (2, 3),
+        "several" if article == 0 => (3, 7),
+        _ => return None,
+    };
+    let of = usize::from(t.get(article + 1).is_some_and(|x| x.is("of")));
+    Some((lo, hi, article + 1 + of))
+}
+
 /// An ordinal: 3rd, "third", plus "last"-free words like "final" are handled by callers.
 pub fn ordinal(t: &Tok) -> Option<u32> {
     match t.kind {
