@@ -223,6 +223,9 @@ impl Parser {
         if let Some(r) = self.hours_stretch(t) {
             return Some(r);
         }
+        if let Some(s) = self.past_unit(t) {
+            return Some(closed(s));
+        }
         if let Some(s) = self.period(t) {
             return Some(closed(s));
         }
@@ -1563,6 +1566,33 @@ impl Parser {
                 "the year after/before a date = the calendar year after / before the one it ends / starts in",
             ),
         }
+    }
+
+    /// "the past week", "over the past year", "this past month": in news, the
+    /// days up to the day said (a rolling week), and for a reader of dates the
+    /// calendar unit before (as "last week" is). Both are meant, so the reading
+    /// covers both: the first day of the calendar unit before to the day said.
+    /// "last week" and "the past decade" (TimeML) stay calendar units, and so
+    /// does "the past year" inside a longer expression ("the end of the past
+    /// year" is the end of the calendar year): this is a rule of `top` alone.
+    fn past_unit(&self, t: &[Tok]) -> Option<Span> {
+        let unit = match t {
+            [p, u] | [_, p, u] if p.is("past") && (t.len() == 2 || t[0].is("this")) => words::unit(u)?,
+            _ => return None,
+        };
+        let a = self.as_of;
+        let start = match unit {
+            Unit::Week => add_days(cal::week_start(a)?, -7)?,
+            Unit::Month => cal::add_months(ymd(a.year(), a.month(), 1)?, -1)?,
+            Unit::Year => ymd(a.year() - 1, 1, 1)?,
+            _ => return None,
+        };
+        Span::new(
+            (start, a),
+            Grain::Span,
+            "the past week/month/year = from the calendar unit before to the day said (the last 7 days, 30 days or \
+             12 months, and the calendar unit before)",
+        )
     }
 
     fn week_rules(&self, t: &[Tok]) -> Option<Span> {

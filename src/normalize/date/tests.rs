@@ -127,7 +127,8 @@ fn a_unit_next_to_a_date() {
 fn relative_periods() {
     check("this week", "2013-02-12", U, "2013-02-11", "2013-02-17");
     check("last week", "2013-02-12", U, "2013-02-04", "2013-02-10");
-    check("the past week", "2013-02-12", U, "2013-02-04", "2013-02-10");
+    // "the past week" covers last week and the days up to the day said (below).
+    check("the past week", "2013-02-12", U, "2013-02-04", "2013-02-12");
     check("next month", "2013-02-12", U, "2013-03-01", "2013-03-31");
     check("the coming year", "2013-02-12", U, "2014-01-01", "2014-12-31");
     check("last quarter", "2007-01-18", U, "2006-10-01", "2006-12-31");
@@ -478,12 +479,12 @@ fn the_weekend_in_the_past_tense_is_the_one_just_gone() {
     // Said on the weekend itself, the past tense means the current one.
     check("over the weekend", "2013-11-17", P, "2013-11-16", "2013-11-17");
     check("this past weekend", "2013-11-11", U, "2013-11-09", "2013-11-10");
-    check("this past week", "2013-11-13", U, "2013-11-04", "2013-11-10");
+    check("this past week", "2013-11-13", U, "2013-11-04", "2013-11-13");
 }
 
 #[test]
 fn over_before_a_period_means_during() {
-    check("over the past week", "2013-11-13", U, "2013-11-04", "2013-11-10");
+    check("over the past week", "2013-11-13", U, "2013-11-04", "2013-11-13");
     check("over the next two weeks", "2013-11-11", U, "2013-11-18", "2013-12-01");
     // "over a week ago" is "more than a week ago": up to that day, not during it.
     check("over a week ago", "2013-11-11", U, "open", "2013-11-04");
@@ -1153,4 +1154,21 @@ fn vague_counts_span_their_least_to_their_most() {
     }
     // A bare vague count is a duration, not a date.
     assert!(read_date("a few days", d(a), P).is_err());
+}
+
+#[test]
+fn the_past_unit_covers_the_calendar_unit_before_and_the_days_up_to_the_day_said() {
+    let a = "2016-09-14";
+    // The rolling year (from 2015-09-14) and the calendar year 2015, together.
+    check("the past year", a, P, "2015-01-01", "2016-09-14");
+    check("over the past year", a, P, "2015-01-01", "2016-09-14");
+    check("in the past year", a, U, "2015-01-01", "2016-09-14");
+    check("the past month", a, P, "2016-08-01", "2016-09-14");
+    check("the past week", a, P, "2016-09-05", "2016-09-14");
+    // "last" stays the calendar unit (Duckling), and so does "the past decade" (TimeML).
+    check("last year", a, P, "2015-01-01", "2015-12-31");
+    check("last week", a, P, "2016-09-05", "2016-09-11");
+    check("the past decade", a, P, "2000-01-01", "2009-12-31");
+    // Inside a longer expression "the past year" is the calendar year.
+    check("the end of the past year", a, P, "2015-09-01", "2015-12-31");
 }
