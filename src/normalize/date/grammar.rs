@@ -424,6 +424,20 @@ impl Parser {
                     "vague: in recent months = 12 months up to the day said",
                 ))
             }
+            // "this time last year": around the same date a year before (after).
+            "this time last year"
+            | "this time a year ago"
+            | "same time last year"
+            | "this time next year"
+            | "same time next year" => {
+                let d = cal::shift_months_keep_day(a, if s.ends_with("next year") { 12 } else { -12 })?;
+                return Some(reading(
+                    add_days(d, -14),
+                    add_days(d, 14),
+                    Precision::Vague,
+                    "vague: this time last (next) year = the same date a year before (after), two weeks either side",
+                ));
+            }
             "past" | "in past" => {
                 return Some(reading(
                     None,
@@ -2545,6 +2559,21 @@ impl Parser {
     /// (unknown: the nearest).
     fn turn_of_year(&self, t: &[Tok]) -> Option<Span> {
         let words: Vec<&str> = t.iter().map(|x| x.word().unwrap_or("#")).collect();
+        if words.as_slice() == ["turn", "century"] {
+            // The last three years of one century and the first three of the next
+            // (the years the phrase is used for), which turn by tense.
+            let c = self.as_of.year().div_euclid(100) * 100;
+            let cands: Vec<_> = [c - 100, c, c + 100]
+                .into_iter()
+                .filter_map(|y| Some((ymd(y - 3, 1, 1)?, ymd(y + 3, 12, 31)?)))
+                .collect();
+            return Span::new(
+                self.pick(&cands)?,
+                Grain::Span,
+                "the turn of the century = its last three years and the next one's first three (which by tense; \
+                 unknown: nearest)",
+            );
+        }
         if !matches!(words.as_slice(), ["turn", "year"] | ["turn", "new", "year"]) {
             return None;
         }

@@ -1172,3 +1172,13 @@ fn the_past_unit_covers_the_calendar_unit_before_and_the_days_up_to_the_day_said
     // Inside a longer expression "the past year" is the calendar year.
     check("the end of the past year", a, P, "2015-09-01", "2015-12-31");
 }
+
+#[test]
+fn this_time_last_year_and_the_turn_of_the_century() {
+    check("this time last year", "2016-09-14", P, "2015-08-31", "2015-09-28");
+    check("at this time last year", "2016-09-14", U, "2015-08-31", "2015-09-28");
+    check("this time next year", "2016-09-14", F, "2017-08-31", "2017-09-28");
+    check("the turn of the century", "2016-09-14", U, "1997-01-01", "2003-12-31");
+    check("the turn of the century", "2016-09-14", F, "2097-01-01", "2103-12-31");
+    check("the turn of the century", "1950-06-01", P, "1897-01-01", "1903-12-31");
+}
