@@ -815,6 +815,12 @@ impl Parser {
                     }
                 }
             }
+            // "Monday to Friday": one stretch of days, placed as a whole.
+            if let ([x], [y]) = (l, r) {
+                if let (Some(w1), Some(w2)) = (words::weekday(x), words::weekday(y)) {
+                    return self.weekday_range(w1, w2);
+                }
+            }
             if let (Some(a), Some(b)) = (self.period(l), self.period(r)) {
                 if a.start <= b.end {
                     return Span::new((a.start, b.end), Grain::Span, "range: X to Y = first day of X to last day of Y");
@@ -822,6 +828,43 @@ impl Parser {
             }
         }
         None
+    }
+
+    /// "Monday to Friday", "between Tuesday and Thursday": the days from the
+    /// first weekday to the next second one, placed as one stretch (each
+    /// weekday placed on its own could fall in different weeks, out of
+    /// order). Future: from the first weekday as a bare one reads (strictly
+    /// after the day said); Past: up to the second as a bare one reads (on
+    /// or before the day said); Unknown: the nearest stretch (0 when the day
+    /// said is inside it).
+    fn weekday_range(&self, first: Weekday, second: Weekday) -> Option<Span> {
+        let a = self.as_of;
+        let gap = i64::from((7 + second.num_days_from_monday() - first.num_days_from_monday()) % 7);
+        let gap = if gap == 0 { 7 } else { gap };
+        let (s, e) = match self.tense_chosen() {
+            Tense::Future => {
+                let s = cal::nth_weekday_after(a, first, 1, true)?;
+                (s, add_days(s, gap)?)
+            }
+            Tense::Past => {
+                let e = cal::nth_weekday_before(a, second, 1, false)?;
+                (add_days(e, -gap)?, e)
+            }
+            Tense::Unknown => {
+                let starts = (1..=2).filter_map(|k| cal::nth_weekday_before(a, first, k, false));
+                let ends = (1..=2).filter_map(|k| cal::nth_weekday_after(a, first, k, true));
+                let mut cands: Vec<(NaiveDate, NaiveDate)> =
+                    starts.chain(ends).filter_map(|s| Some((s, add_days(s, gap)?))).collect();
+                cands.sort();
+                self.pick(&cands)?
+            }
+        };
+        Span::new(
+            (s, e),
+            Grain::Span,
+            "<weekday> to <weekday> = one stretch: future from the next first weekday, past up to the last second \
+             one, unknown the nearest",
+        )
     }
 
     fn for_days(&self, t: &[Tok]) -> Option<Span> {

@@ -1182,3 +1182,21 @@ fn this_time_last_year_and_the_turn_of_the_century() {
     check("the turn of the century", "2016-09-14", F, "2097-01-01", "2103-12-31");
     check("the turn of the century", "1950-06-01", P, "1897-01-01", "1903-12-31");
 }
+
+#[test]
+fn a_weekday_range_is_placed_as_one_stretch() {
+    let wed = "2016-09-14";
+    check("from Monday to Friday", wed, F, "2016-09-19", "2016-09-23");
+    check("from Monday to Friday", wed, P, "2016-09-05", "2016-09-09");
+    check("from Monday to Friday", wed, U, "2016-09-12", "2016-09-16");
+    check("Tuesday through Thursday", wed, F, "2016-09-20", "2016-09-22");
+    check("between Monday and Wednesday", wed, P, "2016-09-12", "2016-09-14");
+    check("Friday to Monday", wed, P, "2016-09-09", "2016-09-12");
+    // Said on a Monday, in any tense (each weekday placed alone fell out of order).
+    let mon = "2016-09-12";
+    check("Monday-Friday", mon, F, "2016-09-19", "2016-09-23");
+    check("Monday-Friday", mon, P, "2016-09-05", "2016-09-09");
+    check("Monday-Friday", mon, U, "2016-09-12", "2016-09-16");
+    // A place after the second weekday still places both ("Tuesday to Thursday next week").
+    check("Tuesday to Thursday next week", wed, U, "2016-09-20", "2016-09-22");
+}
