@@ -2147,9 +2147,15 @@ impl Parser {
         // "within two weeks", "within the next 10 days": from the day said to N units on.
         if let [i, body @ ..] = t {
             if i.is("within") {
-                let body = if is(body, 0, "next") { &body[1..] } else { body };
+                let next = is(body, 0, "next") || is(body, 0, "coming");
+                let body = if next { &body[1..] } else { body };
                 if let [c, x] = body {
                     let end = self.shift_or_complain(a, words::unit(x)?, i64::from(words::count(c)?))?;
+                    return Span::new((a, end), Grain::Span, "within N units = from the day said to N units later");
+                }
+                // "within the next month", "within the coming year": one unit.
+                if let ([x], true) = (body, next) {
+                    let end = self.shift_or_complain(a, words::unit(x)?, 1)?;
                     return Span::new((a, end), Grain::Span, "within N units = from the day said to N units later");
                 }
                 return None;

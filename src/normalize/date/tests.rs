@@ -203,6 +203,9 @@ fn within_a_count_of_units() {
     }
     check("within 10 days", "2013-11-08", F, "2013-11-08", "2013-11-18");
     check("within a month", "2013-11-08", U, "2013-11-08", "2013-12-08");
+    // "within the next month" is "within a month", not "by the end of next month".
+    check("within the next month", "2013-11-08", F, "2013-11-08", "2013-12-08");
+    check("within the coming decade", "2013-11-08", F, "2013-11-08", "2023-11-08");
     // "within" before a period is still a deadline.
     check("within 2014", "2013-11-08", U, "open", "2014-12-31");
 }
