@@ -39,14 +39,20 @@ pub struct Span {
     pub end: NaiveDate,
     pub grain: Grain,
     pub rule: &'static str,
+    /// Days at each end of the span that may lie outside what it names: a
+    /// holiday fixed by a sighting of the moon begins somewhere in its first
+    /// `margin.0 + 1` days and ends somewhere in its last `margin.1 + 1`.
+    /// "after X" then starts after X's earliest end, "before X" ends before
+    /// its latest start. (0, 0) for every span the calendar fixes.
+    pub margin: (i64, i64),
 }
 
 impl Span {
     fn new(se: (NaiveDate, NaiveDate), grain: Grain, rule: &'static str) -> Option<Span> {
-        (se.0 <= se.1).then_some(Span { start: se.0, end: se.1, grain, rule })
+        (se.0 <= se.1).then_some(Span { start: se.0, end: se.1, grain, rule, margin: (0, 0) })
     }
     fn day(d: NaiveDate, rule: &'static str) -> Span {
-        Span { start: d, end: d, grain: Grain::Day, rule }
+        Span { start: d, end: d, grain: Grain::Day, rule, margin: (0, 0) }
     }
 }
 
@@ -510,10 +516,14 @@ impl Parser {
     /// years (and decades, centuries) are whole calendar years, as "N years
     /// ago" is (TimeML).
     fn vague_count(&self, t: &[Tok]) -> Option<DateReading> {
-        let (lead, body) = match t.first()?.word()? {
+        let (lead, mut body) = match t.first()?.word()? {
             w @ ("in" | "within") => (Some(w), &t[1..]),
             _ => (None, t),
         };
+        // "within the next few weeks" = "within a few weeks".
+        if lead == Some("within") && matches!(body.first().and_then(Tok::word), Some("next" | "coming")) {
+            body = &body[1..];
+        }
         let (lo, hi, k) = words::vague_count(body)?;
         let unit = words::unit(body.get(k)?)?;
         let tail: Vec<&str> = body[k + 1..].iter().map(|x| x.word().unwrap_or("#")).collect();
@@ -742,12 +752,15 @@ impl Parser {
                     Precision::Open,
                     "open: since/from/not before X = from the first day of X",
                 ),
-                Open::AfterEnd => {
-                    reading(add_days(p.end, 1), None, Precision::Open, "open: after X = from the day after X ends")
-                }
+                Open::AfterEnd => reading(
+                    add_days(p.end, 1 - p.margin.1),
+                    None,
+                    Precision::Open,
+                    "open: after X = from the day after X ends",
+                ),
                 Open::BeforeStart => reading(
                     None,
-                    add_days(p.start, -1),
+                    add_days(p.start, p.margin.0 - 1),
                     Precision::Open,
                     "open: before X = up to the day before X starts",
                 ),
@@ -1588,10 +1601,17 @@ impl Parser {
         }
         let (edge, step) = if after { (p.end, 1) } else { (p.start, -1) };
         match x.word()? {
-            "day" => Some(Span::day(
-                add_days(edge, step)?,
-                "the day after/before a date = the day after its end / before its start",
-            )),
+            "day" => {
+                let rule = "the day after/before a date = the day after its end / before its start";
+                // An end known within a few days (`Span::margin`) gives a day known as closely.
+                let slack = if after { p.margin.1 } else { p.margin.0 };
+                let d = add_days(edge, step)?;
+                if slack == 0 {
+                    return Some(Span::day(d, rule));
+                }
+                let (s, e) = if after { (add_days(d, -slack)?, d) } else { (d, add_days(d, slack)?) };
+                Some(Span { margin: (slack, slack), ..Span::new((s, e), Grain::Span, rule)? })
+            }
             "week" => Span::new(
                 cal::week_span(add_days(cal::week_start(edge)?, 7 * step)?)?,
                 Grain::Week,
@@ -2305,12 +2325,10 @@ impl Parser {
         };
         let rest = &t[ends[n - 1]..];
         let rule = holidays::rule(h.anchor);
-        let span_of = |(s, e): (NaiveDate, NaiveDate)| {
-            if s == e {
-                Some(Span::day(s, rule))
-            } else {
-                Span::new((s, e), Grain::Span, rule)
-            }
+        let span_of = |o: &holidays::Occurrence| {
+            let (s, e) = o.days;
+            let span = if s == e { Some(Span::day(s, rule)) } else { Span::new((s, e), Grain::Span, rule) };
+            Some(Span { margin: o.margin, ..span? })
         };
         if !rest.is_empty() {
             if rel.is_some() {
@@ -2318,28 +2336,32 @@ impl Parser {
             }
             let y = self.year_anchor(rest)?;
             return match holidays::occurrences(h, y).as_slice() {
-                [one] => span_of(*one),
+                [one] => span_of(one),
                 [] => None,
                 [first, second, ..] => {
                     self.complain(format!(
-                        "that holiday fell twice in {y} (from {} and from {}, by the arithmetical calendar); \
-                         write the date instead",
-                        first.0.format("%B %-d"),
-                        second.0.format("%B %-d"),
+                        "that holiday fell twice in {y} (on {} and on {}, by the arithmetical calendar); write the \
+                         date instead",
+                        first.core.0.format("%B %-d"),
+                        second.core.0.format("%B %-d"),
                     ));
                     None
                 }
             };
         }
         let a = self.as_of;
-        let cands: Vec<_> = (-2..=2).flat_map(|k| holidays::occurrences(h, a.year() + k)).collect();
+        let all: Vec<holidays::Occurrence> = (-2..=2).flat_map(|k| holidays::occurrences(h, a.year() + k)).collect();
+        let cands: Vec<(NaiveDate, NaiveDate)> = all.iter().map(|o| o.days).collect();
         let d = match rel {
             None => self.pick(&cands)?,
-            Some(Rel::This) => *cands.iter().find(|c| c.0.year() == a.year() || c.1.year() == a.year())?,
+            // This year's (the nearer, if it falls twice), even when the day said is past it.
+            Some(Rel::This) => {
+                cands.iter().filter(|c| c.0.year() == a.year()).min_by_key(|c| cal::distance(a, **c)).copied()?
+            }
             Some(Rel::Next) => *cands.iter().find(|c| c.0 > a)?,
             Some(Rel::Last) => *cands.iter().rev().find(|c| c.1 < a)?,
         };
-        span_of(d)
+        span_of(all.iter().find(|o| o.days == d)?)
     }
 
     /// "first Tuesday of October", "last Friday of the month", "second Monday of last month",

@@ -11,8 +11,11 @@
 //!   sundown, so it is read from its eve to its last day;
 //! - the Islamic calendar (Ramadan, the two Eids). The months begin with a
 //!   sighting of the new moon, which differs by country and by a day or two
-//!   from any arithmetic, so the arithmetical (tabular) date is read with a
-//!   day either side.
+//!   from any arithmetic, so the arithmetical (tabular) date is read from two
+//!   days before to one after ([`SIGHTING`]).
+//!
+//! Where such a holiday's edge is uncertain, its span says by how much
+//! (`Span::margin`), so that "after Ramadan" starts after its earliest end.
 //!
 //! Holidays whose dates need astronomy or a lunisolar calendar of their own
 //! (Chinese New Year, Diwali) are not read; neither are names that mean
@@ -191,70 +194,65 @@ pub(super) const NAMES: &[(&str, Holiday)] = &[
     ("great lent", h(Orthodox, -48, -9)),
     ("lazarus saturday", h(Orthodox, -8, -8)),
     ("orthodox christmas", day(OrthodoxChristmas)),
-    // The Hebrew calendar: from the eve to the last day (outside Israel,
-    // where Passover and Shavuot last a day longer).
-    ("rosh hashanah", h(Hebrew(Tishrei(0)), -1, 1)),
-    ("rosh hashana", h(Hebrew(Tishrei(0)), -1, 1)),
-    ("rosh hashanna", h(Hebrew(Tishrei(0)), -1, 1)),
-    ("jewish new year", h(Hebrew(Tishrei(0)), -1, 1)),
-    ("yom kippur", h(Hebrew(Tishrei(9)), -1, 0)),
-    ("sukkot", h(Hebrew(Tishrei(14)), -1, 6)),
-    ("sukkoth", h(Hebrew(Tishrei(14)), -1, 6)),
-    ("succot", h(Hebrew(Tishrei(14)), -1, 6)),
-    ("succos", h(Hebrew(Tishrei(14)), -1, 6)),
-    ("shemini atzeret", h(Hebrew(Tishrei(21)), -1, 0)),
-    ("simchat torah", h(Hebrew(Tishrei(22)), -1, 0)),
-    ("hanukkah", h(Hebrew(Hanukkah), -1, 7)),
-    ("hanukah", h(Hebrew(Hanukkah), -1, 7)),
-    ("hannukah", h(Hebrew(Hanukkah), -1, 7)),
-    ("hannukkah", h(Hebrew(Hanukkah), -1, 7)),
-    ("chanukah", h(Hebrew(Hanukkah), -1, 7)),
-    ("chanukkah", h(Hebrew(Hanukkah), -1, 7)),
-    ("tu bishvat", h(Hebrew(TuBiShvat), -1, 0)),
-    ("tu bshvat", h(Hebrew(TuBiShvat), -1, 0)),
-    ("purim", h(Hebrew(Purim(0)), -1, 0)),
-    ("shushan purim", h(Hebrew(Purim(1)), -1, 0)),
-    ("passover", h(Hebrew(Nisan(0)), -1, 7)),
-    ("pesach", h(Hebrew(Nisan(0)), -1, 7)),
-    ("shavuot", h(Hebrew(Nisan(50)), -1, 1)),
-    ("shavuos", h(Hebrew(Nisan(50)), -1, 1)),
-    ("tisha bav", h(Hebrew(TishaBAv), -1, 0)),
-    ("tisha b av", h(Hebrew(TishaBAv), -1, 0)),
-    // The Islamic calendar: the arithmetical day, one day either side.
-    ("ramadan", h(Ramadan, -1, 1)),
-    ("ramadhan", h(Ramadan, -1, 1)),
-    ("ramazan", h(Ramadan, -1, 1)),
-    ("eid al fitr", h(Islamic(10, 1), -1, 1)),
-    ("eid ul fitr", h(Islamic(10, 1), -1, 1)),
-    ("eid el fitr", h(Islamic(10, 1), -1, 1)),
-    ("eid fitr", h(Islamic(10, 1), -1, 1)),
-    ("id ul fitr", h(Islamic(10, 1), -1, 1)),
-    ("id al fitr", h(Islamic(10, 1), -1, 1)),
-    ("eid al adha", h(Islamic(12, 10), -1, 1)),
-    ("eid ul adha", h(Islamic(12, 10), -1, 1)),
-    ("eid el adha", h(Islamic(12, 10), -1, 1)),
-    ("eid adha", h(Islamic(12, 10), -1, 1)),
-    ("eid el kebir", h(Islamic(12, 10), -1, 1)),
-    ("id ul adha", h(Islamic(12, 10), -1, 1)),
-    ("id al adha", h(Islamic(12, 10), -1, 1)),
-    ("bakr id", h(Islamic(12, 10), -1, 1)),
-    ("bakrid", h(Islamic(12, 10), -1, 1)),
-    ("kurban bayram", h(Islamic(12, 10), -1, 1)),
-    ("kurban bayrami", h(Islamic(12, 10), -1, 1)),
-    ("islamic new year", h(Islamic(1, 1), -1, 1)),
-    ("hijri new year", h(Islamic(1, 1), -1, 1)),
-    ("ashura", h(Islamic(1, 10), -1, 1)),
-    ("day ashura", h(Islamic(1, 10), -1, 1)),
-    ("mawlid", h(Islamic(3, 12), -1, 1)),
-    ("mawlid al nabi", h(Islamic(3, 12), -1, 1)),
-    ("mawlid al nabawi", h(Islamic(3, 12), -1, 1)),
+    // The Hebrew calendar: the first to the last day (outside Israel, where
+    // Passover and Shavuot last a day longer); `occurrences` adds the eve.
+    ("rosh hashanah", h(Hebrew(Tishrei(0)), 0, 1)),
+    ("rosh hashana", h(Hebrew(Tishrei(0)), 0, 1)),
+    ("rosh hashanna", h(Hebrew(Tishrei(0)), 0, 1)),
+    ("jewish new year", h(Hebrew(Tishrei(0)), 0, 1)),
+    ("yom kippur", h(Hebrew(Tishrei(9)), 0, 0)),
+    ("sukkot", h(Hebrew(Tishrei(14)), 0, 6)),
+    ("sukkoth", h(Hebrew(Tishrei(14)), 0, 6)),
+    ("succot", h(Hebrew(Tishrei(14)), 0, 6)),
+    ("succos", h(Hebrew(Tishrei(14)), 0, 6)),
+    ("shemini atzeret", h(Hebrew(Tishrei(21)), 0, 0)),
+    ("simchat torah", h(Hebrew(Tishrei(22)), 0, 0)),
+    ("hanukkah", h(Hebrew(Hanukkah), 0, 7)),
+    ("hanukah", h(Hebrew(Hanukkah), 0, 7)),
+    ("hannukah", h(Hebrew(Hanukkah), 0, 7)),
+    ("hannukkah", h(Hebrew(Hanukkah), 0, 7)),
+    ("chanukah", h(Hebrew(Hanukkah), 0, 7)),
+    ("chanukkah", h(Hebrew(Hanukkah), 0, 7)),
+    ("tu bishvat", h(Hebrew(TuBiShvat), 0, 0)),
+    ("tu bshvat", h(Hebrew(TuBiShvat), 0, 0)),
+    ("purim", h(Hebrew(Purim(0)), 0, 0)),
+    ("shushan purim", h(Hebrew(Purim(1)), 0, 0)),
+    ("passover", h(Hebrew(Nisan(0)), 0, 7)),
+    ("pesach", h(Hebrew(Nisan(0)), 0, 7)),
+    ("shavuot", h(Hebrew(Nisan(50)), 0, 1)),
+    ("shavuos", h(Hebrew(Nisan(50)), 0, 1)),
+    ("tisha bav", h(Hebrew(TishaBAv), 0, 0)),
+    ("tisha b av", h(Hebrew(TishaBAv), 0, 0)),
+    // The Islamic calendar: the arithmetical day; `occurrences` adds the
+    // days a sighting may move it by.
+    ("ramadan", day(Ramadan)),
+    ("ramadhan", day(Ramadan)),
+    ("ramazan", day(Ramadan)),
+    ("eid al fitr", day(Islamic(10, 1))),
+    ("eid ul fitr", day(Islamic(10, 1))),
+    ("eid el fitr", day(Islamic(10, 1))),
+    ("eid fitr", day(Islamic(10, 1))),
+    ("id ul fitr", day(Islamic(10, 1))),
+    ("id al fitr", day(Islamic(10, 1))),
+    ("eid al adha", day(Islamic(12, 10))),
+    ("eid ul adha", day(Islamic(12, 10))),
+    ("eid el adha", day(Islamic(12, 10))),
+    ("eid adha", day(Islamic(12, 10))),
+    ("eid el kebir", day(Islamic(12, 10))),
+    ("id ul adha", day(Islamic(12, 10))),
+    ("id al adha", day(Islamic(12, 10))),
+    ("bakr id", day(Islamic(12, 10))),
+    ("bakrid", day(Islamic(12, 10))),
+    ("kurban bayram", day(Islamic(12, 10))),
+    ("kurban bayrami", day(Islamic(12, 10))),
+    ("islamic new year", day(Islamic(1, 1))),
+    ("hijri new year", day(Islamic(1, 1))),
+    ("ashura", day(Islamic(1, 10))),
+    ("day ashura", day(Islamic(1, 10))),
+    ("mawlid", day(Islamic(3, 12))),
+    ("mawlid al nabi", day(Islamic(3, 12))),
+    ("mawlid al nabawi", day(Islamic(3, 12))),
 ];
-
-/// Whether `word` is part of a holiday's name (for the error that names
-/// the words not understood).
-pub(super) fn is_name_word(word: &str) -> bool {
-    NAMES.iter().any(|(name, _)| name.split(' ').any(|w| w == word))
-}
 
 /// Whether some name begins with `word`: most words of a date begin none,
 /// and the grammar asks of every stretch of the expression it tries.
@@ -295,28 +293,48 @@ pub(super) fn rule(anchor: Anchor) -> &'static str {
         Orthodox | OrthodoxChristmas => "Orthodox holiday (Julian calendar), year by tense or anchor",
         Hebrew(_) => "Jewish holiday (Hebrew calendar), from its eve to its last day, year by tense or anchor",
         Islamic(..) | Ramadan => {
-            "Islamic holiday (arithmetical Hijri calendar, a day either side for the moon's sighting), year by \
-             tense or anchor"
+            "Islamic holiday (arithmetical Hijri calendar, two days before and one after for the moon's sighting), \
+             year by tense or anchor"
         }
     }
 }
 
-/// The days `holiday` covers in each of its occurrences in Gregorian year
-/// `y` (one, except an Islamic holiday, which may fall twice in a year: in
-/// 2000, Eid al-Fitr fell on January 8 and December 27).
-pub(super) fn occurrences(holiday: Holiday, y: i32) -> Vec<(NaiveDate, NaiveDate)> {
+/// One occurrence of a holiday: the days read, and within them the days its
+/// calendar names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Occurrence {
+    /// The days read: `core` with the eve (Hebrew calendar) or the days a
+    /// sighting of the moon may move it by (Islamic calendar).
+    pub days: (NaiveDate, NaiveDate),
+    /// The days the calendar's rule gives.
+    pub core: (NaiveDate, NaiveDate),
+    /// How many of the first (last) days of `days` may lie before the
+    /// holiday begins (after it ends): `Span::margin`.
+    pub margin: (i64, i64),
+}
+
+/// Days added before and after an Islamic holiday's arithmetical days: the
+/// arithmetical calendar runs 0 to 2 days after the Umm al-Qura calendar
+/// (Saudi Arabia), and countries that sight the moon themselves keep many
+/// feasts a day after Saudi Arabia.
+const SIGHTING: (i64, i64) = (2, 1);
+
+/// Each occurrence of `holiday` in Gregorian year `y` (one, except an
+/// Islamic holiday, which may fall twice in a year: in 2000, Eid al-Fitr
+/// fell on January 8 and December 28 by the arithmetical calendar).
+pub(super) fn occurrences(holiday: Holiday, y: i32) -> Vec<Occurrence> {
     if !cal::in_year_range(y) {
         return Vec::new();
     }
     let around = |d: NaiveDate| Some((add_days(d, holiday.from)?, add_days(d, holiday.to)?));
-    let days: Vec<(NaiveDate, NaiveDate)> = match holiday.anchor {
+    let cores: Vec<(NaiveDate, NaiveDate)> = match holiday.anchor {
         Fixed(m, d) => ymd(y, m, d).and_then(around).into_iter().collect(),
         Nth(m, wd, n) => nth_weekday(y, m, wd, n).and_then(around).into_iter().collect(),
         Easter => cal::easter(y).and_then(around).into_iter().collect(),
         Orthodox => julian_easter(y).and_then(around).into_iter().collect(),
+        // Julian December 25: January 7 of the next Gregorian year in 1901-2100,
+        // December of the same year before about 1100.
         OrthodoxChristmas => {
-            // Julian December 25 of the year before falls on January 7 of
-            // this one (1901-2100), or on a day of this year's January.
             (y - 1..=y).filter_map(|jy| julian(jy, 12, 25)).filter(|d| d.year() == y).filter_map(around).collect()
         }
         Hebrew(which) => hebrew_day(y, which).and_then(around).into_iter().collect(),
@@ -324,13 +342,27 @@ pub(super) fn occurrences(holiday: Holiday, y: i32) -> Vec<(NaiveDate, NaiveDate
         Ramadan => islamic_days(y, |iy| islamic(iy, 9, 1))
             .into_iter()
             .filter_map(|first| {
-                let year = islamic_year(first)?;
-                let last = add_days(islamic(year, 10, 1)?, -1)?;
+                let last = add_days(islamic(islamic_year(first)?, 10, 1)?, -1)?;
                 Some((add_days(first, holiday.from)?, add_days(last, holiday.to)?))
             })
             .collect(),
     };
-    days
+    let ((before, after), margin) = match holiday.anchor {
+        // A Jewish holiday begins at sundown on its eve: it starts on the eve or
+        // on its first day, as a reader counts, and ends on its last day.
+        Hebrew(_) => ((1, 0), (1, 0)),
+        // The feast may fall on any day of the window: its first and its last
+        // day are each known only to the window's width.
+        Islamic(..) | Ramadan => (SIGHTING, (SIGHTING.0 + SIGHTING.1, SIGHTING.0 + SIGHTING.1)),
+        _ => ((0, 0), (0, 0)),
+    };
+    cores
+        .into_iter()
+        .filter_map(|core| {
+            let days = (add_days(core.0, -before)?, add_days(core.1, after)?);
+            Some(Occurrence { days, core, margin })
+        })
+        .collect()
 }
 
 /// The `n`-th `wd` of month `m` of year `y` (`n` = -1: the last).
@@ -490,7 +522,7 @@ mod tests {
         let words: Vec<&str> = name.split(' ').collect();
         let (holiday, n) = name_at(&words).unwrap();
         assert_eq!(n, words.len(), "{name}");
-        occurrences(Holiday { from: 0, to: 0, ..holiday }, y).into_iter().map(|(s, _)| s).collect()
+        occurrences(Holiday { from: 0, to: 0, ..holiday }, y).into_iter().map(|o| o.core.0).collect()
     }
 
     #[test]

@@ -242,7 +242,17 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
              day (as_of) alone; give the day it means, or the clock time (e.g. '14:00 October 7')"
         ));
     }
-    let unknown: Vec<String> = toks.iter().filter(|t| !words::is_known(t)).map(lexer::Tok::text).collect();
+    // A holiday's words are known where they stand as its whole name
+    // ("Passover and Easter"), not one by one ("Black Monday": 'black').
+    let mut named = vec![false; toks.len()];
+    for i in 0..toks.len() {
+        let from_here: Vec<&str> = toks[i..].iter().map_while(lexer::Tok::word).collect();
+        if let Some((_, n)) = holidays::name_at(&from_here) {
+            named[i..i + n].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let unknown: Vec<String> =
+        toks.iter().zip(&named).filter(|(t, named)| !**named && !words::is_known(t)).map(|(t, _)| t.text()).collect();
     if !unknown.is_empty() {
         return err(format!("cannot read '{expr}' as a date: did not understand '{}'", unknown.join(" ")));
     }
@@ -434,7 +444,17 @@ fn in_units_before(raw: &[lexer::Tok], i: usize) -> bool {
     if j > 0 && raw[j - 1].sym() == Some('\'') {
         j -= 1;
     }
-    j >= 3 && words::unit(&raw[j - 1]).is_some() && words::count(&raw[j - 2]).is_some() && raw[j - 3].is("in")
+    if j < 3 || words::unit(&raw[j - 1]).is_none() {
+        return false;
+    }
+    // "in two weeks' time"; "in a few days' time", "in a couple of weeks' time".
+    let counted = words::count(&raw[j - 2]).is_some() && raw[j - 3].is("in");
+    counted
+        || (2..=4).any(|k| {
+            j > k
+                && raw[j - 1 - k].is("in")
+                && words::vague_count(&raw[j - k..j - 1]).is_some_and(|(_, _, taken)| taken + 1 == k)
+        })
 }
 
 /// A hyphen glued between a day and a month word that joins two dates, as in

@@ -1092,6 +1092,7 @@ fn holidays_by_rule_take_the_year_by_tense_or_anchor() {
     check("St. Patrick's Day", "2013-02-12", F, "2013-03-17", "2013-03-17");
     check("Boxing Day 2015", "2013-02-12", U, "2015-12-26", "2015-12-26");
     check("Veterans Day", "2013-02-12", F, "2013-11-11", "2013-11-11");
+    check("All Saints' Day", "2016-06-01", F, "2016-11-01", "2016-11-01");
     // Counted from Easter, and the Orthodox (Julian) ones.
     check("Ash Wednesday", "2013-01-10", F, "2013-02-13", "2013-02-13");
     check("Lent 2018", "2013-02-12", U, "2018-02-14", "2018-03-31");
@@ -1108,24 +1109,40 @@ fn jewish_holidays_run_from_their_eve_to_their_last_day() {
     check("Hanukkah 2013", "2013-02-12", U, "2013-11-27", "2013-12-05");
     check("Purim", "2013-02-12", F, "2013-02-23", "2013-02-24");
     check("the Jewish New Year", "2013-02-12", F, "2013-09-04", "2013-09-06");
+    // "this Hanukkah" said during it is the one running, not last December's.
+    check("this Hanukkah", "2017-12-20", U, "2017-12-12", "2017-12-20");
+    // "before" may take in the eve, when the holiday has not begun by day.
+    check("before Yom Kippur", "2018-09-01", F, "open", "2018-09-18");
+    check("after Yom Kippur", "2018-09-01", F, "2018-09-20", "open");
 }
 
 #[test]
-fn islamic_holidays_are_the_arithmetical_day_and_one_either_side() {
-    check("Eid al-Fitr 2013", "2013-02-12", U, "2013-08-07", "2013-08-09");
-    // Observed in Saudi Arabia on September 12; the arithmetical day is the 13th.
-    check("Eid ul-Adha", "2016-06-01", F, "2016-09-12", "2016-09-14");
-    check("All Saints' Day", "2016-06-01", F, "2016-11-01", "2016-11-01");
-    check("Ramadan", "2013-02-12", F, "2013-07-08", "2013-08-08");
-    check("the end of Ramadan", "2013-02-12", F, "2013-07-30", "2013-08-08");
-    check("Islamic New Year 2018", "2013-02-12", U, "2018-09-11", "2018-09-13");
-    check("the Day of Ashura 2017", "2013-02-12", U, "2017-09-30", "2017-10-02");
+fn islamic_holidays_are_the_arithmetical_day_two_days_before_and_one_after() {
+    // Eid al-Fitr 2013: arithmetically August 8 (kept on August 8 in Saudi Arabia).
+    check("Eid al-Fitr 2013", "2013-02-12", U, "2013-08-06", "2013-08-09");
+    // Kept on September 12 in Saudi Arabia, the 13th elsewhere; the arithmetical day is the 13th.
+    check("Eid ul-Adha", "2016-06-01", F, "2016-09-11", "2016-09-14");
+    check("Ramadan", "2013-02-12", F, "2013-07-07", "2013-08-08");
+    check("the end of Ramadan", "2013-02-12", F, "2013-07-29", "2013-08-08");
+    check("Islamic New Year 2018", "2013-02-12", U, "2018-09-10", "2018-09-13");
+    check("the Day of Ashura 2017", "2013-02-12", U, "2017-09-29", "2017-10-02");
+    // "after" starts after the earliest day the holiday may end, "before" ends
+    // before the latest it may begin: Ramadan 2016 was kept June 6 to July 5,
+    // and "after Ramadan" takes in Eid on July 6.
+    check("after Ramadan", "2016-06-01", F, "2016-07-05", "open");
+    check("before Ramadan", "2016-05-01", F, "open", "2016-06-07");
+    check("the day after Eid al-Adha", "2016-06-01", F, "2016-09-12", "2016-09-15");
+    // "this" is this year's, even when the one of last December is still running.
+    check("this Ramadan", "2000-12-10", U, "2000-11-26", "2000-12-28");
     // "Eid" alone names neither feast.
     let e = read_date("after Eid", d("2013-02-12"), F).unwrap_err();
     assert!(e.message.contains("Eid al-Fitr") && e.message.contains("Eid al-Adha"), "{}", e.message);
     // A year in which the feast fell twice does not pick one.
     let e = read_date("Eid al-Fitr 2000", d("2013-02-12"), U).unwrap_err();
-    assert!(e.message.contains("fell twice in 2000"), "{}", e.message);
+    assert!(e.message.contains("fell twice in 2000 (on January 8 and on December 28"), "{}", e.message);
+    // A name's words are known as a name, not one by one: the error names the stranger.
+    let e = read_date("Black Monday", d("2013-02-12"), U).unwrap_err();
+    assert!(e.message.contains("did not understand 'black'"), "{}", e.message);
     // Unread: no rule of ours for them, so an error, not a guess.
     for unread in ["Chinese New Year", "Diwali 2019", "Independence Day", "Labour Day", "Election Day"] {
         assert!(read_date(unread, d("2013-02-12"), U).is_err(), "{unread}");
@@ -1144,6 +1161,9 @@ fn vague_counts_span_their_least_to_their_most() {
     check("a few days from now", a, F, "2016-09-16", "2016-09-19");
     check("in several months", a, F, "2016-12-14", "2017-04-14");
     check("within a few days", a, F, "2016-09-14", "2016-09-19");
+    check("within the next few weeks", a, F, "2016-09-14", "2016-10-19");
+    check("in a few days' time", a, F, "2016-09-16", "2016-09-19");
+    check("in a couple of weeks' time", a, F, "2016-09-28", "2016-10-05");
     check("several years ago", a, P, "2009-01-01", "2013-12-31");
     check("a few years from now", a, F, "2018-01-01", "2021-12-31");
     check("two or three days ago", a, P, "2016-09-11", "2016-09-12");

@@ -164,7 +164,8 @@ pub fn vague_count(t: &[Tok]) -> Option<(u32, u32, usize)> {
         "several" if article == 0 => (3, 7),
         _ => return None,
     };
-    let of = usize::from(t.get(article + 1).is_some_and(|x| x.is("of")));
+    // "a couple of weeks"; not "a few of weeks".
+    let of = usize::from(lo == 2 && hi == 3 && t.get(article + 1).is_some_and(|x| x.is("of")));
     Some((lo, hi, article + 1 + of))
 }
 
@@ -226,7 +227,6 @@ pub fn is_known(t: &Tok) -> bool {
         || time_of_day(t)
         || count(t).is_some()
         || is_filler(w)
-        || super::holidays::is_name_word(w)
         || matches!(
             w,
             "today"
