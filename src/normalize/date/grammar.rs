@@ -444,6 +444,14 @@ impl Parser {
                     "vague: this time last (next) year = the same date a year before (after), two weeks either side",
                 ));
             }
+            "effective immediately" | "immediately" | "with immediate effect" | "effective today" => {
+                return Some(reading(
+                    Some(a),
+                    None,
+                    Precision::Open,
+                    "effective immediately = from the day said, open end",
+                ))
+            }
             "past" | "in past" => {
                 return Some(reading(
                     None,
@@ -674,6 +682,14 @@ impl Parser {
             (&["not", "after"], Open::ToEnd),
             (&["up", "to"], Open::ToEnd),
             (&["prior", "to"], Open::BeforeStart),
+            // "ahead of Sunday's vote" ("of" is dropped), "in the run-up to Christmas".
+            (&["ahead"], Open::BeforeStart),
+            (&["run", "up", "to"], Open::BeforeStart),
+            (&["runup", "to"], Open::BeforeStart),
+            (&["up", "until"], Open::ToEnd),
+            (&["up", "till"], Open::ToEnd),
+            // "in time for Christmas" ("in" is dropped before a non-count).
+            (&["time", "for"], Open::ToEnd),
             (&["later", "than"], Open::AfterEnd),
             (&["earlier", "than"], Open::BeforeStart),
             (&["after"], Open::AfterEnd),

@@ -342,6 +342,20 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 {
                     continue;
                 }
+                // "as recently as last month", "as late as 2019": the date, with
+                // emphasis (as "as early as" is not: that one opens an interval).
+                if matches!(w.as_str(), "recently" | "late")
+                    && prev.is_some_and(|p| p.is("as"))
+                    && next.is_some_and(|x| x.is("as"))
+                    && out.last().is_some_and(|x| x.is("as"))
+                {
+                    out.pop();
+                    continue;
+                }
+                if w == "as" && prev.is_some_and(|p| p.is("recently") || p.is("late")) && i >= 2 && raw[i - 2].is("as")
+                {
+                    continue;
+                }
                 // "towards the end of the year" = "the end of the year".
                 if matches!(w.as_str(), "towards" | "toward")
                     && next.is_some_and(|x| x.is("the") || words::part(x).is_some())

@@ -1223,3 +1223,15 @@ fn a_weekday_range_is_placed_as_one_stretch() {
     // A place after the second weekday still places both ("Tuesday to Thursday next week").
     check("Tuesday to Thursday next week", wed, U, "2016-09-20", "2016-09-22");
 }
+
+#[test]
+fn news_forms_of_deadlines_and_emphasis() {
+    let fri = "2017-12-01";
+    check("ahead of Sunday", fri, F, "open", "2017-12-02");
+    check("in the run-up to Christmas", fri, F, "open", "2017-12-24");
+    check("in time for Christmas", fri, F, "open", "2017-12-25");
+    check("up until last week", fri, P, "open", "2017-11-26");
+    check("effective immediately", fri, U, "2017-12-01", "open");
+    check("as recently as last month", fri, P, "2017-11-01", "2017-11-30");
+    check("as late as 2019", fri, F, "2019-01-01", "2019-12-31");
+}
