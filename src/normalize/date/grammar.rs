@@ -1067,6 +1067,11 @@ impl Parser {
                 return self.exact_day(a as i32, b, c, "numeric date: ISO year-month-day");
             }
             let y = year_of(c, cd)?;
+            // Dots are the European day.month.year (03.04.2016 = 3 April); a
+            // second number over 12 can only be a day (10.31.1974).
+            if sep == '.' && b <= 12 {
+                return self.exact_day(y, b, a, "numeric date: day.month.year with dots (European)");
+            }
             let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
             return self.exact_day(
                 y,

@@ -1235,3 +1235,13 @@ fn news_forms_of_deadlines_and_emphasis() {
     check("as recently as last month", fri, P, "2017-11-01", "2017-11-30");
     check("as late as 2019", fri, F, "2019-01-01", "2019-12-31");
 }
+
+#[test]
+fn dotted_dates_are_day_month_year() {
+    check("03.04.2016", "2017-12-01", U, "2016-04-03", "2016-04-03");
+    check("31.10.1974", "2017-12-01", U, "1974-10-31", "1974-10-31");
+    // A second number over 12 can only be the day.
+    check("10.31.1974", "2017-12-01", U, "1974-10-31", "1974-10-31");
+    // Slashes stay US month/day.
+    check("3/4/2016", "2017-12-01", U, "2016-03-04", "2016-03-04");
+}
