@@ -87,6 +87,7 @@ const RULES: &[Rule] = &[
     Parser::holiday,
     Parser::day_of_month,
     Parser::beside_date,
+    Parser::units_to,
     Parser::week_rules,
     Parser::month_relative,
     Parser::quarter_rules,
@@ -2624,6 +2625,10 @@ impl Parser {
         let (n, rest) = match rest {
             [d, rest @ ..] if d.is("days") => (7, rest),
             [c, d, rest @ ..] if d.is("days") => (words::count(c)?, rest),
+            // "the first nine months of the year", "the last two weeks of March".
+            [c, u, rest @ ..] if matches!(u.word(), Some("months" | "weeks" | "quarters")) => {
+                return self.edge_units(first, words::count(c)?, words::unit(u)?, rest)
+            }
             _ => return None,
         };
         if rest.is_empty() || n == 0 {
@@ -2644,6 +2649,86 @@ impl Parser {
                 "the last/final days of X = its last 7 days (last N days: N)"
             },
         )
+    }
+
+    /// "the first nine months of the year", "the last two quarters of 2015",
+    /// "the first two weeks of March": the first (last) N calendar months
+    /// (quarters) of a period of whole months, or its first (last) N times 7
+    /// days.
+    fn edge_units(&self, first: bool, n: u32, unit: Unit, rest: &[Tok]) -> Option<Span> {
+        if rest.is_empty() || n == 0 {
+            return None;
+        }
+        let p = self.period(rest)?;
+        let n = i64::from(n);
+        let se = match unit {
+            Unit::Week => {
+                let days = 7 * n;
+                if (p.end - p.start).num_days() + 1 < days {
+                    return None;
+                }
+                if first {
+                    (p.start, add_days(p.start, days - 1)?)
+                } else {
+                    (add_days(p.end, 1 - days)?, p.end)
+                }
+            }
+            Unit::Month | Unit::Quarter => {
+                let months = if unit == Unit::Quarter { 3 * n } else { n };
+                // Whole months only, and no more of them than the period has.
+                let whole = p.start.day() == 1 && add_days(p.end, 1)?.day() == 1;
+                let length = i64::from(p.end.year() - p.start.year()) * 12 + i64::from(p.end.month())
+                    - i64::from(p.start.month())
+                    + 1;
+                if !whole || months > length {
+                    return None;
+                }
+                if first {
+                    (p.start, add_days(cal::add_months(p.start, months)?, -1)?)
+                } else {
+                    (cal::add_months(add_days(p.end, 1)?, -months)?, p.end)
+                }
+            }
+            _ => return None,
+        };
+        Span::new(se, Grain::Span, "the first/last N months (quarters, weeks) of X = its first/last N of them")
+    }
+
+    /// "the year to March", "the 12 months to June", "the three months to
+    /// August", "the quarter to June", "the week ending Sept. 10", "the year
+    /// ending June 30, 2017": the N units that end with X (a month: at its end).
+    fn units_to(&self, t: &[Tok]) -> Option<Span> {
+        let k = t.iter().position(|x| matches!(x.word(), Some("to" | "ending" | "ended")))?;
+        let (n, unit) = match &t[..k] {
+            [u] => (1, words::unit(u)?),
+            [c, u] => (words::count(c)?, words::unit(u)?),
+            _ => return None,
+        };
+        let rest = &t[k + 1..];
+        if n == 0 || n > 1000 || rest.is_empty() {
+            return None;
+        }
+        let p = self.period(rest)?;
+        let (n, end) = (i64::from(n), p.end);
+        let start = match unit {
+            Unit::Day => add_days(end, 1 - n)?,
+            Unit::Week => add_days(end, 1 - 7 * n)?,
+            Unit::Month | Unit::Quarter | Unit::Year => {
+                let months = n * match unit {
+                    Unit::Month => 1,
+                    Unit::Quarter => 3,
+                    _ => 12,
+                };
+                // A day that is not a month's last: the day after the same day N months back.
+                if p.grain == Grain::Day && add_days(end, 1)?.day() != 1 {
+                    add_days(cal::shift_months_keep_day(end, -months)?, 1)?
+                } else {
+                    cal::add_months(ymd(end.year(), end.month(), 1)?, 1 - months)?
+                }
+            }
+            _ => return None,
+        };
+        Span::new((start, end), Grain::Span, "the N units to (ending) X = the N units that end with X")
     }
 
     /// "the turn of the year": December 16 to January 15 around a New Year (the second

@@ -442,7 +442,9 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 let after_the = prev.is_some_and(|p| p.is("the") || p.is("on"));
                 let date_sep = next.is_some_and(|x| x.glued && matches!(x.sym(), Some('/' | '-' | '.')));
                 let mut t = t.clone();
-                if after_the && !*ord && *digits <= 2 && (1..=31).contains(v) && !date_sep {
+                // ("the 12 months to June" counts months: no day there.)
+                let counts_units = next.is_some_and(|x| words::unit(x).is_some());
+                if after_the && !*ord && *digits <= 2 && (1..=31).contains(v) && !date_sep && !counts_units {
                     t.kind = Kind::Num { v: *v, digits: *digits, ord: true };
                 }
                 out.push(t);

@@ -1245,3 +1245,24 @@ fn dotted_dates_are_day_month_year() {
     // Slashes stay US month/day.
     check("3/4/2016", "2017-12-01", U, "2016-03-04", "2016-03-04");
 }
+
+#[test]
+fn periods_to_a_date_and_edge_months() {
+    let a = "2016-09-14";
+    check("the year to March", a, P, "2015-04-01", "2016-03-31");
+    check("the 12 months to June", a, P, "2015-07-01", "2016-06-30");
+    check("the three months to August", a, P, "2016-06-01", "2016-08-31");
+    check("the quarter to June", a, P, "2016-04-01", "2016-06-30");
+    check("the week ending Sept. 10", a, P, "2016-09-04", "2016-09-10");
+    check("the fiscal year ending June 30, 2017", a, U, "2016-07-01", "2017-06-30");
+    check("the six months ended June 30", a, P, "2016-01-01", "2016-06-30");
+    check("the year ending March 15, 2017", a, U, "2016-03-16", "2017-03-15");
+    check("the first nine months of the year", a, P, "2016-01-01", "2016-09-30");
+    check("the first three months of 2015", a, P, "2015-01-01", "2015-03-31");
+    check("the last two quarters of 2015", a, P, "2015-07-01", "2015-12-31");
+    check("the last two weeks of March", a, P, "2016-03-18", "2016-03-31");
+    // More months than the period has: not read.
+    assert!(read_date("the first three months of March", d(a), P).is_err());
+    // "the 12" before a unit counts; alone it is a day of the month.
+    check("the 12th", a, P, "2016-09-12", "2016-09-12");
+}

@@ -351,5 +351,7 @@ pub fn is_known(t: &Tok) -> bool {
                 | "out"
                 | "ends"
                 | "closes"
+                | "ending"
+                | "ended"
         )
 }
