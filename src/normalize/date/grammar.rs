@@ -918,10 +918,23 @@ impl Parser {
     /// not read, with a complaint that says so.
     fn alternatives(&self, t: &[Tok]) -> Option<Span> {
         for i in 1..t.len().saturating_sub(1) {
-            if !t[i].is("or") {
+            // "Monday and Tuesday", "September 4th and 5th": a list of days next
+            // to each other is the stretch they make, as two alternatives are.
+            let list = t[i].is("and");
+            if !t[i].is("or") && !list {
                 continue;
             }
             let (l, r) = (&t[..i], &t[i + 1..]);
+            // Two bare weekdays in a row ("Monday or Tuesday") are placed as one
+            // stretch, as a range of them is (placed one by one they could fall
+            // in different weeks).
+            if let ([x], [y]) = (l, r) {
+                if let (Some(w1), Some(w2)) = (words::weekday(x), words::weekday(y)) {
+                    if w1.succ() == w2 {
+                        return self.weekday_range(w1, w2);
+                    }
+                }
+            }
             let sides = self.partial_sides(l, r).or_else(|| {
                 let (a, b) = (self.period(l)?, self.period(r)?);
                 Some(((a.start, a.end), (b.start, b.end)))
@@ -931,15 +944,28 @@ impl Parser {
                 return Span::new(
                     (a.0, b.1),
                     Grain::Span,
-                    "A or B (in order, no day between them) = the interval covering both",
+                    if list {
+                        "A and B (in order, no day between them) = the interval they make"
+                    } else {
+                        "A or B (in order, no day between them) = the interval covering both"
+                    },
                 );
             }
             let text = |x: &[Tok]| x.iter().map(Tok::text).collect::<Vec<_>>().join(" ");
-            self.complain(format!(
-                "'{}' or '{}' are two alternatives with days between them (or out of order); one interval cannot say either-or",
-                text(l),
-                text(r)
-            ));
+            self.complain(if list {
+                format!(
+                    "'{}' and '{}' are two dates with days between them (or out of order); one interval would take in \
+                     the days between: record each date as a claim of its own",
+                    text(l),
+                    text(r)
+                )
+            } else {
+                format!(
+                    "'{}' or '{}' are two alternatives with days between them (or out of order); one interval cannot say either-or",
+                    text(l),
+                    text(r)
+                )
+            });
             return None;
         }
         None

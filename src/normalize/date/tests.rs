@@ -1266,3 +1266,18 @@ fn periods_to_a_date_and_edge_months() {
     // "the 12" before a unit counts; alone it is a day of the month.
     check("the 12th", a, P, "2016-09-12", "2016-09-12");
 }
+
+#[test]
+fn lists_of_adjacent_dates_are_one_stretch() {
+    let wed = "2016-09-14";
+    check("Monday and Tuesday", wed, P, "2016-09-12", "2016-09-13");
+    check("September 4th and 5th", wed, P, "2016-09-04", "2016-09-05");
+    check("the 1980s and 1990s", wed, P, "1980-01-01", "1999-12-31");
+    check("Monday or Tuesday", wed, P, "2016-09-12", "2016-09-13");
+    // Said on a Monday about the days to come: next week's, not out of order.
+    check("Monday and Tuesday", "2016-09-12", F, "2016-09-19", "2016-09-20");
+    for gap in ["Monday and Wednesday", "May and September"] {
+        let e = read_date(gap, d(wed), P).unwrap_err();
+        assert!(e.message.contains("record each date as a claim of its own"), "{gap}: {}", e.message);
+    }
+}
