@@ -2299,22 +2299,26 @@ impl Parser {
                 let m = cal::week_start(a)?;
                 (add_days(m, 7 * first)?, add_days(m, 7 * (first + n) - 1)?)
             }
-            Unit::Month | Unit::Quarter | Unit::Year => {
+            Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century => {
                 let k = match u {
                     Unit::Month => 1,
                     Unit::Quarter => 3,
-                    _ => 12,
+                    Unit::Year => 12,
+                    Unit::Decade => 120,
+                    _ => 1200,
                 };
                 let base = match u {
                     Unit::Month => ymd(a.year(), a.month(), 1)?,
                     Unit::Quarter => ymd(a.year(), (a.month() - 1) / 3 * 3 + 1, 1)?,
-                    _ => ymd(a.year(), 1, 1)?,
+                    Unit::Year => ymd(a.year(), 1, 1)?,
+                    // "the past two decades" = the two whole decades before this one.
+                    Unit::Decade => ymd(a.year() - a.year().rem_euclid(10), 1, 1)?,
+                    _ => ymd(a.year() - a.year().rem_euclid(100), 1, 1)?,
                 };
                 let s = cal::add_months(base, k * first)?;
                 let e = add_days(cal::add_months(base, k * (first + n))?, -1)?;
                 (s, e)
             }
-            _ => return None,
         };
         Span::new((s, e), Grain::Span, rule)
     }

@@ -285,7 +285,12 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
     use lexer::{Kind, Tok};
     let n = raw.len();
     let mut out: Vec<Tok> = Vec::with_capacity(n);
+    let mut skip = 0;
     for i in 0..n {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
         let t = &raw[i];
         let prev = i.checked_sub(1).map(|j| &raw[j]);
         let next = raw.get(i + 1);
@@ -356,10 +361,33 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 {
                     continue;
                 }
+                // "nearly two years ago", "almost a year ago": a count of years reads
+                // as a calendar year (TimeML), which holds the nearly-so day as well.
+                // Before days, weeks or months it would be a day too exact: not read.
+                if matches!(w.as_str(), "nearly" | "almost")
+                    && next.is_some_and(|x| words::count(x).is_some())
+                    && raw
+                        .get(i + 2)
+                        .and_then(words::unit)
+                        .is_some_and(|u| matches!(u, words::Unit::Year | words::Unit::Decade | words::Unit::Century))
+                {
+                    continue;
+                }
                 // "towards the end of the year" = "the end of the year".
                 if matches!(w.as_str(), "towards" | "toward")
                     && next.is_some_and(|x| x.is("the") || words::part(x).is_some())
                 {
+                    continue;
+                }
+                // "a year and a half ago" = 18 months ago; "half a century ago" = 50
+                // years ago; "a quarter of a century" = 25 years; "half a year" = 6 months.
+                if let Some((count, unit, taken)) = fraction_of_unit(&raw[i..]) {
+                    if matches!(out.last().and_then(Tok::word), Some("a" | "an")) {
+                        out.pop();
+                    }
+                    out.push(Tok { kind: Kind::Num { v: count, digits: 0, ord: false }, glued: false });
+                    out.push(Tok { kind: Kind::Word(unit.to_string()), glued: false });
+                    skip = taken - 1;
                     continue;
                 }
                 // "a fortnight" = two weeks: "in a fortnight", "a fortnight ago", "the past fortnight".
@@ -452,6 +480,24 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
         }
     }
     out
+}
+
+/// A fraction of a unit starting `raw`, as a whole count of a smaller one:
+/// (count, unit, tokens taken). "year and a half" = 18 months, "half a
+/// century" = 50 years, "quarter of a century" = 25 years.
+fn fraction_of_unit(raw: &[lexer::Tok]) -> Option<(u32, &'static str, usize)> {
+    let words: Vec<&str> = raw.iter().take(4).map_while(lexer::Tok::word).collect();
+    Some(match words.as_slice() {
+        ["year", "and", "a", "half", ..] => (18, "months", 4),
+        ["month", "and", "a", "half", ..] => (6, "weeks", 4),
+        ["decade", "and", "a", "half", ..] => (15, "years", 4),
+        ["half", "a", "century", ..] => (50, "years", 3),
+        ["half", "a", "decade", ..] => (5, "years", 3),
+        ["half", "a", "year", ..] => (6, "months", 3),
+        ["quarter", "of", "a", "century", ..] => (25, "years", 4),
+        ["quarter", "century", ..] => (25, "years", 2),
+        _ => return None,
+    })
 }
 
 /// "in <count> <unit>" (and an apostrophe) right before token `i`: "in two weeks' time".

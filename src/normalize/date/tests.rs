@@ -1281,3 +1281,18 @@ fn lists_of_adjacent_dates_are_one_stretch() {
         assert!(e.message.contains("record each date as a claim of its own"), "{gap}: {}", e.message);
     }
 }
+
+#[test]
+fn fractions_of_units_and_nearly_years() {
+    let a = "2024-05-09";
+    check("a year and a half ago", a, P, "2022-11-09", "2022-11-09");
+    check("in a year and a half", a, F, "2025-11-09", "2025-11-09");
+    check("half a century ago", a, P, "1974-01-01", "1974-12-31");
+    check("a quarter of a century ago", a, P, "1999-01-01", "1999-12-31");
+    check("nearly two years ago", a, P, "2022-01-01", "2022-12-31");
+    check("almost a year ago", a, P, "2023-01-01", "2023-12-31");
+    // Before days, weeks or months "almost" would make a day too exact: not read.
+    assert!(read_date("almost three weeks ago", d(a), P).is_err());
+    check("the past two decades", a, P, "2000-01-01", "2019-12-31");
+    check("the last two centuries", a, P, "1800-01-01", "1999-12-31");
+}
