@@ -88,6 +88,7 @@ const RULES: &[Rule] = &[
     Parser::day_of_month,
     Parser::beside_date,
     Parser::units_to,
+    Parser::weekend_of,
     Parser::week_rules,
     Parser::month_relative,
     Parser::quarter_rules,
@@ -354,6 +355,20 @@ impl Parser {
             }
             "coming days" | "days ahead" | "next several days" | "days to come" | "within days" | "matter days"
             | "a matter days" => return from_now(14, "vague: the coming days = the day said + 14 days"),
+            "coming weeks and months" | "coming days and weeks" | "weeks and months ahead" => {
+                // The longer of the two: a reader allows either.
+                let months = s.ends_with("months") || s.contains("and months");
+                return if months {
+                    Some(reading(
+                        Some(a),
+                        cal::shift_months_keep_day(a, 12),
+                        Precision::Vague,
+                        "vague: the coming months = the day said + 12 months",
+                    ))
+                } else {
+                    from_now(8 * 7, "vague: the coming weeks = the day said + 8 weeks")
+                };
+            }
             "coming weeks" | "weeks ahead" | "next several weeks" | "next few weeks" | "weeks to come"
             | "within weeks" | "matter weeks" | "a matter weeks" => {
                 return from_now(8 * 7, "vague: the coming weeks = the day said + 8 weeks")
@@ -2030,6 +2045,18 @@ impl Parser {
             if rel.is_some() {
                 return None;
             }
+            // "the winter of 2014-15": the winter that runs from the first year into the second.
+            if let [y1, dash, y2] = rest {
+                if let (Some((first, 4, false)), Some('-' | '/'), Some((second, 2, false))) =
+                    (y1.num(), dash.sym(), y2.num())
+                {
+                    let first = first as i32;
+                    if s == Season::Winter && (first + 1).rem_euclid(100) == second as i32 {
+                        return sp(season_span(s, first)?, "the winter of Y-Y+1 = December Y to March Y+1");
+                    }
+                    return None;
+                }
+            }
             let yy = self.year_anchor(rest)?;
             return sp(season_span(s, yy)?, "season of a year (winter Y = December Y to March Y+1)");
         }
@@ -2722,6 +2749,32 @@ impl Parser {
             _ => return None,
         };
         Span::new(se, Grain::Span, "the first/last N months (quarters, weeks) of X = its first/last N of them")
+    }
+
+    /// "the weekend of June 8", "the weekend of June 8-9": the Saturday and
+    /// Sunday of the Monday-to-Sunday week holding the date, and the date
+    /// itself if it lies outside them (a Friday).
+    fn weekend_of(&self, t: &[Tok]) -> Option<Span> {
+        let [x, rest @ ..] = t else { return None };
+        if !x.is("weekend") || rest.is_empty() {
+            return None;
+        }
+        let p = self.period(rest).or_else(|| self.range(rest))?;
+        // A Friday, Saturday or Sunday: the weekend of a Tuesday is no weekend.
+        if (p.end - p.start).num_days() > 2 || !matches!(p.start.weekday(), Weekday::Fri | Weekday::Sat | Weekday::Sun)
+        {
+            return None;
+        }
+        let sat = cal::weekday_in_week(cal::week_start(p.start)?, Weekday::Sat)?;
+        let sun = add_days(sat, 1)?;
+        if p.end > sun {
+            return None;
+        }
+        Span::new(
+            (p.start.min(sat), sun),
+            Grain::Span,
+            "the weekend of a date = the Saturday-Sunday of its week (from the date, if a Friday)",
+        )
     }
 
     /// "the year to March", "the 12 months to June", "the three months to

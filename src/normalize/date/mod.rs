@@ -340,6 +340,10 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 {
                     continue;
                 }
+                // "over Christmas", "over Easter": during the holiday.
+                if w == "over" && i == 0 && next.and_then(Tok::word).is_some_and(holidays::is_first_word) {
+                    continue;
+                }
                 // "on or about Nov 15", "on or around": read like "around Nov 15" (a filler).
                 if w == "or"
                     && prev.is_some_and(|p| p.is("on"))

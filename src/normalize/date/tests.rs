@@ -1296,3 +1296,16 @@ fn fractions_of_units_and_nearly_years() {
     check("the past two decades", a, P, "2000-01-01", "2019-12-31");
     check("the last two centuries", a, P, "1800-01-01", "1999-12-31");
 }
+
+#[test]
+fn winters_across_years_weekends_of_a_date_and_over_a_holiday() {
+    check("the winter of 2014-15", "2017-12-20", U, "2014-12-21", "2015-03-20");
+    check("winter 2014/15", "2017-12-20", U, "2014-12-21", "2015-03-20");
+    assert!(read_date("the winter of 2014-16", d("2017-12-20"), U).is_err());
+    check("the weekend of June 8", "2019-05-09", F, "2019-06-08", "2019-06-09");
+    check("the weekend of June 8-9", "2019-05-09", F, "2019-06-08", "2019-06-09");
+    check("the weekend of June 7", "2019-05-09", F, "2019-06-07", "2019-06-09");
+    assert!(read_date("the weekend of June 4", d("2019-05-09"), F).is_err());
+    check("over Christmas", "2017-12-20", F, "2017-12-25", "2017-12-25");
+    check("in the coming weeks and months", "2017-12-20", F, "2017-12-20", "2018-12-20");
+}
