@@ -490,6 +490,9 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
 /// (count, unit, tokens taken). "year and a half" = 18 months, "half a
 /// century" = 50 years, "quarter of a century" = 25 years.
 fn fraction_of_unit(raw: &[lexer::Tok]) -> Option<(u32, &'static str, usize)> {
+    if !matches!(raw.first()?.word()?, "year" | "month" | "decade" | "half" | "quarter") {
+        return None;
+    }
     let words: Vec<&str> = raw.iter().take(4).map_while(lexer::Tok::word).collect();
     Some(match words.as_slice() {
         ["year", "and", "a", "half", ..] => (18, "months", 4),
