@@ -1621,7 +1621,8 @@ impl Parser {
             return None;
         }
         let p = self.period(rest)?;
-        if !matches!(p.grain, Grain::Month | Grain::Year | Grain::Quarter | Grain::Week) {
+        // A span of days too: "the first day of Passover", "the last day of Ramadan".
+        if !matches!(p.grain, Grain::Month | Grain::Year | Grain::Quarter | Grain::Week | Grain::Span) {
             return None;
         }
         let n = i64::from(n.max(1)) - 1;
@@ -1629,7 +1630,14 @@ impl Parser {
         if d < p.start || d > p.end {
             return None;
         }
-        Some(Span::day(d, if from_end { "N-th last day of a period" } else { "N-th day of a period" }))
+        let rule = if from_end { "N-th last day of a period" } else { "N-th day of a period" };
+        // Counted from an edge known within a few days (`Span::margin`): as many days.
+        let slack = if from_end { p.margin.1 } else { p.margin.0 };
+        if slack == 0 {
+            return Some(Span::day(d, rule));
+        }
+        let (s, e) = if from_end { (add_days(d, -slack)?, d) } else { (d, add_days(d, slack)?) };
+        Some(Span { margin: (slack, slack), ..Span::new((s, e), Grain::Span, rule)? })
     }
 
     /// "the day after Christmas", "the week after Easter", "the weekend before the

@@ -1309,3 +1309,15 @@ fn winters_across_years_weekends_of_a_date_and_over_a_holiday() {
     check("over Christmas", "2017-12-20", F, "2017-12-25", "2017-12-25");
     check("in the coming weeks and months", "2017-12-20", F, "2017-12-20", "2018-12-20");
 }
+
+#[test]
+fn the_nth_day_of_a_holiday() {
+    let a = "2016-09-14";
+    check("the last day of Lent", a, F, "2017-04-15", "2017-04-15");
+    check("the first day of the Easter weekend", a, F, "2017-04-14", "2017-04-14");
+    // From an edge known within days, as many days: the eve or the first day;
+    // the days a sighting of the moon may put the first day of Ramadan on.
+    check("the first day of Passover", a, F, "2017-04-10", "2017-04-11");
+    check("the second day of Rosh Hashanah", a, F, "2016-10-03", "2016-10-04");
+    check("the first day of Ramadan", a, F, "2017-05-25", "2017-05-28");
+}
