@@ -350,7 +350,8 @@ impl Parser {
             "soon" | "very soon" | "quite soon" | "near future" | "not too distant future" => {
                 return from_now(90, "vague: soon / near future = the day said + 90 days")
             }
-            "shortly" | "imminently" | "any day now" | "very shortly" => {
+            // ("any" is a filler: "any day now" arrives as "day now".)
+            "shortly" | "imminently" | "any day now" | "day now" | "very shortly" => {
                 return from_now(30, "vague: shortly = the day said + 30 days")
             }
             "coming days" | "days ahead" | "next several days" | "days to come" | "within days" | "matter days"
@@ -468,6 +469,17 @@ impl Parser {
                     "effective immediately = from the day said, open end",
                 ))
             }
+            // "the week ahead": the seven days from the day said.
+            "week ahead" => return from_now(6, "vague: the week ahead = the day said and the six days after"),
+            // "the other day": a recent day, not named.
+            "other day" => {
+                return Some(reading(
+                    add_days(a, -14),
+                    add_days(a, -1),
+                    Precision::Vague,
+                    "vague: the other day = one of the 14 days before the day said",
+                ))
+            }
             "past" | "in past" => {
                 return Some(reading(
                     None,
@@ -548,7 +560,12 @@ impl Parser {
         if lead == Some("within") && matches!(body.first().and_then(Tok::word), Some("next" | "coming")) {
             body = &body[1..];
         }
-        let (lo, hi, k) = words::vague_count(body)?;
+        // "days ago", "months ago": a plural with no count at all is 2 to 9 of them.
+        let bare = body.first().and_then(Tok::word).is_some_and(|w| w.ends_with('s'))
+            && words::unit(body.first()?).is_some()
+            && matches!(body.get(1).and_then(Tok::word), Some("ago" | "back"))
+            && lead.is_none();
+        let (lo, hi, k) = if bare { (2, 9, 0) } else { words::vague_count(body)? };
         let unit = words::unit(body.get(k)?)?;
         let tail: Vec<&str> = body[k + 1..].iter().map(|x| x.word().unwrap_or("#")).collect();
         let a = self.as_of;
@@ -2789,6 +2806,18 @@ impl Parser {
     /// August", "the quarter to June", "the week ending Sept. 10", "the year
     /// ending June 30, 2017": the N units that end with X (a month: at its end).
     fn units_to(&self, t: &[Tok]) -> Option<Span> {
+        // "the June quarter" (Australian and company reports): the quarter to June.
+        if let [m, q] = t {
+            if words::month(m).is_some() && q.is("quarter") {
+                let p = self.period(std::slice::from_ref(m))?;
+                let start = cal::add_months(p.start, -2)?;
+                return Span::new(
+                    (start, p.end),
+                    Grain::Span,
+                    "the <month> quarter = the three months that end with it",
+                );
+            }
+        }
         let k = t.iter().position(|x| matches!(x.word(), Some("to" | "ending" | "ended")))?;
         let (n, unit) = match &t[..k] {
             [u] => (1, words::unit(u)?),

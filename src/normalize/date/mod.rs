@@ -377,6 +377,21 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 {
                     continue;
                 }
+                // "the tail end of 2023" = "the end of 2023".
+                if w == "tail" && next.is_some_and(|x| x.is("end")) {
+                    continue;
+                }
+                // "the 2023-24 fiscal year": the span of years names it.
+                let j = if i > 0 && raw[i - 1].is("fiscal") { i - 1 } else { i };
+                if w == "year"
+                    && i + 1 == n
+                    && j >= 3
+                    && raw[j - 1].num().is_some_and(|(_, digits, _)| digits == 2)
+                    && matches!(raw[j - 2].sym(), Some('-' | '/'))
+                    && raw[j - 3].num().is_some_and(|(_, digits, _)| digits == 4)
+                {
+                    continue;
+                }
                 // "towards the end of the year" = "the end of the year".
                 if matches!(w.as_str(), "towards" | "toward")
                     && next.is_some_and(|x| x.is("the") || words::part(x).is_some())

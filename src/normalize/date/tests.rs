@@ -1321,3 +1321,17 @@ fn the_nth_day_of_a_holiday() {
     check("the second day of Rosh Hashanah", a, F, "2016-10-03", "2016-10-04");
     check("the first day of Ramadan", a, F, "2017-05-25", "2017-05-28");
 }
+
+#[test]
+fn news_forms_from_the_second_probe() {
+    let a = "2016-09-14";
+    check("any day now", a, F, "2016-09-14", "2016-10-14");
+    check("the week ahead", a, F, "2016-09-14", "2016-09-20");
+    check("the other day", a, P, "2016-08-31", "2016-09-13");
+    // A plural with no count: 2 to 9 of the unit.
+    check("days ago", a, P, "2016-09-05", "2016-09-12");
+    check("months ago", a, P, "2015-12-14", "2016-07-14");
+    check("the June quarter", a, P, "2016-04-01", "2016-06-30");
+    check("the 2023-24 fiscal year", a, U, "2023-01-01", "2024-12-31");
+    check("the tail end of 2023", a, P, "2023-09-01", "2023-12-31");
+}
