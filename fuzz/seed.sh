@@ -26,7 +26,9 @@ find "$root/claims" "$root/tests/fixtures" -type f -name '*.yaml' -exec cat {} +
     done
 # A few of each reader's documented forms.
 for v in "mid-November" "the second week of November" "between 8 and 14 November 2013" "sometime after August" \
-    "as soon as possible" "late Friday" "January 22, 2014" "in the coming weeks" "Q3 2013" "early 2014"; do
+    "as soon as possible" "late Friday" "January 22, 2014" "in the coming weeks" "Q3 2013" "early 2014" \
+    "Eid al-Fitr 2013" "after Ramadan" "Rosh Hashanah 2018" "the day after Thanksgiving" "a few days ago" \
+    "the year to March" "from Monday to Friday" "the first day of Passover" "the winter of 2014-15"; do
     { printf '\140\230\002'; printf '%s' "$v"; } > "$corpus/date/doc-$(printf '%s' "$v" | cksum | cut -d' ' -f1)"
 done
 for v in "over 100,000" "nearly 300" "between 10 and 20" "hundreds" "1.5 million" "tens of thousands" "a dozen" "10-20"; do
