@@ -493,6 +493,9 @@ impl Parser {
         if let Some(r) = self.vague_count(t) {
             return Some(r);
         }
+        if let Some(r) = self.nearly_years(t) {
+            return Some(r);
+        }
         // "later this year", "earlier this month", "later in the week".
         let first = w(t, 0)?;
         if first == "later" || first == "earlier" {
@@ -590,6 +593,38 @@ impl Parser {
             (start, end) = (cal::year_span(start.year())?.0, cal::year_span(end.year())?.1);
         }
         Some(reading(Some(start), Some(end), Precision::Vague, rule))
+    }
+
+    /// "nearly two years ago", "almost a decade from now": the calendar years
+    /// from the one N units before (after) the day said to the one N-1 units
+    /// before (after), which hold every day "nearly" allows whatever the time
+    /// of year. Before days, weeks or months "nearly" is not read (a day too
+    /// exact either way).
+    fn nearly_years(&self, t: &[Tok]) -> Option<DateReading> {
+        let [h, c, u, tail @ ..] = t else { return None };
+        if !matches!(h.word(), Some("nearly" | "almost")) {
+            return None;
+        }
+        let (n, unit) = (i64::from(words::count(c)?), words::unit(u)?);
+        if !matches!(unit, Unit::Year | Unit::Decade | Unit::Century) || n == 0 {
+            return None;
+        }
+        let tail: Vec<&str> = tail.iter().map(|x| x.word().unwrap_or("#")).collect();
+        let sign = match tail.as_slice() {
+            ["ago"] | ["back"] => -1,
+            ["from", "now"] | ["hence"] => 1,
+            _ => return None,
+        };
+        let a = self.as_of;
+        let (far, near) =
+            (self.shift_or_complain(a, unit, sign * n)?, self.shift_or_complain(a, unit, sign * (n - 1))?);
+        let (first, last) = if sign < 0 { (far, near) } else { (near, far) };
+        Some(reading(
+            Some(cal::year_span(first.year())?.0),
+            Some(cal::year_span(last.year())?.1),
+            Precision::Vague,
+            "vague: nearly N years ago (from now) = the calendar years from N years before (after) to N-1",
+        ))
     }
 
     /// "Three weeks later, the minister resigned": later (earlier) than an
@@ -753,6 +788,9 @@ impl Parser {
             let sub = match (head, self.tense) {
                 (["since"], Tense::Unknown) => self.with_tense(Tense::Past),
                 (["as", "early" | "soon", "as"], Tense::Unknown) if bare_weekday => self.with_tense(Tense::Future),
+                // "ahead of Sunday's vote", "in the run-up to the election": what
+                // they name is still to come when no tense says otherwise.
+                (["ahead"] | ["run", "up", "to"] | ["runup", "to"], Tense::Unknown) => self.with_tense(Tense::Future),
                 _ => self.with_tense(self.tense),
             };
             // "before the year is out" / "before the month ends": a deadline, like "before the end of".
@@ -1742,7 +1780,10 @@ impl Parser {
     /// year" is the end of the calendar year): this is a rule of `top` alone.
     fn past_unit(&self, t: &[Tok]) -> Option<Span> {
         let unit = match t {
-            [p, u] | [_, p, u] if p.is("past") && (t.len() == 2 || t[0].is("this")) => words::unit(u)?,
+            // Singular: "the past weeks" names no number of them.
+            [p, u] | [_, p, u] if p.is("past") && (t.len() == 2 || t[0].is("this")) && !u.word()?.ends_with('s') => {
+                words::unit(u)?
+            }
             _ => return None,
         };
         let a = self.as_of;
@@ -2072,11 +2113,12 @@ impl Parser {
             }
             // "the winter of 2014-15": the winter that runs from the first year into the second.
             if let [y1, dash, y2] = rest {
-                if let (Some((first, 4, false)), Some('-' | '/'), Some((second, 2, false))) =
+                if let (Some((first, 4, false)), Some('-' | '/'), Some((second, 2 | 4, false))) =
                     (y1.num(), dash.sym(), y2.num())
                 {
                     let first = first as i32;
-                    if s == Season::Winter && (first + 1).rem_euclid(100) == second as i32 {
+                    let next = if second >= 100 { first + 1 } else { (first + 1).rem_euclid(100) };
+                    if s == Season::Winter && next == second as i32 {
                         return sp(season_span(s, first)?, "the winter of Y-Y+1 = December Y to March Y+1");
                     }
                     return None;
@@ -2820,12 +2862,18 @@ impl Parser {
         }
         let k = t.iter().position(|x| matches!(x.word(), Some("to" | "ending" | "ended")))?;
         let (n, unit) = match &t[..k] {
-            [u] => (1, words::unit(u)?),
+            // A plural with no count ("the weeks to Christmas") names no number of them.
+            [u] if !u.word()?.ends_with('s') => (1, words::unit(u)?),
             [c, u] => (words::count(c)?, words::unit(u)?),
             _ => return None,
         };
         let rest = &t[k + 1..];
         if n == 0 || n > 1000 || rest.is_empty() {
+            return None;
+        }
+        // "a quarter to 10" is a time of day; "a year to the day" an anniversary.
+        let clock = unit == Unit::Quarter && rest[0].num().is_some_and(|(v, _, ord)| v <= 12 && !ord);
+        if clock || rest.first().is_some_and(|x| x.is("day")) {
             return None;
         }
         let p = self.period(rest)?;

@@ -365,18 +365,6 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 {
                     continue;
                 }
-                // "nearly two years ago", "almost a year ago": a count of years reads
-                // as a calendar year (TimeML), which holds the nearly-so day as well.
-                // Before days, weeks or months it would be a day too exact: not read.
-                if matches!(w.as_str(), "nearly" | "almost")
-                    && next.is_some_and(|x| words::count(x).is_some())
-                    && raw
-                        .get(i + 2)
-                        .and_then(words::unit)
-                        .is_some_and(|u| matches!(u, words::Unit::Year | words::Unit::Decade | words::Unit::Century))
-                {
-                    continue;
-                }
                 // "the tail end of 2023" = "the end of 2023".
                 if w == "tail" && next.is_some_and(|x| x.is("end")) {
                     continue;

@@ -1289,10 +1289,15 @@ fn fractions_of_units_and_nearly_years() {
     check("in a year and a half", a, F, "2025-11-09", "2025-11-09");
     check("half a century ago", a, P, "1974-01-01", "1974-12-31");
     check("a quarter of a century ago", a, P, "1999-01-01", "1999-12-31");
-    check("nearly two years ago", a, P, "2022-01-01", "2022-12-31");
-    check("almost a year ago", a, P, "2023-01-01", "2023-12-31");
+    // The calendar years from N years before to N-1: every day "nearly" allows,
+    // said early or late in the year.
+    check("nearly two years ago", a, P, "2022-01-01", "2023-12-31");
+    check("nearly two years ago", "2016-12-20", P, "2014-01-01", "2015-12-31");
+    check("almost a year ago", a, P, "2023-01-01", "2024-12-31");
+    check("nearly two years from now", "2016-12-20", F, "2017-01-01", "2018-12-31");
     // Before days, weeks or months "almost" would make a day too exact: not read.
     assert!(read_date("almost three weeks ago", d(a), P).is_err());
+    assert!(read_date("nearly a year and a half ago", d(a), P).is_err());
     check("the past two decades", a, P, "2000-01-01", "2019-12-31");
     check("the last two centuries", a, P, "1800-01-01", "1999-12-31");
 }
@@ -1334,4 +1339,23 @@ fn news_forms_from_the_second_probe() {
     check("the June quarter", a, P, "2016-04-01", "2016-06-30");
     check("the 2023-24 fiscal year", a, U, "2023-01-01", "2024-12-31");
     check("the tail end of 2023", a, P, "2023-09-01", "2023-12-31");
+}
+
+#[test]
+fn new_rules_leave_clock_times_plurals_and_anniversaries_alone() {
+    let a = "2016-09-14";
+    for e in [
+        "a quarter to 10 on September 12",
+        "a quarter to 5 on Monday",
+        "in the days to Christmas",
+        "the weeks to Christmas",
+        "in the past weeks",
+        "the past years",
+        "a year to the day",
+    ] {
+        assert!(read_date(e, d(a), U).is_err(), "{e}");
+    }
+    // "ahead of" looks ahead when the quote gives no tense.
+    check("ahead of Sunday", a, U, "open", "2016-09-17");
+    check("the winter of 2014-2015", a, U, "2014-12-21", "2015-03-20");
 }
