@@ -169,6 +169,16 @@ fn reading(start: Option<NaiveDate>, end: Option<NaiveDate>, precision: Precisio
 }
 
 /// Season boundaries (start month/day), following Duckling's "this summer" / "this winter".
+/// The season after `s`.
+fn next_season(s: Season) -> Season {
+    match s {
+        Season::Spring => Season::Summer,
+        Season::Summer => Season::Fall,
+        Season::Fall => Season::Winter,
+        Season::Winter => Season::Spring,
+    }
+}
+
 fn season_span(s: Season, year: i32) -> Option<(NaiveDate, NaiveDate)> {
     Some(match s {
         Season::Spring => (ymd(year, 3, 21)?, ymd(year, 6, 20)?),
@@ -915,10 +925,13 @@ impl Parser {
                     }
                 }
             }
-            // "Monday to Friday": one stretch of days, placed as a whole.
+            // "Monday to Friday", "spring to autumn": one stretch, placed as a whole.
             if let ([x], [y]) = (l, r) {
                 if let (Some(w1), Some(w2)) = (words::weekday(x), words::weekday(y)) {
                     return self.weekday_range(w1, w2);
+                }
+                if let (Some(s1), Some(s2)) = (words::season(x), words::season(y)) {
+                    return self.season_stretch(s1, s2);
                 }
             }
             if let (Some(a), Some(b)) = (self.period(l), self.period(r)) {
@@ -967,6 +980,38 @@ impl Parser {
         )
     }
 
+    /// "spring to autumn", "spring and summer": from a season to the next
+    /// occurrence of the second, placed as one stretch by tense as a bare
+    /// season is (future: from the first season's occurrence that has not
+    /// ended; past: up to the second's that has begun; unknown: the nearest).
+    fn season_stretch(&self, first: Season, second: Season) -> Option<Span> {
+        let a = self.as_of;
+        let mut cands: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+        for y in a.year() - 2..=a.year() + 1 {
+            let s1 = season_span(first, y)?;
+            let s2 = (y..=y + 1).filter_map(|yy| season_span(second, yy)).find(|s2| s2.0 > s1.1)?;
+            cands.push((s1.0, s2.1));
+        }
+        let pick = match self.tense_chosen() {
+            Tense::Future => cands.iter().find(|c| {
+                let s1_end = season_span(first, c.0.year()).map(|s| s.1);
+                s1_end.is_some_and(|e| e >= a)
+            }),
+            Tense::Past => cands.iter().rev().find(|c| {
+                // The second season's occurrence that ends the stretch has begun.
+                let s2 = (c.1.year() - 1..=c.1.year()).filter_map(|yy| season_span(second, yy)).find(|s| s.1 == c.1);
+                s2.is_some_and(|s| s.0 <= a)
+            }),
+            Tense::Unknown => None,
+        };
+        let se = match pick {
+            Some(c) => *c,
+            None if self.tense == Tense::Unknown => self.pick(&cands)?,
+            None => return None,
+        };
+        Span::new(se, Grain::Span, "<season> to <season> = one stretch, placed by tense as a bare season is")
+    }
+
     fn for_days(&self, t: &[Tok]) -> Option<Span> {
         let n = t.len();
         // [for N unit from X] or [X for N unit]
@@ -1002,6 +1047,28 @@ impl Parser {
                 if let (Some(w1), Some(w2)) = (words::weekday(x), words::weekday(y)) {
                     if w1.succ() == w2 {
                         return self.weekday_range(w1, w2);
+                    }
+                }
+                // "spring and summer", "summer or fall": seasons in a row.
+                if let (Some(s1), Some(s2)) = (words::season(x), words::season(y)) {
+                    if next_season(s1) == s2 {
+                        return self.season_stretch(s1, s2);
+                    }
+                }
+            }
+            // "Monday and Tuesday next week": what places the second weekday places
+            // the first, as in a range ("Tuesday to Thursday next week").
+            if let ([first], [second, place @ ..]) = (l, r) {
+                if !place.is_empty() && words::weekday(first).is_some() && words::weekday(second).is_some() {
+                    let placed: Vec<Tok> = l.iter().chain(place).cloned().collect();
+                    if let (Some(a), Some(b)) = (self.period(&placed), self.period(r)) {
+                        if add_days(a.end, 1)? == b.start {
+                            return Span::new(
+                                (a.start, b.end),
+                                Grain::Span,
+                                "<weekday> and/or <weekday> <week>: both weekdays in that week",
+                            );
+                        }
                     }
                 }
             }

@@ -1359,3 +1359,17 @@ fn new_rules_leave_clock_times_plurals_and_anniversaries_alone() {
     check("ahead of Sunday", a, U, "open", "2016-09-17");
     check("the winter of 2014-2015", a, U, "2014-12-21", "2015-03-20");
 }
+
+#[test]
+fn seasons_in_a_row_and_placed_weekday_lists_are_one_stretch() {
+    let a = "2016-09-14";
+    check("spring and summer", a, F, "2017-03-21", "2017-09-23");
+    check("spring and summer", a, P, "2016-03-21", "2016-09-23");
+    check("summer and fall", a, F, "2016-06-21", "2016-12-20");
+    check("from spring to autumn", a, U, "2016-03-21", "2016-12-20");
+    check("winter or spring", a, P, "2015-12-21", "2016-06-20");
+    let e = read_date("spring and fall", d(a), P).unwrap_err();
+    assert!(e.message.contains("days between"), "{}", e.message);
+    check("Monday and Tuesday next week", a, U, "2016-09-19", "2016-09-20");
+    check("Thursday or Friday this week", a, P, "2016-09-15", "2016-09-16");
+}
