@@ -934,6 +934,11 @@ impl Parser {
                     return self.season_stretch(s1, s2);
                 }
             }
+            // "next Monday to Friday", "last Tuesday through Thursday": the first
+            // weekday's modifier places the stretch; the second is the next such day.
+            if let Some(span) = self.weekday_after_placed(l, r) {
+                return Span::new(span, Grain::Span, "<placed weekday> to <weekday> = up to the next such weekday");
+            }
             if let (Some(a), Some(b)) = (self.period(l), self.period(r)) {
                 if a.start <= b.end {
                     return Span::new((a.start, b.end), Grain::Span, "range: X to Y = first day of X to last day of Y");
@@ -978,6 +983,21 @@ impl Parser {
             "<weekday> to <weekday> = one stretch: future from the next first weekday, past up to the last second \
              one, unknown the nearest",
         )
+    }
+
+    /// `l` a weekday with a modifier ("next Monday", "last Tuesday") and `r` a
+    /// bare weekday: from the day `l` reads as to the first `r` after it.
+    fn weekday_after_placed(&self, l: &[Tok], r: &[Tok]) -> Option<(NaiveDate, NaiveDate)> {
+        let ([.., last], [y]) = (l, r) else { return None };
+        if l.len() < 2 || words::weekday(last).is_none() {
+            return None;
+        }
+        let second = words::weekday(y)?;
+        let a = self.period(l)?;
+        if a.grain != Grain::Day {
+            return None;
+        }
+        Some((a.start, cal::nth_weekday_after(a.end, second, 1, true)?))
     }
 
     /// "spring to autumn", "spring and summer": from a season to the next
@@ -1054,6 +1074,17 @@ impl Parser {
                     if next_season(s1) == s2 {
                         return self.season_stretch(s1, s2);
                     }
+                }
+            }
+            // "next Monday and Tuesday", "last Thursday or Friday": the modifier
+            // places the first weekday, the second is the day after it.
+            if let Some((start, end)) = self.weekday_after_placed(l, r) {
+                if (end - start).num_days() == 1 {
+                    return Span::new(
+                        (start, end),
+                        Grain::Span,
+                        "<placed weekday> and/or <weekday> = that day and the next",
+                    );
                 }
             }
             // "Monday and Tuesday next week": what places the second weekday places

@@ -1373,3 +1373,16 @@ fn seasons_in_a_row_and_placed_weekday_lists_are_one_stretch() {
     check("Monday and Tuesday next week", a, U, "2016-09-19", "2016-09-20");
     check("Thursday or Friday this week", a, P, "2016-09-15", "2016-09-16");
 }
+
+#[test]
+fn a_modifier_on_the_first_weekday_places_the_second() {
+    let wed = "2016-09-14";
+    for t in [U, P, F] {
+        check("next Monday or Tuesday", wed, t, "2016-09-19", "2016-09-20");
+        check("last Monday and Tuesday", wed, t, "2016-09-12", "2016-09-13");
+        check("next Monday to Friday", wed, t, "2016-09-19", "2016-09-23");
+        check("last Tuesday through Thursday", wed, t, "2016-09-13", "2016-09-15");
+    }
+    // Not the day after: a list with days between is still an error.
+    assert!(read_date("next Monday and Wednesday", d(wed), U).is_err());
+}
