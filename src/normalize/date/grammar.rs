@@ -54,6 +54,16 @@ impl Span {
     fn day(d: NaiveDate, rule: &'static str) -> Span {
         Span { start: d, end: d, grain: Grain::Day, rule, margin: (0, 0) }
     }
+    /// A day counted from an edge known only within `slack.abs()` days: `d`
+    /// and the days towards the edge's other end (after `d` when `slack` is
+    /// positive, before it when negative), each of which it may be.
+    fn unsure_day(d: NaiveDate, slack: i64, rule: &'static str) -> Option<Span> {
+        if slack == 0 {
+            return Some(Span::day(d, rule));
+        }
+        let se = if slack > 0 { (d, add_days(d, slack)?) } else { (add_days(d, slack)?, d) };
+        Some(Span { margin: (slack.abs(), slack.abs()), ..Span::new(se, Grain::Span, rule)? })
+    }
 }
 
 pub struct Parser {
@@ -368,8 +378,7 @@ impl Parser {
             | "a matter days" => return from_now(14, "vague: the coming days = the day said + 14 days"),
             "coming weeks and months" | "coming days and weeks" | "weeks and months ahead" => {
                 // The longer of the two: a reader allows either.
-                let months = s.ends_with("months") || s.contains("and months");
-                return if months {
+                return if s.contains("months") {
                     Some(reading(
                         Some(a),
                         cal::shift_months_keep_day(a, 12),
@@ -908,21 +917,16 @@ impl Parser {
             }
             // "Tuesday to Thursday next week": what places the second weekday
             // places the first ("Tuesday next week"), not the nearest Tuesday.
-            if let ([first], [second, place @ ..]) = (l, r) {
-                if !place.is_empty() && words::weekday(first).is_some() && words::weekday(second).is_some() {
-                    let placed: Vec<Tok> = l.iter().chain(place).cloned().collect();
-                    // Only when that places both in one week: "Monday to Thursday
-                    // 14 November" names a date, not a week, and the first weekday
-                    // alone would be looked for in other years.
-                    if let (Some(a), Some(b)) = (self.period(&placed), self.period(r)) {
-                        if a.start <= b.end && (b.end - a.start).num_days() < 7 {
-                            return Span::new(
-                                (a.start, b.end),
-                                Grain::Span,
-                                "<weekday> to <weekday> <week>: both weekdays in that week",
-                            );
-                        }
-                    }
+            // Only when that places both in one week: "Monday to Thursday 14
+            // November" names a date, not a week, and the first weekday alone
+            // would be looked for in other years.
+            if let Some((a, b)) = self.weekdays_placed_by_the_second(l, r) {
+                if a.start <= b.end && (b.end - a.start).num_days() < 7 {
+                    return Span::new(
+                        (a.start, b.end),
+                        Grain::Span,
+                        "<weekday> to <weekday> <week>: both weekdays in that week",
+                    );
                 }
             }
             // "Monday to Friday", "spring to autumn": one stretch, placed as a whole.
@@ -985,6 +989,18 @@ impl Parser {
         )
     }
 
+    /// `l` a bare weekday and `r` a weekday with a place after it ("Tuesday" and
+    /// "Thursday next week"): each weekday as that place puts it ("Tuesday next
+    /// week", "Thursday next week"), for a range or a list to join.
+    fn weekdays_placed_by_the_second(&self, l: &[Tok], r: &[Tok]) -> Option<(Span, Span)> {
+        let ([first], [second, place @ ..]) = (l, r) else { return None };
+        if place.is_empty() || words::weekday(first).is_none() || words::weekday(second).is_none() {
+            return None;
+        }
+        let placed: Vec<Tok> = l.iter().chain(place).cloned().collect();
+        Some((self.period(&placed)?, self.period(r)?))
+    }
+
     /// `l` a weekday with a modifier ("next Monday", "last Tuesday") and `r` a
     /// bare weekday: from the day `l` reads as to the first `r` after it.
     fn weekday_after_placed(&self, l: &[Tok], r: &[Tok]) -> Option<(NaiveDate, NaiveDate)> {
@@ -1006,28 +1022,18 @@ impl Parser {
     /// ended; past: up to the second's that has begun; unknown: the nearest).
     fn season_stretch(&self, first: Season, second: Season) -> Option<Span> {
         let a = self.as_of;
-        let mut cands: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+        // (the first season's occurrence, the second's next one after it), by year.
+        let mut pairs: Vec<((NaiveDate, NaiveDate), (NaiveDate, NaiveDate))> = Vec::new();
         for y in a.year() - 2..=a.year() + 1 {
             let s1 = season_span(first, y)?;
             let s2 = (y..=y + 1).filter_map(|yy| season_span(second, yy)).find(|s2| s2.0 > s1.1)?;
-            cands.push((s1.0, s2.1));
+            pairs.push((s1, s2));
         }
-        let pick = match self.tense_chosen() {
-            Tense::Future => cands.iter().find(|c| {
-                let s1_end = season_span(first, c.0.year()).map(|s| s.1);
-                s1_end.is_some_and(|e| e >= a)
-            }),
-            Tense::Past => cands.iter().rev().find(|c| {
-                // The second season's occurrence that ends the stretch has begun.
-                let s2 = (c.1.year() - 1..=c.1.year()).filter_map(|yy| season_span(second, yy)).find(|s| s.1 == c.1);
-                s2.is_some_and(|s| s.0 <= a)
-            }),
-            Tense::Unknown => None,
-        };
-        let se = match pick {
-            Some(c) => *c,
-            None if self.tense == Tense::Unknown => self.pick(&cands)?,
-            None => return None,
+        let stretch = |(s1, s2): &((NaiveDate, NaiveDate), (NaiveDate, NaiveDate))| (s1.0, s2.1);
+        let se = match self.tense_chosen() {
+            Tense::Future => stretch(pairs.iter().find(|(s1, _)| s1.1 >= a)?),
+            Tense::Past => stretch(pairs.iter().rev().find(|(_, s2)| s2.0 <= a)?),
+            Tense::Unknown => self.pick(&pairs.iter().map(stretch).collect::<Vec<_>>())?,
         };
         Span::new(se, Grain::Span, "<season> to <season> = one stretch, placed by tense as a bare season is")
     }
@@ -1089,18 +1095,13 @@ impl Parser {
             }
             // "Monday and Tuesday next week": what places the second weekday places
             // the first, as in a range ("Tuesday to Thursday next week").
-            if let ([first], [second, place @ ..]) = (l, r) {
-                if !place.is_empty() && words::weekday(first).is_some() && words::weekday(second).is_some() {
-                    let placed: Vec<Tok> = l.iter().chain(place).cloned().collect();
-                    if let (Some(a), Some(b)) = (self.period(&placed), self.period(r)) {
-                        if add_days(a.end, 1)? == b.start {
-                            return Span::new(
-                                (a.start, b.end),
-                                Grain::Span,
-                                "<weekday> and/or <weekday> <week>: both weekdays in that week",
-                            );
-                        }
-                    }
+            if let Some((a, b)) = self.weekdays_placed_by_the_second(l, r) {
+                if add_days(a.end, 1)? == b.start {
+                    return Span::new(
+                        (a.start, b.end),
+                        Grain::Span,
+                        "<weekday> and/or <weekday> <week>: both weekdays in that week",
+                    );
                 }
             }
             let sides = self.partial_sides(l, r).or_else(|| {
@@ -1783,14 +1784,13 @@ impl Parser {
         if d < p.start || d > p.end {
             return None;
         }
-        let rule = if from_end { "N-th last day of a period" } else { "N-th day of a period" };
         // Counted from an edge known within a few days (`Span::margin`): as many days.
         let slack = if from_end { p.margin.1 } else { p.margin.0 };
-        if slack == 0 {
-            return Some(Span::day(d, rule));
-        }
-        let (s, e) = if from_end { (add_days(d, -slack)?, d) } else { (d, add_days(d, slack)?) };
-        Some(Span { margin: (slack, slack), ..Span::new((s, e), Grain::Span, rule)? })
+        Span::unsure_day(
+            d,
+            if from_end { -slack } else { slack },
+            if from_end { "N-th last day of a period" } else { "N-th day of a period" },
+        )
     }
 
     /// "the day after Christmas", "the week after Easter", "the weekend before the
@@ -1826,15 +1826,13 @@ impl Parser {
         let (edge, step) = if after { (p.end, 1) } else { (p.start, -1) };
         match x.word()? {
             "day" => {
-                let rule = "the day after/before a date = the day after its end / before its start";
                 // An end known within a few days (`Span::margin`) gives a day known as closely.
                 let slack = if after { p.margin.1 } else { p.margin.0 };
-                let d = add_days(edge, step)?;
-                if slack == 0 {
-                    return Some(Span::day(d, rule));
-                }
-                let (s, e) = if after { (add_days(d, -slack)?, d) } else { (d, add_days(d, slack)?) };
-                Some(Span { margin: (slack, slack), ..Span::new((s, e), Grain::Span, rule)? })
+                Span::unsure_day(
+                    add_days(edge, step)?,
+                    if after { -slack } else { slack },
+                    "the day after/before a date = the day after its end / before its start",
+                )
             }
             "week" => Span::new(
                 cal::week_span(add_days(cal::week_start(edge)?, 7 * step)?)?,

@@ -353,16 +353,11 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 }
                 // "as recently as last month", "as late as 2019": the date, with
                 // emphasis (as "as early as" is not: that one opens an interval).
-                if matches!(w.as_str(), "recently" | "late")
-                    && prev.is_some_and(|p| p.is("as"))
-                    && next.is_some_and(|x| x.is("as"))
-                    && out.last().is_some_and(|x| x.is("as"))
+                if w == "as"
+                    && next.is_some_and(|x| x.is("recently") || x.is("late"))
+                    && raw.get(i + 2).is_some_and(|x| x.is("as"))
                 {
-                    out.pop();
-                    continue;
-                }
-                if w == "as" && prev.is_some_and(|p| p.is("recently") || p.is("late")) && i >= 2 && raw[i - 2].is("as")
-                {
+                    skip = 2;
                     continue;
                 }
                 // "the tail end of 2023" = "the end of 2023".
