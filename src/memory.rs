@@ -13,7 +13,8 @@
 //! [`release_free`] hands the pages that hold no allocation back to the
 //! system (`mi_collect`), called after a stage that frees much (the
 //! articles after grounding, the claims after their views are built), and
-//! [`keep_huge_pages`] has it hand them back in whole huge pages only.
+//! [`small_pages`] keeps the process off transparent huge pages, whose
+//! first touch cost more than it saved on the VM we measure on.
 //! Neither changes what the program computes.
 //!
 //! [`TakeOnce`] lets threads move items out of one vector by index, each
@@ -33,22 +34,35 @@ pub type Allocator = mimalloc::MiMalloc;
 const ALLOW_THP: libmimalloc_sys::mi_option_t = libmimalloc_sys::_mi_option_last - 4;
 const _: () = assert!(libmimalloc_sys::_mi_option_last == 47, "mimalloc's option enum changed: check ALLOW_THP");
 
-/// Let freed memory go back to the system only in whole huge pages (2 MiB,
-/// mimalloc's `allow_thp = 2`). Linux backs the allocator's large regions
-/// with transparent huge pages; returning 64 KiB of one splits it, and the
-/// memory is faulted in again 4 KiB at a time when it is reused. A 1M-claim
-/// check took some 240,000 page faults that way, 10,000 this way, with the
-/// same peak (docs/performance.md, "The seventh session"). Call it first
-/// in `main`. A reader's own `MIMALLOC_ALLOW_THP` stands.
-pub fn keep_huge_pages() {
+/// Keep the process on ordinary 4 KiB pages: no transparent huge pages.
+///
+/// mimalloc asks Linux for huge pages (`madvise(MADV_HUGEPAGE)`) on its
+/// large regions, and the first touch of each 2 MiB page then zeroes all of
+/// it in one fault. On the 2-core VM of docs/performance.md that cost a 1M
+/// check about 6 s of system time (every fresh page is also a fault the
+/// host serves); with 4 KiB pages it takes some 870,000 small faults and
+/// 2.5–3.3 s of system time, and the check is 1.1–2 s quicker in wall time
+/// (loading alone 1 s). User time rises a little (more TLB misses).
+///
+/// Two steps, because mimalloc reserves its first region before `main`: the
+/// `allow_thp` option set to 0 stops its `madvise` calls from here on, and
+/// `prctl(PR_SET_THP_DISABLE)` (what mimalloc itself does when the option
+/// is 0 at start-up) keeps the regions advised already on small pages too.
+/// Call it first in `main`. A reader's own `MIMALLOC_ALLOW_THP` stands
+/// (`MIMALLOC_ALLOW_THP=2` is the setting before this one: huge pages,
+/// handed back whole). Neither step changes what the program computes.
+pub fn small_pages() {
     if std::env::var_os("MIMALLOC_ALLOW_THP").is_some() {
         return;
     }
     // SAFETY: mi_option_set takes no pointer; allow_thp is read when memory
-    // is purged, and 2 is one of its documented values.
+    // is mapped or purged, and 0 is one of its documented values.
     unsafe {
-        libmimalloc_sys::mi_option_set(ALLOW_THP, 2);
+        libmimalloc_sys::mi_option_set(ALLOW_THP, 0);
     }
+    // Refused only by kernels older than 3.15, which then keep their pages.
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
 
 /// Give the free pages of the allocator back to the system.

@@ -1775,3 +1775,46 @@ fn a_source_id_in_two_files_keeps_neither_and_names_both() {
     assert_eq!(doc["summary"]["claims_checked"], 1, "only y.yaml's claim");
     assert!(!doc.to_string().contains("Lausanne"), "the backup's claim is in the report");
 }
+
+/// The binary keeps itself off transparent huge pages (`memory::small_pages`,
+/// docs/performance.md, "The thirteenth session"), unless the reader's own
+/// `MIMALLOC_ALLOW_THP` says otherwise. Read from the kernel's view of the
+/// running process (`THP_enabled` in /proc/PID/status, Linux 5.0 on), while
+/// `when` waits for a line on standard input.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_binary_runs_without_transparent_huge_pages() {
+    use std::io::Write;
+    use std::process::Stdio;
+    if !std::fs::read_to_string("/proc/self/status").is_ok_and(|s| s.contains("THP_enabled:")) {
+        eprintln!("skipped: this kernel does not show THP_enabled");
+        return;
+    }
+    let thp_enabled = |env: Option<&str>| -> String {
+        let mut cmd = command(&root(), &["when", "--as-of", "2013-10-07"]);
+        cmd.env_remove("MIMALLOC_ALLOW_THP");
+        if let Some(value) = env {
+            cmd.env("MIMALLOC_ALLOW_THP", value);
+        }
+        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("the binary runs");
+        let status = format!("/proc/{}/status", child.id());
+        // The setting is made first thing in `main`; wait until the process is in it
+        // (with the reader's setting there is nothing to wait for).
+        let mut line = String::new();
+        for _ in 0..300 {
+            let text = std::fs::read_to_string(&status).unwrap_or_default();
+            line = text.lines().find(|l| l.starts_with("THP_enabled:")).unwrap_or("").to_string();
+            if line.ends_with('0') || (env.is_some() && !line.is_empty()) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        child.stdin.take().expect("stdin").write_all(b"next week\n").expect("write");
+        let out = child.wait_with_output().expect("the binary ends");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(!String::from_utf8_lossy(&out.stdout).is_empty(), "it read the line");
+        line
+    };
+    assert_eq!(thp_enabled(None).split_whitespace().last(), Some("0"));
+    assert_eq!(thp_enabled(Some("2")).split_whitespace().last(), Some("1"), "the reader's setting stands");
+}
