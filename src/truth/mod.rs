@@ -1048,32 +1048,18 @@ type PairRound = (PairStats, (f64, f64), (f64, f64));
 
 impl PairIndex {
     fn build(prepared: &Prepared, max_sources: usize) -> PairIndex {
-        let mut all: Vec<((usize, usize), Shared)> = Vec::new();
-        for f in 0..prepared.facts() {
-            let primary = prepared.primary.get(f);
-            if primary.len() > max_sources {
-                continue;
-            }
-            for (i, &(a, va)) in primary.iter().enumerate() {
-                for &(b, vb) in &primary[i + 1..] {
-                    all.push(((a, b), (f as u32, va as u32, vb as u32)));
-                }
-            }
-        }
-        // Stable: within a pair, facts stay in order.
-        {
-            use rayon::prelude::*;
-            all.par_sort_by_key(|&(key, _)| key);
-        }
-        let mut keys = Vec::new();
-        let mut shared: Vec<Vec<Shared>> = Vec::new();
-        for (key, incidence) in all {
-            if keys.last() != Some(&key) {
-                keys.push(key);
-                shared.push(Vec::new());
-            }
-            shared.last_mut().expect("a pair was just pushed").push(incidence);
-        }
+        // Counted first, then each pair's list made at its size and filled in
+        // fact order: no list of every incidence (32 bytes each, millions at
+        // archive scale) is made and sorted at the run's peak of memory.
+        type Slots = std::collections::HashMap<(usize, usize), usize, foldhash::fast::FixedState>;
+        let mut counts: Slots = Slots::default();
+        each_pair(prepared, max_sources, |key, _| *counts.entry(key).or_default() += 1);
+        let mut keys: Vec<(usize, usize)> = counts.keys().copied().collect();
+        keys.sort_unstable();
+        let mut shared: Vec<Vec<Shared>> = keys.iter().map(|k| Vec::with_capacity(counts[k])).collect();
+        let slots: Slots = keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
+        drop(counts);
+        each_pair(prepared, max_sources, |key, incidence| shared[slots[&key]].push(incidence));
         PairIndex { keys, shared }
     }
 
@@ -1083,6 +1069,22 @@ impl PairIndex {
 
     fn id(&self, key: (usize, usize)) -> Option<usize> {
         self.keys.binary_search(&key).ok()
+    }
+}
+
+/// Every two sources of each fact of at most `max_sources` sources, with
+/// the fact and their candidates, in fact order.
+fn each_pair(prepared: &Prepared, max_sources: usize, mut f: impl FnMut((usize, usize), Shared)) {
+    for fact in 0..prepared.facts() {
+        let primary = prepared.primary.get(fact);
+        if primary.len() > max_sources {
+            continue;
+        }
+        for (i, &(a, va)) in primary.iter().enumerate() {
+            for &(b, vb) in &primary[i + 1..] {
+                f((a, b), (fact as u32, va as u32, vb as u32));
+            }
+        }
     }
 }
 
