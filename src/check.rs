@@ -381,7 +381,6 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         grounded[i] = Some(f);
     }
     drop(of_source);
-    crate::memory::release_free(); // the articles
 
     // Values, in parallel; results and diagnostics kept in claim order.
     progress.start("reading values", corpus.claims.len() as u64);
@@ -454,7 +453,6 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         read.extend(claim);
     }
     let claims_checked = read.len();
-    crate::memory::release_free(); // the quotes' search results
     progress.start("grouping", 0);
     let grouped = group(read);
     // A subject's property spelled two ways splits its fact: warned about.
@@ -513,7 +511,6 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         })
         .collect();
     drop(slots);
-    crate::memory::release_free(); // the claims, moved into their views
     tolerance_warnings(tolerances, &corpus.tolerances, &facts, &mut diagnostics);
     text_type_warnings(&facts, &mut diagnostics);
     currency_warnings(&facts, &mut diagnostics);

@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 static ALLOCATOR: crosscheck::memory::Allocator = crosscheck::memory::Allocator {};
 
 fn main() {
-    crosscheck::memory::small_pages();
+    crosscheck::memory::configure();
     remove_half_written_files_when_stopped();
     let stdout_is_tty = std::io::stdout().is_terminal();
     let term = Terminal {

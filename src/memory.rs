@@ -1,5 +1,4 @@
-//! The allocator, and the hint that keeps the resident memory of a large
-//! run near what it holds.
+//! The allocator, and how it takes memory from the system.
 //!
 //! The binary allocates with mimalloc ([`Allocator`], set as the global
 //! allocator in `main.rs`). A run of a million claims makes tens of millions
@@ -10,12 +9,11 @@
 //! thread-local free lists took the 1M check from 23.1 to 18.2 s and loading
 //! alone from 6.1 to 4.4 s (docs/performance.md, "Allocator").
 //!
-//! [`release_free`] hands the pages that hold no allocation back to the
-//! system (`mi_collect`), called after a stage that frees much (the
-//! articles after grounding, the claims after their views are built), and
-//! [`small_pages`] keeps the process off transparent huge pages, whose
-//! first touch cost more than it saved on the VM we measure on.
-//! Neither changes what the program computes.
+//! [`configure`] sets how it takes memory from the system: ordinary 4 KiB
+//! pages, not transparent huge pages, and freed memory kept for the stages
+//! after it rather than handed back (on the VM we measure on, every page
+//! the system hands out is zeroed on its first touch at a cost the host
+//! adds to). Neither changes what the program computes.
 //!
 //! [`TakeOnce`] lets threads move items out of one vector by index, each
 //! item at most once: a million claims are moved into their facts' views in
@@ -34,44 +32,52 @@ pub type Allocator = mimalloc::MiMalloc;
 const ALLOW_THP: libmimalloc_sys::mi_option_t = libmimalloc_sys::_mi_option_last - 4;
 const _: () = assert!(libmimalloc_sys::_mi_option_last == 47, "mimalloc's option enum changed: check ALLOW_THP");
 
-/// Keep the process on ordinary 4 KiB pages: no transparent huge pages.
-///
-/// mimalloc asks Linux for huge pages (`madvise(MADV_HUGEPAGE)`) on its
-/// large regions, and the first touch of each 2 MiB page then zeroes all of
-/// it in one fault. On the 2-core VM of docs/performance.md that cost a 1M
-/// check about 6 s of system time (every fresh page is also a fault the
-/// host serves); with 4 KiB pages it takes some 870,000 small faults and
-/// 2.5–3.3 s of system time, and the check is 1.1–2 s quicker in wall time
-/// (loading alone 1 s). User time rises a little (more TLB misses).
-///
-/// Two steps, because mimalloc reserves its first region before `main`: the
-/// `allow_thp` option set to 0 stops its `madvise` calls from here on, and
-/// `prctl(PR_SET_THP_DISABLE)` (what mimalloc itself does when the option
-/// is 0 at start-up) keeps the regions advised already on small pages too.
-/// Call it first in `main`. A reader's own `MIMALLOC_ALLOW_THP` stands
-/// (`MIMALLOC_ALLOW_THP=2` is the setting before this one: huge pages,
-/// handed back whole). Neither step changes what the program computes.
-pub fn small_pages() {
-    if std::env::var_os("MIMALLOC_ALLOW_THP").is_some() {
-        return;
-    }
-    // SAFETY: mi_option_set takes no pointer; allow_thp is read when memory
-    // is mapped or purged, and 0 is one of its documented values.
-    unsafe {
-        libmimalloc_sys::mi_option_set(ALLOW_THP, 0);
-    }
-    // Refused only by kernels older than 3.15, which then keep their pages.
-    #[cfg(target_os = "linux")]
-    let _ = rustix::thread::disable_transparent_huge_pages(true);
-}
+/// mimalloc's `purge_delay` option (`mi_option_purge_delay`, the one before
+/// `use_numa_nodes`, which libmimalloc-sys does not name either).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = libmimalloc_sys::mi_option_use_numa_nodes - 1;
 
-/// Give the free pages of the allocator back to the system.
-pub fn release_free() {
-    // SAFETY: mi_collect takes no pointer; it only returns to the system
-    // pages that hold no live allocation. With another global allocator
-    // (the library's tests) it collects mimalloc's own, empty, heap.
-    unsafe {
-        libmimalloc_sys::mi_collect(true);
+/// How the allocator takes memory from the system; call it first in `main`.
+/// A reader's own `MIMALLOC_ALLOW_THP` or `MIMALLOC_PURGE_DELAY` stands
+/// (each step is skipped when its variable is set). Neither step changes
+/// what the program computes. Measured in docs/performance.md ("The
+/// thirteenth session"), on the 1M corpus:
+///
+/// 1. **Ordinary 4 KiB pages, no transparent huge pages.** mimalloc asks
+///    Linux for huge pages (`madvise(MADV_HUGEPAGE)`) on its large regions,
+///    and the first touch of each 2 MiB page then zeroes all of it in one
+///    fault. On the 2-core VM that cost a 1M check about 6 s of system
+///    time; with 4 KiB pages, 2.5–3.3 s, and the check is 1.1–2 s quicker
+///    (loading alone 1 s). User time rises a little (more TLB misses). Two
+///    calls, because mimalloc reserves its first region before `main`: the
+///    `allow_thp` option set to 0 stops its `madvise` calls from here on,
+///    and `prctl(PR_SET_THP_DISABLE)` (what mimalloc does itself when the
+///    option is 0 at start-up) keeps the regions advised already on small
+///    pages too.
+/// 2. **Freed memory is kept, not purged** (`purge_delay` = -1). A check
+///    frees much between stages (the articles after grounding, 250 MB at
+///    1M; the claims once their views are made) and allocates as much
+///    again in the next ones. Handed back to the system, that memory is
+///    faulted in and zeroed again: some 830,000 faults in a 1M check, about
+///    430,000 when it is kept. The check is 0.6 s quicker, and its peak
+///    about 100 MiB higher (1,700 MiB against 1,600 MiB; the target is
+///    2 GB). The process hands everything back when it exits.
+pub fn configure() {
+    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+        // SAFETY: mi_option_set takes no pointer; allow_thp is read when
+        // memory is mapped or purged, and 0 is one of its documented values.
+        unsafe {
+            libmimalloc_sys::mi_option_set(ALLOW_THP, 0);
+        }
+        // Refused only by kernels older than 3.15, which then keep their pages.
+        #[cfg(target_os = "linux")]
+        let _ = rustix::thread::disable_transparent_huge_pages(true);
+    }
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: mi_option_set takes no pointer; purge_delay is read each
+        // time memory could be purged, and -1 (never) is a documented value.
+        unsafe {
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
+        }
     }
 }
 
@@ -176,10 +182,12 @@ impl<T> Drop for TakeOnce<T> {
 mod tests {
     use super::*;
 
-    /// `ALLOW_THP` names mimalloc's `allow_thp`: the options around it have
-    /// the defaults mimalloc.h gives them there (the const assertion only
-    /// checks the Rust crate's count of options). Untouched by this process
-    /// and, unless set in the environment, at their defaults.
+    /// `ALLOW_THP` and `PURGE_DELAY` name mimalloc's `allow_thp` and
+    /// `purge_delay`: they and the options around `allow_thp` have the
+    /// defaults mimalloc.h gives them (the const assertion only checks the
+    /// Rust crate's count of options). Untouched by this process (the
+    /// library's tests never call `configure`) and, unless set in the
+    /// environment, at their defaults.
     #[test]
     #[cfg(target_os = "linux")]
     fn the_allow_thp_index_is_allow_thp() {
@@ -192,6 +200,9 @@ mod tests {
         }
         if std::env::var_os("MIMALLOC_ARENA_MAX_OBJECT_SIZE").is_none() {
             assert_eq!(get(ALLOW_THP + 2), 2 << 20, "arena_max_object_size: 2 GiB in KiB");
+        }
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            assert_eq!(get(PURGE_DELAY), 1000, "purge_delay: 1000 ms by default");
         }
         if std::env::var_os("MIMALLOC_PAGE_CROSS_THREAD_MAX_RECLAIM").is_none() {
             assert_eq!(get(ALLOW_THP - 1), 32, "page_cross_thread_max_reclaim: 32 by default");

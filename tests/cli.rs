@@ -1776,7 +1776,7 @@ fn a_source_id_in_two_files_keeps_neither_and_names_both() {
     assert!(!doc.to_string().contains("Lausanne"), "the backup's claim is in the report");
 }
 
-/// The binary keeps itself off transparent huge pages (`memory::small_pages`,
+/// The binary keeps itself off transparent huge pages (`memory::configure`,
 /// docs/performance.md, "The thirteenth session"), unless the reader's own
 /// `MIMALLOC_ALLOW_THP` says otherwise. Read from the kernel's view of the
 /// running process (`THP_enabled` in /proc/PID/status, Linux 5.0 on), while
