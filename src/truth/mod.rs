@@ -240,24 +240,40 @@ pub struct Reliability {
 /// already. Sorted, without duplicates.
 pub fn declared_pairs(sources: &[crate::model::Source], links: &[crate::independence::Link]) -> Vec<(String, String)> {
     use crate::independence::Link;
-    // Borrowed while collecting: at archive scale most links repeat a pair already found.
-    let mut pairs: std::collections::BTreeSet<(&str, &str)> = std::collections::BTreeSet::new();
-    for link in links {
-        let members: Vec<usize> = match link {
-            Link::Outlet { .. } => continue,
-            Link::Wire { .. } | Link::Passage { .. } => link.sources(),
-        };
-        let mut outlets: Vec<&str> =
-            members.iter().filter_map(|&i| sources.get(i)).map(|s| s.outlet.as_str()).collect();
-        outlets.sort_unstable();
-        outlets.dedup();
-        for (i, a) in outlets.iter().enumerate() {
-            for b in &outlets[i + 1..] {
-                pairs.insert((a, b));
+    use rayon::prelude::*;
+    // Outlets by number (their names sorted), so that the pairs of hundreds
+    // of thousands of links are pairs of numbers, sorted once at the end.
+    let mut names: Vec<&str> = sources.iter().map(|s| s.outlet.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let outlet: Vec<u32> = sources
+        .iter()
+        .map(|s| names.binary_search(&s.outlet.as_str()).expect("every outlet is named") as u32)
+        .collect();
+    let outlets_of = |members: &mut dyn Iterator<Item = usize>| -> Vec<u32> {
+        let mut list: Vec<u32> = members.filter_map(|i| outlet.get(i).copied()).collect();
+        list.sort_unstable();
+        list.dedup();
+        list
+    };
+    let mut pairs: Vec<(u32, u32)> = links
+        .par_iter()
+        .flat_map_iter(|link| {
+            let list = match link {
+                Link::Outlet { .. } => Vec::new(),
+                Link::Passage { a, b, .. } => outlets_of(&mut [*a, *b].into_iter()),
+                Link::Wire { carriers, own, .. } => outlets_of(&mut carriers.iter().chain(own).copied()),
+            };
+            let mut pairs = Vec::new();
+            for (i, &a) in list.iter().enumerate() {
+                pairs.extend(list[i + 1..].iter().map(|&b| (a, b)));
             }
-        }
-    }
-    pairs.into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+            pairs
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs.into_iter().map(|(a, b)| (names[a as usize].to_string(), names[b as usize].to_string())).collect()
 }
 
 /// Truth discovery over checked facts: outlets are the sources (an outlet's
