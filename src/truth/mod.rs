@@ -984,8 +984,9 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
         .into_par_iter()
         .map(|block| {
             let mut counts = vec![[0usize; 4]; input.sources];
-            for f in block * COUNT_BLOCK..((block + 1) * COUNT_BLOCK).min(prepared.facts()) {
-                let (fact, claims) = (&facts[f], &input.facts[f]);
+            let start = block * COUNT_BLOCK;
+            let end = (start + COUNT_BLOCK).min(prepared.facts());
+            for (f, (fact, claims)) in (start..end).zip(facts[start..end].iter().zip(&input.facts[start..end])) {
                 for (s, _) in claims {
                     counts[*s][0] += 1;
                 }
