@@ -37,8 +37,9 @@ const _: () = assert!(libmimalloc_sys::_mi_option_last == 47, "mimalloc's option
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = libmimalloc_sys::mi_option_use_numa_nodes - 1;
 
 /// How the allocator takes memory from the system; call it first in `main`.
-/// A reader's own `MIMALLOC_ALLOW_THP` or `MIMALLOC_PURGE_DELAY` stands
-/// (each step is skipped when its variable is set). Neither step changes
+/// A reader's own `MIMALLOC_ALLOW_THP` or `MIMALLOC_PURGE_DELAY` (or its old
+/// name `MIMALLOC_RESET_DELAY`) stands: each step is skipped when its
+/// variable is set, in any case of letters, as mimalloc reads them. Neither step changes
 /// what the program computes. Measured in docs/performance.md ("The
 /// thirteenth session"), on the 1M corpus:
 ///
@@ -62,7 +63,7 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = libmimalloc_sys::mi_option_use
 ///    about 100 MiB higher (1,700 MiB against 1,600 MiB; the target is
 ///    2 GB). The process hands everything back when it exits.
 pub fn configure() {
-    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+    if !set_by_reader(&["MIMALLOC_ALLOW_THP"]) {
         // SAFETY: mi_option_set takes no pointer; allow_thp is read when
         // memory is mapped or purged, and 0 is one of its documented values.
         unsafe {
@@ -72,13 +73,23 @@ pub fn configure() {
         #[cfg(target_os = "linux")]
         let _ = rustix::thread::disable_transparent_huge_pages(true);
     }
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+    if !set_by_reader(PURGE_DELAY_NAMES) {
         // SAFETY: mi_option_set takes no pointer; purge_delay is read each
         // time memory could be purged, and -1 (never) is a documented value.
         unsafe {
             libmimalloc_sys::mi_option_set(PURGE_DELAY, -1);
         }
     }
+}
+
+/// The environment variables mimalloc reads `purge_delay` from.
+const PURGE_DELAY_NAMES: &[&str] = &["MIMALLOC_PURGE_DELAY", "MIMALLOC_RESET_DELAY"];
+
+/// Whether the environment sets one of `names`, in any case of letters
+/// (mimalloc compares the names without regard to case).
+fn set_by_reader(names: &[&str]) -> bool {
+    std::env::vars_os()
+        .any(|(key, _)| key.to_str().is_some_and(|key| names.iter().any(|n| key.eq_ignore_ascii_case(n))))
 }
 
 /// The items of `parts`, in order, in one vector: each part is moved into
@@ -192,7 +203,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     fn the_allow_thp_index_is_allow_thp() {
         let get = |option| unsafe { libmimalloc_sys::mi_option_get(option) };
-        if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+        if !set_by_reader(&["MIMALLOC_ALLOW_THP"]) {
             assert_eq!(get(ALLOW_THP), 1, "allow_thp: 1 by default on Linux");
         }
         if std::env::var_os("MIMALLOC_MINIMAL_PURGE_SIZE").is_none() {
@@ -201,7 +212,7 @@ mod tests {
         if std::env::var_os("MIMALLOC_ARENA_MAX_OBJECT_SIZE").is_none() {
             assert_eq!(get(ALLOW_THP + 2), 2 << 20, "arena_max_object_size: 2 GiB in KiB");
         }
-        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        if !set_by_reader(PURGE_DELAY_NAMES) {
             assert_eq!(get(PURGE_DELAY), 1000, "purge_delay: 1000 ms by default");
         }
         if std::env::var_os("MIMALLOC_PAGE_CROSS_THREAD_MAX_RECLAIM").is_none() {

@@ -152,7 +152,8 @@ fn each_shingle_hash(text: &str, mut f: impl FnMut(u64)) {
 /// `fold` makes of it.
 #[inline]
 fn each_word(text: &str, range: Range<usize>, words: &mut Vec<u64>, mut f: impl FnMut(usize, usize, u64)) {
-    let bytes = &text.as_bytes()[..range.end];
+    // (A range past the end of the text reads to its end, as the loop's bound did.)
+    let bytes = &text.as_bytes()[..range.end.min(text.len())];
     // A char not ASCII at `i`: its width, and whether it is white space.
     let wide = |i: usize| -> (usize, bool) {
         let c = text[i..].chars().next().expect("i is on a char boundary");

@@ -784,8 +784,12 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     // Copy rate of each pair of the index: a copies b, b copies a (`per_pair_copy_rate`;
     // otherwise `copy_rate`).
     let mut rates: Vec<(f64, f64)> = vec![(params.copy_rate, params.copy_rate); index.len()];
-    let declared: std::collections::BTreeSet<(usize, usize)> =
-        input.dependent.iter().filter(|(a, b)| a != b).map(|&(a, b)| (a.min(b), a.max(b))).collect();
+    let declared: std::collections::BTreeSet<(usize, usize)> = input
+        .dependent
+        .iter()
+        .filter(|&&(a, b)| a != b && a.max(b) < sources)
+        .map(|&(a, b)| (a.min(b), a.max(b)))
+        .collect();
     // Per candidate (numbered across facts): the probability that its reading is true.
     let mut confidences: Vec<f64> = vec![0.0; prepared.reps.len()];
     // Facts in blocks for the threads, each block with its candidates' confidences.
@@ -839,9 +843,10 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
         // are few enough (the outlets of an archive usually are): the votes
         // ask it for every two givers of a reading, a million times a round
         // at archive scale. Only the pairs found or declared can be below 1.
-        let table: Option<Vec<f64>> = (sources <= params.discount_table_sources).then(|| {
-            let mut table = vec![1.0; sources * sources];
-            for &(a, b) in index.keys.iter().chain(&declared).filter(|&&(a, b)| a.max(b) < sources) {
+        let cells = sources.checked_mul(sources).filter(|_| sources <= params.discount_table_sources);
+        let table: Option<Vec<f64>> = cells.map(|cells| {
+            let mut table = vec![1.0; cells];
+            for &(a, b) in index.keys.iter().chain(&declared) {
                 table[a * sources + b] = discount(a, b);
                 table[b * sources + a] = discount(b, a);
             }
@@ -980,7 +985,7 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
     // Per source: claims, facts weighed, agreed, disagreed with the best
     // reading; counted over blocks of facts in parallel and added up (sums
     // of counts, the same whatever the blocks).
-    let counted: Vec<Vec<[usize; 4]>> = (0..prepared.facts().div_ceil(COUNT_BLOCK))
+    let counted: Vec<[usize; 4]> = (0..prepared.facts().div_ceil(COUNT_BLOCK))
         .into_par_iter()
         .map(|block| {
             let mut counts = vec![[0usize; 4]; input.sources];
@@ -1009,16 +1014,21 @@ pub fn discover(input: &Input<'_>, params: &Params) -> Discovery {
             }
             counts
         })
-        .collect();
+        .reduce(
+            || vec![[0usize; 4]; input.sources],
+            |mut total, counts| {
+                for (t, c) in total.iter_mut().zip(counts) {
+                    for k in 0..4 {
+                        t[k] += c[k];
+                    }
+                }
+                total
+            },
+        );
     let mut sources: Vec<SourceResult> =
         accuracy.iter().map(|&a| SourceResult { accuracy: a, claims: 0, facts: 0, agreed: 0, disagreed: 0 }).collect();
-    for counts in counted {
-        for (source, [claims, facts, agreed, disagreed]) in sources.iter_mut().zip(counts) {
-            source.claims += claims;
-            source.facts += facts;
-            source.agreed += agreed;
-            source.disagreed += disagreed;
-        }
+    for (source, [claims, facts, agreed, disagreed]) in sources.iter_mut().zip(counted) {
+        (source.claims, source.facts, source.agreed, source.disagreed) = (claims, facts, agreed, disagreed);
     }
     let mut keys: std::collections::BTreeSet<(usize, usize)> = declared.clone();
     keys.extend(dependence.iter().filter(|(_, &d)| d >= 0.5).map(|(k, _)| *k));
