@@ -580,14 +580,22 @@ const WINDOW: usize = 4096;
 /// `items` as a JSON array one level deep in the document, as
 /// serde_json's pretty printer writes it there: `[]` when empty, else each
 /// item on its own line indented by four spaces, the closing bracket by two.
+///
+/// A pipeline of two steps: a thread of its own serializes a window of
+/// items after another (each window's chunks in parallel, on rayon's
+/// threads), while this thread writes out the window before. A report
+/// written to a file spends about as long in `write` (its pages copied into
+/// the page cache) as in serializing: one after the other, a 1M report took
+/// 3.5 s to write to a file, against 1.2 s to `/dev/null`. At most two
+/// windows wait between the steps; the order of the items is kept.
 fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl Fn(&T) -> V + Sync) -> io::Result<()> {
     use rayon::prelude::*;
     if items.is_empty() {
         return out.write_all(b"[]");
     }
     out.write_all(b"[")?;
-    for (w, window) in items.chunks(WINDOW).enumerate() {
-        let texts: Vec<io::Result<Vec<u8>>> = window
+    let serialize = |w: usize, window: &[T]| -> Vec<io::Result<Vec<u8>>> {
+        window
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
@@ -599,12 +607,34 @@ fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl
                 }
                 Ok(text)
             })
-            .collect();
-        for text in texts {
+            .collect()
+    };
+    if items.len() <= WINDOW {
+        // One window: nothing to overlap.
+        for text in serialize(0, items) {
             out.write_all(&text?)?;
         }
+        return out.write_all(b"\n  ]");
     }
-    out.write_all(b"\n  ]")
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        let serialize = &serialize;
+        scope.spawn(move || {
+            for (w, window) in items.chunks(WINDOW).enumerate() {
+                // The writer stopped (a write failed): nothing more is wanted.
+                if send.send(serialize(w, window)).is_err() {
+                    break;
+                }
+            }
+        });
+        // The receiver is dropped on an error here, which stops the thread above.
+        for texts in receive {
+            for text in texts {
+                out.write_all(&text?)?;
+            }
+        }
+        out.write_all(b"\n  ]")
+    })
 }
 
 /// `value` pretty-printed as it stands `depth` levels deep in a document
@@ -675,11 +705,41 @@ mod tests {
         assert_eq!(written(&empty, &options), write_whole(&empty, &options));
         let mut many = crate::check::run(&root.join("claims"), &root.join("articles"));
         let one = many.facts.clone();
-        while many.facts.len() < WINDOW + CHUNK + 3 {
+        // Three windows: the writer's pipeline waits on its channel.
+        while many.facts.len() < 2 * WINDOW + CHUNK + 3 {
             many.facts.extend(one.iter().cloned());
         }
         let options = Options { all: true, color: false, width: None, review_url: None };
         assert!(written(&many, &options) == write_whole(&many, &options));
+    }
+
+    /// A write that fails in the middle of a long array ends the writer
+    /// with that error: the thread serializing ahead stops, nothing hangs.
+    #[test]
+    fn a_failed_write_stops_the_pipeline() {
+        struct FailsAfter(usize);
+        impl Write for FailsAfter {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.0 < buf.len() {
+                    return Err(io::Error::other("disk full"));
+                }
+                self.0 -= buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let items: Vec<u32> = (0..10 * WINDOW as u32).collect();
+        for room in [0, 10, 100_000] {
+            let err = write_seq(&mut FailsAfter(room), &items, |&x| x).expect_err("the write fails");
+            assert_eq!(err.to_string(), "disk full");
+        }
+        let mut all = Vec::new();
+        write_seq(&mut all, &items, |&x| x).unwrap();
+        let whole = serde_json::to_string_pretty(&serde_json::json!({ "k": items })).unwrap();
+        let array = whole.strip_prefix("{\n  \"k\": ").and_then(|w| w.strip_suffix("\n}")).unwrap();
+        assert_eq!(String::from_utf8(all).unwrap(), array);
     }
 
     #[test]
