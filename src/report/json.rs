@@ -609,10 +609,14 @@ fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl
             })
             .collect()
     };
-    if items.len() <= WINDOW {
-        // One window: nothing to overlap.
-        for text in serialize(0, items) {
-            out.write_all(&text?)?;
+    // One window has nothing to overlap. On one of rayon's own threads (a
+    // caller writing reports in parallel), waiting on the channel would hold
+    // a thread the serializing needs: there the windows go one at a time.
+    if items.len() <= WINDOW || rayon::current_thread_index().is_some() {
+        for (w, window) in items.chunks(WINDOW).enumerate() {
+            for text in serialize(w, window) {
+                out.write_all(&text?)?;
+            }
         }
         return out.write_all(b"\n  ]");
     }
@@ -735,10 +739,16 @@ mod tests {
             let err = write_seq(&mut FailsAfter(room), &items, |&x| x).expect_err("the write fails");
             assert_eq!(err.to_string(), "disk full");
         }
-        let mut all = Vec::new();
-        write_seq(&mut all, &items, |&x| x).unwrap();
         let whole = serde_json::to_string_pretty(&serde_json::json!({ "k": items })).unwrap();
         let array = whole.strip_prefix("{\n  \"k\": ").and_then(|w| w.strip_suffix("\n}")).unwrap();
+        let mut all = Vec::new();
+        write_seq(&mut all, &items, |&x| x).unwrap();
+        assert_eq!(String::from_utf8(all).unwrap(), array);
+        // From inside a pool of one thread, where the pipeline would wait on
+        // itself, the windows are written one at a time.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let mut all = Vec::new();
+        pool.install(|| write_seq(&mut all, &items, |&x| x)).unwrap();
         assert_eq!(String::from_utf8(all).unwrap(), array);
     }
 
