@@ -529,11 +529,12 @@ fn summary(outcome: &Outcome, shown: usize) -> Summary {
 }
 
 /// Write the document (the fields of `Document`, in its order) as
-/// `serde_json::to_writer_pretty` writes it, byte for byte. The facts and
-/// the dependencies, most of a large report, are serialized in parallel:
-/// a window of items at a time, each into a buffer of its own that is then
-/// written in order (a million claims' JSON is about a gigabyte, which one
-/// thread took two seconds to write).
+/// `serde_json::to_writer_pretty` writes it, byte for byte. The facts, the
+/// dependencies and the warnings, most of a large report, are serialized
+/// in parallel, a window of items at a time, each chunk into a buffer of
+/// its own that is then written in order, while the next window is
+/// serialized ([`write_seq`]; a million claims' JSON is about a gigabyte,
+/// which one thread took two seconds to write).
 pub fn write(outcome: &Outcome, options: &Options, out: &mut dyn Write) -> io::Result<()> {
     write_open(outcome, options, out)?;
     out.write_all(b"\n}\n")?;
@@ -574,20 +575,31 @@ impl Serialize for OwnedDependency {
 
 /// Items serialized together on one thread.
 const CHUNK: usize = 64;
-/// Items serialized before their text is written out (bounds the memory held).
+/// Items serialized before their text is written out: at most three
+/// windows' text is held at once ([`write_seq`]).
 const WINDOW: usize = 4096;
 
 /// `items` as a JSON array one level deep in the document, as
 /// serde_json's pretty printer writes it there: `[]` when empty, else each
 /// item on its own line indented by four spaces, the closing bracket by two.
 ///
-/// A pipeline of two steps: a thread of its own serializes a window of
-/// items after another (each window's chunks in parallel, on rayon's
-/// threads), while this thread writes out the window before. A report
-/// written to a file spends about as long in `write` (its pages copied into
-/// the page cache) as in serializing: one after the other, a 1M report took
-/// 3.5 s to write to a file, against 1.2 s to `/dev/null`. At most two
-/// windows wait between the steps; the order of the items is kept.
+/// A pipeline of two steps: a thread of its own serializes one window of
+/// items after another (each window's chunks in parallel, on rayon's global
+/// pool), while this thread writes out the window before. A report written
+/// to a file spends about as long in `write` (its pages copied into the
+/// page cache) as in serializing: one after the other, a 1M report took
+/// 3.5 s to write to a file, against 1.2 s to `/dev/null`. The channel
+/// between the steps holds one window, so at most three windows' text is
+/// held (one being written, one waiting, one being made: some 30 MB for a
+/// report's facts); a channel that holds none was slower by 0.4–1 s at 1M.
+/// The order of the items is kept.
+///
+/// The windows go one at a time, on this thread, when there is only one,
+/// when the thread cannot be started, and when this is one of rayon's own
+/// threads (a caller writing reports in parallel): waiting there for the
+/// serializing would hold a thread it needs. The serializer may run a
+/// window ahead of a failed write; a panic in it is raised here, before the
+/// array is closed.
 fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl Fn(&T) -> V + Sync) -> io::Result<()> {
     use rayon::prelude::*;
     if items.is_empty() {
@@ -609,21 +621,25 @@ fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl
             })
             .collect()
     };
-    // One window has nothing to overlap. On one of rayon's own threads (a
-    // caller writing reports in parallel), waiting on the channel would hold
-    // a thread the serializing needs: there the windows go one at a time.
-    if items.len() <= WINDOW || rayon::current_thread_index().is_some() {
-        for (w, window) in items.chunks(WINDOW).enumerate() {
-            for text in serialize(w, window) {
-                out.write_all(&text?)?;
-            }
+    let write_out = |out: &mut dyn Write, texts: Vec<io::Result<Vec<u8>>>| -> io::Result<()> {
+        for text in texts {
+            out.write_all(&text?)?;
         }
-        return out.write_all(b"\n  ]");
+        Ok(())
+    };
+    let one_at_a_time = |out: &mut dyn Write| -> io::Result<()> {
+        for (w, window) in items.chunks(WINDOW).enumerate() {
+            write_out(out, serialize(w, window))?;
+        }
+        out.write_all(b"\n  ]")
+    };
+    if items.len() <= WINDOW || rayon::current_thread_index().is_some() {
+        return one_at_a_time(out);
     }
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel(1);
         let serialize = &serialize;
-        scope.spawn(move || {
+        let serializer = std::thread::Builder::new().name("json-writer".into()).spawn_scoped(scope, move || {
             for (w, window) in items.chunks(WINDOW).enumerate() {
                 // The writer stopped (a write failed): nothing more is wanted.
                 if send.send(serialize(w, window)).is_err() {
@@ -631,12 +647,14 @@ fn write_seq<T: Sync, V: Serialize>(out: &mut dyn Write, items: &[T], json: impl
                 }
             }
         });
-        // The receiver is dropped on an error here, which stops the thread above.
-        for texts in receive {
-            for text in texts {
-                out.write_all(&text?)?;
-            }
+        let Ok(serializer) = serializer else { return one_at_a_time(out) };
+        let written = receive.iter().try_for_each(|texts| write_out(out, texts));
+        // A failed write stops the serializer: its next send finds no receiver.
+        drop(receive);
+        if let Err(panic) = serializer.join() {
+            std::panic::resume_unwind(panic);
         }
+        written?;
         out.write_all(b"\n  ]")
     })
 }
@@ -744,12 +762,15 @@ mod tests {
         let mut all = Vec::new();
         write_seq(&mut all, &items, |&x| x).unwrap();
         assert_eq!(String::from_utf8(all).unwrap(), array);
-        // From inside a pool of one thread, where the pipeline would wait on
-        // itself, the windows are written one at a time.
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-        let mut all = Vec::new();
-        pool.install(|| write_seq(&mut all, &items, |&x| x)).unwrap();
-        assert_eq!(String::from_utf8(all).unwrap(), array);
+        // From every thread of rayon's global pool at once (a caller writing
+        // reports in parallel): had they waited on the serializer, whose
+        // chunks run on that pool, nothing would be left to run them.
+        for each in rayon::broadcast(|_| {
+            let mut all = Vec::new();
+            write_seq(&mut all, &items, |&x| x).map(|()| all)
+        }) {
+            assert_eq!(String::from_utf8(each.unwrap()).unwrap(), array);
+        }
     }
 
     #[test]
