@@ -39,9 +39,9 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = libmimalloc_sys::mi_option_use
 /// How the allocator takes memory from the system; call it first in `main`.
 /// A reader's own `MIMALLOC_ALLOW_THP` or `MIMALLOC_PURGE_DELAY` (or its old
 /// name `MIMALLOC_RESET_DELAY`) stands: each step is skipped when its
-/// variable is set, in any case of letters, as mimalloc reads them. Neither step changes
-/// what the program computes. Measured in docs/performance.md ("The
-/// thirteenth session"), on the 1M corpus:
+/// variable is set, in any case of letters, as mimalloc reads them. Neither
+/// step changes what the program computes. Measured in docs/performance.md
+/// ("The thirteenth session"), on the 1M corpus:
 ///
 /// 1. **Ordinary 4 KiB pages, no transparent huge pages.** mimalloc asks
 ///    Linux for huge pages (`madvise(MADV_HUGEPAGE)`) on its large regions,
