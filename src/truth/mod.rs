@@ -253,20 +253,13 @@ pub fn declared_pairs(sources: &[crate::model::Source], links: &[crate::independ
         .iter()
         .map(|s| names.binary_search(&s.outlet.as_str()).expect("every outlet is named") as u32)
         .collect();
-    let outlets_of = |members: &mut dyn Iterator<Item = usize>| -> Vec<u32> {
-        let mut list: Vec<u32> = members.filter_map(|i| outlet.get(i).copied()).collect();
-        list.sort_unstable();
-        list.dedup();
-        list
-    };
     let mut pairs: Vec<(u32, u32)> = links
         .par_iter()
+        .filter(|link| !matches!(link, Link::Outlet { .. }))
         .flat_map_iter(|link| {
-            let list = match link {
-                Link::Outlet { .. } => Vec::new(),
-                Link::Passage { a, b, .. } => outlets_of(&mut [*a, *b].into_iter()),
-                Link::Wire { carriers, own, .. } => outlets_of(&mut carriers.iter().chain(own).copied()),
-            };
+            let mut list: Vec<u32> = link.sources().into_iter().filter_map(|i| outlet.get(i).copied()).collect();
+            list.sort_unstable();
+            list.dedup();
             let mut pairs = Vec::new();
             for (i, &a) in list.iter().enumerate() {
                 pairs.extend(list[i + 1..].iter().map(|&b| (a, b)));
@@ -1101,13 +1094,16 @@ impl PairIndex {
         // fact order: no list of every incidence (32 bytes each, millions at
         // archive scale) is made and sorted at the run's peak of memory.
         type Slots = std::collections::HashMap<(usize, usize), usize, foldhash::fast::FixedState>;
-        let mut counts: Slots = Slots::default();
-        each_pair(prepared, max_sources, |key, _| *counts.entry(key).or_default() += 1);
-        let mut keys: Vec<(usize, usize)> = counts.keys().copied().collect();
+        let mut slots: Slots = Slots::default();
+        each_pair(prepared, max_sources, |key, _| *slots.entry(key).or_default() += 1);
+        let mut keys: Vec<(usize, usize)> = slots.keys().copied().collect();
         keys.sort_unstable();
-        let mut shared: Vec<Vec<Shared>> = keys.iter().map(|k| Vec::with_capacity(counts[k])).collect();
-        let slots: Slots = keys.iter().enumerate().map(|(i, &k)| (k, i)).collect();
-        drop(counts);
+        // Each pair's count sizes its list; then the map holds the list's place.
+        let mut shared: Vec<Vec<Shared>> = Vec::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            let count = slots.insert(*key, i).expect("every key was counted");
+            shared.push(Vec::with_capacity(count));
+        }
         each_pair(prepared, max_sources, |key, incidence| shared[slots[&key]].push(incidence));
         PairIndex { keys, shared }
     }
@@ -1421,6 +1417,15 @@ mod tests {
 
     /// `rows[f][s]`: what source `s` says of fact `f` (None: nothing).
     fn run(rows: &[Vec<Option<f64>>], dependent: Vec<(usize, usize)>) -> (Discovery, Vec<Vec<Reading>>) {
+        run_with(rows, dependent, &Params::default())
+    }
+
+    /// [`run`] with other parameters.
+    fn run_with(
+        rows: &[Vec<Option<f64>>],
+        dependent: Vec<(usize, usize)>,
+        params: &Params,
+    ) -> (Discovery, Vec<Vec<Reading>>) {
         let readings: Vec<Vec<Reading>> =
             rows.iter().map(|r| r.iter().map(|v| num(v.unwrap_or(f64::NAN))).collect()).collect();
         let sources = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -1429,8 +1434,42 @@ mod tests {
             .zip(&readings)
             .map(|(r, rd)| r.iter().enumerate().filter(|(_, v)| v.is_some()).map(|(s, _)| (s, &rd[s])).collect())
             .collect();
-        let d = discover(&Input { sources, facts, dependent, ..Default::default() }, &Params::default());
+        let d = discover(&Input { sources, facts, dependent, ..Default::default() }, params);
         (d, readings)
+    }
+
+    /// Rows drawn from `seed` (xorshift): `facts` facts of `sources`
+    /// sources, each fact's truth one of `values`. A source says nothing
+    /// one time in `silent`, a value drawn at random one time in `wrong`,
+    /// else the truth. Source 1 copies source 0, and source `near.1` copies
+    /// source `near.0` but for one value in `near.2`, which it gets wrong.
+    fn random_rows(
+        seed: u64,
+        (facts, sources, values): (usize, usize, u64),
+        (silent, wrong): (u64, u64),
+        near: (usize, usize, u64),
+    ) -> Vec<Vec<Option<f64>>> {
+        let mut x = seed;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..facts)
+            .map(|_| {
+                let truth = (next() % values) as f64;
+                let mut row: Vec<Option<f64>> = (0..sources)
+                    .map(|_| {
+                        (next() % silent != 0)
+                            .then(|| if next() % wrong == 0 { (next() % values) as f64 } else { truth })
+                    })
+                    .collect();
+                row[1] = row[0];
+                row[near.1] = row[near.0].map(|v| if next() % near.2 == 0 { v + 1.0 } else { v });
+                row
+            })
+            .collect()
     }
 
     fn best_value(d: &Discovery, rows: &[Vec<Option<f64>>], f: usize) -> f64 {
@@ -1606,24 +1645,7 @@ mod tests {
     #[test]
     fn results_do_not_depend_on_the_number_of_threads() {
         // 300 facts, 9 sources: a few copy each other's values, the rest vary.
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
-        let rows: Vec<Vec<Option<f64>>> = (0..300)
-            .map(|_| {
-                let truth = (next() % 5) as f64;
-                let mut row: Vec<Option<f64>> = (0..9)
-                    .map(|_| (next() % 4 != 0).then(|| if next() % 5 == 0 { (next() % 5) as f64 } else { truth }))
-                    .collect();
-                row[1] = row[0];
-                row[2] = row[0].map(|v| if next() % 10 == 0 { v + 1.0 } else { v });
-                row
-            })
-            .collect();
+        let rows = random_rows(0x2545_f491_4f6c_dd1d, (300, 9, 5), (4, 5), (0, 2, 10));
         let on = |threads: usize| {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
             pool.install(|| run(&rows, vec![(3, 4)]).0)
@@ -1638,33 +1660,9 @@ mod tests {
     /// default method and each variant that changes how a discount is made.
     #[test]
     fn a_table_of_discounts_changes_no_result() {
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
         // 400 facts, 12 sources: two clone pairs, one declared pair, the rest vary.
-        let rows: Vec<Vec<Option<f64>>> = (0..400)
-            .map(|_| {
-                let truth = (next() % 6) as f64;
-                let mut row: Vec<Option<f64>> = (0..12)
-                    .map(|_| (next() % 3 != 0).then(|| if next() % 4 == 0 { (next() % 6) as f64 } else { truth }))
-                    .collect();
-                row[1] = row[0];
-                row[5] = row[4].map(|v| if next() % 8 == 0 { v + 1.0 } else { v });
-                row
-            })
-            .collect();
-        let readings: Vec<Vec<Reading>> =
-            rows.iter().map(|r| r.iter().map(|v| num(v.unwrap_or(f64::NAN))).collect()).collect();
-        let facts: Vec<Vec<(usize, &Reading)>> = rows
-            .iter()
-            .zip(&readings)
-            .map(|(r, rd)| r.iter().enumerate().filter(|(_, v)| v.is_some()).map(|(s, _)| (s, &rd[s])).collect())
-            .collect();
-        let input = Input { sources: 12, facts, dependent: vec![(7, 9), (9, 7), (2, 2)], ..Default::default() };
+        let rows = random_rows(0x9e37_79b9_7f4a_7c15, (400, 12, 6), (3, 4), (4, 5, 8));
+        let dependent = vec![(7, 9), (9, 7), (2, 2)];
         let base = Params::default();
         let variants = [
             base.clone(),
@@ -1675,10 +1673,11 @@ mod tests {
             Params { max_pair_sources: 0, ..base.clone() },
         ];
         for params in variants {
-            let table = discover(&input, &params);
+            let (table, _) = run_with(&rows, dependent.clone(), &params);
             let found = table.copies.iter().any(|c| (c.a, c.b) == (0, 1) && !c.declared);
             assert_eq!(found, params.max_pair_sources > 0, "the clone pair is found when pairs are weighed");
-            let by_pair = discover(&input, &Params { discount_table_sources: 0, ..params.clone() });
+            let (by_pair, _) =
+                run_with(&rows, dependent.clone(), &Params { discount_table_sources: 0, ..params.clone() });
             assert_eq!(table, by_pair, "{params:?}");
         }
     }
