@@ -56,11 +56,17 @@ const STATUS_NOTES: &[&str] = &[
     "gate",
 ];
 
-/// Time zones read as qualifiers after a clock time (abbreviations as written).
+/// Time zones read as qualifiers after a clock time (abbreviations as written;
+/// "ET", "PT", "CT" and "MT" are the US zones as AP style writes them).
 const ZONES: &[&str] = &[
     "utc", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "akdt", "hst", "ast", "adt",
-    "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst", "kst", "hkt", "sgt", "aest", "aedt",
+    "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst", "kst", "hkt", "sgt", "aest", "aedt", "et",
+    "pt", "ct", "mt",
 ];
+
+/// US zones written out ("3 p.m. Eastern", "noon Pacific time"): kept as
+/// "Eastern time" and so on.
+const ZONE_NAMES: &[&str] = &["eastern", "central", "mountain", "pacific"];
 
 /// What a value says when it says nothing: folded (lower case, spaces collapsed).
 const NO_VALUE: &[&str] = &[
@@ -274,36 +280,55 @@ fn num(t: Option<&Tok>) -> Option<(u32, u8)> {
     })
 }
 
-fn zone_at(raw: &[Tok], i: usize) -> Option<String> {
+/// The zone written at `i`, if any, and how many tokens it takes.
+fn zone_at(raw: &[Tok], i: usize) -> Option<(String, usize)> {
     let w = raw.get(i)?.word()?;
-    (ZONES.contains(&w) && w != "z" || (w == "z" && raw[i].glued)).then(|| w.to_uppercase())
+    if ZONE_NAMES.contains(&w) {
+        let mut name = w.to_string();
+        name[..1].make_ascii_uppercase();
+        let time = raw.get(i + 1).is_some_and(|t| t.is("time"));
+        return Some((format!("{name} time"), if time { 2 } else { 1 }));
+    }
+    (ZONES.contains(&w) && w != "z" || (w == "z" && raw[i].glued)).then(|| (w.to_uppercase(), 1))
+}
+
+/// A wire-style four-digit time ("0900 GMT", "at 1430", "1500 hrs"): the
+/// hour and minute, when `raw[i]` is four digits that make a time of the
+/// 24-hour clock and something says it is one: a zone or "local time" or
+/// "hrs" after it, or "at" before it (a year is "in 1530", not "at 1530").
+/// Anything else with four digits stays a year.
+fn four_digit_time(raw: &[Tok], i: usize) -> Option<(u32, u32, usize)> {
+    let (v, 4) = num(raw.get(i))? else { return None };
+    let (h, m) = (v / 100, v % 100);
+    if h > 23 || m > 59 {
+        return None;
+    }
+    let after = raw.get(i + 1);
+    if after.is_some_and(|t| t.is("hrs")) {
+        return Some((h, m, 1));
+    }
+    let zone = zone_at(raw, i + 1).is_some()
+        || after.is_some_and(|t| t.is("local")) && raw.get(i + 2).is_some_and(|t| t.is("time"));
+    let at = i > 0 && raw[i - 1].is("at");
+    (zone || at).then_some((h, m, 0))
 }
 
 fn clock_at(raw: &[Tok], i: usize) -> Result<Option<Clock>, String> {
     let t = &raw[i];
     // noon / midday / midnight as words.
-    match t.word() {
-        Some("noon" | "midday") => {
-            return Ok(Some(Clock {
-                minutes: minute(12, 0, RULE_NOON),
-                used: vec![i],
-                split_word: None,
-                zone: None,
-                bare_hour: None,
-            }))
-        }
-        Some("midnight") => {
-            return Ok(Some(Clock {
-                minutes: minute(24, 0, RULE_MIDNIGHT),
-                used: vec![i],
-                split_word: None,
-                zone: None,
-                bare_hour: None,
-            }))
-        }
-        _ => {}
+    if let Some(w @ ("noon" | "midday" | "midnight")) = t.word() {
+        let minutes = if w == "midnight" { minute(24, 0, RULE_MIDNIGHT) } else { minute(12, 0, RULE_NOON) };
+        let mut used = vec![i];
+        let zone = zone_after(raw, i + 1, &mut used);
+        return Ok(Some(Clock { minutes, used, split_word: None, zone, bare_hour: None }));
     }
     let Some((h, hd)) = num(Some(t)) else { return Ok(None) };
+    if let Some((h, m, hrs)) = four_digit_time(raw, i) {
+        let mut used: Vec<usize> = (i..=i + hrs).collect();
+        let j = i + 1 + hrs;
+        let zone = zone_after(raw, j, &mut used);
+        return Ok(Some(Clock { minutes: minute(h, m, RULE_MINUTE), used, split_word: None, zone, bare_hour: None }));
+    }
     if hd > 2 {
         return Ok(None);
     }
@@ -394,15 +419,22 @@ fn clock_at(raw: &[Tok], i: usize) -> Result<Option<Clock>, String> {
             minute(h, mm, RULE_MINUTE)
         }
     };
-    let mut zone = zone_at(raw, j);
-    if zone.is_some() {
-        used.push(j);
-    } else if raw.get(j).is_some_and(|t| t.is("local")) && raw.get(j + 1).is_some_and(|t| t.is("time")) {
-        // "4:17 a.m. local time": the clock of the place, kept as a note like a zone.
-        zone = Some("local time".to_string());
-        used.extend([j, j + 1]);
-    }
+    let zone = zone_after(raw, j, &mut used);
     Ok(Some(Clock { minutes, used, split_word, zone, bare_hour }))
+}
+
+/// The zone written at `j`, after a time, its tokens added to `used`;
+/// "4:17 a.m. local time" (the clock of the place) is kept as a note like a zone.
+fn zone_after(raw: &[Tok], j: usize, used: &mut Vec<usize>) -> Option<String> {
+    if let Some((zone, taken)) = zone_at(raw, j) {
+        used.extend(j..j + taken);
+        return Some(zone);
+    }
+    if raw.get(j).is_some_and(|t| t.is("local")) && raw.get(j + 1).is_some_and(|t| t.is("time")) {
+        used.extend([j, j + 1]);
+        return Some("local time".to_string());
+    }
+    None
 }
 
 // ------------------------------------------------------------------ parts of a day
@@ -646,7 +678,7 @@ fn at_minutes(day: NaiveDate, m: Minutes) -> Option<DateReading> {
 #[cfg(test)]
 mod tests {
     use super::super::{read_date, Precision, Tense};
-    use chrono::NaiveDate;
+    use chrono::{Datelike, NaiveDate};
 
     const AS_OF: &str = "2011-12-01"; // a Thursday
 
@@ -683,6 +715,19 @@ mod tests {
         minute("12/02/2011 5:50 a.m.", "2011-12-02T05:50");
         minute("12/2/11 12:21 a.m.", "2011-12-02T00:21");
         minute("10:34A 12-01-11", "2011-12-01T10:34");
+        // Wire style: four digits with a zone, "local time" or "hrs" after them, or "at" before.
+        minute("0900 GMT", "2011-12-01T09:00");
+        minute("1430 GMT Friday", "2011-12-02T14:30");
+        minute("Friday at 0900 GMT", "2011-12-02T09:00");
+        minute("2100 GMT on Friday", "2011-12-02T21:00");
+        minute("0900 local time", "2011-12-01T09:00");
+        minute("at 1530", "2011-12-01T15:30");
+        minute("1500 hrs", "2011-12-01T15:00");
+        // Without one of those, four digits are a year, and so are four that make no time (hour 24).
+        for (e, year) in [("1530", 1530), ("in 1530", 1530), ("at 2460", 2460)] {
+            let r = read_date(e, AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
+            assert_eq!((r.start.map(|d| d.year()), r.start_time), (Some(year), None), "{e}");
+        }
         minute("2:46P", "2011-12-01T14:46");
         minute("Dec 1 7:10 a.m.", "2011-12-01T07:10");
         minute("12:21 a.m. Dec 02", "2011-12-02T00:21");
@@ -783,7 +828,13 @@ mod tests {
         assert_eq!(q("7:10 PM EST"), ["EST"]);
         assert_eq!(q("7:10 PM EST (Gate)"), ["EST", "Gate"]);
         minute("7:10 PM EST", "2011-12-01T19:10"); // the clock as written: no conversion
-                                                   // "local time", as a zone is: a note, the clock as written.
+        assert_eq!(q("3 p.m. ET Friday"), ["ET"]);
+        assert_eq!(q("noon PT"), ["PT"]);
+        assert_eq!(q("midnight GMT"), ["GMT"]);
+        assert_eq!(q("3 p.m. Eastern"), ["Eastern time"]);
+        assert_eq!(q("9:00 a.m. Pacific time"), ["Pacific time"]);
+        minute("9:00 a.m. Pacific time", "2011-12-01T09:00");
+        // "local time", as a zone is: a note, the clock as written.
         assert_eq!(q("4:17 a.m. local time"), ["local time"]);
         minute("4:17 a.m. local time", "2011-12-01T04:17");
         minute("9:52 p.m. (Estimated)", "2011-12-01T21:52");
