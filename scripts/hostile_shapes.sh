@@ -6,11 +6,13 @@
 #   bash scripts/hostile_shapes.sh folders N     # a chain of N nested empty folders under claims/
 #   bash scripts/hostile_shapes.sh quotes N      # a 29 MB article, N claims whose quotes are not in it
 #   bash scripts/hostile_shapes.sh unknown N     # a 50,000-entity registry, N subjects not in it
+#   bash scripts/hostile_shapes.sh long N        # fields of N characters: a subject, speaker, outlet and
+#                                                # place, a missing quote, and a quote elided into N/25 parts
 #
 # CROSSCHECK=path picks the binary (default: target/release/crosscheck, built first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shape="${1:?folders, quotes or unknown}"
+shape="${1:?folders, quotes, unknown or long}"
 n="${2:?a count}"
 if [ -z "${CROSSCHECK:-}" ]; then
     cargo build --quiet --release --bin crosscheck
@@ -69,7 +71,30 @@ with open(f"{d}/claims/a.yaml", "w") as f:
     f.write("source: {id: a, outlet: Outlet A, published: 2013-08-09, article: a.txt}\nclaims:\n" + claims + "\n")
 PY
         ;;
-    *) echo "unknown shape '$shape' (folders, quotes or unknown)" >&2; exit 2 ;;
+    long)
+        N="$n" DIR="$dir" python3 - <<'PY'
+import os, random
+random.seed(3)
+d, n = os.environ["DIR"], int(os.environ["N"])
+words = ["talks", "Geneva", "held", "were", "the", "on", "Friday", "officials", "said"]
+with open(f"{d}/articles/a.txt", "w") as f:
+    f.write("The talks were held in Geneva on Friday. " + " ".join(random.choice(words) for _ in range(1_000_000)) + "\n")
+with open(f"{d}/claims/entities.yaml", "w") as f:
+    f.write("entities:\n  - {name: Geneva talks, kind: event, aliases: [talks]}\n  - {name: Geneva, kind: place}\n")
+def long(c):
+    return (c * n)[:n]
+missing = " ".join(random.choice(words) for _ in range(n // 6)) + " zebra"
+elided = " ... ".join(["the talks"] * max(2, n // 25)) + " ... zebra"
+with open(f"{d}/claims/a.yaml", "w") as f:
+    f.write("source: {id: a, outlet: %s, published: 2013-08-09, article: a.txt}\nclaims:\n" % long("O")
+            + "  - {id: s, subject: %s, property: p, value: x, quote: held in Geneva}\n" % long("s")
+            + "  - {id: b, subject: talks, property: q, value: x, said_by: %s, quote: held in Geneva}\n" % long("b")
+            + "  - {id: l, subject: talks, property: location, value: %s, quote: held in Geneva}\n" % long("l")
+            + "  - {id: m, subject: talks, property: r, value: x, quote: '%s'}\n" % missing
+            + "  - {id: e, subject: talks, property: t, value: x, quote: '%s'}\n" % elided)
+PY
+        ;;
+    *) echo "unknown shape '$shape' (folders, quotes, unknown or long)" >&2; exit 2 ;;
 esac
 cd "$dir"
 start=$(date +%s.%N)

@@ -290,6 +290,9 @@ pub fn run_with(
 }
 
 /// Check a loaded corpus. Pure.
+/// Most characters of a missing quote's closest passage that its error shows.
+const SHOWN_PASSAGE_CHARS: usize = 600;
+
 pub fn analyze(loaded: Loaded) -> Outcome {
     analyze_with(loaded, &Tolerances::default(), Passages::Keep, &Silent)
 }
@@ -403,11 +406,12 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                         .with_help(format!(
                             "closest passage ({:.0}% similar): \"{}\"{}",
                             miss.similarity * 100.0,
-                            miss.passage,
+                            crate::text::clipped(&miss.passage, SHOWN_PASSAGE_CHARS),
                             if crate::ground::elided_parts(&claim.quote).is_some() {
                                 format!(
-                                    "; a quote with words left out ('...') is found when its parts stand in the \
-                                     article in order, each within {} characters of the one before",
+                                    "; a quote with words left out ('...') is found when its parts (at most {}) \
+                                     stand in the article in order, each within {} characters of the one before",
+                                    crate::ground::MAX_ELIDED_PARTS,
                                     crate::ground::ELISION_GAP
                                 )
                             } else {

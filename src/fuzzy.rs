@@ -66,6 +66,8 @@ pub struct KeyIndex {
     grams: Vec<Vec<(Gram, u16)>>,
     /// bigram -> (key, how often the key has it, the key's length in characters).
     postings: GramMap<Vec<(u32, u16, u16)>>,
+    /// The length of the longest key, in characters.
+    longest: usize,
 }
 
 const HIST: usize = 38;
@@ -79,6 +81,8 @@ fn bucket(c: char) -> usize {
     }
 }
 
+/// Each character bucket's count in `s`, saturating at 255: a count of 255
+/// means "255 or more" (see [`KeyIndex::distance_floor`]).
 fn histogram(s: &str) -> [u8; HIST] {
     let mut h = [0u8; HIST];
     for c in s.chars() {
@@ -96,14 +100,25 @@ fn bigrams(s: &str) -> Vec<(Gram, u16)> {
     let mut out: Vec<(Gram, u16)> = Vec::with_capacity(all.len());
     for g in all {
         match out.last_mut() {
-            Some((last, n)) if *last == g => *n += 1,
+            Some((last, n)) if *last == g => *n = n.saturating_add(1),
             _ => out.push((g, 1)),
         }
     }
     out
 }
 
-/// How many bigrams two sorted bigram lists share (as multisets).
+/// At most how many of a bigram two strings share, from their counts, which
+/// saturate at `u16::MAX` ("that many or more"): the smaller count, unless
+/// both saturated, when nothing short of their lengths bounds it.
+fn shared(n: u16, kn: u16) -> u32 {
+    if n == u16::MAX && kn == u16::MAX {
+        u32::MAX / 4
+    } else {
+        u32::from(n.min(kn))
+    }
+}
+
+/// At most how many bigrams two sorted bigram lists share (as multisets).
 fn common(a: &[(Gram, u16)], b: &[(Gram, u16)]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
@@ -111,7 +126,7 @@ fn common(a: &[(Gram, u16)], b: &[(Gram, u16)]) -> usize {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                n += usize::from(a[i].1.min(b[j].1));
+                n = n.saturating_add(shared(a[i].1, b[j].1) as usize);
                 i += 1;
                 j += 1;
             }
@@ -204,7 +219,8 @@ impl KeyIndex {
         }
         // Each list sorted by key length, so a search reads only the lengths it can match.
         postings.par_iter_mut().for_each(|(_, list)| list.sort_unstable_by_key(|&(i, _, len)| (len, i)));
-        KeyIndex { keys, lens, chars, grams, postings }
+        let longest = lens.iter().max().map_or(0, |&l| l as usize);
+        KeyIndex { keys, lens, chars, grams, postings, longest }
     }
 
     pub fn len(&self) -> usize {
@@ -233,8 +249,11 @@ impl KeyIndex {
         let la = q.len;
         let grams = la.saturating_sub(1).max(lb.saturating_sub(1));
         let by_grams = grams.saturating_sub(common_grams).div_ceil(3);
+        // Counts saturate at 255: one bucket saturated on both sides could
+        // share any number, and then the characters bound nothing.
+        let saturated = q.hist.iter().zip(&self.chars[i]).any(|(a, b)| *a == u8::MAX && *b == u8::MAX);
         let common_chars: usize = q.hist.iter().zip(&self.chars[i]).map(|(a, b)| usize::from(*a.min(b))).sum();
-        let by_chars = la.max(lb).saturating_sub(common_chars);
+        let by_chars = if saturated { 0 } else { la.max(lb).saturating_sub(common_chars) };
         la.abs_diff(lb).max(by_grams).max(by_chars)
     }
 
@@ -246,13 +265,13 @@ impl KeyIndex {
         let ga = la.saturating_sub(1);
         // The fewest bigrams a key at or above the threshold shares with the
         // query, over every length such a key can have.
+        // (Only the lengths some key has: a name far longer than every key
+        // costs no loop over the lengths it could match.)
         let mut need = usize::MAX;
         let (mut shortest, mut longest) = (usize::MAX, 0);
-        let max_len = (la as f64 / threshold).ceil() as usize + 1;
+        let max_len = ((la as f64 / threshold).ceil() as usize + 1).min(self.longest);
         for lb in 0..=max_len {
-            let m = la.max(lb);
-            let dmax = (0..=m).take_while(|&d| bound(d, la, lb) >= threshold).last();
-            let Some(dmax) = dmax else { continue };
+            let Some(dmax) = max_distance(threshold, la, lb) else { continue };
             if la.abs_diff(lb) > dmax {
                 continue;
             }
@@ -281,7 +300,8 @@ impl KeyIndex {
         grams.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
         let mut skipped = 0usize;
         let mut first = 0;
-        while first < grams.len() && skipped + usize::from(grams[first].1) < need {
+        // (A count that saturated is not skipped: it may stand for more.)
+        while first < grams.len() && grams[first].1 < u16::MAX && skipped + usize::from(grams[first].1) < need {
             skipped += usize::from(grams[first].1);
             first += 1;
         }
@@ -291,14 +311,15 @@ impl KeyIndex {
             counts.resize(self.keys.len(), 0);
             for &(g, n, _) in &grams[first..] {
                 let list = self.postings.get(&g).map_or(&[][..], Vec::as_slice);
-                let from = list.partition_point(|&(_, _, len)| usize::from(len) < shortest);
+                // (A length is kept as at most u16::MAX: that one stands for every longer key.)
+                let from = list.partition_point(|&(_, _, len)| usize::from(len) < shortest.min(usize::from(u16::MAX)));
                 let to = list.partition_point(|&(_, _, len)| usize::from(len) <= longest);
                 for &(i, kn, _) in &list[from..to] {
                     let c = &mut counts[i as usize];
                     if *c == 0 {
                         touched.push(i);
                     }
-                    *c += u32::from(n.min(kn));
+                    *c = c.saturating_add(shared(n, kn));
                 }
             }
             touched
@@ -343,7 +364,7 @@ impl KeyIndex {
         let mut common: Vec<u32> = vec![0; self.keys.len()];
         for &(g, n) in &q.grams {
             for &(i, kn, _) in self.postings.get(&g).map_or(&[][..], Vec::as_slice) {
-                common[i as usize] += u32::from(n.min(kn));
+                common[i as usize] = common[i as usize].saturating_add(shared(n, kn));
             }
         }
         // A fourth floor, often the highest: an edit changes the longest
@@ -775,6 +796,25 @@ mod tests {
                 assert_eq!(index.above(&q, t), want, "query {q:?} threshold {t}");
             }
         }
+    }
+
+    #[test]
+    fn above_equals_a_full_scan_for_names_longer_than_every_key() {
+        // The lengths a match could have are cut at the longest key: a name
+        // far longer than all of them matches none, one a little longer
+        // matches as a scan says.
+        let keys: Vec<String> = vec!["a".repeat(300), format!("{}b", "a".repeat(299)), "talks".to_string()];
+        let index = KeyIndex::new(keys.clone());
+        for q in ["a".repeat(310), "a".repeat(360), "a".repeat(20_000), format!("{}c", "a".repeat(300))] {
+            for t in [0.85, 0.6] {
+                let mut want: Vec<(usize, f64)> =
+                    full_scan(&keys, &q).into_iter().filter(|(s, _)| *s >= t).map(|(s, i)| (i, s)).collect();
+                want.sort_by_key(|&(i, _)| i);
+                assert_eq!(index.above(&q, t), want, "query of {} characters, threshold {t}", q.len());
+            }
+        }
+        assert_eq!(index.above(&"a".repeat(310), 0.85).len(), 2);
+        assert!(index.above(&"a".repeat(20_000), 0.6).is_empty());
     }
 
     #[test]

@@ -267,6 +267,18 @@ impl Folder<'_> {
 /// out between two of its parts: a few sentences.
 pub const ELISION_GAP: usize = 1_000;
 
+/// Most parts of an elided quote that are looked for: each costs a pass over
+/// the article, and a quote of 3,000 parts took nearly a minute on an 8 MB
+/// article. A quote cut into more parts is not found (and is reported with
+/// its closest passage, as any quote not found is).
+pub const MAX_ELIDED_PARTS: usize = 32;
+
+/// Longest quote (in characters) whose closest passage is scored by string
+/// similarity, which costs the product of the two lengths: an 80,000-character
+/// quote took a minute and a half. A longer quote is scored by the share of
+/// its words the passage holds.
+pub const MAX_SCORED_CHARS: usize = 2_000;
+
 /// The parts of a quote with words left out ("recalling nearly 2 million
 /// SUVs ... over faulty airbag inflators"), folded, in order: the quote cut
 /// at each elision mark (`...`, `…`, `. . .`, and any of them in square
@@ -481,6 +493,9 @@ impl Article {
     /// whose parts do not all stand there in order, close enough.
     fn find_elided(&self, quote: &str) -> Option<(usize, usize)> {
         let parts = elided_parts(quote)?;
+        if parts.len() > MAX_ELIDED_PARTS {
+            return None;
+        }
         let hay = self.folded();
         // Per part, where it stands, each with where the chain reaching it
         // starts, if one does: one pass over the article per part, and a
@@ -533,12 +548,14 @@ impl Article {
         // place among them (0 for every other word: a place whose cap no count
         // reaches, so the loop below needs no branch on it).
         let mut distinct: Vec<u32> = Vec::new();
+        let mut place: HashMap<u32, usize> = HashMap::new();
         let mut cap: Vec<i32> = vec![i32::MIN];
         for w in &qwords {
             if let Some(&id) = words.index.get(*w) {
-                match distinct.iter().position(|&d| d == id) {
-                    Some(k) => cap[k + 1] += 1,
+                match place.get(&id) {
+                    Some(&k) => cap[k + 1] += 1,
                     None => {
+                        place.insert(id, distinct.len());
                         distinct.push(id);
                         cap.push(1);
                     }
@@ -575,10 +592,15 @@ impl Article {
         }
         let mut miss = Miss { passage: String::new(), similarity: -1.0 };
         let q = composed(q);
-        for &(_, start) in &best {
+        let long = q.chars().count() > MAX_SCORED_CHARS;
+        for &(overlap, start) in &best {
             let window: Vec<&str> =
                 words.ids[start..start + n].iter().map(|&id| words.vocab[id as usize].as_str()).collect();
-            let score = similarity(&q, &composed(&window.join(" ")));
+            let score = if long {
+                f64::from(overlap.max(0)) / qwords.len().max(n) as f64
+            } else {
+                similarity(&q, &composed(&window.join(" ")))
+            };
             if score > miss.similarity {
                 let passage: Vec<&str> = words.spans[start..start + n].iter().map(|&(a, b)| &self.text[a..b]).collect();
                 miss = Miss { passage: passage.join(" "), similarity: score };
@@ -1022,6 +1044,34 @@ mod tests {
                 proptest::prop_assert_eq!(article.closest(&q), closest_plain(&text, &q), "{:?} in {:?}", quote, text);
             }
         }
+    }
+
+    #[test]
+    fn an_elided_quote_of_too_many_parts_is_not_looked_for() {
+        let a = Article::new(&"the talks were held ".repeat(100));
+        let parts = |n: usize| vec!["the talks"; n].join(" ... ");
+        assert_eq!(a.find(&parts(MAX_ELIDED_PARTS)), Ok(()));
+        assert!(a.find(&parts(MAX_ELIDED_PARTS + 1)).is_err());
+    }
+
+    #[test]
+    fn a_long_missing_quote_is_scored_by_the_words_its_passage_shares() {
+        // Over MAX_SCORED_CHARS, the score is the share of the quote's words
+        // (as many times as the quote has them) that the passage holds.
+        let words = ["alpha", "beta", "gamma", "delta"];
+        let text: Vec<&str> = (0..2_000).map(|i| words[i % 4]).collect();
+        let a = Article::new(&text.join(" "));
+        let mut quote: Vec<&str> = (0..600).map(|i| words[i % 4]).collect();
+        quote[10] = "zebra";
+        quote[20] = "zebra";
+        let quote = quote.join(" ");
+        assert!(quote.len() > MAX_SCORED_CHARS);
+        let miss = a.find(&quote).unwrap_err();
+        assert_eq!(miss.similarity, 598.0 / 600.0);
+        // Shorter, it is string similarity, as before.
+        let short = Article::new("the talks were held in Geneva");
+        let miss = short.find("the talks were held in Zurich").unwrap_err();
+        assert_eq!(miss.similarity, similarity("the talks were held in zurich", "the talks were held in geneva"));
     }
 
     #[test]

@@ -43,6 +43,36 @@ pub fn escape_for_terminal(s: &str) -> std::borrow::Cow<'_, str> {
     escape_where(s, |c| is_bidi_control(c) || (c.is_control() && c != '\n' && c != '\t'))
 }
 
+/// The most characters of input text a terminal table shows in one cell.
+/// The table's layout splits a long word once per line it fills, so a cell
+/// of 100,000 characters without a space took the table 10 seconds; no one
+/// reads such a cell on a terminal, and the JSON report has the whole text.
+pub const MAX_CELL_CHARS: usize = 1000;
+
+/// `s` as a terminal table shows it: escaped as [`escape_for_terminal`]
+/// does, and cut after [`MAX_CELL_CHARS`] characters, with a note of how
+/// many more there are.
+pub fn terminal_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_CELL_CHARS) {
+        None => escape_for_terminal(s),
+        Some((cut, _)) => {
+            let more = s[cut..].chars().count();
+            std::borrow::Cow::Owned(format!(
+                "{}… ({more} more characters: the JSON report has all of them)",
+                escape_for_terminal(&s[..cut])
+            ))
+        }
+    }
+}
+
+/// `s` cut after `max` characters, with "…" where it was cut.
+pub fn clipped(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &s[..cut])),
+    }
+}
+
 /// `s` with each character for which `hidden` holds written as its escape
 /// (`\u{200b}`); `s` itself when there is none.
 pub fn escape_where(s: &str, hidden: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
@@ -133,6 +163,17 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_terminal_cell_is_escaped_and_cut_after_its_limit() {
+        assert_eq!(terminal_cell("Geneva\u{202e}"), "Geneva\\u{202e}");
+        let at_limit = "é".repeat(MAX_CELL_CHARS);
+        assert_eq!(terminal_cell(&at_limit), at_limit);
+        let long = format!("{at_limit}\u{1b}xyz");
+        assert_eq!(terminal_cell(&long), format!("{at_limit}… (4 more characters: the JSON report has all of them)"));
+        assert_eq!(clipped("abcdef", 3), "abc…");
+        assert_eq!(clipped("abc", 3), "abc");
+    }
 
     #[test]
     fn suggestions_know_the_words_authors_reach_for() {

@@ -755,7 +755,11 @@ fn a_quote_with_words_left_out_is_found_and_a_wrong_one_says_how_they_are_found(
     let run = run_in(dir.path(), &["check"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("the quote of claim 'count' is not in its article"), "{}", run.stderr);
-    assert!(run.stderr.contains("a quote with words left out ('...') is found when its parts stand"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a quote with words left out ('...') is found when its parts (at most 32) stand"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// Two outlets give the same amount in euros and in dollars: the numbers
@@ -936,6 +940,32 @@ fn a_50_mb_claim_file_is_refused_unread() {
         run.stderr
     );
     assert!(run.stderr.contains("split it into smaller files"), "{}", run.stderr);
+}
+
+#[test]
+fn one_long_scalar_aliased_many_times_is_refused_as_an_alias_bomb() {
+    // 4 MB of file, well within the node limit, that would expand to 40 GB:
+    // refused at the byte limit of the text, not by running out of memory.
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let mut bomb = format!(
+        "source: {{id: b, outlet: &o {}, published: 2013-08-09, article: a.txt}}\nnotes:\n",
+        "x".repeat(2_000_000)
+    );
+    for _ in 0..20_000 {
+        bomb.push_str("  - *o\n");
+    }
+    std::fs::write(dir.path().join("claims/bomb.yaml"), bomb).unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let limit = crosscheck::load::yaml::MAX_TEXT_BYTES;
+    assert!(
+        run.stderr
+            .contains(&format!("aliases expand to more than {limit} bytes of text; this looks like an alias bomb")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("claims/bomb.yaml:"), "{}", run.stderr);
 }
 
 #[test]

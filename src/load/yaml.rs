@@ -7,8 +7,9 @@
 //! floats behind the user's back.
 //!
 //! Limits (documented in docs/claims-format.md) keep hostile input cheap:
-//! nesting depth, the number of nodes after alias expansion (a "billion
-//! laughs" file fails fast), and one document per file.
+//! nesting depth, the number of nodes and the bytes of text after alias
+//! expansion (a "billion laughs" file fails fast, and so does one long
+//! scalar aliased many times), and one document per file.
 //!
 //! To swap the YAML crate, rewrite `parse` here; nothing else imports it.
 
@@ -23,6 +24,11 @@ use yaml_rust2::scanner::TScalarStyle;
 pub const MAX_DEPTH: usize = 64;
 /// Most nodes a document may hold after its aliases are expanded.
 pub const MAX_NODES: usize = 1_000_000;
+/// Most bytes of scalar text a document may hold after its aliases are
+/// expanded: twice the largest file (`load::MAX_FILE_BYTES`), so that only
+/// aliases can reach it. Without it a 2 MB scalar aliased 20,000 times, a
+/// 4 MB file within the node limit, asked for 40 GB.
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
@@ -112,6 +118,7 @@ fn parse_full(text: &str) -> Result<Option<Node>, YamlError> {
     let mut root: Option<Node> = None;
     let mut documents = 0usize;
     let mut nodes = 0usize;
+    let mut text_bytes = 0usize;
 
     loop {
         let (event, mark) = parser.next_token().map_err(|e| YamlError {
@@ -152,16 +159,24 @@ fn parse_full(text: &str) -> Result<Option<Node>, YamlError> {
             }
             Event::Alias(id) => {
                 let anchored = anchors.get(&id).ok_or_else(|| err("alias to an unknown anchor".into()))?;
-                nodes += count_nodes(anchored);
+                let (n, bytes) = weigh(anchored);
+                nodes += n;
+                text_bytes += bytes;
                 if nodes > MAX_NODES {
                     return Err(err(format!(
                         "aliases expand to more than {MAX_NODES} nodes; this looks like an alias bomb"
+                    )));
+                }
+                if text_bytes > MAX_TEXT_BYTES {
+                    return Err(err(format!(
+                        "aliases expand to more than {MAX_TEXT_BYTES} bytes of text; this looks like an alias bomb"
                     )));
                 }
                 Some((Node { line, col, ..anchored.clone() }, 0))
             }
             Event::Scalar(text, style, anchor, _tag) => {
                 nodes += 1;
+                text_bytes += text.len();
                 let quoted = !matches!(style, TScalarStyle::Plain);
                 Some((Node { kind: NodeKind::Scalar { text, quoted }, line, col }, anchor))
             }
@@ -239,11 +254,13 @@ fn tag_text(tag: &yaml_rust2::parser::Tag) -> String {
     }
 }
 
-fn count_nodes(node: &Node) -> usize {
+/// The nodes in `node` and the bytes of its scalars' text: what an alias to it adds.
+fn weigh(node: &Node) -> (usize, usize) {
+    let add = |(n, b): (usize, usize), (m, c): (usize, usize)| (n + m, b + c);
     match &node.kind {
-        NodeKind::Scalar { .. } => 1,
-        NodeKind::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        NodeKind::Map(entries) => 1 + entries.iter().map(|(k, v)| count_nodes(k) + count_nodes(v)).sum::<usize>(),
+        NodeKind::Scalar { text, .. } => (1, text.len()),
+        NodeKind::Seq(items) => items.iter().map(weigh).fold((1, 0), add),
+        NodeKind::Map(entries) => entries.iter().map(|(k, v)| add(weigh(k), weigh(v))).fold((1, 0), add),
     }
 }
 
@@ -436,6 +453,22 @@ mod tests {
     fn syntax_errors_have_a_line() {
         let e = parse("a: [1, 2\nb: 3\n").unwrap_err();
         assert!(e.line >= 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_long_scalar_aliased_many_times_fails_at_the_byte_limit() {
+        let mut text = format!("a: &a {}\nb:\n", "y".repeat(1 << 20));
+        for _ in 0..100 {
+            text.push_str("- *a\n");
+        }
+        let e = parse(&text).unwrap_err();
+        assert!(e.message.contains(&format!("more than {MAX_TEXT_BYTES} bytes of text")), "{e:?}");
+        // Within the limit, the aliases are expanded.
+        let mut text = format!("a: &a {}\nb:\n", "y".repeat(1 << 10));
+        for _ in 0..100 {
+            text.push_str("- *a\n");
+        }
+        assert!(parse(&text).is_ok());
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub fn render_table(outcome: &Outcome, width: Option<u16>) -> String {
         let num = |n: usize| Cell::new(n).set_alignment(CellAlignment::Right);
         table.add_row(vec![
             // Input text escaped before the table measures it (`text::escape_for_terminal`).
-            Cell::new(crate::text::escape_for_terminal(&r.outlet)),
+            Cell::new(crate::text::terminal_cell(&r.outlet)),
             // With no fact shared with another outlet there is nothing to estimate from.
             Cell::new(if r.facts == 0 { "–".to_string() } else { format!("{:.0}%", r.accuracy * 100.0) })
                 .set_alignment(CellAlignment::Right),
@@ -102,7 +102,7 @@ pub fn render_table(outcome: &Outcome, width: Option<u16>) -> String {
             num(r.facts),
             num(r.agreed),
             num(r.disagreed),
-            Cell::new(crate::text::escape_for_terminal(&copies.join("\n"))),
+            Cell::new(crate::text::terminal_cell(&copies.join("\n"))),
         ]);
     }
     let mut out = table.to_string();

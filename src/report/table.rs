@@ -13,10 +13,11 @@ use crate::report::{shown, summary, Options};
 use crate::support::Support;
 
 /// A cell of text from the input, with bidi and control characters written
-/// as escapes (`text::escape_for_terminal`): one in an outlet name would
-/// reorder, recolour or overwrite what the terminal shows.
+/// as escapes (`text::terminal_cell`): one in an outlet name would reorder,
+/// recolour or overwrite what the terminal shows. Cut after
+/// `text::MAX_CELL_CHARS` characters.
 fn shown_cell(text: impl AsRef<str>) -> Cell {
-    Cell::new(crate::text::escape_for_terminal(text.as_ref()))
+    Cell::new(crate::text::terminal_cell(text.as_ref()))
 }
 
 fn verdict_color(v: Verdict) -> Color {
