@@ -625,6 +625,11 @@ fn run(command: Command, stdin: &mut dyn BufRead, stdout: &mut dyn Write, progre
             let progress: &dyn Progress = if run.timings { &timer } else { progress };
             // A wrong --output is refused before the run, not after it.
             if let Some((path, force)) = &output {
+                if crate::load::reviews::names_reviews_file(path, &reviews) {
+                    let stderr =
+                        format!("{}no report written: the claims were not checked\n", reviews_file_refused(path));
+                    return Output { code: EXIT_INPUT_ERROR, stderr, ..Output::default() };
+                }
                 if let Err(e) = crate::fsio::check_replaceable(path, *force, report::recognise) {
                     let mut stderr = output_error(path, &e, &reviews);
                     stderr.push_str("no report written: the claims were not checked\n");
@@ -919,13 +924,19 @@ fn write_report(
 fn output_error(path: &std::path::Path, e: &crate::fsio::WriteError, reviews: &Path) -> String {
     use crate::fsio::WriteError;
     if matches!(e, WriteError::NotOurs | WriteError::Changed) && crate::load::reviews::is_reviews_file(path, reviews) {
-        return format!(
-            "error: {} is a reviews file, where `crosscheck review` records the editors' decisions; not overwriting it with a report\n  help: choose another --output file, e.g. report.html\n",
-            path.display()
-        );
+        return reviews_file_refused(path);
     }
     let (message, help) = e.explain(path, "--output", true);
     format!("error: {message}\n  help: {help}\n")
+}
+
+/// The message for an `--output` that names a reviews file: the one
+/// `--reviews` reads (written yet or not), or one that `review` wrote.
+fn reviews_file_refused(path: &std::path::Path) -> String {
+    format!(
+        "error: {} is a reviews file, where `crosscheck review` records the editors' decisions; not writing a report there\n  help: choose another --output file, e.g. report.html\n",
+        crate::text::escape_for_terminal(&path.display().to_string())
+    )
 }
 
 fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path) -> Output {

@@ -590,7 +590,36 @@ fn output_over_the_reviews_file_says_it_is_the_reviews_file() {
     assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), before);
 }
 
-/// `--reviews` naming a device or a folder: what is wrong with that path,
+/// `check --output` naming the file `--reviews` reads is refused before the
+/// run even when that file is not written yet: the report would be read as
+/// the reviews on the next run, which would then fail, and `review` would
+/// refuse to add to it.
+#[test]
+fn output_to_the_reviews_path_is_refused_before_any_review_is_written() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    assert!(!d.join("reviews.yaml").exists());
+    for (args, target) in [
+        (&["check", "--output", "reviews.yaml"][..], "reviews.yaml"),
+        (&["check", "--output", "./reviews.yaml"][..], "./reviews.yaml"),
+        (&["check", "--reviews", "desk.yaml", "--output", "desk.yaml"][..], "desk.yaml"),
+    ] {
+        let r = run(d, args);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("error: {target} is a reviews file, where `crosscheck review` records")),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("no report written: the claims were not checked"), "{}", r.stderr);
+    }
+    assert!(!d.join("reviews.yaml").exists() && !d.join("desk.yaml").exists());
+    // Another name is written as ever.
+    assert_eq!(run(d, &["check", "--output", "report.md", "--format", "markdown"]).code, 1);
+    assert!(d.join("report.md").exists());
+}
+
+/// `--reviews` naming a device or a folder: what is wrong with that path,/// `--reviews` naming a device or a folder: what is wrong with that path,
 /// not claim-file wording nor "fix the entries above".
 #[test]
 fn a_reviews_path_that_is_not_a_file_is_named_for_what_it_is() {

@@ -82,6 +82,22 @@ pub fn read(path: &Path) -> LoadedReviews {
 /// (the same file, however the two paths are written), or one that starts
 /// as `crosscheck review` starts a new one. `check --output` says so
 /// rather than that crosscheck did not write it.
+/// Whether `path` names the reviews file `reviews` (the `--reviews` path),
+/// whether or not it exists yet: the same file, or the same name in the
+/// same folder. A report written there would be read as the reviews on the
+/// next run.
+pub fn names_reviews_file(path: &Path, reviews: &Path) -> bool {
+    if let (Ok(a), Ok(b)) = (fs::canonicalize(path), fs::canonicalize(reviews)) {
+        return a == b;
+    }
+    let place = |p: &Path| {
+        let name = p.file_name()?.to_owned();
+        let folder = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some((fs::canonicalize(folder).ok()?, name))
+    };
+    matches!((place(path), place(reviews)), (Some(a), Some(b)) if a == b)
+}
+
 pub fn is_reviews_file(path: &Path, reviews: &Path) -> bool {
     if let (Ok(a), Ok(b)) = (fs::canonicalize(path), fs::canonicalize(reviews)) {
         if a == b {
