@@ -1278,10 +1278,17 @@ fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut O
         Ok(r) if !json => {
             let (start, end) = format_bounds(&r);
             let open = || "(open)".to_string();
-            let notes =
-                if r.qualifiers.is_empty() { String::new() } else { format!("\t[{}]", r.qualifiers.join("; ")) };
+            // The expression and its notes as a terminal should show them
+            // (control and bidi characters escaped), as every other command does.
+            let shown = |s: &str| crate::text::escape_for_terminal(s).replace(['\n', '\t'], " ");
+            let notes = if r.qualifiers.is_empty() {
+                String::new()
+            } else {
+                format!("\t[{}]", shown(&r.qualifiers.join("; ")))
+            };
             out.stdout.push_str(&format!(
-                "{expr}\t{} .. {}\t{}\t{}{notes}\n",
+                "{}\t{} .. {}\t{}\t{}{notes}\n",
+                shown(expr),
                 start.unwrap_or_else(open),
                 end.unwrap_or_else(open),
                 r.precision.as_str(),
@@ -1290,7 +1297,10 @@ fn when_line(expr: &str, as_of: NaiveDate, tense: Tense, json: bool, out: &mut O
         }
         Ok(_) => {}
         Err(e) => {
-            out.stderr.push_str(&format!("error: {e}\n  help: see docs/temporal.md for the expressions understood\n"));
+            out.stderr.push_str(&format!(
+                "error: {}\n  help: see docs/temporal.md for the expressions understood\n",
+                crate::text::escape_for_terminal(&e.to_string())
+            ));
             out.code = EXIT_INPUT_ERROR;
         }
     }

@@ -44,8 +44,13 @@ impl Loc {
 }
 
 impl fmt::Display for Loc {
+    /// `path:line:col`, the path with every control or invisible character
+    /// escaped, a line break and a tab too: a file name may hold any of
+    /// them, and one would split or rewrite the line that names the place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        let path = self.file.display().to_string();
+        let hidden = |c: char| crate::text::is_invisible(c) || c.is_control();
+        f.write_str(&crate::text::escape_where(&path, hidden))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.col > 0 {
@@ -131,5 +136,12 @@ mod tests {
         );
         let plain = Diagnostic::error(None, "'Genève' – fine".to_string());
         assert_eq!(plain.to_string(), "error: 'Genève' – fine");
+    }
+
+    #[test]
+    fn a_file_name_with_control_characters_is_shown_escaped_line_breaks_too() {
+        let file: Arc<Path> = Arc::from(Path::new("claims/z\u{1b}[2J\n\ty.yaml"));
+        let d = Diagnostic::error(Some(Loc::at(&file, 3, 7)), "wrong".to_string());
+        assert_eq!(d.to_string(), "claims/z\\u{1b}[2J\\u{a}\\u{9}y.yaml:3:7: error: wrong");
     }
 }

@@ -968,6 +968,22 @@ fn one_long_scalar_aliased_many_times_is_refused_as_an_alias_bomb() {
     assert!(run.stderr.contains("claims/bomb.yaml:"), "{}", run.stderr);
 }
 
+/// `when` shows its expression and its errors as every other command shows
+/// input on a terminal: control and bidi characters escaped.
+#[test]
+fn when_escapes_control_characters_in_what_it_prints() {
+    let dir = scratch();
+    let run = run_in(dir.path(), &["when", "--as-of", "2013-08-09", "next\u{1b}[31m week\u{7}"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("'next\\u{1b}[31m week\\u{7}'"), "{}", run.stderr);
+    let run = run_in(dir.path(), &["when", "--as-of", "2013-08-09", "next\u{202e} week"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("next\\u{202e} week\t2013-08-12 .. 2013-08-18"), "{}", run.stdout);
+    for out in [&run.stdout, &run.stderr] {
+        assert!(!out.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{out}");
+    }
+}
+
 #[test]
 fn a_50_mb_article_is_refused_unread() {
     let dir = scratch();
