@@ -521,7 +521,9 @@ fn plus_10(n: f64) -> f64 {
 fn multiplier(w: &str) -> Option<f64> {
     match w {
         "dozen" => Some(12.0),
-        "hundred" | "thousand" | "million" | "millions" | "billion" | "trillion" => scale_word(w),
+        "hundred" | "thousand" | "million" | "millions" | "billion" | "trillion" | "quadrillion" | "quintillion" => {
+            scale_word(w)
+        }
         _ => None,
     }
 }
@@ -598,6 +600,8 @@ fn tail_ok(rest: &[&str]) -> bool {
                 && multiplier(w).is_none()
                 && !QUANTITY_PLURALS.contains(w)
                 && !CHANGE_WORDS.contains(w)
+                // "3 sextillion", "a zillion": a scale not read is no noun.
+                && !w.trim_end_matches('s').ends_with("illion")
         })
 }
 
@@ -745,6 +749,8 @@ fn spelled(words: &[&str]) -> Option<(f64, usize)> {
     }
     // The scale word just read (100 for "hundred"), if the last word was one.
     let mut last_scale: Option<f64> = None;
+    // What the last scale of a thousand or more added to the total.
+    let mut last_group = 0.0;
     while let Some(w) = words.get(used) {
         let mut step = 1;
         let mut scale = None;
@@ -757,7 +763,14 @@ fn spelled(words: &[&str]) -> Option<(f64, usize)> {
             current *= 12.0;
             scale = Some(12.0);
         } else if let Some(m) = long_scale(w).filter(|_| used > 0) {
-            total += current * m;
+            if last_scale.is_some_and(|p| p >= 1000.0) && current == 0.0 {
+                // Scales in a row multiply: "a million billion", "seven thousand thousand".
+                total += last_group * (m - 1.0);
+                last_group *= m;
+            } else {
+                last_group = current * m;
+                total += last_group;
+            }
             current = 0.0;
             scale = Some(m);
         } else if *w == "and" && last_scale.is_some_and(|m| joins_after(m, &words[used + 1..])) {
@@ -873,6 +886,11 @@ fn digits(word: &str) -> Option<f64> {
     if !int.chars().all(|c| c.is_ascii_digit()) || frac.is_some_and(|f| !f.chars().all(|c| c.is_ascii_digit())) {
         return None;
     }
+    // Past 2^53 a float rounds: 9,007,199,254,740,993 would read as ...992,
+    // inside the limit. The digits as written decide whether it is past it.
+    if int.trim_start_matches('0').len() >= 16 && int.parse::<u128>().is_ok_and(|whole| whole > LARGEST as u128) {
+        return Some(f64::MAX);
+    }
     let text = match frac {
         Some(f) => format!("{int}.{f}"),
         None => int,
@@ -890,6 +908,8 @@ fn scale_word(w: &str) -> Option<f64> {
         "crore" | "crores" => 10_000_000.0,
         "billion" | "bn" | "b" | "bln" => 1_000_000_000.0,
         "trillion" | "tn" | "trn" | "trln" => 1_000_000_000_000.0,
+        "quadrillion" => 1e15,
+        "quintillion" => 1e18,
         _ => return None,
     })
 }
@@ -1336,6 +1356,34 @@ mod tests {
         assert_eq!(r("9,007,199,254,740,992"), (Some(LARGEST), Some(LARGEST)));
         assert!(read_number("9,007,199,254,740,994").is_err());
         assert!(read_number("10 trillion trillion").is_err());
+    }
+
+    #[test]
+    fn large_scales_read_or_are_refused_never_dropped() {
+        // A scale word past "trillion" is read, not taken for the noun ("3
+        // quadrillion" was read as 3); one not known is an error.
+        assert_eq!(r("3 quadrillion"), fig(3e15, 1e15));
+        assert_eq!(r("2.5 quadrillion"), fig(2.5e15, 1e14));
+        for e in ["3 sextillion", "a zillion", "zillions of them", "5 gazillion people"] {
+            assert!(read_number(e).is_err(), "{e}");
+        }
+        // Past 2^53 as written, even where a float rounds it back inside.
+        for e in [
+            "999 quintillion",
+            "nine hundred ninety nine quintillion quintillion",
+            "9007199254740993",
+            "9,007,199,254,740,993",
+        ] {
+            assert!(read_number(e).unwrap_err().contains("larger than"), "{e}");
+        }
+        // Scales in a row multiply, in words as in digits.
+        assert_eq!(r("one million billion"), fig(1e15, 1e15));
+        assert_eq!(r("a thousand million"), fig(1e9, 1e9));
+        assert_eq!(r("seven thousand thousand"), fig(7e6, 1e6));
+        assert_eq!(r("5 thousand million"), fig(5e9, 1e9));
+        // A scale after a number word still scales that group alone.
+        assert_eq!(r("one million two hundred thousand"), fig(1.2e6, 1e5));
+        assert_eq!(r("a thousand and one"), (Some(1001.0), Some(1001.0)));
     }
 
     #[test]
