@@ -1951,7 +1951,17 @@ impl Parser {
                     "last weekend = Saturday-Sunday of the week before",
                 );
             }
-            ["next" | "coming" | "following" | "upcoming", "weekend"] => {
+            ["coming" | "upcoming", "weekend"] | ["this", "coming" | "upcoming", "weekend"] => {
+                // The next weekend not begun: this week's, said on a weekday.
+                let on_weekend = a.weekday().number_from_monday() >= 6;
+                let sat = add_days(this_monday, if on_weekend { 12 } else { 5 })?;
+                return Span::new(
+                    (sat, add_days(sat, 1)?),
+                    Grain::Span,
+                    "the coming weekend = the next Saturday-Sunday not begun (this week's, said Monday to Friday)",
+                );
+            }
+            ["next" | "following", "weekend"] => {
                 let sat = add_days(this_monday, 12)?;
                 return Span::new(
                     (sat, add_days(sat, 1)?),
@@ -2256,6 +2266,14 @@ impl Parser {
             ["last" | "past" | "previous", "decade"] => {
                 return dec(cur - 10, "last/past decade = the calendar decade before (TimeML)")
             }
+            [which @ ("last" | "past" | "previous" | "next" | "coming"), "century"] => {
+                let c = a.year().div_euclid(100) * 100 + if matches!(*which, "next" | "coming") { 100 } else { -100 };
+                return Span::new(
+                    (ymd(c, 1, 1)?, ymd(c + 99, 12, 31)?),
+                    Grain::Century,
+                    "last/next century = the 100 years before/after this century's (1900-1999 said in 2013)",
+                );
+            }
             ["next" | "coming", "decade"] => return dec(cur + 10, "next decade = the calendar decade after"),
             ["century"] | ["this" | "current", "century"] => {
                 let c = a.year().div_euclid(100) * 100;
@@ -2266,6 +2284,17 @@ impl Parser {
                 );
             }
             _ => {}
+        }
+        // "the eighties", "the noughties": as "the 80s" (the last such decade, not a future one).
+        if let [w] = t {
+            if let Some(tens) = w.word().and_then(words::decade_word) {
+                let y = cal::expand_two_digit_year(tens, a.year());
+                let y0 = if y > a.year() { y - 100 } else { y };
+                return dec(
+                    y0,
+                    "decade in words: the eighties = the 80s, the last such decade (1980-1989 said in 2013)",
+                );
+            }
         }
         match t {
             // 1990s, 70s, '80s

@@ -169,6 +169,10 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
             let next_is_s = chars.get(i + 1).is_some_and(|n| *n == 's' || *n == 'S')
                 && !chars.get(i + 2).is_some_and(|n| n.is_alphanumeric());
             if next_is_s && glued {
+                // After a year or a decade's digits it is kept for `apostrophe_s`.
+                if raw.last().and_then(Tok::num).is_some_and(|(_, digits, ord)| !ord && (digits == 2 || digits == 4)) {
+                    raw.push(Tok { kind: Kind::Word(APOSTROPHE_S.to_string()), glued: true });
+                }
                 i += 2;
                 continue;
             }
@@ -186,7 +190,41 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
         glued = true;
         i += 1;
     }
-    Ok(post(raw))
+    Ok(apostrophe_s(post(raw)))
+}
+
+/// The "'s" written after a number of two or four digits, until
+/// [`apostrophe_s`] reads it.
+const APOSTROPHE_S: &str = "'s";
+
+/// An "'s" after a number: a decade's plural where nothing but a joining
+/// word follows ("the 1980's", "the late 1990's", "the '80's and '90's",
+/// read as "1980s"); else a year's possessive ("2013's second quarter" =
+/// "the second quarter of 2013": the year goes after what it owns), or
+/// nothing ("2013's" = 2013).
+fn apostrophe_s(mut toks: Vec<Tok>) -> Vec<Tok> {
+    while let Some(k) = toks.iter().position(|t| t.is(APOSTROPHE_S)) {
+        let (v, digits, _) = toks[k - 1].num().expect("kept only after a number");
+        let joined = |t: &Tok| {
+            t.sym() == Some('-')
+                || matches!(t.word(), Some("and" | "or" | "to" | "through" | "thru" | "until" | "till"))
+        };
+        let rest_starts = toks.get(k + 1);
+        if rest_starts.is_none_or(joined) {
+            if v % 10 == 0 {
+                toks[k] = Tok { kind: Kind::Word("s".to_string()), glued: true };
+            } else {
+                toks.remove(k);
+            }
+        } else if digits == 4 {
+            let year = toks.remove(k - 1);
+            toks.remove(k - 1);
+            toks.push(Tok { glued: false, ..year });
+        } else {
+            toks.remove(k);
+        }
+    }
+    toks
 }
 
 fn post(raw: Vec<Tok>) -> Vec<Tok> {

@@ -340,6 +340,14 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 {
                     continue;
                 }
+                // "for the past week", "for the last two years": during them, as "over" is.
+                if w == "for"
+                    && i == 0
+                    && next.is_some_and(|x| matches!(x.word(), Some("the" | "past" | "last")))
+                    && raw.get(i + 1..).is_some_and(|rest| rest.iter().any(|x| x.is("past") || x.is("last")))
+                {
+                    continue;
+                }
                 // "over Christmas", "over Easter": during the holiday.
                 if w == "over" && i == 0 && next.and_then(Tok::word).is_some_and(holidays::is_first_word) {
                     continue;

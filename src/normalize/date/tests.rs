@@ -981,6 +981,50 @@ fn a_year_ending_in_00_with_s_is_the_century_but_the_2000s_are_a_decade() {
 }
 
 #[test]
+fn decades_with_an_apostrophe_in_words_and_years_that_own_a_period() {
+    // "1980's" is the plural "1980s" (not the year 1980), with or without "the", "late", a leading "'".
+    for e in ["the 1980's", "1980's", "the '80's", "the 80's", "in the 1980’s", "the eighties"] {
+        check(e, "2013-08-09", U, "1980-01-01", "1989-12-31");
+    }
+    check("the late 1990's", "2013-08-09", U, "1997-01-01", "1999-12-31");
+    check("the 1800's", "2013-08-09", U, "1800-01-01", "1899-12-31");
+    check("the 1980's and 1990's", "2013-08-09", U, "1980-01-01", "1999-12-31");
+    check("the early eighties", "2013-08-09", U, "1980-01-01", "1983-12-31");
+    check("the twenties", "2013-08-09", U, "1920-01-01", "1929-12-31");
+    check("the noughties", "2013-08-09", U, "2000-01-01", "2009-12-31");
+    // A year's possessive: the year owns what follows; alone, it is the year.
+    check("2013's second quarter", "2016-02-29", U, "2013-04-01", "2013-06-30");
+    check("2014's first half", "2016-02-29", U, "2014-01-01", "2014-06-30");
+    check("2013's", "2016-02-29", U, "2013-01-01", "2013-12-31");
+    // A word's possessive is still dropped.
+    check("last week's sunday", "2013-08-09", U, "2013-08-04", "2013-08-04");
+}
+
+#[test]
+fn the_last_and_next_century_and_for_before_the_past() {
+    check("last century", "2013-08-09", U, "1900-01-01", "1999-12-31");
+    check("the last century", "2013-08-09", U, "1900-01-01", "1999-12-31");
+    check("next century", "2013-08-09", U, "2100-01-01", "2199-12-31");
+    // "for the past week" = "the past week" (as "over" is dropped).
+    check("for the past week", "2016-09-14", U, "2016-09-05", "2016-09-14");
+    check("for the last two years", "2013-08-09", U, "2011-01-01", "2012-12-31");
+    // A misspelt February is February.
+    check("Febuary 14", "2013-08-09", U, "2013-02-14", "2013-02-14");
+}
+
+#[test]
+fn the_coming_weekend_is_the_next_one_not_begun() {
+    // Said Monday to Friday: this week's Saturday-Sunday ("next weekend" stays the week after's).
+    for e in ["the coming weekend", "this coming weekend", "the upcoming weekend"] {
+        check(e, "2016-02-29", U, "2016-03-05", "2016-03-06");
+        check(e, "2013-08-09", U, "2013-08-10", "2013-08-11");
+        // Said on a weekend: the next one.
+        check(e, "2016-03-05", U, "2016-03-12", "2016-03-13");
+    }
+    check("next weekend", "2016-02-29", U, "2016-03-12", "2016-03-13");
+}
+
+#[test]
 fn later_and_earlier_after_a_count_are_anaphora() {
     // "Three weeks later, the minister resigned": later than an event the story tells.
     for expr in ["three weeks later", "two days later", "a year earlier", "a week earlier", "two days before"] {

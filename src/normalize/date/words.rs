@@ -53,7 +53,8 @@ pub fn weekday(t: &Tok) -> Option<Weekday> {
 pub fn month(t: &Tok) -> Option<u32> {
     Some(match t.word()? {
         "jan" | "january" => 1,
-        "feb" | "february" => 2,
+        // (with the misspellings news copy has: "Febuary", "Feburary")
+        "feb" | "february" | "febuary" | "feburary" => 2,
         "mar" | "march" => 3,
         "apr" | "april" => 4,
         "may" => 5,
@@ -216,6 +217,23 @@ pub fn is_filler(w: &str) -> bool {
 }
 
 /// Every word the grammar knows, for error messages that name the unknown part.
+/// A decade in words, as the two digits of its first year: "eighties" = 80,
+/// "noughties" = 0.
+pub fn decade_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "noughties" | "aughts" => 0,
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => return None,
+    })
+}
+
 pub fn is_known(t: &Tok) -> bool {
     let Some(w) = t.word() else { return true };
     weekday(t).is_some()
@@ -226,6 +244,7 @@ pub fn is_known(t: &Tok) -> bool {
         || rel(t).is_some()
         || time_of_day(t)
         || count(t).is_some()
+        || decade_word(w).is_some()
         || is_filler(w)
         || matches!(
             w,
