@@ -968,6 +968,27 @@ fn one_long_scalar_aliased_many_times_is_refused_as_an_alias_bomb() {
     assert!(run.stderr.contains("claims/bomb.yaml:"), "{}", run.stderr);
 }
 
+/// A symbolic link to a claim file already read is named and not read: read
+/// twice, the file's source id would be taken twice and both dropped.
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_claim_file_already_read_is_not_read_again() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::os::unix::fs::symlink("a.yaml", dir.path().join("claims/c.yaml")).unwrap();
+    let run = run_in(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "claims/c.yaml: error: a symbolic link to 'claims/a.yaml', a file already read; it was not read again"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("source id"), "{}", run.stderr);
+    assert!(run.stdout.contains("\"claims_checked\": 1"), "{}", run.stdout);
+}
+
 /// `when` shows its expression and its errors as every other command shows
 /// input on a terminal: control and bidi characters escaped.
 #[test]

@@ -632,6 +632,50 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Skipped, di
             walk_folders(link, &root, files, &mut links, &mut seen, skipped, diags);
         }
     }
+    read_once(files, &mut skipped.linked, diags);
+}
+
+/// A file listed twice, by its own path and through a symbolic link (or
+/// through two links), is read once: by its own path, else by the first
+/// link in path order; each other way in is named and not read. Read
+/// twice, its source id would be taken twice, and both would be dropped.
+/// (Only when a listed file is a link are the files' identities looked up.)
+fn read_once(files: &mut Vec<PathBuf>, linked: &mut [PathBuf], diags: &mut Vec<Diagnostic>) {
+    if linked.is_empty() {
+        return;
+    }
+    linked.sort();
+    let is_link: std::collections::HashSet<&PathBuf> = linked.iter().collect();
+    let id = |p: &Path| fs::metadata(p).ok().and_then(|m| folder_id(&m, p));
+    let mut first: HashMap<FolderId, PathBuf> = HashMap::new();
+    let mut own: Vec<&PathBuf> = files.iter().filter(|f| !is_link.contains(f)).collect();
+    own.sort();
+    for f in own {
+        if let Some(i) = id(f) {
+            first.entry(i).or_insert_with(|| f.clone());
+        }
+    }
+    let mut dropped: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    for link in linked.iter() {
+        let Some(i) = id(link) else { continue };
+        match first.get(&i) {
+            Some(read) => {
+                let file: Arc<Path> = Arc::from(link.as_path());
+                diags.push(
+                    Diagnostic::error(
+                        Some(Loc::file(&file)),
+                        format!("a symbolic link to '{}', a file already read; it was not read again", read.display()),
+                    )
+                    .with_help("remove the link: each file is read once, by its own path"),
+                );
+                dropped.insert(link.clone());
+            }
+            None => {
+                first.insert(i, link.clone());
+            }
+        }
+    }
+    files.retain(|f| !dropped.contains(f));
 }
 
 /// What the walk of the claims folder passed over: hidden entries (a name
@@ -642,6 +686,9 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Skipped, di
 struct Skipped {
     hidden: Vec<PathBuf>,
     outside_claim_files: usize,
+    /// Files listed through a symbolic link (inside the folder): one may be
+    /// a file already listed by its own path ([`collect_files`]).
+    linked: Vec<PathBuf>,
 }
 
 /// Whether a hidden entry of the claims folder (skipped unread) could be
@@ -779,6 +826,7 @@ fn walk_folders(
             if path.is_dir() {
                 links.push(path);
             } else {
+                skipped.linked.push(path.clone());
                 files.push(path);
             }
         }
