@@ -939,6 +939,28 @@ fn reviews_file_refused(path: &std::path::Path) -> String {
     )
 }
 
+/// The errors `check` would report on the corpus made of `files` (paths
+/// relative to its folder), each with its path made relative to that folder
+/// again: the corpus is written to a scratch folder and checked there.
+fn refusals_of_check(files: &[(std::path::PathBuf, String)]) -> io::Result<Vec<crate::error::Diagnostic>> {
+    let scratch = tempfile::tempdir()?;
+    let root = scratch.path().join("corpus");
+    crate::fsio::write_new_tree(&root, files)?;
+    let outcome = check::run(&root.join("claims"), &root.join("articles"));
+    Ok(outcome
+        .errors()
+        .cloned()
+        .map(|mut d| {
+            if let Some(loc) = &mut d.loc {
+                if let Ok(rel) = loc.file.strip_prefix(&root) {
+                    loc.file = std::sync::Arc::from(rel);
+                }
+            }
+            d
+        })
+        .collect())
+}
+
 fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path) -> Output {
     let mut out = Output::default();
     let fail = |out: &mut Output, diags: Vec<crate::error::Diagnostic>| {
@@ -979,6 +1001,34 @@ fn import_csv(file: &std::path::Path, options: &CsvImport, dir: &std::path::Path
             return out;
         }
     };
+    // What check would refuse is not written: the corpus is checked first in
+    // a scratch folder (a 20 MB cell made a claim file over the size limit;
+    // a column named '...' a property with no letter; a status cell 'not
+    // cancelled' a value check cannot read).
+    match refusals_of_check(&imported.files) {
+        Ok(errors) if errors.is_empty() => {}
+        Ok(errors) => {
+            let n = errors.len();
+            for d in errors {
+                out.stderr.push_str(&format!("{d}\n"));
+            }
+            out.stderr.push_str(&format!(
+                "the corpus this import would write has {n} error{} that `crosscheck check` would report (paths are \
+                 inside --out); correct the cells that give them\nnothing was written\n",
+                if n == 1 { "" } else { "s" }
+            ));
+            out.code = EXIT_INPUT_ERROR;
+            return out;
+        }
+        Err(e) => {
+            out.stderr.push_str(&format!(
+                "error: cannot check the corpus before writing it: {e}\n  help: the import checks its corpus in the \
+                 system's temporary folder first; check that it can be written (TMPDIR)\nnothing was written\n"
+            ));
+            out.code = EXIT_INPUT_ERROR;
+            return out;
+        }
+    }
     if let Err(e) = crate::fsio::write_new_tree(dir, &imported.files) {
         out.stderr.push_str(&format!(
             "error: cannot write the corpus to '{}': {e}\n  help: nothing was kept; check that the folder can be written \

@@ -419,6 +419,24 @@ fn a_cell_that_does_not_read_as_its_columns_type_is_an_error_at_its_line_and_col
 }
 
 /// Regression: `--type votes=number --type votes=text` silently took the last.
+/// A corpus `check` would refuse is not written: the import checks it
+/// first, and names each error at its place inside --out.
+#[test]
+fn a_corpus_check_would_refuse_is_not_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (csv, error) in [
+        ("src,event,status\nA,talks,not cancelled\nB,talks,postponed\n", "claims/a.yaml:"),
+        ("src,event,...\nA,talks,x\n", "has no letter or digit"),
+    ] {
+        let (code, _, stderr, out) = import_text(tmp.path(), csv, &[]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(error), "{stderr}");
+        assert!(stderr.contains("that `crosscheck check` would report"), "{stderr}");
+        assert!(stderr.contains("nothing was written"), "{stderr}");
+        assert!(!out.exists(), "{}", out.display());
+    }
+}
+
 #[test]
 fn a_type_given_twice_for_one_column_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
