@@ -807,6 +807,22 @@ impl Parser {
             let sub = match (head, self.tense) {
                 (["since"], Tense::Unknown) => self.with_tense(Tense::Past),
                 (["as", "early" | "soon", "as"], Tense::Unknown) if bare_weekday => self.with_tense(Tense::Future),
+                // A deadline before a bare weekday looks ahead too: "by Friday",
+                // "until Sunday", "no later than Friday" said on a Monday are this
+                // week's, not last week's (the nearest Friday), unless the quote's
+                // tense is past. Said on a Friday, "by Friday" stays that day (AP
+                // style names the story's day by its weekday).
+                (
+                    ["by"]
+                    | ["until" | "till" | "til"]
+                    | ["up", "until" | "till"]
+                    | ["no" | "not", "later", "than"]
+                    | ["time", "for"]
+                    | ["before"],
+                    Tense::Unknown,
+                ) if bare_weekday && words::weekday(&body[0]) != Some(self.as_of.weekday()) => {
+                    self.with_tense(Tense::Future)
+                }
                 // "ahead of Sunday's vote", "in the run-up to the election": what
                 // they name is still to come when no tense says otherwise.
                 (["ahead"] | ["run", "up", "to"] | ["runup", "to"], Tense::Unknown) => self.with_tense(Tense::Future),

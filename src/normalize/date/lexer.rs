@@ -51,7 +51,14 @@ impl Tok {
             Kind::Word(w) => w.clone(),
             Kind::Num { v, ord, .. } => {
                 if *ord {
-                    format!("{v}th")
+                    let suffix = match (v % 10, v % 100) {
+                        (_, 11..=13) => "th",
+                        (1, _) => "st",
+                        (2, _) => "nd",
+                        (3, _) => "rd",
+                        _ => "th",
+                    };
+                    format!("{v}{suffix}")
                 } else {
                     v.to_string()
                 }

@@ -489,6 +489,29 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
             }
         }
     }
+    distribute_ordinals(out)
+}
+
+/// "the second and third quarters", "the 18th and 19th centuries", "the
+/// third or fourth quarter of 2014": two ordinals sharing one unit (and
+/// what follows it) are two periods, "the second quarter and the third
+/// quarter", which the rule for "A and B" then reads as one interval when
+/// no day lies between them.
+fn distribute_ordinals(toks: Vec<lexer::Tok>) -> Vec<lexer::Tok> {
+    let ordinal = |t: &lexer::Tok| t.num().is_some_and(|(_, _, ord)| ord);
+    let joins =
+        |t: &lexer::Tok| t.sym() == Some('-') || matches!(t.word(), Some("and" | "or" | "to" | "through" | "until"));
+    let Some(k) = (0..toks.len().saturating_sub(3)).find(|&k| {
+        ordinal(&toks[k]) && joins(&toks[k + 1]) && ordinal(&toks[k + 2]) && words::unit(&toks[k + 3]).is_some()
+    }) else {
+        return toks;
+    };
+    let shared = &toks[k + 3..];
+    let mut out: Vec<lexer::Tok> = toks[..=k].to_vec();
+    out.extend_from_slice(shared);
+    out.push(toks[k + 1].clone());
+    out.push(toks[k + 2].clone());
+    out.extend_from_slice(shared);
     out
 }
 

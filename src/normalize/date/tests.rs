@@ -1013,6 +1013,31 @@ fn the_last_and_next_century_and_for_before_the_past() {
 }
 
 #[test]
+fn a_deadline_before_a_bare_weekday_looks_ahead() {
+    // Said Monday 2016-02-29, with no tense from the quote: this week's Friday, not last week's.
+    for e in ["by Friday", "until Friday", "no later than Friday", "in time for Friday"] {
+        check(e, "2016-02-29", U, "open", "2016-03-04");
+    }
+    check("before Friday", "2016-02-29", U, "open", "2016-03-03");
+    // A past-tense quote keeps the last one; said on a Friday, "by Friday" is that day.
+    check("by Friday", "2016-02-29", P, "open", "2016-02-26");
+    check("by Friday", "2016-03-04", U, "open", "2016-03-04");
+    // "since" still looks back.
+    check("since Friday", "2016-02-29", U, "2016-02-26", "open");
+}
+
+#[test]
+fn two_ordinals_sharing_one_unit_are_two_periods() {
+    check("the second and third quarters", "2013-08-09", U, "2013-04-01", "2013-09-30");
+    check("the third and fourth quarters of 2014", "2013-08-09", U, "2014-07-01", "2014-12-31");
+    check("the third or fourth quarter of 2014", "2013-08-09", U, "2014-07-01", "2014-12-31");
+    check("the 18th and 19th centuries", "2013-08-09", U, "1700-01-01", "1899-12-31");
+    // Out of order, or days between them: an error, with the ordinals written as English writes them.
+    let e = read_date("the fourth and first quarters", d("2013-08-09"), U).unwrap_err().message;
+    assert!(e.contains("'4th quarters' and '1st quarters'"), "{e}");
+}
+
+#[test]
 fn the_coming_weekend_is_the_next_one_not_begun() {
     // Said Monday to Friday: this week's Saturday-Sunday ("next weekend" stays the week after's).
     for e in ["the coming weekend", "this coming weekend", "the upcoming weekend"] {
