@@ -333,6 +333,11 @@ impl WriteError {
                 ),
                 "wait for it to finish (or stop it), then run the command again".to_string(),
             ),
+            // "nodir/": a path that ends in a separator names a folder, whatever is there.
+            WriteError::Io(_) if path.as_os_str().as_encoded_bytes().ends_with(std::path::MAIN_SEPARATOR_STR.as_bytes()) => (
+                format!("cannot write {shown}: it ends in '{}', so it names a folder, not a file", std::path::MAIN_SEPARATOR),
+                format!("give {option} a file name, e.g. {shown}report.html"),
+            ),
             WriteError::Io(e) => {
                 let (why, help) = match e.kind() {
                     ErrorKind::NotFound => (

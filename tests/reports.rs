@@ -474,6 +474,16 @@ fn output_errors_name_the_path_and_exit_2() {
     let folder = run_in(&corpus, &["check", "--output", dir.path().to_str().unwrap()]);
     assert_eq!(folder.code, 2);
     assert!(folder.stderr.contains("is a folder"), "{}", folder.stderr);
+    // A path ending in '/' names a folder, missing or not (it was "a part of its folder path is a file").
+    let slash = format!("{}/", dir.path().join("nodir").display());
+    let run = run_in(&corpus, &["check", "--output", &slash]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(&format!("cannot write {slash}: it ends in '/', so it names a folder")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(&format!("give --output a file name, e.g. {slash}report.html")), "{}", run.stderr);
     let force_alone = run_in(&corpus, &["check", "--force"]);
     assert_eq!(force_alone.code, 2, "--force means nothing without --output");
 }

@@ -619,7 +619,26 @@ fn output_to_the_reviews_path_is_refused_before_any_review_is_written() {
     assert!(d.join("report.md").exists());
 }
 
-/// `--reviews` naming a device or a folder: what is wrong with that path,/// `--reviews` naming a device or a folder: what is wrong with that path,
+/// A YAML error in the reviews file gets help about reviews, not about
+/// sources and claims.
+#[test]
+fn a_second_document_or_a_merge_key_in_the_reviews_file_is_explained_for_reviews() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    for (text, help) in [
+        ("- fact: a.b\n---\n- fact: c.d\n", "keep the reviews in one list: remove the '---' line"),
+        ("- &x {fact: a.b}\n- <<: *x\n", "write each review's keys out"),
+    ] {
+        fs::write(d.join("reviews.yaml"), text).unwrap();
+        let r = run(d, &["check"]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("reviews.yaml:"), "{}", r.stderr);
+        assert!(r.stderr.contains(help), "{}", r.stderr);
+        assert!(!r.stderr.contains("put each source in its own file"), "{}", r.stderr);
+    }
+}
+
+/// `--reviews` naming a device or a folder: what is wrong with that path,
 /// not claim-file wording nor "fix the entries above".
 #[test]
 fn a_reviews_path_that_is_not_a_file_is_named_for_what_it_is() {

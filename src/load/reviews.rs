@@ -86,6 +86,20 @@ pub fn read(path: &Path) -> LoadedReviews {
 /// whether or not it exists yet: the same file, or the same name in the
 /// same folder. A report written there would be read as the reviews on the
 /// next run.
+/// The help for a YAML error in the reviews file: as for any file, but
+/// where that help speaks of sources and claims, of reviews.
+fn reviews_yaml_help(message: &str) -> &'static str {
+    if message.contains("second YAML document") {
+        "keep the reviews in one list: remove the '---' line (and the document after it, once its entries are moved up)"
+    } else if message.contains("merge key") {
+        "write each review's keys out instead of merging them from an anchor (`<<: *name`)"
+    } else if message.contains("nesting") || message.contains("nodes") {
+        "the reviews file is a list of flat entries, one per decision; see docs/reviews.md"
+    } else {
+        super::yaml_help(message)
+    }
+}
+
 pub fn names_reviews_file(path: &Path, reviews: &Path) -> bool {
     if let (Ok(a), Ok(b)) = (fs::canonicalize(path), fs::canonicalize(reviews)) {
         return a == b;
@@ -133,7 +147,7 @@ pub fn parse(text: &str, file: &Arc<Path>) -> (Vec<Review>, Vec<Diagnostic>) {
         Err(e) => {
             diags.push(
                 Diagnostic::error(Some(Loc::at(file, e.line, e.col)), format!("invalid YAML: {}", e.message))
-                    .with_help(super::yaml_help(&e.message)),
+                    .with_help(reviews_yaml_help(&e.message)),
             );
             return (Vec::new(), diags);
         }

@@ -152,7 +152,7 @@ fn parse_full(text: &str) -> Result<Option<Node>, YamlError> {
                 documents += 1;
                 if documents > 1 {
                     return Err(err(
-                        "a second YAML document ('---') in one file; a claim file holds one document".into()
+                        "a second YAML document ('---') in one file; a claim, registry or reviews file holds one document".into()
                     ));
                 }
                 None
@@ -215,17 +215,19 @@ fn parse_full(text: &str) -> Result<Option<Node>, YamlError> {
         match stack.last_mut() {
             None => root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => match key.take() {
-                None if matches!(&node.kind, NodeKind::Scalar { text, quoted: false } if text == "<<") => {
-                    return Err(YamlError {
+            Some(Frame::Map { entries, key, .. }) => {
+                match key.take() {
+                    None if matches!(&node.kind, NodeKind::Scalar { text, quoted: false } if text == "<<") => {
+                        return Err(YamlError {
                         line: node.line,
                         col: node.col,
-                        message: "a YAML merge key ('<<'); a claim's keys are written out in the claim".into(),
+                        message: "a YAML merge key ('<<'); keys are written out where they belong, not merged from an anchor".into(),
                     });
+                    }
+                    None => *key = Some(node),
+                    Some(k) => entries.push((k, node)),
                 }
-                None => *key = Some(node),
-                Some(k) => entries.push((k, node)),
-            },
+            }
         }
     }
     Ok(root)
