@@ -254,6 +254,9 @@ impl Parser {
         if let Some(s) = self.past_unit(t) {
             return Some(closed(s));
         }
+        if let Some(s) = self.unit_ahead(t) {
+            return Some(closed(s));
+        }
         if let Some(s) = self.period(t) {
             return Some(closed(s));
         }
@@ -1910,6 +1913,35 @@ impl Parser {
             Grain::Span,
             "the past week/month/year = from the calendar unit before to the day said (the last 7 days, 30 days or \
              12 months, and the calendar unit before)",
+        )
+    }
+
+    /// "over the next year", "in the coming month", "during the next decade"
+    /// (the cleaner writes them `coming <unit> ahead`): the time from the day
+    /// said on, as "the past year" is the time up to it. For a week, month
+    /// or year both the rolling unit and the calendar unit after are meant,
+    /// so the reading covers both: the day said to the end of the calendar
+    /// unit after. A decade or a century ahead is the rolling one ("over the
+    /// next decade" said in 2013 is not the 2020s): N years from the day said.
+    fn unit_ahead(&self, t: &[Tok]) -> Option<Span> {
+        let [c, u, ahead] = t else { return None };
+        if !(c.is("coming") && ahead.is("ahead")) {
+            return None;
+        }
+        let a = self.as_of;
+        let end = match words::unit(u)? {
+            Unit::Week => add_days(cal::week_start(a)?, 13)?,
+            Unit::Month => add_days(cal::add_months(ymd(a.year(), a.month(), 1)?, 2)?, -1)?,
+            Unit::Year => ymd(a.year() + 1, 12, 31)?,
+            Unit::Decade => cal::shift_months_keep_day(a, 120)?,
+            Unit::Century => cal::shift_months_keep_day(a, 1200)?,
+            _ => return None,
+        };
+        Span::new(
+            (a, end),
+            Grain::Span,
+            "over/in the next week, month or year = from the day said to the end of the calendar unit after (the \
+             coming 7 days, month or 12 months, and the calendar unit after); a decade or century: N years from the day said",
         )
     }
 

@@ -314,6 +314,23 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 }
             }
             Kind::Word(w) => {
+                // "over the next year", "in the coming decade", "during the next month": the
+                // time from the day said on (`Parser::unit_ahead`), written `coming <unit> ahead`.
+                if i == 0 && matches!(w.as_str(), "over" | "in" | "during") {
+                    let rest: Vec<Option<&str>> = raw[1..].iter().map(Tok::word).collect();
+                    let rest = match rest.as_slice() {
+                        [Some("the"), rest @ ..] => rest,
+                        rest => rest,
+                    };
+                    if let [Some("next" | "coming" | "upcoming"), Some(unit)] = rest {
+                        if matches!(*unit, "week" | "month" | "year" | "decade" | "century") {
+                            for word in ["coming", unit, "ahead"] {
+                                out.push(Tok { kind: Kind::Word(word.to_string()), glued: false });
+                            }
+                            break;
+                        }
+                    }
+                }
                 if w == "in" {
                     let unit = |j: usize| raw.get(j).is_some_and(|u| words::unit(u).is_some() || u.is("fortnight"));
                     let count = |j: usize| raw.get(j).and_then(words::count).is_some();

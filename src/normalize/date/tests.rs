@@ -1027,6 +1027,23 @@ fn a_deadline_before_a_bare_weekday_looks_ahead() {
 }
 
 #[test]
+fn over_the_next_unit_runs_from_the_day_said() {
+    // Week, month, year: the day said to the end of the calendar unit after (covering the rolling unit too).
+    check("over the next year", "2013-08-09", U, "2013-08-09", "2014-12-31");
+    check("in the coming year", "2013-08-09", U, "2013-08-09", "2014-12-31");
+    check("over the next month", "2013-08-09", U, "2013-08-09", "2013-09-30");
+    check("in the coming week", "2016-02-29", U, "2016-02-29", "2016-03-13");
+    // A decade or century ahead is the rolling one, not the 2020s.
+    check("over the next decade", "2013-08-09", U, "2013-08-09", "2023-08-09");
+    check("in the next decade", "2013-08-09", U, "2013-08-09", "2023-08-09");
+    // Without "over/in/during", the calendar unit after, as before (Duckling's "coming week").
+    check("next decade", "2013-08-09", U, "2020-01-01", "2029-12-31");
+    check("the next year", "2013-08-09", U, "2014-01-01", "2014-12-31");
+    check("the coming week", "2013-02-12", U, "2013-02-18", "2013-02-24");
+    check("in two weeks", "2013-08-09", U, "2013-08-23", "2013-08-23");
+}
+
+#[test]
 fn two_ordinals_sharing_one_unit_are_two_periods() {
     check("the second and third quarters", "2013-08-09", U, "2013-04-01", "2013-09-30");
     check("the third and fourth quarters of 2014", "2013-08-09", U, "2014-07-01", "2014-12-31");
