@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 /// replaced ([`WriteError::NotAFile`]).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     match target(path)? {
+        Target::File(meta) if meta.permissions().readonly() => Err(WriteError::ReadOnly),
         Target::Missing | Target::File(_) => Ok(write_atomic_with(path, |out| out.write_all(contents))?),
         other => Err(other.refusal()),
     }
@@ -278,6 +279,9 @@ pub enum WriteError {
     NotAFile(&'static str),
     /// The path is a named pipe that no program is reading.
     NoReader,
+    /// The path holds a file marked read-only: a person protected it, and a
+    /// rename would replace it all the same.
+    ReadOnly,
     /// Another run held the lock on the path's folder for this long
     /// ([`lock_folder_of`]).
     Locked(Duration),
@@ -300,6 +304,10 @@ impl WriteError {
         let shown = path.display();
         let or_force = if force { ", or add --force to replace it" } else { "" };
         match self {
+            WriteError::ReadOnly => (
+                format!("{shown} is read-only; not replacing it"),
+                format!("make it writable (chmod u+w {shown}) if it is meant to change{or_force}"),
+            ),
             WriteError::NotOurs => (
                 format!("{shown} exists and was not written by crosscheck; not overwriting it"),
                 format!("choose another {option} file{or_force}"),
@@ -454,7 +462,13 @@ fn owned(
     force: bool,
     recognise: impl FnOnce(&mut fs::File, u64) -> io::Result<Owner>,
 ) -> Result<(), WriteError> {
-    if force || meta.len() == 0 {
+    if force {
+        return Ok(());
+    }
+    if meta.permissions().readonly() {
+        return Err(WriteError::ReadOnly);
+    }
+    if meta.len() == 0 {
         return Ok(());
     }
     let mut file = fs::File::open(path)?;

@@ -619,6 +619,31 @@ fn output_to_the_reviews_path_is_refused_before_any_review_is_written() {
     assert!(d.join("report.md").exists());
 }
 
+/// A reviews file or a report marked read-only is not replaced: a person
+/// protected it, and an atomic rename would replace it all the same.
+#[cfg(unix)]
+#[test]
+fn a_read_only_reviews_file_or_report_is_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = conflict_fixture();
+    let d = dir.path();
+    assert_eq!(review(d, "moscow-summit.status", "accepted", "ok").code, 0);
+    let before = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+    fs::set_permissions(d.join("reviews.yaml"), fs::Permissions::from_mode(0o444)).unwrap();
+    let r = review(d, "moscow-summit.status", "disputed", "again");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("reviews.yaml is read-only; not replacing it"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(d.join("reviews.yaml")).unwrap(), before);
+    // A report crosscheck wrote, then marked read-only: refused, unless --force.
+    assert_ne!(run(d, &["check", "--output", "r.md", "--format", "markdown"]).code, 2);
+    fs::set_permissions(d.join("r.md"), fs::Permissions::from_mode(0o444)).unwrap();
+    let r = run(d, &["check", "--output", "r.md", "--format", "markdown"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("r.md is read-only; not replacing it"), "{}", r.stderr);
+    assert!(r.stderr.contains("or add --force to replace it"), "{}", r.stderr);
+    assert_ne!(run(d, &["check", "--output", "r.md", "--format", "markdown", "--force"]).code, 2);
+}
+
 /// A YAML error in the reviews file gets help about reviews, not about
 /// sources and claims.
 #[test]
