@@ -1251,6 +1251,15 @@ impl Parser {
     /// 7/7/2013, 2013-07-07, 10.31.74, 2/15, 2/2013, 2014-10, 31-Oct-74.
     fn numeric_date(&self, t: &[Tok]) -> Option<Span> {
         let n = t.len();
+        // "20130809": ISO 8601's basic form, YYYYMMDD.
+        if let [x] = t {
+            let (v, 8, false) = x.num()? else { return None };
+            let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            return self.exact_day(y as i32, m, d, "numeric date: ISO basic form YYYYMMDD");
+        }
         if n != 3 && n != 5 {
             return None;
         }
@@ -1280,6 +1289,11 @@ impl Parser {
             let (b, _) = num(2)?;
             if ad == 4 {
                 return self.exact_day(a as i32, b, c, "numeric date: ISO year-month-day");
+            }
+            if ad > 4 {
+                // "10000-01-01": a year of five digits or more, not a day of the month.
+                self.complain(format!("the year {a} is outside 1..9999"));
+                return None;
             }
             let y = year_of(c, cd)?;
             // Dots are the European day.month.year (03.04.2016 = 3 April); a

@@ -303,6 +303,13 @@ fn errors_name_the_part() {
     assert!(e.message.contains("10000"), "{}", e.message);
     assert!(read_date("0000", d("2013-02-12"), U).is_err());
     assert!(read_date("", d("2013-02-12"), U).is_err());
+    // A five-digit year is named as such, not read as a day of the month ("2001-01-10000").
+    let e = read_date("10000-01-01", d("2013-02-12"), U).unwrap_err();
+    assert!(e.message.contains("the year 10000 is outside 1..9999"), "{}", e.message);
+    // ISO 8601's basic form YYYYMMDD is a day; eight digits that make no month are a year out of range.
+    check("20130809", "2013-02-12", U, "2013-08-09", "2013-08-09");
+    assert!(read_date("20130230", d("2013-02-12"), U).unwrap_err().message.contains("not a calendar date"));
+    assert!(read_date("20131309", d("2013-02-12"), U).is_err());
     // A count of hours or minutes needs a time of day to count from: said so, in any spelling.
     for (expr, counted) in [
         ("2 hours ago", "hours"),
