@@ -289,10 +289,10 @@ pub fn run_with(
     analyze_with(load_with(claims_dir, articles_dir, progress), tolerances, passages, progress)
 }
 
-/// Check a loaded corpus. Pure.
 /// Most characters of a missing quote's closest passage that its error shows.
 const SHOWN_PASSAGE_CHARS: usize = 600;
 
+/// Check a loaded corpus. Pure.
 pub fn analyze(loaded: Loaded) -> Outcome {
     analyze_with(loaded, &Tolerances::default(), Passages::Keep, &Silent)
 }

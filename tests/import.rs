@@ -418,7 +418,6 @@ fn a_cell_that_does_not_read_as_its_columns_type_is_an_error_at_its_line_and_col
     assert!(!out.exists());
 }
 
-/// Regression: `--type votes=number --type votes=text` silently took the last.
 /// A corpus `check` would refuse is not written: the import checks it
 /// first, and names each error at its place inside --out.
 #[test]
@@ -437,6 +436,7 @@ fn a_corpus_check_would_refuse_is_not_written() {
     }
 }
 
+/// Regression: `--type votes=number --type votes=text` silently took the last.
 #[test]
 fn a_type_given_twice_for_one_column_is_an_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -78,14 +78,6 @@ pub fn read(path: &Path) -> LoadedReviews {
     out
 }
 
-/// Whether the file at `path` is a reviews file: the one `reviews` names
-/// (the same file, however the two paths are written), or one that starts
-/// as `crosscheck review` starts a new one. `check --output` says so
-/// rather than that crosscheck did not write it.
-/// Whether `path` names the reviews file `reviews` (the `--reviews` path),
-/// whether or not it exists yet: the same file, or the same name in the
-/// same folder. A report written there would be read as the reviews on the
-/// next run.
 /// The help for a YAML error in the reviews file: as for any file, but
 /// where that help speaks of sources and claims, of reviews.
 fn reviews_yaml_help(message: &str) -> &'static str {
@@ -100,6 +92,10 @@ fn reviews_yaml_help(message: &str) -> &'static str {
     }
 }
 
+/// Whether `path` names the reviews file `reviews` (the `--reviews` path),
+/// whether or not it exists yet: the same file, or the same name in the
+/// same folder. A report written there would be read as the reviews on the
+/// next run.
 pub fn names_reviews_file(path: &Path, reviews: &Path) -> bool {
     if let (Ok(a), Ok(b)) = (fs::canonicalize(path), fs::canonicalize(reviews)) {
         return a == b;
@@ -112,6 +108,10 @@ pub fn names_reviews_file(path: &Path, reviews: &Path) -> bool {
     matches!((place(path), place(reviews)), (Some(a), Some(b)) if a == b)
 }
 
+/// Whether the file at `path` is a reviews file: the one `reviews` names
+/// (the same file, however the two paths are written), or one that starts
+/// as `crosscheck review` starts a new one. `check --output` says so
+/// rather than that crosscheck did not write it.
 pub fn is_reviews_file(path: &Path, reviews: &Path) -> bool {
     if let (Ok(a), Ok(b)) = (fs::canonicalize(path), fs::canonicalize(reviews)) {
         if a == b {

@@ -583,6 +583,25 @@ const CHANGE_WORDS: &[&str] = &[
 
 /// Plural quantity words, a second quantity wherever they stand after the
 /// first ("hundreds, possibly thousands"): never a noun.
+/// Scale words past a quintillion, and made-up ones: a figure before one is
+/// not read (an error), never taken for a figure whose noun it is.
+const SCALES_NOT_READ: &[&str] = &[
+    "sextillion",
+    "septillion",
+    "octillion",
+    "nonillion",
+    "decillion",
+    "vigintillion",
+    "googol",
+    "zillion",
+    "gazillion",
+    "bazillion",
+    "bajillion",
+    "kajillion",
+    "jillion",
+    "squillion",
+];
+
 const QUANTITY_PLURALS: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions"];
 
 /// Words after a quantity are its noun ("100,000 lives", "300 people killed").
@@ -590,8 +609,12 @@ const QUANTITY_PLURALS: &[&str] = &["hundreds", "thousands", "millions", "billio
 /// ("5 bln", "thirty odd", "a hundred and a half", "5 thousands"); further
 /// words are the noun's ("40 workers at the mill", "half of them children").
 fn tail_ok(rest: &[&str]) -> bool {
+    // ("3 sextillion", "a zillion": a scale not read is no noun; "2,000 Carillion workers" is one.)
     let first_ok = rest.first().is_none_or(|w| {
-        scale_word(w).is_none() && !matches!(*w, "odd" | "half" | "quarter" | "quarters") && !NOT_A_NOUN.contains(w)
+        scale_word(w).is_none()
+            && !matches!(*w, "odd" | "half" | "quarter" | "quarters")
+            && !NOT_A_NOUN.contains(w)
+            && !SCALES_NOT_READ.contains(&w.trim_end_matches('s'))
     });
     first_ok
         && rest.iter().all(|w| {
@@ -600,8 +623,6 @@ fn tail_ok(rest: &[&str]) -> bool {
                 && multiplier(w).is_none()
                 && !QUANTITY_PLURALS.contains(w)
                 && !CHANGE_WORDS.contains(w)
-                // "3 sextillion", "a zillion": a scale not read is no noun.
-                && !w.trim_end_matches('s').ends_with("illion")
         })
 }
 
@@ -888,7 +909,10 @@ fn digits(word: &str) -> Option<f64> {
     }
     // Past 2^53 a float rounds: 9,007,199,254,740,993 would read as ...992,
     // inside the limit. The digits as written decide whether it is past it.
-    if int.trim_start_matches('0').len() >= 16 && int.parse::<u128>().is_ok_and(|whole| whole > LARGEST as u128) {
+    let past = |whole: u128| {
+        whole > LARGEST as u128 || (whole == LARGEST as u128 && frac.is_some_and(|f| f.bytes().any(|b| b != b'0')))
+    };
+    if int.trim_start_matches('0').len() >= 16 && int.parse::<u128>().is_ok_and(past) {
         return Some(f64::MAX);
     }
     let text = match frac {
@@ -1367,12 +1391,15 @@ mod tests {
         for e in ["3 sextillion", "a zillion", "zillions of them", "5 gazillion people"] {
             assert!(read_number(e).is_err(), "{e}");
         }
+        // Further on, such a word is the noun's ("Carillion" was a company in the news).
+        assert_eq!(r("2,000 Carillion workers"), (Some(2000.0), Some(2000.0)));
         // Past 2^53 as written, even where a float rounds it back inside.
         for e in [
             "999 quintillion",
             "nine hundred ninety nine quintillion quintillion",
             "9007199254740993",
             "9,007,199,254,740,993",
+            "9007199254740992.5",
         ] {
             assert!(read_number(e).unwrap_err().contains("larger than"), "{e}");
         }

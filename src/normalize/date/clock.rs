@@ -303,6 +303,13 @@ fn four_digit_time(raw: &[Tok], i: usize) -> Option<(u32, u32, usize)> {
     if h > 23 || m > 59 {
         return None;
     }
+    // A part of a numeric date ("at 2016-02-29", "12/05/2013 GMT") is no time.
+    let date_sep = |t: Option<&Tok>| t.and_then(Tok::sym).is_some_and(|c| matches!(c, '-' | '/' | '.' | ':'));
+    if (raw.get(i + 1).is_some_and(|t| t.glued) && date_sep(raw.get(i + 1)))
+        || (raw[i].glued && i > 0 && date_sep(raw.get(i - 1)))
+    {
+        return None;
+    }
     let after = raw.get(i + 1);
     if after.is_some_and(|t| t.is("hrs")) {
         return Some((h, m, 1));
@@ -723,8 +730,12 @@ mod tests {
         minute("0900 local time", "2011-12-01T09:00");
         minute("at 1530", "2011-12-01T15:30");
         minute("1500 hrs", "2011-12-01T15:00");
+        // The year of a numeric date after "at" stays the year.
+        minute("at 2013-12-05 10:00", "2013-12-05T10:00");
         // Without one of those, four digits are a year, and so are four that make no time (hour 24).
-        for (e, year) in [("1530", 1530), ("in 1530", 1530), ("at 2460", 2460)] {
+        for (e, year) in
+            [("1530", 1530), ("in 1530", 1530), ("at 2460", 2460), ("at 2016-02-29", 2016), ("at 2015-16", 2015)]
+        {
             let r = read_date(e, AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
             assert_eq!((r.start.map(|d| d.year()), r.start_time), (Some(year), None), "{e}");
         }

@@ -176,8 +176,19 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
             let next_is_s = chars.get(i + 1).is_some_and(|n| *n == 's' || *n == 'S')
                 && !chars.get(i + 2).is_some_and(|n| n.is_alphanumeric());
             if next_is_s && glued {
-                // After a year or a decade's digits it is kept for `apostrophe_s`.
-                if raw.last().and_then(Tok::num).is_some_and(|(_, digits, ord)| !ord && (digits == 2 || digits == 4)) {
+                // After a year or a decade's digits it is kept for `apostrophe_s`:
+                // four digits ("1980's", "2013's"), or two that can only be a
+                // decade ("'80's", "the 80's"; not a day: "June 30's deadline").
+                let before = raw.len().checked_sub(2).map(|k| &raw[k]);
+                let decade_digits = |v: u32| {
+                    before.is_some_and(|b| b.sym() == Some('\''))
+                        || (v >= 20 && v % 10 == 0 && !before.is_some_and(|b| b.word().is_some_and(is_month_word)))
+                };
+                if raw
+                    .last()
+                    .and_then(Tok::num)
+                    .is_some_and(|(v, digits, ord)| !ord && (digits == 4 || (digits == 2 && decade_digits(v))))
+                {
                     raw.push(Tok { kind: Kind::Word(APOSTROPHE_S.to_string()), glued: true });
                 }
                 i += 2;
@@ -198,6 +209,11 @@ pub fn lex(text: &str) -> Result<Vec<Tok>, String> {
         i += 1;
     }
     Ok(apostrophe_s(post(raw)))
+}
+
+/// Whether a lexed word names a month ("june", "sept"), for the lexer's own use.
+fn is_month_word(w: &str) -> bool {
+    super::words::month(&Tok { kind: Kind::Word(w.to_string()), glued: false }).is_some()
 }
 
 /// The "'s" written after a number of two or four digits, until

@@ -1003,8 +1003,10 @@ fn decades_with_an_apostrophe_in_words_and_years_that_own_a_period() {
     check("2013's second quarter", "2016-02-29", U, "2013-04-01", "2013-06-30");
     check("2014's first half", "2016-02-29", U, "2014-01-01", "2014-06-30");
     check("2013's", "2016-02-29", U, "2013-01-01", "2013-12-31");
-    // A word's possessive is still dropped.
+    // A word's possessive is still dropped, and so is a day's ("June 30's deadline").
     check("last week's sunday", "2013-08-09", U, "2013-08-04", "2013-08-04");
+    check("June 30's", "2013-08-09", U, "2013-06-30", "2013-06-30");
+    check("May 20's", "2013-08-09", U, "2013-05-20", "2013-05-20");
 }
 
 #[test]
@@ -1048,6 +1050,9 @@ fn over_the_next_unit_runs_from_the_day_said() {
     check("the next year", "2013-08-09", U, "2014-01-01", "2014-12-31");
     check("the coming week", "2013-02-12", U, "2013-02-18", "2013-02-24");
     check("in two weeks", "2013-08-09", U, "2013-08-23", "2013-08-23");
+    // Punctuation around it is noise.
+    check("in the coming week,", "2013-08-09", U, "2013-08-09", "2013-08-18");
+    check("\"in the coming month\"", "2013-08-09", U, "2013-08-09", "2013-09-30");
 }
 
 #[test]
