@@ -446,6 +446,9 @@ fn zone_after(raw: &[Tok], j: usize, used: &mut Vec<usize>) -> Option<String> {
 
 // ------------------------------------------------------------------ parts of a day
 
+/// The morning, in minutes of its day: 06:00-11:59.
+const MORNING: (u32, u32) = (6 * 60, 12 * 60 - 1);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Modifier {
     Early,
@@ -471,7 +474,7 @@ const PREDAWN: &str = "pre-dawn";
 fn part_of_day(t: &Tok) -> Option<Minutes> {
     let p = |first: u32, last: u32, rule| Minutes { first, last, precision: Precision::PartOfDay, rule };
     Some(match t.word()? {
-        "morning" => p(6 * 60, 12 * 60 - 1, "part of a day: morning = 06:00-11:59"),
+        "morning" => p(MORNING.0, MORNING.1, "part of a day: morning = 06:00-11:59"),
         "afternoon" => p(12 * 60, 18 * 60 - 1, "part of a day: afternoon = 12:00-17:59"),
         "evening" => p(18 * 60, 22 * 60 - 1, "part of a day: evening = 18:00-21:59"),
         "night" | "tonight" => {
@@ -497,6 +500,13 @@ fn modify(m: Modifier, part: Option<Minutes>) -> Minutes {
             Modifier::Mid => p(10 * 60, 15 * 60 - 1, "mid <day> = 10:00-14:59"),
             Modifier::Late => p(18 * 60, DAY - 1, "late <day> = 18:00-23:59 (evening and night)"),
         },
+        // "early this morning", "early Monday morning": news means the small
+        // hours too ("a fire broke out early this morning", at 3 a.m.), as
+        // "early Monday" does; the first half of 06:00-11:59 alone would
+        // leave them out.
+        Some(x) if m == Modifier::Early && x.first == MORNING.0 && x.last == MORNING.1 => {
+            p(0, 9 * 60 - 1, "early morning = 00:00-08:59 (the small hours and early morning, as early <day>)")
+        }
         Some(x) => {
             let len = x.last + 1 - x.first;
             let (first, last, rule) = match m {
@@ -812,6 +822,9 @@ mod tests {
         span("mid Friday", "2011-12-02T10:00", "2011-12-02T14:59", p);
         span("late morning", "2011-12-01T09:00", "2011-12-01T11:59", p);
         span("early evening", "2011-12-01T18:00", "2011-12-01T19:59", p);
+        // Early morning takes in the small hours, as "early Friday" does (not 06:00-08:59 alone).
+        span("early this morning", "2011-12-01T00:00", "2011-12-01T08:59", p);
+        span("early Friday morning", "2011-12-02T00:00", "2011-12-02T08:59", p);
         span("late Friday night", "2011-12-02T21:00", "2011-12-02T23:59", p);
         // a part of the day places a 12-hour time written without a.m./p.m.
         minute("7:30 in the evening", "2011-12-01T19:30");
