@@ -336,6 +336,15 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                             break;
                         }
                     }
+                    // "over the last week", "in the last month": the time up to the day
+                    // said, as "over the past week" is ("the last week" alone stays the
+                    // calendar week before, TimeML).
+                    if let [Some("last"), Some(unit @ ("week" | "month" | "year"))] = rest {
+                        for word in ["past", unit] {
+                            out.push(Tok { kind: Kind::Word(word.to_string()), glued: false });
+                        }
+                        break;
+                    }
                 }
                 if w == "in" {
                     let unit = |j: usize| raw.get(j).is_some_and(|u| words::unit(u).is_some() || u.is("fortnight"));

@@ -1050,6 +1050,11 @@ fn over_the_next_unit_runs_from_the_day_said() {
     check("the next year", "2013-08-09", U, "2014-01-01", "2014-12-31");
     check("the coming week", "2013-02-12", U, "2013-02-18", "2013-02-24");
     check("in two weeks", "2013-08-09", U, "2013-08-23", "2013-08-23");
+    // Looking back, "over/in/during the last week" is "the past week": up to the day said.
+    check("in the last week", "2013-08-09", U, "2013-07-29", "2013-08-09");
+    check("over the last month", "2013-08-09", U, "2013-07-01", "2013-08-09");
+    check("during the last year", "2013-08-09", U, "2012-01-01", "2013-08-09");
+    check("the last week", "2013-08-09", U, "2013-07-29", "2013-08-04");
     // Punctuation around it is noise.
     check("in the coming week,", "2013-08-09", U, "2013-08-09", "2013-08-18");
     check("\"in the coming month\"", "2013-08-09", U, "2013-08-09", "2013-09-30");
