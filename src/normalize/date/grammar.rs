@@ -469,6 +469,22 @@ impl Parser {
                     "vague: in recent months = 12 months up to the day said",
                 ))
             }
+            "recent years" => {
+                return Some(reading(
+                    cal::shift_months_keep_day(a, -120),
+                    Some(a),
+                    Precision::Vague,
+                    "vague: in recent years = 10 years up to the day said",
+                ))
+            }
+            "recent decades" => {
+                return Some(reading(
+                    cal::shift_months_keep_day(a, -600),
+                    Some(a),
+                    Precision::Vague,
+                    "vague: in recent decades = 50 years up to the day said",
+                ))
+            }
             // "this time last year": around the same date a year before (after).
             "this time last year"
             | "this time a year ago"

@@ -1061,6 +1061,22 @@ fn over_the_next_unit_runs_from_the_day_said() {
 }
 
 #[test]
+fn a_holiday_described_as_wire_copy_describes_it() {
+    for e in ["the holy month of Ramadan", "the Muslim holy month of Ramadan", "the month of Ramadan"] {
+        check(e, "2013-08-09", U, "2013-07-07", "2013-08-08");
+    }
+    check("the Jewish holiday of Yom Kippur", "2013-08-09", U, "2013-09-13", "2013-09-14");
+    check("the Thanksgiving holiday", "2013-08-09", F, "2013-11-28", "2013-11-28");
+    check("the Eid al-Adha holiday", "2013-08-09", U, "2013-10-13", "2013-10-16");
+    // A season of days is not the day; other words before the name are not dropped.
+    assert!(read_date("the Christmas holidays", d("2013-08-09"), U).is_err());
+    assert!(read_date("the holy Ramadan of", d("2013-08-09"), U).is_err());
+    // "in recent years / decades", as "in recent months": up to the day said.
+    check("in recent years", "2013-08-09", U, "2003-08-09", "2013-08-09");
+    check("in recent decades", "2013-08-09", U, "1963-08-09", "2013-08-09");
+}
+
+#[test]
 fn two_ordinals_sharing_one_unit_are_two_periods() {
     check("the second and third quarters", "2013-08-09", U, "2013-04-01", "2013-09-30");
     check("the third and fourth quarters of 2014", "2013-08-09", U, "2014-07-01", "2014-12-31");
