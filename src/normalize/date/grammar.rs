@@ -461,29 +461,13 @@ impl Parser {
                     "vague: in recent days = 14 days up to the day said",
                 ))
             }
-            "recent months" => {
-                return Some(reading(
-                    cal::shift_months_keep_day(a, -12),
-                    Some(a),
-                    Precision::Vague,
-                    "vague: in recent months = 12 months up to the day said",
-                ))
-            }
-            "recent years" => {
-                return Some(reading(
-                    cal::shift_months_keep_day(a, -120),
-                    Some(a),
-                    Precision::Vague,
-                    "vague: in recent years = 10 years up to the day said",
-                ))
-            }
-            "recent decades" => {
-                return Some(reading(
-                    cal::shift_months_keep_day(a, -600),
-                    Some(a),
-                    Precision::Vague,
-                    "vague: in recent decades = 50 years up to the day said",
-                ))
+            "recent months" | "recent years" | "recent decades" => {
+                let (months, rule) = match s.as_str() {
+                    "recent months" => (12, "vague: in recent months = 12 months up to the day said"),
+                    "recent years" => (120, "vague: in recent years = 10 years up to the day said"),
+                    _ => (600, "vague: in recent decades = 50 years up to the day said"),
+                };
+                return Some(reading(cal::shift_months_keep_day(a, -months), Some(a), Precision::Vague, rule));
             }
             // "this time last year": around the same date a year before (after).
             "this time last year"
@@ -2107,13 +2091,7 @@ impl Parser {
             Grain::Quarter => format!("Q{} {}", p.start.month0() / 3 + 1, p.start.year()),
             _ => p.start.year().to_string(),
         };
-        let suffix = match (n % 10, n % 100) {
-            (_, 11..=13) => "th",
-            (1, _) => "st",
-            (2, _) => "nd",
-            (3, _) => "rd",
-            _ => "th",
-        };
+        let suffix = super::lexer::ordinal_suffix(n);
         let nth = if from_end { format!("{n}{suffix} last") } else { format!("{n}{suffix}") };
         let mut msg = format!(
             "{name} has only {have} whole Monday-Sunday week{}, so it has no {nth} week (the N-th week of a period is the N-th week lying wholly inside it)",

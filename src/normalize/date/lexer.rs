@@ -51,20 +51,24 @@ impl Tok {
             Kind::Word(w) => w.clone(),
             Kind::Num { v, ord, .. } => {
                 if *ord {
-                    let suffix = match (v % 10, v % 100) {
-                        (_, 11..=13) => "th",
-                        (1, _) => "st",
-                        (2, _) => "nd",
-                        (3, _) => "rd",
-                        _ => "th",
-                    };
-                    format!("{v}{suffix}")
+                    format!("{v}{}", ordinal_suffix(*v as usize))
                 } else {
                     v.to_string()
                 }
             }
             Kind::Sym(c) => c.to_string(),
         }
+    }
+}
+
+/// The English suffix of an ordinal: "st" (1st, 21st), "nd", "rd", "th" (11th-13th too).
+pub fn ordinal_suffix(n: usize) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
     }
 }
 
