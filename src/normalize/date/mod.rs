@@ -315,11 +315,11 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 }
             }
             Kind::Word(w) => {
-                // "over the next year", "in the coming decade", "during the next month": the
+                // "over the next year", "in the coming decade", "during the next month", "for the last week": the
                 // time from the day said on (`Parser::unit_ahead`), written `coming <unit> ahead`.
                 // (Punctuation around it is noise, as elsewhere: "in the coming week,", quotes.)
                 let first_word = raw[..i].iter().all(|x| x.sym().is_some());
-                if first_word && matches!(w.as_str(), "over" | "in" | "during") {
+                if first_word && matches!(w.as_str(), "over" | "in" | "during" | "for") {
                     let rest: Vec<Option<&str>> = raw[i + 1..]
                         .iter()
                         .filter(|x| x.num().is_some() || x.word().is_some())

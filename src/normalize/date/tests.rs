@@ -1054,6 +1054,7 @@ fn over_the_next_unit_runs_from_the_day_said() {
     check("in the last week", "2013-08-09", U, "2013-07-29", "2013-08-09");
     check("over the last month", "2013-08-09", U, "2013-07-01", "2013-08-09");
     check("during the last year", "2013-08-09", U, "2012-01-01", "2013-08-09");
+    check("for the last week", "2013-08-09", U, "2013-07-29", "2013-08-09");
     check("the last week", "2013-08-09", U, "2013-07-29", "2013-08-04");
     // Punctuation around it is noise.
     check("in the coming week,", "2013-08-09", U, "2013-08-09", "2013-08-18");
