@@ -282,7 +282,8 @@ const MAX_CHARS: usize = 200;
 /// Drop fillers and stray punctuation; mark "the 24" / "on 24" as a day of the month;
 /// keep "in" only where it means "from now" ("in two weeks").
 fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
-    let raw = &holiday_described(raw);
+    let described = holiday_described(raw);
+    let raw = described.as_deref().unwrap_or(raw);
     use lexer::{Kind, Tok};
     let n = raw.len();
     let mut out: Vec<Tok> = Vec::with_capacity(n);
@@ -529,8 +530,12 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
 /// Muslim holy month of Ramadan", "the Jewish holiday of Yom Kippur", "the
 /// Thanksgiving holiday": the holiday. The words before its name are
 /// dropped when all of them describe it and the last is "of"; a
-/// "holiday" after its name is dropped.
-fn holiday_described(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
+/// "holiday" after its name is dropped. `None` when nothing is (most
+/// expressions: no "of" or "holiday" in them, and no holiday name looked for).
+fn holiday_described(raw: &[lexer::Tok]) -> Option<Vec<lexer::Tok>> {
+    if !raw.iter().any(|t| t.is("of") || t.is("holiday")) {
+        return None;
+    }
     const DESCRIBING: &[&str] = &[
         "the",
         "muslim",
@@ -550,9 +555,7 @@ fn holiday_described(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
     // The words alone, with where each stands ("Eid al-Adha" has a '-' between them).
     let at: Vec<usize> = (0..raw.len()).filter(|&k| raw[k].word().is_some()).collect();
     let words: Vec<&str> = at.iter().map(|&k| raw[k].word().unwrap_or_default()).collect();
-    let Some((h, n)) = (0..words.len()).find_map(|h| holidays::name_at(&words[h..]).map(|(_, n)| (h, n))) else {
-        return raw.to_vec();
-    };
+    let (h, n) = (0..words.len()).find_map(|h| holidays::name_at(&words[h..]).map(|(_, n)| (h, n)))?;
     let (first, last) = (at[h], at[h + n - 1]);
     let before = &raw[..first];
     let described =
@@ -561,11 +564,11 @@ fn holiday_described(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
     // (Not "holidays": "the Christmas holidays" is a season of days, not the day.)
     let holiday_after = after.first().is_some_and(|t| t.is("holiday"));
     if !described && !holiday_after {
-        return raw.to_vec();
+        return None;
     }
     let mut out: Vec<lexer::Tok> = raw[if described { first } else { 0 }..=last].to_vec();
     out.extend_from_slice(&after[usize::from(holiday_after)..]);
-    out
+    Some(out)
 }
 
 /// "the second and third quarters", "the 18th and 19th centuries", "the
