@@ -20,7 +20,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 
-use super::grammar::{Grain, Parser};
+use super::grammar::{Grain, Open, Parser, OPEN_HEADS};
 use super::lexer::{Kind, Tok};
 use super::{words, DateReading, Precision, Tense};
 
@@ -600,7 +600,20 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
     while toks.first().is_some_and(|t| t.is("in") || t.is("of")) {
         toks.remove(0);
     }
-    let (day, day_rule) = match day_of(&toks, parser, tonight) {
+    // "by 5 p.m. Friday", "until 0900 GMT", "since Monday morning": the time
+    // bounds an interval open at its other end; the day is read after the head.
+    let open = OPEN_HEADS
+        .iter()
+        .find(|(head, _)| toks.len() >= head.len() && toks.iter().zip(head.iter()).all(|(t, w)| t.is(w)));
+    let headed;
+    let (head_len, sub) = match open {
+        Some((head, _)) => {
+            headed = parser.open_sub(head, &toks[head.len()..]);
+            (head.len(), &headed)
+        }
+        None => (0, parser),
+    };
+    let (day, day_rule) = match day_of(&toks[head_len..], sub, tonight) {
         Some(d) => d,
         None if clock.is_some() => {
             let shown: Vec<String> = toks.iter().map(Tok::text).collect();
@@ -640,11 +653,48 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         (day, minutes)
     };
     let mut reading = at_minutes(day, minutes)?;
+    if let Some((_, kind)) = open {
+        reading = bounded(reading, *kind, clock.is_some())?;
+    }
     reading.day_assumed = day_rule == DAY_ASSUMED;
     if let Some(z) = zone {
         reading.qualifiers.push(z);
     }
     Some(Ok(reading))
+}
+
+/// The interval a time of day bounds at one end, open at the other
+/// (docs/temporal.md, "Times of day"): a clock time is a moment there ("by 5
+/// p.m." is up to 17:00, "after 5 p.m." from 17:00, "before 5 p.m." up to
+/// 16:59), a part of the day is all of it ("until Friday evening" is up to
+/// 21:59, "after Friday evening" from 22:00).
+fn bounded(r: DateReading, kind: Open, clock: bool) -> Option<DateReading> {
+    let first = r.first_minute()?;
+    let last = r.last_minute()?;
+    let minute = Duration::try_minutes(1)?;
+    let (from, to, rule) = match kind {
+        Open::ToEnd if clock => (None, Some(first), "open: by/until <time> = up to that minute"),
+        Open::ToEnd => (None, Some(last), "open: by/until <part of a day> = up to its last minute"),
+        Open::BeforeStart => (
+            None,
+            Some(first.checked_sub_signed(minute)?),
+            "open: before <time or part of a day> = up to the minute before",
+        ),
+        Open::FromStart => (Some(first), None, "open: since/from <time or part of a day> = from its first minute"),
+        Open::AfterEnd if clock => (Some(first), None, "open: after <time> = from that minute"),
+        Open::AfterEnd => {
+            (Some(last.checked_add_signed(minute)?), None, "open: after <part of a day> = from the minute after it")
+        }
+    };
+    Some(DateReading {
+        start: from.map(|m| m.date()),
+        end: to.map(|m| m.date()),
+        start_time: from.map(|m| m.time()),
+        end_time: to.map(|m| m.time()),
+        precision: Precision::Open,
+        rule,
+        ..r
+    })
 }
 
 /// `day_of`'s rule for a time with no day words at all ("5:50 a.m.", "in the
@@ -864,6 +914,36 @@ mod tests {
         minute("9:52 p.m. (Estimated)", "2011-12-01T21:52");
         // an expression wholly in parentheses is the expression
         assert!(read_date("(next Friday)", AS_OF.parse().unwrap(), Tense::Unknown).is_ok());
+    }
+
+    #[test]
+    fn a_time_of_day_bounds_an_open_interval() {
+        // Said Thursday 2011-12-01. (start, end) as outputs write them; "-" is open.
+        let open = |expr: &str| {
+            let r = read_date(expr, AS_OF.parse::<NaiveDate>().unwrap(), Tense::Unknown)
+                .unwrap_or_else(|e| panic!("{expr}: {e}"));
+            let f = |m: Option<chrono::NaiveDateTime>| m.map_or("-".into(), |m| m.format("%Y-%m-%dT%H:%M").to_string());
+            assert_eq!(r.precision, Precision::Open, "{expr}");
+            (f(r.first_minute()), f(r.last_minute()))
+        };
+        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // A clock time is the moment: "by 5 p.m." is up to 17:00, not 17:59.
+        assert_eq!(open("by 5 p.m. Friday"), s("-", "2011-12-02T17:00"));
+        assert_eq!(open("no later than 5:30 p.m. on Friday"), s("-", "2011-12-02T17:30"));
+        assert_eq!(open("until 0900 GMT Friday"), s("-", "2011-12-02T09:00"));
+        assert_eq!(open("before 5 p.m. Friday"), s("-", "2011-12-02T16:59"));
+        assert_eq!(open("after 5 p.m. Friday"), s("2011-12-02T17:00", "-"));
+        assert_eq!(open("since 9 a.m. Monday"), s("2011-11-28T09:00", "-"));
+        // No day: the day said. A deadline before a bare weekday looks ahead, as without a time.
+        assert_eq!(open("by 5 p.m."), s("-", "2011-12-01T17:00"));
+        assert_eq!(open("by 5 p.m. Tuesday"), s("-", "2011-12-06T17:00"));
+        // A part of the day is all of it.
+        assert_eq!(open("until Friday evening"), s("-", "2011-12-02T21:59"));
+        assert_eq!(open("after Friday evening"), s("2011-12-02T22:00", "-"));
+        assert_eq!(open("since Monday morning"), s("2011-11-28T06:00", "-"));
+        // The zone stays a qualifier.
+        let r = read_date("by 17:00 GMT", AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
+        assert_eq!(r.qualifiers, vec!["GMT".to_string()]);
     }
 
     #[test]

@@ -758,79 +758,13 @@ impl Parser {
             }
         }
         // Leading markers.
-        let heads: &[(&[&str], Open)] = &[
-            (&["not", "before"], Open::FromStart),
-            (&["no", "earlier", "than"], Open::FromStart),
-            (&["not", "earlier", "than"], Open::FromStart),
-            (&["no", "sooner", "than"], Open::FromStart),
-            (&["not", "sooner", "than"], Open::FromStart),
-            (&["not", "until"], Open::FromStart),
-            (&["as", "early", "as"], Open::FromStart),
-            (&["as", "soon", "as"], Open::FromStart),
-            (&["no", "later", "than"], Open::ToEnd),
-            (&["not", "later", "than"], Open::ToEnd),
-            (&["not", "after"], Open::ToEnd),
-            (&["up", "to"], Open::ToEnd),
-            (&["prior", "to"], Open::BeforeStart),
-            // "ahead of Sunday's vote" ("of" is dropped), "in the run-up to Christmas".
-            (&["ahead"], Open::BeforeStart),
-            (&["run", "up", "to"], Open::BeforeStart),
-            (&["runup", "to"], Open::BeforeStart),
-            (&["up", "until"], Open::ToEnd),
-            (&["up", "till"], Open::ToEnd),
-            // "in time for Christmas" ("in" is dropped before a non-count).
-            (&["time", "for"], Open::ToEnd),
-            (&["later", "than"], Open::AfterEnd),
-            (&["earlier", "than"], Open::BeforeStart),
-            (&["after"], Open::AfterEnd),
-            (&["since"], Open::FromStart),
-            (&["from"], Open::FromStart),
-            (&["starting"], Open::FromStart),
-            (&["beginning"], Open::FromStart),
-            (&["before"], Open::BeforeStart),
-            (&["by"], Open::ToEnd),
-            (&["until"], Open::ToEnd),
-            (&["till"], Open::ToEnd),
-            (&["til"], Open::ToEnd),
-            (&["through"], Open::ToEnd),
-            (&["thru"], Open::ToEnd),
-            (&["within"], Open::ToEnd),
-        ];
-        for (head, kind) in heads {
+        for (head, kind) in OPEN_HEADS {
             let k = head.len();
             if n <= k || !words_are(&t[..k], head) {
                 continue;
             }
             let body = &t[k..];
-            // "since" looks back: a bare month or weekday after it is in the past;
-            // "as early as" / "as soon as" before a bare weekday look ahead ("could
-            // be signed as early as Tuesday" is next Tuesday, not yesterday; a month
-            // keeps the quote's tense: "cases appeared as early as January").
-            let bare_weekday = body.len() == 1 && words::weekday(&body[0]).is_some();
-            let sub = match (head, self.tense) {
-                (["since"], Tense::Unknown) => self.with_tense(Tense::Past),
-                (["as", "early" | "soon", "as"], Tense::Unknown) if bare_weekday => self.with_tense(Tense::Future),
-                // A deadline before a bare weekday looks ahead too: "by Friday",
-                // "until Sunday", "no later than Friday" said on a Monday are this
-                // week's, not last week's (the nearest Friday), unless the quote's
-                // tense is past. Said on a Friday, "by Friday" stays that day (AP
-                // style names the story's day by its weekday).
-                (
-                    ["by"]
-                    | ["until" | "till" | "til"]
-                    | ["up", "until" | "till"]
-                    | ["no" | "not", "later", "than"]
-                    | ["time", "for"]
-                    | ["before"],
-                    Tense::Unknown,
-                ) if bare_weekday && words::weekday(&body[0]) != Some(self.as_of.weekday()) => {
-                    self.with_tense(Tense::Future)
-                }
-                // "ahead of Sunday's vote", "in the run-up to the election": what
-                // they name is still to come when no tense says otherwise.
-                (["ahead"] | ["run", "up", "to"] | ["runup", "to"], Tense::Unknown) => self.with_tense(Tense::Future),
-                _ => self.with_tense(self.tense),
-            };
+            let sub = self.open_sub(head, body);
             // "before the year is out" / "before the month ends": a deadline, like "before the end of".
             if *kind == Open::BeforeStart {
                 let m = body.len();
@@ -895,6 +829,40 @@ impl Parser {
             });
         }
         None
+    }
+
+    /// The parser that reads what follows an open interval's `head` ("by",
+    /// "since"): its tense, where the head decides it.
+    pub(super) fn open_sub(&self, head: &[&str], body: &[Tok]) -> Parser {
+        // "since" looks back: a bare month or weekday after it is in the past;
+        // "as early as" / "as soon as" before a bare weekday look ahead ("could
+        // be signed as early as Tuesday" is next Tuesday, not yesterday; a month
+        // keeps the quote's tense: "cases appeared as early as January").
+        let bare_weekday = body.len() == 1 && words::weekday(&body[0]).is_some();
+        match (head, self.tense) {
+            (["since"], Tense::Unknown) => self.with_tense(Tense::Past),
+            (["as", "early" | "soon", "as"], Tense::Unknown) if bare_weekday => self.with_tense(Tense::Future),
+            // A deadline before a bare weekday looks ahead too: "by Friday",
+            // "until Sunday", "no later than Friday" said on a Monday are this
+            // week's, not last week's (the nearest Friday), unless the quote's
+            // tense is past. Said on a Friday, "by Friday" stays that day (AP
+            // style names the story's day by its weekday).
+            (
+                ["by"]
+                | ["until" | "till" | "til"]
+                | ["up", "until" | "till"]
+                | ["no" | "not", "later", "than"]
+                | ["time", "for"]
+                | ["before"],
+                Tense::Unknown,
+            ) if bare_weekday && words::weekday(&body[0]) != Some(self.as_of.weekday()) => {
+                self.with_tense(Tense::Future)
+            }
+            // "ahead of Sunday's vote", "in the run-up to the election": what
+            // they name is still to come when no tense says otherwise.
+            (["ahead"] | ["run", "up", "to"] | ["runup", "to"], Tense::Unknown) => self.with_tense(Tense::Future),
+            _ => self.with_tense(self.tense),
+        }
     }
 
     fn adopt(&self, other: &Parser) {
@@ -3138,8 +3106,49 @@ impl Parser {
     }
 }
 
+/// The words that open an interval at one end, before what they bound ("by
+/// Friday", "no later than June", "since 2010"), and which end they open.
+pub(super) const OPEN_HEADS: &[(&[&str], Open)] = &[
+    (&["not", "before"], Open::FromStart),
+    (&["no", "earlier", "than"], Open::FromStart),
+    (&["not", "earlier", "than"], Open::FromStart),
+    (&["no", "sooner", "than"], Open::FromStart),
+    (&["not", "sooner", "than"], Open::FromStart),
+    (&["not", "until"], Open::FromStart),
+    (&["as", "early", "as"], Open::FromStart),
+    (&["as", "soon", "as"], Open::FromStart),
+    (&["no", "later", "than"], Open::ToEnd),
+    (&["not", "later", "than"], Open::ToEnd),
+    (&["not", "after"], Open::ToEnd),
+    (&["up", "to"], Open::ToEnd),
+    (&["prior", "to"], Open::BeforeStart),
+    // "ahead of Sunday's vote" ("of" is dropped), "in the run-up to Christmas".
+    (&["ahead"], Open::BeforeStart),
+    (&["run", "up", "to"], Open::BeforeStart),
+    (&["runup", "to"], Open::BeforeStart),
+    (&["up", "until"], Open::ToEnd),
+    (&["up", "till"], Open::ToEnd),
+    // "in time for Christmas" ("in" is dropped before a non-count).
+    (&["time", "for"], Open::ToEnd),
+    (&["later", "than"], Open::AfterEnd),
+    (&["earlier", "than"], Open::BeforeStart),
+    (&["after"], Open::AfterEnd),
+    (&["since"], Open::FromStart),
+    (&["from"], Open::FromStart),
+    (&["starting"], Open::FromStart),
+    (&["beginning"], Open::FromStart),
+    (&["before"], Open::BeforeStart),
+    (&["by"], Open::ToEnd),
+    (&["until"], Open::ToEnd),
+    (&["till"], Open::ToEnd),
+    (&["til"], Open::ToEnd),
+    (&["through"], Open::ToEnd),
+    (&["thru"], Open::ToEnd),
+    (&["within"], Open::ToEnd),
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Open {
+pub(super) enum Open {
     FromStart,
     AfterEnd,
     BeforeStart,
