@@ -902,6 +902,13 @@ impl Parser {
             if let Some(s) = self.range_of_partials(l, r) {
                 return Some(s);
             }
+            if let Some((a, b)) = self.year_given_once(l, r) {
+                return Span::new(
+                    (a.start, b.end),
+                    Grain::Span,
+                    "range: X to Y <year> = X of that year to Y of that year (the year written once)",
+                );
+            }
             // "Tuesday to Thursday next week": what places the second weekday
             // places the first ("Tuesday next week"), not the nearest Tuesday.
             // Only when that places both in one week: "Monday to Thursday 14
@@ -1092,7 +1099,7 @@ impl Parser {
                 }
             }
             let sides = self.partial_sides(l, r).or_else(|| {
-                let (a, b) = (self.period(l)?, self.period(r)?);
+                let (a, b) = self.year_given_once(l, r).or_else(|| Some((self.period(l)?, self.period(r)?)))?;
                 Some(((a.start, a.end), (b.start, b.end)))
             });
             let Some((a, b)) = sides else { continue };
@@ -1125,6 +1132,25 @@ impl Parser {
             return None;
         }
         None
+    }
+
+    /// "Q3 and Q4 2014", "Q1 through Q3 2015", "H1 or H2 2015", "Easter to
+    /// Christmas 2014": the year written once, after the second side, is the
+    /// first side's too, when the first has no year of its own and the two
+    /// then fall in order within that year (else the sides are read as
+    /// before: "Christmas to New Year's Day 2014" stays Christmas 2013 to
+    /// January 1, 2014).
+    /// Months and days are `partial_sides`' job; this is for the periods it
+    /// does not know (quarters, halves, seasons, holidays).
+    fn year_given_once(&self, l: &[Tok], r: &[Tok]) -> Option<(Span, Span)> {
+        let [.., y] = r else { return None };
+        let (_, 4, false) = y.num()? else { return None };
+        if l.is_empty() || l.iter().any(|t| t.num().is_some_and(|(_, digits, _)| digits >= 4)) {
+            return None;
+        }
+        let dated: Vec<Tok> = l.iter().chain(std::iter::once(y)).cloned().collect();
+        let (a, b) = (self.period(&dated)?, self.period(r)?);
+        (a.start <= b.start && a.end <= b.end && a.end.year() == b.start.year()).then_some((a, b))
     }
 
     /// "13 to 15 July", "July 13-15", "May through July": sides share month/year.
@@ -1419,6 +1445,12 @@ impl Parser {
 
     /// 7 July 2013, July 7th, July 7 2013, the 7th of July, march first, Feb13, ides of March.
     fn month_day(&self, t: &[Tok]) -> Option<Span> {
+        // "2013-Aug-09", "2013 August 9": the year first, as logs and some wires write it.
+        if let [y, rest @ ..] = t {
+            if let (Some((v, 4, false)), Some((m, d, []))) = (y.num(), month_day_parts(rest)) {
+                return self.exact_day(v as i32, m, d, "year, month and day");
+            }
+        }
         let (m, d, rest) = month_day_parts(t)?;
         if rest.is_empty() {
             return self.month_day_no_year(m, d, "month and day: year chosen by tense (nearest when unknown)");

@@ -307,7 +307,10 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                         let word_side =
                             prev.is_some_and(|p| p.word().is_some()) || next.is_some_and(|x| x.word().is_some());
                         let glued_both = t.glued && next.is_some_and(|x| x.glued);
-                        (!(word_side && glued_both) || joins_two_dates(raw, i)) && prev.is_some() && next.is_some()
+                        (!(word_side && glued_both) || joins_two_dates(raw, i))
+                            && !(glued_both && month_day_hyphen_year(raw, i))
+                            && prev.is_some()
+                            && next.is_some()
                     }
                     _ => false,
                 };
@@ -638,6 +641,17 @@ fn in_units_before(raw: &[lexer::Tok], i: usize) -> bool {
 /// "Dec. 30-Jan. 2" (month day - month day) or "30 Dec-2 Jan" (day month - day month),
 /// or between two months ("November-December", "late November-early December").
 /// Elsewhere such a hyphen is a word hyphen ("mid-November", "31-Oct-74") and is dropped.
+/// Whether the '-' at `i` is the second of "Aug-09-2013": a month name, a
+/// day and a four-digit year written with hyphens (the first hyphen, beside a
+/// word, is dropped already), not a range from August 9 to 2013.
+fn month_day_hyphen_year(raw: &[lexer::Tok], i: usize) -> bool {
+    let at = |k: usize| i.checked_sub(k).and_then(|j| raw.get(j));
+    let day = at(1).and_then(lexer::Tok::num).is_some_and(|(v, digits, _)| digits <= 2 && (1..=31).contains(&v));
+    let year = raw.get(i + 1).and_then(lexer::Tok::num).is_some_and(|(_, digits, ord)| digits == 4 && !ord);
+    let hyphen = at(2).is_some_and(|t| t.sym() == Some('-') && t.glued) && at(1).is_some_and(|t| t.glued);
+    day && year && hyphen && at(3).is_some_and(|t| words::month(t).is_some())
+}
+
 fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
     let (Some(p), Some(x)) = (i.checked_sub(1).map(|j| &raw[j]), raw.get(i + 1)) else { return false };
     let before = i.checked_sub(2).and_then(|j| raw.get(j));

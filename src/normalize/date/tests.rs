@@ -1506,3 +1506,26 @@ fn a_modifier_on_the_first_weekday_places_the_second() {
     // Not the day after: a list with days between is still an error.
     assert!(read_date("next Monday and Wednesday", d(wed), U).is_err());
 }
+
+#[test]
+fn month_names_with_hyphens_and_the_year_first() {
+    // "Aug-09-2013" is a day, not a range from August 9 to the end of 2013.
+    for e in ["Aug-09-2013", "aug-9-2013", "09-Aug-2013", "2013-Aug-09", "2013 August 9"] {
+        check(e, "2013-08-14", U, "2013-08-09", "2013-08-09");
+    }
+    // A range keeps its hyphen.
+    check("August 9-10, 2013", "2013-08-14", U, "2013-08-09", "2013-08-10");
+}
+
+#[test]
+fn a_year_written_once_after_two_periods_is_both_periods_year() {
+    // Said in 2013: "Q3" alone would be Q3 2013.
+    for e in ["Q3 to Q4 2014", "Q3 and Q4 2014", "Q3 or Q4 2014", "the third and fourth quarters of 2014"] {
+        check(e, "2013-08-14", U, "2014-07-01", "2014-12-31");
+    }
+    check("Q1 through Q3 2015", "2013-08-14", U, "2015-01-01", "2015-09-30");
+    check("Easter to Christmas 2014", "2013-08-14", U, "2014-04-20", "2014-12-25");
+    // Out of order within the year: each side as before.
+    check("Christmas to New Year's Day 2014", "2013-08-14", U, "2013-12-25", "2014-01-01");
+    check("Q4 and Q1 2014", "2013-08-14", U, "2013-10-01", "2014-03-31");
+}
