@@ -685,7 +685,8 @@ pub fn statuses(a: Status, b: Status) -> Relation {
 }
 
 /// A disjoint pair is a revision when the claims were said on different
-/// dates and the earlier one spoke of something still to come, or, in a
+/// dates and the earlier one spoke of something still to come (a date
+/// after the day said, a hedge, a status scheduled, postponed or stalled), or, in a
 /// running count (`running`, [`is_running_count`]), the later count is
 /// higher: a death toll that rose from one day to the next was updated,
 /// not contradicted. A count that fell stays a conflict (a correction, or
@@ -705,7 +706,12 @@ fn is_revision(a: &ReadClaim<'_>, b: &ReadClaim<'_>, running: bool) -> bool {
     }
     match &earlier.reading {
         Reading::Date(d) => d.end.is_none_or(|end| end > earlier.claim.as_of),
-        Reading::Text(TextReading { status: Some(Status::Scheduled), .. }) => true,
+        // A plan, a postponement or a pause leaves the event still to come:
+        // "postponed" in February and "held" (or "cancelled") in June is the
+        // story moving on. "Cancelled" and "held" are final.
+        Reading::Text(TextReading {
+            status: Some(Status::Scheduled | Status::Postponed | Status::Stalled), ..
+        }) => true,
         _ => earlier.claim.hedge.is_prospective(),
     }
 }
@@ -928,6 +934,34 @@ mod alike_tests {
             })
             .collect();
         Fact { id: "x.x".into(), subject, property: "x".into(), claims: read }
+    }
+
+    /// A status that leaves the event still to come (scheduled, postponed,
+    /// stalled), then another said later, is the story moving on; a final
+    /// one (cancelled, held) then another stays a conflict, and so does any
+    /// pair said the same day.
+    #[test]
+    fn a_postponement_then_another_status_is_a_revision() {
+        const STATUSES: &[&str] = &["t:postponed", "t:held", "t:cancelled", "t:stalled", "t:scheduled"];
+        let verdict = |first: usize, then: usize, day: usize| {
+            let (sources, claims) = claims(&[(first, 0, false, 0), (then, day, false, 1)], 2, STATUSES, MIXED_DAYS);
+            let fact = fact(&claims, &sources, mixed_reading);
+            compare_pairs(&fact, None, false, true, usize::MAX).verdict
+        };
+        let (postponed, held, cancelled, stalled, scheduled) = (0, 1, 2, 3, 4);
+        for (first, then) in [(postponed, held), (postponed, cancelled), (stalled, held), (scheduled, cancelled)] {
+            assert_eq!(verdict(first, then, 2), Verdict::Revised, "{} then {}", STATUSES[first], STATUSES[then]);
+            assert_eq!(
+                verdict(first, then, 0),
+                Verdict::Conflict,
+                "{} and {} the same day",
+                STATUSES[first],
+                STATUSES[then]
+            );
+        }
+        for (first, then) in [(cancelled, postponed), (held, cancelled), (cancelled, held)] {
+            assert_eq!(verdict(first, then, 2), Verdict::Conflict, "{} then {}", STATUSES[first], STATUSES[then]);
+        }
     }
 
     /// A fact restated by many articles: 60 claims, six readings, one day.
