@@ -34,7 +34,7 @@ pub struct NumberReading {
 
 /// Read a number expression; an error says what was not understood.
 pub fn read_number(expr: &str) -> Result<NumberReading, String> {
-    let cleaned = expr.trim().to_lowercase().replace(['\u{2013}', '\u{2014}'], "-").replace('~', "about ");
+    let cleaned = fractions(&expr.trim().to_lowercase().replace(['\u{2013}', '\u{2014}'], "-").replace('~', "about "));
     let mut tokens = tokenize(&cleaned);
     // A label before the number it names: "magnitude 6.8", "category 4", "M6.8" (a quake's magnitude).
     if tokens.len() > 1 && LABELS.contains(&tokens[0].as_str()) {
@@ -129,12 +129,48 @@ fn ambiguous_dot(words: &[&str]) -> Option<String> {
     })
 }
 
+/// "12½", "½", "¾ of a million": a vulgar fraction is its decimal, after a
+/// figure ("12.5") or alone ("0.5").
+fn fractions(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        let decimal = match c {
+            '½' => "5",
+            '¼' => "25",
+            '¾' => "75",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        if !out.ends_with(|p: char| p.is_ascii_digit()) {
+            out.push('0');
+        }
+        out.push('.');
+        out.push_str(decimal);
+    }
+    out
+}
+
 fn tokenize(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // Whether the last token may take a further group of three digits.
     let mut grouping = false;
     for raw in s.split_whitespace() {
-        let word = raw.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"' | '\''));
+        let punct = |c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"' | '\'');
+        let word = raw.trim_matches(punct);
+        // ".5bn", "$.75": a decimal written without its leading zero keeps its
+        // point (trimmed as punctuation it read as 5 billion).
+        let opened =
+            raw.trim_start_matches(|c: char| matches!(c, '(' | '"' | '\'' | '$' | '€' | '£' | '¥' | '₹' | '₽'));
+        let zeroed: String;
+        let word = match opened.strip_prefix('.') {
+            Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => {
+                zeroed = format!("0.{}", after.trim_end_matches(punct));
+                zeroed.as_str()
+            }
+            _ => word,
+        };
         // A currency before the amount is its unit, like a noun after it: "$1.2 billion", "€500".
         let word = strip_currency(word);
         if word.is_empty() || (out.is_empty() && CURRENCY_CODES.contains(&word)) {
@@ -156,7 +192,28 @@ fn tokenize(s: &str) -> Vec<String> {
         grouping = digits_only && (1..=3).contains(&word.len()) && raw.ends_with(|c: char| c.is_ascii_digit());
         // "10-20" is a range, "100,000-plus" a lower bound, "thirty-odd" a rough
         // number, "twenty-one" one word.
+        // "one-and-a-half million", "half-a-million": the words of a number
+        // hyphenated together are read as written apart ("twenty-one" stays one word).
+        let mut parts = word.split('-');
+        if word.matches('-').count() > 1
+            && parts.clone().all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
+            && parts.any(|p| matches!(p, "and" | "a" | "an"))
+        {
+            out.extend(word.split('-').map(str::to_string));
+            continue;
+        }
         if let Some((a, b)) = word.split_once('-') {
+            // "$2.1bn-$2.3bn": a currency on the second end too.
+            let b = strip_currency(b);
+            // "a 1.2 billion-dollar deal", "2.1-billion-dollar": the scale word
+            // joined to the noun is still the scale (it was dropped: 1.2).
+            let words_after = |b: &str| b.split('-').all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic));
+            if (scale_word(a).is_some() || is_numeric(a)) && b.contains('-') && words_after(b)
+                || scale_word(a).is_some() && words_after(b)
+            {
+                out.extend(std::iter::once(a).chain(b.split('-')).map(str::to_string));
+                continue;
+            }
             if !a.is_empty() && (b == "plus" || b == "odd" || (is_numeric(a) && is_numeric(b))) {
                 out.push(a.to_string());
                 out.push(if is_numeric(b) { "-".to_string() } else { b.to_string() });
@@ -206,7 +263,7 @@ fn strip_currency(word: &str) -> &str {
     if let Some(rest) = word.strip_prefix("rs").filter(|r| is_numeric(r)) {
         return rest;
     }
-    let word = word.strip_prefix("us$").or_else(|| word.strip_prefix("a$")).unwrap_or(word);
+    let word = ["us$", "a$", "c$", "nz$", "hk$", "s$"].iter().find_map(|p| word.strip_prefix(p)).unwrap_or(word);
     let rest = word.trim_start_matches(['$', '€', '£', '¥', '₹', '₽']);
     if rest.len() < word.len() && is_numeric(rest) {
         rest
@@ -224,8 +281,9 @@ pub fn currency_of(expr: &str) -> Option<&'static str> {
     let lower = expr.to_lowercase();
     for raw in lower.split_whitespace() {
         let word = raw.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"' | '\''));
-        let prefixed = [("us$", "USD"), ("a$", "AUD"), ("c$", "CAD"), ("$", "$"), ("€", "EUR"), ("£", "GBP")]
+        let prefixed = [("us$", "USD"), ("a$", "AUD"), ("c$", "CAD"), ("nz$", "NZD"), ("hk$", "HKD"), ("s$", "SGD")]
             .into_iter()
+            .chain([("$", "$"), ("€", "EUR"), ("£", "GBP")])
             .chain([("¥", "¥"), ("₹", "INR"), ("₽", "RUB")])
             .find(|(sign, _)| word.starts_with(sign));
         if let Some((_, currency)) = prefixed {
@@ -245,6 +303,9 @@ pub fn currency_of(expr: &str) -> Option<&'static str> {
             "chf" | "franc" | "francs" => "CHF",
             "cad" => "CAD",
             "aud" => "AUD",
+            "nzd" => "NZD",
+            "hkd" => "HKD",
+            "sgd" => "SGD",
             "dollar" | "dollars" => "$",
             _ => continue,
         };
@@ -256,13 +317,16 @@ pub fn currency_of(expr: &str) -> Option<&'static str> {
 /// Whether two currencies from [`currency_of`] may be one: the same, or a
 /// bare dollar (`$`) and a named one, or `¥` and the yen or the yuan.
 pub fn same_currency(a: &str, b: &str) -> bool {
-    let vague =
-        |x: &str, y: &str| (x == "$" && matches!(y, "USD" | "AUD" | "CAD")) || (x == "¥" && matches!(y, "JPY" | "CNY"));
+    let vague = |x: &str, y: &str| {
+        (x == "$" && matches!(y, "USD" | "AUD" | "CAD" | "NZD" | "HKD" | "SGD"))
+            || (x == "¥" && matches!(y, "JPY" | "CNY"))
+    };
     a == b || vague(a, b) || vague(b, a)
 }
 
 /// Currency codes read before an amount ("USD 5 million").
-const CURRENCY_CODES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "rub", "inr", "chf", "cad", "aud", "rs"];
+const CURRENCY_CODES: &[&str] =
+    &["usd", "eur", "gbp", "jpy", "cny", "rub", "inr", "chf", "cad", "aud", "nzd", "hkd", "sgd", "rs"];
 
 fn starts(words: &[&str], phrase: &[&str]) -> bool {
     words.len() >= phrase.len() && words[..phrase.len()] == *phrase
@@ -279,16 +343,22 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
     // Words before a figure that change nothing: "a record 3.2 million", "only
     // 12", "just 12", "a 7.8-magnitude quake". Only before digits, so that "just
     // over 100" keeps its qualifier and "a thousand" its "a".
-    for filler in
-        [&["a", "record", "high", "of"][..], &["a", "record", "of"], &["a", "record"], &["only"], &["just"], &["a"]]
-    {
+    for filler in [
+        &["a", "record", "high", "of"][..],
+        &["a", "record", "of"],
+        &["a", "record"],
+        &["only"],
+        &["just"],
+        &["a"],
+        &["the"],
+    ] {
         if starts(words, filler) && words.get(filler.len()).is_some_and(|w| is_numeric(w)) {
             return parse(&words[filler.len()..]);
         }
     }
     // "none", "no one", "nobody", "no deaths": zero.
     let none = match words {
-        ["none" | "nobody" | "no-one", rest @ ..] | ["no", "one", rest @ ..] => Some(rest),
+        ["none" | "nobody" | "no-one" | "nil", rest @ ..] | ["no", "one", rest @ ..] => Some(rest),
         ["no", rest @ ..] if !rest.is_empty() => Some(rest),
         _ => None,
     };
@@ -337,6 +407,11 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
         (&["at", "most"], Bound::AtMost),
         (&["up", "to"], Bound::AtMost),
         (&["no", "more", "than"], Bound::AtMost),
+        (&["not", "more", "than"], Bound::AtMost),
+        (&["not", "over"], Bound::AtMost),
+        (&["not", "less", "than"], Bound::AtLeast),
+        (&["not", "fewer", "than"], Bound::AtLeast),
+        (&["not", "under"], Bound::AtLeast),
         (&["a", "maximum", "of"], Bound::AtMost),
         (&["under"], Bound::AtMost),
         (&["below"], Bound::AtMost),
@@ -348,9 +423,14 @@ fn parse(words: &[&str]) -> Option<NumberReading> {
         (&["some"], Bound::About),
         (&["circa"], Bound::About),
         (&["approx"], Bound::About),
+        (&["c"], Bound::About),
+        (&["ca"], Bound::About),
+        (&["est"], Bound::About),
+        (&["estimated"], Bound::About),
         (&["nearly"], Bound::Nearly),
         (&["almost"], Bound::Nearly),
         (&["close", "to"], Bound::Nearly),
+        (&["near"], Bound::Nearly),
         (&["as", "many", "as"], Bound::AtMost),
         (&["as", "much", "as"], Bound::AtMost),
     ];
@@ -709,6 +789,12 @@ fn vague(words: &[&str]) -> Option<NumberReading> {
         (&["several"], 3.0, 9.0),
         (&["dozens"], 24.0, 99.0),
         (&["scores"], 40.0, 99.0),
+        (&["many", "hundreds", "of", "thousands"], 200_000.0, 999_999.0),
+        (&["many", "thousands", "of"], 2_000.0, 9_999.0),
+        (&["many", "hundreds", "of"], 200.0, 999.0),
+        (&["many", "thousands"], 2_000.0, 9_999.0),
+        (&["many", "hundreds"], 200.0, 999.0),
+        (&["many", "dozens"], 24.0, 99.0),
         (&["hundreds"], 200.0, 999.0),
         (&["thousands"], 2_000.0, 9_999.0),
         (&["millions"], 2_000_000.0, 9_999_999.0),
@@ -900,7 +986,14 @@ fn digits(word: &str) -> Option<f64> {
         return None;
     }
     let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1 && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+    let western = groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    // "1,50,000", "1,00,00,000" (Indian copy: lakhs and crores): the last
+    // group of three, those before it of two. No Western figure is written so.
+    let indian = groups.len() > 2
+        && groups[0].len() <= 2
+        && groups[groups.len() - 1].len() == 3
+        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2);
+    if groups.len() > 1 && (groups[0].is_empty() || !(western || indian)) {
         return None;
     }
     let int: String = groups.concat();
@@ -1331,6 +1424,47 @@ mod tests {
             assert!(read_number(bad).is_err(), "{bad}");
         }
         assert!(read_number("1.000.00").is_err());
+    }
+
+    #[test]
+    fn forms_an_outside_probe_found_misread_or_refused() {
+        // A decimal without its leading zero keeps its point (".5bn" read as 5 billion).
+        assert_eq!(r(".5bn"), r("0.5bn"));
+        assert_eq!(r("$.5bn"), r("0.5bn"));
+        assert_eq!(r(".75%"), (Some(0.75), Some(0.75)));
+        assert_eq!(r(".5"), (Some(0.5), Some(0.5)));
+        // A scale word hyphenated to its noun is still the scale (it was dropped: 1.2).
+        assert_eq!(r("a 1.2 billion-dollar deal"), fig(1.2e9, 1e8));
+        assert_eq!(r("2.1-billion-dollar"), fig(2.1e9, 1e8));
+        // Number words hyphenated together.
+        assert_eq!(r("one-and-a-half million"), r("one and a half million"));
+        assert_eq!(r("half-a-million"), r("half a million"));
+        assert_eq!(r("twenty-one"), (Some(21.0), Some(21.0)));
+        // Vulgar fractions.
+        assert_eq!(r("12½"), (Some(12.5), Some(12.5)));
+        assert_eq!(r("¾"), (Some(0.75), Some(0.75)));
+        // Indian grouping: the last group of three, two before it.
+        assert_eq!(r("1,50,000"), (Some(150_000.0), Some(150_000.0)));
+        assert_eq!(r("1,00,00,000"), (Some(1e7), Some(1e7)));
+        assert!(read_number("1,5,000").is_err());
+        // More dollars, a currency on both ends of a range, a figure after "the".
+        assert_eq!(r("C$50m"), fig(5e7, 1e7));
+        assert_eq!(r("NZ$50 million"), fig(5e7, 1e7));
+        assert_eq!(r("HK$1bn"), fig(1e9, 1e9));
+        assert_eq!(currency_of("HK$1bn"), Some("HKD"));
+        assert!(!same_currency("HKD", "USD") && same_currency("$", "NZD"));
+        assert_eq!(r("$2.1bn-$2.3bn"), (Some(2.1e9), Some(2.3e9)));
+        assert_eq!(r("the $2.1bn"), fig(2.1e9, 1e8));
+        // Qualifiers.
+        assert_eq!(r("not more than 3,000"), (None, Some(3000.0)));
+        assert_eq!(r("not less than 3,000"), (Some(3000.0), None));
+        for about in ["est. 3,000", "c. 3,000", "ca. 3,000", "estimated 3,000"] {
+            assert_eq!(r(about), (Some(2700.0), Some(3300.0)), "{about}");
+        }
+        assert_eq!(r("near 100"), (Some(90.0), Some(100.0)));
+        assert_eq!(r("nil"), (Some(0.0), Some(0.0)));
+        assert_eq!(r("many thousands"), r("thousands"));
+        assert_eq!(r("many hundreds of people"), r("hundreds"));
     }
 
     #[test]
