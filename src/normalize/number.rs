@@ -161,8 +161,7 @@ fn tokenize(s: &str) -> Vec<String> {
         let word = raw.trim_matches(punct);
         // ".5bn", "$.75": a decimal written without its leading zero keeps its
         // point (trimmed as punctuation it read as 5 billion).
-        let opened =
-            raw.trim_start_matches(|c: char| matches!(c, '(' | '"' | '\'' | '$' | '€' | '£' | '¥' | '₹' | '₽'));
+        let opened = raw.trim_start_matches(['(', '"', '\'', '$', '€', '£', '¥', '₹', '₽']);
         let zeroed: String;
         let word = match opened.strip_prefix('.') {
             Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => {
