@@ -173,6 +173,9 @@ pub struct Outcome {
     /// Claim files whose claims could not even be counted (not text, too
     /// large, not YAML): `claims_total` leaves theirs out.
     pub claim_files_unread: usize,
+    /// Folders of the claims folder that could not be read (or not in
+    /// full): the claim files in them are not counted either.
+    pub folders_unread: usize,
     /// The registry, for commands that take a subject by name.
     pub registry: Registry,
     /// Sources that are not independent of each other, and why (docs/independence.md).
@@ -228,10 +231,11 @@ impl Outcome {
     /// the 5 claims in the claim files"; when a claim file could not be read
     /// at all, "the 5 claims of the claim files that could be read; 1 claim
     /// file could not be read at all, and its claims are not counted" (never
-    /// "all": the report is partial).
+    /// "all": the report is partial), and likewise for a folder that could
+    /// not be read.
     pub fn coverage(&self) -> String {
         let (checked, total) = (self.claims_checked, self.claims_total);
-        let unread = self.claim_files_unread;
+        let unread = self.claim_files_unread + self.folders_unread;
         let files = if unread == 0 { "in the claim files" } else { "of the claim files that could be read" };
         let mut text = match total {
             0 => "no claims".to_string(),
@@ -241,12 +245,18 @@ impl Outcome {
             _ if checked == total => format!("the {total} claims {files}"),
             _ => format!("only {checked} of the {total} claims {files}"),
         };
-        match unread {
+        match self.claim_files_unread {
             0 => {}
             1 => text.push_str("; 1 claim file could not be read at all, and its claims are not counted"),
             n => {
                 text.push_str(&format!("; {n} claim files could not be read at all, and their claims are not counted"))
             }
+        }
+        match self.folders_unread {
+            0 => {}
+            1 => text.push_str("; 1 folder could not be read, and the claims of its files are not counted"),
+            n => text
+                .push_str(&format!("; {n} folders could not be read, and the claims of their files are not counted")),
         }
         text
     }
@@ -302,7 +312,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
 /// steps run in parallel; results are put back in input order, so the
 /// outcome does not depend on the threads.
 pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages, progress: &dyn Progress) -> Outcome {
-    let Loaded { mut corpus, articles, mut diagnostics, claims_written, claim_files_unread } = loaded;
+    let Loaded { mut corpus, articles, mut diagnostics, claims_written, claim_files_unread, folders_unread } = loaded;
     let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
 
@@ -534,6 +544,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         claims_checked,
         claims_total,
         claim_files_unread,
+        folders_unread,
         registry,
         dependencies: Dependencies::of(dependence, &corpus.sources),
         reliability,

@@ -644,6 +644,75 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
     assert!(!run.stderr.contains("covers all"), "{}", run.stderr);
 }
 
+/// Run `args` in `dir` as a user who cannot read `unreadable` (a folder
+/// made mode 000): as it is, or, when this process reads it all the same
+/// (root), through `setpriv` without the capabilities that let root read
+/// any folder. `None` when neither can be arranged: the caller skips.
+#[cfg(unix)]
+fn run_unable_to_read(dir: &Path, unreadable: &Path, args: &[&str]) -> Option<Run> {
+    if std::fs::read_dir(unreadable).is_err() {
+        return Some(run_in(dir, args));
+    }
+    const DROP: &str = "--bounding-set=-dac_override,-dac_read_search";
+    let probe = std::process::Command::new("setpriv").args([DROP, "ls"]).arg(unreadable).output();
+    if !probe.is_ok_and(|p| !p.status.success() && String::from_utf8_lossy(&p.stderr).contains("ermission denied")) {
+        return None;
+    }
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args([DROP, env!("CARGO_BIN_EXE_crosscheck")]).args(args).current_dir(dir).env("NO_COLOR", "1");
+    Some(finish(cmd))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_read_makes_the_report_partial_not_all() {
+    // The error named the folder, but the summary said the report covered
+    // "all 2 claims in the claim files": the claims in it were not counted.
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch();
+    let two = GOOD.to_string()
+        + "  - {id: venue2, subject: talks, property: location, value: Geneva, quote: held in Geneva}\n";
+    std::fs::write(dir.path().join("claims/a.yaml"), &two).unwrap();
+    let sub = dir.path().join("claims/sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("b.yaml"), two.replace("id: a,", "id: b,")).unwrap();
+    let mode = |path: &Path, mode: u32| std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    mode(&sub, 0o000);
+    let runs = run_unable_to_read(dir.path(), &sub, &["check"]).zip(run_unable_to_read(
+        dir.path(),
+        &sub,
+        &["check", "--format", "json"],
+    ));
+    mode(&sub, 0o755);
+    let Some((run, json)) = runs else {
+        eprintln!("skipped: the folder stays readable (root without setpriv)");
+        return;
+    };
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error: cannot read directory 'claims/sub'"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "1 input error: the report covers the 2 claims of the claim files that could be read; 1 folder could \
+             not be read, and the claims of its files are not counted"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("covers all"), "{}", run.stderr);
+    let doc: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(doc["summary"]["folders_unread"], 1, "{}", doc["summary"]);
+    // The claims folder itself: its error, not "no claim files" as if it were empty.
+    let claims = dir.path().join("claims");
+    mode(&claims, 0o000);
+    let run = run_unable_to_read(dir.path(), &claims, &["check"]);
+    mode(&claims, 0o755);
+    let run = run.expect("arranged above");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error: cannot read directory 'claims'"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no claim files"), "{}", run.stderr);
+    assert!(run.stderr.contains("covers no claims; 1 folder could not be read"), "{}", run.stderr);
+}
+
 #[test]
 fn an_article_that_is_a_link_in_a_loop_is_named_for_what_it_is() {
     let dir = scratch();
