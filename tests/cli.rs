@@ -1680,6 +1680,40 @@ fn an_empty_claims_folder_is_a_warning_not_an_error() {
     assert!(!run.stderr.contains("hidden"), "{}", run.stderr);
 }
 
+/// A claim file or a registry that lists nothing (`claims: []`, `claims: ~`,
+/// `entities:` with only comments under it) was read in silence, while an
+/// empty or comment-only file is an error: now a warning at the list.
+#[test]
+fn a_claim_file_or_registry_that_lists_nothing_is_a_warning_at_its_line() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let source = |id: &str| format!("source: {{id: {id}, outlet: {id}, published: 2013-08-09, article: a.txt}}\n");
+    std::fs::write(dir.path().join("claims/b.yaml"), source("b") + "claims: []\n").unwrap();
+    std::fs::write(dir.path().join("claims/c.yaml"), source("c") + "claims: ~\n").unwrap();
+    std::fs::write(dir.path().join("claims/d.yaml"), source("d") + "claims:\n#  - {id: venue}\n").unwrap();
+    let registry = dir.path().join("claims/entities.yaml");
+    std::fs::write(&registry, "# the desk's names\nentities:\n#  - {name: talks, kind: event}\n").unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "a warning, not bad input:\n{}", run.stderr);
+    let none = "warning: the claim file lists no claims";
+    for line in [
+        format!("claims/b.yaml:2:1: {none} (`claims: []`): its source is read, but nothing in it is checked"),
+        format!("claims/c.yaml:2:1: {none} (`claims:` is empty)"),
+        format!("claims/d.yaml:2:1: {none} (`claims:` is empty)"),
+        "claims/entities.yaml:2:1: warning: the registry lists no entities (`entities:` is empty): names are only \
+         matched when written alike, as without a registry"
+            .to_string(),
+    ] {
+        assert!(run.stderr.contains(&line), "lacks {line:?}:\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("claims/a.yaml:2:1: warning"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no entity registry"), "{}", run.stderr);
+    std::fs::write(&registry, "entities: []\n").unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("claims/entities.yaml:1:1: warning: the registry lists no entities (`entities: []`)"));
+}
+
 /// Hidden files and folders are never read, but one that could be or hold
 /// a claim file is counted and named, so a draft saved as `.draft.yaml` is
 /// not lost unseen; version-control folders are not named.
