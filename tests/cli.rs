@@ -460,6 +460,13 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             &["claims/entities.yaml: error: the file is empty", "help: the registry has an `entities:` list"],
         ),
         (
+            "registry-is-a-folder",
+            &[
+                "claims/entities.yaml: error: the entity registry is a folder, not a file; no registry is read",
+                "help: the registry is one YAML file with an `entities:` list (docs/claims-format.md): rename the folder",
+            ],
+        ),
+        (
             "registry-wrong-shape",
             &[
                 "claims/entities.yaml:2:5: error: an entity should be a mapping of keys, found a scalar",
@@ -565,7 +572,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
 /// "no entity registry", and not the help for a claim file.
 #[test]
 fn a_broken_or_empty_registry_is_not_reported_missing() {
-    for name in ["registry-empty", "registry-broken"] {
+    for name in ["registry-empty", "registry-broken", "registry-is-a-folder"] {
         let run = run_in(&fixture(&format!("bad/{name}")), &["check"]);
         assert_eq!(run.code, 2, "{name}: {}", run.stderr);
         assert!(!run.stderr.contains("no entity registry"), "{name}: {}", run.stderr);

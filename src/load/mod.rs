@@ -173,7 +173,29 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
             }
         }
     }
-    if registry_found.is_none() {
+    // A folder where the registry should be (`mkdir claims/entities.yaml`,
+    // or the registry split into files in a folder of that name) is named
+    // for what it is, not taken for a missing registry.
+    let registry_folder = || {
+        REGISTRY_NAMES
+            .iter()
+            .map(|name| claims_dir.join(name))
+            .find(|path| fs::metadata(path).is_ok_and(|m| m.is_dir()))
+    };
+    if let Some(folder) = registry_found.is_none().then(registry_folder).flatten() {
+        let file: Arc<Path> = Arc::from(folder.as_path());
+        diags.push(
+            Diagnostic::error(
+                Some(Loc::file(&file)),
+                "the entity registry is a folder, not a file; no registry is read",
+            )
+            .with_help(format!(
+                "the registry is one YAML file with an `entities:` list (docs/claims-format.md): rename the \
+                     folder (its claim files are read as any folder's), then write the registry as the file {}",
+                folder.display()
+            )),
+        );
+    } else if registry_found.is_none() {
         diags.push(
             Diagnostic::warning(
                 None,
