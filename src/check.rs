@@ -680,6 +680,7 @@ fn value_help(t: ValueType) -> &'static str {
     match t {
         ValueType::Date => "write a date expression such as '7 July 2013', 'mid-November' or 'after August' (docs/temporal.md), or set `type: text`",
         ValueType::Number => "write a number or range such as '300', 'over 100,000' or 'between 10 and 20' (docs/numbers.md), or set `type: text`",
+        ValueType::Entity | ValueType::Entities => "write each name as the article gives it (names are matched by their letters and digits); an item of marks alone such as '...' names no one: leave it out, or leave the claim out",
         _ => "see docs/claims-format.md for the value of each type",
     }
 }
@@ -783,6 +784,11 @@ fn resolution_warnings(
     diags: &mut Vec<Diagnostic>,
 ) {
     for (name, resolution, _) in &resolutions.names {
+        // A name of marks alone is an error where it is read (`normalize::read_claim`): "add it to
+        // entities.yaml" would be no help, as the registry refuses such a name.
+        if crate::text::fold(name).is_empty() {
+            continue;
+        }
         let loc = first_use.get(name).cloned();
         match resolution {
             Resolution::Exact(_) => {}

@@ -544,6 +544,9 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             &[
                 "claims/a.yaml:3:24: error: the subject '???' has no letter or digit",
                 "claims/a.yaml:4:41: error: the property '!!!' has no letter or digit",
+                "claims/a.yaml:5:57: error: the value '...' has no letter or digit: it names no entity",
+                "claims/a.yaml:6:63: error: the list item '...' has no letter or digit: it names no entity",
+                "an item of marks alone such as '...' names no one",
             ],
         ),
         (
@@ -566,6 +569,18 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
         }
         assert!(run.stderr.contains("input error"), "bad/{name}: no summary line:\n{}", run.stderr);
     }
+}
+
+/// An entity value of marks alone ('...') was a warning that it is not in
+/// the registry, with the help to add it there, which the registry refuses
+/// (a name or alias with no letter or digit is an error): now an error
+/// where the value is read, and no such warning.
+#[test]
+fn an_entity_named_by_marks_alone_is_an_error_not_a_registry_warning() {
+    let run = run_in(&fixture("bad/no-letters"), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error: the value '...' has no letter or digit"), "{}", run.stderr);
+    assert!(!run.stderr.contains("'...' is not in the registry"), "{}", run.stderr);
 }
 
 /// A registry that is there but cannot be read is named for what it is: not
