@@ -173,6 +173,9 @@ pub struct Outcome {
     /// Claim files whose claims could not even be counted (not text, too
     /// large, not YAML): `claims_total` leaves theirs out.
     pub claim_files_unread: usize,
+    /// Folders of the claims folder that could not be read (or not in
+    /// full): the claim files in them are not counted either.
+    pub folders_unread: usize,
     /// The registry, for commands that take a subject by name.
     pub registry: Registry,
     /// Sources that are not independent of each other, and why (docs/independence.md).
@@ -228,10 +231,11 @@ impl Outcome {
     /// the 5 claims in the claim files"; when a claim file could not be read
     /// at all, "the 5 claims of the claim files that could be read; 1 claim
     /// file could not be read at all, and its claims are not counted" (never
-    /// "all": the report is partial).
+    /// "all": the report is partial), and likewise for a folder that could
+    /// not be read.
     pub fn coverage(&self) -> String {
         let (checked, total) = (self.claims_checked, self.claims_total);
-        let unread = self.claim_files_unread;
+        let unread = self.claim_files_unread + self.folders_unread;
         let files = if unread == 0 { "in the claim files" } else { "of the claim files that could be read" };
         let mut text = match total {
             0 => "no claims".to_string(),
@@ -241,12 +245,18 @@ impl Outcome {
             _ if checked == total => format!("the {total} claims {files}"),
             _ => format!("only {checked} of the {total} claims {files}"),
         };
-        match unread {
+        match self.claim_files_unread {
             0 => {}
             1 => text.push_str("; 1 claim file could not be read at all, and its claims are not counted"),
             n => {
                 text.push_str(&format!("; {n} claim files could not be read at all, and their claims are not counted"))
             }
+        }
+        match self.folders_unread {
+            0 => {}
+            1 => text.push_str("; 1 folder could not be read, and the claims of its files are not counted"),
+            n => text
+                .push_str(&format!("; {n} folders could not be read, and the claims of their files are not counted")),
         }
         text
     }
@@ -302,7 +312,7 @@ pub fn analyze(loaded: Loaded) -> Outcome {
 /// steps run in parallel; results are put back in input order, so the
 /// outcome does not depend on the threads.
 pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages, progress: &dyn Progress) -> Outcome {
-    let Loaded { mut corpus, articles, mut diagnostics, claims_written, claim_files_unread } = loaded;
+    let Loaded { mut corpus, articles, mut diagnostics, claims_written, claim_files_unread, folders_unread } = loaded;
     let (registry, registry_diags) = Registry::build(std::mem::take(&mut corpus.entities));
     diagnostics.extend(registry_diags);
 
@@ -534,6 +544,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
         claims_checked,
         claims_total,
         claim_files_unread,
+        folders_unread,
         registry,
         dependencies: Dependencies::of(dependence, &corpus.sources),
         reliability,
@@ -669,6 +680,7 @@ fn value_help(t: ValueType) -> &'static str {
     match t {
         ValueType::Date => "write a date expression such as '7 July 2013', 'mid-November' or 'after August' (docs/temporal.md), or set `type: text`",
         ValueType::Number => "write a number or range such as '300', 'over 100,000' or 'between 10 and 20' (docs/numbers.md), or set `type: text`",
+        ValueType::Entity | ValueType::Entities => "write each name as the article gives it (names are matched by their letters and digits); an item of marks alone such as '...' names no one: leave it out, or leave the claim out",
         _ => "see docs/claims-format.md for the value of each type",
     }
 }
@@ -772,6 +784,11 @@ fn resolution_warnings(
     diags: &mut Vec<Diagnostic>,
 ) {
     for (name, resolution, _) in &resolutions.names {
+        // A name of marks alone is an error where it is read (`normalize::read_claim`): "add it to
+        // entities.yaml" would be no help, as the registry refuses such a name.
+        if crate::text::fold(name).is_empty() {
+            continue;
+        }
         let loc = first_use.get(name).cloned();
         match resolution {
             Resolution::Exact(_) => {}

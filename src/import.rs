@@ -184,6 +184,36 @@ struct SourceRows {
 /// the reading of the others; any problem means nothing is written.
 pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> Result<Imported, Vec<Diagnostic>> {
     let mut diags = Vec::new();
+    // The csv crate reads a quote never closed as one field running to the
+    // end of the file, without a word: the rows after it would be lost.
+    if let Some(at) = unclosed_quote(text) {
+        let (line, column) = line_col(text, at);
+        let last = text.lines().count();
+        return Err(vec![Diagnostic::error(
+            Some(Loc::at(file, line, column)),
+            format!(
+                "the quoted field that begins here is never closed: its '\"' has no closing '\"', so everything \
+                 after it, to the end of the file (line {last}), would be read as this one field"
+            ),
+        )
+        .with_help(
+            "close the quote where the field ends (a '\"' inside a quoted field is written twice: \"\"), or remove it \
+             if the field was not meant to be quoted",
+        )]);
+    }
+    // A tab-separated file read with commas is one column named by the whole header line.
+    let first_line = text.split(['\n', '\r']).next().unwrap_or_default();
+    if first_line.contains('\t') && !first_line.contains(',') {
+        return Err(vec![Diagnostic::error(
+            Some(Loc::at(file, 1, 0)),
+            "the header has tabs and no commas: this looks like a tab-separated (TSV) file, and import csv reads \
+             comma-separated values",
+        )
+        .with_help(
+            "save or export the table as CSV (comma-separated values) and import that file; import csv has no \
+             option for another separator",
+        )]);
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
@@ -192,6 +222,29 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
     if header.iter().all(String::is_empty) {
         return Err(vec![Diagnostic::error(Some(Loc::at(file, 1, 0)), "the file has no header row")
             .with_help("the first line must name the columns, e.g. `src,flight,sched_dep_time`")]);
+    }
+    // A name given to two columns: the options name columns by name, and
+    // would take the first (a second `subject` column became a property).
+    for (i, h) in header.iter().enumerate() {
+        let again: Vec<usize> = (i + 1..header.len()).filter(|&j| header[j] == *h).collect();
+        if h.is_empty() || header[..i].contains(h) || again.is_empty() {
+            continue;
+        }
+        let mut places: Vec<String> =
+            std::iter::once(i).chain(again.iter().copied()).map(|c| (c + 1).to_string()).collect();
+        let last = places.pop().unwrap_or_default();
+        let times = if again.len() == 1 { "twice".to_string() } else { format!("{} times", again.len() + 1) };
+        let (line, column) = cell_at(text, 0, again[0]);
+        diags.push(
+            Diagnostic::error(
+                Some(Loc::at(file, line, column)),
+                format!("the header names the column '{h}' {times}: columns {} and {last}", places.join(", ")),
+            )
+            .with_help(
+                "give each column a name of its own in the header (the options name columns by name, and could not \
+                 tell these apart)",
+            ),
+        );
     }
     let listing = header.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
     let find = |name: &str, what: &str, diags: &mut Vec<Diagnostic>| -> Option<usize> {
@@ -274,6 +327,9 @@ pub fn import_csv(text: &str, file: &Arc<std::path::Path>, opts: &CsvImport) -> 
             continue;
         }
         if let Some(first) = seen.get(&property) {
+            if *first == h {
+                continue; // the same name twice: said above
+            }
             diags.push(
                 Diagnostic::error(
                     Some(Loc::at(file, 1, 0)),
@@ -677,6 +733,32 @@ fn cell_at(text: &str, record: usize, field: usize) -> (u32, u32) {
     while !text.is_char_boundary(at) {
         at -= 1;
     }
+    line_col(text, at)
+}
+
+/// Where a quoted field begins (its '"', as a byte) that is never closed,
+/// read as the csv crate reads: a '"' opens a quoted field only at the
+/// start of a field (elsewhere it is a character of the field); inside
+/// one, '""' is a quote, and a '"' followed by anything else closes it.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut open, mut field_start, mut i) = (None, true, 0);
+    while i < bytes.len() {
+        match (open, bytes[i]) {
+            (Some(_), b'"') if bytes.get(i + 1) == Some(&b'"') => i += 1,
+            (Some(_), b'"') => (open, field_start) = (None, false),
+            (Some(_), _) => {}
+            (None, b'"') if field_start => open = Some(i),
+            (None, b',' | b'\n' | b'\r') => field_start = true,
+            (None, _) => field_start = false,
+        }
+        i += 1;
+    }
+    open
+}
+
+/// The 1-based line and column (in characters) of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (u32, u32) {
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
@@ -866,6 +948,19 @@ mod tests {
             "{}",
             get(&imp, "articles/y.txt")
         );
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_found_where_the_csv_crate_opens_it() {
+        // Closed, escaped (""), or a quote inside a field (5" screen, "ab"cd): not open.
+        for text in
+            ["a,\"b, c\"\n", "a,\"x\"\"y\"\n", "a,5\" screen,b\n", "a,\"ab\"cd\"e,f\n", "a,\"\"\n", "a,\"l1\nl2\"\n"]
+        {
+            assert_eq!(unclosed_quote(text), None, "{text:?}");
+        }
+        assert_eq!(unclosed_quote("a,b\nc,\"d\ne,f\n"), Some(6));
+        assert_eq!(unclosed_quote("a,\"x\"\"\n"), Some(2), "an escaped quote closes nothing");
+        assert_eq!(unclosed_quote("\"a"), Some(0));
     }
 
     #[test]

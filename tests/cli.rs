@@ -460,6 +460,13 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             &["claims/entities.yaml: error: the file is empty", "help: the registry has an `entities:` list"],
         ),
         (
+            "registry-is-a-folder",
+            &[
+                "claims/entities.yaml: error: the entity registry is a folder, not a file; no registry is read",
+                "help: the registry is one YAML file with an `entities:` list (docs/claims-format.md): rename the folder",
+            ],
+        ),
+        (
             "registry-wrong-shape",
             &[
                 "claims/entities.yaml:2:5: error: an entity should be a mapping of keys, found a scalar",
@@ -537,6 +544,9 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             &[
                 "claims/a.yaml:3:24: error: the subject '???' has no letter or digit",
                 "claims/a.yaml:4:41: error: the property '!!!' has no letter or digit",
+                "claims/a.yaml:5:57: error: the value '...' has no letter or digit: it names no entity",
+                "claims/a.yaml:6:63: error: the list item '...' has no letter or digit: it names no entity",
+                "an item of marks alone such as '...' names no one",
             ],
         ),
         (
@@ -561,11 +571,23 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
     }
 }
 
+/// An entity value of marks alone ('...') was a warning that it is not in
+/// the registry, with the help to add it there, which the registry refuses
+/// (a name or alias with no letter or digit is an error): now an error
+/// where the value is read, and no such warning.
+#[test]
+fn an_entity_named_by_marks_alone_is_an_error_not_a_registry_warning() {
+    let run = run_in(&fixture("bad/no-letters"), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error: the value '...' has no letter or digit"), "{}", run.stderr);
+    assert!(!run.stderr.contains("'...' is not in the registry"), "{}", run.stderr);
+}
+
 /// A registry that is there but cannot be read is named for what it is: not
 /// "no entity registry", and not the help for a claim file.
 #[test]
 fn a_broken_or_empty_registry_is_not_reported_missing() {
-    for name in ["registry-empty", "registry-broken"] {
+    for name in ["registry-empty", "registry-broken", "registry-is-a-folder"] {
         let run = run_in(&fixture(&format!("bad/{name}")), &["check"]);
         assert_eq!(run.code, 2, "{name}: {}", run.stderr);
         assert!(!run.stderr.contains("no entity registry"), "{name}: {}", run.stderr);
@@ -642,6 +664,75 @@ fn the_summary_counts_the_claims_of_files_dropped_whole() {
         run.stderr
     );
     assert!(!run.stderr.contains("covers all"), "{}", run.stderr);
+}
+
+/// Run `args` in `dir` as a user who cannot read `unreadable` (a folder
+/// made mode 000): as it is, or, when this process reads it all the same
+/// (root), through `setpriv` without the capabilities that let root read
+/// any folder. `None` when neither can be arranged: the caller skips.
+#[cfg(unix)]
+fn run_unable_to_read(dir: &Path, unreadable: &Path, args: &[&str]) -> Option<Run> {
+    if std::fs::read_dir(unreadable).is_err() {
+        return Some(run_in(dir, args));
+    }
+    const DROP: &str = "--bounding-set=-dac_override,-dac_read_search";
+    let probe = std::process::Command::new("setpriv").args([DROP, "ls"]).arg(unreadable).output();
+    if !probe.is_ok_and(|p| !p.status.success() && String::from_utf8_lossy(&p.stderr).contains("ermission denied")) {
+        return None;
+    }
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args([DROP, env!("CARGO_BIN_EXE_crosscheck")]).args(args).current_dir(dir).env("NO_COLOR", "1");
+    Some(finish(cmd))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_read_makes_the_report_partial_not_all() {
+    // The error named the folder, but the summary said the report covered
+    // "all 2 claims in the claim files": the claims in it were not counted.
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch();
+    let two = GOOD.to_string()
+        + "  - {id: venue2, subject: talks, property: location, value: Geneva, quote: held in Geneva}\n";
+    std::fs::write(dir.path().join("claims/a.yaml"), &two).unwrap();
+    let sub = dir.path().join("claims/sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("b.yaml"), two.replace("id: a,", "id: b,")).unwrap();
+    let mode = |path: &Path, mode: u32| std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    mode(&sub, 0o000);
+    let runs = run_unable_to_read(dir.path(), &sub, &["check"]).zip(run_unable_to_read(
+        dir.path(),
+        &sub,
+        &["check", "--format", "json"],
+    ));
+    mode(&sub, 0o755);
+    let Some((run, json)) = runs else {
+        eprintln!("skipped: the folder stays readable (root without setpriv)");
+        return;
+    };
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error: cannot read directory 'claims/sub'"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "1 input error: the report covers the 2 claims of the claim files that could be read; 1 folder could \
+             not be read, and the claims of its files are not counted"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("covers all"), "{}", run.stderr);
+    let doc: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(doc["summary"]["folders_unread"], 1, "{}", doc["summary"]);
+    // The claims folder itself: its error, not "no claim files" as if it were empty.
+    let claims = dir.path().join("claims");
+    mode(&claims, 0o000);
+    let run = run_unable_to_read(dir.path(), &claims, &["check"]);
+    mode(&claims, 0o755);
+    let run = run.expect("arranged above");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("error: cannot read directory 'claims'"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no claim files"), "{}", run.stderr);
+    assert!(run.stderr.contains("covers no claims; 1 folder could not be read"), "{}", run.stderr);
 }
 
 #[test]
@@ -1609,6 +1700,40 @@ fn an_empty_claims_folder_is_a_warning_not_an_error() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("warning: no claim files in 'claims'"), "{}", run.stderr);
     assert!(!run.stderr.contains("hidden"), "{}", run.stderr);
+}
+
+/// A claim file or a registry that lists nothing (`claims: []`, `claims: ~`,
+/// `entities:` with only comments under it) was read in silence, while an
+/// empty or comment-only file is an error: now a warning at the list.
+#[test]
+fn a_claim_file_or_registry_that_lists_nothing_is_a_warning_at_its_line() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    let source = |id: &str| format!("source: {{id: {id}, outlet: {id}, published: 2013-08-09, article: a.txt}}\n");
+    std::fs::write(dir.path().join("claims/b.yaml"), source("b") + "claims: []\n").unwrap();
+    std::fs::write(dir.path().join("claims/c.yaml"), source("c") + "claims: ~\n").unwrap();
+    std::fs::write(dir.path().join("claims/d.yaml"), source("d") + "claims:\n#  - {id: venue}\n").unwrap();
+    let registry = dir.path().join("claims/entities.yaml");
+    std::fs::write(&registry, "# the desk's names\nentities:\n#  - {name: talks, kind: event}\n").unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "a warning, not bad input:\n{}", run.stderr);
+    let none = "warning: the claim file lists no claims";
+    for line in [
+        format!("claims/b.yaml:2:1: {none} (`claims: []`): its source is read, but nothing in it is checked"),
+        format!("claims/c.yaml:2:1: {none} (`claims:` is empty)"),
+        format!("claims/d.yaml:2:1: {none} (`claims:` is empty)"),
+        "claims/entities.yaml:2:1: warning: the registry lists no entities (`entities:` is empty): names are only \
+         matched when written alike, as without a registry"
+            .to_string(),
+    ] {
+        assert!(run.stderr.contains(&line), "lacks {line:?}:\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("claims/a.yaml:2:1: warning"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no entity registry"), "{}", run.stderr);
+    std::fs::write(&registry, "entities: []\n").unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("claims/entities.yaml:1:1: warning: the registry lists no entities (`entities: []`)"));
 }
 
 /// Hidden files and folders are never read, but one that could be or hold

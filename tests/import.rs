@@ -436,6 +436,68 @@ fn a_corpus_check_would_refuse_is_not_written() {
     }
 }
 
+/// Regression: a header naming a column twice (two `subject` columns) was
+/// read without a word: the options took the first, and the second became
+/// a property. Now an error naming the column and where each one is.
+#[test]
+fn a_column_named_twice_in_the_header_is_an_error_naming_both_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr, out) = import_text(dir.path(), "src,event,votes,event\nAP,Race,12,Race B\n", &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("t.csv:1:17: error: the header names the column 'event' twice: columns 2 and 4"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: give each column a name of its own in the header"), "{stderr}");
+    assert!(!out.exists());
+    // A property column named twice: the same error, not also "would both be the property".
+    let (code, _, stderr, _) = import_text(dir.path(), "src,event,votes,votes,votes\nAP,Race,1,2,3\n", &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("error: the header names the column 'votes' 3 times: columns 3, 4 and 5"), "{stderr}");
+    assert!(!stderr.contains("would both be"), "{stderr}");
+}
+
+/// Regression: a tab-separated file was read as one column named by the
+/// whole header line ("no column 'src' ... the columns are 'src<TAB>event'").
+#[test]
+fn a_tab_separated_file_is_recognised_and_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr, out) = import_text(dir.path(), "src\tevent\tvotes\nAP\tRace\t12\n", &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "t.csv:1: error: the header has tabs and no commas: this looks like a tab-separated (TSV) file, and \
+             import csv reads comma-separated values"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: save or export the table as CSV (comma-separated values)"), "{stderr}");
+    assert!(!stderr.contains("no column"), "{stderr}");
+    assert!(!out.exists());
+    // A tab inside a comma-separated header is a CSV all the same.
+    let (code, _, stderr, _) = import_text(dir.path(), "src,event,votes\tcast\nAP,Race,12\n", &[]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+/// Regression: a quote never closed made the rest of the file one field
+/// (the csv crate reads it so without an error): rows were lost unseen.
+#[test]
+fn a_quote_never_closed_is_named_at_the_line_where_the_field_began() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "src,event,note\nAP,Race,\"fine\"\nReuters,Race,\"close call\nBBC,Race,ok\nCNN,Race,ok\n";
+    let (code, _, stderr, out) = import_text(dir.path(), text, &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "t.csv:3:14: error: the quoted field that begins here is never closed: its '\"' has no closing '\"', so \
+             everything after it, to the end of the file (line 5), would be read as this one field"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: close the quote where the field ends"), "{stderr}");
+    assert!(!out.exists());
+}
+
 /// Regression: `--type votes=number --type votes=text` silently took the last.
 #[test]
 fn a_type_given_twice_for_one_column_is_an_error() {

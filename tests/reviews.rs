@@ -152,6 +152,32 @@ fn appending_keeps_comments_order_and_every_byte_before() {
     assert_eq!(doc["facts"][0]["review"]["note"], "Outlet B ran a correction: \"postponed\" # was wrong");
 }
 
+/// A reviews file with classic Mac OS line ends (CR alone) was read by
+/// `check` but refused by `review` ("would not read back as before"): the
+/// entry is now appended with CR line ends too, the old bytes kept.
+#[test]
+fn a_reviews_file_with_cr_line_ends_is_read_and_appended_to_alike() {
+    let dir = conflict_fixture();
+    let d = dir.path();
+    assert_eq!(review(d, "moscow-summit.status", "accepted", "First look.").code, 0);
+    let old = fs::read_to_string(d.join("reviews.yaml")).unwrap().replace('\n', "\r");
+    fs::write(d.join("reviews.yaml"), &old).unwrap();
+    let (code, doc) = json(d, &[]);
+    assert_eq!(code, 0, "check reads the review");
+    assert_eq!(doc["facts"][0]["review"]["decision"], "accepted");
+    let mut args = vec!["review", "moscow-summit.status", "--decision", "disputed", "--note", "Second look."];
+    args.extend(["--reviewer", "Bo", "--date", "2024-05-03"]);
+    let r = run(d, &args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("recorded in reviews.yaml:10:"), "{}", r.stdout);
+    let after = fs::read_to_string(d.join("reviews.yaml")).unwrap();
+    assert!(after.starts_with(&old), "the old text changed:\n{after:?}");
+    assert!(!after.contains('\n'), "the new entry has other line ends:\n{after:?}");
+    let (code, doc) = json(d, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["facts"][0]["review"]["decision"], "disputed", "{}", doc["facts"][0]["review"]);
+}
+
 #[test]
 fn a_reviews_file_in_another_place_is_used_for_check_review_and_show() {
     let dir = conflict_fixture();

@@ -46,6 +46,11 @@ pub struct Loaded {
     /// even be counted: not text, too large, not YAML, or behind a symbolic
     /// link that leads outside the claims folder.
     pub claim_files_unread: usize,
+    /// Folders of the claims folder (it included) that could not be read,
+    /// or not in full (a listing that failed part way), or were refused as
+    /// a symbolic link leading outside it: the claim files in them are
+    /// neither read nor counted.
+    pub folders_unread: usize,
 }
 
 /// Read every claim file under `claims_dir` (recursively, in path order), the
@@ -80,13 +85,16 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     collect_files(claims_dir, &mut files, &mut skipped, diags);
     files.sort();
     out.claim_files_unread += skipped.outside_claim_files;
+    out.folders_unread = skipped.folders_unread;
     // The registry alone is no claim file: nothing would be checked.
     let is_claim_file = |path: &PathBuf| {
         let name = path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default();
         let registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.iter().any(|r| r.as_bytes() == name);
         !registry && has_claim_file_ending(name)
     };
-    if skipped.outside_claim_files == 0 && !files.iter().any(is_claim_file) {
+    // Not when something could not be read: its error says why nothing was checked.
+    let nothing_unread = skipped.outside_claim_files == 0 && skipped.folders_unread == 0;
+    if nothing_unread && !files.iter().any(is_claim_file) {
         diags.push(Diagnostic::warning(None, format!("no claim files in '{}'", claims_dir.display())).with_help(
             "claim files end in .yaml or .yml, beside entities.yaml or in folders below it; nothing was checked; \
                  see docs/claims-format.md",
@@ -165,7 +173,29 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
             }
         }
     }
-    if registry_found.is_none() {
+    // A folder where the registry should be (`mkdir claims/entities.yaml`,
+    // or the registry split into files in a folder of that name) is named
+    // for what it is, not taken for a missing registry.
+    let registry_folder = || {
+        REGISTRY_NAMES
+            .iter()
+            .map(|name| claims_dir.join(name))
+            .find(|path| fs::metadata(path).is_ok_and(|m| m.is_dir()))
+    };
+    if let Some(folder) = registry_found.is_none().then(registry_folder).flatten() {
+        let file: Arc<Path> = Arc::from(folder.as_path());
+        diags.push(
+            Diagnostic::error(
+                Some(Loc::file(&file)),
+                "the entity registry is a folder, not a file; no registry is read",
+            )
+            .with_help(format!(
+                "the registry is one YAML file with an `entities:` list (docs/claims-format.md): rename the \
+                     folder (its claim files are read as any folder's), then write the registry as the file {}",
+                folder.display()
+            )),
+        );
+    } else if registry_found.is_none() {
         diags.push(
             Diagnostic::warning(
                 None,
@@ -689,6 +719,8 @@ struct Skipped {
     /// Files listed through a symbolic link (inside the folder): one may be
     /// a file already listed by its own path ([`collect_files`]).
     linked: Vec<PathBuf>,
+    /// Folders not read, or not in full: see [`Loaded::folders_unread`].
+    folders_unread: usize,
 }
 
 /// Whether a hidden entry of the claims folder (skipped unread) could be
@@ -752,20 +784,24 @@ fn walk_folders(
                     Diagnostic::error(None, format!("cannot read directory '{}': {e}", dir.display()))
                         .with_help("check that it exists and that you may read it"),
                 );
+                skipped.folders_unread += 1;
                 continue;
             }
         };
         let mut entries = Vec::new();
+        let mut listed_in_full = true;
         for entry in listing {
             match entry {
                 Ok(entry) => entries.push(entry),
                 Err(e) => {
+                    listed_in_full = false;
                     diags.push(Diagnostic::error(None, format!("cannot list '{}': {e}", dir.display())).with_help(
                         "check that you may read the folder and that the disk is sound; its other files are read",
                     ))
                 }
             }
         }
+        skipped.folders_unread += usize::from(!listed_in_full);
         entries.sort_by_key(|e| e.file_name());
         let mut folders = Vec::new();
         for entry in entries {
@@ -817,7 +853,9 @@ fn walk_folders(
                         )
                         .with_help("copy the file into the claims directory instead of linking to it"),
                     );
-                    if !real.is_dir() && has_claim_file_ending(path.as_os_str().as_encoded_bytes()) {
+                    if real.is_dir() {
+                        skipped.folders_unread += 1;
+                    } else if has_claim_file_ending(path.as_os_str().as_encoded_bytes()) {
                         skipped.outside_claim_files += 1;
                     }
                     continue;

@@ -200,6 +200,14 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// Where `key` is written, when it is.
+    fn key_loc(&self, key: &str) -> Option<Loc> {
+        self.entries.iter().find_map(|(k, _)| match &k.kind {
+            NodeKind::Scalar { text, .. } if text == key => Some(Loc::at(self.file, k.line, k.col)),
+            _ => None,
+        })
+    }
+
     fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
         self.entries.iter_mut().find_map(|(k, v)| match &k.kind {
             NodeKind::Scalar { text, .. } if text == key => Some(v),
@@ -324,9 +332,22 @@ pub fn claim_file(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>
                 .with_help("start the file with `source:` (id, outlet, published, article)"),
         ),
     }
+    let claims_loc = top.key_loc("claims");
+    // A claim file that lists no claims checks nothing: most likely claims
+    // not yet entered, or all commented out. A warning, as the file is sound.
+    let no_claims = |diags: &mut Vec<Diagnostic>, written: &str| {
+        diags.push(
+            Diagnostic::warning(
+                claims_loc.clone(),
+                format!("the claim file lists no claims ({written}): its source is read, but nothing in it is checked"),
+            )
+            .with_help("add the article's claims under `claims:`, one `- id: ...` item each, or delete the file if it has none to check"),
+        );
+    };
     match top.get_mut("claims") {
-        Some(node) if node.is_null() => {}
+        Some(node) if node.is_null() => no_claims(diags, "`claims:` is empty"),
         Some(node) => match &mut node.kind {
+            NodeKind::Seq(items) if items.is_empty() => no_claims(diags, "`claims: []`"),
             NodeKind::Seq(items) => out.claims = items.iter_mut().filter_map(|item| claim(item, file, diags)).collect(),
             _ => diags.push(
                 Diagnostic::error(
@@ -338,7 +359,7 @@ pub fn claim_file(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>
         },
         None => diags.push(
             Diagnostic::error(Some(top_loc), "the claim file has no 'claims' list")
-                .with_help("add `claims:` with one `- id: ...` item per claim (an empty list is `claims: []`)"),
+                .with_help("add `claims:` with one `- id: ...` item per claim"),
         ),
     }
     out
@@ -457,6 +478,7 @@ pub fn registry(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) 
         return Vec::new();
     };
     let top_loc = top.loc.clone();
+    let key_loc = top.key_loc("entities");
     let Some(list) = top.get_mut("entities") else {
         diags.push(
             Diagnostic::error(Some(top_loc), "the registry has no 'entities' list")
@@ -464,13 +486,34 @@ pub fn registry(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) 
         );
         return Vec::new();
     };
+    // A registry that lists no entity matches names only as written, as no
+    // registry does (a warning too); an empty file is an error, as for claim files.
+    let no_entities = |diags: &mut Vec<Diagnostic>, written: &str| {
+        diags.push(
+            Diagnostic::warning(
+                key_loc.clone(),
+                format!(
+                    "the registry lists no entities ({written}): names are only matched when written alike, as \
+                     without a registry"
+                ),
+            )
+            .with_help(
+                "add one `- name: ...` item (with `kind:`) per entity under `entities:`; see docs/claims-format.md",
+            ),
+        );
+    };
     let (list_loc, list_kind, list_null) = (Loc::at(file, list.line, list.col), list.kind_name(), list.is_null());
     let NodeKind::Seq(items) = &mut list.kind else {
-        if !list_null {
+        if list_null {
+            no_entities(diags, "`entities:` is empty");
+        } else {
             diags.push(Diagnostic::error(Some(list_loc), format!("'entities' should be a list, found {list_kind}")));
         }
         return Vec::new();
     };
+    if items.is_empty() {
+        no_entities(diags, "`entities: []`");
+    }
     items
         .iter_mut()
         .filter_map(|item| {

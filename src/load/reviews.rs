@@ -227,11 +227,19 @@ pub fn append(path: &Path, existing: Option<&str>, review: &Review) -> Result<u3
     let file: Arc<Path> = Arc::from(path);
     let refuse = |message: String, help: &str| Diagnostic::error(Some(Loc::file(&file)), message).with_help(help);
     let mut text = existing.map(str::to_string).unwrap_or_else(|| HEADER.to_string());
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    if !text.is_empty() && !text.ends_with('\n') {
+    // The file's own line ends: CRLF (Windows), CR alone (classic Mac OS,
+    // which `check` reads too: YAML takes a lone CR for a line break), or LF.
+    let newline = if text.contains("\r\n") {
+        "\r\n"
+    } else if text.contains('\r') && !text.contains('\n') {
+        "\r"
+    } else {
+        "\n"
+    };
+    if !text.is_empty() && !text.ends_with(['\n', '\r']) {
         text.push_str(newline);
     }
-    let line = text.matches('\n').count() as u32 + 1;
+    let line = line_breaks(&text) + 1;
     let pairs = review.entries();
     let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     text.push_str(&yaml::emit_list_item(&pairs).replace('\n', newline));
@@ -263,6 +271,14 @@ pub fn append(path: &Path, existing: Option<&str>, review: &Review) -> Result<u3
         refuse(message, &format!("{help}; nothing was written"))
     })?;
     Ok(line)
+}
+
+/// How many line breaks `text` has, as YAML counts them: CRLF, LF, and a
+/// CR alone each end a line.
+fn line_breaks(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let lone_cr = bytes.iter().enumerate().filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n')).count();
+    (bytes.iter().filter(|&&b| b == b'\n').count() + lone_cr) as u32
 }
 
 #[cfg(test)]
@@ -380,5 +396,22 @@ mod tests {
         append(&path, Some(text), &sample("a.date", "n")).unwrap();
         let after = fs::read_to_string(&path).unwrap();
         assert!(!after.replace("\r\n", "").contains('\n'), "{after:?}");
+    }
+
+    #[test]
+    fn cr_only_files_stay_cr_only_and_the_entry_is_on_the_line_reported() {
+        // Classic Mac OS line ends: `check` read such a file, `review` refused
+        // to append to it (the entry was put on a line counted by LF alone).
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reviews.yaml");
+        assert_eq!(append(&path, None, &sample("a.date", "first")).unwrap(), 3);
+        let text = fs::read_to_string(&path).unwrap().replace('\n', "\r");
+        fs::write(&path, &text).unwrap();
+        assert_eq!(append(&path, Some(&text), &sample("b.date", "second")).unwrap(), 10);
+        let after = fs::read_to_string(&path).unwrap();
+        assert!(after.starts_with(&text) && !after.contains('\n'), "{after:?}");
+        let (reviews, diags) = parse(&after, &file());
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(reviews.iter().map(|r| r.loc.line).collect::<Vec<_>>(), [3, 10]);
     }
 }

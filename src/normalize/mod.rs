@@ -181,11 +181,17 @@ pub fn read_claim(claim: &Claim, registry: &Registry, resolutions: &Resolutions<
         (RawValue::Scalar(s), ValueType::Number) => {
             read_number(s).map(Reading::Number).map_err(|e| format!("cannot read '{s}' as a number: {e}").into())
         }
-        (RawValue::Scalar(s), ValueType::Entity) => Ok(Reading::Entity(entity(s))),
+        (RawValue::Scalar(s), ValueType::Entity) => {
+            names_something(s, "the value")?;
+            Ok(Reading::Entity(entity(s)))
+        }
         (RawValue::Scalar(s), ValueType::Text) => {
             read_text(s, &claim.property).map(Reading::Text).map_err(Unread::Error)
         }
         (value, ValueType::Entities) => {
+            for item in value.items() {
+                names_something(item, "the list item")?;
+            }
             let mut refs: Vec<Arc<EntityRef>> = value.items().map(entity).collect();
             refs.sort();
             refs.dedup_by(|a, b| a.id == b.id);
@@ -193,6 +199,16 @@ pub fn read_claim(claim: &Claim, registry: &Registry, resolutions: &Resolutions<
         }
         (RawValue::List(_), t) => Err(format!("a list cannot be read as {}", t.as_str()).into()),
     }
+}
+
+/// An entity named by marks alone ('...', '-', '?') names nothing: no
+/// registry name can match it (the registry refuses such a name or alias),
+/// so it is an error, as a subject or property with no letter or digit is.
+fn names_something(name: &str, what: &str) -> Result<(), Unread> {
+    if crate::text::fold(name).is_empty() {
+        return Err(Unread::Error(format!("{what} '{name}' has no letter or digit: it names no entity")));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -37,6 +37,8 @@ struct Summary {
     claims_checked: usize,
     #[serde(skip_serializing_if = "is_zero")]
     claim_files_unread: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    folders_unread: usize,
     facts: usize,
     shown: usize,
     conflict: usize,
@@ -512,6 +514,7 @@ fn summary(outcome: &Outcome, shown: usize) -> Summary {
         claims: outcome.claims_total,
         claims_checked: outcome.claims_checked,
         claim_files_unread: outcome.claim_files_unread,
+        folders_unread: outcome.folders_unread,
         facts: outcome.facts.len(),
         shown,
         conflict: count(Verdict::Conflict),
