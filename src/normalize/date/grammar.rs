@@ -772,7 +772,11 @@ impl Parser {
                     && (words_are(&body[m - 2..], &["is", "out"]) || words_are(&body[m - 2..], &["is", "over"]))
                 {
                     2
-                } else if m > 1 && matches!(w(body, m - 1), Some("ends" | "closes")) {
+                } else if m > 1 && matches!(w(body, m - 1), Some("ends" | "closes"))
+                    || m > 1 && w(body, m - 1) == Some("end") && words::unit(&body[m - 2]).is_some()
+                {
+                    // ("before year-end", "ahead of month-end": the end of a unit
+                    // is a deadline, not Duckling's end-of-year months.)
                     1
                 } else {
                     0
@@ -839,9 +843,17 @@ impl Parser {
         // be signed as early as Tuesday" is next Tuesday, not yesterday; a month
         // keeps the quote's tense: "cases appeared as early as January").
         let bare_weekday = body.len() == 1 && words::weekday(&body[0]).is_some();
+        let bare_month = body.len() == 1 && words::month(&body[0]).is_some();
         match (head, self.tense) {
             (["since"], Tense::Unknown) => self.with_tense(Tense::Past),
             (["as", "early" | "soon", "as"], Tense::Unknown) if bare_weekday => self.with_tense(Tense::Future),
+            // "new rules apply starting Monday", "effective Monday", "from
+            // Monday": a start before a bare weekday is the coming one.
+            (["starting" | "beginning" | "effective" | "from"], Tense::Unknown)
+                if bare_weekday && words::weekday(&body[0]) != Some(self.as_of.weekday()) =>
+            {
+                self.with_tense(Tense::Future)
+            }
             // A deadline before a bare weekday looks ahead too: "by Friday",
             // "until Sunday", "no later than Friday" said on a Monday are this
             // week's, not last week's (the nearest Friday), unless the quote's
@@ -850,12 +862,15 @@ impl Parser {
             (
                 ["by"]
                 | ["until" | "till" | "til"]
-                | ["up", "until" | "till"]
+                | ["up", "until" | "till" | "to"]
+                | ["through" | "thru"]
                 | ["no" | "not", "later", "than"]
                 | ["time", "for"]
                 | ["before"],
                 Tense::Unknown,
-            ) if bare_weekday && words::weekday(&body[0]) != Some(self.as_of.weekday()) => {
+            ) if bare_weekday && words::weekday(&body[0]) != Some(self.as_of.weekday()) || bare_month => {
+                // A month, too: "by September" said in January is this
+                // September (the month said is on or after, so it stays).
                 self.with_tense(Tense::Future)
             }
             // "ahead of Sunday's vote", "in the run-up to the election": what
@@ -1451,6 +1466,20 @@ impl Parser {
                 return self.exact_day(v as i32, m, d, "year, month and day");
             }
         }
+        // "last Sept. 30", "next March 3": the most recent (the next) one.
+        if let [r, rest @ ..] = t {
+            let tense = match r.word() {
+                Some("last" | "past" | "previous") => Some(Tense::Past),
+                Some("next" | "coming") => Some(Tense::Future),
+                _ => None,
+            };
+            if let (Some(tense), Some((m, d, []))) = (tense, month_day_parts(rest)) {
+                let sub = self.with_tense(tense);
+                let s = sub.month_day_no_year(m, d, "last (next) <month> <day> = its most recent (next) occurrence");
+                self.adopt(&sub);
+                return s;
+            }
+        }
         let (m, d, rest) = month_day_parts(t)?;
         if rest.is_empty() {
             return self.month_day_no_year(m, d, "month and day: year chosen by tense (nearest when unknown)");
@@ -1789,7 +1818,7 @@ impl Parser {
         }
         // [last] day <period> / <nth> [last] day <period>
         let (n, from_end, rest) = match t {
-            [l, d, rest @ ..] if l.is("last") && d.is("day") => (1, true, rest),
+            [l, d, rest @ ..] if (l.is("last") || l.is("final")) && d.is("day") => (1, true, rest),
             [o, l, d, rest @ ..] if l.is("last") && d.is("day") => (words::ordinal(o)?, true, rest),
             [o, d, rest @ ..] if d.is("day") => (words::ordinal(o)?, false, rest),
             [o, rest @ ..] => {
@@ -2463,8 +2492,34 @@ impl Parser {
                 return Span::new((s, e), Grain::Span, "in N to M units = from N units to M units after the day said");
             }
         }
-        // "two to three weeks ago", "two or three days ago", "2-3 years ago".
-        if let [c1, to, c2, x, ago] = t {
+        // "a year ago today", "a week ago yesterday", "a year ago this week", "five
+        // years ago this month": the day (week, month) the rest names, said
+        // that many units before: an anniversary, not the calendar year.
+        if let [c, x, ago, rest @ ..] = t {
+            let anniversary = matches!(w(rest, 0), Some("today" | "yesterday" | "tomorrow" | "this" | "last"))
+                && rest.len() <= 2
+                && (ago.is("ago") || ago.is("back"));
+            if anniversary {
+                let then = self.shift_or_complain(a, words::unit(x)?, -i64::from(words::count(c)?))?;
+                let earlier = Parser { as_of: then, ..self.with_tense(self.tense) };
+                let p = earlier.period(rest);
+                self.adopt(&earlier);
+                let p = p?;
+                return Span::new(
+                    (p.start, p.end),
+                    p.grain,
+                    "N units ago today (this week, ...) = that day (week, ...) as said N units before",
+                );
+            }
+        }
+        // "two to three weeks ago", "two or three days ago", "2-3 years ago"; "a
+        // day or two ago", "a week or two back" (as "one or two days ago").
+        let counted = match t {
+            [c1, to, c2, x, ago] if words::count(x).is_none() => Some((c1, to, c2, x, ago)),
+            [c1, x, to, c2, ago] if to.is("or") && words::unit(x).is_some() => Some((c1, to, c2, x, ago)),
+            _ => None,
+        };
+        if let Some((c1, to, c2, x, ago)) = counted {
             let conn = to.is("to") || to.is("or") || to.sym() == Some('-');
             if conn && (ago.is("ago") || ago.is("back")) {
                 let (n1, n2, u) = (words::count(c1)?, words::count(c2)?, words::unit(x)?);
@@ -3003,6 +3058,18 @@ impl Parser {
     /// Sunday of the Monday-to-Sunday week holding the date, and the date
     /// itself if it lies outside them (a Friday).
     fn weekend_of(&self, t: &[Tok]) -> Option<Span> {
+        if let [day @ .., x] = t {
+            if x.is("weekend") && !day.is_empty() {
+                return self.long_weekend(day);
+            }
+        }
+        // "the July 4th weekend 2021": the year is the day's.
+        if let [day @ .., x, y] = t {
+            if x.is("weekend") && !day.is_empty() && self.year_number(std::slice::from_ref(y)).is_some() {
+                let dated: Vec<Tok> = day.iter().chain(std::iter::once(y)).cloned().collect();
+                return self.long_weekend(&dated);
+            }
+        }
         let [x, rest @ ..] = t else { return None };
         if !x.is("weekend") || rest.is_empty() {
             return None;
@@ -3022,6 +3089,38 @@ impl Parser {
             (p.start.min(sat), sun),
             Grain::Span,
             "the weekend of a date = the Saturday-Sunday of its week (from the date, if a Friday)",
+        )
+    }
+
+    /// "the Fourth of July weekend", "the July 4th weekend", "the Christmas
+    /// weekend": the day and the Saturday-Sunday beside it, as the holiday's
+    /// long weekend runs: a Friday or a Thursday to the Sunday after, a
+    /// Monday or a Tuesday from the Saturday before; a Saturday from the
+    /// Friday, a Sunday to the Monday (the days the holiday is kept on when
+    /// it falls on a weekend). A Wednesday has no weekend beside it: not read.
+    fn long_weekend(&self, day: &[Tok]) -> Option<Span> {
+        let p = self.period(day)?;
+        if p.start != p.end {
+            return None;
+        }
+        let d = p.start;
+        let (from, to) = match d.weekday() {
+            Weekday::Thu => (0, 3),
+            Weekday::Fri => (0, 2),
+            Weekday::Sat => (-1, 1),
+            Weekday::Sun => (-1, 1),
+            Weekday::Mon => (-2, 0),
+            Weekday::Tue => (-3, 0),
+            Weekday::Wed => {
+                self.complain(format!("{d} is a Wednesday: no weekend lies beside it; write the days meant"));
+                return None;
+            }
+        };
+        Span::new(
+            (add_days(d, from)?, add_days(d, to)?),
+            Grain::Span,
+            "<day> weekend = the day and the Saturday-Sunday beside it (Thu/Fri to Sunday, Saturday before a \
+             Mon/Tue; Fri-Sun for a Saturday, Sat-Mon for a Sunday); not read for a Wednesday",
         )
     }
 
@@ -3168,6 +3267,7 @@ pub(super) const OPEN_HEADS: &[(&[&str], Open)] = &[
     (&["since"], Open::FromStart),
     (&["from"], Open::FromStart),
     (&["starting"], Open::FromStart),
+    (&["effective"], Open::FromStart),
     (&["beginning"], Open::FromStart),
     (&["before"], Open::BeforeStart),
     (&["by"], Open::ToEnd),

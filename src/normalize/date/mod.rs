@@ -410,8 +410,9 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     continue;
                 }
                 // "the 2023-24 fiscal year": the span of years names it.
-                let j = if i > 0 && raw[i - 1].is("fiscal") { i - 1 } else { i };
-                if w == "year"
+                // "the 2024-25 season", "the 2012/13 financial year" too.
+                let j = if i > 0 && (raw[i - 1].is("fiscal") || raw[i - 1].is("financial")) { i - 1 } else { i };
+                if matches!(w.as_str(), "year" | "season")
                     && i + 1 == n
                     && j >= 3
                     && raw[j - 1].num().is_some_and(|(_, digits, _)| digits == 2)
@@ -478,15 +479,68 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 // "fiscal year 2023", "the year 2000": "year" before a four-digit
                 // year names it ("fiscal 2023", "2000").
                 // ("Islamic New Year 2018" keeps it: it names the holiday.)
+                // ("fiscal year 2012-13": before a span of years too.)
+                let span_after = raw.get(i + 3).and_then(Tok::num).is_some_and(|(_, digits, _)| digits == 2)
+                    && raw.get(i + 4).is_none();
                 if w == "year"
                     && !prev.is_some_and(|p| p.is("new"))
                     && next.is_some_and(|x| x.num().is_some_and(|(_, digits, ord)| digits == 4 && !ord))
-                    && raw.get(i + 2).is_none_or(|x| x.sym() != Some('-') && x.sym() != Some('/'))
+                    && (span_after || raw.get(i + 2).is_none_or(|x| x.sym() != Some('-') && x.sym() != Some('/')))
                 {
                     continue;
                 }
                 if words::is_filler(w) {
                     continue;
+                }
+                // "shortly before 4 p.m.", "soon after Christmas", "right after the
+                // vote", "well before March": the open interval, its adverb dropped.
+                if matches!(w.as_str(), "shortly" | "soon" | "right" | "immediately" | "well" | "long")
+                    && next.is_some_and(|x| x.is("before") || x.is("after"))
+                {
+                    continue;
+                }
+                // "the 2012/13 financial year" = "the 2012/13 fiscal year" ("fiscal" is a filler).
+                if w == "financial" && next.is_some_and(|x| x.is("year")) {
+                    continue;
+                }
+                // "the early part of next year" = "early next year", "the latter part of
+                // 2014" = "late 2014", "the middle part of the week" = "mid-week".
+                if w == "part" && next.is_some_and(|x| x.is("of")) {
+                    let first = out.last().and_then(Tok::num).is_some_and(|(v, _, ord)| ord && v == 1);
+                    let part = match out.last().and_then(Tok::word) {
+                        _ if first => Some("early"),
+                        Some("early" | "earlier" | "first" | "beginning" | "opening") => Some("early"),
+                        Some("latter" | "later" | "last" | "final" | "closing" | "end") => Some("late"),
+                        Some("middle" | "mid") => Some("mid"),
+                        _ => None,
+                    };
+                    if let Some(part) = part {
+                        out.pop();
+                        out.push(Tok { kind: Kind::Word(part.to_string()), glued: false });
+                        skip = 1;
+                        continue;
+                    }
+                }
+                // "Tuesday next" (British) = "next Tuesday"; "Tuesday coming" = "this coming Tuesday".
+                if matches!(w.as_str(), "next" | "coming")
+                    && i + 1 == n
+                    && out.len() == 1
+                    && words::weekday(&out[0]).is_some()
+                {
+                    out.insert(0, Tok { kind: Kind::Word(w.clone()), glued: false });
+                    continue;
+                }
+                // "this year and next", "this week or next": the unit said once is both sides'.
+                if matches!(w.as_str(), "next" | "last")
+                    && i + 1 == n
+                    && matches!(out.last().and_then(Tok::word), Some("and" | "or" | "to" | "through"))
+                {
+                    let unit = out.iter().rev().skip(1).find(|x| words::unit(x).is_some()).cloned();
+                    if let Some(unit) = unit {
+                        out.push(t.clone());
+                        out.push(unit);
+                        continue;
+                    }
                 }
                 // "beginning April 1", "beginning in April" (no "of" after it): from
                 // then on, as "starting" is; "the beginning of April" is the month's

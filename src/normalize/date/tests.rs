@@ -1529,3 +1529,81 @@ fn a_year_written_once_after_two_periods_is_both_periods_year() {
     check("Christmas to New Year's Day 2014", "2013-08-14", U, "2013-12-25", "2014-01-01");
     check("Q4 and Q1 2014", "2013-08-14", U, "2013-10-01", "2014-03-31");
 }
+
+/// Forms an outside probe of news copy found refused or misread (said Wednesday 2024-01-10).
+#[test]
+fn deadlines_and_starts_look_ahead_and_a_units_end_is_a_deadline() {
+    let a = "2024-01-10";
+    // "before year-end" was read as before Duckling's end-of-year months (up to August 31).
+    for e in ["before year-end", "before the year-end", "ahead of year-end"] {
+        check(e, a, U, "open", "2024-12-31");
+    }
+    check("before month-end", a, U, "open", "2024-01-31");
+    // Deadlines before a bare weekday or month look ahead: "through Sunday" was last Sunday,
+    // "by September" said in January last September.
+    for e in ["through Sunday", "up to Sunday", "until Sunday", "by Sunday"] {
+        check(e, a, U, "open", "2024-01-14");
+    }
+    check("by September", a, U, "open", "2024-09-30");
+    check("by January", a, U, "open", "2024-01-31");
+    check("by September", a, P, "open", "2023-09-30");
+    // So do starts: "new rules apply starting Monday".
+    for e in ["starting Monday", "beginning Monday", "from Monday", "effective Monday"] {
+        check(e, a, U, "2024-01-15", "open");
+    }
+    check("since Monday", a, U, "2024-01-08", "open");
+    check("effective Jan. 1", a, U, "2024-01-01", "open");
+    check("the final day of the month", a, U, "2024-01-31", "2024-01-31");
+}
+
+#[test]
+fn news_forms_of_parts_anniversaries_and_units_said_once() {
+    let a = "2024-01-10";
+    // An adverb before before/after is dropped: the open interval.
+    check("soon after Christmas", a, U, "2023-12-26", "open");
+    check("well before March", a, U, "open", "2024-02-29");
+    // "the ... part of X" is early / late / mid X.
+    check("the early part of next year", a, U, "2025-01-01", "2025-04-30");
+    check("the latter part of 2014", a, U, "2014-09-01", "2014-12-31");
+    check("the first part of March", a, U, "2024-03-01", "2024-03-10");
+    check("the middle part of the week", a, U, "2024-01-09", "2024-01-11");
+    // British "Tuesday next", and "Tuesday coming".
+    check("Tuesday next", a, U, "2024-01-16", "2024-01-16");
+    check("Tuesday coming", a, U, "2024-01-16", "2024-01-16");
+    // A unit said once: "this year and next".
+    check("this year and next", a, U, "2024-01-01", "2025-12-31");
+    check("this week or next", a, U, "2024-01-08", "2024-01-21");
+    // Spans of years named as a season or a financial year.
+    for e in ["the 2024-25 season", "the 2024/25 financial year", "the financial year 2024-25", "fiscal year 2024-25"] {
+        check(e, a, U, "2024-01-01", "2025-12-31");
+    }
+    // Anniversaries: the day (week, month) as said that long before.
+    check("a year ago today", a, U, "2023-01-10", "2023-01-10");
+    check("a week ago yesterday", a, U, "2024-01-02", "2024-01-02");
+    check("a year ago this week", a, U, "2023-01-09", "2023-01-15");
+    check("five years ago this month", a, U, "2019-01-01", "2019-01-31");
+    check("a year ago", a, U, "2023-01-01", "2023-12-31");
+    // "a day or two ago" is "one or two days ago".
+    check("a day or two ago", a, U, "2024-01-08", "2024-01-09");
+    check("a week or two ago", a, U, "2023-12-27", "2024-01-03");
+    // "last Sept. 30", "next March 3": the most recent, the next.
+    check("last Sept. 30", a, U, "2023-09-30", "2023-09-30");
+    check("next March 3", a, U, "2024-03-03", "2024-03-03");
+}
+
+#[test]
+fn a_holidays_long_weekend() {
+    // July 4: Thursday 2013, Friday 2014, Saturday 2015, Monday 2016, Sunday 2021.
+    let a = "2024-01-10";
+    check("the Fourth of July weekend 2013", a, U, "2013-07-04", "2013-07-07");
+    check("July 4th weekend 2014", a, U, "2014-07-04", "2014-07-06");
+    check("July 4th weekend 2015", a, U, "2015-07-03", "2015-07-05");
+    check("July 4th weekend 2016", a, U, "2016-07-02", "2016-07-04");
+    check("July 4th weekend 2021", a, U, "2021-07-03", "2021-07-05");
+    check("the Christmas weekend", a, U, "2023-12-23", "2023-12-25");
+    // Christmas 2013 was a Wednesday: no weekend beside it.
+    let e = read_date("Christmas weekend 2013", d(a), U).unwrap_err();
+    assert!(e.message.contains("Wednesday"), "{}", e.message);
+    // The holidays with a weekend of their own keep it.
+    check("Memorial Day weekend 2024", a, U, "2024-05-25", "2024-05-27");
+}
