@@ -434,12 +434,7 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                 None => None,
             };
             let reading = match read_claim(claim, &registry, &resolutions) {
-                Ok(r) => {
-                    if let Some(w) = plan_in_the_past(claim, &r) {
-                        diags.push(Diagnostic::warning(Some(claim.value_loc.in_file_of(source)), w.0).with_help(w.1));
-                    }
-                    Some(r)
-                }
+                Ok(r) => Some(r),
                 Err(Unread::Error(message)) => {
                     diags.push(
                         Diagnostic::error(Some(claim.value_loc.in_file_of(source)), message)
@@ -834,37 +829,6 @@ fn resolution_warnings(
             }
         }
     }
-}
-
-/// A claim hedged `planned` or `hoped` speaks of something still to come,
-/// yet its date may read as days wholly before the day said: the quote's
-/// past tense ("he hoped the deal could be signed by the end of Q3") chose
-/// last year's. The reading stands (a plan that had been made for a day now
-/// past is recorded so too), but the editor is told: (message, help).
-fn plan_in_the_past(claim: &crate::model::Claim, reading: &crate::normalize::Reading) -> Option<(String, String)> {
-    use crate::model::Hedge;
-    let crate::normalize::Reading::Date(d) = reading else { return None };
-    if !matches!(claim.hedge, Hedge::Planned | Hedge::Hoped) || d.end.is_none_or(|end| end >= claim.as_of) {
-        return None;
-    }
-    let (start, end) = crate::normalize::format_bounds(d);
-    let shown = format!("{} .. {}", start.as_deref().unwrap_or("(open)"), end.as_deref().unwrap_or("(open)"));
-    let why = if d.tense == Some(crate::normalize::date::Tense::Past) { ", by the quote's past tense" } else { "" };
-    Some((
-        format!(
-            "claim '{}' is hedged '{}', a plan or hope, but '{}' reads as days before it was said ({shown}{why})",
-            claim.id,
-            claim.hedge.as_str(),
-            crate::text::clipped(&claim.value.shown(), 200),
-        ),
-        format!(
-            "if the plan was still to come on {}, write the year in the value (e.g. '{} {}'); if it was a plan for a day \
-             already past, the reading is right",
-            claim.as_of,
-            crate::text::clipped(&claim.value.shown(), 60),
-            claim.as_of.format("%Y"),
-        ),
-    ))
 }
 
 #[cfg(test)]
