@@ -79,15 +79,29 @@ const PHRASES: &[(&str, Status)] = &[
     ("suspended", Status::Stalled),
     ("on hold", Status::Stalled),
     ("paused", Status::Stalled),
+    ("shelved", Status::Stalled),
+    ("mothballed", Status::Stalled),
     ("scheduled", Status::Scheduled),
     ("planned", Status::Scheduled),
     ("to be held", Status::Scheduled),
     ("upcoming", Status::Scheduled),
+    ("go ahead", Status::Scheduled),
+    ("goes ahead", Status::Scheduled),
+    ("going ahead", Status::Scheduled),
+    ("on track", Status::Scheduled),
+    ("on course", Status::Scheduled),
     ("took place", Status::Held),
     ("went ahead", Status::Held),
     ("held", Status::Held),
     ("happened", Status::Held),
     ("convened", Status::Held),
+    ("under way", Status::Held),
+    ("underway", Status::Held),
+    ("ongoing", Status::Held),
+    ("in progress", Status::Held),
+    ("opened", Status::Held),
+    ("began", Status::Held),
+    ("kicked off", Status::Held),
 ];
 
 /// Words that negate the status after them ("was not called off", "wasn't
@@ -338,6 +352,20 @@ mod tests {
         assert_eq!(status("took place"), Some(Status::Held));
         assert_eq!(status("stalled since May"), Some(Status::Stalled));
         assert_eq!(status("green"), None);
+        // Words an outside probe's statuses used, which were compared as plain text.
+        for (value, want) in [
+            ("will go ahead", Status::Scheduled),
+            ("the summit goes ahead on Friday", Status::Scheduled),
+            ("on track", Status::Scheduled),
+            ("shelved", Status::Stalled),
+            ("under way", Status::Held),
+            ("ongoing", Status::Held),
+            ("talks opened in Geneva", Status::Held),
+            ("did not go ahead", Status::NotHeld),
+            ("went ahead", Status::Held),
+        ] {
+            assert_eq!(status(value), Some(want), "{value}");
+        }
     }
 
     #[test]
