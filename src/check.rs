@@ -417,7 +417,13 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                             "closest passage ({:.0}% similar): \"{}\"{}",
                             miss.similarity * 100.0,
                             crate::text::clipped(&miss.passage, SHOWN_PASSAGE_CHARS),
-                            if crate::ground::elided_parts(&claim.quote).is_some() {
+                            if let Some(entity) = html_entity(&miss.passage) {
+                                format!(
+                                    "; the article holds HTML entities ('{entity}'): it was saved as HTML source, \
+                                     not as text; save the article's text (a browser's 'Save as text', or \
+                                     copy and paste) in its place"
+                                )
+                            } else if crate::ground::elided_parts(&claim.quote).is_some() {
                                 format!(
                                     "; a quote with words left out ('...') is found when its parts (at most {}) \
                                      stand in the article in order, each within {} characters of the one before",
@@ -674,6 +680,24 @@ fn currency_warnings(facts: &[FactView], diags: &mut Vec<Diagnostic>) {
         })
         .collect();
     diags.extend(found);
+}
+
+/// The first HTML character reference in `text` ("&amp;", "&#8217;",
+/// "&nbsp;", "&#x2019;"), if any: an article saved as HTML source.
+fn html_entity(text: &str) -> Option<&str> {
+    text.match_indices('&').find_map(|(at, _)| {
+        let rest = &text[at + 1..];
+        let end = rest.find(';').filter(|&end| (2..=8).contains(&end))?;
+        let name = &rest[..end];
+        let numeric = name.strip_prefix('#').is_some_and(|n| {
+            let hex = n.strip_prefix(['x', 'X']);
+            !n.is_empty()
+                && hex.map_or(n.bytes().all(|b| b.is_ascii_digit()), |h| {
+                    !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit())
+                })
+        });
+        (numeric || name.bytes().all(|b| b.is_ascii_alphabetic())).then(|| &text[at..at + end + 2])
+    })
 }
 
 fn value_help(t: ValueType) -> &'static str {

@@ -287,16 +287,34 @@ pub const MAX_SCORED_CHARS: usize = 2_000;
 /// alone says nothing).
 pub fn elided_parts(quote: &str) -> Option<Vec<String>> {
     const MARKS: [&str; 8] = ["[...]", "[…]", "(...)", "(…)", "[. . .]", ". . .", "...", "…"];
-    if !MARKS.iter().any(|m| quote.contains(m)) {
+    let bracketed = quote.find('[').is_some_and(|open| quote[open..].contains(']'));
+    if !bracketed && !MARKS.iter().any(|m| quote.contains(m)) {
         return None;
     }
     let mut cut = quote.to_string();
     for mark in MARKS {
         cut = cut.replace(mark, "\u{0}");
     }
+    // "[the minister] would resign", "signed [by Tuesday]": words in square
+    // brackets are the editor's, standing for the article's: a gap, as an
+    // elision is.
+    while let Some(open) = cut.find('[') {
+        let Some(close) = cut[open..].find(']') else { break };
+        cut.replace_range(open..open + close + 1, "\u{0}");
+    }
     let parts: Vec<String> = cut.split('\u{0}').map(fold_quote).filter(|p| !p.is_empty()).collect();
     let says_something = parts.iter().any(|p| p.chars().any(char::is_alphanumeric));
     says_something.then_some(parts)
+}
+
+/// The words of a quote written inside its own quotation marks
+/// ("“The toll will rise”", "'The toll will rise'"), when an opening mark
+/// starts it and a closing mark ends it; `None` otherwise.
+fn unwrapped(quote: &str) -> Option<&str> {
+    let q = quote.trim();
+    let inner = q.strip_prefix(['"', '\u{201C}', '\u{2018}', '\'', '\u{AB}', '\u{201E}'])?;
+    let inner = inner.strip_suffix(['"', '\u{201D}', '\u{2019}', '\'', '\u{BB}', '\u{201C}'])?.trim();
+    shows_something(inner).then_some(inner)
 }
 
 /// Where the folded `needle` first stands in the folded `hay` as whole
@@ -449,7 +467,10 @@ impl Article {
         }
         let (at, end_at) = match find_folded(self.folded(), &q) {
             Some(at) => (at, at + q.len()),
-            None => self.find_elided(quote)?,
+            None => match self.find_elided(quote) {
+                Some(span) => span,
+                None => return self.passage(unwrapped(quote)?),
+            },
         };
         let map = self.map.get_or_init(|| {
             let mut m = Vec::with_capacity(self.folded().len());
@@ -482,6 +503,13 @@ impl Article {
         }
         if self.find_elided(quote).is_some() {
             return Ok(());
+        }
+        // A quote written inside its own quotation marks ("“The toll will rise”"):
+        // the words inside them, when the marks are not the article's.
+        if let Some(inner) = unwrapped(quote) {
+            if self.find(inner).is_ok() {
+                return Ok(());
+            }
         }
         Err(self.closest(&q))
     }
@@ -755,6 +783,27 @@ fn squash(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_quote_in_its_own_marks_or_with_the_editors_words_in_brackets_is_found() {
+        let a =
+            Article::new("The death toll will rise, officials said on Monday. He said she would resign by Tuesday.");
+        // Quotation marks around the whole quote are the recorder's, not the article's.
+        for q in
+            ["\u{201C}The death toll will rise\u{201D}", "\"The death toll will rise\"", "'the death toll will rise'"]
+        {
+            assert!(a.find(q).is_ok(), "{q}");
+            assert_eq!(a.passage(q).unwrap().quote, "The death toll will rise", "{q}");
+        }
+        assert!(a.find("\u{201C}The death toll \u{2026} on Monday\u{201D}").is_ok());
+        // Words in square brackets stand for the article's.
+        assert!(a.find("He said [the minister] would resign").is_ok());
+        assert!(a.find("she would resign [by Tuesday]").is_ok());
+        assert_eq!(a.passage("He said [the minister] would resign").unwrap().quote, "He said she would resign");
+        // Neither makes words that are not there be found.
+        assert!(a.find("\u{201C}The death toll will fall\u{201D}").is_err());
+        assert!(a.find("He said [the minister] would stay").is_err());
+    }
+
     /// A quote with words left out is found part by part, in order, each
     /// part close to the one before; the passage runs from the first part
     /// to the last.

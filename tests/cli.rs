@@ -361,7 +361,9 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
                 "claims/a.yaml:4:96: error: as_of '2013-8-9' is not written YYYY-MM-DD",
                 "claims/a.yaml:5:98: error: as_of '+2013-08-09' is not written YYYY-MM-DD",
                 "claims/a.yaml:6:97: error: as_of '2013-08-09T10:00' is not written YYYY-MM-DD",
-                "help: write it as YYYY-MM-DD",
+                // A date written another way is named as the day it is.
+                "help: '2013-8-9' is the day 2013-08-09: write it so, YYYY-MM-DD",
+                "help: '2013-08-09T10:00' is the day 2013-08-09: write it so, YYYY-MM-DD",
             ],
         ),
         (
@@ -435,7 +437,7 @@ fn every_bad_input_gets_a_clear_error_and_exit_2() {
             &[
                 "claims/a.yaml:2:46: error: published '13/11/2013' is not written YYYY-MM-DD",
                 "claims/b.yaml:1:46: error: published '2013-13-45' is not a calendar date",
-                "help: write it as YYYY-MM-DD",
+                "help: '13/11/2013' is the day 2013-11-13: write it so, YYYY-MM-DD",
             ],
         ),
         (
@@ -2015,4 +2017,41 @@ fn the_binary_runs_without_transparent_huge_pages() {
     };
     assert_eq!(thp_enabled(None).split_whitespace().last(), Some("0"));
     assert_eq!(thp_enabled(Some("2")).split_whitespace().last(), Some("1"), "the reader's setting stands");
+}
+
+/// Slips an outsider makes, each told what would be right: an article saved
+/// as HTML source, and `article:` written with the articles folder in front.
+#[test]
+fn an_html_article_and_an_article_path_with_the_folder_in_front_are_named() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("articles/a.txt"), "Shares of AT&amp;T rose on Monday.\n").unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.yaml"),
+        "source: {id: a, outlet: A, published: 2024-01-10, article: a.txt}\nclaims:\n  - {id: q, subject: AT&T, \
+         property: move, value: rose, quote: Shares of AT&T rose}\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the article holds HTML entities ('&amp;'): it was saved as HTML source, not as text"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(dir.path().join("articles/a.txt"), "Shares of AT&T rose on Monday.\n").unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.yaml"),
+        "source: {id: a, outlet: A, published: 2024-01-10, article: articles/a.txt}\nclaims:\n  - {id: q, subject: \
+         AT&T, property: move, value: rose, quote: Shares of AT&T rose}\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "help: `article:` is a path inside the articles folder (articles), and 'a.txt' is there: write `article: a.txt`"
+        ),
+        "{}",
+        run.stderr
+    );
 }

@@ -1133,6 +1133,26 @@ fn said_by_publication(
     None
 }
 
+/// The article a path that is not found most likely meant: written with the
+/// articles folder's own name in front ("articles/a.txt" for "a.txt"), or
+/// with folders where the file stands at the top ("2013/a.txt"). Looked for
+/// only when the path is not found; plain relative paths only.
+fn article_meant(article: &str, articles_dir: &Path) -> Option<String> {
+    let written = Path::new(article);
+    if written.is_absolute() || article.contains("..") {
+        return None;
+    }
+    let mut parts = written.components();
+    let first = parts.next()?;
+    let dir_name = articles_dir.file_name();
+    let rest = parts.as_path();
+    let candidates = [
+        (dir_name == Some(first.as_os_str()) && !rest.as_os_str().is_empty()).then(|| rest.to_path_buf()),
+        written.file_name().map(std::path::PathBuf::from).filter(|name| name.as_path() != written),
+    ];
+    candidates.into_iter().flatten().find(|c| articles_dir.join(c).is_file()).map(|c| c.display().to_string())
+}
+
 /// Whether `s` is written as a day is, `YYYY-MM-DD` (ten characters, digits
 /// and two dashes), whether or not such a day exists.
 fn written_as_day(s: &str) -> bool {
@@ -1158,15 +1178,36 @@ fn date(s: &Spanned<String>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<
             None
         }
         Err(None) => {
+            let help = match day_written_otherwise(&s.value) {
+                Some(day) => format!("'{}' is the day {day}: write it so, YYYY-MM-DD", s.value),
+                None => "write it as YYYY-MM-DD (four-digit year, two-digit month, two-digit day), e.g. 2013-10-07"
+                    .to_string(),
+            };
             diags.push(
                 Diagnostic::error(Some(s.loc.clone()), format!("{what} '{}' is not written YYYY-MM-DD", s.value))
-                    .with_help(
-                        "write it as YYYY-MM-DD (four-digit year, two-digit month, two-digit day), e.g. 2013-10-07",
-                    ),
+                    .with_help(help),
             );
             None
         }
     }
+}
+
+/// The day a date written another way names ("7 October 2013", "Oct. 7,
+/// 2013", "2013/10/07", "2013-10-07T10:00:00Z"), when the date reader reads
+/// it as one day whatever the day said; `None` when it names no single day
+/// or could be read two ways ("07/10/2013": July 10 or 7 October).
+fn day_written_otherwise(value: &str) -> Option<NaiveDate> {
+    use crate::normalize::date::{read_date, Tense};
+    let numbers: Vec<&str> = value.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).collect();
+    if let [a, b, _] = numbers.as_slice() {
+        let small = |n: &str| n.len() <= 2 && n.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n));
+        if small(a) && small(b) && a != b {
+            return None;
+        }
+    }
+    let day = |as_of: NaiveDate| read_date(value, as_of, Tense::Unknown).ok().filter(|r| r.start == r.end)?.start;
+    let first = day(NaiveDate::from_ymd_opt(1990, 1, 1)?)?;
+    (day(NaiveDate::from_ymd_opt(2060, 6, 30)?) == Some(first)).then_some(first)
 }
 
 /// Words for a hedge or an entity kind that are no misspelling of one
@@ -1346,8 +1387,16 @@ fn read_article(
             )
             .with_help("let the user running crosscheck read the file and search the folders above it"),
             std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => {
+                let help = match article_meant(article, articles_dir) {
+                    Some(meant) => format!(
+                        "`article:` is a path inside the articles folder ({}), and '{meant}' is there: write `article: \
+                         {meant}`",
+                        articles_dir.display()
+                    ),
+                    None => format!("put the article's text in {} or correct `article:`", articles_dir.display()),
+                };
                 Diagnostic::error(at, format!("article '{article}' of source '{id}' not found at {shown}"))
-                    .with_help(format!("put the article's text in {} or correct `article:`", articles_dir.display()))
+                    .with_help(help)
             }
             _ => Diagnostic::error(at, format!("article '{article}' of source '{id}' cannot be read at {shown}: {e}"))
                 .with_help("check the file and the folders above it"),
@@ -1566,6 +1615,20 @@ fn split_joined(part: &str) -> Vec<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_written_another_way_is_named_as_its_day_unless_it_reads_two_ways() {
+        let day = |s: &str| day_written_otherwise(s).map(|d| d.to_string());
+        for s in ["7 October 2013", "Oct. 7, 2013", "2013/10/07", "2013-10-07T10:00:00Z", "2013-10-7"] {
+            assert_eq!(day(s).as_deref(), Some("2013-10-07"), "{s}");
+        }
+        // A first number over 12 can only be the day.
+        assert_eq!(day("13/10/2013").as_deref(), Some("2013-10-13"));
+        // July 10 or 7 October; no single day; a day without a year.
+        for s in ["07/10/2013", "October 2013", "last Monday", "7 October", "soon"] {
+            assert_eq!(day(s), None, "{s}");
+        }
+    }
 
     #[test]
     fn utf16_without_a_byte_order_mark_is_named() {
