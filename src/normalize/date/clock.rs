@@ -644,6 +644,11 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         (None, Some(p)) => p,
         (None, None) => return None,
     };
+    let minutes = match &clock {
+        // ("by around 5 p.m." is read as "by 5 p.m.": the bound is the time.)
+        Some(c) if open.is_none() && approximated(raw, c) => about(minutes),
+        _ => minutes,
+    };
     // "Missiles struck overnight" in a past-tense story: the night just gone,
     // which began the day before the day said.
     let (day, minutes) = if overnight && clock.is_none() && day_rule == DAY_ASSUMED && parser.tense == Tense::Past {
@@ -661,6 +666,27 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         reading.qualifiers.push(z);
     }
     Some(Ok(reading))
+}
+
+/// Whether the clock time is written after "about", "around", "roughly",
+/// "approximately", "circa" or "some" ("around 4 p.m.", "at about 16:00").
+fn approximated(raw: &[Tok], c: &Clock) -> bool {
+    let Some(&first) = c.used.iter().min() else { return false };
+    first > 0
+        && raw[first - 1]
+            .word()
+            .is_some_and(|w| matches!(w, "about" | "around" | "roughly" | "approximately" | "circa" | "ca" | "some"))
+}
+
+/// "around 4 p.m.": half an hour either side of an hour ("4 p.m." alone is
+/// 16:00-16:59), a quarter of an hour either side of a time to the minute
+/// ("about 4:20 p.m." is 16:05-16:35); never back across the day's start.
+fn about(m: Minutes) -> Minutes {
+    let (slack, rule) = match m.precision {
+        Precision::Hour => (30, "about <hour> = half an hour either side (around 4 p.m. = 15:30-16:30)"),
+        _ => (15, "about <time> = a quarter of an hour either side (about 4:20 p.m. = 16:05-16:35)"),
+    };
+    Minutes { first: m.first.saturating_sub(slack), last: m.first + slack, precision: m.precision, rule }
 }
 
 /// The interval a time of day bounds at one end, open at the other
@@ -944,6 +970,20 @@ mod tests {
         // The zone stays a qualifier.
         let r = read_date("by 17:00 GMT", AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
         assert_eq!(r.qualifiers, vec!["GMT".to_string()]);
+    }
+
+    #[test]
+    fn about_a_clock_time_allows_some_minutes_either_side() {
+        span("around 4 p.m. Friday", "2011-12-02T15:30", "2011-12-02T16:30", Precision::Hour);
+        span("at about 16:00", "2011-12-01T15:45", "2011-12-01T16:15", Precision::Minute);
+        span("about 4:20 p.m.", "2011-12-01T16:05", "2011-12-01T16:35", Precision::Minute);
+        span("around midnight", "2011-12-01T23:45", "2011-12-02T00:15", Precision::Minute);
+        // Not back across the day's start; a bound keeps its time.
+        span("around 12:10 a.m.", "2011-12-01T00:00", "2011-12-01T00:25", Precision::Minute);
+        let r = read_date("by around 5 p.m.", AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
+        assert_eq!(r.last_minute().unwrap().format("%H:%M").to_string(), "17:00");
+        // Without the word, the hour is its sixty minutes, as before.
+        span("4 p.m. Friday", "2011-12-02T16:00", "2011-12-02T16:59", Precision::Hour);
     }
 
     #[test]
