@@ -2055,3 +2055,39 @@ fn an_html_article_and_an_article_path_with_the_folder_in_front_are_named() {
         run.stderr
     );
 }
+
+/// A list written as one text: `wire: AP, Reuters` is two agencies (no
+/// agency's name holds a comma); `aliases: Genf, Genève` is read as one
+/// alias (a name may hold a comma), with a warning that shows the list.
+#[test]
+fn a_list_written_as_one_text() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("articles/b.txt"), "The talks were held in Geneva.\n").unwrap();
+    std::fs::write(
+        dir.path().join("claims/a.yaml"),
+        "source: {id: a, outlet: A, published: 2013-08-09, article: a.txt, wire: \"AP, Reuters\"}\nclaims:\n  - {id: \
+         venue, subject: talks, property: location, value: Genf, quote: held in Geneva}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("claims/b.yaml"),
+        "source: {id: b, outlet: Reuters, published: 2013-08-09, article: b.txt}\nclaims:\n  - {id: venue, subject: \
+         talks, property: location, value: Geneva, quote: held in Geneva}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("claims/entities.yaml"),
+        "entities:\n  - {name: talks, kind: event}\n  - name: Geneva\n    kind: place\n    aliases: Genf, Genève\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert!(run.stdout.contains("wire: a carries Reuters copy (wire:), and b is Reuters"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "claims/entities.yaml:5:14: warning: 'aliases' is one text with commas, 'Genf, Genève': it is read as one alias"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("write them as a list: `aliases: [Genf, Genève]`"), "{}", run.stderr);
+}

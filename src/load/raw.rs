@@ -269,7 +269,24 @@ impl<'a> Fields<'a> {
         }
         let loc = Loc::at(file, node.line, node.col);
         match &mut node.kind {
-            NodeKind::Scalar { text, .. } => vec![Spanned { value: trimmed(std::mem::take(text)), loc }],
+            NodeKind::Scalar { text, .. } => {
+                let value = trimmed(std::mem::take(text));
+                // "aliases: Genf, Genève, Ginevra": one text where a list was meant,
+                // most likely (a name may hold a comma: "Washington, D.C.").
+                if key == "aliases" && value.contains(',') {
+                    diags.push(
+                        Diagnostic::warning(
+                            Some(loc.clone()),
+                            format!("'{key}' is one text with commas, '{value}': it is read as one alias"),
+                        )
+                        .with_help(format!(
+                            "if it names several, write them as a list: `{key}: [{}]`",
+                            value.split(',').map(str::trim).collect::<Vec<_>>().join(", ")
+                        )),
+                    );
+                }
+                vec![Spanned { value, loc }]
+            }
             NodeKind::Seq(items) => items
                 .iter_mut()
                 .filter_map(|item| {
@@ -377,7 +394,7 @@ fn source(node: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) -> Opt
     let title = f.opt_text("title", diags);
     let published_inferred = f.opt_text("published_inferred", diags);
     let url = f.opt_text("url", diags);
-    let wire = f.text_list("wire", diags);
+    let wire = one_per_name(f.text_list("wire", diags));
     let note = f.opt_text("note", diags);
     if errors(diags) > before {
         return None;
@@ -523,6 +540,22 @@ pub fn registry(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) 
             let aliases = f.text_list("aliases", diags);
             let _ = f.opt_text("note", diags);
             Some(RawEntity { name: name?, kind: kind?, aliases, loc: f.loc.clone() })
+        })
+        .collect()
+}
+
+/// `wire: AP, Reuters` written as one text: an agency's name holds no comma
+/// or semicolon, so each part is one agency, as `wire: [AP, Reuters]` is.
+fn one_per_name(list: Vec<Spanned<String>>) -> Vec<Spanned<String>> {
+    list.into_iter()
+        .flat_map(|item| {
+            let parts: Vec<String> =
+                item.value.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect();
+            let loc = item.loc;
+            if parts.len() <= 1 {
+                return vec![Spanned { value: item.value, loc }];
+            }
+            parts.into_iter().map(|value| Spanned { value, loc: loc.clone() }).collect()
         })
         .collect()
 }
