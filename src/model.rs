@@ -72,8 +72,28 @@ impl ValueType {
             || p.ends_with("_time")
         {
             ValueType::Date
-        } else if matches!(p, "count" | "death_toll" | "toll" | "deaths" | "casualties" | "injured" | "killed")
-            || p.ends_with("_count")
+        } else if matches!(
+            p,
+            "count"
+                | "death_toll"
+                | "toll"
+                | "deaths"
+                | "casualties"
+                | "injured"
+                | "killed"
+                | "turnout"
+                | "rate"
+                | "share"
+                | "percentage"
+                | "percent"
+                | "budget"
+                | "cost"
+                | "price"
+                | "amount"
+                | "population"
+        ) || ["_count", "_rate", "_share", "_percentage", "_percent", "_pct", "_amount"]
+            .iter()
+            .any(|e| p.ends_with(e))
             || p.starts_with("number_of_")
         {
             ValueType::Number
@@ -322,6 +342,14 @@ mod tests {
                 assert_eq!(into_property_name(s.clone()), property_name(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn shares_rates_and_amounts_are_numbers() {
+        for p in ["turnout", "unemployment_rate", "vote_share", "percentage", "approval_pct", "budget", "deal_amount"] {
+            assert_eq!(ValueType::infer(p), ValueType::Number, "{p}");
+        }
+        assert_eq!(ValueType::infer("outcome"), ValueType::Text);
     }
 
     #[test]

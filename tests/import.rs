@@ -264,7 +264,7 @@ fn a_column_of_numbers_or_dates_is_read_as_such_whatever_its_name() {
 fn a_column_with_one_cell_that_is_not_a_number_stays_text_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("t.csv");
-    std::fs::write(&csv, "src,place,turnout\na,X,61%\nb,X,0.61\nc,X,high\n").unwrap();
+    std::fs::write(&csv, "src,place,mood\na,X,61%\nb,X,0.61\nc,X,high\n").unwrap();
     let out = dir.path().join("corpus");
     let (csv, out) = (csv.to_str().unwrap(), out.to_str().unwrap());
     let args = ["import", "csv", csv, "--subject-column", "place", "--source-column", "src"];
@@ -272,8 +272,8 @@ fn a_column_with_one_cell_that_is_not_a_number_stays_text_and_says_why() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stdout.contains(
-            "column 'turnout' -> turnout: text (2 of 3 cells read as numbers, not 'high'; \
-             --type 'turnout'=TYPE to choose)"
+            "column 'mood' -> mood: text (2 of 3 cells read as numbers, not 'high'; \
+             --type 'mood'=TYPE to choose)"
         ),
         "{stdout}"
     );
