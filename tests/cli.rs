@@ -2091,3 +2091,32 @@ fn a_list_written_as_one_text() {
     );
     assert!(run.stderr.contains("write them as a list: `aliases: [Genf, Genève]`"), "{}", run.stderr);
 }
+
+/// A claim file written flat (the source's keys at its top) is told where
+/// they go; a registry written as a mapping is told to write a list; a claim
+/// file named `a.YAML` is read.
+#[test]
+fn a_flat_claim_file_a_mapping_registry_and_an_upper_case_ending() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.YAML"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("claims/b.yaml"),
+        "id: b\noutlet: B\npublished: 2013-08-09\narticle: a.txt\nclaims:\n  - {id: venue, subject: talks, property: \
+         location, value: Geneva, quote: held in Geneva}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("claims/entities.yaml"), "entities:\n  Geneva: {kind: place}\n").unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!run.stderr.contains("not a claim file"), "{}", run.stderr);
+    assert!(run.stdout.contains("talks.location"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains(
+            "claims/b.yaml:2:1: error: unknown key 'outlet' in the claim file\n  help: 'outlet' is a key of the source: \
+             the source's keys go under `source:`, indented"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("help: write each entity as an item of the list: `- name: Geneva`"), "{}", run.stderr);
+}

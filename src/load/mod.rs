@@ -738,8 +738,12 @@ fn may_hold_claims(entry: &fs::DirEntry) -> bool {
 }
 
 /// Whether a file name (or path) ends as a claim file's does: `.yaml` or `.yml`.
+/// Whether a file name ends in `.yaml` or `.yml`, in any case (`a.YAML`,
+/// saved so by some systems, is a claim file too).
 fn has_claim_file_ending(name: &[u8]) -> bool {
-    name.ends_with(b".yaml") || name.ends_with(b".yml")
+    let ends =
+        |ending: &[u8]| name.len() >= ending.len() && name[name.len() - ending.len()..].eq_ignore_ascii_case(ending);
+    ends(b".yaml") || ends(b".yml")
 }
 
 /// What tells a folder from every other: its device and inode (on Unix;

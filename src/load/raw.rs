@@ -175,9 +175,24 @@ impl<'a> Fields<'a> {
             };
             if !allowed.contains(&text.as_str()) {
                 let mut d = Diagnostic::error(Some(kloc.clone()), format!("unknown key '{text}' in {what}"));
-                d = match suggest(text, allowed, KEY_SYNONYMS) {
-                    Some(near) => d.with_help(format!("did you mean '{near}'? valid keys: {}", allowed.join(", "))),
-                    None => d.with_help(format!("valid keys: {}", allowed.join(", "))),
+                // A source's or a claim's key at the top of a claim file: the
+                // file is written flat, its sections left out.
+                let section = match text.as_str() {
+                    _ if allowed != FILE_KEYS => None,
+                    k if SOURCE_KEYS.contains(&k) => Some("the source's keys go under `source:`, indented"),
+                    k if CLAIM_KEYS.contains(&k) => Some("a claim's keys go in an item of `claims:` (`- id: ...`)"),
+                    _ => None,
+                };
+                d = match (section, suggest(text, allowed, KEY_SYNONYMS)) {
+                    (Some(section), _) => d.with_help(format!(
+                        "'{text}' is a key of {}: {section}; valid keys here: {}",
+                        if section.starts_with("the source") { "the source" } else { "a claim" },
+                        allowed.join(", ")
+                    )),
+                    (None, Some(near)) => {
+                        d.with_help(format!("did you mean '{near}'? valid keys: {}", allowed.join(", ")))
+                    }
+                    (None, None) => d.with_help(format!("valid keys: {}", allowed.join(", "))),
                 };
                 diags.push(d);
             }
@@ -524,7 +539,12 @@ pub fn registry(root: &mut Node, file: &Arc<Path>, diags: &mut Vec<Diagnostic>) 
         if list_null {
             no_entities(diags, "`entities:` is empty");
         } else {
-            diags.push(Diagnostic::error(Some(list_loc), format!("'entities' should be a list, found {list_kind}")));
+            diags.push(
+                Diagnostic::error(Some(list_loc), format!("'entities' should be a list, found {list_kind}")).with_help(
+                    "write each entity as an item of the list: `- name: Geneva` with `kind:` and `aliases:` under it \
+                     (docs/claims-format.md, \"The registry\")",
+                ),
+            );
         }
         return Vec::new();
     };
