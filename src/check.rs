@@ -425,8 +425,9 @@ pub fn analyze_with(loaded: Loaded, tolerances: &Tolerances, passages: Passages,
                                 )
                             } else if crate::ground::elided_parts(&claim.quote).is_some() {
                                 format!(
-                                    "; a quote with words left out ('...') is found when its parts (at most {}) \
-                                     stand in the article in order, each within {} characters of the one before",
+                                    "; a quote with words left out ('...') or put in by the editor ('[the minister]') \
+                                     is found when its parts (at most {}) stand in the article in order, each within {} \
+                                     characters of the one before",
                                     crate::ground::MAX_ELIDED_PARTS,
                                     crate::ground::ELISION_GAP
                                 )

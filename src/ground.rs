@@ -494,24 +494,25 @@ impl Article {
     /// `Ok(())` when the quote is in the article (as written, or folded),
     /// else its closest passage. A quote that folds to nothing is never found.
     pub fn find(&self, quote: &str) -> Result<(), Miss> {
-        if shows_something(quote) && contains(self.text.as_bytes(), quote.as_bytes()) {
-            return Ok(());
-        }
-        let q = fold_quote(quote);
-        if !q.is_empty() && find_folded(self.folded(), &q).is_some() {
-            return Ok(());
-        }
-        if self.find_elided(quote).is_some() {
+        if self.stands(quote) {
             return Ok(());
         }
         // A quote written inside its own quotation marks ("“The toll will rise”"):
         // the words inside them, when the marks are not the article's.
-        if let Some(inner) = unwrapped(quote) {
-            if self.find(inner).is_ok() {
-                return Ok(());
-            }
+        if unwrapped(quote).is_some_and(|inner| self.stands(inner)) {
+            return Ok(());
         }
-        Err(self.closest(&q))
+        Err(self.closest(&fold_quote(quote)))
+    }
+
+    /// Whether the quote stands in the article: as written, folded, or part
+    /// by part when it is elided (no closest passage is looked for).
+    fn stands(&self, quote: &str) -> bool {
+        if shows_something(quote) && contains(self.text.as_bytes(), quote.as_bytes()) {
+            return true;
+        }
+        let q = fold_quote(quote);
+        (!q.is_empty() && find_folded(self.folded(), &q).is_some()) || self.find_elided(quote).is_some()
     }
 
     /// Where an elided quote stands in the folded article: from its first

@@ -849,7 +849,7 @@ fn a_quote_with_words_left_out_is_found_and_a_wrong_one_says_how_they_are_found(
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("the quote of claim 'count' is not in its article"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("a quote with words left out ('...') is found when its parts (at most 32) stand"),
+        run.stderr.contains("a quote with words left out ('...') or put in by the editor ('[the minister]') is found when its parts (at most 32) stand"),
         "{}",
         run.stderr
     );

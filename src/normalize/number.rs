@@ -129,8 +129,8 @@ fn ambiguous_dot(words: &[&str]) -> Option<String> {
     })
 }
 
-/// "12½", "½", "¾ of a million": a vulgar fraction is its decimal, after a
-/// figure ("12.5") or alone ("0.5").
+/// "12½", "2 ½ million", "½": a vulgar fraction is its decimal, after a
+/// figure ("12.5", "2.5 million") or alone ("0.5").
 fn fractions(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     for c in s.chars() {
@@ -143,6 +143,10 @@ fn fractions(s: &str) -> String {
                 continue;
             }
         };
+        // "2 ½": the space between the figure and its fraction goes.
+        if out.ends_with(' ') && out.trim_end().ends_with(|p: char| p.is_ascii_digit()) {
+            out.truncate(out.trim_end().len());
+        }
         if !out.ends_with(|p: char| p.is_ascii_digit()) {
             out.push('0');
         }
@@ -745,8 +749,10 @@ fn range_at(words: &[&str], at: usize) -> Option<NumberReading> {
     }
     // "10 to 20 million", "two or three hundred": the scale of the second end
     // applies to the first, when the first has none and is below it.
-    let scale = scale_of(&words[at + 1..at + 1 + used_b]);
-    let a = if scale > 1.0 && scale_of(&words[..at]) == 1.0 && a < b / scale {
+    // ("2-3bn", "$1-2m": a scale glued to the second end is its scale too.)
+    let glued = |w: &str| glued_scale(w).map_or(1.0, |(_, s)| s);
+    let scale = scale_of(&words[at + 1..at + 1 + used_b]) * glued(words[at + 1]);
+    let a = if scale > 1.0 && scale_of(&words[..at]) == 1.0 && glued(words[at - 1]) == 1.0 && a < b / scale {
         a * scale
     } else if words[at] == "-"
         && used_a == 1
@@ -1442,6 +1448,10 @@ mod tests {
         // Vulgar fractions.
         assert_eq!(r("12½"), (Some(12.5), Some(12.5)));
         assert_eq!(r("¾"), (Some(0.75), Some(0.75)));
+        assert_eq!(r("2 ½ million"), r("2.5 million"));
+        // A scale glued to a range's second end is the first's too.
+        assert_eq!(r("$2-3bn"), (Some(2e9), Some(3e9)));
+        assert_eq!(r("£1-2m"), (Some(1e6), Some(2e6)));
         // Indian grouping: the last group of three, two before it.
         assert_eq!(r("1,50,000"), (Some(150_000.0), Some(150_000.0)));
         assert_eq!(r("1,00,00,000"), (Some(1e7), Some(1e7)));

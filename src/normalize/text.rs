@@ -63,6 +63,10 @@ const PHRASES: &[(&str, Status)] = &[
     ("did not go ahead", Status::NotHeld),
     ("didnt go ahead", Status::NotHeld),
     ("not go ahead", Status::NotHeld),
+    ("not going ahead", Status::NotHeld),
+    ("wont go ahead", Status::NotHeld),
+    ("isnt going ahead", Status::NotHeld),
+    ("arent going ahead", Status::NotHeld),
     ("did not happen", Status::NotHeld),
     ("didnt happen", Status::NotHeld),
     ("not held", Status::NotHeld),
@@ -88,8 +92,6 @@ const PHRASES: &[(&str, Status)] = &[
     ("go ahead", Status::Scheduled),
     ("goes ahead", Status::Scheduled),
     ("going ahead", Status::Scheduled),
-    ("on track", Status::Scheduled),
-    ("on course", Status::Scheduled),
     ("took place", Status::Held),
     ("went ahead", Status::Held),
     ("held", Status::Held),
@@ -356,13 +358,15 @@ mod tests {
         for (value, want) in [
             ("will go ahead", Status::Scheduled),
             ("the summit goes ahead on Friday", Status::Scheduled),
-            ("on track", Status::Scheduled),
             ("shelved", Status::Stalled),
             ("under way", Status::Held),
             ("ongoing", Status::Held),
             ("talks opened in Geneva", Status::Held),
             ("did not go ahead", Status::NotHeld),
             ("went ahead", Status::Held),
+            // Negated, it did not (or will not) take place: never an error.
+            ("won't go ahead", Status::NotHeld),
+            ("is not going ahead", Status::NotHeld),
         ] {
             assert_eq!(status(value), Some(want), "{value}");
         }

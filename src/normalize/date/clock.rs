@@ -564,8 +564,15 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
             toks.splice(k - 1..=k, [Tok { kind: Kind::Word(joined.to_string()), glued: false }]);
         }
     }
+    // "by 5 p.m. Friday", "until 0900 GMT", "since Monday morning": the time
+    // bounds an interval open at its other end; the day is read after the head
+    // ("within" bounds a span of time, not a time of day).
+    let open = OPEN_HEADS.iter().find(|(head, _)| {
+        head != &["within"] && toks.len() >= head.len() && toks.iter().zip(head.iter()).all(|(t, w)| t.is(w))
+    });
+    let head_len = open.map_or(0, |(head, _)| head.len());
     // A part of the day, with an early/mid/late before it, anywhere; or
-    // early/mid/late leading a day ("late Friday").
+    // early/mid/late leading a day ("late Friday", "until early Monday").
     let mut part = None;
     let mut tonight = false;
     let mut overnight = false;
@@ -575,7 +582,10 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
         let mut x = part_of_day(&toks[k]);
         let mut drop = vec![k];
         // "late morning", or "late Friday night" (the modifier before the day).
-        let at = [k.checked_sub(1), Some(0)].into_iter().flatten().find(|&j| modifier(&toks[j]).is_some());
+        let at = [k.checked_sub(1), Some(head_len)]
+            .into_iter()
+            .flatten()
+            .find(|&j| j >= head_len && j < k && modifier(&toks[j]).is_some());
         if let Some(j) = at {
             if let Some(m) = modifier(&toks[j]) {
                 x = Some(modify(m, x));
@@ -587,31 +597,26 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
             toks.remove(d);
         }
         part = x;
-    } else if let Some(m) = toks.first().and_then(modifier) {
-        if toks.len() > 1 {
+    } else if let Some(m) = toks.get(head_len).and_then(modifier) {
+        if toks.len() > head_len + 1 {
             part = Some(modify(m, None));
-            toks.remove(0);
+            toks.remove(head_len);
         }
     }
     if clock.is_none() && part.is_none() {
         return None;
     }
     // "in the evening", "of Friday": left-over fillers.
-    while toks.first().is_some_and(|t| t.is("in") || t.is("of")) {
-        toks.remove(0);
+    while toks.get(head_len).is_some_and(|t| t.is("in") || t.is("of")) {
+        toks.remove(head_len);
     }
-    // "by 5 p.m. Friday", "until 0900 GMT", "since Monday morning": the time
-    // bounds an interval open at its other end; the day is read after the head.
-    let open = OPEN_HEADS
-        .iter()
-        .find(|(head, _)| toks.len() >= head.len() && toks.iter().zip(head.iter()).all(|(t, w)| t.is(w)));
     let headed;
-    let (head_len, sub) = match open {
+    let sub = match open {
         Some((head, _)) => {
-            headed = parser.open_sub(head, &toks[head.len()..]);
-            (head.len(), &headed)
+            headed = parser.open_sub(head, &toks[head_len..]);
+            &headed
         }
-        None => (0, parser),
+        None => parser,
     };
     let (day, day_rule) = match day_of(&toks[head_len..], sub, tonight) {
         Some(d) => d,
@@ -651,11 +656,20 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
     };
     // "Missiles struck overnight" in a past-tense story: the night just gone,
     // which began the day before the day said.
-    let (day, minutes) = if overnight && clock.is_none() && day_rule == DAY_ASSUMED && parser.tense == Tense::Past {
+    let (day, minutes) = if overnight && clock.is_none() && day_rule == DAY_ASSUMED && sub.tense == Tense::Past {
         let rule = "part of a day: overnight in the past tense = the night just gone (22:00 the day before to 05:59)";
         (day.pred_opt()?, Minutes { rule, ..minutes })
     } else {
         (day, minutes)
+    };
+    // "since midnight", "after midnight" with no day: the midnight that began
+    // the day said ("fighting has raged since midnight"), not the one closing it.
+    let from_midnight =
+        matches!(open, Some((_, Open::FromStart | Open::AfterEnd))) && day_rule == DAY_ASSUMED && minutes.first >= DAY;
+    let minutes = if from_midnight {
+        Minutes { first: minutes.first - DAY, last: minutes.last.saturating_sub(DAY), ..minutes }
+    } else {
+        minutes
     };
     let mut reading = at_minutes(day, minutes)?;
     if let Some((_, kind)) = open {
@@ -967,6 +981,12 @@ mod tests {
         assert_eq!(open("until Friday evening"), s("-", "2011-12-02T21:59"));
         assert_eq!(open("after Friday evening"), s("2011-12-02T22:00", "-"));
         assert_eq!(open("since Monday morning"), s("2011-11-28T06:00", "-"));
+        // A modifier after the head still modifies ("until early Monday" is not all Monday morning).
+        assert_eq!(open("until early Monday morning"), s("-", "2011-12-05T08:59"));
+        assert_eq!(open("since late Friday night"), s("2011-11-25T21:00", "-"));
+        // "since midnight" with no day: the midnight that began the day said.
+        assert_eq!(open("since midnight"), s("2011-12-01T00:00", "-"));
+        assert_eq!(open("by midnight"), s("-", "2011-12-02T00:00"));
         // The zone stays a qualifier.
         let r = read_date("by 17:00 GMT", AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
         assert_eq!(r.qualifiers, vec!["GMT".to_string()]);

@@ -773,7 +773,9 @@ impl Parser {
                 {
                     2
                 } else if m > 1 && matches!(w(body, m - 1), Some("ends" | "closes"))
-                    || m > 1 && w(body, m - 1) == Some("end") && words::unit(&body[m - 2]).is_some()
+                    || m > 1
+                        && w(body, m - 1) == Some("end")
+                        && matches!(words::unit(&body[m - 2]), Some(Unit::Year | Unit::Month | Unit::Quarter))
                 {
                     // ("before year-end", "ahead of month-end": the end of a unit
                     // is a deadline, not Duckling's end-of-year months.)
@@ -847,9 +849,10 @@ impl Parser {
         match (head, self.tense) {
             (["since"], Tense::Unknown) => self.with_tense(Tense::Past),
             (["as", "early" | "soon", "as"], Tense::Unknown) if bare_weekday => self.with_tense(Tense::Future),
-            // "new rules apply starting Monday", "effective Monday", "from
-            // Monday": a start before a bare weekday is the coming one.
-            (["starting" | "beginning" | "effective" | "from"], Tense::Unknown)
+            // "new rules apply starting Monday", "effective Monday": a start
+            // before a bare weekday is the coming one ("from Monday" is not
+            // read so: "has been in force from Monday" looks back).
+            (["starting" | "beginning" | "effective"], Tense::Unknown)
                 if bare_weekday && words::weekday(&body[0]) != Some(self.as_of.weekday()) =>
             {
                 self.with_tense(Tense::Future)
@@ -1474,7 +1477,10 @@ impl Parser {
                 _ => None,
             };
             if let (Some(tense), Some((m, d, []))) = (tense, month_day_parts(rest)) {
-                let sub = self.with_tense(tense);
+                // Never the day said: "next Jan. 10" said on January 10 is a year on.
+                let said = self.as_of;
+                let step = if tense == Tense::Past { -1 } else { 1 };
+                let sub = Parser { as_of: add_days(said, step)?, ..self.with_tense(tense) };
                 let s = sub.month_day_no_year(m, d, "last (next) <month> <day> = its most recent (next) occurrence");
                 self.adopt(&sub);
                 return s;

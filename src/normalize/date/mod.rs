@@ -499,6 +499,15 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 {
                     continue;
                 }
+                // "week-end" (British) = "weekend".
+                if w == "week"
+                    && next.is_some_and(|x| x.sym() == Some('-') && x.glued)
+                    && raw.get(i + 2).is_some_and(|x| x.is("end") && x.glued)
+                {
+                    out.push(Tok { kind: Kind::Word("weekend".to_string()), glued: t.glued });
+                    skip = 2;
+                    continue;
+                }
                 // "the 2012/13 financial year" = "the 2012/13 fiscal year" ("fiscal" is a filler).
                 if w == "financial" && next.is_some_and(|x| x.is("year")) {
                     continue;
@@ -530,15 +539,25 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                     out.insert(0, Tok { kind: Kind::Word(w.clone()), glued: false });
                     continue;
                 }
-                // "this year and next", "this week or next": the unit said once is both sides'.
+                // "this year and next", "this week or next": the unit said once is both
+                // sides'; "this year and last" is put in order: "last year and this year".
                 if matches!(w.as_str(), "next" | "last")
                     && i + 1 == n
                     && matches!(out.last().and_then(Tok::word), Some("and" | "or" | "to" | "through"))
                 {
                     let unit = out.iter().rev().skip(1).find(|x| words::unit(x).is_some()).cloned();
                     if let Some(unit) = unit {
-                        out.push(t.clone());
-                        out.push(unit);
+                        if w == "last" {
+                            let conj = out.pop();
+                            let first = std::mem::take(&mut out);
+                            out.push(t.clone());
+                            out.push(unit);
+                            out.extend(conj);
+                            out.extend(first);
+                        } else {
+                            out.push(t.clone());
+                            out.push(unit);
+                        }
                         continue;
                     }
                 }
@@ -691,10 +710,6 @@ fn in_units_before(raw: &[lexer::Tok], i: usize) -> bool {
         })
 }
 
-/// A hyphen glued between a day and a month word that joins two dates, as in
-/// "Dec. 30-Jan. 2" (month day - month day) or "30 Dec-2 Jan" (day month - day month),
-/// or between two months ("November-December", "late November-early December").
-/// Elsewhere such a hyphen is a word hyphen ("mid-November", "31-Oct-74") and is dropped.
 /// Whether the '-' at `i` is the second of "Aug-09-2013": a month name, a
 /// day and a four-digit year written with hyphens (the first hyphen, beside a
 /// word, is dropped already), not a range from August 9 to 2013.
@@ -706,6 +721,10 @@ fn month_day_hyphen_year(raw: &[lexer::Tok], i: usize) -> bool {
     day && year && hyphen && at(3).is_some_and(|t| words::month(t).is_some())
 }
 
+/// A hyphen glued between a day and a month word that joins two dates, as in
+/// "Dec. 30-Jan. 2" (month day - month day) or "30 Dec-2 Jan" (day month - day month),
+/// or between two months ("November-December", "late November-early December").
+/// Elsewhere such a hyphen is a word hyphen ("mid-November", "31-Oct-74") and is dropped.
 fn joins_two_dates(raw: &[lexer::Tok], i: usize) -> bool {
     let (Some(p), Some(x)) = (i.checked_sub(1).map(|j| &raw[j]), raw.get(i + 1)) else { return false };
     let before = i.checked_sub(2).and_then(|j| raw.get(j));

@@ -1548,9 +1548,14 @@ fn deadlines_and_starts_look_ahead_and_a_units_end_is_a_deadline() {
     check("by January", a, U, "open", "2024-01-31");
     check("by September", a, P, "open", "2023-09-30");
     // So do starts: "new rules apply starting Monday".
-    for e in ["starting Monday", "beginning Monday", "from Monday", "effective Monday"] {
+    for e in ["starting Monday", "beginning Monday", "effective Monday"] {
         check(e, a, U, "2024-01-15", "open");
     }
+    // "from Monday" is not: "has been in force from Monday" looks back.
+    check("from Monday", a, U, "2024-01-08", "open");
+    // "week-end" is the weekend, not the end of a week.
+    check("before week-end", a, U, "open", "2024-01-12");
+    check("before the weekend", a, U, "open", "2024-01-12");
     check("since Monday", a, U, "2024-01-08", "open");
     check("effective Jan. 1", a, U, "2024-01-01", "open");
     check("the final day of the month", a, U, "2024-01-31", "2024-01-31");
@@ -1573,6 +1578,7 @@ fn news_forms_of_parts_anniversaries_and_units_said_once() {
     // A unit said once: "this year and next".
     check("this year and next", a, U, "2024-01-01", "2025-12-31");
     check("this week or next", a, U, "2024-01-08", "2024-01-21");
+    check("this year and last", a, U, "2023-01-01", "2024-12-31");
     // Spans of years named as a season or a financial year.
     for e in ["the 2024-25 season", "the 2024/25 financial year", "the financial year 2024-25", "fiscal year 2024-25"] {
         check(e, a, U, "2024-01-01", "2025-12-31");
@@ -1589,6 +1595,9 @@ fn news_forms_of_parts_anniversaries_and_units_said_once() {
     // "last Sept. 30", "next March 3": the most recent, the next.
     check("last Sept. 30", a, U, "2023-09-30", "2023-09-30");
     check("next March 3", a, U, "2024-03-03", "2024-03-03");
+    // Never the day said.
+    check("next Jan 10", a, U, "2025-01-10", "2025-01-10");
+    check("last Jan 10", a, U, "2023-01-10", "2023-01-10");
 }
 
 #[test]
