@@ -737,6 +737,101 @@ fn bounded(r: DateReading, kind: Open, clock: bool) -> Option<DateReading> {
     })
 }
 
+/// Two times of day joined: "from 9 a.m. to 5 p.m. Friday", "between 9 a.m.
+/// and 5 p.m.", "late Saturday or early Sunday", "Friday night to Saturday
+/// morning". Each side is read as a time alone; a side with no day takes the
+/// other's. The stretch runs from the first side's first minute to the
+/// second's: its first minute for a clock time (the end of "9 to 5" is
+/// 17:00), its last for a part of the day. `None` when the expression is
+/// not two such sides (the single-time reader goes on); `Some(Err)` when it
+/// is, but they fall out of order.
+pub fn read_pair(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Option<Result<DateReading, String>> {
+    let lead = usize::from(raw.first().is_some_and(|t| t.is("from") || t.is("between")));
+    let between = lead == 1 && raw[0].is("between");
+    let body = &raw[lead..];
+    // A hyphen joins two times only after a word ("9 a.m.-5 p.m."): between
+    // numbers it belongs to a date ("2013-12-05 10:00").
+    let joins = |k: usize| {
+        let t = &body[k];
+        if between {
+            t.is("and")
+        } else {
+            // ("7:10 and 9:10" is two times, not a stretch: "and" joins only after "between".)
+            matches!(t.word(), Some("to" | "through" | "thru" | "until" | "till" | "or"))
+                || t.sym() == Some('-') && body[k - 1].word().is_some()
+        }
+    };
+    let at = (1..body.len().saturating_sub(1)).find(|&k| joins(k))?;
+    let (left, right) = (&body[..at], &body[at + 1..]);
+    // Each side must hold a time or a part of the day of its own.
+    let timed = |side: &[Tok]| {
+        let cleaned = clean(side);
+        find_clock(side).ok().flatten().is_some()
+            || cleaned.iter().any(|t| part_of_day(t).is_some() || modifier(t).is_some())
+    };
+    if !timed(left) || !timed(right) {
+        return None;
+    }
+    let (Some(Ok(mut a)), Some(Ok(mut b))) = (read(left, parser, clean), read(right, parser, clean)) else {
+        return None;
+    };
+    let is_clock = |r: &DateReading| matches!(r.precision, Precision::Minute | Precision::Hour);
+    let shift_days = |r: &mut DateReading, days: i64| -> Option<()> {
+        r.start = Some(r.start?.checked_add_signed(Duration::try_days(days)?)?);
+        r.end = Some(r.end?.checked_add_signed(Duration::try_days(days)?)?);
+        Some(())
+    };
+    if a.day_assumed && !b.day_assumed {
+        // "9 a.m. to 5 p.m. Friday": the first side is on the second's day.
+        let days = (b.start? - a.start?).num_days();
+        shift_days(&mut a, days)?;
+    }
+    let end_of = |b: &DateReading| if is_clock(b) { b.first_minute() } else { b.last_minute() };
+    if end_of(&b)? < a.first_minute()? {
+        if b.day_assumed {
+            // "5 p.m. to 9 a.m.": the second time is on the next day.
+            shift_days(&mut b, 1)?;
+        } else if let Some(Ok(placed)) = read(right, &Parser::new(a.start?, Tense::Future), clean) {
+            // "late Saturday or early Sunday": the second side placed after the
+            // first, not each on its own (the nearest Sunday may come before).
+            b = placed;
+        }
+    }
+    let first = a.first_minute()?;
+    let last = end_of(&b)?;
+    // Alternatives ("late Saturday or early Sunday") are one stretch only when
+    // they nearly meet: more than a day and a half apart, either-or is no interval.
+    let either = body[at].is("or");
+    if either && last - first > Duration::try_hours(36)? {
+        return Some(Err(format!(
+            "'{}' and '{}' are alternatives more than a day and a half apart ({} to {}); one interval cannot say \
+             either-or: record each as a claim of its own",
+            left.iter().map(Tok::text).collect::<Vec<_>>().join(" "),
+            right.iter().map(Tok::text).collect::<Vec<_>>().join(" "),
+            first.format("%Y-%m-%d %H:%M"),
+            last.format("%Y-%m-%d %H:%M")
+        )));
+    }
+    if last < first {
+        return Some(Err(format!(
+            "the first time ({}) comes after the second ({}); write them in order",
+            first.format("%Y-%m-%d %H:%M"),
+            last.format("%Y-%m-%d %H:%M")
+        )));
+    }
+    Some(Ok(DateReading {
+        start: Some(first.date()),
+        end: Some(last.date()),
+        start_time: Some(first.time()),
+        end_time: Some(last.time()),
+        precision: Precision::Range,
+        rule: "<time> to (or) <time> = from the first's first minute to the second's (its last, for a part of a day)",
+        qualifiers: a.qualifiers.into_iter().chain(b.qualifiers).collect(),
+        day_assumed: a.day_assumed && b.day_assumed,
+        tense: None,
+    }))
+}
+
 /// `day_of`'s rule for a time with no day words at all ("5:50 a.m.", "in the
 /// evening"): the day said, assumed (`DateReading::day_assumed`).
 const DAY_ASSUMED: &str = "no day given: the day said is assumed";
@@ -1004,6 +1099,23 @@ mod tests {
         assert_eq!(r.last_minute().unwrap().format("%H:%M").to_string(), "17:00");
         // Without the word, the hour is its sixty minutes, as before.
         span("4 p.m. Friday", "2011-12-02T16:00", "2011-12-02T16:59", Precision::Hour);
+    }
+
+    #[test]
+    fn two_times_of_day_joined_are_one_stretch() {
+        // Said Thursday 2011-12-01.
+        span("from 9 a.m. to 5 p.m. Friday", "2011-12-02T09:00", "2011-12-02T17:00", Precision::Range);
+        span("between 9 a.m. and 5 p.m.", "2011-12-01T09:00", "2011-12-01T17:00", Precision::Range);
+        span("9 a.m.-5 p.m.", "2011-12-01T09:00", "2011-12-01T17:00", Precision::Range);
+        span("Friday 5 p.m. to Saturday 8 a.m.", "2011-12-02T17:00", "2011-12-03T08:00", Precision::Range);
+        // A second clock time before the first, with no day: the next day.
+        span("5 p.m. to 9 a.m.", "2011-12-01T17:00", "2011-12-02T09:00", Precision::Range);
+        // Parts of days: to the second's last minute; the second placed after the first.
+        span("late Saturday or early Sunday", "2011-12-03T18:00", "2011-12-04T08:59", Precision::Range);
+        span("Friday night to Saturday morning", "2011-12-02T18:00", "2011-12-03T11:59", Precision::Range);
+        // Alternatives far apart are no interval.
+        let e = read_date("early Friday or late Thursday", AS_OF.parse().unwrap(), Tense::Unknown).unwrap_err();
+        assert!(e.message.contains("alternatives more than a day and a half apart"), "{}", e.message);
     }
 
     #[test]

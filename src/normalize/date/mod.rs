@@ -219,6 +219,12 @@ pub fn read_date(expr: &str, as_of: NaiveDate, tense: Tense) -> Result<DateReadi
         r.tense = parser.chose_by.get();
         Ok(r)
     };
+    if let Some(pair) = clock::read_pair(&raw, &parser, clean) {
+        return match pair {
+            Ok(r) => with_notes(r),
+            Err(m) => err(format!("cannot read '{expr}' as a time of day: {m}")),
+        };
+    }
     match clock::read(&raw, &parser, clean) {
         Some(Ok(r)) => return with_notes(r),
         Some(Err(m)) => return err(format!("cannot read '{expr}' as a time of day: {m}")),
