@@ -762,6 +762,15 @@ pub fn read_pair(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) ->
         }
     };
     let at = (1..body.len().saturating_sub(1)).find(|&k| joins(k))?;
+    // Most joined expressions are of dates ("March 3 to 5", "late March to
+    // early April"): looked at further only with a clock time, a part of the
+    // day, or early/late beside a weekday in them.
+    let weekday = raw.iter().any(|t| words::weekday(t).is_some());
+    let timed_at_all = raw.iter().any(|t| part_of_day(t).is_some() || weekday && modifier(t).is_some())
+        || !matches!(find_clock(raw), Ok(None));
+    if !timed_at_all {
+        return None;
+    }
     let (left, right) = (&body[..at], &body[at + 1..]);
     // Each side must hold a time or a part of the day of its own.
     let timed = |side: &[Tok]| {
