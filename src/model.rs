@@ -82,18 +82,10 @@ impl ValueType {
                 | "injured"
                 | "killed"
                 | "turnout"
-                | "rate"
-                | "share"
                 | "percentage"
                 | "percent"
-                | "budget"
-                | "cost"
-                | "price"
-                | "amount"
                 | "population"
-        ) || ["_count", "_rate", "_share", "_percentage", "_percent", "_pct", "_amount"]
-            .iter()
-            .any(|e| p.ends_with(e))
+        ) || ["_count", "_percentage", "_percent", "_pct"].iter().any(|e| p.ends_with(e))
             || p.starts_with("number_of_")
         {
             ValueType::Number
@@ -345,11 +337,14 @@ mod tests {
     }
 
     #[test]
-    fn shares_rates_and_amounts_are_numbers() {
-        for p in ["turnout", "unemployment_rate", "vote_share", "percentage", "approval_pct", "budget", "deal_amount"] {
+    fn turnout_percentages_and_population_are_numbers() {
+        for p in ["turnout", "percentage", "approval_pct", "vote_percent", "population"] {
             assert_eq!(ValueType::infer(p), ValueType::Number, "{p}");
         }
-        assert_eq!(ValueType::infer("outcome"), ValueType::Text);
+        // Words a value of these is often given in ("free", "unchanged", "majority") stay text.
+        for p in ["outcome", "price", "cost", "interest_rate", "share", "budget"] {
+            assert_eq!(ValueType::infer(p), ValueType::Text, "{p}");
+        }
     }
 
     #[test]

@@ -2120,3 +2120,20 @@ fn a_flat_claim_file_a_mapping_registry_and_an_upper_case_ending() {
     );
     assert!(run.stderr.contains("help: write each entity as an item of the list: `- name: Geneva`"), "{}", run.stderr);
 }
+
+/// The registry's name, as a claim file's ending, is read in any case:
+/// `Entities.YAML` is the registry, not a claim file with confusing errors.
+#[test]
+fn a_registry_named_in_upper_case_is_the_registry() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("claims/a.yaml"), GOOD).unwrap();
+    std::fs::write(
+        dir.path().join("claims/Entities.YAML"),
+        "entities:\n  - {name: Geneva talks, kind: event, aliases: [talks]}\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check", "--all"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("geneva-talks.location"), "{}", run.stdout);
+    assert!(!run.stderr.contains("no entity registry"), "{}", run.stderr);
+}

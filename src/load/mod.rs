@@ -89,7 +89,8 @@ pub fn load_with(claims_dir: &Path, articles_dir: &Path, progress: &dyn Progress
     // The registry alone is no claim file: nothing would be checked.
     let is_claim_file = |path: &PathBuf| {
         let name = path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default();
-        let registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.iter().any(|r| r.as_bytes() == name);
+        let registry =
+            path.parent() == Some(claims_dir) && REGISTRY_NAMES.iter().any(|r| r.as_bytes().eq_ignore_ascii_case(name));
         !registry && has_claim_file_ending(name)
     };
     // Not when something could not be read: its error says why nothing was checked.
@@ -334,7 +335,8 @@ fn read_file_into(
         );
         return FileKind::Skipped;
     }
-    let is_registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.contains(&name);
+    // (In any case, as claim file endings: `Entities.YAML` is the registry.)
+    let is_registry = path.parent() == Some(claims_dir) && REGISTRY_NAMES.iter().any(|r| r.eq_ignore_ascii_case(name));
     let shape = if is_registry { Shape::Registry } else { Shape::Claims };
     let root = with_text(&file, diags, |text, diags| parse_yaml(text, &file, shape, diags)).flatten();
     if is_registry {

@@ -177,16 +177,20 @@ impl<'a> Fields<'a> {
                 let mut d = Diagnostic::error(Some(kloc.clone()), format!("unknown key '{text}' in {what}"));
                 // A source's or a claim's key at the top of a claim file: the
                 // file is written flat, its sections left out.
-                let section = match text.as_str() {
+                let (source, claim) = (SOURCE_KEYS.contains(&text.as_str()), CLAIM_KEYS.contains(&text.as_str()));
+                let section = match (source, claim) {
                     _ if allowed != FILE_KEYS => None,
-                    k if SOURCE_KEYS.contains(&k) => Some("the source's keys go under `source:`, indented"),
-                    k if CLAIM_KEYS.contains(&k) => Some("a claim's keys go in an item of `claims:` (`- id: ...`)"),
-                    _ => None,
+                    (true, true) => Some((
+                        "the source or a claim",
+                        "the source's keys go under `source:`, indented, and a claim's in an item of `claims:`",
+                    )),
+                    (true, false) => Some(("the source", "the source's keys go under `source:`, indented")),
+                    (false, true) => Some(("a claim", "a claim's keys go in an item of `claims:` (`- id: ...`)")),
+                    (false, false) => None,
                 };
                 d = match (section, suggest(text, allowed, KEY_SYNONYMS)) {
-                    (Some(section), _) => d.with_help(format!(
-                        "'{text}' is a key of {}: {section}; valid keys here: {}",
-                        if section.starts_with("the source") { "the source" } else { "a claim" },
+                    (Some((whose, section)), _) => d.with_help(format!(
+                        "'{text}' is a key of {whose}: {section}; valid keys here: {}",
                         allowed.join(", ")
                     )),
                     (None, Some(near)) => {
@@ -295,7 +299,8 @@ impl<'a> Fields<'a> {
                             format!("'{key}' is one text with commas, '{value}': it is read as one alias"),
                         )
                         .with_help(format!(
-                            "if it names several, write them as a list: `{key}: [{}]`",
+                            "if it names several, write them as a list: `{key}: [{}]`; if it is one name with a comma, \
+                             write it quoted in a list: `{key}: [\"{value}\"]`",
                             value.split(',').map(str::trim).collect::<Vec<_>>().join(", ")
                         )),
                     );

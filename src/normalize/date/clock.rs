@@ -665,7 +665,7 @@ pub fn read(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Opti
     // "since midnight", "after midnight" with no day: the midnight that began
     // the day said ("fighting has raged since midnight"), not the one closing it.
     let from_midnight =
-        matches!(open, Some((_, Open::FromStart | Open::AfterEnd))) && day_rule == DAY_ASSUMED && minutes.first >= DAY;
+        matches!(open, Some((["since"] | ["from"], _))) && day_rule == DAY_ASSUMED && minutes.first >= DAY;
     let minutes = if from_midnight {
         Minutes { first: minutes.first - DAY, last: minutes.last.saturating_sub(DAY), ..minutes }
     } else {
@@ -697,10 +697,13 @@ fn approximated(raw: &[Tok], c: &Clock) -> bool {
 /// ("about 4:20 p.m." is 16:05-16:35); never back across the day's start.
 fn about(m: Minutes) -> Minutes {
     let (slack, rule) = match m.precision {
-        Precision::Hour => (30, "about <hour> = half an hour either side (around 4 p.m. = 15:30-16:30)"),
+        Precision::Hour => {
+            (30, "about <hour> = from half an hour before to the hour's end (around 4 p.m. = 15:30-16:59)")
+        }
         _ => (15, "about <time> = a quarter of an hour either side (about 4:20 p.m. = 16:05-16:35)"),
     };
-    Minutes { first: m.first.saturating_sub(slack), last: m.first + slack, precision: m.precision, rule }
+    // Never narrower than without the word: "around 4 p.m." keeps 16:59.
+    Minutes { first: m.first.saturating_sub(slack), last: (m.first + slack).max(m.last), precision: m.precision, rule }
 }
 
 /// The interval a time of day bounds at one end, open at the other
@@ -790,36 +793,50 @@ pub fn read_pair(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) ->
         r.end = Some(r.end?.checked_add_signed(Duration::try_days(days)?)?);
         Some(())
     };
-    if a.day_assumed && !b.day_assumed {
-        // "9 a.m. to 5 p.m. Friday": the first side is on the second's day.
-        let days = (b.start? - a.start?).num_days();
-        shift_days(&mut a, days)?;
-    }
     let end_of = |b: &DateReading| if is_clock(b) { b.first_minute() } else { b.last_minute() };
-    if end_of(&b)? < a.first_minute()? {
-        if b.day_assumed {
-            // "5 p.m. to 9 a.m.": the second time is on the next day.
-            shift_days(&mut b, 1)?;
-        } else if let Some(Ok(placed)) = read(right, &Parser::new(a.start?, Tense::Future), clean) {
-            // "late Saturday or early Sunday": the second side placed after the
-            // first, not each on its own (the nearest Sunday may come before).
-            b = placed;
+    let in_order = |a: &DateReading, b: &DateReading| Some(end_of(b)? >= a.first_minute()?);
+    match (a.day_assumed, b.day_assumed) {
+        // "9 a.m. to 5 p.m. Friday": the first side is on the second's day, or
+        // the day before when it would come after ("11 p.m. to 1 a.m. Saturday").
+        (true, false) => {
+            let days = (b.start? - a.start?).num_days();
+            shift_days(&mut a, days)?;
+            if !in_order(&a, &b)? {
+                shift_days(&mut a, -1)?;
+            }
+        }
+        // "Friday 9 a.m. to 5 p.m.", "2013-12-05 10:00 to 12:00": the second side
+        // is on the first's day, or the day after ("Friday 5 p.m. to 9 a.m.").
+        (false, true) => {
+            let days = (a.start? - b.start?).num_days();
+            shift_days(&mut b, days)?;
+            if !in_order(&a, &b)? {
+                shift_days(&mut b, 1)?;
+            }
+        }
+        // "5 p.m. to 9 a.m.": the second time is on the next day.
+        (true, true) => {
+            if !in_order(&a, &b)? {
+                shift_days(&mut b, 1)?;
+            }
+        }
+        // "late Saturday or early Sunday": the second side placed after the
+        // first, not each on its own (the nearest Sunday may come before).
+        (false, false) => {
+            if !in_order(&a, &b)? {
+                if let Some(Ok(placed)) = read(right, &Parser::new(a.start?, Tense::Future), clean) {
+                    b = placed;
+                }
+            }
         }
     }
     let first = a.first_minute()?;
     let last = end_of(&b)?;
-    // Alternatives ("late Saturday or early Sunday") are one stretch only when
-    // they nearly meet: more than a day and a half apart, either-or is no interval.
-    let either = body[at].is("or");
-    if either && last - first > Duration::try_hours(36)? {
-        return Some(Err(format!(
-            "'{}' and '{}' are alternatives more than a day and a half apart ({} to {}); one interval cannot say \
-             either-or: record each as a claim of its own",
-            left.iter().map(Tok::text).collect::<Vec<_>>().join(" "),
-            right.iter().map(Tok::text).collect::<Vec<_>>().join(" "),
-            first.format("%Y-%m-%d %H:%M"),
-            last.format("%Y-%m-%d %H:%M")
-        )));
+    // Alternatives are one stretch here only when they nearly meet ("late
+    // Saturday or early Sunday"); further apart, the day-level reading of
+    // "A or B" decides ("early Friday or late Saturday": Friday and Saturday).
+    if body[at].is("or") && last - first > Duration::try_hours(36)? {
+        return None;
     }
     if last < first {
         return Some(Err(format!(
@@ -1098,7 +1115,7 @@ mod tests {
 
     #[test]
     fn about_a_clock_time_allows_some_minutes_either_side() {
-        span("around 4 p.m. Friday", "2011-12-02T15:30", "2011-12-02T16:30", Precision::Hour);
+        span("around 4 p.m. Friday", "2011-12-02T15:30", "2011-12-02T16:59", Precision::Hour);
         span("at about 16:00", "2011-12-01T15:45", "2011-12-01T16:15", Precision::Minute);
         span("about 4:20 p.m.", "2011-12-01T16:05", "2011-12-01T16:35", Precision::Minute);
         span("around midnight", "2011-12-01T23:45", "2011-12-02T00:15", Precision::Minute);
@@ -1122,9 +1139,18 @@ mod tests {
         // Parts of days: to the second's last minute; the second placed after the first.
         span("late Saturday or early Sunday", "2011-12-03T18:00", "2011-12-04T08:59", Precision::Range);
         span("Friday night to Saturday morning", "2011-12-02T18:00", "2011-12-03T11:59", Precision::Range);
-        // Alternatives far apart are no interval.
-        let e = read_date("early Friday or late Thursday", AS_OF.parse().unwrap(), Tense::Unknown).unwrap_err();
-        assert!(e.message.contains("alternatives more than a day and a half apart"), "{}", e.message);
+        // The second side takes the first's day, or the next; the first the
+        // second's, or the day before.
+        span("Friday 9 a.m. to 5 p.m.", "2011-12-02T09:00", "2011-12-02T17:00", Precision::Range);
+        span("Friday 5 p.m. to 9 a.m.", "2011-12-02T17:00", "2011-12-03T09:00", Precision::Range);
+        span("2013-12-05 10:00 to 12:00", "2013-12-05T10:00", "2013-12-05T12:00", Precision::Range);
+        span("from 11 p.m. to 1 a.m. Saturday", "2011-12-02T23:00", "2011-12-03T01:00", Precision::Range);
+        span("from 10 p.m. to midnight Friday", "2011-12-02T22:00", "2011-12-03T00:00", Precision::Range);
+        span("Friday morning or afternoon", "2011-12-02T06:00", "2011-12-02T17:59", Precision::Range);
+        // Alternatives further apart are left to the day-level reading of "A or B".
+        let r = read_date("early Friday or late Saturday", AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
+        let shown = (r.start.unwrap().to_string(), r.end.unwrap().to_string(), r.has_time());
+        assert_eq!(shown, ("2011-12-02".to_string(), "2011-12-03".to_string(), false));
     }
 
     #[test]
