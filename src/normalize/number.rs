@@ -67,6 +67,42 @@ pub fn read_number(expr: &str) -> Result<NumberReading, String> {
                 expr.trim()
             );
         }
+        // A share, a multiple or an increment: each said for what it is, with what to write.
+        let said = |set: &[&str]| words.iter().flat_map(|w| w.split('-')).find(|w| set.contains(w));
+        let quantity_at = |k: usize| words.get(k).is_some_and(|w| is_numeric(w) || number_word(w).is_some());
+        // "one in five", "6 out of 10".
+        // ("2,000 in 24 hours" is a count in a time, not a share.)
+        let time_at = |k: usize| {
+            words.get(k).is_some_and(|w| {
+                matches!(w.trim_end_matches('s'), "hour" | "day" | "week" | "month" | "year" | "minute" | "second")
+            })
+        };
+        let one_in = (1..words.len()).find(|&k| {
+            quantity_at(k - 1)
+                && (words[k] == "in" && quantity_at(k + 1) && !time_at(k + 2)
+                    || words[k] == "out" && words.get(k + 1) == Some(&"of") && quantity_at(k + 2))
+        });
+        if let Some(w) = said(SHARE_WORDS).or(one_in.map(|k| words[k])) {
+            return format!(
+                "'{}' is a share ('{w}'), not a count: write the share as a percentage ('half' as '50%', \
+                 'two-thirds' as '67%') when the claim is about one, or the count it is of (docs/numbers.md, \"Not read\")",
+                expr.trim()
+            );
+        }
+        if let Some(w) = said(MULTIPLE_WORDS) {
+            return format!(
+                "'{}' is a multiple ('{w}'): it says how a figure changed, not the figure; give the figure it \
+                 reached as the value, or keep the change in the quote (docs/numbers.md, \"Not read\")",
+                expr.trim()
+            );
+        }
+        if let Some(w) = said(INCREMENT_WORDS).filter(|_| words.iter().any(|w| is_numeric(w) || number_word(w).is_some())) {
+            return format!(
+                "'{}' is an increment ('{w}'): the figure is added to another, not the total; give the total the \
+                 claim is about, or keep the increment in the quote (docs/numbers.md, \"Not read\")",
+                expr.trim()
+            );
+        }
         if quantities.len() > 1 {
             return format!(
                 "'{}' holds more than one number ('{}' and '{}'): a claim's value is one number or one range; \
@@ -663,6 +699,20 @@ const CHANGE_WORDS: &[&str] = &[
     "less",
     "fewer",
 ];
+
+/// Words of a share of a whole ("two-thirds", "nearly half", "one in five"):
+/// not a count (docs/numbers.md, "Not read").
+const SHARE_WORDS: &[&str] = &[
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "majority",
+    "minority",
+];
+
+/// Words of a multiple: "doubled", "more than doubled", "twice as many".
+const MULTIPLE_WORDS: &[&str] =
+    &["doubled", "tripled", "trebled", "quadrupled", "halved", "twice", "thrice", "double", "triple", "fold"];
+
+/// Words of an increment: "a further 300", "another 20", "an additional 500".
+const INCREMENT_WORDS: &[&str] = &["further", "another", "additional", "extra"];
 
 /// Plural quantity words, a second quantity wherever they stand after the
 /// first ("hundreds, possibly thousands"): never a noun.
@@ -1474,6 +1524,23 @@ mod tests {
         assert_eq!(r("nil"), (Some(0.0), Some(0.0)));
         assert_eq!(r("many thousands"), r("thousands"));
         assert_eq!(r("many hundreds of people"), r("hundreds"));
+    }
+
+    #[test]
+    fn shares_multiples_and_increments_are_named_for_what_they_are() {
+        let e = |s: &str| read_number(s).unwrap_err();
+        for share in ["nearly half", "two-thirds", "one in five", "6 out of 10", "a majority"] {
+            assert!(e(share).contains("is a share"), "{share}: {}", e(share));
+        }
+        for multiple in ["more than doubled", "tripled", "twice as many"] {
+            assert!(e(multiple).contains("is a multiple"), "{multiple}: {}", e(multiple));
+        }
+        for increment in ["a further 300", "another 20", "an additional 500"] {
+            assert!(e(increment).contains("is an increment"), "{increment}: {}", e(increment));
+        }
+        // Read as before: a half or a quarter of a scale; two numbers stay two.
+        assert_eq!(r("half a million"), (Some(450_000.0), Some(550_000.0)));
+        assert!(e("300 in 24 hours").contains("more than one number"), "{}", e("300 in 24 hours"));
     }
 
     #[test]
