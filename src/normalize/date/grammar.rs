@@ -620,15 +620,16 @@ impl Parser {
     /// "nearly two years ago", "almost a decade from now": the calendar years
     /// from the one N units before (after) the day said to the one N-1 units
     /// before (after), which hold every day "nearly" allows whatever the time
-    /// of year. Before days, weeks or months "nearly" is not read (a day too
-    /// exact either way).
+    /// of year. Before days, weeks or months, the days from N units to N-1
+    /// units before (after): "almost two weeks ago" said on Jan. 10 is
+    /// Dec. 27 to Jan. 3.
     fn nearly_years(&self, t: &[Tok]) -> Option<DateReading> {
         let [h, c, u, tail @ ..] = t else { return None };
         if !matches!(h.word(), Some("nearly" | "almost")) {
             return None;
         }
         let (n, unit) = (i64::from(words::count(c)?), words::unit(u)?);
-        if !matches!(unit, Unit::Year | Unit::Decade | Unit::Century) || n == 0 {
+        if n == 0 {
             return None;
         }
         let tail: Vec<&str> = tail.iter().map(|x| x.word().unwrap_or("#")).collect();
@@ -641,6 +642,16 @@ impl Parser {
         let (far, near) =
             (self.shift_or_complain(a, unit, sign * n)?, self.shift_or_complain(a, unit, sign * (n - 1))?);
         let (first, last) = if sign < 0 { (far, near) } else { (near, far) };
+        if !matches!(unit, Unit::Year | Unit::Decade | Unit::Century) {
+            // "almost two weeks ago": from two weeks before to one week before
+            // (the days "almost" allows, nearer the two than the one).
+            return Some(reading(
+                Some(first),
+                Some(last),
+                Precision::Vague,
+                "vague: nearly N days (weeks, months) ago (from now) = from N units to N-1 units before (after)",
+            ));
+        }
         Some(reading(
             Some(cal::year_span(first.year())?.0),
             Some(cal::year_span(last.year())?.1),

@@ -1415,9 +1415,12 @@ fn fractions_of_units_and_nearly_years() {
     check("nearly two years ago", "2016-12-20", P, "2014-01-01", "2015-12-31");
     check("almost a year ago", a, P, "2023-01-01", "2024-12-31");
     check("nearly two years from now", "2016-12-20", F, "2017-01-01", "2018-12-31");
-    // Before days, weeks or months "almost" would make a day too exact: not read.
-    assert!(read_date("almost three weeks ago", d(a), P).is_err());
-    assert!(read_date("nearly a year and a half ago", d(a), P).is_err());
+    // Before days, weeks or months: the days from N units to N-1 units before (a day
+    // alone would be too exact either way).
+    check("almost three weeks ago", "2024-01-10", P, "2023-12-20", "2023-12-27");
+    check("nearly three days ago", "2024-01-10", P, "2024-01-07", "2024-01-08");
+    // A fraction is its months: from 18 months to 17 months before.
+    check("nearly a year and a half ago", "2024-01-10", P, "2022-07-10", "2022-08-10");
     check("the past two decades", a, P, "2000-01-01", "2019-12-31");
     check("the last two centuries", a, P, "1800-01-01", "1999-12-31");
 }
