@@ -749,9 +749,27 @@ fn bounded(r: DateReading, kind: Open, clock: bool) -> Option<DateReading> {
 /// not two such sides (the single-time reader goes on); `Some(Err)` when it
 /// is, but they fall out of order.
 pub fn read_pair(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) -> Option<Result<DateReading, String>> {
-    let lead = usize::from(raw.first().is_some_and(|t| t.is("from") || t.is("between")));
-    let between = lead == 1 && raw[0].is("between");
-    let body = &raw[lead..];
+    let joiner = |t: &Tok| {
+        matches!(t.word(), Some("to" | "through" | "thru" | "until" | "till" | "or" | "and")) || t.sym() == Some('-')
+    };
+    if !raw.iter().any(joiner) {
+        return None;
+    }
+    // Most expressions are of dates, joined or not ("March 3 to 5", "late March to
+    // early April"): looked at further only with a clock time, a part of the
+    // day, or early/late beside a weekday in them.
+    let weekday = raw.iter().any(|t| words::weekday(t).is_some());
+    let timed_at_all = raw.iter().any(|t| part_of_day(t).is_some() || weekday && modifier(t).is_some())
+        || !matches!(find_clock(raw), Ok(None));
+    if !timed_at_all {
+        return None;
+    }
+    // "from" or "between" before the first time, at the start or after its day
+    // ("on Friday from 2 p.m. to 4 p.m.", "Dec. 5 between 9 a.m. and noon").
+    let lead = raw.iter().position(|t| t.is("from") || t.is("between"));
+    let between = lead.is_some_and(|k| raw[k].is("between"));
+    let body: Vec<Tok> = raw.iter().enumerate().filter(|&(k, _)| Some(k) != lead).map(|(_, t)| t.clone()).collect();
+    let body = body.as_slice();
     // A hyphen joins two times only after a word ("9 a.m.-5 p.m."): between
     // numbers it belongs to a date ("2013-12-05 10:00").
     let joins = |k: usize| {
@@ -765,15 +783,6 @@ pub fn read_pair(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) ->
         }
     };
     let at = (1..body.len().saturating_sub(1)).find(|&k| joins(k))?;
-    // Most joined expressions are of dates ("March 3 to 5", "late March to
-    // early April"): looked at further only with a clock time, a part of the
-    // day, or early/late beside a weekday in them.
-    let weekday = raw.iter().any(|t| words::weekday(t).is_some());
-    let timed_at_all = raw.iter().any(|t| part_of_day(t).is_some() || weekday && modifier(t).is_some())
-        || !matches!(find_clock(raw), Ok(None));
-    if !timed_at_all {
-        return None;
-    }
     let (left, right) = (&body[..at], &body[at + 1..]);
     // Each side must hold a time or a part of the day of its own.
     let timed = |side: &[Tok]| {
@@ -1147,6 +1156,9 @@ mod tests {
         span("from 11 p.m. to 1 a.m. Saturday", "2011-12-02T23:00", "2011-12-03T01:00", Precision::Range);
         span("from 10 p.m. to midnight Friday", "2011-12-02T22:00", "2011-12-03T00:00", Precision::Range);
         span("Friday morning or afternoon", "2011-12-02T06:00", "2011-12-02T17:59", Precision::Range);
+        // "from" or "between" after the day.
+        span("on Friday from 2 p.m. to 4 p.m.", "2011-12-02T14:00", "2011-12-02T16:00", Precision::Range);
+        span("Dec. 5 between 9 a.m. and noon", "2011-12-05T09:00", "2011-12-05T12:00", Precision::Range);
         // Alternatives further apart are left to the day-level reading of "A or B".
         let r = read_date("early Friday or late Saturday", AS_OF.parse().unwrap(), Tense::Unknown).unwrap();
         let shown = (r.start.unwrap().to_string(), r.end.unwrap().to_string(), r.has_time());
