@@ -2628,7 +2628,10 @@ impl Parser {
                 if r.is("upcoming") {
                     return self.nth_next_unit(words::count(c)?, words::unit(x)?);
                 }
-                (words::rel(r)?, words::count(c)?, words::unit(x)?)
+                // "the past several days", "the next several weeks": several is
+                // read as the most it means (7), so the span holds every reading.
+                let n = if c.is("several") { 7 } else { words::count(c)? };
+                (words::rel(r)?, n, words::unit(x)?)
             }
             _ => return None,
         };

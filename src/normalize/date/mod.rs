@@ -505,6 +505,16 @@ fn clean(raw: &[lexer::Tok]) -> Vec<lexer::Tok> {
                 {
                     continue;
                 }
+                // "the weekend just gone", "the week just gone" = "last weekend", "last week".
+                // ("just" is a filler, dropped already.)
+                if w == "gone" && prev.is_some_and(|p| p.is("just")) && i + 1 == n {
+                    // The unit is the last word kept: "last" goes before it.
+                    if out.last().is_some_and(|x| words::unit(x).is_some() || x.is("weekend")) {
+                        out.retain(|x| !(x.is("this") || x.is("the")));
+                        out.insert(out.len() - 1, Tok { kind: Kind::Word("last".to_string()), glued: false });
+                        break;
+                    }
+                }
                 // "week-end" (British) = "weekend".
                 if w == "week"
                     && next.is_some_and(|x| x.sym() == Some('-') && x.glued)

@@ -1595,6 +1595,10 @@ fn news_forms_of_parts_anniversaries_and_units_said_once() {
     // "a day or two ago" is "one or two days ago".
     check("a day or two ago", a, U, "2024-01-08", "2024-01-09");
     check("a week or two ago", a, U, "2023-12-27", "2024-01-03");
+    // "the weekend just gone" is last weekend; "the past several days" the most several means (7).
+    check("the weekend just gone", a, U, "2024-01-06", "2024-01-07");
+    check("the week just gone", a, U, "2024-01-01", "2024-01-07");
+    check("the past several days", a, U, "2024-01-03", "2024-01-09");
     // "last Sept. 30", "next March 3": the most recent, the next.
     check("last Sept. 30", a, U, "2023-09-30", "2023-09-30");
     check("next March 3", a, U, "2024-03-03", "2024-03-03");
