@@ -714,8 +714,6 @@ const MULTIPLE_WORDS: &[&str] =
 /// Words of an increment: "a further 300", "another 20", "an additional 500".
 const INCREMENT_WORDS: &[&str] = &["further", "another", "additional", "extra"];
 
-/// Plural quantity words, a second quantity wherever they stand after the
-/// first ("hundreds, possibly thousands"): never a noun.
 /// Scale words past a quintillion, and made-up ones: a figure before one is
 /// not read (an error), never taken for a figure whose noun it is.
 const SCALES_NOT_READ: &[&str] = &[
@@ -735,6 +733,8 @@ const SCALES_NOT_READ: &[&str] = &[
     "squillion",
 ];
 
+/// Plural quantity words, a second quantity wherever they stand after the
+/// first ("hundreds, possibly thousands"): never a noun.
 const QUANTITY_PLURALS: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions"];
 
 /// Words after a quantity are its noun ("100,000 lives", "300 people killed").

@@ -784,15 +784,8 @@ pub fn read_pair(raw: &[Tok], parser: &Parser, clean: fn(&[Tok]) -> Vec<Tok>) ->
     };
     let at = (1..body.len().saturating_sub(1)).find(|&k| joins(k))?;
     let (left, right) = (&body[..at], &body[at + 1..]);
-    // Each side must hold a time or a part of the day of its own.
-    let timed = |side: &[Tok]| {
-        let cleaned = clean(side);
-        find_clock(side).ok().flatten().is_some()
-            || cleaned.iter().any(|t| part_of_day(t).is_some() || modifier(t).is_some())
-    };
-    if !timed(left) || !timed(right) {
-        return None;
-    }
+    // Each side must read as a time or a part of the day of its own (`read`
+    // is `None` for a side with neither).
     let (Some(Ok(mut a)), Some(Ok(mut b))) = (read(left, parser, clean), read(right, parser, clean)) else {
         return None;
     };
